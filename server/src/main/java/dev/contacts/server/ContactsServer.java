@@ -1,0 +1,112 @@
+package dev.contacts.server;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.contacts.server.db.DatabaseHealthCheck;
+import dev.contacts.server.http.ApiRules;
+import dev.contacts.server.http.ErrorResponses;
+import dev.contacts.server.http.RequestBodies;
+import dev.contacts.server.http.SecurityHeaders;
+import dev.contacts.server.openapi.OpenApiService;
+import io.helidon.http.DirectHandler;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+
+/**
+ * The embeddable server: {@link #start} gives a running server and its port, {@link #stop} ends it cleanly
+ * (requests in flight finish, then the database closes). {@code Main}, the desktop app and the tests all start
+ * it this way.
+ */
+public final class ContactsServer implements AutoCloseable {
+
+    private static final Duration GRACE = Duration.ofSeconds(10);
+
+    private final ServerComponents components;
+    private final WebServer webServer;
+
+    private ContactsServer(ServerComponents components, WebServer webServer) {
+        this.components = components;
+        this.webServer = webServer;
+    }
+
+    public static ContactsServer start(ServerSettings settings) {
+        return start(settings, Clock.systemDefaultZone());
+    }
+
+    public static ContactsServer start(ServerSettings settings, Clock clock) {
+        ServerComponents components = ServerComponents.open(settings, clock);
+        try {
+            WebServerConfig.Builder builder = WebServer.builder()
+                    .host(settings.host())
+                    .port(settings.port())
+                    // stop() is called by whoever started us (Main's shutdown hook, the app, a test).
+                    .shutdownHook(false);
+            configure(builder, components);
+            return new ContactsServer(components, builder.build().start());
+        } catch (RuntimeException e) {
+            components.close();
+            throw e;
+        }
+    }
+
+    /** Everything but the address: limits, error answers, health, routing. Tests configure their server with it. */
+    public static void configure(WebServerConfig.Builder server, ServerComponents components) {
+        server.maxPayloadSize(RequestBodies.MAX_BODY_BYTES)
+                .shutdownGracePeriod(GRACE)
+                .directHandlers(DirectHandlers.builder()
+                        .addHandler(DirectHandler.EventType.BAD_REQUEST, ErrorResponses.directHandler())
+                        .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, ErrorResponses.directHandler())
+                        .addHandler(DirectHandler.EventType.INTERNAL_ERROR, ErrorResponses.directHandler())
+                        .addHandler(DirectHandler.EventType.OTHER, ErrorResponses.directHandler())
+                        .build())
+                .addFeature(ObserveFeature.just(HealthObserver.builder()
+                        .useSystemServices(false)
+                        .details(true)
+                        .addCheck(new DatabaseHealthCheck(components.database()))
+                        .build()))
+                .routing(routing -> routing(routing, components));
+    }
+
+    /** The API's routes, in one place. */
+    public static void routing(HttpRouting.Builder routing, ServerComponents components) {
+        SecurityHeaders.register(routing);
+        ErrorResponses.register(routing);
+        new ApiRules(routing)
+                .register(components.authService())
+                .register(components.contactService())
+                .register(new OpenApiService())
+                .fallback();
+    }
+
+    public int port() {
+        return webServer.port();
+    }
+
+    /** Where clients reach this server, e.g. {@code http://127.0.0.1:8000}. */
+    public URI uri(String host) {
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    public boolean isRunning() {
+        return webServer.isRunning();
+    }
+
+    /** Stops taking requests, lets those in flight finish, then closes the database. Safe to call twice. */
+    public synchronized void stop() {
+        if (webServer.isRunning()) {
+            webServer.stop();
+        }
+        components.close();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

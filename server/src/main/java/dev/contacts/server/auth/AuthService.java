@@ -1,0 +1,90 @@
+package dev.contacts.server.auth;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contacts.model.AccountRules;
+import dev.contacts.model.EmailAddress;
+import dev.contacts.model.FieldError;
+import dev.contacts.model.RegisteredUser;
+import dev.contacts.model.TokenResponse;
+import dev.contacts.server.http.ApiException;
+import dev.contacts.server.http.ApiRules;
+import dev.contacts.server.http.BodyFields;
+import dev.contacts.server.http.Json;
+import dev.contacts.server.http.RequestBodies;
+import dev.contacts.server.http.SecurityHeaders;
+import dev.contacts.server.http.ValidationException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/** Registration and login: {@code POST /register/} and {@code POST /token/}. */
+public final class AuthService implements ApiRules.Service {
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final TokenService tokens;
+
+    public AuthService(UserRepository users, PasswordHasher hasher, TokenService tokens) {
+        this.users = users;
+        this.hasher = hasher;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public void routes(ApiRules rules) {
+        rules.post("/register", this::register)
+                .post("/token", this::token);
+    }
+
+    private void register(ServerRequest req, ServerResponse res) {
+        BodyFields body = BodyFields.of(RequestBodies.jsonObject(req));
+        String email = body.requiredString("email");
+        String password = body.requiredString("password");
+        List<FieldError> errors = body.errors();
+        if (email != null) {
+            AccountRules.checkEmail("email", email, errors);
+        }
+        if (password != null) {
+            AccountRules.checkPassword("password", password, errors);
+        }
+        ValidationException.throwIfAny(errors);
+
+        String normalized = EmailAddress.normalize(email);
+        if (users.emailExists(normalized)) {
+            throw ApiException.conflict("User with this email already exists");
+        }
+        RegisteredUser user = users.create(normalized, hasher.hash(password));
+        res.header(SecurityHeaders.NO_STORE);
+        Json.send(res, Status.CREATED_201, user);
+    }
+
+    private void token(ServerRequest req, ServerResponse res) {
+        ObjectNode node = RequestBodies.jsonOrForm(req);
+        BodyFields body = BodyFields.of(node);
+        // The OAuth2 password form names the email "username".
+        boolean form = !node.has("email") && node.has("username");
+        String email = body.requiredString(form ? "username" : "email");
+        String password = body.requiredString("password");
+        String grantType = body.optionalString("grant_type");
+        if (grantType != null && !grantType.equals("password")) {
+            body.errors().add(FieldError.body("grant_type", "String should match pattern '^password$'",
+                    "string_pattern_mismatch"));
+        }
+        ValidationException.throwIfAny(body.errors());
+
+        Optional<UserRepository.StoredUser> user = users.findByEmail(EmailAddress.normalize(email));
+        // An unknown email costs the same hash work as a wrong password, and is answered the same way.
+        boolean valid = user.isPresent()
+                ? hasher.verify(user.get().passwordHash(), password)
+                : hasher.verifyDecoy(password);
+        if (!valid) {
+            throw ApiException.unauthorized("Invalid credentials");
+        }
+        TokenResponse token = tokens.issue(user.get().id());
+        res.header(SecurityHeaders.NO_STORE);
+        Json.ok(res, token);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.contacts.server.auth;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.contacts.server.http.ApiException;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * Guards a route with a bearer token: the handler runs only for a valid token of an existing user, and gets
+ * that user's id. The token is read from the {@code Authorization} header only (never a query or a cookie).
+ */
+public final class BearerAuthentication {
+
+    /** A handler that knows who is calling. */
+    @FunctionalInterface
+    public interface AuthenticatedHandler {
+        void handle(long userId, ServerRequest req, ServerResponse res) throws Exception;
+    }
+
+    private final TokenService tokens;
+    private final UserRepository users;
+
+    public BearerAuthentication(TokenService tokens, UserRepository users) {
+        this.tokens = tokens;
+        this.users = users;
+    }
+
+    public Handler protect(AuthenticatedHandler handler) {
+        return (req, res) -> handler.handle(authenticate(req).userId(), req, res);
+    }
+
+    /** The claims of the request's valid token, or a 401 as the contract words it. */
+    public TokenService.AccessClaims authenticate(ServerRequest req) {
+        String token = bearerToken(req).orElseThrow(() -> ApiException.unauthorized("Not authenticated"));
+        return tokens.verify(token)
+                .filter(claims -> users.exists(claims.userId()))
+                .orElseThrow(() -> ApiException.unauthorized("Could not validate credentials"));
+    }
+
+    private static Optional<String> bearerToken(ServerRequest req) {
+        Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = header.get().strip();
+        int space = value.indexOf(' ');
+        if (space < 0 || !value.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
+            return Optional.empty();
+        }
+        String token = value.substring(space + 1).strip();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.contacts.server.auth;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import de.mkammerer.argon2.Argon2;
+import de.mkammerer.argon2.Argon2Factory;
+import dev.contacts.server.http.ApiException;
+import io.helidon.http.Status;
+
+/**
+ * argon2id password hashing (m=19 MiB, t=2, p=1, OWASP's baseline) on a pool with one thread per core: a
+ * flood of logins waits its turn instead of taking every core and 19 MiB per request. A full queue is
+ * answered 503 rather than letting waiters pile up without bound.
+ */
+public final class PasswordHasher implements AutoCloseable {
+
+    static final int MEMORY_KIB = 19_456;
+    static final int ITERATIONS = 2;
+    static final int PARALLELISM = 1;
+    private static final int QUEUE_CAPACITY = 512;
+
+    private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
+    private final ThreadPoolExecutor pool;
+    /** A real hash to verify against when the email is unknown, so that case costs the same work. */
+    private final String decoyHash;
+
+    public PasswordHasher() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    public PasswordHasher(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
+                r -> {
+                    Thread t = new Thread(r, "argon2-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        decoyHash = hashNow("decoy password that no account has".toCharArray());
+    }
+
+    /** The encoded argon2id hash (salt and parameters included) of {@code password}. */
+    public String hash(String password) {
+        return run(() -> hashNow(password.toCharArray()));
+    }
+
+    /** Whether {@code password} matches {@code encodedHash}. */
+    public boolean verify(String encodedHash, String password) {
+        return run(() -> argon2.verify(encodedHash, password.toCharArray()));
+    }
+
+    /** Spends the same work as a real {@link #verify} and always fails: for logins of unknown emails. */
+    public boolean verifyDecoy(String password) {
+        verify(decoyHash, password);
+        return false;
+    }
+
+    private String hashNow(char[] password) {
+        try {
+            return argon2.hash(ITERATIONS, MEMORY_KIB, PARALLELISM, password);
+        } finally {
+            argon2.wipeArray(password);
+        }
+    }
+
+    private <T> T run(Callable<T> work) {
+        try {
+            return pool.submit(work).get();
+        } catch (RejectedExecutionException e) {
+            throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "Server busy, try again in a moment",
+                    java.util.Map.of("Retry-After", "1"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while hashing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("password hashing failed", e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdown();
+    }
+}

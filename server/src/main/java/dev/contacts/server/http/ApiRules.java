@@ -1,0 +1,109 @@
+package dev.contacts.server.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.helidon.http.Method;
+import io.helidon.http.PathMatcher;
+import io.helidon.http.PathMatchers;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
+import io.helidon.common.Weighted;
+import io.helidon.webserver.http.HttpFeature;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * Registers the API's routes and remembers them, so that a request no route took is answered as FastAPI
+ * does: 405 with {@code Allow} when the path exists under another method, else 404. Every path is registered
+ * with and without its trailing slash: no redirects.
+ */
+public final class ApiRules {
+
+    private record Route(Method method, PathMatcher matcher) {
+    }
+
+    private final HttpRouting.Builder routing;
+    private final List<Route> routes = new ArrayList<>();
+
+    public ApiRules(HttpRouting.Builder routing) {
+        this.routing = routing;
+    }
+
+    /** A feature's routes; implemented once per feature (auth, contacts, ...). */
+    public interface Service {
+        void routes(ApiRules rules);
+    }
+
+    public ApiRules register(Service service) {
+        service.routes(this);
+        return this;
+    }
+
+    public ApiRules get(String path, Handler handler) {
+        return route(Method.GET, path, handler);
+    }
+
+    public ApiRules post(String path, Handler handler) {
+        return route(Method.POST, path, handler);
+    }
+
+    public ApiRules put(String path, Handler handler) {
+        return route(Method.PUT, path, handler);
+    }
+
+    public ApiRules patch(String path, Handler handler) {
+        return route(Method.PATCH, path, handler);
+    }
+
+    public ApiRules delete(String path, Handler handler) {
+        return route(Method.DELETE, path, handler);
+    }
+
+    /** {@code path} is written without its trailing slash, e.g. {@code /contacts/{contact_id}}. */
+    private ApiRules route(Method method, String path, Handler handler) {
+        String pattern = path + "[/]";
+        routing.route(method, pattern, handler);
+        routes.add(new Route(method, PathMatchers.create(pattern)));
+        return this;
+    }
+
+    /**
+     * The last route: whatever no other route took. A feature of the lowest weight, so that it comes after the
+     * routes that Helidon's features add too (health at {@code /observe/health}).
+     */
+    public void fallback() {
+        routing.addFeature(new Fallback());
+    }
+
+    private final class Fallback implements HttpFeature, Weighted {
+
+        @Override
+        public void setup(HttpRouting.Builder fallbackRouting) {
+            fallbackRouting.any(this::answer);
+        }
+
+        @Override
+        public double weight() {
+            return 1;
+        }
+
+        private void answer(ServerRequest req, ServerResponse res) {
+            Set<String> allowed = new TreeSet<>();
+            for (Route route : routes) {
+                if (route.matcher().match(req.prologue().uriPath()).accepted()) {
+                    allowed.add(route.method().text());
+                }
+            }
+            if (allowed.isEmpty()) {
+                throw ApiException.notFound("Not Found");
+            }
+            throw new ApiException(Status.METHOD_NOT_ALLOWED_405, "Method Not Allowed",
+                    Map.of("Allow", String.join(", ", allowed)));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.contacts.server.http;
+
+import java.lang.System.Logger.Level;
+import java.util.Map;
+
+import dev.contacts.model.ErrorDetail;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * The one place where exceptions become responses. Every error is JSON: {@code {"detail": "..."}}, or
+ * FastAPI's list of field errors for 422. An unexpected fault is logged here and answered 500 with no detail
+ * of its cause.
+ */
+public final class ErrorResponses {
+
+    private static final System.Logger LOG = System.getLogger(ErrorResponses.class.getName());
+
+    private ErrorResponses() {
+    }
+
+    /** Error handlers for everything thrown while routing a request. */
+    public static void register(HttpRouting.Builder routing) {
+        routing.error(ApiException.class, (req, res, e) -> send(res, e.status(), e.detail(), e.headers()))
+                .error(ValidationException.class, (req, res, e) ->
+                        Json.send(res, Status.UNPROCESSABLE_CONTENT_422, Map.of("detail", e.errors())))
+                .error(HttpException.class, (req, res, e) -> send(res, e.status(), describe(e.status()), Map.of()))
+                .error(Throwable.class, (req, res, e) -> {
+                    LOG.log(Level.ERROR, "Unexpected fault on " + req.prologue().method().text() + " "
+                            + req.path().path(), e);
+                    send(res, Status.INTERNAL_SERVER_ERROR_500, "Internal Server Error", Map.of());
+                });
+    }
+
+    /**
+     * Answers for what fails before routing: an unreadable request line or headers (400), a declared body over
+     * the limit (413). Same JSON shape as the rest, never the exception's text.
+     */
+    public static DirectHandler directHandler() {
+        return new DirectHandler() {
+            @Override
+            public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
+                                            ServerResponseHeaders headers, Throwable thrown, System.Logger logger) {
+                if (eventType == EventType.INTERNAL_ERROR || eventType == EventType.OTHER) {
+                    LOG.log(Level.ERROR, "Fault outside routing on " + request.method() + " " + request.path(), thrown);
+                }
+                return handle(request, eventType, status, headers, describe(status));
+            }
+
+            @Override
+            public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
+                                            ServerResponseHeaders headers, String message) {
+                headers.set(HeaderNames.CONTENT_TYPE, "application/json");
+                headers.set(SecurityHeaders.NOSNIFF);
+                return TransportResponse.builder()
+                        .status(status)
+                        .headers(headers)
+                        .entity(Json.bytes(new ErrorDetail(describe(status))))
+                        .build();
+            }
+        };
+    }
+
+    private static void send(ServerResponse res, Status status, String detail, Map<String, String> headers) {
+        headers.forEach((name, value) -> res.header(HeaderNames.create(name), value));
+        Json.send(res, status, new ErrorDetail(detail));
+    }
+
+    /** Client-safe words for a status that Helidon raised itself. */
+    static String describe(Status status) {
+        if (status.code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code()) {
+            return RequestBodies.tooLarge().detail();
+        }
+        if (status.code() >= 500) {
+            return "Internal Server Error";
+        }
+        return status.reasonPhrase();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.contacts.server.http;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.contacts.model.FieldError;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+
+/** JSON in and out: the wire's snake_case names, ISO-8601 dates, and the parsing errors FastAPI gives. */
+public final class Json {
+
+    /** Records map to snake_case JSON (firstName -> first_name); dates are ISO-8601 text. */
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private static final String APPLICATION_JSON = "application/json";
+
+    private Json() {
+    }
+
+    /** Parses a request body; a syntax error is a 422 pointing at the offending character, as in FastAPI. */
+    public static JsonNode parse(byte[] body) {
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new ValidationException(new FieldError(List.of("body"), "Field required", "missing"));
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            // Input is bytes, so Jackson knows the byte offset (its char offset stays -1).
+            long offset = e.getLocation() == null ? 0
+                    : Math.max(0, Math.max(e.getLocation().getByteOffset(), e.getLocation().getCharOffset()));
+            throw new ValidationException(new FieldError(List.of("body", offset), "JSON decode error", "json_invalid"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** Sends {@code value} as the JSON body of a response with {@code status}. */
+    public static void send(ServerResponse res, Status status, Object value) {
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, APPLICATION_JSON);
+        res.send(bytes(value));
+    }
+
+    public static void ok(ServerResponse res, Object value) {
+        send(res, Status.OK_200, value);
+    }
+}
