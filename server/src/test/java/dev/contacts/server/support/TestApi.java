@@ -1,0 +1,155 @@
+package dev.contacts.server.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A plain HTTP client for the API as any third-party client would use it, with a few shortcuts. */
+public final class TestApi {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final String PASSWORD = "correct horse battery";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI base;
+
+    public TestApi(URI base) {
+        this.base = base;
+    }
+
+    /** A response with its body read as text and, on demand, as JSON. */
+    public record Response(int status, java.net.http.HttpHeaders headers, String body) {
+        public JsonNode json() {
+            try {
+                return MAPPER.readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        /** The {@code detail} of an error body. */
+        public String detail() {
+            return json().path("detail").asText();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    public Response get(String path, String token) {
+        return send("GET", path, token, null, null);
+    }
+
+    public Response post(String path, String token, String json) {
+        return send("POST", path, token, "application/json", json);
+    }
+
+    public Response put(String path, String token, String json) {
+        return send("PUT", path, token, "application/json", json);
+    }
+
+    public Response patch(String path, String token, String json) {
+        return send("PATCH", path, token, "application/json", json);
+    }
+
+    public Response delete(String path, String token) {
+        return send("DELETE", path, token, null, null);
+    }
+
+    /** A GET with one extra header, e.g. a cookie. */
+    public Response getWithHeader(String path, String name, String value) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header(name, value).GET());
+    }
+
+    /** Any request; {@code token} may be null (no Authorization header), as may the content type and body. */
+    public Response send(String method, String path, String token, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", token.contains(" ") ? token : "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response register(String email, String password) {
+        return post("/register/", null, credentials(email, password));
+    }
+
+    public Response login(String email, String password) {
+        return post("/token/", null, credentials(email, password));
+    }
+
+    /** A new user with a unique email; its access token. */
+    public String newUser() {
+        String email = "user-" + UUID.randomUUID() + "@example.com";
+        Response registered = register(email, PASSWORD);
+        if (registered.status() != 201) {
+            throw new AssertionError("register failed: " + registered);
+        }
+        return token(email, PASSWORD);
+    }
+
+    public String token(String email, String password) {
+        Response login = login(email, password);
+        if (login.status() != 200) {
+            throw new AssertionError("login failed: " + login);
+        }
+        return login.json().get("access_token").asText();
+    }
+
+    /** Creates a contact from the given JSON; its id. */
+    public long createContact(String token, String json) {
+        Response created = post("/contacts/", token, json);
+        if (created.status() != 201) {
+            throw new AssertionError("create failed: " + created);
+        }
+        return created.json().get("id").asLong();
+    }
+
+    public long createContact(String token, String firstName, String lastName) {
+        return createContact(token, json("first_name", firstName, "last_name", lastName));
+    }
+
+    public static String credentials(String email, String password) {
+        return json("email", email, "password", password);
+    }
+
+    /** A JSON object from name/value pairs (values: strings, numbers, booleans or null). */
+    public static String json(Object... namesAndValues) {
+        var node = MAPPER.createObjectNode();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            node.set((String) namesAndValues[i], MAPPER.valueToTree(namesAndValues[i + 1]));
+        }
+        return node.toString();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.contacts.server.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import dev.contacts.server.ContactsServer;
+import dev.contacts.server.ServerComponents;
+import dev.contacts.server.ServerSettings;
+import io.helidon.webserver.WebServerConfig;
+
+/** Servers for tests: the real configuration and routing over a fresh database in a temporary folder. */
+public final class TestServers {
+
+    public static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    public static final String SECRET_BASE64 = Base64.getEncoder().encodeToString(SECRET);
+
+    private static final List<ServerComponents> OPEN = new ArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestServers::closeAll));
+    }
+
+    private TestServers() {
+    }
+
+    /** For {@code @SetUpServer}: configures {@code server} exactly as {@link ContactsServer} does. */
+    public static void configure(WebServerConfig.Builder server) {
+        configure(server, Clock.systemDefaultZone());
+    }
+
+    public static void configure(WebServerConfig.Builder server, Clock clock) {
+        configure(server, ServerSettings.embedded(newDatabase()), clock);
+    }
+
+    /** A server whose JWT secret is {@link #SECRET}, so tests can forge tokens the way an attacker would try. */
+    public static void configureWithKnownSecret(WebServerConfig.Builder server) {
+        configure(server, ServerSettings.embedded(newDatabase()).withSecret(SECRET_BASE64), Clock.systemDefaultZone());
+    }
+
+    public static void configure(WebServerConfig.Builder server, ServerSettings settings, Clock clock) {
+        ServerComponents components = ServerComponents.open(settings, clock);
+        synchronized (OPEN) {
+            OPEN.add(components);
+        }
+        ContactsServer.configure(server, components);
+    }
+
+    /** A database path in a new temporary folder. */
+    public static Path newDatabase() {
+        try {
+            return Files.createTempDirectory("contacts-test").resolve("contacts.db");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void closeAll() {
+        synchronized (OPEN) {
+            OPEN.forEach(ServerComponents::close);
+        }
+    }
+}
