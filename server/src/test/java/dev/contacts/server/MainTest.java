@@ -1,0 +1,102 @@
+package dev.contacts.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.helidon.config.Config;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: flags, config layering, and exit code 2 with one line on stderr for bad input. */
+class MainTest {
+
+    @Test
+    void flagsBecomeConfigKeys() throws Exception {
+        assertEquals(Map.of("server.host", "0.0.0.0", "server.port", "0", "db.path", "x/y.db"),
+                Main.parseArguments(new String[] {"--host", "0.0.0.0", "--port=0", "--db", "x/y.db"}));
+        assertNull(Main.parseArguments(new String[] {"--help"}));
+    }
+
+    @Test
+    void badFlagsAreUsageErrors() {
+        assertThrows(Main.UsageException.class, () -> Main.parseArguments(new String[] {"--nope"}));
+        assertThrows(Main.UsageException.class, () -> Main.parseArguments(new String[] {"--port"}));
+        assertThrows(Main.UsageException.class, () -> Main.parseArguments(new String[] {"--port", "eighty"}));
+        assertThrows(Main.UsageException.class, () -> Main.parseArguments(new String[] {"--port", "70000"}));
+        assertThrows(Main.UsageException.class, () -> Main.parseArguments(new String[] {"--db", ""}));
+    }
+
+    @Test
+    void commandLineWinsOverTheBuiltInDefaults() {
+        ServerSettings defaults = ServerSettings.from(Main.config(Map.of()));
+        assertEquals("127.0.0.1", defaults.host());
+        assertEquals(8000, defaults.port());
+        assertEquals(Path.of("contacts.db"), defaults.database());
+        assertEquals(Duration.ofMinutes(30), defaults.tokenLifetime());
+        ServerSettings overridden = ServerSettings.from(Main.config(Map.of("server.port", "9123", "db.path", "a.db")));
+        assertEquals(9123, overridden.port());
+        assertEquals(Path.of("a.db"), overridden.database());
+    }
+
+    @Test
+    void tokenLifetimeIsAtMost60Minutes() {
+        assertEquals(Duration.ofMinutes(60), ServerSettings.from(Config.just(
+                io.helidon.config.ConfigSources.create(Map.of("auth.token-minutes", "60")))).tokenLifetime());
+        assertThrows(IllegalArgumentException.class, () -> ServerSettings.from(Config.just(
+                io.helidon.config.ConfigSources.create(Map.of("auth.token-minutes", "61")))));
+        assertThrows(IllegalArgumentException.class, () -> ServerSettings.from(Config.just(
+                io.helidon.config.ConfigSources.create(Map.of("auth.token-minutes", "0")))));
+    }
+
+    private static Process launch(Path workDir, String... args) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(workDir.toFile()).start();
+    }
+
+    @Test
+    void anUnknownFlagExitsWith2AndOneLineOnStderr(@TempDir Path dir) throws Exception {
+        Process p = launch(dir, "--frobnicate");
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue());
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.contains("--frobnicate"), err);
+    }
+
+    @Test
+    void aBadSettingValueExitsWith2(@TempDir Path dir) throws Exception {
+        Process p = launch(dir, "--port", "-5");
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue());
+    }
+
+    @Test
+    void startsPrintsWhereItListensAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
+        Process p = launch(dir, "--port", "0", "--db", "data/contacts.db");
+        try {
+            var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            assertTrue(line != null && line.matches("Contacts API listening on http://127\\.0\\.0\\.1:\\d+"), line);
+            p.destroy(); // SIGTERM
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(143, p.exitValue(), "ended by the signal, through the shutdown hook");
+            assertTrue(dir.resolve("data/contacts.db").toFile().exists());
+            assertTrue(dir.resolve("data/contacts.key").toFile().exists());
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.contacts.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+
+import dev.contacts.server.auth.SigningSecret;
+import dev.contacts.server.support.TestApi;
+import dev.contacts.server.support.TestApi.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Starting and stopping {@link ContactsServer} in-process, as the desktop app does: what survives a restart. */
+class ServerLifecycleTest {
+
+    @TempDir
+    Path dir;
+
+    private static TestApi api(ContactsServer server) {
+        return new TestApi(server.uri("127.0.0.1"));
+    }
+
+    @Test
+    void dataAndTokensSurviveARestart() {
+        Path db = dir.resolve("nested/folders/contacts.db");
+        String token;
+        long id;
+        try (ContactsServer server = ContactsServer.start(ServerSettings.embedded(db))) {
+            assertTrue(server.port() > 0, "port 0 picks a free port");
+            token = api(server).newUser();
+            id = api(server).createContact(token, "Kept", "Forever");
+        }
+        assertTrue(Files.exists(db), "missing folders are created");
+        try (ContactsServer again = ContactsServer.start(ServerSettings.embedded(db))) {
+            Response r = api(again).get("/contacts/" + id, token);
+            assertEquals(200, r.status(), "the old token still works: " + r);
+            assertEquals("Kept", r.json().get("first_name").asText());
+        }
+    }
+
+    @Test
+    void theKeyFileIsOwnerOnlyAndAnotherKeyRejectsTheTokens() throws Exception {
+        Path db = dir.resolve("contacts.db");
+        String token;
+        try (ContactsServer server = ContactsServer.start(ServerSettings.embedded(db))) {
+            token = api(server).newUser();
+        }
+        Path keyFile = SigningSecret.keyFileFor(db);
+        assertEquals(dir.resolve("contacts.key"), keyFile);
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(keyFile));
+
+        Files.delete(keyFile);
+        try (ContactsServer other = ContactsServer.start(ServerSettings.embedded(db))) {
+            Response r = api(other).get("/contacts/", token);
+            assertEquals(401, r.status());
+            assertEquals("Could not validate credentials", r.detail());
+        }
+        assertTrue(Files.exists(keyFile), "a new key was generated");
+    }
+
+    @Test
+    void twoInstallsNeverShareAKey() throws Exception {
+        String token;
+        try (ContactsServer first = ContactsServer.start(ServerSettings.embedded(dir.resolve("a/contacts.db")))) {
+            token = api(first).newUser();
+        }
+        try (ContactsServer second = ContactsServer.start(ServerSettings.embedded(dir.resolve("b/contacts.db")))) {
+            assertEquals(401, api(second).get("/contacts/", token).status());
+        }
+        assertFalse(Files.readString(dir.resolve("a/contacts.key")).equals(Files.readString(dir.resolve("b/contacts.key"))));
+    }
+
+    @Test
+    void aConfiguredSecretIsUsedAndNoKeyFileIsWritten() {
+        String secret = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        Path db = dir.resolve("contacts.db");
+        try (ContactsServer server = ContactsServer.start(ServerSettings.embedded(db).withSecret(secret))) {
+            assertEquals(201, api(server).register("a@example.com", TestApi.PASSWORD).status());
+        }
+        assertFalse(Files.exists(dir.resolve("contacts.key")));
+    }
+
+    @Test
+    void aShortConfiguredSecretStopsTheStart() {
+        String shortSecret = java.util.Base64.getEncoder().encodeToString(new byte[16]);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ContactsServer.start(ServerSettings.embedded(dir.resolve("c.db")).withSecret(shortSecret)));
+        assertFalse(e.getMessage().contains(shortSecret), "the message never repeats the secret");
+    }
+
+    @Test
+    void anUnexpectedFaultIs500WithoutDetails() {
+        ServerComponents components = ServerComponents.open(ServerSettings.embedded(dir.resolve("f.db")),
+                java.time.Clock.systemUTC());
+        io.helidon.webserver.WebServerConfig.Builder builder = io.helidon.webserver.WebServer.builder()
+                .host("127.0.0.1").port(0).shutdownHook(false);
+        ContactsServer.configure(builder, components);
+        io.helidon.webserver.WebServer server = builder.build().start();
+        try {
+            TestApi api = new TestApi(java.net.URI.create("http://127.0.0.1:" + server.port()));
+            String token = api.newUser();
+            components.database().close(); // the database goes away under the server's feet
+            Response r = api.get("/contacts/", token);
+            assertEquals(500, r.status());
+            assertEquals("{\"detail\":\"Internal Server Error\"}", r.body());
+        } finally {
+            server.stop();
+            components.close();
+        }
+    }
+}
