@@ -1,0 +1,63 @@
+package dev.contacts.desktop;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+
+import dev.contacts.desktop.api.ContactsApi;
+import dev.contacts.desktop.app.AppArguments;
+import dev.contacts.desktop.app.AppWindow;
+import dev.contacts.desktop.app.Session;
+import dev.contacts.desktop.embedded.EmbeddedServer;
+import dev.contacts.desktop.theme.ThemeManager;
+import dev.contacts.desktop.ui.Debouncer;
+import dev.contacts.desktop.ui.FxBackground;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/** The desktop app: the embedded server (or a remote one), the window, and a clean stop when it closes. */
+public final class ContactsApp extends Application {
+
+    private static final System.Logger LOG = System.getLogger(ContactsApp.class.getName());
+
+    private final FxBackground background = new FxBackground();
+    private EmbeddedServer embedded;
+
+    @Override
+    public void start(Stage stage) {
+        AppArguments args;
+        try {
+            args = AppArguments.parse(getParameters().getRaw());
+        } catch (IllegalArgumentException e) {
+            System.err.println("contacts: " + e.getMessage());
+            Platform.exit();
+            return;
+        }
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
+                LOG.log(Level.ERROR, "Unexpected error on " + thread.getName(), error));
+
+        ContactsApi api;
+        if (args.server().isPresent()) {
+            api = new ContactsApi(args.server()::get, Duration.ofSeconds(10));
+        } else {
+            embedded = EmbeddedServer.startInBackground(args.dataDir());
+            api = new ContactsApi(embedded::uri, Duration.ofSeconds(10));
+        }
+        ThemeManager theme = new ThemeManager(args.dataDir());
+        theme.apply();
+        AppWindow window = new AppWindow(new Session(api), background, Debouncer.fx(250), theme);
+        stage.setTitle("Contacts");
+        stage.setMinWidth(800);
+        stage.setMinHeight(560);
+        stage.setScene(window.scene());
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        background.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

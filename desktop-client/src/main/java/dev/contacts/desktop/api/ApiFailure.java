@@ -1,0 +1,58 @@
+package dev.contacts.desktop.api;
+
+import java.util.List;
+
+import dev.contacts.model.FieldError;
+
+/**
+ * Why a call to the server did not succeed, in terms the app can act on. Each kind carries a message a person
+ * can read; none carries a token or a password.
+ */
+public sealed class ApiFailure extends RuntimeException {
+
+    private ApiFailure(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** The server refused with a status and its {@code detail} (409, 401 on login, 404, ...). */
+    public static final class Refused extends ApiFailure {
+        private final int status;
+
+        public Refused(int status, String detail) {
+            super(detail, null);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /** 422: the server's field errors, to show beside the fields. */
+    public static final class Invalid extends ApiFailure {
+        private final List<FieldError> errors;
+
+        public Invalid(List<FieldError> errors) {
+            super(errors.isEmpty() ? "Invalid input" : errors.get(0).msg(), null);
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<FieldError> errors() {
+            return errors;
+        }
+    }
+
+    /** A protected call answered 401: the token expired or was revoked; the person must log in again. */
+    public static final class SessionEnded extends ApiFailure {
+        public SessionEnded() {
+            super("Your session has ended. Please log in again.", null);
+        }
+    }
+
+    /** The server could not be reached, or did not answer in time. */
+    public static final class Unreachable extends ApiFailure {
+        public Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.contacts.desktop.login;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.contacts.desktop.api.ApiFailure;
+import dev.contacts.desktop.app.Session;
+import dev.contacts.desktop.ui.Background;
+import dev.contacts.desktop.ui.Messages;
+import dev.contacts.model.AccountRules;
+import dev.contacts.model.FieldError;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** Log in, or create an account and then log in. Errors are shown beside the field they are about. */
+public final class LoginViewModel {
+
+    private final Session session;
+    private final Background background;
+
+    private final StringProperty email = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final BooleanProperty registering = new SimpleBooleanProperty(false);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final StringProperty emailError = new SimpleStringProperty("");
+    private final StringProperty passwordError = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+
+    public LoginViewModel(Session session, Background background) {
+        this.session = session;
+        this.background = background;
+        message.bind(session.loginNoticeProperty());
+        registering.addListener((obs, was, is) -> clearErrors());
+    }
+
+    /** Logs in (or registers first, in "create account" mode). Does nothing while a previous submit is running. */
+    public void submit() {
+        if (busy.get()) {
+            return;
+        }
+        clearErrors();
+        String mail = email.get().strip();
+        String secret = password.get();
+        if (!checkLocally(mail, secret)) {
+            return;
+        }
+        busy.set(true);
+        boolean register = registering.get();
+        background.run(() -> {
+            if (register) {
+                session.api().register(mail, secret);
+            }
+            session.api().login(mail, secret);
+            return true;
+        }, ok -> {
+            busy.set(false);
+            password.set("");
+            registering.set(false);
+            session.loggedIn();
+        }, this::failed);
+    }
+
+    public void toggleMode() {
+        registering.set(!registering.get());
+    }
+
+    private boolean checkLocally(String mail, String secret) {
+        if (mail.isEmpty()) {
+            emailError.set("Enter your email address.");
+        }
+        if (secret.isEmpty()) {
+            passwordError.set("Enter your password.");
+        }
+        if (registering.get()) {
+            List<FieldError> errors = new ArrayList<>();
+            if (!mail.isEmpty()) {
+                AccountRules.checkEmail("email", mail, errors);
+            }
+            if (!secret.isEmpty()) {
+                AccountRules.checkPassword("password", secret, errors);
+            }
+            show(errors);
+        }
+        return emailError.get().isEmpty() && passwordError.get().isEmpty();
+    }
+
+    private void failed(Throwable failure) {
+        busy.set(false);
+        if (failure instanceof ApiFailure.Invalid invalid) {
+            show(invalid.errors());
+        } else if (failure instanceof ApiFailure.Refused refused && refused.status() == 401) {
+            session.loginNoticeProperty().set("Wrong email or password.");
+        } else if (failure instanceof ApiFailure.Refused refused && refused.status() == 409) {
+            emailError.set("An account with this email already exists. Log in instead?");
+        } else {
+            session.loginNoticeProperty().set(Messages.of(failure));
+        }
+    }
+
+    private void show(List<FieldError> errors) {
+        for (FieldError error : errors) {
+            String text = readable(error);
+            switch (error.field()) {
+                case "email", "username" -> emailError.set(text);
+                case "password" -> passwordError.set(text);
+                default -> session.loginNoticeProperty().set(text);
+            }
+        }
+    }
+
+    private static String readable(FieldError error) {
+        return switch (error.type()) {
+            case "string_too_short" -> "At least " + AccountRules.PASSWORD_MIN + " characters, please.";
+            case "string_too_long" -> error.field().equals("password")
+                    ? "At most " + AccountRules.PASSWORD_MAX + " characters, please." : "This address is too long.";
+            case "value_error" -> error.field().equals("email") ? "This is not a valid email address." : error.msg();
+            default -> error.msg();
+        };
+    }
+
+    private void clearErrors() {
+        emailError.set("");
+        passwordError.set("");
+        session.loginNoticeProperty().set("");
+    }
+
+    public StringProperty emailProperty() {
+        return email;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public BooleanProperty registeringProperty() {
+        return registering;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public StringProperty emailErrorProperty() {
+        return emailError;
+    }
+
+    public StringProperty passwordErrorProperty() {
+        return passwordError;
+    }
+
+    /** The general message: why the person is here, or what went wrong that is not about one field. */
+    public StringProperty messageProperty() {
+        return message;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.contacts.desktop.contacts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import dev.contacts.desktop.support.Fx;
+import dev.contacts.desktop.support.Screenshots;
+import dev.contacts.desktop.support.UiTestBase;
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactDraft;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+
+/** The contacts screen as a person uses it: create, fix mistakes, edit, search, delete and undo. */
+class ContactsFlowTest extends UiTestBase {
+
+    private TableView<Contact> table() {
+        return robot.lookup("#contacts-table").queryTableView();
+    }
+
+    private List<String> firstNames() {
+        return Fx.call(() -> table().getItems().stream().map(Contact::firstName).toList());
+    }
+
+    private void addThroughApi(String first, String last, String email, LocalDate birthday) {
+        api.create(new ContactDraft(first, last, email, null, birthday, null));
+    }
+
+    @Test
+    void createAContact() {
+        registerAndLogIn(robot, "create@example.com");
+        robot.clickOn("#new-contact");
+        type(robot, "#first-name", "Ada");
+        type(robot, "#last-name", "Lovelace");
+        type(robot, "#contact-email", "ada@example.com");
+        type(robot, "#phone", "+44 20 7946 0018");
+        type(robot, "#birthday", "1815-12-10");
+        robot.clickOn("#save");
+        waitUntil("the contact is listed", () -> firstNames().equals(List.of("Ada")));
+        assertFalse(visible(robot, "#contact-form"), "the form closes after saving");
+        Contact saved = api.list(0, 10).items().get(0);
+        assertEquals("ada@example.com", saved.email());
+        assertEquals(LocalDate.of(1815, 12, 10), saved.birthday());
+        assertEquals("1 contact", text(robot, "#summary"));
+    }
+
+    @Test
+    void clientSideValidationShowsBesideTheFieldsAndSendsNothing() {
+        registerAndLogIn(robot, "validate@example.com");
+        robot.press(KeyCode.CONTROL).press(KeyCode.N).release(KeyCode.N).release(KeyCode.CONTROL);
+        waitUntil("the form opens", () -> visible(robot, "#contact-form"));
+        type(robot, "#last-name", "x".repeat(51));
+        type(robot, "#contact-email", "not an email");
+        type(robot, "#phone", "12");
+        robot.clickOn("#save");
+        waitUntil("errors show", () -> visible(robot, "#first-name-error") && visible(robot, "#last-name-error")
+                && visible(robot, "#contact-email-error") && visible(robot, "#phone-error"));
+        Screenshots.save(window.scene(), "form-validation-errors");
+        assertEquals(0, api.list(0, 10).total(), "nothing was sent");
+        assertTrue(visible(robot, "#contact-form"), "the form stays open with what was typed");
+        assertEquals("not an email", text(robot, "#contact-email"));
+    }
+
+    @Test
+    void serverSideValidationErrorsAreShownToo() {
+        registerAndLogIn(robot, "server422@example.com");
+        robot.clickOn("#new-contact");
+        type(robot, "#first-name", "Future");
+        type(robot, "#last-name", "Child");
+        // a date the client accepts (today somewhere on Earth) but that is later than the server allows
+        String inTwoDays = LocalDate.now().plusDays(2).toString();
+        type(robot, "#birthday", inTwoDays);
+        robot.clickOn("#save");
+        waitUntil("the birthday error shows", () -> visible(robot, "#birthday-error"));
+        assertTrue(text(robot, "#birthday-error").toLowerCase().contains("future"));
+        assertEquals(0, api.list(0, 10).total());
+    }
+
+    @Test
+    void editAContactWithEnterAndEscapeCancels() {
+        registerAndLogIn(robot, "edit@example.com");
+        addThroughApi("Grace", "Hopper", null, null);
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("listed", () -> firstNames().equals(List.of("Grace")));
+
+        clickOnText("Grace");
+        robot.type(KeyCode.ENTER);
+        waitUntil("the form opens", () -> visible(robot, "#contact-form"));
+        assertEquals("Grace", text(robot, "#first-name"));
+        type(robot, "#first-name", "Admiral Grace");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("the form closes", () -> !visible(robot, "#contact-form"));
+        assertEquals("Grace", api.list(0, 10).items().get(0).firstName(), "Escape saved nothing");
+
+        clickOnText("Grace");
+        robot.doubleClickOn("Grace");
+        waitUntil("the form opens", () -> visible(robot, "#contact-form"));
+        type(robot, "#first-name", "Admiral Grace");
+        robot.clickOn("#save");
+        waitUntil("the edit is listed", () -> firstNames().equals(List.of("Admiral Grace")));
+        assertEquals("Admiral Grace", api.list(0, 10).items().get(0).firstName());
+    }
+
+    @Test
+    void searchFiltersAsYouTypeAndClears() {
+        registerAndLogIn(robot, "search@example.com");
+        addThroughApi("Ada", "Lovelace", "ada@example.com", null);
+        addThroughApi("Grace", "Hopper", "grace@navy.mil", null);
+        addThroughApi("Émile", "Zola", null, null);
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("all three listed", () -> firstNames().size() == 3);
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.F).release(KeyCode.F).release(KeyCode.CONTROL);
+        robot.write("navy");
+        waitUntil("filtered to Grace", () -> firstNames().equals(List.of("Grace")));
+        assertEquals("1 match", text(robot, "#summary"));
+        type(robot, "#search", "ÉMI");
+        waitUntil("filtered to Émile", () -> firstNames().equals(List.of("Émile")));
+        type(robot, "#search", "nobody");
+        waitUntil("nothing matches", () -> firstNames().isEmpty());
+        assertTrue(text(robot, "#empty-state").contains("nobody"));
+        robot.clickOn("#clear-search");
+        waitUntil("all three again", () -> firstNames().size() == 3);
+        Screenshots.save(window.scene(), "contacts-light");
+    }
+
+    @Test
+    void deleteThenUndoBringsTheContactBack() {
+        registerAndLogIn(robot, "undo@example.com");
+        addThroughApi("Keep", "Me", "keep@example.com", LocalDate.of(1990, 5, 17));
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("listed", () -> firstNames().equals(List.of("Keep")));
+
+        clickOnText("Keep");
+        robot.type(KeyCode.DELETE);
+        waitUntil("gone from the table", () -> firstNames().isEmpty());
+        waitUntil("the toast shows", () -> visible(robot, "#undo-toast"));
+        assertEquals(0, api.list(0, 10).total());
+        robot.clickOn("#undo");
+        waitUntil("back in the table", () -> firstNames().equals(List.of("Keep")));
+        Contact back = api.list(0, 10).items().get(0);
+        assertEquals("keep@example.com", back.email());
+        assertEquals(LocalDate.of(1990, 5, 17), back.birthday());
+    }
+
+    @Test
+    void severalSelectedContactsDeleteAtOnceAndUndoBringsThemAllBack() {
+        registerAndLogIn(robot, "multi@example.com");
+        for (String name : List.of("One", "Two", "Three")) {
+            addThroughApi(name, "Person", null, null);
+        }
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("listed", () -> firstNames().size() == 3);
+        Fx.run(() -> table().getSelectionModel().selectAll());
+        robot.clickOn("#delete");
+        waitUntil("all gone", () -> firstNames().isEmpty());
+        assertEquals(0, api.list(0, 10).total());
+        waitUntil("the toast says three", () -> visible(robot, "#undo-toast"));
+        robot.clickOn("#undo");
+        waitUntil("all back", () -> firstNames().size() == 3);
+        assertEquals(3, api.list(0, 10).total());
+    }
+
+    @Test
+    void darkThemeIsRememberedAcrossStarts() {
+        registerAndLogIn(robot, "dark@example.com");
+        addThroughApi("Ada", "Lovelace", "ada@example.com", LocalDate.of(1815, 12, 10));
+        addThroughApi("Grace", "Hopper", "grace@navy.mil", LocalDate.of(1906, 12, 9));
+        addThroughApi("Alan", "Turing", "alan@example.org", LocalDate.of(1912, 6, 23));
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("listed", () -> firstNames().size() == 3);
+        robot.clickOn("#theme-toggle");
+        waitUntil("dark", () -> theme.darkProperty().get());
+        Screenshots.save(window.scene(), "contacts-dark");
+        assertTrue(new dev.contacts.desktop.theme.ThemeManager(dataDir).darkProperty().get(),
+                "a new start reads the dark theme back");
+        robot.clickOn("#theme-toggle");
+        waitUntil("light again", () -> !theme.darkProperty().get());
+    }
+}

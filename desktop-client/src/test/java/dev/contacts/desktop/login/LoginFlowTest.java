@@ -1,0 +1,58 @@
+package dev.contacts.desktop.login;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.contacts.desktop.support.Screenshots;
+import dev.contacts.desktop.support.UiTestBase;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+
+class LoginFlowTest extends UiTestBase {
+
+    @Test
+    void registerThenLandInTheEmptyAddressBook() {
+        Screenshots.save(window.scene(), "login");
+        robot.clickOn("#toggle-mode");
+        assertEquals("Create account", text(robot, "#submit"));
+        type(robot, "#email", "new.user@example.com");
+        type(robot, "#password", PASSWORD);
+        robot.type(KeyCode.ENTER);
+        waitUntil("the main view shows", () -> visible(robot, "#contacts-view"));
+        waitUntil("the empty state shows", () -> text(robot, "#empty-state").startsWith("No contacts yet"));
+        assertEquals("0 contacts", text(robot, "#summary"));
+    }
+
+    @Test
+    void logInWithAnExistingAccount() {
+        api.register("ada@example.com", PASSWORD);
+        logIn(robot, "ADA@example.com", PASSWORD);
+        waitUntil("the main view shows", () -> visible(robot, "#contacts-view"));
+    }
+
+    @Test
+    void aWrongPasswordIsExplainedAndTheFormStays() {
+        api.register("grace@example.com", PASSWORD);
+        logIn(robot, "grace@example.com", "not the password");
+        waitUntil("the message shows", () -> text(robot, "#login-message").equals("Wrong email or password."));
+        assertFalse(visible(robot, "#contacts-view"));
+        assertEquals("grace@example.com", text(robot, "#email"), "the email is kept");
+    }
+
+    @Test
+    void registrationErrorsAreShownBesideTheFields() {
+        robot.clickOn("#toggle-mode");
+        type(robot, "#email", "not-an-email");
+        type(robot, "#password", "short");
+        robot.clickOn("#submit");
+        waitUntil("field errors show", () -> visible(robot, "#email-error") && visible(robot, "#password-error"));
+        assertTrue(text(robot, "#password-error").contains("8"));
+
+        api.register("taken@example.com", PASSWORD);
+        type(robot, "#email", "taken@example.com");
+        type(robot, "#password", PASSWORD);
+        robot.clickOn("#submit");
+        waitUntil("the conflict shows", () -> text(robot, "#email-error").contains("already exists"));
+    }
+}

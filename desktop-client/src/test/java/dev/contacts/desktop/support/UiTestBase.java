@@ -1,0 +1,157 @@
+package dev.contacts.desktop.support;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import dev.contacts.desktop.api.ContactsApi;
+import dev.contacts.desktop.app.AppWindow;
+import dev.contacts.desktop.app.Session;
+import dev.contacts.desktop.theme.ThemeManager;
+import dev.contacts.desktop.ui.Debouncer;
+import dev.contacts.desktop.ui.FxBackground;
+import dev.contacts.server.ContactsServer;
+import dev.contacts.server.ServerSettings;
+import javafx.scene.Node;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A real window (headless, Monocle) of the app against a real server started in-process on a temporary folder,
+ * exactly as the app's embedded mode does, with the app's real background threads and debounce.
+ */
+public abstract class UiTestBase extends FxRobot {
+
+    public static final String PASSWORD = "correct horse battery";
+
+    @TempDir
+    protected Path dataDir;
+
+    protected ContactsServer server;
+    /** The server's clock: tests move it forward to let tokens expire. */
+    protected final MutableClock clock = new MutableClock();
+    protected ContactsApi api;
+    protected Session session;
+    protected AppWindow window;
+    protected ThemeManager theme;
+    protected Stage stage;
+    private FxBackground background;
+
+    /** The robot that clicks and types: this test itself. */
+    protected final FxRobot robot = this;
+
+    @BeforeAll
+    public static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    public void openWindow() throws Exception {
+        FxToolkit.setupStage(this::start);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void start(Stage stage) {
+        this.stage = stage;
+        server = ContactsServer.start(ServerSettings.embedded(dataDir.resolve("contacts.db")), clock);
+        api = new ContactsApi(() -> server.uri("127.0.0.1"), Duration.ofSeconds(5));
+        session = new Session(api);
+        background = new FxBackground();
+        theme = new ThemeManager(dataDir);
+        theme.apply();
+        window = new AppWindow(session, background, Debouncer.fx(250), theme);
+        stage.setScene(window.scene());
+        stage.show();
+    }
+
+    @AfterEach
+    public void stopServer() throws Exception {
+        FxToolkit.cleanupStages();
+        background.close();
+        server.stop();
+    }
+
+    /** Stops the server and starts it again on the same port and database (e.g. after an outage). */
+    protected void restartServer() {
+        int port = server.port();
+        server.stop();
+        server = ContactsServer.start(ServerSettings.embedded(dataDir.resolve("contacts.db")).withPort(port), clock);
+    }
+
+    /** Waits (up to 10 s) until {@code condition} holds on the FX thread. */
+    protected static void waitUntil(String what, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        } catch (Exception e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+    }
+
+    /** Clicks on the node showing {@code text} (e.g. a table cell), once it is drawn. */
+    protected void clickOnText(String text) {
+        waitUntil("\"" + text + "\" is shown", () -> robot.lookup(text).tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(text);
+    }
+
+    /** Clicks into a field, clears it and types {@code text}. */
+    protected void type(FxRobot robot, String query, String text) {
+        robot.clickOn(query);
+        Node node = robot.lookup(query).query();
+        TextInputControl field = node instanceof DatePicker picker ? picker.getEditor() : (TextInputControl) node;
+        Fx.run(field::clear);
+        robot.write(text);
+    }
+
+    protected static String text(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        if (node instanceof Labeled labeled) {
+            return labeled.getText();
+        }
+        return ((TextInputControl) node).getText();
+    }
+
+    protected static boolean visible(FxRobot robot, String query) {
+        Node node = robot.lookup(query).tryQuery().orElse(null);
+        if (node == null || node.getScene() == null) {
+            return false;
+        }
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Registers (through the API, not the UI) and logs in through the UI. */
+    protected void registerAndLogIn(FxRobot robot, String email) {
+        api.register(email, PASSWORD);
+        logIn(robot, email, PASSWORD);
+        waitUntil("the main view shows", () -> visible(robot, "#contacts-view"));
+    }
+
+    protected void logIn(FxRobot robot, String email, String password) {
+        type(robot, "#email", email);
+        type(robot, "#password", password);
+        robot.type(KeyCode.ENTER);
+    }
+
+    protected static void assertVisible(FxRobot robot, String query) {
+        assertTrue(visible(robot, query), query + " should be visible");
+    }
+}
