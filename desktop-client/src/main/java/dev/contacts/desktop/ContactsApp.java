@@ -40,7 +40,9 @@ public final class ContactsApp extends Application {
         if (args.server().isPresent()) {
             api = new ContactsApi(args.server()::get, Duration.ofSeconds(10));
         } else {
-            embedded = EmbeddedServer.startInBackground(args.dataDir());
+            embedded = new EmbeddedServer(args.dataDir());
+            // SIGTERM or a logout of the desktop session: the database is still closed cleanly.
+            Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "contacts-embedded-stop"));
             api = new ContactsApi(embedded::uri, Duration.ofSeconds(10));
         }
         ThemeManager theme = new ThemeManager(args.dataDir());
@@ -50,6 +52,9 @@ public final class ContactsApp extends Application {
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         stage.setScene(window.scene());
+        if (embedded != null) {
+            stage.setOnShown(e -> embedded.startInBackground());
+        }
         stage.show();
     }
 

@@ -29,10 +29,12 @@ public final class ContactsServer implements AutoCloseable {
 
     private final ServerComponents components;
     private final WebServer webServer;
+    private final int port;
 
     private ContactsServer(ServerComponents components, WebServer webServer) {
         this.components = components;
         this.webServer = webServer;
+        this.port = webServer.port();
     }
 
     public static ContactsServer start(ServerSettings settings) {
@@ -84,8 +86,9 @@ public final class ContactsServer implements AutoCloseable {
                 .fallback();
     }
 
+    /** The port it listens (or listened, once stopped) on. */
     public int port() {
-        return webServer.port();
+        return port;
     }
 
     /** Where clients reach this server, e.g. {@code http://127.0.0.1:8000}. */

@@ -57,11 +57,15 @@ public final class BirthdaysViewModel {
         };
     }
 
-    /** "turns 37", or empty when the year of birth is not a real one (a year before 1900 is taken as unknown). */
+    /**
+     * "turns 37", or empty when the year of birth is unknown: address books imported from other apps mark that
+     * with a placeholder year such as 1604 (Apple) or 0001.
+     */
     public static String turning(UpcomingBirthday b) {
-        int age = b.ageTurning();
-        return b.contact().birthday().getYear() < 1900 ? "" : "turns " + age;
+        return b.contact().birthday().getYear() <= UNKNOWN_YEAR ? "" : "turns " + b.ageTurning();
     }
+
+    private static final int UNKNOWN_YEAR = 1604;
 
     public IntegerProperty daysProperty() {
         return days;

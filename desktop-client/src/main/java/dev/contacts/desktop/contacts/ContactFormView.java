@@ -69,6 +69,12 @@ public final class ContactFormView extends VBox {
         notes.setWrapText(true);
         notes.textProperty().bindBidirectional(vm.additionalDataProperty());
 
+        // Enter in a one-line field saves (the notes field keeps Enter for new lines)
+        for (TextField field : new TextField[] {firstName, lastName, email, phone}) {
+            field.setOnAction(e -> save());
+        }
+        birthday.getEditor().setOnAction(e -> save());
+
         Label formError = Fields.errorLabel(vm.formErrorProperty());
         formError.setId("form-error");
 

@@ -1,7 +1,11 @@
 package dev.contacts.desktop.embedded;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -11,23 +15,36 @@ import dev.contacts.server.ServerSettings;
 
 /**
  * The app's own server: {@link ContactsServer} on 127.0.0.1 with a free port over {@code contacts.db} in the
- * data folder (the key file beside it). Started in the background so the window appears at once; stopped when
- * the window closes.
+ * data folder (the key file beside it). Started in the background once the window is up; stopped when the
+ * window closes.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
-    private final CompletableFuture<ContactsServer> server;
+    private final Path dataDir;
+    private final CompletableFuture<ContactsServer> server = new CompletableFuture<>();
+    private volatile boolean starting;
 
-    private EmbeddedServer(CompletableFuture<ContactsServer> server) {
-        this.server = server;
+    public EmbeddedServer(Path dataDir) {
+        this.dataDir = dataDir;
     }
 
-    public static EmbeddedServer startInBackground(Path dataDir) {
-        return new EmbeddedServer(CompletableFuture.supplyAsync(
-                () -> ContactsServer.start(ServerSettings.embedded(dataDir.resolve("contacts.db")))));
+    /**
+     * Starts the server on another thread and returns at once. The app calls this once its window is on
+     * screen, so the server's start does not compete with the window's for the CPU.
+     */
+    public void startInBackground() {
+        starting = true;
+        Thread.ofPlatform().name("contacts-embedded-start").daemon().start(() -> {
+            try {
+                createPrivately(dataDir);
+                server.complete(ContactsServer.start(ServerSettings.embedded(dataDir.resolve("contacts.db"))));
+            } catch (Throwable e) {
+                server.completeExceptionally(e);
+            }
+        });
     }
 
-    /** Where the server listens; waits for it to be started (call off the FX thread). */
+    /** Where the server listens; waits until it has started (call off the FX thread). */
     public URI uri() {
         try {
             return server.join().uri("127.0.0.1");
@@ -37,14 +54,34 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server if it was started (after a start under way has finished). Safe to call twice. */
     @Override
     public void close() {
+        if (!starting) {
+            return;
+        }
         server.handle((running, failure) -> {
             if (running != null) {
                 running.stop();
             }
             return null;
         }).join();
+    }
+
+    /** A new data folder is readable by its owner only: it holds the address book and the signing key. */
+    private static void createPrivately(Path dataDir) {
+        if (Files.isDirectory(dataDir)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dataDir.toAbsolutePath().getParent());
+            Files.createDirectory(dataDir,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (FileAlreadyExistsException e) {
+            // created meanwhile: fine
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new ApiFailure.Unreachable("Cannot create the data folder " + dataDir + ".", e);
+        }
     }
 
     /** The folder for the app's data: {@code $XDG_DATA_HOME/contacts}, else {@code ~/.local/share/contacts}. */

@@ -2,6 +2,7 @@ package dev.contacts.desktop.support;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +68,8 @@ public abstract class UiTestBase extends FxRobot {
     private void start(Stage stage) {
         this.stage = stage;
         server = ContactsServer.start(ServerSettings.embedded(dataDir.resolve("contacts.db")), clock);
-        api = new ContactsApi(() -> server.uri("127.0.0.1"), Duration.ofSeconds(5));
+        URI uri = server.uri("127.0.0.1"); // kept: a restarted server comes back on the same port
+        api = new ContactsApi(() -> uri, Duration.ofSeconds(5));
         session = new Session(api);
         background = new FxBackground();
         theme = new ThemeManager(dataDir);

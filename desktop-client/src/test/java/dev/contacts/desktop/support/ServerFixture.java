@@ -1,0 +1,40 @@
+package dev.contacts.desktop.support;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.contacts.desktop.api.ContactsApi;
+import dev.contacts.desktop.app.Session;
+import dev.contacts.server.ContactsServer;
+import dev.contacts.server.ServerSettings;
+
+/** A real server on a temporary folder and a logged-out session against it: for view-model tests. */
+public final class ServerFixture implements AutoCloseable {
+
+    public static final String PASSWORD = "correct horse battery";
+
+    public final MutableClock clock = new MutableClock();
+    public final ContactsServer server;
+    public final ContactsApi api;
+    public final Session session;
+
+    public ServerFixture(Path dir) {
+        server = ContactsServer.start(ServerSettings.embedded(dir.resolve("contacts.db")), clock);
+        var uri = server.uri("127.0.0.1");
+        api = new ContactsApi(() -> uri, Duration.ofSeconds(5));
+        session = new Session(api);
+    }
+
+    /** Registers and logs in {@code email} through the API, as the login screen would. */
+    public ServerFixture loggedIn(String email) {
+        api.register(email, PASSWORD);
+        api.login(email, PASSWORD);
+        session.loggedIn();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
