@@ -24,13 +24,12 @@ public final class AppWindow {
     private final StackPane root = new StackPane();
     private final LoginView loginView;
     private final MainView mainView;
-    private final ContactsViewModel contacts;
     private final Scene scene;
 
     public AppWindow(Session session, Background background, Debouncer debouncer, ThemeManager theme) {
         this.session = session;
         LoginViewModel login = new LoginViewModel(session, background);
-        this.contacts = new ContactsViewModel(session, background, debouncer);
+        ContactsViewModel contacts = new ContactsViewModel(session, background, debouncer);
         ContactFormViewModel form = new ContactFormViewModel(session, background);
         BirthdaysViewModel birthdays = new BirthdaysViewModel(session, background);
         this.loginView = new LoginView(login);
@@ -46,7 +45,6 @@ public final class AppWindow {
     private void show(Session.Screen screen) {
         if (screen == Session.Screen.MAIN) {
             root.getChildren().setAll(mainView);
-            contacts.refresh();
             mainView.refresh();
         } else {
             root.getChildren().setAll(loginView);

@@ -97,9 +97,18 @@ public abstract class UiTestBase extends FxRobot {
     protected static void waitUntil(String what, BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                    () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+                    () -> WaitForAsyncUtils.asyncFx(() -> holds(condition)).get());
         } catch (Exception e) {
             throw new AssertionError("timed out waiting until " + what, e);
+        }
+    }
+
+    /** A condition that cannot be evaluated yet (its node is not drawn yet) does not hold yet. */
+    private static boolean holds(BooleanSupplier condition) {
+        try {
+            return condition.getAsBoolean();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -119,8 +128,12 @@ public abstract class UiTestBase extends FxRobot {
         robot.write(text);
     }
 
+    /** The text a label or field shows; empty when no such node is drawn. */
     protected static String text(FxRobot robot, String query) {
-        Node node = robot.lookup(query).query();
+        Node node = robot.lookup(query).tryQuery().orElse(null);
+        if (node == null) {
+            return "";
+        }
         if (node instanceof Labeled labeled) {
             return labeled.getText();
         }
