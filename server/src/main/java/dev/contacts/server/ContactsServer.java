@@ -26,6 +26,7 @@ import io.helidon.webserver.observe.health.HealthObserver;
 public final class ContactsServer implements AutoCloseable {
 
     private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final long TRANSPORT_LIMIT_BYTES = 16L * 1024 * 1024;
 
     private final ServerComponents components;
     private final WebServer webServer;
@@ -59,7 +60,9 @@ public final class ContactsServer implements AutoCloseable {
 
     /** Everything but the address: limits, error answers, health, routing. Tests configure their server with it. */
     public static void configure(WebServerConfig.Builder server, ServerComponents components) {
-        server.maxPayloadSize(RequestBodies.MAX_BODY_BYTES)
+        // The 64 KiB limit is enforced while reading a body (RequestBodies), which lets the rest of an oversized
+        // body be drained so the client reads its 413; the listener's own limit only stops absurd uploads.
+        server.maxPayloadSize(TRANSPORT_LIMIT_BYTES)
                 .shutdownGracePeriod(GRACE)
                 .directHandlers(DirectHandlers.builder()
                         .addHandler(DirectHandler.EventType.BAD_REQUEST, ErrorResponses.directHandler())
@@ -81,6 +84,7 @@ public final class ContactsServer implements AutoCloseable {
         ErrorResponses.register(routing);
         new ApiRules(routing)
                 .register(components.authService())
+                .register(components.accountService())
                 .register(components.contactService())
                 .register(new OpenApiService())
                 .fallback();

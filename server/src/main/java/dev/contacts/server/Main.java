@@ -23,9 +23,11 @@ public final class Main {
               --host HOST   address to listen on (default 127.0.0.1)
               --port N      port to listen on, 0 picks a free one (default 8000)
               --db FILE     SQLite database file, created with its folders if missing (default contacts.db)
+              --rate-limit N  requests per minute and client address on /register/, /token/ and
+                            /token/refresh/ (default 60; 0 turns the limit off)
               --help        print this help and exit
             Every setting can also be given in application.yaml or as an environment variable
-            (SERVER_HOST, SERVER_PORT, DB_PATH, AUTH_SECRET, AUTH_TOKEN_DASH_MINUTES, ...).""";
+            (SERVER_HOST, SERVER_PORT, DB_PATH, AUTH_SECRET, AUTH_RATE_DASH_LIMIT, ...).""";
 
     private Main() {
     }
@@ -79,6 +81,7 @@ public final class Main {
                 case "--host" -> "server.host";
                 case "--port" -> "server.port";
                 case "--db" -> "db.path";
+                case "--rate-limit" -> "auth.rate-limit";
                 default -> throw new UsageException("unknown option " + arg + " (see --help)");
             };
             if (value == null) {
@@ -88,7 +91,10 @@ public final class Main {
                 value = args[++i];
             }
             if (name.equals("--port")) {
-                checkPort(value);
+                checkNumber(name, value, 0, 65_535);
+            }
+            if (name.equals("--rate-limit")) {
+                checkNumber(name, value, 0, Integer.MAX_VALUE);
             }
             if (value.isBlank()) {
                 throw new UsageException(name + " needs a non-empty value");
@@ -98,14 +104,14 @@ public final class Main {
         return overrides;
     }
 
-    private static void checkPort(String value) throws UsageException {
+    private static void checkNumber(String name, String value, int min, int max) throws UsageException {
         try {
-            int port = Integer.parseInt(value);
-            if (port < 0 || port > 65_535) {
-                throw new UsageException("--port must be 0 to 65535, got " + value);
+            int number = Integer.parseInt(value);
+            if (number < min || number > max) {
+                throw new UsageException(name + " must be " + min + " to " + max + ", got " + value);
             }
         } catch (NumberFormatException e) {
-            throw new UsageException("--port must be a number, got " + value);
+            throw new UsageException(name + " must be a whole number, got " + value);
         }
     }
 

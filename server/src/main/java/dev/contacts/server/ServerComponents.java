@@ -5,32 +5,53 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
 
+import dev.contacts.server.account.AccountService;
 import dev.contacts.server.auth.AuthService;
 import dev.contacts.server.auth.BearerAuthentication;
+import dev.contacts.server.auth.LoginThrottle;
 import dev.contacts.server.auth.PasswordHasher;
+import dev.contacts.server.auth.RateLimiter;
+import dev.contacts.server.auth.RefreshTokenRepository;
+import dev.contacts.server.auth.RevokedAccessTokens;
+import dev.contacts.server.auth.SessionTokens;
 import dev.contacts.server.auth.SigningSecret;
 import dev.contacts.server.auth.TokenService;
 import dev.contacts.server.auth.UserRepository;
 import dev.contacts.server.contact.ContactRepository;
 import dev.contacts.server.contact.ContactService;
 import dev.contacts.server.db.Database;
+import dev.contacts.server.db.Maintenance;
+import org.jooq.DSLContext;
 
 /** The server's parts, wired once from the settings: the database and everything that works on it. */
 public final class ServerComponents implements AutoCloseable {
 
     private final Database database;
     private final PasswordHasher hasher;
+    private final Maintenance maintenance;
     private final AuthService authService;
+    private final AccountService accountService;
     private final ContactService contactService;
 
-    private ServerComponents(Database database, PasswordHasher hasher, TokenService tokens, Clock clock) {
+    private ServerComponents(ServerSettings settings, Database database, PasswordHasher hasher, TokenService tokens,
+                             Clock clock) {
         this.database = database;
         this.hasher = hasher;
-        UserRepository users = new UserRepository(database.dsl(), clock);
-        BearerAuthentication auth = new BearerAuthentication(tokens, users);
-        this.authService = new AuthService(users, hasher, tokens);
-        this.contactService = new ContactService(new ContactRepository(database.dsl(), clock), auth, clock);
+        DSLContext dsl = database.dsl();
+        UserRepository users = new UserRepository(dsl, clock);
+        RevokedAccessTokens revoked = new RevokedAccessTokens(dsl);
+        RefreshTokenRepository refreshTokens = new RefreshTokenRepository(dsl, clock, settings.refreshLifetime());
+        LoginThrottle throttle = new LoginThrottle(dsl, clock);
+        RateLimiter rateLimiter = new RateLimiter(dsl, clock, settings.rateLimit());
+        BearerAuthentication auth = new BearerAuthentication(tokens, users, revoked);
+        SessionTokens sessions = new SessionTokens(tokens, refreshTokens, revoked, users);
+        this.authService = new AuthService(users, hasher, sessions, auth, throttle, rateLimiter);
+        this.accountService = new AccountService(users, hasher, sessions, auth);
+        this.contactService = new ContactService(new ContactRepository(dsl, clock), auth, clock);
+        this.maintenance = new Maintenance(clock, List.of(refreshTokens::prune, revoked::prune, throttle::prune,
+                rateLimiter::prune));
     }
 
     public static ServerComponents open(ServerSettings settings, Clock clock) {
@@ -39,7 +60,9 @@ public final class ServerComponents implements AutoCloseable {
         try {
             TokenService tokens = new TokenService(secret, settings.tokenLifetime(), settings.issuer(),
                     settings.audience(), clock);
-            return new ServerComponents(database, new PasswordHasher(), tokens, clock);
+            ServerComponents components = new ServerComponents(settings, database, new PasswordHasher(), tokens, clock);
+            components.maintenance.start();
+            return components;
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -73,8 +96,18 @@ public final class ServerComponents implements AutoCloseable {
         return contactService;
     }
 
+    public AccountService accountService() {
+        return accountService;
+    }
+
+    /** Prunes expired session state now (it also runs on a schedule); the number of rows removed. */
+    public int pruneExpired() {
+        return maintenance.prune();
+    }
+
     @Override
     public void close() {
+        maintenance.close();
         hasher.close();
         database.close();
     }

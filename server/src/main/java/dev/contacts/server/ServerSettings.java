@@ -11,6 +11,7 @@ import io.helidon.config.Config;
  * {@code application.yaml}) and checked once at start, so a bad value stops the server with a clear message.
  *
  * @param secret the JWT secret (base64) when configured; otherwise a key file beside the database is used
+ * @param rateLimit requests per minute and client address on /register/, /token/, /token/refresh/ (0 = off)
  */
 public record ServerSettings(String host,
                              int port,
@@ -18,10 +19,13 @@ public record ServerSettings(String host,
                              Optional<String> secret,
                              Optional<Path> secretFile,
                              Duration tokenLifetime,
+                             Duration refreshLifetime,
                              String issuer,
-                             String audience) {
+                             String audience,
+                             int rateLimit) {
 
     public static final int MAX_TOKEN_MINUTES = 60;
+    public static final int DEFAULT_RATE_LIMIT = 60;
 
     public ServerSettings {
         if (host == null || host.isBlank()) {
@@ -34,12 +38,18 @@ public record ServerSettings(String host,
                 || tokenLifetime.compareTo(Duration.ofMinutes(MAX_TOKEN_MINUTES)) > 0) {
             throw new IllegalArgumentException("auth.token-minutes must be 1 to " + MAX_TOKEN_MINUTES);
         }
+        if (refreshLifetime.isNegative() || refreshLifetime.isZero()) {
+            throw new IllegalArgumentException("auth.refresh-days must be at least 1");
+        }
+        if (rateLimit < 0) {
+            throw new IllegalArgumentException("auth.rate-limit must be 0 (off) or more, got " + rateLimit);
+        }
     }
 
     /** Loopback, a free port, the given database: how the desktop app and the tests start a server. */
     public static ServerSettings embedded(Path database) {
         return new ServerSettings("127.0.0.1", 0, database, Optional.empty(), Optional.empty(),
-                Duration.ofMinutes(30), "contacts", "contacts-api");
+                Duration.ofMinutes(30), Duration.ofDays(14), "contacts", "contacts-api", DEFAULT_RATE_LIMIT);
     }
 
     public static ServerSettings from(Config config) {
@@ -50,23 +60,32 @@ public record ServerSettings(String host,
                 config.get("auth.secret").asString().filter(s -> !s.isBlank()),
                 config.get("auth.secret-file").asString().filter(s -> !s.isBlank()).map(Path::of),
                 Duration.ofMinutes(config.get("auth.token-minutes").asInt().orElse(30)),
+                Duration.ofDays(config.get("auth.refresh-days").asInt().orElse(14)),
                 config.get("auth.issuer").asString().orElse("contacts"),
-                config.get("auth.audience").asString().orElse("contacts-api"));
+                config.get("auth.audience").asString().orElse("contacts-api"),
+                config.get("auth.rate-limit").asInt().orElse(DEFAULT_RATE_LIMIT));
     }
 
     public ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, database, secret, secretFile, tokenLifetime, issuer, audience);
+        return new ServerSettings(host, newPort, database, secret, secretFile, tokenLifetime, refreshLifetime,
+                issuer, audience, rateLimit);
     }
 
     public ServerSettings withSecret(String base64) {
-        return new ServerSettings(host, port, database, Optional.of(base64), secretFile, tokenLifetime, issuer,
-                audience);
+        return new ServerSettings(host, port, database, Optional.of(base64), secretFile, tokenLifetime,
+                refreshLifetime, issuer, audience, rateLimit);
+    }
+
+    public ServerSettings withRateLimit(int perMinute) {
+        return new ServerSettings(host, port, database, secret, secretFile, tokenLifetime, refreshLifetime,
+                issuer, audience, perMinute);
     }
 
     @Override
     public String toString() {
         return "ServerSettings[host=" + host + ", port=" + port + ", database=" + database
                 + ", secret=" + (secret.isPresent() ? "***" : "key file") + ", tokenLifetime=" + tokenLifetime
-                + ", issuer=" + issuer + ", audience=" + audience + "]";
+                + ", refreshLifetime=" + refreshLifetime + ", issuer=" + issuer + ", audience=" + audience
+                + ", rateLimit=" + rateLimit + "]";
     }
 }

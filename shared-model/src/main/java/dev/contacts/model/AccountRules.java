@@ -28,12 +28,23 @@ public final class AccountRules {
         }
     }
 
-    /** The password is used exactly as given: never trimmed, any Unicode, spaces allowed. */
+    /**
+     * The password is used exactly as given: never trimmed, any Unicode, spaces allowed; 8 to 256 characters
+     * and not one of the 10,000 most common passwords.
+     */
     public static void checkPassword(String field, String password, List<FieldError> errors) {
         if (password == null) {
             errors.add(FieldError.body(field, "Field required", "missing"));
-        } else {
-            Texts.checkLength(field, password, PASSWORD_MIN, PASSWORD_MAX, errors);
+            return;
+        }
+        int before = errors.size();
+        Texts.checkLength(field, password, PASSWORD_MIN, PASSWORD_MAX, errors);
+        if (errors.size() == before && CommonPasswords.contains(password)) {
+            errors.add(FieldError.body(field, TOO_COMMON, "value_error"));
         }
     }
+
+    /** The message for a password on the common-passwords list. */
+    public static final String TOO_COMMON =
+            "Value error, this password is too common: choose one that is harder to guess";
 }

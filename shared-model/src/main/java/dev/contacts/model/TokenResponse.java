@@ -1,10 +1,13 @@
 package dev.contacts.model;
 
-/** The answer of {@code POST /token/}: a bearer access token and its lifetime in seconds. */
-public record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+/**
+ * The answer of {@code POST /token/} and {@code POST /token/refresh/}: a short-lived bearer access token, its
+ * lifetime in seconds, and an opaque refresh token for the next one.
+ */
+public record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken) {
 
-    public static TokenResponse bearer(String accessToken, long expiresIn) {
-        return new TokenResponse(accessToken, "bearer", expiresIn);
+    public static TokenResponse bearer(String accessToken, long expiresIn, String refreshToken) {
+        return new TokenResponse(accessToken, "bearer", expiresIn, refreshToken);
     }
 
     @Override

@@ -17,7 +17,7 @@ class AccountRulesTest {
     @Test
     void emailsAreNormalisedBeforeTheyAreChecked() {
         assertEquals("user@example.com", EmailAddress.normalize("  User@Example.COM "));
-        assertEquals(List.of(), fields(" User@Example.com ", "password1"));
+        assertEquals(List.of(), fields(" User@Example.com ", "pass word one"));
     }
 
     @Test

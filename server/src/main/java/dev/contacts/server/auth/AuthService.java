@@ -8,7 +8,6 @@ import dev.contacts.model.AccountRules;
 import dev.contacts.model.EmailAddress;
 import dev.contacts.model.FieldError;
 import dev.contacts.model.RegisteredUser;
-import dev.contacts.model.TokenResponse;
 import dev.contacts.server.http.ApiException;
 import dev.contacts.server.http.ApiRules;
 import dev.contacts.server.http.BodyFields;
@@ -20,26 +19,40 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-/** Registration and login: {@code POST /register/} and {@code POST /token/}. */
+/**
+ * Registration and sessions: {@code POST /register/}, {@code /token/}, {@code /token/refresh/} and
+ * {@code /logout/}. The first three are limited per client address; logins are also locked per email after
+ * repeated failures.
+ */
 public final class AuthService implements ApiRules.Service {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
-    private final TokenService tokens;
+    private final SessionTokens sessions;
+    private final BearerAuthentication auth;
+    private final LoginThrottle throttle;
+    private final RateLimiter rateLimiter;
 
-    public AuthService(UserRepository users, PasswordHasher hasher, TokenService tokens) {
+    public AuthService(UserRepository users, PasswordHasher hasher, SessionTokens sessions,
+                       BearerAuthentication auth, LoginThrottle throttle, RateLimiter rateLimiter) {
         this.users = users;
         this.hasher = hasher;
-        this.tokens = tokens;
+        this.sessions = sessions;
+        this.auth = auth;
+        this.throttle = throttle;
+        this.rateLimiter = rateLimiter;
     }
 
     @Override
     public void routes(ApiRules rules) {
         rules.post("/register", this::register)
-                .post("/token", this::token);
+                .post("/token", this::token)
+                .post("/token/refresh", this::refresh)
+                .post("/logout", auth.protectSession(this::logout));
     }
 
     private void register(ServerRequest req, ServerResponse res) {
+        rateLimiter.hit(req);
         BodyFields body = BodyFields.of(RequestBodies.jsonObject(req));
         String email = body.requiredString("email");
         String password = body.requiredString("password");
@@ -62,6 +75,7 @@ public final class AuthService implements ApiRules.Service {
     }
 
     private void token(ServerRequest req, ServerResponse res) {
+        rateLimiter.hit(req);
         ObjectNode node = RequestBodies.jsonOrForm(req);
         BodyFields body = BodyFields.of(node);
         // The OAuth2 password form names the email "username".
@@ -75,16 +89,41 @@ public final class AuthService implements ApiRules.Service {
         }
         ValidationException.throwIfAny(body.errors());
 
-        Optional<UserRepository.StoredUser> user = users.findByEmail(EmailAddress.normalize(email));
+        String normalized = EmailAddress.normalize(email);
+        throttle.checkAllowed(normalized);
+        Optional<UserRepository.StoredUser> user = users.findByEmail(normalized);
         // An unknown email costs the same hash work as a wrong password, and is answered the same way.
         boolean valid = user.isPresent()
                 ? hasher.verify(user.get().passwordHash(), password)
                 : hasher.verifyDecoy(password);
         if (!valid) {
+            throttle.recordFailure(normalized);
             throw ApiException.unauthorized("Invalid credentials");
         }
-        TokenResponse token = tokens.issue(user.get().id());
+        throttle.recordSuccess(normalized);
         res.header(SecurityHeaders.NO_STORE);
-        Json.ok(res, token);
+        Json.ok(res, sessions.login(user.get()));
+    }
+
+    private void refresh(ServerRequest req, ServerResponse res) {
+        rateLimiter.hit(req);
+        BodyFields body = BodyFields.of(RequestBodies.jsonObject(req));
+        String refreshToken = body.requiredString("refresh_token");
+        ValidationException.throwIfAny(body.errors());
+        res.header(SecurityHeaders.NO_STORE);
+        Json.ok(res, sessions.refresh(refreshToken));
+    }
+
+    private void logout(TokenService.AccessClaims token, ServerRequest req, ServerResponse res) {
+        Optional<ObjectNode> node = RequestBodies.optionalJsonObject(req);
+        String refreshToken = null;
+        if (node.isPresent()) {
+            BodyFields body = BodyFields.of(node.get());
+            refreshToken = body.optionalString("refresh_token");
+            ValidationException.throwIfAny(body.errors());
+        }
+        sessions.logout(token, refreshToken);
+        res.header(SecurityHeaders.NO_STORE);
+        res.status(Status.NO_CONTENT_204).send();
     }
 }

@@ -21,23 +21,37 @@ public final class BearerAuthentication {
         void handle(long userId, ServerRequest req, ServerResponse res) throws Exception;
     }
 
+    /** A handler that needs the token itself too (to end it, for instance). */
+    @FunctionalInterface
+    public interface SessionHandler {
+        void handle(TokenService.AccessClaims token, ServerRequest req, ServerResponse res) throws Exception;
+    }
+
     private final TokenService tokens;
     private final UserRepository users;
+    private final RevokedAccessTokens revoked;
 
-    public BearerAuthentication(TokenService tokens, UserRepository users) {
+    public BearerAuthentication(TokenService tokens, UserRepository users, RevokedAccessTokens revoked) {
         this.tokens = tokens;
         this.users = users;
+        this.revoked = revoked;
     }
 
     public Handler protect(AuthenticatedHandler handler) {
         return (req, res) -> handler.handle(authenticate(req).userId(), req, res);
     }
 
+    public Handler protectSession(SessionHandler handler) {
+        return (req, res) -> handler.handle(authenticate(req), req, res);
+    }
+
     /** The claims of the request's valid token, or a 401 as the contract words it. */
     public TokenService.AccessClaims authenticate(ServerRequest req) {
         String token = bearerToken(req).orElseThrow(() -> ApiException.unauthorized("Not authenticated"));
+        // valid signature and claims, a user that still exists at the same token version, not logged out
         return tokens.verify(token)
-                .filter(claims -> users.exists(claims.userId()))
+                .filter(claims -> users.tokenVersion(claims.userId()).map(v -> v == claims.version()).orElse(false))
+                .filter(claims -> !revoked.isRevoked(claims.tokenId()))
                 .orElseThrow(() -> ApiException.unauthorized("Could not validate credentials"));
     }
 

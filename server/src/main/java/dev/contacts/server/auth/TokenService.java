@@ -7,7 +7,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.contacts.model.TokenResponse;
 import io.helidon.common.Errors;
 import io.helidon.security.jwt.Jwt;
 import io.helidon.security.jwt.JwtValidator;
@@ -16,19 +15,24 @@ import io.helidon.security.jwt.jwk.Jwk;
 import io.helidon.security.jwt.jwk.JwkKeys;
 import io.helidon.security.jwt.jwk.JwkOctet;
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonValue;
 
 /**
  * Issues and checks access tokens: JWT, HS256 only, with {@code sub} (the user id), {@code iat}, {@code exp},
- * {@code iss}, {@code aud} and {@code jti}. Checking pins the algorithm and requires a valid signature, an
+ * {@code iss}, {@code aud}, {@code jti} and {@code ver} (the user's token version). Checking pins the algorithm and requires a valid signature, an
  * unexpired {@code exp}, and the expected issuer and audience.
  */
 public final class TokenService {
 
     private static final String KEY_ID = "contacts";
 
-    /** What a valid token says: who it is for, its id and when it expires. */
-    public record AccessClaims(long userId, String tokenId, Instant expiresAt) {
+    /** What a valid token says: who it is for, its id, when it expires, and the user's token version then. */
+    public record AccessClaims(long userId, String tokenId, Instant expiresAt, int version) {
     }
+
+    /** The claim with the user's token version: a password change bumps it, ending every older token. */
+    static final String VERSION_CLAIM = "ver";
 
     private final JwkOctet key;
     private final JwkKeys keys;
@@ -52,7 +56,8 @@ public final class TokenService {
         this.clock = clock;
     }
 
-    public TokenResponse issue(long userId) {
+    /** A signed access token for the user at their current token version. */
+    public String issue(long userId, int version) {
         Instant now = clock.instant();
         Jwt jwt = Jwt.builder()
                 .algorithm(JwkOctet.ALG_HS256)
@@ -64,9 +69,9 @@ public final class TokenService {
                 .issueTime(now)
                 .expirationTime(now.plus(lifetime))
                 .jwtId(UUID.randomUUID().toString())
+                .addPayloadClaim(VERSION_CLAIM, version)
                 .build();
-        String token = SignedJwt.sign(jwt, key).tokenContent();
-        return TokenResponse.bearer(token, lifetime.toSeconds());
+        return SignedJwt.sign(jwt, key).tokenContent();
     }
 
     /** The claims of a valid token; empty for anything else (malformed, forged, expired, foreign). */
@@ -98,12 +103,15 @@ public final class TokenService {
         Optional<String> subject = jwt.subject();
         Optional<String> tokenId = jwt.jwtId();
         Optional<Instant> expiresAt = jwt.expirationTime();
-        if (subject.isEmpty() || tokenId.isEmpty() || expiresAt.isEmpty()) {
+        Optional<JsonValue> version = jwt.payloadClaim(VERSION_CLAIM);
+        if (subject.isEmpty() || tokenId.isEmpty() || expiresAt.isEmpty() || version.isEmpty()
+                || !(version.get() instanceof JsonNumber number) || !number.isIntegral()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new AccessClaims(Long.parseLong(subject.get()), tokenId.get(), expiresAt.get()));
-        } catch (NumberFormatException e) {
+            return Optional.of(new AccessClaims(Long.parseLong(subject.get()), tokenId.get(), expiresAt.get(),
+                    number.intValueExact()));
+        } catch (NumberFormatException | ArithmeticException e) {
             return Optional.empty();
         }
     }

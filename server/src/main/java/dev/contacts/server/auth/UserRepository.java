@@ -3,9 +3,11 @@ package dev.contacts.server.auth;
 import static dev.contacts.server.db.generated.Tables.USERS;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import dev.contacts.model.RegisteredUser;
+import dev.contacts.server.db.generated.tables.records.UsersRecord;
 import dev.contacts.server.http.ApiException;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -14,7 +16,7 @@ import org.jooq.exception.DataAccessException;
 public final class UserRepository {
 
     /** A stored account with the hash to check a password against. */
-    public record StoredUser(long id, String email, String passwordHash) {
+    public record StoredUser(long id, String email, String passwordHash, int tokenVersion, Instant createdAt) {
         @Override
         public String toString() {
             return "StoredUser[id=" + id + ", email=" + email + "]";
@@ -59,13 +61,37 @@ public final class UserRepository {
     }
 
     public Optional<StoredUser> findByEmail(String email) {
-        return dsl.select(USERS.ID, USERS.EMAIL, USERS.PASSWORD_HASH)
-                .from(USERS)
-                .where(USERS.EMAIL.eq(email))
-                .fetchOptional(r -> new StoredUser(r.value1(), r.value2(), r.value3()));
+        return dsl.selectFrom(USERS).where(USERS.EMAIL.eq(email)).fetchOptional(UserRepository::toUser);
     }
 
-    public boolean exists(long id) {
-        return dsl.fetchExists(USERS, USERS.ID.eq(id));
+    public Optional<StoredUser> findById(long id) {
+        return dsl.selectFrom(USERS).where(USERS.ID.eq(id)).fetchOptional(UserRepository::toUser);
+    }
+
+    /** The user's current token version; empty when the user does not exist (any more). */
+    public Optional<Integer> tokenVersion(long id) {
+        return dsl.select(USERS.TOKEN_VERSION).from(USERS).where(USERS.ID.eq(id)).fetchOptional(USERS.TOKEN_VERSION);
+    }
+
+    /** Sets a new password hash and bumps the token version (ending every access token issued before). */
+    public int changePassword(long id, String passwordHash) {
+        return dsl.transactionResult(tx -> {
+            tx.dsl().update(USERS)
+                    .set(USERS.PASSWORD_HASH, passwordHash)
+                    .set(USERS.TOKEN_VERSION, USERS.TOKEN_VERSION.plus(1))
+                    .where(USERS.ID.eq(id))
+                    .execute();
+            return tx.dsl().select(USERS.TOKEN_VERSION).from(USERS).where(USERS.ID.eq(id)).fetchSingle(USERS.TOKEN_VERSION);
+        });
+    }
+
+    /** Removes the user; their contacts and refresh tokens go with them (foreign keys cascade). */
+    public void delete(long id) {
+        dsl.deleteFrom(USERS).where(USERS.ID.eq(id)).execute();
+    }
+
+    private static StoredUser toUser(UsersRecord r) {
+        return new StoredUser(r.getId(), r.getEmail(), r.getPasswordHash(), r.getTokenVersion(),
+                Instant.parse(r.getCreatedAt()));
     }
 }

@@ -58,7 +58,7 @@ class TokenSecurityTest {
     void aValidTokenCarriesTheContractsClaims() throws Exception {
         String token = api.newUser();
         JsonNode claims = new ObjectMapper().readTree(ForgedTokens.payload(token));
-        for (String claim : new String[] {"sub", "iat", "exp", "iss", "aud", "jti"}) {
+        for (String claim : new String[] {"sub", "iat", "exp", "iss", "aud", "jti", "ver"}) {
             assertTrue(claims.has(claim), "missing " + claim + " in " + claims);
         }
         assertEquals(1800, claims.get("exp").asLong() - claims.get("iat").asLong());
@@ -138,10 +138,10 @@ class TokenSecurityTest {
         String sub = userIdOf(api.newUser());
         Clock anHourAgo = Clock.fixed(Instant.now().minus(Duration.ofMinutes(61)), ZoneOffset.UTC);
         String expired = new TokenService(SECRET, Duration.ofMinutes(60), "contacts", "contacts-api", anHourAgo)
-                .issue(Long.parseLong(sub)).accessToken();
+                .issue(Long.parseLong(sub), 0);
         assertRefused("Bearer " + expired, "Could not validate credentials");
 
-        String noExp = "{\"sub\":\"" + sub + "\",\"iss\":\"contacts\",\"aud\":\"contacts-api\",\"jti\":\"x\"}";
+        String noExp = "{\"sub\":\"" + sub + "\",\"iss\":\"contacts\",\"aud\":\"contacts-api\",\"jti\":\"x\",\"ver\":0}";
         assertRefused("Bearer " + make(HS256_HEADER, noExp, SECRET, "HmacSHA256"), "Could not validate credentials");
     }
 

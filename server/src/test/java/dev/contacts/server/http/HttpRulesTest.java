@@ -154,7 +154,9 @@ class HttpRulesTest {
         assertTrue(doc.get("openapi").asText().startsWith("3."));
         JsonNode paths = doc.get("paths");
         String[][] endpoints = {
-                {"/register/", "post"}, {"/token/", "post"}, {"/contacts/", "get"}, {"/contacts/", "post"},
+                {"/register/", "post"}, {"/token/", "post"}, {"/token/refresh/", "post"}, {"/logout/", "post"},
+                {"/users/me/", "get"}, {"/users/me/", "delete"}, {"/users/me/password/", "put"},
+                {"/contacts/", "get"}, {"/contacts/", "post"},
                 {"/contacts/{contact_id}/", "get"}, {"/contacts/{contact_id}/", "put"},
                 {"/contacts/{contact_id}/", "patch"}, {"/contacts/{contact_id}/", "delete"},
                 {"/contacts/search/", "get"}, {"/contacts/birthdays/", "get"}, {"/observe/health", "get"},

@@ -34,7 +34,7 @@ public final class ForgedTokens {
     public static String claims(String sub, String iss, String aud, long expEpochSeconds) {
         long now = System.currentTimeMillis() / 1000;
         return "{\"sub\":\"" + sub + "\",\"iss\":\"" + iss + "\",\"aud\":[\"" + aud + "\"],\"iat\":" + now
-                + ",\"exp\":" + expEpochSeconds + ",\"jti\":\"forged-" + now + "\"}";
+                + ",\"exp\":" + expEpochSeconds + ",\"jti\":\"forged-" + now + "\",\"ver\":0}";
     }
 
     public static String encode(String json) {

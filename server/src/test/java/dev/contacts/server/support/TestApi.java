@@ -119,6 +119,19 @@ public final class TestApi {
         return token(email, PASSWORD);
     }
 
+    /** Logs in; the whole answer (access and refresh token). */
+    public JsonNode loginJson(String email, String password) {
+        Response login = login(email, password);
+        if (login.status() != 200) {
+            throw new AssertionError("login failed: " + login);
+        }
+        return login.json();
+    }
+
+    public Response refresh(String refreshToken) {
+        return post("/token/refresh/", null, json("refresh_token", refreshToken));
+    }
+
     public String token(String email, String password) {
         Response login = login(email, password);
         if (login.status() != 200) {

@@ -36,12 +36,20 @@ public final class TestServers {
     }
 
     public static void configure(WebServerConfig.Builder server, Clock clock) {
-        configure(server, ServerSettings.embedded(newDatabase()), clock);
+        configure(server, settings(), clock);
+    }
+
+    /**
+     * Embedded settings on a new database, with the per-address rate limit off: every test client is
+     * 127.0.0.1, and the tests of the limit itself turn it on.
+     */
+    public static ServerSettings settings() {
+        return ServerSettings.embedded(newDatabase()).withRateLimit(0);
     }
 
     /** A server whose JWT secret is {@link #SECRET}, so tests can forge tokens the way an attacker would try. */
     public static void configureWithKnownSecret(WebServerConfig.Builder server) {
-        configure(server, ServerSettings.embedded(newDatabase()).withSecret(SECRET_BASE64), Clock.systemDefaultZone());
+        configure(server, settings().withSecret(SECRET_BASE64), Clock.systemDefaultZone());
     }
 
     public static void configure(WebServerConfig.Builder server, ServerSettings settings, Clock clock) {

@@ -1,0 +1,85 @@
+package dev.contacts.server.auth;
+
+import static dev.contacts.server.db.generated.Tables.LOGIN_FAILURES;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.contacts.server.db.generated.tables.records.LoginFailuresRecord;
+import dev.contacts.server.http.TooManyRequests;
+import org.jooq.DSLContext;
+
+/**
+ * Per-email lockout: after 5 failed logins in a row, that email is refused (429) for 30 s, doubling with each
+ * further failure up to 15 minutes, even with the right password and whether or not it has an account. A
+ * success resets the count. Kept in the database: a restart lifts no lockout.
+ */
+public final class LoginThrottle {
+
+    static final int FREE_FAILURES = 5;
+    static final Duration FIRST_LOCK = Duration.ofSeconds(30);
+    static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
+    /** A run of failures older than this is forgotten. */
+    static final Duration MEMORY = Duration.ofDays(1);
+
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    public LoginThrottle(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    /** Refuses with 429 and {@code Retry-After} while {@code email} is locked. */
+    public void checkAllowed(String email) {
+        String lockedUntil = dsl.select(LOGIN_FAILURES.LOCKED_UNTIL).from(LOGIN_FAILURES)
+                .where(LOGIN_FAILURES.EMAIL.eq(email))
+                .fetchOne(LOGIN_FAILURES.LOCKED_UNTIL);
+        if (lockedUntil != null) {
+            Instant until = Instant.parse(lockedUntil);
+            Instant now = clock.instant();
+            if (until.isAfter(now)) {
+                throw new TooManyRequests(Duration.between(now, until));
+            }
+        }
+    }
+
+    public void recordFailure(String email) {
+        dsl.transaction(tx -> {
+            DSLContext db = tx.dsl();
+            Instant now = clock.instant();
+            LoginFailuresRecord row = db.selectFrom(LOGIN_FAILURES).where(LOGIN_FAILURES.EMAIL.eq(email)).fetchOne();
+            if (row == null) {
+                row = db.newRecord(LOGIN_FAILURES);
+                row.setEmail(email);
+                row.setFailures(0);
+            } else if (Instant.parse(row.getUpdatedAt()).plus(MEMORY).isBefore(now)) {
+                row.setFailures(0);
+            }
+            int failures = row.getFailures() + 1;
+            row.setFailures(failures);
+            row.setUpdatedAt(now.toString());
+            row.setLockedUntil(failures >= FREE_FAILURES ? now.plus(lockFor(failures)).toString() : null);
+            row.store();
+        });
+    }
+
+    public void recordSuccess(String email) {
+        dsl.deleteFrom(LOGIN_FAILURES).where(LOGIN_FAILURES.EMAIL.eq(email)).execute();
+    }
+
+    /** 30 s at the 5th failure in a row, doubling with each one after, at most 15 minutes. */
+    static Duration lockFor(int failures) {
+        int doublings = Math.min(failures - FREE_FAILURES, 10);
+        Duration lock = FIRST_LOCK.multipliedBy(1L << doublings);
+        return lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
+    }
+
+    public int prune(Instant now) {
+        return dsl.deleteFrom(LOGIN_FAILURES)
+                .where(LOGIN_FAILURES.UPDATED_AT.lt(now.minus(MEMORY).toString())
+                        .and(LOGIN_FAILURES.LOCKED_UNTIL.isNull().or(LOGIN_FAILURES.LOCKED_UNTIL.lt(now.toString()))))
+                .execute();
+    }
+}

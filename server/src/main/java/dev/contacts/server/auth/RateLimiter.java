@@ -1,0 +1,63 @@
+package dev.contacts.server.auth;
+
+import static dev.contacts.server.db.generated.Tables.RATE_LIMIT_WINDOWS;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import dev.contacts.server.db.generated.tables.records.RateLimitWindowsRecord;
+import dev.contacts.server.http.TooManyRequests;
+import io.helidon.webserver.http.ServerRequest;
+import org.jooq.DSLContext;
+
+/**
+ * Requests per client address and minute on the endpoints that take passwords or refresh tokens, counted in
+ * the database so that instances sharing it share the limit. {@code 0} turns it off.
+ */
+public final class RateLimiter {
+
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final int perMinute;
+
+    public RateLimiter(DSLContext dsl, Clock clock, int perMinute) {
+        this.dsl = dsl;
+        this.clock = clock;
+        this.perMinute = perMinute;
+    }
+
+    /** Counts this request of its client; refuses with 429 and {@code Retry-After} beyond the limit. */
+    public void hit(ServerRequest req) {
+        if (perMinute <= 0) {
+            return;
+        }
+        String client = req.remotePeer().host();
+        Instant now = clock.instant();
+        Instant window = now.truncatedTo(ChronoUnit.MINUTES);
+        int requests = dsl.transactionResult(tx -> {
+            RateLimitWindowsRecord row = tx.dsl().selectFrom(RATE_LIMIT_WINDOWS)
+                    .where(RATE_LIMIT_WINDOWS.CLIENT.eq(client).and(RATE_LIMIT_WINDOWS.WINDOW_START.eq(window.toString())))
+                    .fetchOne();
+            if (row == null) {
+                row = tx.dsl().newRecord(RATE_LIMIT_WINDOWS);
+                row.setClient(client);
+                row.setWindowStart(window.toString());
+                row.setRequests(0);
+            }
+            row.setRequests(row.getRequests() + 1);
+            row.store();
+            return row.getRequests();
+        });
+        if (requests > perMinute) {
+            throw new TooManyRequests(Duration.between(now, window.plus(Duration.ofMinutes(1))));
+        }
+    }
+
+    public int prune(Instant now) {
+        return dsl.deleteFrom(RATE_LIMIT_WINDOWS)
+                .where(RATE_LIMIT_WINDOWS.WINDOW_START.lt(now.minus(Duration.ofMinutes(2)).toString()))
+                .execute();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.contacts.server.auth;
+
+import static dev.contacts.server.db.generated.Tables.REFRESH_TOKENS;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import dev.contacts.server.db.generated.tables.records.RefreshTokensRecord;
+import org.jooq.DSLContext;
+
+/**
+ * Refresh tokens: opaque, 256 random bits, stored only as their SHA-256. Each use rotates the token; using a
+ * spent one again revokes its whole family (every token descended from the same login), as a thief and the
+ * rightful owner can no longer be told apart.
+ */
+public final class RefreshTokenRepository {
+
+    /** What a presented refresh token turned out to be. */
+    public sealed interface Rotation {
+        /** Valid: it is now spent, and {@code next} replaces it. */
+        record Rotated(long userId, String next) implements Rotation {
+        }
+
+        /** Unknown, expired, revoked, or reused (and then its family is revoked now). */
+        record Refused() implements Rotation {
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    public RefreshTokenRepository(DSLContext dsl, Clock clock, Duration lifetime) {
+        this.dsl = dsl;
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    /** A new token starting a new family (a login). */
+    public String issue(long userId) {
+        return insert(dsl, userId, UUID.randomUUID().toString());
+    }
+
+    /** Spends {@code presented} and gives its successor, in one transaction. */
+    public Rotation rotate(String presented) {
+        String hash = hash(presented);
+        return dsl.transactionResult(tx -> {
+            DSLContext db = tx.dsl();
+            RefreshTokensRecord token = db.selectFrom(REFRESH_TOKENS).where(REFRESH_TOKENS.TOKEN_HASH.eq(hash)).fetchOne();
+            String now = clock.instant().toString();
+            if (token == null || token.getRevokedAt() != null || token.getExpiresAt().compareTo(now) <= 0) {
+                return new Rotation.Refused();
+            }
+            if (token.getUsedAt() != null) {
+                revokeFamily(db, token.getFamilyId(), now);
+                return new Rotation.Refused();
+            }
+            token.setUsedAt(now);
+            token.store();
+            return new Rotation.Rotated(token.getUserId(), insert(db, token.getUserId(), token.getFamilyId()));
+        });
+    }
+
+    /** Revokes the family of {@code presented}, if it is one of {@code userId}'s tokens. */
+    public void revokeFamilyOf(String presented, long userId) {
+        dsl.transaction(tx -> {
+            String family = tx.dsl().select(REFRESH_TOKENS.FAMILY_ID).from(REFRESH_TOKENS)
+                    .where(REFRESH_TOKENS.TOKEN_HASH.eq(hash(presented)).and(REFRESH_TOKENS.USER_ID.eq(userId)))
+                    .fetchOne(REFRESH_TOKENS.FAMILY_ID);
+            if (family != null) {
+                revokeFamily(tx.dsl(), family, clock.instant().toString());
+            }
+        });
+    }
+
+    /** Revokes every refresh token of the user (a password change). */
+    public void revokeAllOf(long userId) {
+        dsl.update(REFRESH_TOKENS)
+                .set(REFRESH_TOKENS.REVOKED_AT, clock.instant().toString())
+                .where(REFRESH_TOKENS.USER_ID.eq(userId).and(REFRESH_TOKENS.REVOKED_AT.isNull()))
+                .execute();
+    }
+
+    /** Forgets tokens past their expiry: they can no longer be used, reused or revoked. */
+    public int prune(Instant now) {
+        return dsl.deleteFrom(REFRESH_TOKENS).where(REFRESH_TOKENS.EXPIRES_AT.lt(now.toString())).execute();
+    }
+
+    public Duration lifetime() {
+        return lifetime;
+    }
+
+    private String insert(DSLContext db, long userId, String familyId) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = clock.instant();
+        db.insertInto(REFRESH_TOKENS)
+                .set(REFRESH_TOKENS.USER_ID, userId)
+                .set(REFRESH_TOKENS.FAMILY_ID, familyId)
+                .set(REFRESH_TOKENS.TOKEN_HASH, hash(token))
+                .set(REFRESH_TOKENS.CREATED_AT, now.toString())
+                .set(REFRESH_TOKENS.EXPIRES_AT, now.plus(lifetime).toString())
+                .execute();
+        return token;
+    }
+
+    private static void revokeFamily(DSLContext db, String familyId, String now) {
+        db.update(REFRESH_TOKENS)
+                .set(REFRESH_TOKENS.REVOKED_AT, now)
+                .where(REFRESH_TOKENS.FAMILY_ID.eq(familyId).and(REFRESH_TOKENS.REVOKED_AT.isNull()))
+                .execute();
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.contacts.server.auth;
+
+import dev.contacts.model.TokenResponse;
+import dev.contacts.server.http.ApiException;
+
+/**
+ * Issues the pair a login or a refresh answers with (a short JWT access token and an opaque refresh token) and
+ * ends them: the one place that knows how the two kinds relate.
+ */
+public final class SessionTokens {
+
+    private final TokenService access;
+    private final RefreshTokenRepository refresh;
+    private final RevokedAccessTokens revoked;
+    private final UserRepository users;
+
+    public SessionTokens(TokenService access, RefreshTokenRepository refresh, RevokedAccessTokens revoked,
+                         UserRepository users) {
+        this.access = access;
+        this.refresh = refresh;
+        this.revoked = revoked;
+        this.users = users;
+    }
+
+    /** A new session (a new refresh-token family) for a user who just proved their password. */
+    public TokenResponse login(UserRepository.StoredUser user) {
+        return pair(user.id(), user.tokenVersion(), refresh.issue(user.id()));
+    }
+
+    /** Spends a refresh token for a new pair; anything but a live, unspent refresh token is a 401. */
+    public TokenResponse refresh(String presented) {
+        if (refresh.rotate(presented) instanceof RefreshTokenRepository.Rotation.Rotated rotated) {
+            int version = users.tokenVersion(rotated.userId()).orElseThrow(SessionTokens::invalid);
+            return pair(rotated.userId(), version, rotated.next());
+        }
+        throw invalid();
+    }
+
+    /** Ends the access token used for the call and, when given, the refresh token's whole family. */
+    public void logout(TokenService.AccessClaims token, String refreshToken) {
+        revoked.revoke(token.tokenId(), token.expiresAt());
+        if (refreshToken != null) {
+            refresh.revokeFamilyOf(refreshToken, token.userId());
+        }
+    }
+
+    /** Ends every session of the user: their refresh tokens now, their access tokens by the new version. */
+    public void endAllSessions(long userId) {
+        refresh.revokeAllOf(userId);
+    }
+
+    private TokenResponse pair(long userId, int version, String refreshToken) {
+        return TokenResponse.bearer(access.issue(userId, version), access.lifetime().toSeconds(), refreshToken);
+    }
+
+    private static ApiException invalid() {
+        return ApiException.unauthorized("Invalid refresh token");
+    }
+}

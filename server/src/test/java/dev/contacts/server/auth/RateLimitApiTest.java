@@ -1,0 +1,60 @@
+package dev.contacts.server.auth;
+
+import static dev.contacts.server.support.TestApi.PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+
+import dev.contacts.server.support.MutableClock;
+import dev.contacts.server.support.TestApi;
+import dev.contacts.server.support.TestApi.Response;
+import dev.contacts.server.support.TestServers;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.Test;
+
+/** The per-address limit on /register/, /token/ and /token/refresh/ together (set to 6 a minute here). */
+@ServerTest
+class RateLimitApiTest {
+
+    private static final MutableClock CLOCK = new MutableClock();
+    private static final int LIMIT = 6;
+    private final TestApi api;
+
+    RateLimitApiTest(URI uri) {
+        this.api = new TestApi(uri);
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        TestServers.configure(server, TestServers.settings().withRateLimit(LIMIT), CLOCK);
+    }
+
+    @Test
+    void theThreeEndpointsShareOneLimitPerMinute() {
+        CLOCK.advance(Duration.ofMinutes(1)); // a fresh window
+        assertEquals(201, api.register("limit@example.com", PASSWORD).status());
+        String token = api.token("limit@example.com", PASSWORD);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(401, api.login("limit@example.com", "wrong password").status());
+        }
+        assertEquals(422, api.post("/register/", null, "{}").status(), "refused requests count too");
+        assertEquals(401, api.refresh("nope").status());
+
+        Response limited = api.refresh("nope");
+        assertEquals(429, limited.status());
+        assertEquals("Too many attempts, try again later", limited.detail());
+        long retryAfter = Long.parseLong(limited.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "seconds until the window ends: " + retryAfter);
+        assertEquals(429, api.login("limit@example.com", PASSWORD).status());
+        assertEquals(429, api.register("other@example.com", PASSWORD).status());
+
+        assertEquals(200, api.get("/contacts/", token).status(), "other endpoints are not limited");
+
+        CLOCK.advance(Duration.ofMinutes(1));
+        assertEquals(200, api.login("limit@example.com", PASSWORD).status(), "a new minute, a new allowance");
+    }
+}
