@@ -47,7 +47,7 @@ public final class ContactsApp extends Application {
         }
         ThemeManager theme = new ThemeManager(args.dataDir());
         theme.apply();
-        AppWindow window = new AppWindow(new Session(api), background, Debouncer.fx(250), theme);
+        AppWindow window = new AppWindow(new Session(api, background), background, Debouncer.fx(250), theme);
         stage.setTitle("Contacts");
         stage.setMinWidth(800);
         stage.setMinHeight(560);

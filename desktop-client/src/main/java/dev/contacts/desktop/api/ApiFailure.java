@@ -1,6 +1,8 @@
 package dev.contacts.desktop.api;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import dev.contacts.model.FieldError;
 
@@ -14,17 +16,28 @@ public sealed class ApiFailure extends RuntimeException {
         super(message, cause);
     }
 
-    /** The server refused with a status and its {@code detail} (409, 401 on login, 404, ...). */
+    /** The server refused with a status and its {@code detail} (409, 401 on login, 404, 429, ...). */
     public static final class Refused extends ApiFailure {
         private final int status;
+        private final Duration retryAfter;
 
         public Refused(int status, String detail) {
+            this(status, detail, null);
+        }
+
+        public Refused(int status, String detail, Duration retryAfter) {
             super(detail, null);
             this.status = status;
+            this.retryAfter = retryAfter;
         }
 
         public int status() {
             return status;
+        }
+
+        /** For 429: how long to wait before trying again, when the server said. */
+        public Optional<Duration> retryAfter() {
+            return Optional.ofNullable(retryAfter);
         }
     }
 

@@ -9,11 +9,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -35,7 +39,8 @@ import dev.contacts.model.UpcomingBirthday;
 
 /**
  * The app's HTTP client for the Contacts API, the same for the embedded and a remote server. It holds the
- * access token in memory only (never on disk, never in a log) and turns every answer that is not a success
+ * access and refresh tokens in memory only (never on disk, never in a log), renews the access token silently
+ * before it expires (and once more if the server says it has), and turns every answer that is not a success
  * into an {@link ApiFailure}. Calls block: the app makes them off the FX thread.
  */
 public final class ContactsApi {
@@ -46,16 +51,33 @@ public final class ContactsApi {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** Renew this long before the access token expires, so a call never races its expiry. */
+    static final Duration RENEW_AHEAD = Duration.ofSeconds(60);
+
+    /** The tokens of one login; replaced as a whole on each renewal. */
+    public record Tokens(String access, String refresh, Instant accessExpiresAt) {
+        @Override
+        public String toString() {
+            return "Tokens[expires " + accessExpiresAt + "]";
+        }
+    }
+
     private final Supplier<URI> baseUri;
     private final HttpClient http;
     private final Duration timeout;
-    private final AtomicReference<String> token = new AtomicReference<>();
+    private final Clock clock;
+    private final AtomicReference<Tokens> tokens = new AtomicReference<>();
 
     /** {@code baseUri} is asked on each call, so an embedded server may still be starting when this is made. */
-    public ContactsApi(Supplier<URI> baseUri, Duration timeout) {
+    public ContactsApi(Supplier<URI> baseUri, Duration timeout, Clock clock) {
         this.baseUri = baseUri;
         this.timeout = timeout;
+        this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    public ContactsApi(Supplier<URI> baseUri, Duration timeout) {
+        this(baseUri, timeout, Clock.systemUTC());
     }
 
     public ContactsApi(URI baseUri) {
@@ -66,20 +88,39 @@ public final class ContactsApi {
         return read(call("POST", "/register/", new Credentials(email, password), false), RegisteredUser.class);
     }
 
-    /** Logs in and keeps the access token for the calls that follow. */
+    /** Logs in and keeps the tokens for the calls that follow. */
     public void login(String email, String password) {
-        TokenResponse response = read(call("POST", "/token/", new Credentials(email, password), false),
-                TokenResponse.class);
-        token.set(response.accessToken());
+        keep(read(call("POST", "/token/", new Credentials(email, password), false), TokenResponse.class));
     }
 
-    /** Forgets the token; the next protected call needs a new login. */
-    public void logout() {
-        token.set(null);
+    /**
+     * Forgets the tokens at once (the next protected call needs a new login) and gives them back, so the caller
+     * can end them on the server with {@link #revoke} without holding up the screen.
+     */
+    public Optional<Tokens> forget() {
+        return Optional.ofNullable(tokens.getAndSet(null));
+    }
+
+    /** Ends a forgotten session on the server: its access token and its refresh-token family. */
+    public void revoke(Tokens ended) {
+        send("POST", "/logout/", Map.of("refresh_token", ended.refresh()), ended.access());
     }
 
     public boolean isLoggedIn() {
-        return token.get() != null;
+        return tokens.get() != null;
+    }
+
+    /** Changes the password; on success every session ends, this one included, so the tokens are forgotten. */
+    public void changePassword(String currentPassword, String newPassword) {
+        call("PUT", "/users/me/password/", Map.of("current_password", currentPassword, "new_password", newPassword),
+                true);
+        tokens.set(null);
+    }
+
+    /** Deletes the account and all its contacts; the tokens are forgotten. */
+    public void deleteAccount(String password) {
+        call("DELETE", "/users/me/", Map.of("password", password), true);
+        tokens.set(null);
     }
 
     public Page list(int skip, int limit) {
@@ -122,7 +163,77 @@ public final class ContactsApi {
         return new Page(items, total);
     }
 
+    /**
+     * A call; an authenticated one renews the access token first when it is about to expire, and once more
+     * (then retries) when the server answers 401 anyway. A session that cannot be renewed has ended.
+     */
     private HttpResponse<String> call(String method, String path, Object body, boolean authenticated) {
+        if (!authenticated) {
+            return send(method, path, body, null);
+        }
+        Tokens current = tokens.get();
+        if (current == null) {
+            throw new ApiFailure.SessionEnded();
+        }
+        if (!clock.instant().isBefore(current.accessExpiresAt().minus(RENEW_AHEAD))) {
+            current = renew(current);
+        }
+        try {
+            return send(method, path, body, current.access());
+        } catch (ApiFailure.Refused refused) {
+            if (!isTokenRefused(refused)) {
+                throw refused;
+            }
+            try {
+                return send(method, path, body, renew(current).access());
+            } catch (ApiFailure.Refused again) {
+                if (isTokenRefused(again)) {
+                    tokens.set(null);
+                    throw new ApiFailure.SessionEnded();
+                }
+                throw again;
+            }
+        }
+    }
+
+    /** A 401 about the token itself, not a wrong password ("Invalid credentials") given in the body. */
+    private static boolean isTokenRefused(ApiFailure.Refused refused) {
+        return refused.status() == 401 && !WRONG_PASSWORD.equals(refused.getMessage());
+    }
+
+    /** The server's detail for a wrong password, on login and on the account endpoints. */
+    public static final String WRONG_PASSWORD = "Invalid credentials";
+
+    /** Trades the refresh token for a new pair; only one thread renews a given pair. */
+    private synchronized Tokens renew(Tokens stale) {
+        Tokens current = tokens.get();
+        if (current == null) {
+            throw new ApiFailure.SessionEnded();
+        }
+        if (current != stale) {
+            return current; // another call renewed it meanwhile
+        }
+        try {
+            return keep(read(send("POST", "/token/refresh/", Map.of("refresh_token", current.refresh()), null),
+                    TokenResponse.class));
+        } catch (ApiFailure.Refused refused) {
+            if (refused.status() == 401) {
+                tokens.compareAndSet(current, null);
+                throw new ApiFailure.SessionEnded();
+            }
+            throw refused;
+        }
+    }
+
+    private Tokens keep(TokenResponse response) {
+        Tokens kept = new Tokens(response.accessToken(), response.refreshToken(),
+                clock.instant().plusSeconds(response.expiresIn()));
+        tokens.set(kept);
+        return kept;
+    }
+
+    /** One HTTP exchange; any answer but 2xx is an {@link ApiFailure}. */
+    private HttpResponse<String> send(String method, String path, Object body, String accessToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.get().resolve(path))
                 .timeout(timeout)
                 .header("Accept", "application/json");
@@ -132,12 +243,8 @@ public final class ContactsApi {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(write(body)));
         }
-        if (authenticated) {
-            String current = token.get();
-            if (current == null) {
-                throw new ApiFailure.SessionEnded();
-            }
-            request.header("Authorization", "Bearer " + current);
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
         }
         HttpResponse<String> response;
         try {
@@ -156,14 +263,10 @@ public final class ContactsApi {
         if (status >= 200 && status < 300) {
             return response;
         }
-        if (status == 401 && authenticated) {
-            token.set(null);
-            throw new ApiFailure.SessionEnded();
-        }
         if (status == 422) {
             throw new ApiFailure.Invalid(fieldErrors(response.body()));
         }
-        throw new ApiFailure.Refused(status, detail(response));
+        throw new ApiFailure.Refused(status, detail(response), retryAfter(response));
     }
 
     private static List<FieldError> fieldErrors(String body) {
@@ -190,6 +293,16 @@ public final class ContactsApi {
             // not JSON: say what we know
         }
         return "The server answered " + response.statusCode() + ".";
+    }
+
+    private static Duration retryAfter(HttpResponse<String> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }).orElse(null);
     }
 
     private static byte[] write(Object body) {

@@ -1,5 +1,6 @@
 package dev.contacts.desktop.app;
 
+import dev.contacts.desktop.account.AccountViewModel;
 import dev.contacts.desktop.birthdays.BirthdaysViewModel;
 import dev.contacts.desktop.contacts.ContactFormViewModel;
 import dev.contacts.desktop.contacts.ContactsViewModel;
@@ -33,7 +34,8 @@ public final class AppWindow {
         ContactFormViewModel form = new ContactFormViewModel(session, background);
         BirthdaysViewModel birthdays = new BirthdaysViewModel(session, background);
         this.loginView = new LoginView(login);
-        this.mainView = new MainView(session, contacts, form, birthdays, theme);
+        AccountViewModel account = new AccountViewModel(session, background);
+        this.mainView = new MainView(session, contacts, form, birthdays, account, theme);
         root.setId("app-root");
         scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(AppWindow.class.getResource("/dev/contacts/desktop/contacts.css").toExternalForm());

@@ -2,6 +2,8 @@ package dev.contacts.desktop.app;
 
 import atlantafx.base.controls.Notification;
 import atlantafx.base.theme.Styles;
+import dev.contacts.desktop.account.AccountView;
+import dev.contacts.desktop.account.AccountViewModel;
 import dev.contacts.desktop.birthdays.BirthdaysView;
 import dev.contacts.desktop.birthdays.BirthdaysViewModel;
 import dev.contacts.desktop.contacts.ContactFormViewModel;
@@ -16,6 +18,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
@@ -49,7 +52,7 @@ public final class MainView extends StackPane {
     private final ToggleButton birthdaysTab = new ToggleButton("Birthdays", new FontIcon(Material2AL.CAKE));
 
     public MainView(Session session, ContactsViewModel contacts, ContactFormViewModel form,
-                    BirthdaysViewModel birthdays, ThemeManager theme) {
+                    BirthdaysViewModel birthdays, AccountViewModel account, ThemeManager theme) {
         this.contacts = contacts;
         this.form = form;
         this.birthdays = birthdays;
@@ -57,13 +60,14 @@ public final class MainView extends StackPane {
         this.birthdaysView = new BirthdaysView(birthdays);
         setId("main-view");
 
-        layout.setTop(topBar(session, theme));
+        layout.setTop(topBar(session, account, theme));
         layout.setCenter(contactsView);
         getChildren().add(layout);
         getChildren().add(undoToast());
+        getChildren().add(new AccountView(account));
     }
 
-    private HBox topBar(Session session, ThemeManager theme) {
+    private HBox topBar(Session session, AccountViewModel accountVm, ThemeManager theme) {
         Label title = new Label("Contacts");
         title.getStyleClass().add(Styles.TITLE_4);
 
@@ -92,7 +96,14 @@ public final class MainView extends StackPane {
         logout.setId("logout");
         logout.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
         logout.setOnAction(e -> session.logOut());
-        MenuButton account = new MenuButton(null, new FontIcon(Material2AL.ACCOUNT_CIRCLE), logout);
+        MenuItem changePassword = new MenuItem("Change password…", new FontIcon(Material2AL.LOCK));
+        changePassword.setId("change-password");
+        changePassword.setOnAction(e -> accountVm.open(AccountViewModel.Action.CHANGE_PASSWORD));
+        MenuItem deleteAccount = new MenuItem("Delete account…", new FontIcon(Material2AL.DELETE_FOREVER));
+        deleteAccount.setId("delete-account");
+        deleteAccount.setOnAction(e -> accountVm.open(AccountViewModel.Action.DELETE_ACCOUNT));
+        MenuButton account = new MenuButton(null, new FontIcon(Material2AL.ACCOUNT_CIRCLE), changePassword,
+                deleteAccount, new SeparatorMenuItem(), logout);
         account.setId("account-menu");
         account.setAccessibleText("Account");
         account.getStyleClass().addAll(Styles.FLAT);

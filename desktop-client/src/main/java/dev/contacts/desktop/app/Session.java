@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import dev.contacts.desktop.api.ApiFailure;
 import dev.contacts.desktop.api.ContactsApi;
+import dev.contacts.desktop.ui.Background;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -19,11 +20,13 @@ public final class Session {
     public enum Screen { LOGIN, MAIN }
 
     private final ContactsApi api;
+    private final Background background;
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.LOGIN);
     private final StringProperty loginNotice = new SimpleStringProperty("");
 
-    public Session(ContactsApi api) {
+    public Session(ContactsApi api, Background background) {
         this.api = api;
+        this.background = background;
     }
 
     public ContactsApi api() {
@@ -44,15 +47,27 @@ public final class Session {
         screen.set(Screen.MAIN);
     }
 
+    /**
+     * Forgets the tokens and shows the login screen at once; ending them on the server happens in the
+     * background (when that fails, they still expire on their own, and this app no longer has them).
+     */
     public void logOut() {
-        api.logout();
-        loginNotice.set("You have logged out.");
-        screen.set(Screen.LOGIN);
+        api.forget().ifPresent(ended -> background.run(() -> {
+            api.revoke(ended);
+            return true;
+        }, ok -> { }, failure -> { }));
+        backToLogin("You have logged out.");
     }
 
     public void ended() {
-        api.logout();
-        loginNotice.set(new ApiFailure.SessionEnded().getMessage() + " Your open form is kept.");
+        api.forget();
+        backToLogin(new ApiFailure.SessionEnded().getMessage() + " Your open form is kept.");
+    }
+
+    /** After a password change or an account deletion: the server has ended every session already. */
+    public void backToLogin(String notice) {
+        api.forget();
+        loginNotice.set(notice);
         screen.set(Screen.LOGIN);
     }
 

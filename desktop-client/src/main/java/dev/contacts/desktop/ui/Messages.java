@@ -1,5 +1,7 @@
 package dev.contacts.desktop.ui;
 
+import java.time.Duration;
+
 import dev.contacts.desktop.api.ApiFailure;
 
 /** What to tell a person about a failure, in their words rather than the server's status codes. */
@@ -14,7 +16,8 @@ public final class Messages {
         }
         if (failure instanceof ApiFailure.Refused r) {
             if (r.status() == 429) {
-                return "Too many attempts. Wait a moment, then try again.";
+                return r.retryAfter().map(wait -> "Too many attempts. Try again in " + inWords(wait) + ".")
+                        .orElse("Too many attempts. Wait a moment, then try again.");
             }
             if (r.status() >= 500) {
                 return "The server had a problem. Try again in a moment.";
@@ -25,5 +28,15 @@ public final class Messages {
             return f.getMessage();
         }
         return "Something went wrong: " + failure.getClass().getSimpleName();
+    }
+
+    /** "45 seconds", "1 minute", "3 minutes" (rounded up). */
+    public static String inWords(Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds());
+        if (seconds < 60) {
+            return seconds == 1 ? "1 second" : seconds + " seconds";
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes == 1 ? "1 minute" : minutes + " minutes";
     }
 }

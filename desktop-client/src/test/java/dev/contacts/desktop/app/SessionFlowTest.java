@@ -22,6 +22,16 @@ class SessionFlowTest extends UiTestBase {
         assertEquals("You have logged out.", text(robot, "#login-message"));
         assertFalse(api.isLoggedIn(), "the token is forgotten");
         assertEquals("", text(robot, "#password"), "the password is not kept on screen");
+        waitUntil("the server ended the token too", () -> revokedAccessTokens() == 1);
+    }
+
+    private long revokedAccessTokens() {
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("contacts.db"));
+             var rows = db.createStatement().executeQuery("select count(*) from revoked_access_tokens")) {
+            return rows.next() ? rows.getLong(1) : -1;
+        } catch (java.sql.SQLException e) {
+            return -1;
+        }
     }
 
     @Test
@@ -33,13 +43,25 @@ class SessionFlowTest extends UiTestBase {
     }
 
     @Test
-    void anExpiredSessionBringsBackTheLoginAndKeepsTheOpenForm() {
+    void anExpiringAccessTokenIsRenewedSilently() {
+        registerAndLogIn(robot, "renew@example.com");
+        clock.advance(Duration.ofMinutes(45)); // past the 30-minute access token, well within the refresh token
+        robot.clickOn("#new-contact");
+        type(robot, "#first-name", "Still");
+        type(robot, "#last-name", "LoggedIn");
+        robot.clickOn("#save");
+        waitUntil("saved", () -> api.isLoggedIn() && api.list(0, 10).total() == 1);
+        assertTrue(visible(robot, "#contacts-view"), "no login screen on the way");
+    }
+
+    @Test
+    void anEndedSessionBringsBackTheLoginAndKeepsTheOpenForm() {
         registerAndLogIn(robot, "expiry@example.com");
         robot.clickOn("#new-contact");
         type(robot, "#first-name", "Half");
         type(robot, "#last-name", "Typed");
 
-        clock.advance(Duration.ofMinutes(31)); // the 30-minute token has expired
+        clock.advance(Duration.ofDays(15)); // the refresh token has expired too: renewal fails
         robot.clickOn("#save");
         waitUntil("the login screen shows", () -> visible(robot, "#email"));
         assertTrue(text(robot, "#login-message").contains("session has ended"), text(robot, "#login-message"));
@@ -70,6 +92,62 @@ class SessionFlowTest extends UiTestBase {
         restartServer();
         robot.clickOn("#retry");
         waitUntil("the banner goes away", () -> !visible(robot, "#error-banner"));
+    }
+
+    @Test
+    void aLockedEmailSaysWhenToTryAgain() {
+        api.register("locked@example.com", PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            try {
+                api.login("locked@example.com", "wrong password");
+            } catch (RuntimeException expected) {
+                // 401 five times
+            }
+        }
+        logIn(robot, "locked@example.com", PASSWORD);
+        waitUntil("the wait shows", () -> text(robot, "#login-message").matches(
+                "Too many attempts\\. Try again in [0-9]+ seconds\\."));
+    }
+
+    @Test
+    void changePasswordFromTheAccountMenu() {
+        registerAndLogIn(robot, "change@example.com");
+        robot.clickOn("#account-menu");
+        robot.clickOn("Change password…");
+        waitUntil("the card shows", () -> visible(robot, "#account-view"));
+        type(robot, "#current-password", "not my password");
+        type(robot, "#new-password", "a much better secret");
+        type(robot, "#repeat-password", "a much better secret");
+        robot.clickOn("#account-confirm");
+        waitUntil("wrong current password explained", () -> visible(robot, "#current-password-error"));
+
+        type(robot, "#current-password", PASSWORD);
+        type(robot, "#new-password", "password1");
+        type(robot, "#repeat-password", "password1");
+        robot.clickOn("#account-confirm");
+        waitUntil("too common explained", () -> text(robot, "#new-password-error").contains("too common"));
+
+        type(robot, "#new-password", "a much better secret");
+        type(robot, "#repeat-password", "a much better secret");
+        robot.clickOn("#account-confirm");
+        waitUntil("back at the login", () -> visible(robot, "#email"));
+        assertTrue(text(robot, "#login-message").contains("password was changed"), text(robot, "#login-message"));
+        logIn(robot, "change@example.com", "a much better secret");
+        waitUntil("logged in with the new password", () -> visible(robot, "#contacts-view"));
+    }
+
+    @Test
+    void deleteAccountFromTheAccountMenu() {
+        registerAndLogIn(robot, "leaving@example.com");
+        robot.clickOn("#account-menu");
+        robot.clickOn("Delete account…");
+        waitUntil("the card shows", () -> visible(robot, "#account-view"));
+        type(robot, "#current-password", PASSWORD);
+        robot.clickOn("#account-confirm");
+        waitUntil("back at the login", () -> visible(robot, "#email"));
+        assertTrue(text(robot, "#login-message").contains("deleted"), text(robot, "#login-message"));
+        logIn(robot, "leaving@example.com", PASSWORD);
+        waitUntil("the account is gone", () -> text(robot, "#login-message").equals("Wrong email or password."));
     }
 
     @Test

@@ -117,9 +117,13 @@ class ContactsViewModelTest {
     }
 
     @Test
-    void anExpiredTokenEndsTheSession() {
+    void anExpiredAccessTokenIsRenewedAndAnExpiredSessionEnds() {
         vm.refresh();
         fixture.clock.advance(Duration.ofMinutes(31));
+        vm.refresh();
+        assertEquals(Session.Screen.MAIN, fixture.session.screenProperty().get(), "renewed silently");
+        assertEquals("", vm.errorProperty().get());
+        fixture.clock.advance(Duration.ofDays(15));
         vm.refresh();
         assertEquals(Session.Screen.LOGIN, fixture.session.screenProperty().get());
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import dev.contacts.desktop.api.ContactsApi;
 import dev.contacts.desktop.app.Session;
+import dev.contacts.desktop.ui.Background;
 import dev.contacts.server.ContactsServer;
 import dev.contacts.server.ServerSettings;
 
@@ -21,8 +22,8 @@ public final class ServerFixture implements AutoCloseable {
     public ServerFixture(Path dir) {
         server = ContactsServer.start(ServerSettings.embedded(dir.resolve("contacts.db")), clock);
         var uri = server.uri("127.0.0.1");
-        api = new ContactsApi(() -> uri, Duration.ofSeconds(5));
-        session = new Session(api);
+        api = new ContactsApi(() -> uri, Duration.ofSeconds(5), clock);
+        session = new Session(api, Background.direct());
     }
 
     /** Registers and logs in {@code email} through the API, as the login screen would. */

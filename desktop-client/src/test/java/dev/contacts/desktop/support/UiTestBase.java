@@ -69,9 +69,9 @@ public abstract class UiTestBase extends FxRobot {
         this.stage = stage;
         server = ContactsServer.start(ServerSettings.embedded(dataDir.resolve("contacts.db")), clock);
         URI uri = server.uri("127.0.0.1"); // kept: a restarted server comes back on the same port
-        api = new ContactsApi(() -> uri, Duration.ofSeconds(5));
-        session = new Session(api);
+        api = new ContactsApi(() -> uri, Duration.ofSeconds(5), clock);
         background = new FxBackground();
+        session = new Session(api, background);
         theme = new ThemeManager(dataDir);
         theme.apply();
         window = new AppWindow(session, background, Debouncer.fx(250), theme);
