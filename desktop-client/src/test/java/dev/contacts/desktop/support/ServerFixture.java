@@ -8,6 +8,7 @@ import dev.contacts.desktop.app.Session;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.server.ContactsServer;
 import dev.contacts.server.ServerSettings;
+import dev.contacts.server.support.MutableClock;
 
 /** A real server on a temporary folder and a logged-out session against it: for view-model tests. */
 public final class ServerFixture implements AutoCloseable {

@@ -16,6 +16,7 @@ import dev.contacts.desktop.ui.Debouncer;
 import dev.contacts.desktop.ui.FxBackground;
 import dev.contacts.server.ContactsServer;
 import dev.contacts.server.ServerSettings;
+import dev.contacts.server.support.MutableClock;
 import javafx.scene.Node;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Labeled;
