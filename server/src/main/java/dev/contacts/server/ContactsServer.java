@@ -14,6 +14,7 @@ import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -63,6 +64,9 @@ public final class ContactsServer implements AutoCloseable {
         // The 64 KiB limit is enforced while reading a body (RequestBodies), which lets the rest of an oversized
         // body be drained so the client reads its 413; the listener's own limit only stops absurd uploads.
         server.maxPayloadSize(TRANSPORT_LIMIT_BYTES)
+                // Helidon can trace raw requests (headers, bodies) at debug levels: that would put bearer
+                // tokens and passwords into logs, so the wire logging is off whatever the log levels say.
+                .addProtocol(Http1Config.builder().receiveLog(false).sendLog(false).build())
                 .shutdownGracePeriod(GRACE)
                 .directHandlers(DirectHandlers.builder()
                         .addHandler(DirectHandler.EventType.BAD_REQUEST, ErrorResponses.directHandler())

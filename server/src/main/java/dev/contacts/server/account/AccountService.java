@@ -14,7 +14,6 @@ import dev.contacts.server.http.ApiRules;
 import dev.contacts.server.http.BodyFields;
 import dev.contacts.server.http.Json;
 import dev.contacts.server.http.RequestBodies;
-import dev.contacts.server.http.SecurityHeaders;
 import dev.contacts.server.http.ValidationException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -45,7 +44,6 @@ public final class AccountService implements ApiRules.Service {
 
     private void me(long userId, ServerRequest req, ServerResponse res) {
         UserRepository.StoredUser user = users.findById(userId).orElseThrow(AccountService::gone);
-        res.header(SecurityHeaders.NO_STORE);
         Json.ok(res, new AccountInfo(user.id(), user.email(), user.createdAt()));
     }
 
@@ -66,7 +64,6 @@ public final class AccountService implements ApiRules.Service {
         }
         users.changePassword(userId, hasher.hash(next));
         sessions.endAllSessions(userId);
-        res.header(SecurityHeaders.NO_STORE);
         res.status(Status.NO_CONTENT_204).send();
     }
 
@@ -80,7 +77,6 @@ public final class AccountService implements ApiRules.Service {
             throw ApiException.unauthorized("Invalid credentials");
         }
         users.delete(userId);
-        res.header(SecurityHeaders.NO_STORE);
         res.status(Status.NO_CONTENT_204).send();
     }
 

@@ -13,7 +13,6 @@ import dev.contacts.server.http.ApiRules;
 import dev.contacts.server.http.BodyFields;
 import dev.contacts.server.http.Json;
 import dev.contacts.server.http.RequestBodies;
-import dev.contacts.server.http.SecurityHeaders;
 import dev.contacts.server.http.ValidationException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -70,7 +69,6 @@ public final class AuthService implements ApiRules.Service {
             throw ApiException.conflict("User with this email already exists");
         }
         RegisteredUser user = users.create(normalized, hasher.hash(password));
-        res.header(SecurityHeaders.NO_STORE);
         Json.send(res, Status.CREATED_201, user);
     }
 
@@ -101,7 +99,6 @@ public final class AuthService implements ApiRules.Service {
             throw ApiException.unauthorized("Invalid credentials");
         }
         throttle.recordSuccess(normalized);
-        res.header(SecurityHeaders.NO_STORE);
         Json.ok(res, sessions.login(user.get()));
     }
 
@@ -110,7 +107,6 @@ public final class AuthService implements ApiRules.Service {
         BodyFields body = BodyFields.of(RequestBodies.jsonObject(req));
         String refreshToken = body.requiredString("refresh_token");
         ValidationException.throwIfAny(body.errors());
-        res.header(SecurityHeaders.NO_STORE);
         Json.ok(res, sessions.refresh(refreshToken));
     }
 
@@ -123,7 +119,6 @@ public final class AuthService implements ApiRules.Service {
             ValidationException.throwIfAny(body.errors());
         }
         sessions.logout(token, refreshToken);
-        res.header(SecurityHeaders.NO_STORE);
         res.status(Status.NO_CONTENT_204).send();
     }
 }

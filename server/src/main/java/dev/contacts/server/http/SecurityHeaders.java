@@ -1,15 +1,20 @@
 package dev.contacts.server.http;
 
+import java.util.List;
+
 import io.helidon.http.Header;
 import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.HttpRouting;
 
-/** Headers every response carries: browsers must not sniff a JSON answer into something executable. */
+/**
+ * Headers set in one place for every response: browsers must not sniff a JSON answer into something
+ * executable, and answers about tokens and accounts (errors included) are personal, so no cache may keep them.
+ */
 public final class SecurityHeaders {
 
     static final Header NOSNIFF = HeaderValues.create("X-Content-Type-Options", "nosniff");
-    /** Token and account answers are personal: no cache may keep them. */
-    public static final Header NO_STORE = HeaderValues.create("Cache-Control", "no-store");
+    static final Header NO_STORE = HeaderValues.create("Cache-Control", "no-store");
+    private static final List<String> PERSONAL = List.of("/register", "/token", "/logout", "/users/");
 
     private SecurityHeaders() {
     }
@@ -17,6 +22,10 @@ public final class SecurityHeaders {
     public static void register(HttpRouting.Builder routing) {
         routing.addFilter((chain, req, res) -> {
             res.header(NOSNIFF);
+            String path = req.path().path();
+            if (PERSONAL.stream().anyMatch(path::startsWith) || path.equals("/users")) {
+                res.header(NO_STORE);
+            }
             chain.proceed();
         });
     }

@@ -139,6 +139,21 @@ class HttpRulesTest {
     }
 
     @Test
+    void tokenAndAccountAnswersAreNeverCachedErrorsIncluded() {
+        String email = "cache-" + System.nanoTime() + "@example.com";
+        Response[] personal = {
+                api.register(email, TestApi.PASSWORD), api.register(email, TestApi.PASSWORD),
+                api.login(email, TestApi.PASSWORD), api.login(email, "wrong password"), api.refresh("nope"),
+                api.get("/users/me/", api.token(email, TestApi.PASSWORD)), api.get("/users/me", null),
+                api.send("POST", "/logout/", null, null, null),
+        };
+        for (Response r : personal) {
+            assertEquals("no-store", r.header("Cache-Control"), r.toString());
+        }
+        assertEquals(null, api.get("/openapi", null).header("Cache-Control"), "public documents may be cached");
+    }
+
+    @Test
     void healthAnswersWithoutAToken() {
         Response r = api.get("/observe/health", null);
         assertEquals(200, r.status());
