@@ -61,7 +61,7 @@ public final class Session {
 
     public void ended() {
         api.forget();
-        backToLogin(new ApiFailure.SessionEnded().getMessage() + " Your open form is kept.");
+        backToLogin(new ApiFailure.SessionEnded().getMessage() + " Anything you were typing is kept.");
     }
 
     /** After a password change or an account deletion: the server has ended every session already. */

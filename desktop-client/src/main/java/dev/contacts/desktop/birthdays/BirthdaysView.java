@@ -4,12 +4,12 @@ import java.time.format.DateTimeFormatter;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import dev.contacts.desktop.ui.Fields;
 import dev.contacts.model.UpcomingBirthday;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -17,6 +17,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 
 /** Upcoming birthdays: the date, "today" / "tomorrow" / "in N days", and the age they turn. */
 public final class BirthdaysView extends BorderPane {
@@ -67,12 +68,20 @@ public final class BirthdaysView extends BorderPane {
                 vm.loadingProperty(), vm.daysProperty()));
         table.setPlaceholder(empty);
 
-        Label error = Fields.hiddenWhenEmpty(new Label());
+        Label error = new Label();
         error.setId("birthdays-error");
-        error.getStyleClass().add("error-banner");
+        error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
+        Button retry = new Button("Retry");
+        retry.setId("birthdays-retry");
+        retry.setOnAction(e -> vm.refresh());
+        HBox errorBanner = new HBox(12, error, retry);
+        errorBanner.setAlignment(Pos.CENTER_LEFT);
+        errorBanner.getStyleClass().add("error-banner");
+        errorBanner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
 
-        setTop(new javafx.scene.layout.VBox(top, error));
+        setTop(new VBox(top, errorBanner));
         setCenter(table);
     }
 

@@ -54,4 +54,17 @@ class BirthdaysFlowTest extends UiTestBase {
         robot.clickOn("#tab-birthdays");
         waitUntil("empty message", () -> text(robot, "#birthdays-empty").equals("No birthdays in the next 7 days."));
     }
+
+    @Test
+    void anOutageShowsRetryAndRetryRecovers() {
+        registerAndLogIn(robot, "bd-outage@example.com");
+        bornDaysFromNow("Soon", 2, 20);
+        server.stop();
+        robot.clickOn("#tab-birthdays");
+        waitUntil("the error shows", () -> visible(robot, "#birthdays-retry"));
+        restartServer();
+        robot.clickOn("#birthdays-retry");
+        waitUntil("the birthday shows", () -> rows().equals(List.of("Soon in 2 days")));
+        assertEquals(false, visible(robot, "#birthdays-retry"));
+    }
 }
