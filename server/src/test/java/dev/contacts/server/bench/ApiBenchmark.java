@@ -1,0 +1,88 @@
+package dev.contacts.server.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+import dev.contacts.server.ContactsServer;
+import dev.contacts.server.ServerSettings;
+import dev.contacts.server.support.TestApi;
+
+/**
+ * Throughput and latency of the API on this machine: a benchmark, not a test (run with bench/api.sh). Starts
+ * the real server on a temporary database and drives it over HTTP on loopback with a bounded number of
+ * requests, then prints one line per scenario.
+ */
+public final class ApiBenchmark {
+
+    private static final int CLIENTS = 8;
+
+    private ApiBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int contacts = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+        Path dir = Files.createTempDirectory("contacts-bench");
+        try (ContactsServer server = ContactsServer.start(
+                ServerSettings.embedded(dir.resolve("contacts.db")).withRateLimit(0))) {
+            TestApi api = new TestApi(server.uri("127.0.0.1"));
+            System.out.printf("%-34s %8s %10s %9s %9s%n", "scenario", "requests", "req/s", "p50 ms", "p95 ms");
+
+            List<String> emails = new ArrayList<>();
+            run("register (argon2id hash)", 32, i -> {
+                String email = "bench" + i + "@example.com";
+                synchronized (emails) {
+                    emails.add(email);
+                }
+                return api.register(email, TestApi.PASSWORD).status();
+            });
+            run("login (argon2id verify + tokens)", 64,
+                    i -> api.login(emails.get(i % emails.size()), TestApi.PASSWORD).status());
+
+            String token = api.token(emails.get(0), TestApi.PASSWORD);
+            run("create contact", contacts, i -> api.post("/contacts/", token, TestApi.json(
+                    "first_name", "First" + i, "last_name", "Last" + (i % 97), "email", "p" + i + "@example.org",
+                    "birthday", String.format("19%02d-%02d-%02d", 50 + i % 50, 1 + i % 12, 1 + i % 28))).status());
+            run("list page of 100 (of " + contacts + ")", 500,
+                    i -> api.get("/contacts/?skip=" + (i * 100 % contacts) + "&limit=100", token).status());
+            run("search substring (of " + contacts + ")", 500,
+                    i -> api.get("/contacts/search/?query=st" + (i % 90), token).status());
+            run("birthdays, 30 days (of " + contacts + ")", 300,
+                    i -> api.get("/contacts/birthdays/?days=30", token).status());
+        }
+    }
+
+    /** Runs {@code requests} calls on {@value #CLIENTS} client threads; prints throughput and latency. */
+    private static void run(String name, int requests, IntFunction<Integer> call) throws Exception {
+        long[] latencies = new long[requests];
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                int n = i;
+                done.add(pool.submit(() -> {
+                    long t0 = System.nanoTime();
+                    int status = call.apply(n);
+                    latencies[n] = System.nanoTime() - t0;
+                    if (status >= 400) {
+                        throw new IllegalStateException(name + " answered " + status);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(latencies);
+        System.out.printf("%-34s %8d %10.0f %9.1f %9.1f%n", name, requests, requests / seconds,
+                latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.95)] / 1e6);
+    }
+}
