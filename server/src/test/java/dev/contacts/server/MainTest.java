@@ -5,15 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,16 +55,16 @@ class MainTest {
     @Test
     void tokenLifetimeIsAtMost60Minutes() {
         assertEquals(Duration.ofMinutes(60), ServerSettings.from(Config.just(
-                io.helidon.config.ConfigSources.create(Map.of("auth.token-minutes", "60")))).tokenLifetime());
+                ConfigSources.create(Map.of("auth.token-minutes", "60")))).tokenLifetime());
         assertThrows(IllegalArgumentException.class, () -> ServerSettings.from(Config.just(
-                io.helidon.config.ConfigSources.create(Map.of("auth.token-minutes", "61")))));
+                ConfigSources.create(Map.of("auth.token-minutes", "61")))));
         assertThrows(IllegalArgumentException.class, () -> ServerSettings.from(Config.just(
-                io.helidon.config.ConfigSources.create(Map.of("auth.token-minutes", "0")))));
+                ConfigSources.create(Map.of("auth.token-minutes", "0")))));
     }
 
     private static Process launch(Path workDir, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(workDir.toFile()).start();
@@ -87,7 +91,7 @@ class MainTest {
     void startsPrintsWhereItListensAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
         Process p = launch(dir, "--port", "0", "--db", "data/contacts.db");
         try {
-            var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            var out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
             assertTrue(line != null && line.matches("Contacts API listening on http://127\\.0\\.0\\.1:\\d+"), line);
             p.destroy(); // SIGTERM

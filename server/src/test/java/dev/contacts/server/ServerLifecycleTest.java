@@ -2,16 +2,22 @@ package dev.contacts.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Clock;
+import java.util.Base64;
 import java.util.Set;
 
 import dev.contacts.server.auth.SigningSecret;
 import dev.contacts.server.support.TestApi;
 import dev.contacts.server.support.TestApi.Response;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,7 +84,7 @@ class ServerLifecycleTest {
 
     @Test
     void aConfiguredSecretIsUsedAndNoKeyFileIsWritten() {
-        String secret = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        String secret = Base64.getEncoder().encodeToString(new byte[32]);
         Path db = dir.resolve("contacts.db");
         try (ContactsServer server = ContactsServer.start(ServerSettings.embedded(db).withSecret(secret))) {
             assertEquals(201, api(server).register("a@example.com", TestApi.PASSWORD).status());
@@ -88,8 +94,8 @@ class ServerLifecycleTest {
 
     @Test
     void aShortConfiguredSecretStopsTheStart() {
-        String shortSecret = java.util.Base64.getEncoder().encodeToString(new byte[16]);
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        String shortSecret = Base64.getEncoder().encodeToString(new byte[16]);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ContactsServer.start(ServerSettings.embedded(dir.resolve("c.db")).withSecret(shortSecret)));
         assertFalse(e.getMessage().contains(shortSecret), "the message never repeats the secret");
     }
@@ -97,13 +103,13 @@ class ServerLifecycleTest {
     @Test
     void anUnexpectedFaultIs500WithoutDetails() {
         ServerComponents components = ServerComponents.open(ServerSettings.embedded(dir.resolve("f.db")),
-                java.time.Clock.systemUTC());
-        io.helidon.webserver.WebServerConfig.Builder builder = io.helidon.webserver.WebServer.builder()
+                Clock.systemUTC());
+        WebServerConfig.Builder builder = WebServer.builder()
                 .host("127.0.0.1").port(0).shutdownHook(false);
         ContactsServer.configure(builder, components);
-        io.helidon.webserver.WebServer server = builder.build().start();
+        WebServer server = builder.build().start();
         try {
-            TestApi api = new TestApi(java.net.URI.create("http://127.0.0.1:" + server.port()));
+            TestApi api = new TestApi(URI.create("http://127.0.0.1:" + server.port()));
             String token = api.newUser();
             components.database().close(); // the database goes away under the server's feet
             Response r = api.get("/contacts/", token);

@@ -4,6 +4,8 @@ import atlantafx.base.theme.Styles;
 import dev.contacts.desktop.account.AccountViewModel.Action;
 import dev.contacts.desktop.ui.Fields;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -38,7 +40,7 @@ public final class AccountView extends StackPane {
         PasswordField repeat = password("repeat-password", vm.repeatPasswordProperty());
         VBox newFields = new VBox(12,
                 Fields.labelled("New password", next, vm.newPasswordErrorProperty()),
-                Fields.labelled("New password again", repeat, new javafx.beans.property.SimpleStringProperty("")));
+                Fields.labelled("New password again", repeat, new SimpleStringProperty("")));
         newFields.visibleProperty().bind(vm.actionProperty().isEqualTo(Action.CHANGE_PASSWORD));
         newFields.managedProperty().bind(newFields.visibleProperty());
 
@@ -83,7 +85,7 @@ public final class AccountView extends StackPane {
         managedProperty().bind(visibleProperty());
     }
 
-    private static PasswordField password(String id, javafx.beans.property.StringProperty value) {
+    private static PasswordField password(String id, StringProperty value) {
         PasswordField field = new PasswordField();
         field.setId(id);
         field.textProperty().bindBidirectional(value);

@@ -328,9 +328,4 @@ public final class ContactsApi {
     private static <T> T read(HttpResponse<String> response, TypeReference<T> type) {
         return JSON.convertValue(parse(response), type);
     }
-
-    /** Only for the record: which server this client talks to. */
-    public URI baseUri() {
-        return baseUri.get();
-    }
 }

@@ -1,6 +1,7 @@
 package dev.contacts.desktop.birthdays;
 
 import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
@@ -86,7 +87,7 @@ public final class BirthdaysView extends BorderPane {
     }
 
     private static TableColumn<UpcomingBirthday, String> column(String title,
-                                                                java.util.function.Function<UpcomingBirthday, String> value) {
+                                                                Function<UpcomingBirthday, String> value) {
         TableColumn<UpcomingBirthday, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setSortable(false); // nearest first is the order that matters here

@@ -4,6 +4,7 @@ import java.text.Collator;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
@@ -13,12 +14,14 @@ import dev.contacts.model.Contact;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -43,7 +46,7 @@ public final class ContactsView extends BorderPane {
     private final ContactsViewModel vm;
     private final ContactFormViewModel form;
     private final CustomTextField search = new CustomTextField();
-    private final TableView<Contact> table = new TableView<>(); 
+    private final TableView<Contact> table = new TableView<>();
     private final Label emptyState = new Label();
 
     public ContactsView(ContactsViewModel vm, ContactFormViewModel form) {
@@ -134,7 +137,7 @@ public final class ContactsView extends BorderPane {
         TableColumn<Contact, LocalDate> birthday = new TableColumn<>("Birthday");
         birthday.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().birthday()));
         birthday.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
-        birthday.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+        birthday.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(LocalDate date, boolean empty) {
                 super.updateItem(date, empty);
@@ -143,7 +146,7 @@ public final class ContactsView extends BorderPane {
         });
         table.getColumns().add(birthday);
 
-        javafx.collections.transformation.SortedList<Contact> sorted = new javafx.collections.transformation.SortedList<>(vm.contacts());
+        SortedList<Contact> sorted = new SortedList<>(vm.contacts());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
 
@@ -227,7 +230,7 @@ public final class ContactsView extends BorderPane {
         return pager;
     }
 
-    private static TableColumn<Contact, String> textColumn(String title, java.util.function.Function<Contact, String> value,
+    private static TableColumn<Contact, String> textColumn(String title, Function<Contact, String> value,
                                                            Comparator<String> comparator) {
         TableColumn<Contact, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.contacts.desktop.support.ServerFixture;
+import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.FieldError;
 import org.junit.jupiter.api.AfterEach;
@@ -104,7 +105,7 @@ class ContactsApiTest {
                 () -> api.login("api@example.com", PASSWORD));
         assertEquals(429, locked.status());
         assertEquals(Duration.ofSeconds(30), locked.retryAfter().orElseThrow());
-        assertEquals("Too many attempts. Try again in 30 seconds.", dev.contacts.desktop.ui.Messages.of(locked));
+        assertEquals("Too many attempts. Try again in 30 seconds.", Messages.of(locked));
     }
 
     @Test

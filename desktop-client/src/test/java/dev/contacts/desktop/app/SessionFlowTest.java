@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 
 import dev.contacts.desktop.support.UiTestBase;
@@ -26,10 +28,10 @@ class SessionFlowTest extends UiTestBase {
     }
 
     private long revokedAccessTokens() {
-        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("contacts.db"));
+        try (var db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("contacts.db"));
              var rows = db.createStatement().executeQuery("select count(*) from revoked_access_tokens")) {
             return rows.next() ? rows.getLong(1) : -1;
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return -1;
         }
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import dev.contacts.desktop.support.Fx;
 import dev.contacts.desktop.support.Screenshots;
 import dev.contacts.desktop.support.UiTestBase;
+import dev.contacts.desktop.theme.ThemeManager;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
 import javafx.scene.control.TableView;
@@ -177,7 +178,7 @@ class ContactsFlowTest extends UiTestBase {
         robot.clickOn("#theme-toggle");
         waitUntil("dark", () -> theme.darkProperty().get());
         Screenshots.save(window.scene(), "contacts-dark");
-        assertTrue(new dev.contacts.desktop.theme.ThemeManager(dataDir).darkProperty().get(),
+        assertTrue(new ThemeManager(dataDir).darkProperty().get(),
                 "a new start reads the dark theme back");
         robot.clickOn("#theme-toggle");
         waitUntil("light again", () -> !theme.darkProperty().get());

@@ -15,6 +15,8 @@ import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Debouncer;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
+import dev.contacts.server.ContactsServer;
+import dev.contacts.server.ServerSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,8 +111,8 @@ class ContactsViewModelTest {
         vm.refresh();
         assertTrue(vm.errorProperty().get().startsWith("Cannot reach the server"), vm.errorProperty().get());
         assertEquals(List.of("Ada"), names(), "what was shown stays shown");
-        try (var again = dev.contacts.server.ContactsServer.start(dev.contacts.server.ServerSettings
-                .embedded(dir.resolve("contacts.db")).withPort(port), fixture.clock)) {
+        try (var again = ContactsServer.start(ServerSettings.embedded(dir.resolve("contacts.db")).withPort(port),
+                fixture.clock)) {
             vm.refresh();
             assertEquals("", vm.errorProperty().get());
         }

@@ -1,5 +1,6 @@
 package dev.contacts.server.auth;
 
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -74,7 +75,7 @@ public final class PasswordHasher implements AutoCloseable {
             return pool.submit(work).get();
         } catch (RejectedExecutionException e) {
             throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "Server busy, try again in a moment",
-                    java.util.Map.of("Retry-After", "1"));
+                    Map.of("Retry-After", "1"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while hashing", e);

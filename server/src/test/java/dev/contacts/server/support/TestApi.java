@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -26,7 +27,7 @@ public final class TestApi {
     }
 
     /** A response with its body read as text and, on demand, as JSON. */
-    public record Response(int status, java.net.http.HttpHeaders headers, String body) {
+    public record Response(int status, HttpHeaders headers, String body) {
         public JsonNode json() {
             try {
                 return MAPPER.readTree(body);
