@@ -22,14 +22,24 @@ public final class ContactsApp extends Application {
 
     private final FxBackground background = new FxBackground();
     private EmbeddedServer embedded;
+    private AppArguments args;
+    private ThemeManager theme;
 
+    /** Runs on the launcher thread, before the FX thread starts: the place for the little disk work up front. */
     @Override
-    public void start(Stage stage) {
-        AppArguments args;
+    public void init() {
         try {
             args = AppArguments.parse(getParameters().getRaw());
         } catch (IllegalArgumentException e) {
             System.err.println("contacts: " + e.getMessage());
+            return;
+        }
+        theme = new ThemeManager(args.dataDir());
+    }
+
+    @Override
+    public void start(Stage stage) {
+        if (args == null) {
             Platform.exit();
             return;
         }
@@ -45,7 +55,6 @@ public final class ContactsApp extends Application {
             Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "contacts-embedded-stop"));
             api = new ContactsApi(embedded::uri, Duration.ofSeconds(10));
         }
-        ThemeManager theme = new ThemeManager(args.dataDir());
         theme.apply();
         AppWindow window = new AppWindow(new Session(api, background), background, Debouncer.fx(250), theme);
         stage.setTitle("Contacts");

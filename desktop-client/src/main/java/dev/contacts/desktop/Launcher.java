@@ -1,5 +1,8 @@
 package dev.contacts.desktop;
 
+import java.util.List;
+
+import dev.contacts.desktop.app.AppArguments;
 import javafx.application.Application;
 
 /**
@@ -12,6 +15,12 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        try {
+            AppArguments.parse(List.of(args)); // a bad command line ends here, before any window
+        } catch (IllegalArgumentException e) {
+            System.err.println("contacts: " + e.getMessage());
+            System.exit(2);
+        }
         Application.launch(ContactsApp.class, args);
     }
 }

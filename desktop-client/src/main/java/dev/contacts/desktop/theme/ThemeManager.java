@@ -16,7 +16,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * Light or dark (AtlantaFX Primer), switched at run time and remembered in {@code desktop.properties} in the
- * app's data folder. Only the theme is kept there: never a token or a password.
+ * app's data folder. Only the theme is kept there: never a token or a password. The file is read when this is
+ * made (the app does that before the FX thread starts) and written on a background thread.
  */
 public final class ThemeManager {
 
@@ -31,7 +32,7 @@ public final class ThemeManager {
         dark.set("dark".equals(load().getProperty(KEY)));
         dark.addListener((obs, was, is) -> {
             apply();
-            save();
+            Thread.ofVirtual().name("contacts-settings").start(() -> save(is));
         });
     }
 
@@ -62,9 +63,10 @@ public final class ThemeManager {
         return props;
     }
 
-    private void save() {
+    /** Serialised: two quick toggles write in order, the last one wins. */
+    private synchronized void save(boolean darkTheme) {
         Properties props = load();
-        props.setProperty(KEY, dark.get() ? "dark" : "light");
+        props.setProperty(KEY, darkTheme ? "dark" : "light");
         try {
             Files.createDirectories(settingsFile.getParent());
             try (OutputStream out = Files.newOutputStream(settingsFile)) {

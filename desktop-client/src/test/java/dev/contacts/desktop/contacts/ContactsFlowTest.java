@@ -178,8 +178,7 @@ class ContactsFlowTest extends UiTestBase {
         robot.clickOn("#theme-toggle");
         waitUntil("dark", () -> theme.darkProperty().get());
         Screenshots.save(window.scene(), "contacts-dark");
-        assertTrue(new ThemeManager(dataDir).darkProperty().get(),
-                "a new start reads the dark theme back");
+        waitUntil("a new start reads the dark theme back", () -> new ThemeManager(dataDir).darkProperty().get());
         robot.clickOn("#theme-toggle");
         waitUntil("light again", () -> !theme.darkProperty().get());
     }
