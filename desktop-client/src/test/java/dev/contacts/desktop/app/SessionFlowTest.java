@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 
+import dev.contacts.desktop.support.Screenshots;
 import dev.contacts.desktop.support.UiTestBase;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,7 @@ class SessionFlowTest extends UiTestBase {
         type(robot, "#repeat-password", "password1");
         robot.clickOn("#account-confirm");
         waitUntil("too common explained", () -> text(robot, "#new-password-error").contains("too common"));
+        Screenshots.save(window.scene(), "account-change-password");
 
         type(robot, "#new-password", "a much better secret");
         type(robot, "#repeat-password", "a much better secret");
