@@ -44,6 +44,11 @@ public final class ApiBenchmark {
             });
             run("login (argon2id verify + tokens)", 64,
                     i -> api.login(emails.get(i % emails.size()), TestApi.PASSWORD).status());
+            // The two refusals must cost the same, so that timing does not tell which emails have accounts.
+            run("login refused: wrong password", 64,
+                    i -> refused(api.login(emails.get(i % emails.size()), "wrong password " + i).status()));
+            run("login refused: unknown email", 64,
+                    i -> refused(api.login("nobody" + i + "@example.com", "wrong password " + i).status()));
 
             String token = api.token(emails.get(0), TestApi.PASSWORD);
             run("create contact", contacts, i -> api.post("/contacts/", token, TestApi.json(
@@ -56,6 +61,11 @@ public final class ApiBenchmark {
             run("birthdays, 30 days (of " + contacts + ")", 300,
                     i -> api.get("/contacts/birthdays/?days=30", token).status());
         }
+    }
+
+    /** A 401 is the expected answer here; anything else is a failure of the benchmark. */
+    private static int refused(int status) {
+        return status == 401 ? 200 : 500;
     }
 
     /** Runs {@code requests} calls on {@value #CLIENTS} client threads; prints throughput and latency. */
