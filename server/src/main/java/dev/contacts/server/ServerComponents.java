@@ -44,7 +44,7 @@ public final class ServerComponents implements AutoCloseable {
         RevokedAccessTokens revoked = new RevokedAccessTokens(dsl);
         RefreshTokenRepository refreshTokens = new RefreshTokenRepository(dsl, clock, settings.refreshLifetime());
         LoginThrottle throttle = new LoginThrottle(dsl, clock);
-        RateLimiter rateLimiter = new RateLimiter(dsl, clock, settings.rateLimit());
+        RateLimiter rateLimiter = new RateLimiter(dsl, clock, settings.rateLimit(), settings.trustedProxies());
         BearerAuthentication auth = new BearerAuthentication(tokens, users, revoked);
         SessionTokens sessions = new SessionTokens(tokens, refreshTokens, revoked, users);
         this.authService = new AuthService(users, hasher, sessions, auth, throttle, rateLimiter);

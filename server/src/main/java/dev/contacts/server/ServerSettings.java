@@ -2,7 +2,10 @@ package dev.contacts.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.helidon.config.Config;
 
@@ -12,6 +15,7 @@ import io.helidon.config.Config;
  *
  * @param secret the JWT secret (base64) when configured; otherwise a key file beside the database is used
  * @param rateLimit requests per minute and client address on /register/, /token/, /token/refresh/ (0 = off)
+ * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} names the real client
  */
 public record ServerSettings(String host,
                              int port,
@@ -22,7 +26,8 @@ public record ServerSettings(String host,
                              Duration refreshLifetime,
                              String issuer,
                              String audience,
-                             int rateLimit) {
+                             int rateLimit,
+                             Set<String> trustedProxies) {
 
     public static final int MAX_TOKEN_MINUTES = 60;
     public static final int DEFAULT_RATE_LIMIT = 60;
@@ -44,12 +49,13 @@ public record ServerSettings(String host,
         if (rateLimit < 0) {
             throw new IllegalArgumentException("auth.rate-limit must be 0 (off) or more, got " + rateLimit);
         }
+        trustedProxies = Set.copyOf(trustedProxies);
     }
 
     /** Loopback, a free port, the given database: how the desktop app and the tests start a server. */
     public static ServerSettings embedded(Path database) {
         return new ServerSettings("127.0.0.1", 0, database, Optional.empty(), Optional.empty(),
-                Duration.ofMinutes(30), Duration.ofDays(14), "contacts", "contacts-api", DEFAULT_RATE_LIMIT);
+                Duration.ofMinutes(30), Duration.ofDays(14), "contacts", "contacts-api", DEFAULT_RATE_LIMIT, Set.of());
     }
 
     public static ServerSettings from(Config config) {
@@ -63,22 +69,34 @@ public record ServerSettings(String host,
                 Duration.ofDays(config.get("auth.refresh-days").asInt().orElse(14)),
                 config.get("auth.issuer").asString().orElse("contacts"),
                 config.get("auth.audience").asString().orElse("contacts-api"),
-                config.get("auth.rate-limit").asInt().orElse(DEFAULT_RATE_LIMIT));
+                config.get("auth.rate-limit").asInt().orElse(DEFAULT_RATE_LIMIT),
+                config.get("auth.trusted-proxies").asString().map(ServerSettings::addresses).orElse(Set.of()));
+    }
+
+    /** A comma-separated list of addresses, e.g. {@code "10.0.0.5, 10.0.0.6"}. */
+    static Set<String> addresses(String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).filter(a -> !a.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(host, newPort, database, secret, secretFile, tokenLifetime, refreshLifetime,
-                issuer, audience, rateLimit);
+                issuer, audience, rateLimit, trustedProxies);
     }
 
     public ServerSettings withSecret(String base64) {
         return new ServerSettings(host, port, database, Optional.of(base64), secretFile, tokenLifetime,
-                refreshLifetime, issuer, audience, rateLimit);
+                refreshLifetime, issuer, audience, rateLimit, trustedProxies);
     }
 
     public ServerSettings withRateLimit(int perMinute) {
         return new ServerSettings(host, port, database, secret, secretFile, tokenLifetime, refreshLifetime,
-                issuer, audience, perMinute);
+                issuer, audience, perMinute, trustedProxies);
+    }
+
+    public ServerSettings withTrustedProxies(Set<String> proxies) {
+        return new ServerSettings(host, port, database, secret, secretFile, tokenLifetime, refreshLifetime,
+                issuer, audience, rateLimit, proxies);
     }
 
     @Override
@@ -86,6 +104,6 @@ public record ServerSettings(String host,
         return "ServerSettings[host=" + host + ", port=" + port + ", database=" + database
                 + ", secret=" + (secret.isPresent() ? "***" : "key file") + ", tokenLifetime=" + tokenLifetime
                 + ", refreshLifetime=" + refreshLifetime + ", issuer=" + issuer + ", audience=" + audience
-                + ", rateLimit=" + rateLimit + "]";
+                + ", rateLimit=" + rateLimit + ", trustedProxies=" + trustedProxies + "]";
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
 
 import dev.contacts.server.support.MutableClock;
 import dev.contacts.server.support.TestApi;
@@ -30,7 +31,9 @@ class RateLimitApiTest {
 
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
-        TestServers.configure(server, TestServers.settings().withRateLimit(LIMIT), CLOCK);
+        // 127.0.0.1 plays a trusted reverse proxy: X-Forwarded-For then names the client
+        TestServers.configure(server, TestServers.settings().withRateLimit(LIMIT)
+                .withTrustedProxies(Set.of("127.0.0.1", "10.0.0.1")), CLOCK);
     }
 
     @Test
@@ -56,5 +59,33 @@ class RateLimitApiTest {
 
         CLOCK.advance(Duration.ofMinutes(1));
         assertEquals(200, api.login("limit@example.com", PASSWORD).status(), "a new minute, a new allowance");
+    }
+
+    private Response registerVia(String forwardedFor, String email) {
+        return api.sendWithHeader("POST", "/register/", "X-Forwarded-For", forwardedFor,
+                TestApi.json("email", email, "password", PASSWORD));
+    }
+
+    @Test
+    void behindATrustedProxyEachForwardedClientHasItsOwnAllowance() {
+        CLOCK.advance(Duration.ofMinutes(1));
+        for (int i = 0; i < LIMIT; i++) {
+            assertEquals(201, registerVia("203.0.113.7", "proxied" + i + "@example.com").status());
+        }
+        assertEquals(429, registerVia("203.0.113.7", "one-more@example.com").status());
+        assertEquals(429, registerVia("203.0.113.7, 10.0.0.1", "via-two-proxies@example.com").status(),
+                "the nearest untrusted hop is the client");
+        assertEquals(201, registerVia("198.51.100.9", "someone-else@example.com").status());
+        assertEquals(201, registerVia("203.0.113.7, 198.51.100.20", "spoofed@example.com").status(),
+                "a client cannot borrow another's address by prepending it");
+    }
+
+    @Test
+    void forwardedForIsIgnoredFromPeersThatAreNotTrusted() {
+        assertEquals("192.0.2.1", RateLimiter.clientAddress("192.0.2.1", "203.0.113.7", Set.of("10.0.0.1")));
+        assertEquals("203.0.113.7", RateLimiter.clientAddress("10.0.0.1", "203.0.113.7", Set.of("10.0.0.1")));
+        assertEquals("203.0.113.7", RateLimiter.clientAddress("10.0.0.1", "198.51.100.1, 203.0.113.7, 10.0.0.2",
+                Set.of("10.0.0.1", "10.0.0.2")));
+        assertEquals("10.0.0.1", RateLimiter.clientAddress("10.0.0.1", "", Set.of("10.0.0.1")));
     }
 }

@@ -71,6 +71,13 @@ public final class TestApi {
         return send("DELETE", path, token, null, null);
     }
 
+    /** A JSON request with one extra header. */
+    public Response sendWithHeader(String method, String path, String name, String value, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header(name, value)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** A GET with one extra header, e.g. a cookie. */
     public Response getWithHeader(String path, String name, String value) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header(name, value).GET());
