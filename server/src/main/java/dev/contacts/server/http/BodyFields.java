@@ -67,7 +67,14 @@ public final class BodyFields {
             return null;
         }
         try {
-            return LocalDate.parse(text);
+            LocalDate date = LocalDate.parse(text);
+            if (date.getYear() < 1) {
+                // year 0000 parses in ISO-8601 (1 BC), but no calendar a person uses has it
+                errors.add(FieldError.body(name, "Input should be a valid date, the year must be 0001 or later",
+                        "date_from_datetime_parsing"));
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             errors.add(FieldError.body(name, "Input should be a valid date, this day does not exist", "date_from_datetime_parsing"));
             return null;
@@ -80,7 +87,27 @@ public final class BodyFields {
             errors.add(FieldError.body(name, "Input should be a valid string", "string_type"));
             return null;
         }
-        return value.textValue();
+        String text = value.textValue();
+        if (hasLoneSurrogate(text)) {
+            // JSON can escape half of a character ("\ud800"); it cannot be stored as text, so it is refused
+            // rather than silently changed.
+            errors.add(FieldError.body(name, "Input should be a valid string, unable to parse raw data as a "
+                    + "unicode string", "string_unicode"));
+            return null;
+        }
+        return text;
+    }
+
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The type errors found so far; field rules add theirs to the same list. */

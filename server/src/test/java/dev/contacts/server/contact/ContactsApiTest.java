@@ -101,6 +101,18 @@ class ContactsApiTest {
     }
 
     @Test
+    void halfACharacterIsRefusedRatherThanStoredChanged() {
+        String token = api.newUser();
+        Response r = api.post("/contacts/", token, "{\"first_name\": \"a\\ud800b\", \"last_name\": \"x\"}");
+        assertEquals(422, r.status(), r.toString());
+        assertEquals(List.of("first_name"), errorFields(r));
+        assertEquals("string_unicode", r.json().get("detail").get(0).get("type").asText());
+        assertEquals(201, api.post("/contacts/", token, "{\"first_name\": \"\\ud83d\\ude00\", \"last_name\": \"x\"}")
+                .status(), "an escaped pair is a whole character");
+        assertEquals("1", api.get("/contacts/", token).header("X-Total-Count"));
+    }
+
+    @Test
     void nameLengthsAre1To50CharactersAfterTrimming() {
         String token = api.newUser();
         assertEquals(201, api.post("/contacts/", token, json("first_name", "x".repeat(50), "last_name", "y")).status());
@@ -160,7 +172,7 @@ class ContactsApiTest {
                 "birthday", "2000-02-29")).status());
         assertEquals(201, api.post("/contacts/", token, json("first_name", "a", "last_name", "b",
                 "birthday", LocalDate.now().toString())).status(), "born today is fine");
-        for (String bad : new String[] {"2001-02-29", "2020-13-01", "2020-1-1", "01/02/2020", "yesterday",
+        for (String bad : new String[] {"2001-02-29", "2020-13-01", "2020-1-1", "01/02/2020", "yesterday", "0000-01-01",
                 LocalDate.now().plusDays(2).toString()}) {
             Response r = api.post("/contacts/", token, json("first_name", "a", "last_name", "b", "birthday", bad));
             assertEquals(422, r.status(), bad);
