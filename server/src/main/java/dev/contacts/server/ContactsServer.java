@@ -68,18 +68,23 @@ public final class ContactsServer implements AutoCloseable {
                 // tokens and passwords into logs, so the wire logging is off whatever the log levels say.
                 .addProtocol(Http1Config.builder().receiveLog(false).sendLog(false).build())
                 .shutdownGracePeriod(GRACE)
-                .directHandlers(DirectHandlers.builder()
-                        .addHandler(DirectHandler.EventType.BAD_REQUEST, ErrorResponses.directHandler())
-                        .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, ErrorResponses.directHandler())
-                        .addHandler(DirectHandler.EventType.INTERNAL_ERROR, ErrorResponses.directHandler())
-                        .addHandler(DirectHandler.EventType.OTHER, ErrorResponses.directHandler())
-                        .build())
+                .directHandlers(jsonDirectHandlers())
                 .addFeature(ObserveFeature.just(HealthObserver.builder()
                         .useSystemServices(false)
                         .details(true)
                         .addCheck(new DatabaseHealthCheck(components.database()))
                         .build()))
                 .routing(routing -> routing(routing, components));
+    }
+
+    /** Whatever Helidon answers by itself (before routing) is JSON too. */
+    private static DirectHandlers jsonDirectHandlers() {
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        DirectHandler json = ErrorResponses.directHandler();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            handlers.addHandler(type, json);
+        }
+        return handlers.build();
     }
 
     /** The API's routes, in one place. */
