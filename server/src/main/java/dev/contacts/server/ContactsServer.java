@@ -109,10 +109,6 @@ public final class ContactsServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + port());
     }
 
-    public boolean isRunning() {
-        return webServer.isRunning();
-    }
-
     /** Stops taking requests, lets those in flight finish, then closes the database. Safe to call twice. */
     public synchronized void stop() {
         if (webServer.isRunning()) {

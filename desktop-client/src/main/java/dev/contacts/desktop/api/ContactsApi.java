@@ -80,10 +80,6 @@ public final class ContactsApi {
         this(baseUri, timeout, Clock.systemUTC());
     }
 
-    public ContactsApi(URI baseUri) {
-        this(() -> baseUri, Duration.ofSeconds(10));
-    }
-
     public RegisteredUser register(String email, String password) {
         return read(call("POST", "/register/", new Credentials(email, password), false), RegisteredUser.class);
     }

@@ -175,8 +175,4 @@ public final class MainView extends StackPane {
         layout.setCenter(birthdaysView);
         birthdays.refresh();
     }
-
-    public ContactsView contactsView() {
-        return contactsView;
-    }
 }

@@ -144,10 +144,6 @@ public final class ContactFormView extends VBox {
         vm.save();
     }
 
-    public void focusFirstField() {
-        firstName.requestFocus();
-    }
-
     private static StringConverter<LocalDate> isoConverter() {
         return new StringConverter<>() {
             @Override

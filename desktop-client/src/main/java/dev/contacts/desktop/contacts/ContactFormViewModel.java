@@ -162,10 +162,6 @@ public final class ContactFormViewModel {
         return s == null || s.isBlank() ? null : s;
     }
 
-    public boolean isEditingExisting() {
-        return editing.get() != null;
-    }
-
     public ObjectProperty<Contact> editingProperty() {
         return editing;
     }

@@ -252,8 +252,4 @@ public final class ContactsView extends BorderPane {
         search.requestFocus();
         search.selectAll();
     }
-
-    public TableView<Contact> table() {
-        return table;
-    }
 }

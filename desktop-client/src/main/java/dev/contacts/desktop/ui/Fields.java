@@ -1,12 +1,10 @@
 package dev.contacts.desktop.ui;
 
 import javafx.beans.value.ObservableStringValue;
-import javafx.scene.Node;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Small building blocks shared by the views. */
 public final class Fields {
@@ -27,7 +25,7 @@ public final class Fields {
             errorLabel.setId(control.getId() + "-error");
         }
         error.addListener((obs, was, is) -> control.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("danger"), !is.isEmpty()));
+                PseudoClass.getPseudoClass("danger"), !is.isEmpty()));
         return new VBox(4, caption, control, errorLabel);
     }
 
@@ -40,10 +38,6 @@ public final class Fields {
         label.visibleProperty().bind(label.textProperty().isNotEmpty());
         label.managedProperty().bind(label.visibleProperty());
         return label;
-    }
-
-    public static Node icon(Ikon ikon) {
-        return new FontIcon(ikon);
     }
 
     /** A label that hides itself when its text is empty. */

@@ -96,10 +96,6 @@ public final class RefreshTokenRepository {
         return dsl.deleteFrom(REFRESH_TOKENS).where(REFRESH_TOKENS.EXPIRES_AT.lt(now.toString())).execute();
     }
 
-    public Duration lifetime() {
-        return lifetime;
-    }
-
     private String insert(DSLContext db, long userId, String familyId) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);

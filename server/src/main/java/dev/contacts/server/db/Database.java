@@ -27,12 +27,10 @@ public final class Database implements AutoCloseable {
         System.setProperty("org.jooq.no-tips", "true");
     }
 
-    private final Path file;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
 
-    private Database(Path file, HikariDataSource dataSource) {
-        this.file = file;
+    private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         this.dsl = DSL.using(dataSource, SQLDialect.SQLITE, new Settings().withExecuteLogging(false));
     }
@@ -74,15 +72,11 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(absolute, dataSource);
+        return new Database(dataSource);
     }
 
     public DSLContext dsl() {
         return dsl;
-    }
-
-    public Path file() {
-        return file;
     }
 
     /** True when the database answers a trivial query. */
