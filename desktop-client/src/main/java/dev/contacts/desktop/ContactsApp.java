@@ -56,7 +56,7 @@ public final class ContactsApp extends Application {
             api = new ContactsApi(embedded::uri, Duration.ofSeconds(10));
         }
         theme.apply();
-        AppWindow window = new AppWindow(new Session(api, background), background, Debouncer.fx(250), theme);
+        AppWindow window = new AppWindow(new Session(api, background), background, () -> Debouncer.fx(250), theme);
         stage.setTitle("Contacts");
         stage.setMinWidth(800);
         stage.setMinHeight(560);

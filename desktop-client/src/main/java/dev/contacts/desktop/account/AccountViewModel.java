@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.contacts.desktop.api.ApiFailure;
-import dev.contacts.desktop.app.Session;
+import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.AccountRules;
@@ -25,7 +25,7 @@ public final class AccountViewModel {
     /** Which account action is open, if any. */
     public enum Action { NONE, CHANGE_PASSWORD, DELETE_ACCOUNT }
 
-    private final Session session;
+    private final UserSession session;
     private final Background background;
     private final ObjectProperty<Action> action = new SimpleObjectProperty<>(Action.NONE);
     private final StringProperty currentPassword = new SimpleStringProperty("");
@@ -36,7 +36,7 @@ public final class AccountViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
 
-    public AccountViewModel(Session session, Background background) {
+    public AccountViewModel(UserSession session, Background background) {
         this.session = session;
         this.background = background;
     }

@@ -70,10 +70,22 @@ public final class ContactsApi {
 
     /** {@code baseUri} is asked on each call, so an embedded server may still be starting when this is made. */
     public ContactsApi(Supplier<URI> baseUri, Duration timeout, Clock clock) {
+        this(baseUri, HttpClient.newBuilder().connectTimeout(timeout).build(), timeout, clock);
+    }
+
+    private ContactsApi(Supplier<URI> baseUri, HttpClient http, Duration timeout, Clock clock) {
         this.baseUri = baseUri;
+        this.http = http;
         this.timeout = timeout;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /**
+     * A client of the same server with no tokens yet, for one login. Each login gets its own, so work still
+     * running for an account that logged out can never borrow the tokens of the account that logged in next.
+     */
+    public ContactsApi newClient() {
+        return new ContactsApi(baseUri, http, timeout, clock);
     }
 
     public ContactsApi(Supplier<URI> baseUri, Duration timeout) {

@@ -10,10 +10,11 @@ import dev.contacts.desktop.contacts.ContactFormViewModel;
 import dev.contacts.desktop.contacts.ContactsView;
 import dev.contacts.desktop.contacts.ContactsViewModel;
 import dev.contacts.desktop.theme.ThemeManager;
+import dev.contacts.desktop.ui.Background;
+import dev.contacts.desktop.ui.Debouncer;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -21,9 +22,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -42,6 +40,7 @@ public final class MainView extends StackPane {
 
     static final Duration UNDO_TIME = Duration.seconds(8);
 
+    private final UserSession user;
     private final ContactsViewModel contacts;
     private final ContactFormViewModel form;
     private final BirthdaysViewModel birthdays;
@@ -51,11 +50,17 @@ public final class MainView extends StackPane {
     private final ToggleButton contactsTab = new ToggleButton("Contacts", new FontIcon(Material2AL.CONTACTS));
     private final ToggleButton birthdaysTab = new ToggleButton("Birthdays", new FontIcon(Material2AL.CAKE));
 
-    public MainView(Session session, ContactsViewModel contacts, ContactFormViewModel form,
-                    BirthdaysViewModel birthdays, AccountViewModel account, ThemeManager theme) {
-        this.contacts = contacts;
-        this.form = form;
-        this.birthdays = birthdays;
+    /**
+     * Builds the screens of {@code user}'s session, with view models of their own: nothing here is shared with
+     * another login. Logging out goes through {@code session}, which closes whichever login is current.
+     */
+    public MainView(Session session, UserSession user, Debouncer debouncer, ThemeManager theme) {
+        this.user = user;
+        Background background = user.background();
+        this.contacts = new ContactsViewModel(user, background, debouncer);
+        this.form = new ContactFormViewModel(user, background);
+        this.birthdays = new BirthdaysViewModel(user, background);
+        AccountViewModel account = new AccountViewModel(user, background);
         this.contactsView = new ContactsView(contacts, form);
         this.birthdaysView = new BirthdaysView(birthdays);
         setId("main-view");
@@ -65,6 +70,11 @@ public final class MainView extends StackPane {
         getChildren().add(layout);
         getChildren().add(undoToast());
         getChildren().add(new AccountView(account));
+    }
+
+    /** The login these screens belong to. */
+    public UserSession user() {
+        return user;
     }
 
     private HBox topBar(Session session, AccountViewModel accountVm, ThemeManager theme) {
@@ -94,7 +104,7 @@ public final class MainView extends StackPane {
 
         MenuItem logout = new MenuItem("Log out", new FontIcon(Material2AL.EXIT_TO_APP));
         logout.setId("logout");
-        logout.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+        logout.setAccelerator(AppWindow.LOG_OUT);
         logout.setOnAction(e -> session.logOut());
         MenuItem changePassword = new MenuItem("Change password…", new FontIcon(Material2AL.LOCK));
         changePassword.setId("change-password");
@@ -144,17 +154,16 @@ public final class MainView extends StackPane {
         return toast;
     }
 
-    /** Keyboard shortcuts of the main window. */
-    public void installShortcuts(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
-            showContacts();
-            form.startNew();
-        });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
-            showContacts();
-            contactsView.focusSearch();
-        });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
+    /** Ctrl+N: a new contact. */
+    public void newContact() {
+        showContacts();
+        form.startNew();
+    }
+
+    /** Ctrl+F: into the search field. */
+    public void focusSearch() {
+        showContacts();
+        contactsView.focusSearch();
     }
 
     public void refresh() {

@@ -1,19 +1,20 @@
 package dev.contacts.desktop.app;
 
-import java.util.function.Consumer;
-
 import dev.contacts.desktop.api.ApiFailure;
 import dev.contacts.desktop.api.ContactsApi;
 import dev.contacts.desktop.ui.Background;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Whether the person is logged in, and what the login screen should tell them. Any view model that meets an
- * ended session reports it here; the screens follow {@link #screenProperty()}. Open forms are kept: only the
- * screen changes, so nothing typed is lost.
+ * Who is signed in to this window, and what the login screen should tell them. Each login makes a new
+ * {@link UserSession}, and the window builds that account's screens fresh; logging out, a password change, an
+ * account deletion or a login of another account closes the previous one whole. A session that merely ended
+ * (expired) is kept behind the login screen for the same account only, so nothing typed is lost.
  */
 public final class Session {
 
@@ -21,6 +22,7 @@ public final class Session {
 
     private final ContactsApi api;
     private final Background background;
+    private final ReadOnlyObjectWrapper<UserSession> user = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.LOGIN);
     private final StringProperty loginNotice = new SimpleStringProperty("");
 
@@ -29,11 +31,17 @@ public final class Session {
         this.background = background;
     }
 
+    /** The client for calls that need no login (registration). */
     public ContactsApi api() {
         return api;
     }
 
-    public ObjectProperty<Screen> screenProperty() {
+    /** The signed-in account's session; after it ended (expired) the same until another login; else null. */
+    public ReadOnlyObjectProperty<UserSession> userProperty() {
+        return user.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Screen> screenProperty() {
         return screen;
     }
 
@@ -42,46 +50,68 @@ public final class Session {
         return loginNotice;
     }
 
-    public void loggedIn() {
+    /**
+     * The client to log in {@code email} with: the ended session's own when the same account logs in again (its
+     * open form and the rest carry on), a new one otherwise.
+     */
+    public ContactsApi clientFor(String email) {
+        UserSession ended = user.get();
+        return ended != null && screen.get() == Screen.LOGIN && ended.isFor(email) ? ended.api() : api.newClient();
+    }
+
+    /** {@code client} (from {@link #clientFor}) has logged in {@code email}: show that account's screens. */
+    public UserSession loggedIn(String email, ContactsApi client) {
+        UserSession previous = user.get();
+        if (previous == null || previous.api() != client) {
+            if (previous != null) {
+                close(previous);
+            }
+            user.set(new UserSession(this, email, client, background));
+        }
         loginNotice.set("");
         screen.set(Screen.MAIN);
+        return user.get();
     }
 
-    /**
-     * Forgets the tokens and shows the login screen at once; ending them on the server happens in the
-     * background (when that fails, they still expire on their own, and this app no longer has them).
-     */
+    /** Ends the session (on the server in the background) and drops everything of it at once. */
     public void logOut() {
-        api.forget().ifPresent(ended -> background.run(() -> {
-            api.revoke(ended);
-            return true;
-        }, ok -> { }, failure -> { }));
-        backToLogin("You have logged out.");
-    }
-
-    public void ended() {
-        api.forget();
-        backToLogin(new ApiFailure.SessionEnded().getMessage() + " Anything you were typing is kept.");
-    }
-
-    /** After a password change or an account deletion: the server has ended every session already. */
-    public void backToLogin(String notice) {
-        api.forget();
-        loginNotice.set(notice);
+        UserSession current = user.get();
+        if (current != null) {
+            close(current);
+        }
+        loginNotice.set("You have logged out.");
         screen.set(Screen.LOGIN);
     }
 
+    /** {@code ended}'s tokens no longer work: the login screen asks for them again; its state waits for it. */
+    void ended(UserSession ended) {
+        if (ended == user.get() && !ended.isClosed()) {
+            ended.api().forget();
+            loginNotice.set(new ApiFailure.SessionEnded().getMessage() + " Anything you were typing is kept.");
+            screen.set(Screen.LOGIN);
+        }
+    }
+
+    /** After a password change or an account deletion: the server has ended every session already. */
+    void signedOut(UserSession signedOut, String notice) {
+        if (signedOut == user.get() && !signedOut.isClosed()) {
+            close(signedOut);
+            loginNotice.set(notice);
+            screen.set(Screen.LOGIN);
+        }
+    }
+
     /**
-     * A failure handler for view models: an ended session goes back to the login screen; anything else is
-     * passed to {@code otherwise} to be shown where it happened.
+     * Drops {@code session} whole; its tokens are ended on the server in the background (when that fails,
+     * they still expire on their own, and this app no longer has them).
      */
-    public Consumer<Throwable> failures(Consumer<Throwable> otherwise) {
-        return failure -> {
-            if (failure instanceof ApiFailure.SessionEnded) {
-                ended();
-            } else {
-                otherwise.accept(failure);
-            }
-        };
+    private void close(UserSession session) {
+        if (user.get() == session) {
+            user.set(null);
+        }
+        session.close().ifPresent(ended -> background.run(() -> {
+            api.revoke(ended);
+            return true;
+        }, ok -> { }, failure -> { }));
     }
 }

@@ -2,7 +2,7 @@ package dev.contacts.desktop.birthdays;
 
 import java.util.List;
 
-import dev.contacts.desktop.app.Session;
+import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.UpcomingBirthday;
@@ -20,14 +20,14 @@ public final class BirthdaysViewModel {
 
     public static final List<Integer> RANGES = List.of(7, 30, 365);
 
-    private final Session session;
+    private final UserSession session;
     private final Background background;
     private final IntegerProperty days = new SimpleIntegerProperty(7);
     private final ObservableList<UpcomingBirthday> birthdays = FXCollections.observableArrayList();
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty("");
 
-    public BirthdaysViewModel(Session session, Background background) {
+    public BirthdaysViewModel(UserSession session, Background background) {
         this.session = session;
         this.background = background;
         days.addListener((obs, was, is) -> refresh());

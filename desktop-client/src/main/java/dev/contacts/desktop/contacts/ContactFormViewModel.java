@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.contacts.desktop.api.ApiFailure;
-import dev.contacts.desktop.app.Session;
+import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.Contact;
@@ -28,7 +28,7 @@ public final class ContactFormViewModel {
     public static final List<String> FIELDS =
             List.of("first_name", "last_name", "email", "phone", "birthday", "additional_data");
 
-    private final Session session;
+    private final UserSession session;
     private final Background background;
 
     private final ObjectProperty<Contact> editing = new SimpleObjectProperty<>();
@@ -47,7 +47,7 @@ public final class ContactFormViewModel {
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
     private Runnable onSaved = () -> { };
 
-    public ContactFormViewModel(Session session, Background background) {
+    public ContactFormViewModel(UserSession session, Background background) {
         this.session = session;
         this.background = background;
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.contacts.desktop.api.Page;
-import dev.contacts.desktop.app.Session;
+import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Debouncer;
 import dev.contacts.desktop.ui.Messages;
@@ -40,7 +40,7 @@ public final class ContactsViewModel {
         }
     }
 
-    private final Session session;
+    private final UserSession session;
     private final Background background;
     private final Debouncer debouncer;
 
@@ -56,7 +56,7 @@ public final class ContactsViewModel {
     /** Answers can arrive out of order while typing: only the newest request's answer is shown. */
     private long latestRequest;
 
-    public ContactsViewModel(Session session, Background background, Debouncer debouncer) {
+    public ContactsViewModel(UserSession session, Background background, Debouncer debouncer) {
         this.session = session;
         this.background = background;
         this.debouncer = debouncer;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.contacts.desktop.api.ApiFailure;
+import dev.contacts.desktop.api.ContactsApi;
 import dev.contacts.desktop.app.Session;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Messages;
@@ -48,17 +49,18 @@ public final class LoginViewModel {
         }
         busy.set(true);
         boolean register = registering.get();
+        ContactsApi client = session.clientFor(mail);
         background.run(() -> {
             if (register) {
                 session.api().register(mail, secret);
             }
-            session.api().login(mail, secret);
+            client.login(mail, secret);
             return true;
         }, ok -> {
             busy.set(false);
             password.set("");
             registering.set(false);
-            session.loggedIn();
+            session.loggedIn(mail, client);
         }, this::failed);
     }
 

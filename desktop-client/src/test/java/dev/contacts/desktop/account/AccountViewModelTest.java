@@ -27,7 +27,7 @@ class AccountViewModelTest {
     @BeforeEach
     void setUp() {
         fixture = new ServerFixture(dir).loggedIn("account@example.com");
-        vm = new AccountViewModel(fixture.session, Background.direct());
+        vm = new AccountViewModel(fixture.user, Background.direct());
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 
+import dev.contacts.desktop.api.ContactsApi;
 import dev.contacts.desktop.support.Screenshots;
 import dev.contacts.desktop.support.UiTestBase;
 import javafx.scene.input.KeyCode;
@@ -19,11 +20,12 @@ class SessionFlowTest extends UiTestBase {
     @Test
     void logOutFromTheAccountMenuForgetsTheToken() {
         registerAndLogIn(robot, "logout@example.com");
+        ContactsApi client = userApi();
         robot.clickOn("#account-menu");
         robot.clickOn("Log out");
         waitUntil("the login screen shows", () -> visible(robot, "#email"));
         assertEquals("You have logged out.", text(robot, "#login-message"));
-        assertFalse(api.isLoggedIn(), "the token is forgotten");
+        assertFalse(client.isLoggedIn(), "the token is forgotten");
         assertEquals("", text(robot, "#password"), "the password is not kept on screen");
         waitUntil("the server ended the token too", () -> revokedAccessTokens() == 1);
     }
@@ -40,9 +42,10 @@ class SessionFlowTest extends UiTestBase {
     @Test
     void ctrlLLogsOut() {
         registerAndLogIn(robot, "ctrl-l@example.com");
+        ContactsApi client = userApi();
         robot.press(KeyCode.CONTROL).press(KeyCode.L).release(KeyCode.L).release(KeyCode.CONTROL);
         waitUntil("the login screen shows", () -> visible(robot, "#email"));
-        assertFalse(api.isLoggedIn());
+        assertFalse(client.isLoggedIn());
     }
 
     @Test
@@ -53,7 +56,7 @@ class SessionFlowTest extends UiTestBase {
         type(robot, "#first-name", "Still");
         type(robot, "#last-name", "LoggedIn");
         robot.clickOn("#save");
-        waitUntil("saved", () -> api.isLoggedIn() && api.list(0, 10).total() == 1);
+        waitUntil("saved", () -> userApi().isLoggedIn() && userApi().list(0, 10).total() == 1);
         assertTrue(visible(robot, "#contacts-view"), "no login screen on the way");
     }
 
@@ -75,7 +78,7 @@ class SessionFlowTest extends UiTestBase {
         assertEquals("Half", text(robot, "#first-name"));
         assertEquals("Typed", text(robot, "#last-name"));
         robot.clickOn("#save");
-        waitUntil("saved after all", () -> api.isLoggedIn() && api.list(0, 10).total() == 1);
+        waitUntil("saved after all", () -> userApi().isLoggedIn() && userApi().list(0, 10).total() == 1);
     }
 
     @Test

@@ -23,7 +23,7 @@ class BirthdaysFlowTest extends UiTestBase {
 
     private void bornDaysFromNow(String name, int days, int yearsAgo) {
         LocalDate date = LocalDate.now().plusDays(days).minusYears(yearsAgo);
-        api.create(new ContactDraft(name, "Test", null, null, date, null));
+        userApi().create(new ContactDraft(name, "Test", null, null, date, null));
     }
 
     @Test
@@ -34,7 +34,7 @@ class BirthdaysFlowTest extends UiTestBase {
         bornDaysFromNow("Soon", 5, 25);
         bornDaysFromNow("Later", 20, 50);
         bornDaysFromNow("NextSpring", 200, 60);
-        api.create(new ContactDraft("NoDate", "Test", null, null, null, null));
+        userApi().create(new ContactDraft("NoDate", "Test", null, null, null, null));
 
         robot.clickOn("#tab-birthdays");
         waitUntil("seven days", () -> rows().equals(List.of("Today today", "Tomorrow tomorrow", "Soon in 5 days")));

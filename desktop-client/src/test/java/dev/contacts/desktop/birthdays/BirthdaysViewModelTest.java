@@ -26,7 +26,7 @@ class BirthdaysViewModelTest {
             LocalDate today = LocalDate.now();
             fixture.api.create(new ContactDraft("In20", "X", null, null, today.plusDays(20).minusYears(30), null));
             fixture.api.create(new ContactDraft("In3", "X", null, null, today.plusDays(3).minusYears(30), null));
-            BirthdaysViewModel vm = new BirthdaysViewModel(fixture.session, Background.direct());
+            BirthdaysViewModel vm = new BirthdaysViewModel(fixture.user, Background.direct());
             vm.refresh();
             assertEquals(List.of("In3"), vm.birthdays().stream().map(b -> b.contact().firstName()).toList());
             vm.daysProperty().set(30);

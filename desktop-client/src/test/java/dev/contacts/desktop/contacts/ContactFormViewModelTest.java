@@ -35,7 +35,7 @@ class ContactFormViewModelTest {
     @BeforeEach
     void setUp() {
         fixture = new ServerFixture(dir).loggedIn("form@example.com");
-        vm = new ContactFormViewModel(fixture.session, Background.direct());
+        vm = new ContactFormViewModel(fixture.user, Background.direct());
         vm.setOnSaved(() -> saves++);
     }
 
@@ -97,7 +97,7 @@ class ContactFormViewModelTest {
                         FieldError.body("phone", "Value error, this number is not reachable", "value_error"))));
             }
         };
-        ContactFormViewModel strict = new ContactFormViewModel(fixture.session, answers422);
+        ContactFormViewModel strict = new ContactFormViewModel(fixture.user, answers422);
         strict.startNew();
         strict.firstNameProperty().set("Ada");
         strict.lastNameProperty().set("Lovelace");

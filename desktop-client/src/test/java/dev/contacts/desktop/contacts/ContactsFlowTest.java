@@ -29,7 +29,7 @@ class ContactsFlowTest extends UiTestBase {
     }
 
     private void addThroughApi(String first, String last, String email, LocalDate birthday) {
-        api.create(new ContactDraft(first, last, email, null, birthday, null));
+        userApi().create(new ContactDraft(first, last, email, null, birthday, null));
     }
 
     @Test
@@ -44,7 +44,7 @@ class ContactsFlowTest extends UiTestBase {
         robot.clickOn("#save");
         waitUntil("the contact is listed", () -> firstNames().equals(List.of("Ada")));
         assertFalse(visible(robot, "#contact-form"), "the form closes after saving");
-        Contact saved = api.list(0, 10).items().get(0);
+        Contact saved = userApi().list(0, 10).items().get(0);
         assertEquals("ada@example.com", saved.email());
         assertEquals(LocalDate.of(1815, 12, 10), saved.birthday());
         assertEquals("1 contact", text(robot, "#summary"));
@@ -62,7 +62,7 @@ class ContactsFlowTest extends UiTestBase {
         waitUntil("errors show", () -> visible(robot, "#first-name-error") && visible(robot, "#last-name-error")
                 && visible(robot, "#contact-email-error") && visible(robot, "#phone-error"));
         Screenshots.save(window.scene(), "form-validation-errors");
-        assertEquals(0, api.list(0, 10).total(), "nothing was sent");
+        assertEquals(0, userApi().list(0, 10).total(), "nothing was sent");
         assertTrue(visible(robot, "#contact-form"), "the form stays open with what was typed");
         assertEquals("not an email", text(robot, "#contact-email"));
     }
@@ -79,7 +79,7 @@ class ContactsFlowTest extends UiTestBase {
         robot.clickOn("#save");
         waitUntil("the birthday error shows", () -> visible(robot, "#birthday-error"));
         assertTrue(text(robot, "#birthday-error").toLowerCase().contains("future"));
-        assertEquals(0, api.list(0, 10).total());
+        assertEquals(0, userApi().list(0, 10).total());
     }
 
     @Test
@@ -96,7 +96,7 @@ class ContactsFlowTest extends UiTestBase {
         type(robot, "#first-name", "Admiral Grace");
         robot.type(KeyCode.ESCAPE);
         waitUntil("the form closes", () -> !visible(robot, "#contact-form"));
-        assertEquals("Grace", api.list(0, 10).items().get(0).firstName(), "Escape saved nothing");
+        assertEquals("Grace", userApi().list(0, 10).items().get(0).firstName(), "Escape saved nothing");
 
         clickOnText("Grace");
         robot.doubleClickOn("Grace");
@@ -104,7 +104,7 @@ class ContactsFlowTest extends UiTestBase {
         type(robot, "#first-name", "Admiral Grace");
         robot.clickOn("#save");
         waitUntil("the edit is listed", () -> firstNames().equals(List.of("Admiral Grace")));
-        assertEquals("Admiral Grace", api.list(0, 10).items().get(0).firstName());
+        assertEquals("Admiral Grace", userApi().list(0, 10).items().get(0).firstName());
     }
 
     @Test
@@ -141,10 +141,10 @@ class ContactsFlowTest extends UiTestBase {
         robot.type(KeyCode.DELETE);
         waitUntil("gone from the table", () -> firstNames().isEmpty());
         waitUntil("the toast shows", () -> visible(robot, "#undo-toast"));
-        assertEquals(0, api.list(0, 10).total());
+        assertEquals(0, userApi().list(0, 10).total());
         robot.clickOn("#undo");
         waitUntil("back in the table", () -> firstNames().equals(List.of("Keep")));
-        Contact back = api.list(0, 10).items().get(0);
+        Contact back = userApi().list(0, 10).items().get(0);
         assertEquals("keep@example.com", back.email());
         assertEquals(LocalDate.of(1990, 5, 17), back.birthday());
     }
@@ -160,11 +160,11 @@ class ContactsFlowTest extends UiTestBase {
         Fx.run(() -> table().getSelectionModel().selectAll());
         robot.clickOn("#delete");
         waitUntil("all gone", () -> firstNames().isEmpty());
-        assertEquals(0, api.list(0, 10).total());
+        assertEquals(0, userApi().list(0, 10).total());
         waitUntil("the toast says three", () -> visible(robot, "#undo-toast"));
         robot.clickOn("#undo");
         waitUntil("all back", () -> firstNames().size() == 3);
-        assertEquals(3, api.list(0, 10).total());
+        assertEquals(3, userApi().list(0, 10).total());
     }
 
     @Test

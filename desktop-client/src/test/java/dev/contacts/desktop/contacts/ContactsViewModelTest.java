@@ -32,7 +32,7 @@ class ContactsViewModelTest {
     @BeforeEach
     void setUp() {
         fixture = new ServerFixture(dir).loggedIn("list@example.com");
-        vm = new ContactsViewModel(fixture.session, Background.direct(), Debouncer.immediate());
+        vm = new ContactsViewModel(fixture.user, Background.direct(), Debouncer.immediate());
     }
 
     @AfterEach

@@ -45,7 +45,7 @@ class LoginViewModelTest {
         fill(" new@example.com ", PASSWORD);
         vm.submit();
         assertEquals(Session.Screen.MAIN, fixture.session.screenProperty().get());
-        assertTrue(fixture.api.isLoggedIn());
+        assertTrue(fixture.session.userProperty().get().api().isLoggedIn());
         assertEquals("", vm.passwordProperty().get(), "the password is cleared from memory once used");
         assertFalse(vm.registeringProperty().get());
         assertFalse(vm.busyProperty().get());
@@ -90,7 +90,7 @@ class LoginViewModelTest {
     @Test
     void anEndedSessionExplainsWhyTheLoginIsBack() {
         fixture.loggedIn("ended@example.com");
-        fixture.session.ended();
+        fixture.user.ended();
         assertTrue(vm.messageProperty().get().contains("session has ended"));
         assertFalse(fixture.api.isLoggedIn());
     }

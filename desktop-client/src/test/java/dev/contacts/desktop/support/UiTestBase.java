@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import dev.contacts.desktop.api.ContactsApi;
 import dev.contacts.desktop.app.AppWindow;
 import dev.contacts.desktop.app.Session;
+import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.theme.ThemeManager;
 import dev.contacts.desktop.ui.Debouncer;
 import dev.contacts.desktop.ui.FxBackground;
@@ -45,6 +46,7 @@ public abstract class UiTestBase extends FxRobot {
     protected ContactsServer server;
     /** The server's clock: tests move it forward to let tokens expire. */
     protected final MutableClock clock = new MutableClock();
+    /** The client for calls without a login (registration); see {@link #userApi()} for the signed-in one. */
     protected ContactsApi api;
     protected Session session;
     protected AppWindow window;
@@ -70,12 +72,12 @@ public abstract class UiTestBase extends FxRobot {
         this.stage = stage;
         server = ContactsServer.start(ServerSettings.embedded(dataDir.resolve("contacts.db")), clock);
         URI uri = server.uri("127.0.0.1"); // kept: a restarted server comes back on the same port
-        api = new ContactsApi(() -> uri, Duration.ofSeconds(5), clock);
+        api = new ContactsApi(() -> uri, Duration.ofSeconds(30), clock);
         background = new FxBackground();
         session = new Session(api, background);
         theme = new ThemeManager(dataDir);
         theme.apply();
-        window = new AppWindow(session, background, Debouncer.fx(250), theme);
+        window = new AppWindow(session, background, () -> Debouncer.fx(250), theme);
         stage.setScene(window.scene());
         stage.show();
     }
@@ -92,6 +94,15 @@ public abstract class UiTestBase extends FxRobot {
         int port = server.port();
         server.stop();
         server = ContactsServer.start(ServerSettings.embedded(dataDir.resolve("contacts.db")).withPort(port), clock);
+    }
+
+    /** The client of the account signed in now (each login has its own, with its own tokens). */
+    protected ContactsApi userApi() {
+        UserSession user = Fx.call(() -> session.userProperty().get());
+        if (user == null) {
+            throw new AssertionError("nobody is signed in");
+        }
+        return user.api();
     }
 
     /** Waits (up to 10 s) until {@code condition} holds on the FX thread. */
