@@ -48,7 +48,7 @@ public final class ServerComponents implements AutoCloseable {
         BearerAuthentication auth = new BearerAuthentication(tokens, users, revoked);
         SessionTokens sessions = new SessionTokens(tokens, refreshTokens, revoked, users);
         this.authService = new AuthService(users, hasher, sessions, auth, throttle, rateLimiter);
-        this.accountService = new AccountService(users, hasher, sessions, auth);
+        this.accountService = new AccountService(users, hasher, sessions, auth, throttle);
         this.contactService = new ContactService(new ContactRepository(dsl, clock), auth, clock);
         this.maintenance = new Maintenance(clock, List.of(refreshTokens::prune, revoked::prune, throttle::prune,
                 rateLimiter::prune));
