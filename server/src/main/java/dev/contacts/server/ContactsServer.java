@@ -91,7 +91,7 @@ public final class ContactsServer implements AutoCloseable {
     public static void routing(HttpRouting.Builder routing, ServerComponents components) {
         SecurityHeaders.register(routing);
         ErrorResponses.register(routing);
-        new ApiRules(routing)
+        new ApiRules(routing, components.database())
                 .register(components.authService())
                 .register(components.accountService())
                 .register(components.contactService())
