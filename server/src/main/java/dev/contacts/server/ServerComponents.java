@@ -45,7 +45,7 @@ public final class ServerComponents implements AutoCloseable {
         RefreshTokenRepository refreshTokens = new RefreshTokenRepository(dsl, clock, settings.refreshLifetime());
         LoginThrottle throttle = new LoginThrottle(dsl, clock);
         RateLimiter rateLimiter = new RateLimiter(dsl, clock, settings.rateLimit(), settings.trustedProxies());
-        BearerAuthentication auth = new BearerAuthentication(tokens, users, revoked);
+        BearerAuthentication auth = new BearerAuthentication(tokens, users, revoked, refreshTokens);
         SessionTokens sessions = new SessionTokens(tokens, refreshTokens, revoked, users);
         this.authService = new AuthService(users, hasher, sessions, auth, throttle, rateLimiter);
         this.accountService = new AccountService(users, hasher, sessions, auth, throttle);
