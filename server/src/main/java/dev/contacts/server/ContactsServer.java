@@ -29,6 +29,30 @@ public final class ContactsServer implements AutoCloseable {
     private static final Duration GRACE = Duration.ofSeconds(10);
     private static final long TRANSPORT_LIMIT_BYTES = 16L * 1024 * 1024;
 
+    /**
+     * How long a connection may keep the server waiting, and how many it may hold open.
+     *
+     * @param idle a kept-open connection with no traffic this long is closed (checked every tenth of it). Helidon
+     *             4.3.0 applies this only between requests; it has no read timeout for a request that stops
+     *             coming (its SocketOptions.readTimeout is not set on accepted sockets)
+     * @param maxConnections connections beyond this wait in the kernel's backlog (or are refused by it) until one
+     *                       closes; kept below the process's file-descriptor limit, because a failed accept
+     *                       (EMFILE) stops Helidon's listener for good
+     */
+    public record ConnectionLimits(Duration idle, int maxConnections) {
+
+        public static final ConnectionLimits DEFAULTS = new ConnectionLimits(Duration.ofSeconds(60),
+                maxConnectionsForThisProcess());
+
+        /** 10,000, or fewer when the file-descriptor limit would not leave room for the database, jars and logs. */
+        static int maxConnectionsForThisProcess() {
+            long descriptors = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.UnixOperatingSystemMXBean unix
+                    ? unix.getMaxFileDescriptorCount() : Long.MAX_VALUE;
+            return (int) Math.max(16, Math.min(10_000, descriptors - 256));
+        }
+    }
+
     private final ServerComponents components;
     private final WebServer webServer;
     private final int port;
@@ -61,6 +85,14 @@ public final class ContactsServer implements AutoCloseable {
 
     /** Everything but the address: limits, error answers, health, routing. Tests configure their server with it. */
     public static void configure(WebServerConfig.Builder server, ServerComponents components) {
+        configure(server, components, ConnectionLimits.DEFAULTS);
+    }
+
+    public static void configure(WebServerConfig.Builder server, ServerComponents components,
+                                 ConnectionLimits limits) {
+        server.idleConnectionTimeout(limits.idle())
+                .idleConnectionPeriod(Duration.ofSeconds(Math.max(1, limits.idle().toSeconds() / 10)))
+                .maxTcpConnections(limits.maxConnections());
         // The 64 KiB limit is enforced while reading a body (RequestBodies), which lets the rest of an oversized
         // body be drained so the client reads its 413; the listener's own limit only stops absurd uploads.
         server.maxPayloadSize(TRANSPORT_LIMIT_BYTES)
@@ -91,7 +123,7 @@ public final class ContactsServer implements AutoCloseable {
     public static void routing(HttpRouting.Builder routing, ServerComponents components) {
         SecurityHeaders.register(routing);
         ErrorResponses.register(routing);
-        new ApiRules(routing)
+        new ApiRules(routing, components.database())
                 .register(components.authService())
                 .register(components.accountService())
                 .register(components.contactService())

@@ -45,10 +45,10 @@ public final class ServerComponents implements AutoCloseable {
         RefreshTokenRepository refreshTokens = new RefreshTokenRepository(dsl, clock, settings.refreshLifetime());
         LoginThrottle throttle = new LoginThrottle(dsl, clock);
         RateLimiter rateLimiter = new RateLimiter(dsl, clock, settings.rateLimit(), settings.trustedProxies());
-        BearerAuthentication auth = new BearerAuthentication(tokens, users, revoked);
+        BearerAuthentication auth = new BearerAuthentication(tokens, users, revoked, refreshTokens);
         SessionTokens sessions = new SessionTokens(tokens, refreshTokens, revoked, users);
         this.authService = new AuthService(users, hasher, sessions, auth, throttle, rateLimiter);
-        this.accountService = new AccountService(users, hasher, sessions, auth);
+        this.accountService = new AccountService(users, hasher, sessions, auth, throttle);
         this.contactService = new ContactService(new ContactRepository(dsl, clock), auth, clock);
         this.maintenance = new Maintenance(clock, List.of(refreshTokens::prune, revoked::prune, throttle::prune,
                 rateLimiter::prune));

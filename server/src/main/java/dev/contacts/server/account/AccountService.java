@@ -6,6 +6,7 @@ import dev.contacts.model.AccountInfo;
 import dev.contacts.model.AccountRules;
 import dev.contacts.model.FieldError;
 import dev.contacts.server.auth.BearerAuthentication;
+import dev.contacts.server.auth.LoginThrottle;
 import dev.contacts.server.auth.PasswordHasher;
 import dev.contacts.server.auth.SessionTokens;
 import dev.contacts.server.auth.UserRepository;
@@ -26,13 +27,15 @@ public final class AccountService implements ApiRules.Service {
     private final PasswordHasher hasher;
     private final SessionTokens sessions;
     private final BearerAuthentication auth;
+    private final LoginThrottle throttle;
 
     public AccountService(UserRepository users, PasswordHasher hasher, SessionTokens sessions,
-                          BearerAuthentication auth) {
+                          BearerAuthentication auth, LoginThrottle throttle) {
         this.users = users;
         this.hasher = hasher;
         this.sessions = sessions;
         this.auth = auth;
+        this.throttle = throttle;
     }
 
     @Override
@@ -58,10 +61,7 @@ public final class AccountService implements ApiRules.Service {
         }
         ValidationException.throwIfAny(errors);
 
-        UserRepository.StoredUser user = users.findById(userId).orElseThrow(AccountService::gone);
-        if (!hasher.verify(user.passwordHash(), current)) {
-            throw ApiException.unauthorized("Invalid credentials");
-        }
+        checkPassword(userId, current);
         users.changePassword(userId, hasher.hash(next));
         sessions.endAllSessions(userId);
         res.status(Status.NO_CONTENT_204).send();
@@ -72,12 +72,22 @@ public final class AccountService implements ApiRules.Service {
         BodyFields body = BodyFields.of(RequestBodies.jsonObject(req));
         String password = body.requiredString("password");
         ValidationException.throwIfAny(body.errors());
+        checkPassword(userId, password);
+        users.delete(userId);
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    /**
+     * 401 unless {@code password} is the user's. Each check counts toward the lockout of the account's email,
+     * as a login does: a stolen access token is no way around the limit on guessing the password.
+     */
+    private void checkPassword(long userId, String password) {
         UserRepository.StoredUser user = users.findById(userId).orElseThrow(AccountService::gone);
+        throttle.countAttempt(user.email());
         if (!hasher.verify(user.passwordHash(), password)) {
             throw ApiException.unauthorized("Invalid credentials");
         }
-        users.delete(userId);
-        res.status(Status.NO_CONTENT_204).send();
+        throttle.recordSuccess(user.email());
     }
 
     /** The user was deleted between authentication and now (a concurrent request). */

@@ -88,14 +88,13 @@ public final class AuthService implements ApiRules.Service {
         ValidationException.throwIfAny(body.errors());
 
         String normalized = EmailAddress.normalize(email);
-        throttle.checkAllowed(normalized);
+        throttle.countAttempt(normalized);
         Optional<UserRepository.StoredUser> user = users.findByEmail(normalized);
         // An unknown email costs the same hash work as a wrong password, and is answered the same way.
         boolean valid = user.isPresent()
                 ? hasher.verify(user.get().passwordHash(), password)
                 : hasher.verifyDecoy(password);
         if (!valid) {
-            throttle.recordFailure(normalized);
             throw ApiException.unauthorized("Invalid credentials");
         }
         throttle.recordSuccess(normalized);

@@ -1,5 +1,6 @@
 package dev.contacts.server.auth;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -30,11 +31,14 @@ public final class BearerAuthentication {
     private final TokenService tokens;
     private final UserRepository users;
     private final RevokedAccessTokens revoked;
+    private final RefreshTokenRepository sessions;
 
-    public BearerAuthentication(TokenService tokens, UserRepository users, RevokedAccessTokens revoked) {
+    public BearerAuthentication(TokenService tokens, UserRepository users, RevokedAccessTokens revoked,
+                                RefreshTokenRepository sessions) {
         this.tokens = tokens;
         this.users = users;
         this.revoked = revoked;
+        this.sessions = sessions;
     }
 
     public Handler protect(AuthenticatedHandler handler) {
@@ -48,19 +52,22 @@ public final class BearerAuthentication {
     /** The claims of the request's valid token, or a 401 as the contract words it. */
     public TokenService.AccessClaims authenticate(ServerRequest req) {
         String token = bearerToken(req).orElseThrow(() -> ApiException.unauthorized("Not authenticated"));
-        // valid signature and claims, a user that still exists at the same token version, not logged out
+        // valid signature and claims, a user that still exists at the same token version, not logged out, and
+        // a session (refresh-token family) that was not ended
         return tokens.verify(token)
                 .filter(claims -> users.tokenVersion(claims.userId()).map(v -> v == claims.version()).orElse(false))
                 .filter(claims -> !revoked.isRevoked(claims.tokenId()))
+                .filter(claims -> claims.sessionId().map(id -> !sessions.isFamilyRevoked(id)).orElse(true))
                 .orElseThrow(() -> ApiException.unauthorized("Could not validate credentials"));
     }
 
+    /** The token of the one Bearer {@code Authorization} header; two such headers are ambiguous, so none. */
     private static Optional<String> bearerToken(ServerRequest req) {
-        Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
-        if (header.isEmpty()) {
+        List<String> headers = req.headers().all(HeaderNames.AUTHORIZATION, List::of);
+        if (headers.size() != 1) {
             return Optional.empty();
         }
-        String value = header.get().strip();
+        String value = headers.getFirst().strip();
         int space = value.indexOf(' ');
         if (space < 0 || !value.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
             return Optional.empty();

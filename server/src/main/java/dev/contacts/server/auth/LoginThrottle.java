@@ -13,7 +13,8 @@ import org.jooq.DSLContext;
 /**
  * Per-email lockout: after 5 failed logins in a row, that email is refused (429) for 30 s, doubling with each
  * further failure up to 15 minutes, even with the right password and whether or not it has an account. A
- * success resets the count. Kept in the database: a restart lifts no lockout.
+ * success resets the count. Kept in the database: a restart lifts no lockout. Failed current-password checks
+ * on the account endpoints count toward the same lockout.
  */
 public final class LoginThrottle {
 
@@ -31,21 +32,15 @@ public final class LoginThrottle {
         this.clock = clock;
     }
 
-    /** Refuses with 429 and {@code Retry-After} while {@code email} is locked. */
-    public void checkAllowed(String email) {
-        String lockedUntil = dsl.select(LOGIN_FAILURES.LOCKED_UNTIL).from(LOGIN_FAILURES)
-                .where(LOGIN_FAILURES.EMAIL.eq(email))
-                .fetchOne(LOGIN_FAILURES.LOCKED_UNTIL);
-        if (lockedUntil != null) {
-            Instant until = Instant.parse(lockedUntil);
-            Instant now = clock.instant();
-            if (until.isAfter(now)) {
-                throw new TooManyRequests(Duration.between(now, until));
-            }
-        }
-    }
-
-    public void recordFailure(String email) {
+    /**
+     * Counts an attempt for {@code email} before its password is checked, or refuses it with 429 and
+     * {@code Retry-After} while the email is locked. Counting first, in one write transaction, is what makes
+     * the limit hold under concurrency: however many attempts arrive at once, each takes the next number, and
+     * the one that reaches the 5th sets the lock (lifted again by {@link #recordSuccess}) before its password
+     * is even checked, so at most 5 failures are ever evaluated. A failure needs no second write: it was
+     * counted here.
+     */
+    public void countAttempt(String email) {
         dsl.transaction(tx -> {
             DSLContext db = tx.dsl();
             Instant now = clock.instant();
@@ -54,13 +49,15 @@ public final class LoginThrottle {
                 row = db.newRecord(LOGIN_FAILURES);
                 row.setEmail(email);
                 row.setFailures(0);
+            } else if (row.getLockedUntil() != null && Instant.parse(row.getLockedUntil()).isAfter(now)) {
+                throw new TooManyRequests(Duration.between(now, Instant.parse(row.getLockedUntil())));
             } else if (Instant.parse(row.getUpdatedAt()).plus(MEMORY).isBefore(now)) {
                 row.setFailures(0);
             }
-            int failures = row.getFailures() + 1;
-            row.setFailures(failures);
+            int attempts = row.getFailures() + 1;
+            row.setFailures(attempts);
             row.setUpdatedAt(now.toString());
-            row.setLockedUntil(failures >= FREE_FAILURES ? now.plus(lockFor(failures)).toString() : null);
+            row.setLockedUntil(attempts >= FREE_FAILURES ? now.plus(lockFor(attempts)).toString() : null);
             row.store();
         });
     }

@@ -1,6 +1,5 @@
 package dev.contacts.server.auth;
 
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -12,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
 import dev.contacts.server.http.ApiException;
-import io.helidon.http.Status;
 
 /**
  * argon2id password hashing (m=19 MiB, t=2, p=1, OWASP's baseline) on a pool with one thread per core: a
@@ -74,8 +72,7 @@ public final class PasswordHasher implements AutoCloseable {
         try {
             return pool.submit(work).get();
         } catch (RejectedExecutionException e) {
-            throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "Server busy, try again in a moment",
-                    Map.of("Retry-After", "1"));
+            throw ApiException.busy();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while hashing", e);

@@ -26,7 +26,7 @@ public final class RefreshTokenRepository {
     /** What a presented refresh token turned out to be. */
     public sealed interface Rotation {
         /** Valid: it is now spent, and {@code next} replaces it. */
-        record Rotated(long userId, String next) implements Rotation {
+        record Rotated(long userId, String next, String familyId) implements Rotation {
         }
 
         /** Unknown, expired, revoked, or reused (and then its family is revoked now). */
@@ -46,9 +46,20 @@ public final class RefreshTokenRepository {
         this.lifetime = lifetime;
     }
 
+    /** A refresh token just issued, and its family (the login it descends from). */
+    public record Issued(String token, String familyId) {
+    }
+
     /** A new token starting a new family (a login). */
-    public String issue(long userId) {
-        return insert(dsl, userId, UUID.randomUUID().toString());
+    public Issued issue(long userId) {
+        String familyId = UUID.randomUUID().toString();
+        return new Issued(insert(dsl, userId, familyId), familyId);
+    }
+
+    /** Whether the family was revoked (reuse, logout, password change): its access tokens end with it. */
+    public boolean isFamilyRevoked(String familyId) {
+        return dsl.fetchExists(REFRESH_TOKENS, REFRESH_TOKENS.FAMILY_ID.eq(familyId)
+                .and(REFRESH_TOKENS.REVOKED_AT.isNotNull()));
     }
 
     /** Spends {@code presented} and gives its successor, in one transaction. */
@@ -67,7 +78,8 @@ public final class RefreshTokenRepository {
             }
             token.setUsedAt(now);
             token.store();
-            return new Rotation.Rotated(token.getUserId(), insert(db, token.getUserId(), token.getFamilyId()));
+            return new Rotation.Rotated(token.getUserId(), insert(db, token.getUserId(), token.getFamilyId()),
+                    token.getFamilyId());
         });
     }
 

@@ -24,14 +24,15 @@ public final class SessionTokens {
 
     /** A new session (a new refresh-token family) for a user who just proved their password. */
     public TokenResponse login(UserRepository.StoredUser user) {
-        return pair(user.id(), user.tokenVersion(), refresh.issue(user.id()));
+        RefreshTokenRepository.Issued issued = refresh.issue(user.id());
+        return pair(user.id(), user.tokenVersion(), issued.token(), issued.familyId());
     }
 
     /** Spends a refresh token for a new pair; anything but a live, unspent refresh token is a 401. */
     public TokenResponse refresh(String presented) {
         if (refresh.rotate(presented) instanceof RefreshTokenRepository.Rotation.Rotated rotated) {
             int version = users.tokenVersion(rotated.userId()).orElseThrow(SessionTokens::invalid);
-            return pair(rotated.userId(), version, rotated.next());
+            return pair(rotated.userId(), version, rotated.next(), rotated.familyId());
         }
         throw invalid();
     }
@@ -49,8 +50,9 @@ public final class SessionTokens {
         refresh.revokeAllOf(userId);
     }
 
-    private TokenResponse pair(long userId, int version, String refreshToken) {
-        return TokenResponse.bearer(access.issue(userId, version), access.lifetime().toSeconds(), refreshToken);
+    private TokenResponse pair(long userId, int version, String refreshToken, String familyId) {
+        return TokenResponse.bearer(access.issue(userId, version, familyId), access.lifetime().toSeconds(),
+                refreshToken);
     }
 
     private static ApiException invalid() {

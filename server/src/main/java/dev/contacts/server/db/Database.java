@@ -4,6 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -16,8 +23,8 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite database: a small connection pool, the schema migrated to the newest version on open, and the
- * jOOQ context the repositories use.
+ * The SQLite database: a small connection pool, the schema migrated to the newest version on open, the jOOQ
+ * context the repositories use, and the platform threads that database work runs on ({@link #call}).
  */
 public final class Database implements AutoCloseable {
 
@@ -27,12 +34,33 @@ public final class Database implements AutoCloseable {
         System.setProperty("org.jooq.no-tips", "true");
     }
 
+    /**
+     * Threads for database work (a request's whole handler): more than the connections, since a handler also
+     * waits for password hashing, which holds no connection.
+     */
+    private static final int WORKERS = 64;
+    /**
+     * Connections: more than writers usually wait for the write lock at once, so that reads (which WAL lets run
+     * beside a writer) still find one. An idle SQLite connection costs little.
+     */
+    private static final int CONNECTIONS = 16;
+    /** Requests waiting for a worker; beyond it the server is busy (503). */
+    private static final int WAITING = 2048;
+
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    private final ThreadPoolExecutor workers;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         this.dsl = DSL.using(dataSource, SQLDialect.SQLITE, new Settings().withExecuteLogging(false));
+        AtomicInteger count = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(WAITING), r -> {
+                    Thread t = new Thread(r, "db-work-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /** Opens (creating it and its folders when missing) and migrates the database in {@code file}. */
@@ -59,7 +87,7 @@ public final class Database implements AutoCloseable {
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(sqliteSource);
         pool.setPoolName("contacts-db");
-        pool.setMaximumPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+        pool.setMaximumPoolSize(CONNECTIONS);
         pool.setConnectionTimeout(30_000);
         HikariDataSource dataSource = new HikariDataSource(pool);
         try {
@@ -79,17 +107,42 @@ public final class Database implements AutoCloseable {
         return dsl;
     }
 
+    /**
+     * Runs {@code work} that uses the database on one of its platform threads and waits for it. sqlite-jdbc's
+     * native calls, and the busy-timeout wait for the write lock inside them, pin a virtual thread to its
+     * carrier; with only as many carriers as cores, a few writers waiting for the lock left no carrier to
+     * accept or parse any other request (thread dumps in the README). A virtual thread waiting here unmounts.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when too much work is already waiting
+     */
+    public <T> T call(Callable<T> work) throws Exception {
+        Future<T> result = workers.submit(work);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw (Error) e.getCause();
+        }
+    }
+
     /** True when the database answers a trivial query. */
     public boolean isHealthy() {
         try {
-            return dsl.selectOne().fetchOne(0, Integer.class) == 1;
-        } catch (RuntimeException e) {
+            return call(() -> dsl.selectOne().fetchOne(0, Integer.class) == 1);
+        } catch (Exception e) {
             return false;
         }
     }
 
     @Override
     public void close() {
+        workers.shutdown();
         dataSource.close();
     }
 }

@@ -36,6 +36,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(Status.UNAUTHORIZED_401, detail, Map.of("WWW-Authenticate", "Bearer"));
     }
 
+    /** 503 with {@code Retry-After}: a queue of work (hashing, the database) is full. */
+    public static ApiException busy() {
+        return new ApiException(Status.SERVICE_UNAVAILABLE_503, "Server busy, try again", Map.of("Retry-After", "1"));
+    }
+
     public Status status() {
         return status;
     }

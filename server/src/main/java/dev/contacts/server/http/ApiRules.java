@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import java.util.concurrent.RejectedExecutionException;
+
+import dev.contacts.server.db.Database;
 import io.helidon.http.Method;
 import io.helidon.http.PathMatcher;
 import io.helidon.http.PathMatchers;
@@ -20,7 +23,8 @@ import io.helidon.webserver.http.ServerResponse;
 /**
  * Registers the API's routes and remembers them, so that a request no route took is answered as FastAPI
  * does: 405 with {@code Allow} when the path exists under another method, else 404. Every path is registered
- * with and without its trailing slash: no redirects.
+ * with and without its trailing slash: no redirects. Every route's handler runs as {@link Database#call database
+ * work}, off the threads that accept and parse requests.
  */
 public final class ApiRules {
 
@@ -28,10 +32,12 @@ public final class ApiRules {
     }
 
     private final HttpRouting.Builder routing;
+    private final Database database;
     private final List<Route> routes = new ArrayList<>();
 
-    public ApiRules(HttpRouting.Builder routing) {
+    public ApiRules(HttpRouting.Builder routing, Database database) {
         this.routing = routing;
+        this.database = database;
     }
 
     /** A feature's routes; implemented once per feature (auth, contacts, ...). */
@@ -67,9 +73,22 @@ public final class ApiRules {
     /** {@code path} is written without its trailing slash, e.g. {@code /contacts/{contact_id}}. */
     private ApiRules route(Method method, String path, Handler handler) {
         String pattern = path + "[/]";
-        routing.route(method, pattern, handler);
+        routing.route(method, pattern, offDatabaseThreads(handler));
         routes.add(new Route(method, PathMatchers.create(pattern)));
         return this;
+    }
+
+    private Handler offDatabaseThreads(Handler handler) {
+        return (req, res) -> {
+            try {
+                database.call(() -> {
+                    handler.handle(req, res);
+                    return null;
+                });
+            } catch (RejectedExecutionException e) {
+                throw ApiException.busy();
+            }
+        };
     }
 
     /**

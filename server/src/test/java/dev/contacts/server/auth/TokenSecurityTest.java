@@ -138,7 +138,7 @@ class TokenSecurityTest {
         String sub = userIdOf(api.newUser());
         Clock anHourAgo = Clock.fixed(Instant.now().minus(Duration.ofMinutes(61)), ZoneOffset.UTC);
         String expired = new TokenService(SECRET, Duration.ofMinutes(60), "contacts", "contacts-api", anHourAgo)
-                .issue(Long.parseLong(sub), 0);
+                .issue(Long.parseLong(sub), 0, "a session");
         assertRefused("Bearer " + expired, "Could not validate credentials");
 
         String noExp = "{\"sub\":\"" + sub + "\",\"iss\":\"contacts\",\"aud\":\"contacts-api\",\"jti\":\"x\",\"ver\":0}";

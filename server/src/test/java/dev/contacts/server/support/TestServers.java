@@ -53,11 +53,16 @@ public final class TestServers {
     }
 
     public static void configure(WebServerConfig.Builder server, ServerSettings settings, Clock clock) {
+        configure(server, settings, clock, ContactsServer.ConnectionLimits.DEFAULTS);
+    }
+
+    public static void configure(WebServerConfig.Builder server, ServerSettings settings, Clock clock,
+                                 ContactsServer.ConnectionLimits limits) {
         ServerComponents components = ServerComponents.open(settings, clock);
         synchronized (OPEN) {
             OPEN.add(components);
         }
-        ContactsServer.configure(server, components);
+        ContactsServer.configure(server, components, limits);
     }
 
     /** A database path in a new temporary folder. */
