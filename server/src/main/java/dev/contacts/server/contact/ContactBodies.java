@@ -66,10 +66,11 @@ final class ContactBodies {
             ContactRules.checkName("first_name", values.firstName(), ruleErrors);
         }
         if (body.has("last_name") && !typeErrors.contains("last_name")) {
-            ContactRules.checkName("last_name", values.lastName(), ruleErrors);
+            ContactRules.checkLastName(values.lastName(), ruleErrors);
         }
-        ContactRules.checkEmail(values.email(), ruleErrors);
-        ContactRules.checkPhone(values.phone(), ruleErrors);
+        ContactRules.checkEmails(values.emails(), ruleErrors);
+        ContactRules.checkPhones(values.phones(), ruleErrors);
+        ruleErrors = new ArrayList<>(ContactRules.asV1(ruleErrors, true, true));
         ContactRules.checkBirthday(values.birthday(), ruleErrors);
         ContactRules.checkAdditionalData(values.additionalData(), ruleErrors);
         errors.addAll(ruleErrors);
@@ -81,7 +82,7 @@ final class ContactBodies {
     private static ContactDraft checked(ContactDraft draft, List<FieldError> typeErrors) {
         Set<String> fieldsWithTypeErrors = fieldsOf(typeErrors);
         List<FieldError> errors = new ArrayList<>(typeErrors);
-        ContactRules.validate(draft).stream()
+        ContactRules.asV1(ContactRules.validate(draft), true, true).stream()
                 .filter(e -> !fieldsWithTypeErrors.contains(e.field()))
                 .forEach(errors::add);
         ValidationException.throwIfAny(errors);
