@@ -24,7 +24,7 @@ public final class AccountRules {
         if (email == null) {
             errors.add(FieldError.body(field, "Field required", "missing"));
         } else {
-            EmailAddress.check(field, EmailAddress.normalize(email), errors);
+            EmailAddress.check(List.of("body", field), EmailAddress.normalize(email), errors);
         }
     }
 

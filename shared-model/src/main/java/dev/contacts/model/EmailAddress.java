@@ -40,12 +40,12 @@ public final class EmailAddress {
                 && LOCAL.matcher(local).matches() && DOMAIN.matcher(domain).matches();
     }
 
-    static void check(String field, String value, List<FieldError> errors) {
+    static void check(List<Object> loc, String value, List<FieldError> errors) {
         if (Texts.length(value) > MAX_LENGTH) {
-            errors.add(FieldError.body(field, "String should have at most " + MAX_LENGTH + " characters",
+            errors.add(new FieldError(loc, "String should have at most " + MAX_LENGTH + " characters",
                     "string_too_long"));
         } else if (!isValid(value)) {
-            errors.add(FieldError.body(field,
+            errors.add(new FieldError(loc,
                     "value is not a valid email address: it must look like name@example.com", "value_error"));
         }
     }

@@ -13,17 +13,21 @@ final class Texts {
     }
 
     static void checkLength(String field, String value, int min, int max, List<FieldError> errors) {
+        checkLength(List.of("body", field), value, min, max, errors);
+    }
+
+    static void checkLength(List<Object> loc, String value, int min, int max, List<FieldError> errors) {
         int length = length(value);
         if (length < min) {
-            errors.add(FieldError.body(field, "String should have at least " + min + " character" + plural(min),
+            errors.add(new FieldError(loc, "String should have at least " + min + " character" + plural(min),
                     "string_too_short"));
         } else if (length > max) {
-            errors.add(FieldError.body(field, "String should have at most " + max + " character" + plural(max),
+            errors.add(new FieldError(loc, "String should have at most " + max + " character" + plural(max),
                     "string_too_long"));
         }
     }
 
-    private static String plural(int n) {
+    static String plural(int n) {
         return n == 1 ? "" : "s";
     }
 }

@@ -8,8 +8,13 @@ import java.time.LocalDate;
  */
 public record UpcomingBirthday(Contact contact, LocalDate nextBirthday, int daysUntil) {
 
-    /** The age the contact turns on {@link #nextBirthday()}. */
+    /** The age the contact turns on {@link #nextBirthday()}; meaningless when the year is unknown. */
     public int ageTurning() {
         return nextBirthday.getYear() - contact.birthday().getYear();
+    }
+
+    /** Whether an age can be shown: the birth year is known (see {@link ContactRules#YEAR_UNKNOWN}). */
+    public boolean hasKnownYear() {
+        return ContactRules.hasKnownYear(contact.birthday());
     }
 }

@@ -16,7 +16,7 @@ class ContactRulesTest {
     }
 
     private static List<String> fields(ContactDraft d) {
-        return ContactRules.validate(d).stream().map(FieldError::field).toList();
+        return ContactRules.asV1(ContactRules.validate(d), true, true).stream().map(FieldError::field).toList();
     }
 
     @Test
@@ -27,6 +27,7 @@ class ContactRulesTest {
     @Test
     void namesAreRequiredTrimmedAndAtMost50CodePoints() {
         assertEquals(List.of("first_name", "last_name"), fields(draft(null, null, null, null, null, null)));
+        assertEquals(List.of(), fields(draft("A", "  ", null, null, null, null)), "v2: the last name may be empty");
         assertEquals(List.of("first_name"), fields(draft("   ", "B", null, null, null, null)));
         assertEquals("Ann", draft("  Ann\t", "B", null, null, null, null).firstName());
         assertEquals(List.of(), fields(draft("x".repeat(50), "B", null, null, null, null)));
@@ -51,10 +52,10 @@ class ContactRulesTest {
     }
 
     @Test
-    void additionalDataIsKeptExactlyAndLimitedTo500() {
+    void additionalDataIsKeptExactlyAndLimitedTo10000() {
         assertEquals("  note  ", draft("A", "B", null, null, null, "  note  ").additionalData());
-        assertEquals(List.of(), fields(draft("A", "B", null, null, null, "n".repeat(500))));
-        assertEquals(List.of("additional_data"), fields(draft("A", "B", null, null, null, "n".repeat(501))));
+        assertEquals(List.of(), fields(draft("A", "B", null, null, null, "n".repeat(10_000))));
+        assertEquals(List.of("additional_data"), fields(draft("A", "B", null, null, null, "n".repeat(10_001))));
     }
 
     @Test

@@ -23,12 +23,8 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.Credentials;
@@ -36,6 +32,7 @@ import dev.contacts.model.FieldError;
 import dev.contacts.model.RegisteredUser;
 import dev.contacts.model.TokenResponse;
 import dev.contacts.model.UpcomingBirthday;
+import dev.contacts.model.Wire;
 
 /**
  * The app's HTTP client for the Contacts API, the same for the embedded and a remote server. It holds the
@@ -45,11 +42,7 @@ import dev.contacts.model.UpcomingBirthday;
  */
 public final class ContactsApi {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = Wire.mapper();
 
     /** Renew this long before the access token expires, so a call never races its expiry. */
     static final Duration RENEW_AHEAD = Duration.ofSeconds(60);

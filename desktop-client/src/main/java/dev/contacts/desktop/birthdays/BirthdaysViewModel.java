@@ -62,10 +62,8 @@ public final class BirthdaysViewModel {
      * with a placeholder year such as 1604 (Apple) or 0001.
      */
     public static String turning(UpcomingBirthday b) {
-        return b.contact().birthday().getYear() <= UNKNOWN_YEAR ? "" : "turns " + b.ageTurning();
+        return b.hasKnownYear() ? "turns " + b.ageTurning() : "";
     }
-
-    private static final int UNKNOWN_YEAR = 1604;
 
     public IntegerProperty daysProperty() {
         return days;

@@ -84,16 +84,21 @@ public final class ContactFormViewModel {
         }
     }
 
-    /** The form as a draft: empty optional fields mean "no value". */
+    /**
+     * The form as a draft: empty optional fields mean "no value". Editing keeps what the form does not show
+     * (further emails and phones, addresses, labels, ...): the form edits the primary email and phone.
+     */
     public ContactDraft draft() {
-        return new ContactDraft(firstName.get(), lastName.get(), blankToNull(email.get()), blankToNull(phone.get()),
+        Contact current = editing.get();
+        ContactDraft base = current == null ? new ContactDraft(null, null, null, null, null, null) : current.toDraft();
+        return base.withV1Fields(firstName.get(), lastName.get(), blankToNull(email.get()), blankToNull(phone.get()),
                 birthday.get(), blankToNull(additionalData.get())).normalized();
     }
 
     /** Checks the shared rules; shows and returns whether the form can be sent. */
     public boolean validate() {
         clearErrors();
-        List<FieldError> problems = ContactRules.validate(draft());
+        List<FieldError> problems = ContactRules.asV1(ContactRules.validate(draft()), true, true);
         show(problems);
         return problems.isEmpty();
     }
@@ -117,7 +122,7 @@ public final class ContactFormViewModel {
 
     private void failed(Throwable failure) {
         if (failure instanceof ApiFailure.Invalid invalid) {
-            show(invalid.errors());
+            show(ContactRules.asV1(invalid.errors(), true, true));
         } else if (failure instanceof ApiFailure.Refused refused && refused.status() == 404) {
             formError.set("This contact was deleted meanwhile. Save again to add it back as a new contact.");
             editing.set(null);

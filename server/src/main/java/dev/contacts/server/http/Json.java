@@ -5,13 +5,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.contacts.model.FieldError;
+import dev.contacts.model.Wire;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
@@ -19,13 +16,8 @@ import io.helidon.webserver.http.ServerResponse;
 /** JSON in and out: the wire's snake_case names, ISO-8601 dates, and the parsing errors FastAPI gives. */
 public final class Json {
 
-    /** Records map to snake_case JSON (firstName -> first_name); dates are ISO-8601 text. */
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** The shared wire configuration (snake_case records, ISO-8601 dates). */
+    public static final ObjectMapper MAPPER = Wire.mapper();
 
     private static final String APPLICATION_JSON = "application/json";
 
