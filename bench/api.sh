@@ -3,7 +3,7 @@
 # real server on a temporary database, over loopback. Usage: bench/api.sh [contacts, default 5000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source .ci/jdk.sh
+source bench/jdk.sh
 ./mvnw -B -q -DskipTests install -pl server -am
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
   -Djava.util.logging.config.file=server/src/test/resources/logging.properties \

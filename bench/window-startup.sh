@@ -4,7 +4,7 @@
 # xdotool installed (Debian: apt-get install xvfb xdotool libgtk-3-0). Usage: bench/window-startup.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source .ci/jdk.sh
+source bench/jdk.sh
 runs=${1:-5}
 ./mvnw -B -q -DskipTests package
 if [[ -z "${DISPLAY:-}" ]]; then
