@@ -1,6 +1,5 @@
 package dev.contacts.server.http;
 
-import java.lang.System.Logger.Level;
 import java.util.Map;
 
 import dev.contacts.model.ErrorDetail;
@@ -19,8 +18,6 @@ import io.helidon.webserver.http.ServerResponse;
  */
 public final class ErrorResponses {
 
-    private static final System.Logger LOG = System.getLogger(ErrorResponses.class.getName());
-
     private ErrorResponses() {
     }
 
@@ -31,7 +28,7 @@ public final class ErrorResponses {
                         Json.send(res, Status.UNPROCESSABLE_CONTENT_422, Map.of("detail", e.errors())))
                 .error(HttpException.class, (req, res, e) -> send(res, e.status(), describe(e.status()), Map.of()))
                 .error(Throwable.class, (req, res, e) -> {
-                    LOG.log(Level.ERROR, "Unexpected fault on " + req.prologue().method().text() + " "
+                    FaultLog.serverFault("Unexpected fault on " + req.prologue().method().text() + " "
                             + req.path().path(), e);
                     send(res, Status.INTERNAL_SERVER_ERROR_500, "Internal Server Error", Map.of());
                 });
@@ -47,7 +44,7 @@ public final class ErrorResponses {
             public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
                                             ServerResponseHeaders headers, Throwable thrown, System.Logger logger) {
                 if (eventType == EventType.INTERNAL_ERROR || eventType == EventType.OTHER) {
-                    LOG.log(Level.ERROR, "Fault outside routing on " + request.method() + " " + request.path(), thrown);
+                    FaultLog.serverFault("Fault outside routing on " + request.method() + " " + request.path(), thrown);
                 }
                 return handle(request, eventType, status, headers, describe(status));
             }

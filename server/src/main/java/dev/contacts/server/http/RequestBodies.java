@@ -96,6 +96,12 @@ public final class RequestBodies {
             return body;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (ApiException | ValidationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The transport could not frame the body (a chunk size that is not hex, for one): the client's
+            // fault, so 400, and the connection cannot be trusted any further.
+            throw new ApiException(Status.BAD_REQUEST_400, "Bad Request", Map.of("Connection", "close"));
         }
     }
 
