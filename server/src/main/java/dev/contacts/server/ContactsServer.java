@@ -8,6 +8,7 @@ import dev.contacts.server.db.DatabaseHealthCheck;
 import dev.contacts.server.http.ApiRules;
 import dev.contacts.server.http.ErrorResponses;
 import dev.contacts.server.http.RequestBodies;
+import dev.contacts.server.http.RequestFraming;
 import dev.contacts.server.http.SecurityHeaders;
 import dev.contacts.server.openapi.OpenApiService;
 import io.helidon.http.DirectHandler;
@@ -98,7 +99,9 @@ public final class ContactsServer implements AutoCloseable {
         server.maxPayloadSize(TRANSPORT_LIMIT_BYTES)
                 // Helidon can trace raw requests (headers, bodies) at debug levels: that would put bearer
                 // tokens and passwords into logs, so the wire logging is off whatever the log levels say.
-                .addProtocol(Http1Config.builder().receiveLog(false).sendLog(false).build())
+                .addProtocol(Http1Config.builder().receiveLog(false).sendLog(false)
+                        .addReceiveListener(new RequestFraming())
+                        .build())
                 .shutdownGracePeriod(GRACE)
                 .directHandlers(jsonDirectHandlers())
                 .addFeature(ObserveFeature.just(HealthObserver.builder()
@@ -121,6 +124,7 @@ public final class ContactsServer implements AutoCloseable {
 
     /** The API's routes, in one place. */
     public static void routing(HttpRouting.Builder routing, ServerComponents components) {
+        RequestFraming.register(routing);
         SecurityHeaders.register(routing);
         ErrorResponses.register(routing);
         new ApiRules(routing, components.database())

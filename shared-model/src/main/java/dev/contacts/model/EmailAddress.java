@@ -1,5 +1,6 @@
 package dev.contacts.model;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -21,9 +22,12 @@ public final class EmailAddress {
     private EmailAddress() {
     }
 
-    /** Trimmed and lowercased, the form in which account emails are stored and compared. */
+    /**
+     * Unicode NFKC, then trimmed and lowercased: the form in which account emails are stored and compared, so a
+     * fullwidth or otherwise compatibility-encoded copy of an address is the same account as its plain form.
+     */
     public static String normalize(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(email, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
     }
 
     public static boolean isValid(String email) {

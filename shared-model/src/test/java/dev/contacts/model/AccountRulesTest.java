@@ -17,6 +17,8 @@ class AccountRulesTest {
     @Test
     void emailsAreNormalisedBeforeTheyAreChecked() {
         assertEquals("user@example.com", EmailAddress.normalize("  User@Example.COM "));
+        assertEquals("user@example.com", EmailAddress.normalize("\uFF35ser\uFF20example\uFF0Ecom"), "fullwidth: NFKC");
+        assertEquals("user@example.com", EmailAddress.normalize("\u3000user@example.com"), "an ideographic space trims");
         assertEquals(List.of(), fields(" User@Example.com ", "pass word one"));
     }
 

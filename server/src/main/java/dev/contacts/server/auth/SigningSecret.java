@@ -7,8 +7,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+
+import dev.contacts.server.db.Database;
 import java.security.SecureRandom;
 import java.util.Base64;
+
+import dev.contacts.server.db.Database;
 
 /**
  * The HS256 secret: from configuration when given, else a 256-bit random key kept in a file beside the
@@ -52,7 +56,7 @@ public final class SigningSecret {
         byte[] key = new byte[MIN_BYTES];
         new SecureRandom().nextBytes(key);
         Path dir = keyFile.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        Database.createPrivateFolder(dir);
         Path tmp = Files.createTempFile(dir, ".key", ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -176,13 +175,12 @@ public final class ContactService implements ApiRules.Service {
         if (tz.isEmpty()) {
             return clock.getZone();
         }
-        try {
+        // IANA region ids only: ZoneId.of would also take offsets such as +05:00, GMT+5 or Z.
+        if (ZoneId.getAvailableZoneIds().contains(tz.get())) {
             return ZoneId.of(tz.get());
-        } catch (DateTimeException e) {
-            errors.add(FieldError.query("tz", "Unknown time zone: use an IANA name such as Europe/Kyiv",
-                    "value_error"));
-            return clock.getZone();
         }
+        errors.add(FieldError.query("tz", "Unknown time zone: use an IANA name such as Europe/Kyiv", "value_error"));
+        return clock.getZone();
     }
 
     /** The labels on the caller's live contacts with their counts, in collation order. */

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,9 +69,9 @@ public final class Database implements AutoCloseable {
     public static Database open(Path file) {
         Path absolute = file.toAbsolutePath();
         try {
-            Files.createDirectories(absolute.getParent());
+            createPrivately(absolute);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the folder of the database " + absolute, e);
+            throw new UncheckedIOException("Cannot create the database " + absolute, e);
         }
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -103,6 +105,31 @@ public final class Database implements AutoCloseable {
         return new Database(dataSource);
     }
 
+    /**
+     * Creates the folder (0700) and an empty database file (0600) before SQLite opens it, when they are missing:
+     * SQLite gives its -wal and -shm files the database file's mode, so none of them is ever readable by other
+     * users of the machine (with the usual umask, SQLite alone would create them 0644 in a 0755 folder).
+     */
+    private static void createPrivately(Path database) throws IOException {
+        createPrivateFolder(database.getParent());
+        if (database.getFileSystem().supportedFileAttributeViews().contains("posix") && Files.notExists(database)) {
+            Files.createFile(database, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+    }
+
+    /** Creates {@code folder} when missing, readable by its owner only (0700) where the file system has modes. */
+    public static void createPrivateFolder(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        if (!folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(folder);
+            return;
+        }
+        Files.createDirectories(folder.toAbsolutePath().getParent());
+        Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+
     public DSLContext dsl() {
         return dsl;
     }
@@ -116,7 +143,15 @@ public final class Database implements AutoCloseable {
      * @throws java.util.concurrent.RejectedExecutionException when too much work is already waiting
      */
     public <T> T call(Callable<T> work) throws Exception {
-        Future<T> result = workers.submit(work);
+        Future<T> result;
+        try {
+            result = workers.submit(work);
+        } catch (RejectedExecutionException e) {
+            if (workers.isShutdown()) {
+                throw new IllegalStateException("the database is closed", e);
+            }
+            throw e;
+        }
         try {
             return result.get();
         } catch (InterruptedException e) {

@@ -1,15 +1,16 @@
 package dev.contacts.server.http;
 
-import java.lang.System.Logger.Level;
 import java.util.Map;
 
 import dev.contacts.model.ErrorDetail;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
+import io.helidon.http.Method;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
@@ -19,21 +20,19 @@ import io.helidon.webserver.http.ServerResponse;
  */
 public final class ErrorResponses {
 
-    private static final System.Logger LOG = System.getLogger(ErrorResponses.class.getName());
-
     private ErrorResponses() {
     }
 
     /** Error handlers for everything thrown while routing a request. */
     public static void register(HttpRouting.Builder routing) {
-        routing.error(ApiException.class, (req, res, e) -> send(res, e.status(), e.detail(), e.headers()))
+        routing.error(ApiException.class, (req, res, e) -> send(req, res, e.status(), e.detail(), e.headers()))
                 .error(ValidationException.class, (req, res, e) ->
                         Json.send(res, Status.UNPROCESSABLE_CONTENT_422, Map.of("detail", e.errors())))
-                .error(HttpException.class, (req, res, e) -> send(res, e.status(), describe(e.status()), Map.of()))
+                .error(HttpException.class, (req, res, e) -> send(req, res, e.status(), describe(e.status()), Map.of()))
                 .error(Throwable.class, (req, res, e) -> {
-                    LOG.log(Level.ERROR, "Unexpected fault on " + req.prologue().method().text() + " "
+                    FaultLog.serverFault("Unexpected fault on " + req.prologue().method().text() + " "
                             + req.path().path(), e);
-                    send(res, Status.INTERNAL_SERVER_ERROR_500, "Internal Server Error", Map.of());
+                    send(req, res, Status.INTERNAL_SERVER_ERROR_500, "Internal Server Error", Map.of());
                 });
     }
 
@@ -47,7 +46,7 @@ public final class ErrorResponses {
             public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
                                             ServerResponseHeaders headers, Throwable thrown, System.Logger logger) {
                 if (eventType == EventType.INTERNAL_ERROR || eventType == EventType.OTHER) {
-                    LOG.log(Level.ERROR, "Fault outside routing on " + request.method() + " " + request.path(), thrown);
+                    FaultLog.serverFault("Fault outside routing on " + request.method() + " " + request.path(), thrown);
                 }
                 return handle(request, eventType, status, headers, describe(status));
             }
@@ -55,20 +54,30 @@ public final class ErrorResponses {
             @Override
             public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
                                             ServerResponseHeaders headers, String message) {
+                // Before routing, Helidon reports its parser failing on a request it cannot read (an illegal
+                // method token such as "G:T") as an internal error, with no cause to tell it from another
+                // fault: a request that cannot be parsed is the client's fault, so 400.
+                Status answered = eventType == EventType.INTERNAL_ERROR ? Status.BAD_REQUEST_400 : status;
                 headers.set(HeaderNames.CONTENT_TYPE, "application/json");
                 headers.set(SecurityHeaders.NOSNIFF);
                 return TransportResponse.builder()
-                        .status(status)
+                        .status(answered)
                         .headers(headers)
-                        .entity(Json.bytes(new ErrorDetail(describe(status))))
+                        .entity(Json.bytes(new ErrorDetail(describe(answered))))
                         .build();
             }
         };
     }
 
-    private static void send(ServerResponse res, Status status, String detail, Map<String, String> headers) {
+    /** The error as JSON; an answer to HEAD never carries a body (the next response would be misread). */
+    private static void send(ServerRequest req, ServerResponse res, Status status, String detail,
+                             Map<String, String> headers) {
         headers.forEach((name, value) -> res.header(HeaderNames.create(name), value));
-        Json.send(res, status, new ErrorDetail(detail));
+        if (req.prologue().method() == Method.HEAD) {
+            res.status(status).header(HeaderNames.CONTENT_TYPE, "application/json").send();
+        } else {
+            Json.send(res, status, new ErrorDetail(detail));
+        }
     }
 
     /** Client-safe words for a status that Helidon raised itself. */

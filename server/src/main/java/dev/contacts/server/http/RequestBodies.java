@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +57,7 @@ public final class RequestBodies {
         Optional<HttpMediaType> type = req.headers().contentType();
         if (type.isPresent() && isForm(type.get())) {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
-            parseForm(new String(requireBody(req), StandardCharsets.UTF_8)).forEach(node::put);
+            parseForm(new String(requireBody(req), StandardCharsets.UTF_8)).forEach(node::put); // checked UTF-8
             return node;
         }
         return jsonObject(req);
@@ -89,9 +92,32 @@ public final class RequestBodies {
             if (body.length > MAX_BODY_BYTES) {
                 throw tooLarge();
             }
+            requireUtf8(body);
             return body;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (ApiException | ValidationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The transport could not frame the body (a chunk size that is not hex, for one): the client's
+            // fault, so 400, and the connection cannot be trusted any further.
+            throw new ApiException(Status.BAD_REQUEST_400, "Bad Request", Map.of("Connection", "close"));
+        }
+    }
+
+    /**
+     * 422 unless {@code body} is well-formed UTF-8: an overlong form ({@code C0 AF} for "/"), an encoded
+     * surrogate or a stray byte would otherwise be decoded leniently into characters the client never sent.
+     */
+    private static void requireUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw new ValidationException(new FieldError(List.of("body"), "The body is not valid UTF-8",
+                    "json_invalid"));
         }
     }
 

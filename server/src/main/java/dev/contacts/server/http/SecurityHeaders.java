@@ -8,13 +8,14 @@ import io.helidon.webserver.http.HttpRouting;
 
 /**
  * Headers set in one place for every response: browsers must not sniff a JSON answer into something
- * executable, and answers about tokens and accounts (errors included) are personal, so no cache may keep them.
+ * executable, and answers about tokens, accounts and contacts (errors included) are personal, so no cache may
+ * keep them.
  */
 public final class SecurityHeaders {
 
     static final Header NOSNIFF = HeaderValues.create("X-Content-Type-Options", "nosniff");
     static final Header NO_STORE = HeaderValues.create("Cache-Control", "no-store");
-    private static final List<String> PERSONAL = List.of("/register", "/token", "/logout", "/users/");
+    private static final List<String> PERSONAL = List.of("/register", "/token", "/logout", "/users/", "/contacts");
 
     private SecurityHeaders() {
     }

@@ -1,0 +1,99 @@
+package dev.contacts.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import dev.contacts.server.support.TestServers;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * RFC 9112 framing over raw sockets: ambiguous frames are one 400 and a closed connection (never a second request
+ * smuggled in after the first body, never a 500), HEAD answers carry no body, and Connection: close closes.
+ */
+@ServerTest
+class RequestFramingTest {
+
+    private static final String LOGIN = "POST /token/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
+    private static final String SMUGGLED = "GET /nope HTTP/1.1\r\nHost: x\r\n\r\n";
+    private final URI uri;
+
+    RequestFramingTest(URI uri) {
+        this.uri = uri;
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        TestServers.configure(server);
+    }
+
+    /** What the server sent until it closed the connection, or "...<still open>" when it kept it open. */
+    private String exchange(String request) throws IOException {
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.setSoTimeout(5000);
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            try {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    got.write(buffer, 0, n);
+                }
+            } catch (SocketTimeoutException e) {
+                return got.toString(StandardCharsets.ISO_8859_1) + "<still open>";
+            }
+            return got.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private void assertOneBadRequestThenClosed(String request) throws IOException {
+        String answer = exchange(request);
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        assertTrue(answer.endsWith("{\"detail\":\"Bad Request\"}"), "one answer, then the connection closes: " + answer);
+        assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "no second request was read: " + answer);
+    }
+
+    @Test
+    void ambiguousFramingIsOneBadRequestAndTheConnectionCloses() throws IOException {
+        assertOneBadRequestThenClosed(LOGIN + "Content-Length: 2\r\nContent-Length: 30\r\n\r\n{}" + SMUGGLED);
+        assertOneBadRequestThenClosed(LOGIN + "Content-Length: 2, 30\r\n\r\n{}" + SMUGGLED);
+        assertOneBadRequestThenClosed(LOGIN + "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"
+                + SMUGGLED);
+        assertOneBadRequestThenClosed(LOGIN + "Transfer-Encoding: gzip\r\n\r\n{}" + SMUGGLED);
+        assertOneBadRequestThenClosed(LOGIN + "Transfer-Encoding: foo\r\nContent-Length: 2\r\n\r\n{}" + SMUGGLED);
+        assertOneBadRequestThenClosed(LOGIN + "Transfer-Encoding: gzip, chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n" + SMUGGLED);
+        assertOneBadRequestThenClosed(LOGIN + "Content-Length: -1\r\n\r\n{}");
+        assertOneBadRequestThenClosed(LOGIN + "Content-Length: abc\r\n\r\n{}");
+    }
+
+    @Test
+    void aBadChunkSizeOrMethodIsABadRequestNotA500() throws IOException {
+        assertOneBadRequestThenClosed(LOGIN + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n" + SMUGGLED);
+        assertOneBadRequestThenClosed("G:T /nope HTTP/1.1\r\nHost: x\r\n\r\n");
+    }
+
+    @Test
+    void headAnswersCarryNoBodySoTheNextResponseIsReadRight() throws IOException {
+        String answer = exchange("HEAD /nope HTTP/1.1\r\nHost: x\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        int endOfFirstHead = answer.indexOf("\r\n\r\n") + 4;
+        assertTrue(answer.startsWith("HTTP/1.1 404 "), answer);
+        assertTrue(answer.startsWith("HTTP/1.1 404 ", endOfFirstHead), "the second response follows the head: " + answer);
+        assertTrue(answer.endsWith("{\"detail\":\"Not Found\"}"), answer);
+    }
+
+    @Test
+    void connectionCloseClosesAfterTheAnswer() throws IOException {
+        String answer = exchange("GET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.endsWith("{\"detail\":\"Not Found\"}"), "answered, then closed: " + answer);
+    }
+}
