@@ -31,10 +31,10 @@ public record Contact(long id,
                       Instant updatedAt) {
 
     public Contact {
-        emails = emails == null ? List.of() : List.copyOf(emails);
-        phones = phones == null ? List.of() : List.copyOf(phones);
-        addresses = addresses == null ? List.of() : List.copyOf(addresses);
-        labels = labels == null ? List.of() : List.copyOf(labels);
+        emails = ContactDraft.copyOrEmpty(emails);
+        phones = ContactDraft.copyOrEmpty(phones);
+        addresses = ContactDraft.copyOrEmpty(addresses);
+        labels = ContactDraft.copyOrEmpty(labels);
     }
 
     /** A contact with only v1's fields. */

@@ -32,10 +32,15 @@ public record ContactDraft(String firstName,
     public static final String DEFAULT_ADDRESS_LABEL = "other";
 
     public ContactDraft {
-        emails = emails == null ? List.of() : List.copyOf(emails);
-        phones = phones == null ? List.of() : List.copyOf(phones);
-        addresses = addresses == null ? List.of() : List.copyOf(addresses);
-        labels = labels == null ? List.of() : List.copyOf(labels);
+        emails = copyOrEmpty(emails);
+        phones = copyOrEmpty(phones);
+        addresses = copyOrEmpty(addresses);
+        labels = copyOrEmpty(labels);
+    }
+
+    /** An immutable copy; null (a list left out) is empty. */
+    static <T> List<T> copyOrEmpty(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
     }
 
     /** A v1 contact: one optional email (labelled "other") and one optional phone (labelled "mobile"). */
