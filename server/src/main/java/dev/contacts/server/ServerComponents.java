@@ -49,9 +49,12 @@ public final class ServerComponents implements AutoCloseable {
         SessionTokens sessions = new SessionTokens(tokens, refreshTokens, revoked, users);
         this.authService = new AuthService(users, hasher, sessions, auth, throttle, rateLimiter);
         this.accountService = new AccountService(users, hasher, sessions, auth);
-        this.contactService = new ContactService(new ContactRepository(dsl, clock), auth, clock);
+        ContactRepository contacts = new ContactRepository(dsl, clock, settings.maxContactsPerUser());
+        // contacts stored before v2 (or keyed by another ICU version) get their sort and search keys now
+        contacts.rekeyStale();
+        this.contactService = new ContactService(contacts, auth, clock);
         this.maintenance = new Maintenance(clock, List.of(refreshTokens::prune, revoked::prune, throttle::prune,
-                rateLimiter::prune));
+                rateLimiter::prune, contacts::pruneTrash));
     }
 
     public static ServerComponents open(ServerSettings settings, Clock clock) {

@@ -16,6 +16,7 @@ import io.helidon.config.Config;
  * @param secret the JWT secret (base64) when configured; otherwise a key file beside the database is used
  * @param rateLimit requests per minute and client address on /register/, /token/, /token/refresh/ (0 = off)
  * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} names the real client
+ * @param maxContactsPerUser the most (non-trashed) contacts one user may hold
  */
 public record ServerSettings(String host,
                              int port,
@@ -27,10 +28,12 @@ public record ServerSettings(String host,
                              String issuer,
                              String audience,
                              int rateLimit,
-                             Set<String> trustedProxies) {
+                             Set<String> trustedProxies,
+                             int maxContactsPerUser) {
 
     public static final int MAX_TOKEN_MINUTES = 60;
     public static final int DEFAULT_RATE_LIMIT = 60;
+    public static final int DEFAULT_MAX_CONTACTS = 100_000;
 
     public ServerSettings {
         if (host == null || host.isBlank()) {
@@ -50,12 +53,16 @@ public record ServerSettings(String host,
             throw new IllegalArgumentException("auth.rate-limit must be 0 (off) or more, got " + rateLimit);
         }
         trustedProxies = Set.copyOf(trustedProxies);
+        if (maxContactsPerUser < 1) {
+            throw new IllegalArgumentException("contacts.max-per-user must be at least 1, got " + maxContactsPerUser);
+        }
     }
 
     /** Loopback, a free port, the given database: how the desktop app and the tests start a server. */
     public static ServerSettings embedded(Path database) {
         return new ServerSettings("127.0.0.1", 0, database, Optional.empty(), Optional.empty(),
-                Duration.ofMinutes(30), Duration.ofDays(14), "contacts", "contacts-api", DEFAULT_RATE_LIMIT, Set.of());
+                Duration.ofMinutes(30), Duration.ofDays(14), "contacts", "contacts-api", DEFAULT_RATE_LIMIT, Set.of(),
+                DEFAULT_MAX_CONTACTS);
     }
 
     public static ServerSettings from(Config config) {
@@ -70,7 +77,8 @@ public record ServerSettings(String host,
                 config.get("auth.issuer").asString().orElse("contacts"),
                 config.get("auth.audience").asString().orElse("contacts-api"),
                 config.get("auth.rate-limit").asInt().orElse(DEFAULT_RATE_LIMIT),
-                config.get("auth.trusted-proxies").asString().map(ServerSettings::addresses).orElse(Set.of()));
+                config.get("auth.trusted-proxies").asString().map(ServerSettings::addresses).orElse(Set.of()),
+                config.get("contacts.max-per-user").asInt().orElse(DEFAULT_MAX_CONTACTS));
     }
 
     /** A comma-separated list of addresses, e.g. {@code "10.0.0.5, 10.0.0.6"}. */
@@ -81,22 +89,27 @@ public record ServerSettings(String host,
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(host, newPort, database, secret, secretFile, tokenLifetime, refreshLifetime,
-                issuer, audience, rateLimit, trustedProxies);
+                issuer, audience, rateLimit, trustedProxies, maxContactsPerUser);
     }
 
     public ServerSettings withSecret(String base64) {
         return new ServerSettings(host, port, database, Optional.of(base64), secretFile, tokenLifetime,
-                refreshLifetime, issuer, audience, rateLimit, trustedProxies);
+                refreshLifetime, issuer, audience, rateLimit, trustedProxies, maxContactsPerUser);
     }
 
     public ServerSettings withRateLimit(int perMinute) {
         return new ServerSettings(host, port, database, secret, secretFile, tokenLifetime, refreshLifetime,
-                issuer, audience, perMinute, trustedProxies);
+                issuer, audience, perMinute, trustedProxies, maxContactsPerUser);
     }
 
     public ServerSettings withTrustedProxies(Set<String> proxies) {
         return new ServerSettings(host, port, database, secret, secretFile, tokenLifetime, refreshLifetime,
-                issuer, audience, rateLimit, proxies);
+                issuer, audience, rateLimit, proxies, maxContactsPerUser);
+    }
+
+    public ServerSettings withMaxContactsPerUser(int max) {
+        return new ServerSettings(host, port, database, secret, secretFile, tokenLifetime, refreshLifetime,
+                issuer, audience, rateLimit, trustedProxies, max);
     }
 
     @Override
@@ -104,6 +117,7 @@ public record ServerSettings(String host,
         return "ServerSettings[host=" + host + ", port=" + port + ", database=" + database
                 + ", secret=" + (secret.isPresent() ? "***" : "key file") + ", tokenLifetime=" + tokenLifetime
                 + ", refreshLifetime=" + refreshLifetime + ", issuer=" + issuer + ", audience=" + audience
-                + ", rateLimit=" + rateLimit + ", trustedProxies=" + trustedProxies + "]";
+                + ", rateLimit=" + rateLimit + ", trustedProxies=" + trustedProxies
+                + ", maxContactsPerUser=" + maxContactsPerUser + "]";
     }
 }

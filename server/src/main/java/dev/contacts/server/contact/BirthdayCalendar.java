@@ -2,8 +2,6 @@ package dev.contacts.server.contact;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Objects;
 
 import dev.contacts.model.Contact;
@@ -12,12 +10,7 @@ import dev.contacts.model.UpcomingBirthday;
 /** Date arithmetic of upcoming birthdays. Pure: "today" is always given. */
 public final class BirthdayCalendar {
 
-    /** Nearest first; on the same day by last name, first name, then id. */
-    static final Comparator<UpcomingBirthday> ORDER = Comparator
-            .comparingInt(UpcomingBirthday::daysUntil)
-            .thenComparing(b -> b.contact().lastName())
-            .thenComparing(b -> b.contact().firstName())
-            .thenComparingLong(b -> b.contact().id());
+    private static final LocalDate LEAP_DAY = LocalDate.of(2000, 2, 29);
 
     private BirthdayCalendar() {
     }
@@ -32,41 +25,28 @@ public final class BirthdayCalendar {
         return thisYear.isBefore(today) ? birthday.withYear(today.getYear() + 1) : thisYear;
     }
 
-    /** The contacts whose next birthday is within {@code days} of {@code today} (both ends included), ordered. */
-    public static List<UpcomingBirthday> upcoming(List<Contact> contacts, LocalDate today, int days) {
-        return contacts.stream()
-                .filter(c -> c.birthday() != null)
-                .map(c -> {
-                    LocalDate next = nextBirthday(c.birthday(), today);
-                    return new UpcomingBirthday(c, next, (int) ChronoUnit.DAYS.between(today, next));
-                })
-                .filter(b -> b.daysUntil() <= days)
-                .sorted(ORDER)
-                .toList();
+    /** The contact with its next birthday and the days until it. */
+    static UpcomingBirthday upcoming(Contact contact, LocalDate today) {
+        LocalDate next = nextBirthday(contact.birthday(), today);
+        return new UpcomingBirthday(contact, next, (int) ChronoUnit.DAYS.between(today, next));
     }
 
     /**
-     * The month-days ({@code "MM-DD"}) a stored birthday can have to fall in the window: one range, or two
-     * when the window crosses the new year; empty when every birthday can. A superset (one day wider, for
-     * 29 February), narrowed exactly by {@link #upcoming}.
+     * The stored month-days ({@code "MM-DD"}) whose next birthday falls from {@code today} to {@code today + days}
+     * (both ends included), once a stored {@code "02-29"} is read as {@link Window#leapDayFallsOn}: from
+     * {@code from} to {@code to}, wrapping at the new year when {@code to < from}; every day when
+     * {@code everyDay}. Exact, so the database can count, order and page the window by itself.
      */
-    static List<MonthDayRange> candidateRanges(LocalDate today, int days) {
-        if (days >= 364) {
-            return List.of();
-        }
-        String from = monthDay(today);
-        String to = monthDay(today.plusDays(days + 1L));
-        if (from.compareTo(to) <= 0) {
-            return List.of(new MonthDayRange(from, to));
-        }
-        return List.of(new MonthDayRange(from, "12-31"), new MonthDayRange("01-01", to));
+    record Window(String from, String to, String leapDayFallsOn, boolean everyDay) {
+    }
+
+    static Window window(LocalDate today, int days) {
+        String leapDay = monthDay(nextBirthday(LEAP_DAY, today));
+        // a window of 365 days or more holds every day of the year at least once
+        return new Window(monthDay(today), monthDay(today.plusDays(days)), leapDay, days >= 365);
     }
 
     static String monthDay(LocalDate date) {
         return Objects.requireNonNull(date).toString().substring(5);
-    }
-
-    /** Month-days from {@code from} to {@code to}, both included, as {@code "MM-DD"} text. */
-    record MonthDayRange(String from, String to) {
     }
 }

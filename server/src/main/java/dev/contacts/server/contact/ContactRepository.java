@@ -1,50 +1,100 @@
 package dev.contacts.server.contact;
 
 import static dev.contacts.server.db.generated.Tables.CONTACTS;
+import static dev.contacts.server.db.generated.Tables.CONTACT_LABELS;
+import static dev.contacts.server.db.generated.Tables.CONTACT_PHOTOS;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
+import dev.contacts.model.LabeledValue;
+import dev.contacts.model.PostalAddress;
+import dev.contacts.model.Wire;
 import dev.contacts.server.db.generated.tables.records.ContactsRecord;
 import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.OrderField;
+import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
-/** Contacts in the database: the only place with their SQL. Every query is scoped to one owner. */
+/**
+ * Contacts in the database: the only place with their SQL. Every query is scoped to one owner. A deleted
+ * contact stays in the table with {@code deleted_at} set (the trash) until it is purged; everything but the
+ * trash's own queries sees live contacts only.
+ */
 public final class ContactRepository {
 
+    /** How long a trashed contact is kept. */
+    public static final Duration TRASH_KEPT = Duration.ofDays(30);
+
     /** One page of a listing and the total the listing has. */
-    public record Page(List<Contact> items, int total) {
+    public record Page<T>(List<T> items, int total) {
     }
+
+    /** A trashed contact and when it was deleted. */
+    public record Trashed(Contact contact, Instant deletedAt) {
+    }
+
+    /** A label and how many live contacts carry it. */
+    public record LabelCount(String name, int count) {
+    }
+
+    /** A stored photo, as re-encoded by the server. */
+    public record Photo(String contentType, byte[] image, String etag) {
+    }
+
+    /** The owner already holds the most contacts allowed. */
+    public static final class LimitReached extends RuntimeException {
+        LimitReached() {
+            super("Contact limit reached", null, false, false);
+        }
+    }
+
+    private static final ObjectMapper JSON = Wire.mapper();
+    private static final TypeReference<List<LabeledValue>> VALUES = new TypeReference<>() { };
+    private static final TypeReference<List<PostalAddress>> ADDRESSES = new TypeReference<>() { };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private static final int REKEY_BATCH = 500;
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final DSLContext dsl;
     private final Clock clock;
+    private final int maxPerOwner;
 
-    public ContactRepository(DSLContext dsl, Clock clock) {
+    public ContactRepository(DSLContext dsl, Clock clock, int maxPerOwner) {
         this.dsl = dsl;
         this.clock = clock;
+        this.maxPerOwner = maxPerOwner;
     }
 
-    public Page list(long owner, int skip, int limit) {
-        return page(CONTACTS.USER_ID.eq(owner), skip, limit);
+    public Page<Contact> list(long owner, ListOptions options, int skip, int limit) {
+        return page(live(owner).and(filters(owner, options)), options, skip, limit);
     }
 
-    public Page search(long owner, SearchCriteria criteria, int skip, int limit) {
+    public Page<Contact> search(long owner, SearchCriteria criteria, ListOptions options, int skip, int limit) {
         List<Condition> conditions = new ArrayList<>();
-        conditions.add(CONTACTS.USER_ID.eq(owner));
-        if (criteria.query() != null) {
-            conditions.add(contains(CONTACTS.FIRST_NAME_FOLDED, criteria.query())
-                    .or(contains(CONTACTS.LAST_NAME_FOLDED, criteria.query()))
-                    .or(contains(CONTACTS.EMAIL_FOLDED, criteria.query())));
-        }
+        conditions.add(live(owner));
+        conditions.add(filters(owner, options));
+        // every word a literal substring of one field: instr(), not LIKE, so % _ \ are plain characters
+        criteria.words().forEach(w -> conditions.add(contains(CONTACTS.SEARCH_TEXT, w)));
         if (criteria.firstName() != null) {
             conditions.add(contains(CONTACTS.FIRST_NAME_FOLDED, criteria.firstName()));
         }
@@ -54,75 +104,305 @@ public final class ContactRepository {
         if (criteria.email() != null) {
             conditions.add(contains(CONTACTS.EMAIL_FOLDED, criteria.email()));
         }
-        return page(DSL.and(conditions), skip, limit);
+        return page(DSL.and(conditions), options, skip, limit);
     }
 
-    /** The owner's contacts with a birthday whose month-day is in one of {@code ranges} (all when empty). */
-    public List<Contact> withBirthdayIn(long owner, List<BirthdayCalendar.MonthDayRange> ranges) {
-        Condition inRanges = ranges.isEmpty()
-                ? CONTACTS.BIRTHDAY_MD.isNotNull()
-                : DSL.or(ranges.stream().map(r -> CONTACTS.BIRTHDAY_MD.between(r.from(), r.to())).toList());
-        return dsl.selectFrom(CONTACTS)
-                .where(CONTACTS.USER_ID.eq(owner).and(inRanges))
-                .fetch(ContactRepository::toContact);
+    /** How many live contacts have their next birthday in {@code window}. */
+    public int countBirthdays(long owner, BirthdayCalendar.Window window) {
+        return dsl.fetchCount(CONTACTS, live(owner).and(inWindow(window)));
+    }
+
+    /**
+     * The live contacts with their next birthday in {@code window}, nearest first (then last name, first name,
+     * id), one page, handed to {@code each} as they are read: the page is never held whole in memory.
+     */
+    public void birthdays(long owner, BirthdayCalendar.Window window, int skip, int limit, Consumer<Contact> each) {
+        Field<String> monthDay = effectiveMonthDay(window);
+        try (Cursor<ContactsRecord> cursor = dsl.selectFrom(CONTACTS)
+                .where(live(owner).and(inWindow(window)))
+                .orderBy(DSL.when(monthDay.ge(window.from()), 0).otherwise(1), monthDay, CONTACTS.LAST_NAME_KEY,
+                        CONTACTS.FIRST_NAME_KEY, CONTACTS.ID)
+                .limit(limit)
+                .offset(skip)
+                .fetchLazy()) {
+            cursor.forEach(r -> each.accept(toContact(r)));
+        }
     }
 
     public Optional<Contact> find(long owner, long id) {
         return dsl.selectFrom(CONTACTS)
-                .where(CONTACTS.USER_ID.eq(owner).and(CONTACTS.ID.eq(id)))
+                .where(live(owner).and(CONTACTS.ID.eq(id)))
                 .fetchOptional(ContactRepository::toContact);
     }
 
+    /** Stores a new contact; {@link LimitReached} when the owner holds the most contacts allowed. */
     public Contact create(long owner, ContactDraft draft) {
-        String now = now();
-        ContactsRecord record = dsl.newRecord(CONTACTS);
-        record.setUserId(owner);
-        record.setCreatedAt(now);
-        record.setUpdatedAt(now);
-        fill(record, draft);
-        record.store();
-        return toContact(record);
-    }
-
-    /** Replaces every editable field; empty when the owner has no such contact. */
-    public Optional<Contact> replace(long owner, long id, ContactDraft draft) {
-        return update(owner, id, current -> draft);
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            requireRoom(t, owner, 1);
+            String now = now();
+            ContactsRecord record = t.newRecord(CONTACTS);
+            record.setUserId(owner);
+            record.setCreatedAt(now);
+            record.setUpdatedAt(now);
+            record.setHasPhoto(false);
+            fill(record, draft);
+            record.store();
+            storeLabels(t, owner, record.getId(), draft.labels());
+            return toContact(record);
+        });
     }
 
     /**
-     * Changes the contact with {@code change(current draft)} in one transaction, so two concurrent partial
-     * updates never undo each other's fields. {@code change} may throw to refuse; nothing is written then.
+     * Changes a live contact with {@code change(current draft)} in one transaction, so two concurrent partial
+     * updates never undo each other's fields. {@code precondition} sees the current contact first (to refuse a
+     * stale write); either may throw to refuse, and nothing is written then.
      */
-    public Optional<Contact> update(long owner, long id, UnaryOperator<ContactDraft> change) {
+    public Optional<Contact> update(long owner, long id, Consumer<Contact> precondition,
+                                    UnaryOperator<ContactDraft> change) {
         return dsl.transactionResult(tx -> {
-            ContactsRecord record = tx.dsl().selectFrom(CONTACTS)
-                    .where(CONTACTS.USER_ID.eq(owner).and(CONTACTS.ID.eq(id)))
-                    .fetchOne();
+            DSLContext t = tx.dsl();
+            ContactsRecord record = t.selectFrom(CONTACTS).where(live(owner).and(CONTACTS.ID.eq(id))).fetchOne();
             if (record == null) {
                 return Optional.empty();
             }
-            fill(record, change.apply(toContact(record).toDraft()));
+            Contact current = toContact(record);
+            precondition.accept(current);
+            ContactDraft changed = change.apply(current.toDraft());
+            fill(record, changed);
             record.setUpdatedAt(now());
+            record.store();
+            storeLabels(t, owner, id, changed.labels());
+            return Optional.of(toContact(record));
+        });
+    }
+
+    /** Moves a live contact to the trash; false when there is none. */
+    public boolean trash(long owner, long id, Consumer<Contact> precondition) {
+        return dsl.transactionResult(tx -> {
+            ContactsRecord record = tx.dsl().selectFrom(CONTACTS).where(live(owner).and(CONTACTS.ID.eq(id)))
+                    .fetchOne();
+            if (record == null) {
+                return false;
+            }
+            precondition.accept(toContact(record));
+            record.setDeletedAt(now());
+            record.store();
+            return true;
+        });
+    }
+
+    /** Moves the owner's live contacts among {@code ids} to the trash in one transaction; the ids moved. */
+    public List<Long> trashAll(long owner, Collection<Long> ids) {
+        return dsl.transactionResult(tx -> {
+            List<Long> moved = tx.dsl().select(CONTACTS.ID).from(CONTACTS)
+                    .where(live(owner).and(CONTACTS.ID.in(ids))).orderBy(CONTACTS.ID).fetch(CONTACTS.ID);
+            tx.dsl().update(CONTACTS).set(CONTACTS.DELETED_AT, now()).where(CONTACTS.ID.in(moved)).execute();
+            return moved;
+        });
+    }
+
+    /** The owner's trash, newest deletion first; entries past {@link #TRASH_KEPT} are gone already. */
+    public Page<Trashed> trashed(long owner, int skip, int limit) {
+        Condition condition = inTrash(owner);
+        int total = dsl.fetchCount(CONTACTS, condition);
+        List<Trashed> items = dsl.selectFrom(CONTACTS).where(condition)
+                .orderBy(CONTACTS.DELETED_AT.desc(), CONTACTS.ID.desc())
+                .limit(limit).offset(skip)
+                .fetch(r -> new Trashed(toContact(r), Instant.parse(r.getDeletedAt())));
+        return new Page<>(items, total);
+    }
+
+    /** Brings a trashed contact back with its id and every field; empty when it is not in the trash. */
+    public Optional<Contact> restore(long owner, long id) {
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            ContactsRecord record = t.selectFrom(CONTACTS).where(inTrash(owner).and(CONTACTS.ID.eq(id))).fetchOne();
+            if (record == null) {
+                return Optional.empty();
+            }
+            requireRoom(t, owner, 1);
+            record.setDeletedAt(null);
             record.store();
             return Optional.of(toContact(record));
         });
     }
 
-    public boolean delete(long owner, long id) {
-        return dsl.deleteFrom(CONTACTS)
-                .where(CONTACTS.USER_ID.eq(owner).and(CONTACTS.ID.eq(id)))
-                .execute() > 0;
+    /** Deletes one trashed contact for good; false when it is not in the trash. */
+    public boolean purge(long owner, long id) {
+        return dsl.deleteFrom(CONTACTS).where(inTrash(owner).and(CONTACTS.ID.eq(id))).execute() > 0;
     }
 
-    private Page page(Condition condition, int skip, int limit) {
+    /** Empties the owner's trash; the number of contacts deleted for good. */
+    public int emptyTrash(long owner) {
+        return dsl.deleteFrom(CONTACTS).where(CONTACTS.USER_ID.eq(owner).and(CONTACTS.DELETED_AT.isNotNull()))
+                .execute();
+    }
+
+    /** Deletes, for every owner, what has been in the trash longer than {@link #TRASH_KEPT}. */
+    public int pruneTrash(Instant now) {
+        return dsl.deleteFrom(CONTACTS).where(CONTACTS.DELETED_AT.lt(timestamp(now.minus(TRASH_KEPT)))).execute();
+    }
+
+    /** The owner's labels on live contacts, with their counts (in no particular order). */
+    public List<LabelCount> labels(long owner) {
+        return dsl.select(DSL.min(CONTACT_LABELS.NAME), DSL.count())
+                .from(CONTACT_LABELS).join(CONTACTS).on(CONTACTS.ID.eq(CONTACT_LABELS.CONTACT_ID))
+                .where(CONTACT_LABELS.USER_ID.eq(owner).and(CONTACTS.DELETED_AT.isNull()))
+                .groupBy(CONTACT_LABELS.NAME_FOLDED)
+                .fetch(r -> new LabelCount(r.value1(), r.value2()));
+    }
+
+    public Optional<Photo> photo(long owner, long id) {
+        return dsl.select(CONTACT_PHOTOS.CONTENT_TYPE, CONTACT_PHOTOS.IMAGE, CONTACT_PHOTOS.ETAG)
+                .from(CONTACT_PHOTOS).join(CONTACTS).on(CONTACTS.ID.eq(CONTACT_PHOTOS.CONTACT_ID))
+                .where(live(owner).and(CONTACTS.ID.eq(id)))
+                .fetchOptional(r -> new Photo(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** Sets or replaces a live contact's photo; false when there is no such contact. */
+    public boolean putPhoto(long owner, long id, Photo photo) {
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            int changed = t.update(CONTACTS).set(CONTACTS.HAS_PHOTO, true).set(CONTACTS.UPDATED_AT, now())
+                    .where(live(owner).and(CONTACTS.ID.eq(id))).execute();
+            if (changed == 0) {
+                return false;
+            }
+            t.insertInto(CONTACT_PHOTOS, CONTACT_PHOTOS.CONTACT_ID, CONTACT_PHOTOS.CONTENT_TYPE, CONTACT_PHOTOS.IMAGE,
+                            CONTACT_PHOTOS.ETAG)
+                    .values(id, photo.contentType(), photo.image(), photo.etag())
+                    .onConflict(CONTACT_PHOTOS.CONTACT_ID).doUpdate()
+                    .set(CONTACT_PHOTOS.CONTENT_TYPE, photo.contentType())
+                    .set(CONTACT_PHOTOS.IMAGE, photo.image())
+                    .set(CONTACT_PHOTOS.ETAG, photo.etag())
+                    .execute();
+            return true;
+        });
+    }
+
+    /** Removes a live contact's photo (if any); false when there is no such contact. */
+    public boolean deletePhoto(long owner, long id) {
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            ContactsRecord record = t.selectFrom(CONTACTS).where(live(owner).and(CONTACTS.ID.eq(id))).fetchOne();
+            if (record == null) {
+                return false;
+            }
+            if (t.deleteFrom(CONTACT_PHOTOS).where(CONTACT_PHOTOS.CONTACT_ID.eq(id)).execute() > 0) {
+                record.setHasPhoto(false);
+                record.setUpdatedAt(now());
+                record.store();
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Recomputes the sort keys and folded text of every row made by another {@link ContactKeys#VERSION} (rows
+     * from before v2, or after an ICU upgrade), in batches; the number of rows re-keyed.
+     */
+    public int rekeyStale() {
+        int total = 0;
+        while (true) {
+            int done = dsl.transactionResult(tx -> {
+                DSLContext t = tx.dsl();
+                List<ContactsRecord> stale = t.selectFrom(CONTACTS)
+                        .where(CONTACTS.KEYS_VERSION.ne(ContactKeys.VERSION)).limit(REKEY_BATCH).fetch();
+                for (ContactsRecord record : stale) {
+                    ContactDraft draft = toContact(record).toDraft();
+                    fill(record, draft);
+                    // v1 wrote timestamps of varying width; the fixed width sorts in time order
+                    record.setCreatedAt(timestamp(Instant.parse(record.getCreatedAt())));
+                    record.setUpdatedAt(timestamp(Instant.parse(record.getUpdatedAt())));
+                    record.store();
+                    storeLabels(t, record.getUserId(), record.getId(), draft.labels());
+                }
+                return stale.size();
+            });
+            total += done;
+            if (done < REKEY_BATCH) {
+                return total;
+            }
+        }
+    }
+
+    private void requireRoom(DSLContext t, long owner, int more) {
+        if (t.fetchCount(CONTACTS, live(owner)) + more > maxPerOwner) {
+            throw new LimitReached();
+        }
+    }
+
+    private Page<Contact> page(Condition condition, ListOptions options, int skip, int limit) {
         int total = dsl.fetchCount(CONTACTS, condition);
         List<Contact> items = dsl.selectFrom(CONTACTS)
                 .where(condition)
-                .orderBy(CONTACTS.ID)
+                .orderBy(order(options))
                 .limit(limit)
                 .offset(skip)
                 .fetch(ContactRepository::toContact);
-        return new Page(items, total);
+        return new Page<>(items, total);
+    }
+
+    /** The sort column, ties broken by id in the same direction. */
+    private static List<OrderField<?>> order(ListOptions options) {
+        Field<?> column = switch (options.sort()) {
+            case ID -> CONTACTS.ID;
+            case FIRST_NAME -> CONTACTS.FIRST_NAME_KEY;
+            case LAST_NAME -> CONTACTS.LAST_NAME_KEY;
+            case CREATED_AT -> CONTACTS.CREATED_AT;
+            case UPDATED_AT -> CONTACTS.UPDATED_AT;
+        };
+        List<OrderField<?>> fields = new ArrayList<>();
+        fields.add(direction(column, options.descending()));
+        if (column != CONTACTS.ID) {
+            fields.add(direction(CONTACTS.ID, options.descending()));
+        }
+        return fields;
+    }
+
+    private static <T> SortField<T> direction(Field<T> field, boolean descending) {
+        return descending ? field.desc() : field.asc();
+    }
+
+    private static Condition filters(long owner, ListOptions options) {
+        Condition condition = DSL.noCondition();
+        if (options.favorite() != null) {
+            condition = condition.and(CONTACTS.FAVORITE.eq(options.favorite()));
+        }
+        if (options.label() != null) {
+            condition = condition.and(DSL.exists(DSL.selectOne().from(CONTACT_LABELS)
+                    .where(CONTACT_LABELS.USER_ID.eq(owner)
+                            .and(CONTACT_LABELS.NAME_FOLDED.eq(ContactKeys.fold(options.label())))
+                            .and(CONTACT_LABELS.CONTACT_ID.eq(CONTACTS.ID)))));
+        }
+        return condition;
+    }
+
+    private static Condition live(long owner) {
+        return CONTACTS.USER_ID.eq(owner).and(CONTACTS.DELETED_AT.isNull());
+    }
+
+    private Condition inTrash(long owner) {
+        return CONTACTS.USER_ID.eq(owner).and(CONTACTS.DELETED_AT.isNotNull())
+                .and(CONTACTS.DELETED_AT.ge(timestamp(clock.instant().minus(TRASH_KEPT))));
+    }
+
+    /** The stored month-day, with 29 February moved to the day it is celebrated on in the window's year. */
+    private static Field<String> effectiveMonthDay(BirthdayCalendar.Window window) {
+        return DSL.when(CONTACTS.BIRTHDAY_MD.eq("02-29"), DSL.val(window.leapDayFallsOn()))
+                .otherwise(CONTACTS.BIRTHDAY_MD);
+    }
+
+    private static Condition inWindow(BirthdayCalendar.Window window) {
+        Field<String> monthDay = effectiveMonthDay(window);
+        if (window.everyDay()) {
+            return CONTACTS.BIRTHDAY_MD.isNotNull();
+        }
+        if (window.from().compareTo(window.to()) <= 0) {
+            return monthDay.between(window.from(), window.to());
+        }
+        return monthDay.ge(window.from()).or(monthDay.le(window.to()));
     }
 
     /** A literal substring test: no LIKE, so {@code %}, {@code _} and backslashes are plain characters. */
@@ -130,26 +410,72 @@ public final class ContactRepository {
         return DSL.position(folded, DSL.val(needle)).gt(0);
     }
 
+    private static void storeLabels(DSLContext t, long owner, long contactId, List<String> labels) {
+        t.deleteFrom(CONTACT_LABELS).where(CONTACT_LABELS.CONTACT_ID.eq(contactId)).execute();
+        for (String label : labels) {
+            t.insertInto(CONTACT_LABELS, CONTACT_LABELS.CONTACT_ID, CONTACT_LABELS.USER_ID, CONTACT_LABELS.NAME,
+                            CONTACT_LABELS.NAME_FOLDED)
+                    .values(contactId, owner, label, ContactKeys.fold(label))
+                    .onConflictDoNothing()
+                    .execute();
+        }
+    }
+
     private static void fill(ContactsRecord record, ContactDraft draft) {
         record.setFirstName(draft.firstName());
         record.setLastName(draft.lastName());
         record.setEmail(draft.email());
         record.setPhone(draft.phone());
+        record.setEmails(write(draft.emails()));
+        record.setPhones(write(draft.phones()));
+        record.setAddresses(write(draft.addresses()));
+        record.setLabels(write(draft.labels()));
+        record.setOrganization(draft.organization());
+        record.setJobTitle(draft.jobTitle());
+        record.setNickname(draft.nickname());
+        record.setFavorite(draft.favorite());
         record.setBirthday(draft.birthday() == null ? null : draft.birthday().toString());
         record.setAdditionalData(draft.additionalData());
-        record.setFirstNameFolded(SearchText.fold(draft.firstName()));
-        record.setLastNameFolded(SearchText.fold(draft.lastName()));
-        record.setEmailFolded(SearchText.fold(draft.email()));
+        record.setFirstNameFolded(ContactKeys.fold(draft.firstName()));
+        record.setLastNameFolded(ContactKeys.fold(draft.lastName()));
+        record.setEmailFolded(ContactKeys.emailsText(draft));
+        record.setFirstNameKey(ContactKeys.sortKey(draft.firstName()));
+        record.setLastNameKey(ContactKeys.sortKey(draft.lastName()));
+        record.setSearchText(ContactKeys.searchText(draft));
+        record.setKeysVersion(ContactKeys.VERSION);
         record.setBirthdayMd(draft.birthday() == null ? null : BirthdayCalendar.monthDay(draft.birthday()));
     }
 
     private static Contact toContact(ContactsRecord r) {
-        return new Contact(r.getId(), r.getFirstName(), r.getLastName(), r.getEmail(), r.getPhone(),
+        return new Contact(r.getId(), r.getFirstName(), r.getLastName(),
                 r.getBirthday() == null ? null : LocalDate.parse(r.getBirthday()), r.getAdditionalData(),
-                Instant.parse(r.getCreatedAt()), Instant.parse(r.getUpdatedAt()));
+                read(r.getEmails(), VALUES), read(r.getPhones(), VALUES), read(r.getAddresses(), ADDRESSES),
+                r.getOrganization(), r.getJobTitle(), r.getNickname(), read(r.getLabels(), STRINGS),
+                r.getFavorite(), r.getHasPhoto(), Instant.parse(r.getCreatedAt()), Instant.parse(r.getUpdatedAt()));
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store a contact's list", e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored contact's list is not the JSON it should be", e);
+        }
     }
 
     private String now() {
-        return clock.instant().toString();
+        return timestamp(clock.instant());
+    }
+
+    /** An instant as stored: fixed-width UTC text, so text order is time order. */
+    static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant);
     }
 }

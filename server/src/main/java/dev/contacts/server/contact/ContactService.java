@@ -1,14 +1,27 @@
 package dev.contacts.server.contact;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contacts.model.Contact;
 import dev.contacts.model.FieldError;
@@ -20,6 +33,8 @@ import dev.contacts.server.http.Json;
 import dev.contacts.server.http.RequestBodies;
 import dev.contacts.server.http.RequestParams;
 import dev.contacts.server.http.ValidationException;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -34,7 +49,10 @@ public final class ContactService implements ApiRules.Service {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_DAYS = 366;
     static final int DEFAULT_DAYS = 7;
+    static final int DEFAULT_BIRTHDAYS_LIMIT = 1000;
+    static final int MAX_BULK_IDS = 1000;
     private static final String TOTAL_COUNT = "X-Total-Count";
+    private static final String CHANGED_MEANWHILE = "The contact was changed meanwhile";
 
     private final ContactRepository contacts;
     private final BearerAuthentication auth;
@@ -48,29 +66,40 @@ public final class ContactService implements ApiRules.Service {
 
     @Override
     public void routes(ApiRules rules) {
-        // search and birthdays first: "/contacts/search" would otherwise be read as a contact id.
+        // fixed paths first: "/contacts/search" would otherwise be read as a contact id.
         rules.get("/contacts", auth.protect(this::list))
                 .post("/contacts", auth.protect(this::create))
                 .get("/contacts/search", auth.protect(this::search))
                 .get("/contacts/birthdays", auth.protect(this::birthdays))
+                .get("/contacts/labels", auth.protect(this::labels))
+                .post("/contacts/delete", auth.protect(this::deleteMany))
+                .get("/contacts/trash", auth.protect(this::trash))
+                .delete("/contacts/trash", auth.protect(this::emptyTrash))
+                .post("/contacts/trash/{contact_id}/restore", auth.protect(this::restore))
+                .delete("/contacts/trash/{contact_id}", auth.protect(this::purge))
                 .get("/contacts/{contact_id}", auth.protect(this::get))
                 .put("/contacts/{contact_id}", auth.protect(this::replace))
                 .patch("/contacts/{contact_id}", auth.protect(this::patch))
-                .delete("/contacts/{contact_id}", auth.protect(this::delete));
+                .delete("/contacts/{contact_id}", auth.protect(this::delete))
+                .get("/contacts/{contact_id}/photo", auth.protect(this::getPhoto))
+                .put("/contacts/{contact_id}/photo", auth.protect(this::putPhoto))
+                .delete("/contacts/{contact_id}/photo", auth.protect(this::deletePhoto));
     }
 
     private void list(long owner, ServerRequest req, ServerResponse res) {
         List<FieldError> errors = new ArrayList<>();
         int skip = RequestParams.queryInt(req, "skip", 0, 0, Integer.MAX_VALUE, errors);
         int limit = RequestParams.queryInt(req, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, errors);
+        ListOptions options = listOptions(req, errors);
         ValidationException.throwIfAny(errors);
-        sendPage(res, contacts.list(owner, skip, limit));
+        sendPage(res, contacts.list(owner, options, skip, limit));
     }
 
     private void search(long owner, ServerRequest req, ServerResponse res) {
         List<FieldError> errors = new ArrayList<>();
         int skip = RequestParams.queryInt(req, "skip", 0, 0, Integer.MAX_VALUE, errors);
         int limit = RequestParams.queryInt(req, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, errors);
+        ListOptions options = listOptions(req, errors);
         SearchCriteria criteria = SearchCriteria.of(criterion(req, "query"), criterion(req, "first_name"),
                 criterion(req, "last_name"), criterion(req, "email"));
         if (criteria.isEmpty()) {
@@ -78,31 +107,67 @@ public final class ContactService implements ApiRules.Service {
                     "Give at least one search criterion: query, first_name, last_name or email", "missing"));
         }
         ValidationException.throwIfAny(errors);
-        sendPage(res, contacts.search(owner, criteria, skip, limit));
+        sendPage(res, contacts.search(owner, criteria, options, skip, limit));
     }
 
-    /** A search criterion, trimmed; blank counts as not given. */
+    /** {@code sort}, {@code order}, {@code label} and {@code favorite} of a listing; problems go to {@code errors}. */
+    private static ListOptions listOptions(ServerRequest req, List<FieldError> errors) {
+        ListOptions.Sort sort = ListOptions.Sort.ID;
+        Optional<String> sortText = RequestParams.query(req, "sort").map(String::strip);
+        if (sortText.isPresent()) {
+            try {
+                sort = ListOptions.Sort.valueOf(sortText.get().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(FieldError.query("sort", "Input should be 'id', 'first_name', 'last_name', 'created_at' "
+                        + "or 'updated_at'", "enum"));
+            }
+        }
+        boolean descending = false;
+        Optional<String> order = RequestParams.query(req, "order").map(String::strip);
+        if (order.isPresent()) {
+            if (order.get().equals("desc")) {
+                descending = true;
+            } else if (!order.get().equals("asc")) {
+                errors.add(FieldError.query("order", "Input should be 'asc' or 'desc'", "enum"));
+            }
+        }
+        Boolean favorite = null;
+        Optional<String> favoriteText = RequestParams.query(req, "favorite").map(s -> s.strip().toLowerCase(Locale.ROOT));
+        if (favoriteText.isPresent()) {
+            switch (favoriteText.get()) {
+                case "true", "1", "yes", "on" -> favorite = true;
+                case "false", "0", "no", "off" -> favorite = false;
+                default -> errors.add(FieldError.query("favorite",
+                        "Input should be a valid boolean, unable to interpret input", "bool_parsing"));
+            }
+        }
+        return new ListOptions(sort, descending, criterion(req, "label"), favorite);
+    }
+
+    /** A text parameter, trimmed; blank counts as not given. */
     private static String criterion(ServerRequest req, String name) {
         return RequestParams.query(req, name).map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
     }
 
+    /** Upcoming birthdays, one page, written to the response as they are read from the database. */
     private void birthdays(long owner, ServerRequest req, ServerResponse res) {
         List<FieldError> errors = new ArrayList<>();
         int days = RequestParams.queryInt(req, "days", DEFAULT_DAYS, 0, MAX_DAYS, errors);
+        int skip = RequestParams.queryInt(req, "skip", 0, 0, Integer.MAX_VALUE, errors);
+        int limit = RequestParams.queryInt(req, "limit", DEFAULT_BIRTHDAYS_LIMIT, 1, MAX_LIMIT, errors);
         ZoneId zone = zone(req, errors);
         ValidationException.throwIfAny(errors);
 
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        List<UpcomingBirthday> upcoming = BirthdayCalendar.upcoming(
-                contacts.withBirthdayIn(owner, BirthdayCalendar.candidateRanges(today, days)), today, days);
-        ArrayNode body = Json.MAPPER.createArrayNode();
-        for (UpcomingBirthday b : upcoming) {
+        BirthdayCalendar.Window window = BirthdayCalendar.window(today, days);
+        res.header(TOTAL_COUNT, Integer.toString(contacts.countBirthdays(owner, window)));
+        streamArray(res, json -> contacts.birthdays(owner, window, skip, limit, contact -> {
+            UpcomingBirthday b = BirthdayCalendar.upcoming(contact, today);
             ObjectNode item = Json.MAPPER.valueToTree(b.contact());
             item.put("next_birthday", b.nextBirthday().toString());
             item.put("days_until", b.daysUntil());
-            body.add(item);
-        }
-        Json.ok(res, body);
+            write(json, item);
+        }));
     }
 
     /** The time zone of "today": {@code tz} when given (an IANA name), else the server's own. */
@@ -120,32 +185,176 @@ public final class ContactService implements ApiRules.Service {
         }
     }
 
+    /** The labels on the caller's live contacts with their counts, in collation order. */
+    private void labels(long owner, ServerRequest req, ServerResponse res) {
+        Comparator<ContactRepository.LabelCount> byName = Comparator.comparing(
+                (ContactRepository.LabelCount l) -> ContactKeys.sortKey(l.name()))
+                .thenComparing(ContactRepository.LabelCount::name);
+        Json.ok(res, contacts.labels(owner).stream().sorted(byName).toList());
+    }
+
     private void create(long owner, ServerRequest req, ServerResponse res) {
-        Contact created = contacts.create(owner, ContactBodies.draft(RequestBodies.jsonObject(req)));
-        Json.send(res, Status.CREATED_201, created);
+        Contact created = withinLimit(() -> contacts.create(owner, ContactBodies.draft(RequestBodies.jsonObject(req))));
+        sendContact(res, Status.CREATED_201, created);
     }
 
     private void get(long owner, ServerRequest req, ServerResponse res) {
-        Json.ok(res, contactId(req).flatMap(id -> contacts.find(owner, id)).orElseThrow(ContactService::notFound));
+        sendContact(res, Status.OK_200,
+                contactId(req).flatMap(id -> contacts.find(owner, id)).orElseThrow(ContactService::notFound));
     }
 
     private void replace(long owner, ServerRequest req, ServerResponse res) {
         Optional<Long> id = contactId(req);
         var draft = ContactBodies.draft(RequestBodies.jsonObject(req));
-        Json.ok(res, id.flatMap(i -> contacts.replace(owner, i, draft)).orElseThrow(ContactService::notFound));
+        Consumer<Contact> precondition = ifMatch(req);
+        sendContact(res, Status.OK_200, id.flatMap(i -> contacts.update(owner, i, precondition, current -> draft))
+                .orElseThrow(ContactService::notFound));
     }
 
     private void patch(long owner, ServerRequest req, ServerResponse res) {
         Optional<Long> id = contactId(req);
         ContactBodies.Patch patch = ContactBodies.patch(RequestBodies.jsonObject(req));
-        Json.ok(res, id.flatMap(i -> contacts.update(owner, i, patch::apply)).orElseThrow(ContactService::notFound));
+        Consumer<Contact> precondition = ifMatch(req);
+        sendContact(res, Status.OK_200, id.flatMap(i -> contacts.update(owner, i, precondition, patch::apply))
+                .orElseThrow(ContactService::notFound));
     }
 
     private void delete(long owner, ServerRequest req, ServerResponse res) {
-        if (!contactId(req).map(id -> contacts.delete(owner, id)).orElse(false)) {
+        Consumer<Contact> precondition = ifMatch(req);
+        if (!contactId(req).map(id -> contacts.trash(owner, id, precondition)).orElse(false)) {
             throw notFound();
         }
         res.status(Status.NO_CONTENT_204).send();
+    }
+
+    /** {@code POST /contacts/delete/ {"ids": [...]}}: moves the caller's among them to the trash, at once. */
+    private void deleteMany(long owner, ServerRequest req, ServerResponse res) {
+        JsonNode ids = RequestBodies.jsonObject(req).get("ids");
+        List<FieldError> errors = new ArrayList<>();
+        Set<Long> wanted = new LinkedHashSet<>();
+        if (ids == null || ids.isNull()) {
+            errors.add(FieldError.body("ids", "Field required", "missing"));
+        } else if (!ids.isArray()) {
+            errors.add(FieldError.body("ids", "Input should be a valid list", "list_type"));
+        } else if (ids.size() > MAX_BULK_IDS) {
+            errors.add(FieldError.body("ids", "List should have at most " + MAX_BULK_IDS + " items after "
+                    + "validation, not " + ids.size(), "too_long"));
+        } else {
+            for (int i = 0; i < ids.size(); i++) {
+                if (ids.get(i).isIntegralNumber() && ids.get(i).canConvertToLong()) {
+                    wanted.add(ids.get(i).longValue());
+                } else {
+                    errors.add(new FieldError(List.of("body", "ids", i), "Input should be a valid integer",
+                            "int_type"));
+                }
+            }
+        }
+        ValidationException.throwIfAny(errors);
+        List<Long> deleted = wanted.isEmpty() ? List.of() : contacts.trashAll(owner, wanted);
+        Json.ok(res, Map.of("deleted", deleted));
+    }
+
+    private void trash(long owner, ServerRequest req, ServerResponse res) {
+        List<FieldError> errors = new ArrayList<>();
+        int skip = RequestParams.queryInt(req, "skip", 0, 0, Integer.MAX_VALUE, errors);
+        int limit = RequestParams.queryInt(req, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, errors);
+        ValidationException.throwIfAny(errors);
+        ContactRepository.Page<ContactRepository.Trashed> page = contacts.trashed(owner, skip, limit);
+        List<ObjectNode> items = page.items().stream().map(t -> {
+            ObjectNode item = Json.MAPPER.valueToTree(t.contact());
+            item.put("deleted_at", t.deletedAt().toString());
+            return item;
+        }).toList();
+        res.header(TOTAL_COUNT, Integer.toString(page.total()));
+        Json.ok(res, items);
+    }
+
+    private void restore(long owner, ServerRequest req, ServerResponse res) {
+        Optional<Long> id = contactId(req);
+        sendContact(res, Status.OK_200, withinLimit(() -> id.flatMap(i -> contacts.restore(owner, i)))
+                .orElseThrow(ContactService::notFound));
+    }
+
+    private void purge(long owner, ServerRequest req, ServerResponse res) {
+        if (!contactId(req).map(id -> contacts.purge(owner, id)).orElse(false)) {
+            throw notFound();
+        }
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    private void emptyTrash(long owner, ServerRequest req, ServerResponse res) {
+        contacts.emptyTrash(owner);
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    private void getPhoto(long owner, ServerRequest req, ServerResponse res) {
+        ContactRepository.Photo photo = contactId(req).flatMap(id -> contacts.photo(owner, id))
+                .orElseThrow(() -> ApiException.notFound("Photo not found"));
+        res.header(HeaderNames.CONTENT_TYPE, photo.contentType());
+        res.header(HeaderNames.ETAG, photo.etag());
+        res.send(photo.image());
+    }
+
+    /** A JPEG or PNG of at most 1 MiB, decoded as its declared type, re-encoded to at most 512×512. */
+    private void putPhoto(long owner, ServerRequest req, ServerResponse res) {
+        Optional<Long> id = contactId(req);
+        PhotoImages.Format format = req.headers().contentType()
+                .map(HttpMediaType::mediaType).flatMap(t -> PhotoImages.Format.ofMediaType(t.text()))
+                .orElseThrow(() -> new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415,
+                        "Unsupported media type: send image/jpeg or image/png"));
+        byte[] upload = readPhoto(req);
+        byte[] stored;
+        try {
+            stored = PhotoImages.reencode(upload, format);
+        } catch (PhotoImages.InvalidImage e) {
+            throw new ValidationException(new FieldError(List.of("body"), e.getMessage(), "value_error"));
+        }
+        ContactRepository.Photo photo = new ContactRepository.Photo(format.mediaType, stored, ContactETags.of(stored));
+        if (!id.map(i -> contacts.putPhoto(owner, i, photo)).orElse(false)) {
+            throw notFound();
+        }
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    private void deletePhoto(long owner, ServerRequest req, ServerResponse res) {
+        if (!contactId(req).map(id -> contacts.deletePhoto(owner, id)).orElse(false)) {
+            throw notFound();
+        }
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    private static byte[] readPhoto(ServerRequest req) {
+        if (!req.content().hasEntity()) {
+            throw new ValidationException(new FieldError(List.of("body"), "Field required", "missing"));
+        }
+        try (InputStream in = req.content().inputStream()) {
+            byte[] body = in.readNBytes(PhotoImages.MAX_UPLOAD_BYTES + 1);
+            if (body.length > PhotoImages.MAX_UPLOAD_BYTES) {
+                throw new ApiException(Status.REQUEST_ENTITY_TOO_LARGE_413,
+                        "Photo too large: at most " + PhotoImages.MAX_UPLOAD_BYTES + " bytes are accepted");
+            }
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The precondition of a write: with {@code If-Match}, the contact must still be the one the client saw. */
+    private static Consumer<Contact> ifMatch(ServerRequest req) {
+        Optional<String> ifMatch = req.headers().first(HeaderNames.IF_MATCH);
+        return current -> {
+            if (ifMatch.isPresent() && !ContactETags.matches(ifMatch.get(), current)) {
+                throw new ApiException(Status.PRECONDITION_FAILED_412, CHANGED_MEANWHILE);
+            }
+        };
+    }
+
+    private static <T> T withinLimit(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (ContactRepository.LimitReached e) {
+            throw ApiException.conflict("Contact limit reached");
+        }
     }
 
     private static Optional<Long> contactId(ServerRequest req) {
@@ -156,8 +365,39 @@ public final class ContactService implements ApiRules.Service {
         return ApiException.notFound("Contact not found");
     }
 
-    private static void sendPage(ServerResponse res, ContactRepository.Page page) {
+    /** One contact, with its strong ETag. */
+    private static void sendContact(ServerResponse res, Status status, Contact contact) {
+        byte[] body = Json.bytes(contact);
+        res.header(HeaderNames.ETAG, ContactETags.of(body));
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.send(body);
+    }
+
+    private static void sendPage(ServerResponse res, ContactRepository.Page<Contact> page) {
         res.header(TOTAL_COUNT, Integer.toString(page.total()));
         Json.ok(res, page.items());
+    }
+
+    /** A JSON array written item by item to the response, never held whole in memory. */
+    private static void streamArray(ServerResponse res, Consumer<JsonGenerator> items) {
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        try (OutputStream out = res.outputStream();
+             JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
+            json.writeStartArray();
+            items.accept(json);
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(JsonGenerator json, Object value) {
+        try {
+            // no flush per item: the response is sent in large chunks
+            Json.MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).writeValue(json, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

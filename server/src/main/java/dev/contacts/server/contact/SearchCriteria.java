@@ -1,17 +1,27 @@
 package dev.contacts.server.contact;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
- * What {@code GET /contacts/search/} looks for, each part already folded with {@link SearchText}; {@code null}
- * where not given. {@code query} matches any of the names and the email; the others their own field.
+ * What {@code GET /contacts/search/} looks for, folded with {@link ContactKeys#fold}: the words of
+ * {@code query} (each must be in some field), and v1's per-field criteria ({@code null} where not given).
  */
-record SearchCriteria(String query, String firstName, String lastName, String email) {
+record SearchCriteria(List<String> words, String firstName, String lastName, String email) {
+
+    SearchCriteria {
+        words = List.copyOf(words);
+    }
 
     static SearchCriteria of(String query, String firstName, String lastName, String email) {
-        return new SearchCriteria(SearchText.fold(query), SearchText.fold(firstName), SearchText.fold(lastName),
-                SearchText.fold(email));
+        List<String> words = query == null ? List.of()
+                : Arrays.stream(query.split("(?U)\\s+")).filter(w -> !w.isEmpty()).map(ContactKeys::fold)
+                        .filter(w -> !w.isEmpty()).toList();
+        return new SearchCriteria(words, ContactKeys.fold(firstName), ContactKeys.fold(lastName),
+                ContactKeys.fold(email));
     }
 
     boolean isEmpty() {
-        return query == null && firstName == null && lastName == null && email == null;
+        return words.isEmpty() && firstName == null && lastName == null && email == null;
     }
 }

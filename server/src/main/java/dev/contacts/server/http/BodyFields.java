@@ -82,16 +82,20 @@ public final class BodyFields {
     }
 
     private String string(String name) {
-        JsonNode value = node.get(name);
+        return text(node.get(name), List.of("body", name), errors);
+    }
+
+    /** The JSON value as text (any value nested in a body, at {@code loc}); a type error adds to {@code errors}. */
+    public static String text(JsonNode value, List<Object> loc, List<FieldError> errors) {
         if (!value.isTextual()) {
-            errors.add(FieldError.body(name, "Input should be a valid string", "string_type"));
+            errors.add(new FieldError(loc, "Input should be a valid string", "string_type"));
             return null;
         }
         String text = value.textValue();
         if (hasLoneSurrogate(text)) {
             // JSON can escape half of a character ("\ud800"); it cannot be stored as text, so it is refused
             // rather than silently changed.
-            errors.add(FieldError.body(name, "Input should be a valid string, unable to parse raw data as a "
+            errors.add(new FieldError(loc, "Input should be a valid string, unable to parse raw data as a "
                     + "unicode string", "string_unicode"));
             return null;
         }

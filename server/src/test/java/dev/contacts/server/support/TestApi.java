@@ -97,7 +97,13 @@ public final class TestApi {
         return send(request);
     }
 
-    private Response send(HttpRequest.Builder request) {
+    /** The absolute address of {@code path} on the server under test. */
+    public URI uri(String path) {
+        return base.resolve(path);
+    }
+
+    /** Any request, built by the caller (extra headers, another body type). */
+    public Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), response.body());

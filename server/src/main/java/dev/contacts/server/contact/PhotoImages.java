@@ -1,0 +1,128 @@
+package dev.contacts.server.contact;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Optional;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Contact photos: the uploaded bytes are decoded with the JDK's ImageIO as the declared type (the bytes must
+ * be that format: the declared type alone is never trusted), refused when not a whole, sane image, and
+ * re-encoded in the same format to at most {@value #STORED_SIDE}×{@value #STORED_SIDE}. Nothing of the upload
+ * but its pixels is kept (no metadata, no trailing bytes).
+ */
+final class PhotoImages {
+
+    static final int MAX_UPLOAD_BYTES = 1024 * 1024;
+    static final int MAX_SIDE = 4096;
+    static final int STORED_SIDE = 512;
+
+    /** The two image types accepted, by media type. */
+    enum Format {
+        JPEG("image/jpeg", "jpeg"), PNG("image/png", "png");
+
+        final String mediaType;
+        final String imageIoName;
+
+        Format(String mediaType, String imageIoName) {
+            this.mediaType = mediaType;
+            this.imageIoName = imageIoName;
+        }
+
+        static Optional<Format> ofMediaType(String type) {
+            for (Format f : values()) {
+                if (f.mediaType.equalsIgnoreCase(type)) {
+                    return Optional.of(f);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The upload is not a decodable image of its declared type, or too large in pixels. */
+    static final class InvalidImage extends Exception {
+        InvalidImage(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private PhotoImages() {
+    }
+
+    /** The photo as stored: decoded, checked, scaled down to fit {@value #STORED_SIDE} px, re-encoded. */
+    static byte[] reencode(byte[] upload, Format format) throws InvalidImage {
+        BufferedImage image = decode(upload, format);
+        BufferedImage scaled = scaleToFit(image, format);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(scaled, format.imageIoName, out)) {
+                throw new IllegalStateException("no ImageIO writer for " + format);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static BufferedImage decode(byte[] upload, Format format) throws InvalidImage {
+        String notAnImage = "The file is not a valid " + format.name() + " image";
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName);
+            ImageReader reader = readers.next();
+            try {
+                // the bytes must start like this format, whatever the Content-Type said
+                if (!reader.getOriginatingProvider().canDecodeInput(input)) {
+                    throw new InvalidImage(notAnImage);
+                }
+                reader.setInput(input, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                // checked before decoding: a small file can declare a huge canvas
+                if (width > MAX_SIDE || height > MAX_SIDE) {
+                    throw new InvalidImage("The image is " + width + "×" + height + " pixels: at most " + MAX_SIDE
+                            + " pixels on a side are accepted");
+                }
+                boolean[] damaged = {false};
+                // a truncated JPEG decodes with a warning (grey rest) rather than an error: refuse it too
+                reader.addIIOReadWarningListener((source, warning) -> damaged[0] = true);
+                BufferedImage image = reader.read(0);
+                if (damaged[0] || image == null) {
+                    throw new InvalidImage(notAnImage);
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            // ImageIO reports damaged data with IIOException and, for some damage, runtime exceptions
+            throw new InvalidImage(notAnImage);
+        }
+    }
+
+    private static BufferedImage scaleToFit(BufferedImage image, Format format) {
+        double factor = Math.min(1.0, (double) STORED_SIDE / Math.max(image.getWidth(), image.getHeight()));
+        int width = Math.max(1, (int) Math.round(image.getWidth() * factor));
+        int height = Math.max(1, (int) Math.round(image.getHeight() * factor));
+        // JPEG has no alpha channel; PNG keeps it
+        int type = format == Format.PNG ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        BufferedImage scaled = new BufferedImage(width, height, type);
+        Graphics2D g = scaled.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(image, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        return scaled;
+    }
+}
