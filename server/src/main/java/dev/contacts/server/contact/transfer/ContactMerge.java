@@ -34,7 +34,7 @@ public final class ContactMerge {
 
     public static ContactDraft merge(ContactDraft keep, ContactDraft other, Notes notes) {
         List<String> overflow = new ArrayList<>();
-        List<LabeledValue> emails = unite(keep.emails(), other.emails(), e -> e.value().toLowerCase(Locale.ROOT),
+        List<LabeledValue> emails = unite(keep.emails(), other.emails(), e -> Sameness.fold(e.value()),
                 ContactRules.EMAILS_MAX, e -> "Email (" + e.label() + "): " + e.value(), overflow);
         List<LabeledValue> phones = unite(keep.phones(), other.phones(), e -> Sameness.digits(e.value()),
                 ContactRules.PHONES_MAX, e -> "Phone (" + e.label() + "): " + e.value(), overflow);

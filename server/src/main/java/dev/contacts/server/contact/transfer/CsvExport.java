@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
  * of any size streams. The numbered columns go as far as a contact can have entries (10 emails, 10 phones,
  * 5 addresses).
  */
-final class CsvExport implements AutoCloseable {
+final class CsvExport implements ContactFileWriter {
 
     private static final List<String> ADDRESS_PARTS = List.of("Formatted", "Street", "City", "PO Box", "Region",
             "Postal Code", "Country", "Extended Address");
@@ -51,7 +51,8 @@ final class CsvExport implements AutoCloseable {
         return List.copyOf(h);
     }
 
-    void write(TransferItem item) throws IOException {
+    @Override
+    public void write(TransferItem item) throws IOException {
         ContactDraft c = item.draft();
         List<String> row = new ArrayList<>(HEADER.size());
         row.addAll(List.of(c.firstName(), "", c.lastName(), "", "", "", "", "", nz(c.nickname()), "",

@@ -25,7 +25,7 @@ import ezvcard.property.VCardProperty;
 import ezvcard.util.PartialDate;
 
 /** Writes contacts as vCard 4.0 (RFC 6350), one card at a time, so an export of any size streams. */
-final class VCardExport implements AutoCloseable {
+final class VCardExport implements ContactFileWriter {
 
     private final VCardWriter writer;
 
@@ -34,7 +34,8 @@ final class VCardExport implements AutoCloseable {
         writer.setAddProdId(false);
     }
 
-    void write(TransferItem item) throws IOException {
+    @Override
+    public void write(TransferItem item) throws IOException {
         writer.write(toCard(item));
     }
 
