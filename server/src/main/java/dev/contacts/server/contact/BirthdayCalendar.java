@@ -38,6 +38,15 @@ public final class BirthdayCalendar {
      * {@code everyDay}. Exact, so the database can count, order and page the window by itself.
      */
     record Window(String from, String to, String leapDayFallsOn, boolean everyDay) {
+
+        /** Whether the month-day {@code md} is in the window. */
+        boolean contains(String md) {
+            if (everyDay) {
+                return true;
+            }
+            return from.compareTo(to) <= 0 ? md.compareTo(from) >= 0 && md.compareTo(to) <= 0
+                    : md.compareTo(from) >= 0 || md.compareTo(to) <= 0;
+        }
     }
 
     static Window window(LocalDate today, int days) {

@@ -71,7 +71,8 @@ public final class ContactRepository {
     private static final TypeReference<List<LabeledValue>> VALUES = new TypeReference<>() { };
     private static final TypeReference<List<PostalAddress>> ADDRESSES = new TypeReference<>() { };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
-    private static final int REKEY_BATCH = 500;
+    private static final int REKEY_BATCH = 5000;
+    private static final String LEAP_DAY = "02-29";
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -407,10 +408,10 @@ public final class ContactRepository {
             condition = condition.and(CONTACTS.FAVORITE.eq(options.favorite()));
         }
         if (options.label() != null) {
-            condition = condition.and(DSL.exists(DSL.selectOne().from(CONTACT_LABELS)
+            // driven from the label's index: only the contacts that carry it are looked at
+            condition = condition.and(CONTACTS.ID.in(DSL.select(CONTACT_LABELS.CONTACT_ID).from(CONTACT_LABELS)
                     .where(CONTACT_LABELS.USER_ID.eq(owner)
-                            .and(CONTACT_LABELS.NAME_FOLDED.eq(ContactKeys.fold(options.label())))
-                            .and(CONTACT_LABELS.CONTACT_ID.eq(CONTACTS.ID)))));
+                            .and(CONTACT_LABELS.NAME_FOLDED.eq(ContactKeys.fold(options.label()))))));
         }
         return condition;
     }
@@ -426,19 +427,24 @@ public final class ContactRepository {
 
     /** The stored month-day, with 29 February moved to the day it is celebrated on in the window's year. */
     private static Field<String> effectiveMonthDay(BirthdayCalendar.Window window) {
-        return DSL.when(CONTACTS.BIRTHDAY_MD.eq("02-29"), DSL.val(window.leapDayFallsOn()))
+        return DSL.when(CONTACTS.BIRTHDAY_MD.eq(LEAP_DAY), DSL.val(window.leapDayFallsOn()))
                 .otherwise(CONTACTS.BIRTHDAY_MD);
     }
 
+    /**
+     * The window on the stored month-day itself, so the birthday index serves it: only a stored 29 February
+     * needs the window's reading of it ({@link BirthdayCalendar.Window#leapDayFallsOn}).
+     */
     private static Condition inWindow(BirthdayCalendar.Window window) {
-        Field<String> monthDay = effectiveMonthDay(window);
         if (window.everyDay()) {
             return CONTACTS.BIRTHDAY_MD.isNotNull();
         }
-        if (window.from().compareTo(window.to()) <= 0) {
-            return monthDay.between(window.from(), window.to());
-        }
-        return monthDay.ge(window.from()).or(monthDay.le(window.to()));
+        Condition range = window.from().compareTo(window.to()) <= 0
+                ? CONTACTS.BIRTHDAY_MD.between(window.from(), window.to())
+                : CONTACTS.BIRTHDAY_MD.ge(window.from()).or(CONTACTS.BIRTHDAY_MD.le(window.to()));
+        return window.contains(window.leapDayFallsOn())
+                ? range.or(CONTACTS.BIRTHDAY_MD.eq(LEAP_DAY))
+                : range.and(CONTACTS.BIRTHDAY_MD.ne(LEAP_DAY));
     }
 
     /** A literal substring test: no LIKE, so {@code %}, {@code _} and backslashes are plain characters. */

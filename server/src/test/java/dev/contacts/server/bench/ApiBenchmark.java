@@ -69,7 +69,7 @@ public final class ApiBenchmark {
     }
 
     /** Runs {@code requests} calls on {@value #CLIENTS} client threads; prints throughput and latency. */
-    private static void run(String name, int requests, IntFunction<Integer> call) throws Exception {
+    static void run(String name, int requests, IntFunction<Integer> call) throws Exception {
         long[] latencies = new long[requests];
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {

@@ -47,6 +47,16 @@ class BirthdayCalendarTest {
     }
 
     @Test
+    void aWindowContainsItsEndsAndWraps() {
+        assertEquals(true, window("2026-12-30", 7).contains("12-30"));
+        assertEquals(true, window("2026-12-30", 7).contains("01-06"));
+        assertEquals(false, window("2026-12-30", 7).contains("01-07"));
+        assertEquals(false, window("2026-06-10", 7).contains("06-09"));
+        assertEquals(true, window("2027-02-20", 8).contains(window("2027-02-20", 8).leapDayFallsOn()),
+                "a common year's 28 February holds the leap-day birthdays");
+    }
+
+    @Test
     void a365DayWindowHoldsEveryDay() {
         assertEquals(false, window("2026-01-01", 364).everyDay());
         assertEquals(true, window("2026-01-01", 365).everyDay());

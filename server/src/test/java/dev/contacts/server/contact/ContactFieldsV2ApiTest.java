@@ -257,6 +257,31 @@ class ContactFieldsV2ApiTest {
                 "{\"nickname\": \"no If-Match: last write wins\"}").status());
     }
 
+    @Test
+    void theOpenApiDocumentDescribesV2() {
+        JsonNode doc = api.get("/openapi", null).json();
+        String[][] endpoints = {
+                {"/contacts/labels/", "get"}, {"/contacts/delete/", "post"}, {"/contacts/trash/", "get"},
+                {"/contacts/trash/", "delete"}, {"/contacts/trash/{contact_id}/restore/", "post"},
+                {"/contacts/trash/{contact_id}/", "delete"}, {"/contacts/{contact_id}/photo/", "get"},
+                {"/contacts/{contact_id}/photo/", "put"}, {"/contacts/{contact_id}/photo/", "delete"},
+        };
+        for (String[] endpoint : endpoints) {
+            assertTrue(doc.path("paths").path(endpoint[0]).has(endpoint[1]), endpoint[1] + " " + endpoint[0]);
+        }
+        JsonNode draft = doc.at("/components/schemas/ContactDraft/properties");
+        for (String field : List.of("emails", "phones", "addresses", "organization", "job_title", "nickname",
+                "labels", "favorite")) {
+            assertTrue(draft.has(field), field);
+        }
+        assertEquals(10_000, draft.at("/additional_data/maxLength").asInt());
+        assertTrue(doc.at("/components/schemas/Contact/allOf/1/properties").has("has_photo"));
+        List<String> listParams = new ArrayList<>();
+        doc.at("/paths/~1contacts~1/get/parameters").forEach(p -> listParams.add(p.get("$ref").asText()));
+        assertTrue(listParams.containsAll(List.of("#/components/parameters/sort", "#/components/parameters/order",
+                "#/components/parameters/label", "#/components/parameters/favorite")), listParams.toString());
+    }
+
     private Response withIfMatch(String method, String path, String tag, String body) {
         return api.send(java.net.http.HttpRequest.newBuilder(api.uri(path))
                 .header("Authorization", "Bearer " + token)

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Address book v2 benchmark: search, sorted listing and birthdays over many contacts of one user (default
+# 100,000), against the real server on a temporary database, over loopback; prints SQLite's query plans too.
+# Usage: bench/address-book.sh [contacts]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source .ci/jdk.sh
+./mvnw -B -q -DskipTests package -pl server -am
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
+  -Djava.util.logging.config.file=server/src/test/resources/logging.properties \
+  -cp "server/target/test-classes:server/target/contacts-server.jar:server/target/libs/*" \
+  dev.contacts.server.bench.AddressBookBenchmark "$@"

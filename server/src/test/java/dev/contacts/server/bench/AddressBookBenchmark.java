@@ -1,0 +1,147 @@
+package dev.contacts.server.bench;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import dev.contacts.server.ContactsServer;
+import dev.contacts.server.ServerSettings;
+import dev.contacts.server.support.TestApi;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Address book v2 at scale: search, sorted listing and birthdays over 100,000 contacts of one user (run with
+ * bench/address-book.sh). The contacts are written straight into the database as the release before v2 wrote
+ * them (no sort keys, no folded text), so the server's start also measures re-keying a migrated book; then
+ * everything is driven over HTTP on loopback. Also prints SQLite's query plans, to show which index serves what.
+ */
+public final class AddressBookBenchmark {
+
+    private static final String[] FIRST = {"Ádám", "Adam", "Émile", "Eve", "Zoë", "Núñez", "Olga", "Jürgen", "Mia",
+            "Søren", "Łukasz", "Chloé", "Noah", "İlkay", "Björk", "Anaïs", "José", "Ömer", "Zoltán", "Ana"};
+    private static final String[] LAST = {"Smith", "Müller", "García", "Straße", "Dupont", "Kowalski", "Nakamura",
+            "O'Brien", "Öztürk", "Shevchenko", "Rossi", "Andersson", "Novák", "Ivanova", "Núñez", "Lee"};
+    private static final String[] LABELS = {"Family", "Work", "Friends", "Football", "School"};
+
+    private AddressBookBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int contacts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path file = Files.createTempDirectory("contacts-bench").resolve("contacts.db");
+        ServerSettings settings = ServerSettings.embedded(file).withRateLimit(0);
+        try (ContactsServer server = ContactsServer.start(settings)) {
+            new TestApi(server.uri("127.0.0.1")).register("big@example.com", TestApi.PASSWORD);
+        }
+        long t0 = System.nanoTime();
+        insertRows(file, contacts);
+        System.out.printf("inserted %d contacts as the release before v2 wrote them: %.1f s%n", contacts,
+                (System.nanoTime() - t0) / 1e9);
+
+        t0 = System.nanoTime();
+        try (ContactsServer server = ContactsServer.start(settings)) {
+            System.out.printf("server start, re-keying every contact (sort keys, folded text, labels): %.1f s%n",
+                    (System.nanoTime() - t0) / 1e9);
+            TestApi api = new TestApi(server.uri("127.0.0.1"));
+            String token = api.token("big@example.com", TestApi.PASSWORD);
+            System.out.printf("%-46s %8s %10s %9s %9s%n", "scenario (" + contacts + " contacts, one user)",
+                    "requests", "req/s", "p50 ms", "p95 ms");
+            String[] words = {"nunez", "strasse", "zoe", "441234", "ana lee", "emile straße", "work", "nobody"};
+            ApiBenchmark.run("search, one or two words", 200,
+                    i -> api.get("/contacts/search/?query=" + encode(words[i % words.length]), token).status());
+            ApiBenchmark.run("search, rare word (scans every contact)", 100,
+                    i -> api.get("/contacts/search/?query=zzz" + i, token).status());
+            ApiBenchmark.run("list by first_name, first page of 100", 200,
+                    i -> api.get("/contacts/?sort=first_name&limit=100", token).status());
+            ApiBenchmark.run("list by last_name desc, page at 50,000", 100,
+                    i -> api.get("/contacts/?sort=last_name&order=desc&skip=" + (contacts / 2) + "&limit=100",
+                            token).status());
+            ApiBenchmark.run("list label=Work by first_name, 100", 200,
+                    i -> api.get("/contacts/?label=Work&sort=first_name&limit=100", token).status());
+            ApiBenchmark.run("birthdays, 7 days (default limit 1000)", 100,
+                    i -> api.get("/contacts/birthdays/", token).status());
+            ApiBenchmark.run("birthdays, 30 days, first 1000", 50,
+                    i -> api.get("/contacts/birthdays/?days=30", token).status());
+            ApiBenchmark.run("birthdays, 366 days, page at 50,000", 20,
+                    i -> api.get("/contacts/birthdays/?days=366&skip=" + (contacts / 2), token).status());
+        }
+        printPlans(file);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static void insertRows(Path file, int contacts) throws Exception {
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + file);
+        try (Connection c = source.getConnection()) {
+            c.setAutoCommit(false);
+            long owner;
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT id FROM users")) {
+                r.next();
+                owner = r.getLong(1);
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO contacts (user_id, first_name, "
+                    + "last_name, email, phone, birthday, birthday_md, additional_data, first_name_folded, "
+                    + "last_name_folded, emails, phones, labels, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '', ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < contacts; i++) {
+                    String first = FIRST[i % FIRST.length] + (i % 7 == 0 ? "" : " " + i);
+                    String last = LAST[(i / FIRST.length) % LAST.length];
+                    String email = "p" + i + "@example.org";
+                    String phone = String.format("+380 44 %03d %04d", i % 1000, i % 10_000);
+                    String birthday = String.format("19%02d-%02d-%02d", 50 + i % 50, 1 + i % 12, 1 + i % 28);
+                    insert.setLong(1, owner);
+                    insert.setString(2, first);
+                    insert.setString(3, last);
+                    insert.setString(4, email);
+                    insert.setString(5, phone);
+                    insert.setString(6, birthday);
+                    insert.setString(7, birthday.substring(5));
+                    insert.setString(8, i % 3 == 0 ? "Met at the conference in " + (2000 + i % 25) : null);
+                    insert.setString(9, "[{\"value\":\"" + email + "\",\"label\":\"other\"}]");
+                    insert.setString(10, "[{\"value\":\"" + phone + "\",\"label\":\"mobile\"}]");
+                    insert.setString(11, "[\"" + LABELS[i % LABELS.length] + "\"]");
+                    insert.setString(12, "2025-01-01T00:00:00Z");
+                    insert.setString(13, "2025-01-01T00:00:00Z");
+                    insert.addBatch();
+                    if (i % 1000 == 999) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
+    private static void printPlans(Path file) throws Exception {
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + file);
+        String[][] queries = {
+                {"search", "SELECT * FROM contacts WHERE user_id = 1 AND deleted_at IS NULL "
+                        + "AND instr(search_text, 'nunez') > 0 ORDER BY id LIMIT 100"},
+                {"search count", "SELECT count(*) FROM contacts WHERE user_id = 1 AND deleted_at IS NULL "
+                        + "AND instr(search_text, 'nunez') > 0"},
+                {"sorted list", "SELECT * FROM contacts WHERE user_id = 1 AND deleted_at IS NULL "
+                        + "ORDER BY first_name_key, id LIMIT 100"},
+                {"birthdays", "SELECT * FROM contacts WHERE user_id = 1 AND deleted_at IS NULL "
+                        + "AND birthday_md BETWEEN '06-10' AND '07-10' ORDER BY birthday_md LIMIT 1000"},
+        };
+        try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+            for (String[] q : queries) {
+                try (ResultSet r = s.executeQuery("EXPLAIN QUERY PLAN " + q[1])) {
+                    while (r.next()) {
+                        System.out.printf("plan %-13s %s%n", q[0] + ":", r.getString("detail"));
+                    }
+                }
+            }
+        }
+    }
+}

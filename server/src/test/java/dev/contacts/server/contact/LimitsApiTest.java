@@ -1,0 +1,88 @@
+package dev.contacts.server.contact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.contacts.server.support.TestApi;
+import dev.contacts.server.support.TestApi.Response;
+import dev.contacts.server.support.TestServers;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.Test;
+
+/** The per-user contact limit (here configured to 3) and the birthdays page. */
+@ServerTest
+class LimitsApiTest {
+
+    private static final int MAX = 3;
+    private static final Instant NOW = Instant.parse("2026-06-10T12:00:00Z");
+
+    private final TestApi api;
+
+    LimitsApiTest(URI uri) {
+        this.api = new TestApi(uri);
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        TestServers.configure(server, TestServers.settings().withMaxContactsPerUser(MAX),
+                Clock.fixed(NOW, ZoneId.of("UTC")));
+    }
+
+    @Test
+    void aCreateBeyondTheLimitIs409AndStoresNothing() {
+        String token = api.newUser();
+        long first = api.createContact(token, "C0", "");
+        for (int i = 1; i < MAX; i++) {
+            api.createContact(token, "C" + i, "");
+        }
+        Response refused = api.post("/contacts/", token, TestApi.json("first_name", "One", "last_name", "more"));
+        assertEquals(409, refused.status());
+        assertEquals("Contact limit reached", refused.detail());
+        assertEquals(Integer.toString(MAX), api.get("/contacts/", token).header("X-Total-Count"));
+        assertEquals(201, api.post("/contacts/", api.newUser(), TestApi.json("first_name", "A", "last_name", ""))
+                .status(), "the limit is per user");
+
+        // the trash does not count, but restoring into a full book is refused too
+        assertEquals(204, api.delete("/contacts/" + first + "/", token).status());
+        long replacement = api.createContact(token, "Replacement", "");
+        assertEquals(409, api.post("/contacts/trash/" + first + "/restore/", token, "").status());
+        assertEquals(204, api.delete("/contacts/" + replacement + "/", token).status());
+        assertEquals(200, api.post("/contacts/trash/" + first + "/restore/", token, "").status());
+    }
+
+    @Test
+    void birthdaysPageWithSkipLimitAndTotal() {
+        String token = api.newUser();
+        // all within a week of 2026-06-10, on different days
+        api.createContact(token, TestApi.json("first_name", "D3", "last_name", "", "birthday", "1990-06-13"));
+        api.createContact(token, TestApi.json("first_name", "D0", "last_name", "", "birthday", "1604-06-10"));
+        api.createContact(token, TestApi.json("first_name", "D5", "last_name", "", "birthday", "2000-06-15"));
+        Response all = api.get("/contacts/birthdays/", token);
+        assertEquals("3", all.header("X-Total-Count"));
+        assertEquals(List.of("D0", "D3", "D5"), names(all));
+        assertEquals(0, all.json().get(0).get("days_until").asInt());
+        Response page = api.get("/contacts/birthdays/?skip=1&limit=1", token);
+        assertEquals(List.of("D3"), names(page));
+        assertEquals("3", page.header("X-Total-Count"));
+        assertEquals("2026-06-13", page.json().get(0).get("next_birthday").asText());
+        assertEquals(200, api.get("/contacts/birthdays/?limit=1000", token).status());
+        assertEquals(422, api.get("/contacts/birthdays/?limit=1001", token).status());
+        assertEquals(422, api.get("/contacts/birthdays/?limit=0", token).status());
+        assertEquals(422, api.get("/contacts/birthdays/?skip=-1", token).status());
+    }
+
+    private static List<String> names(Response r) {
+        assertEquals(200, r.status(), r.body());
+        List<String> names = new ArrayList<>();
+        r.json().forEach(c -> names.add(c.get("first_name").asText()));
+        return names;
+    }
+}
