@@ -1,5 +1,7 @@
 package dev.contacts.server.contact.transfer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,25 +34,23 @@ final class Duplicates {
         Map<String, Set<Long>> byEmail = new LinkedHashMap<>();
         Map<String, Set<Long>> byPhone = new LinkedHashMap<>();
         Map<String, Set<Long>> byName = new LinkedHashMap<>();
-        long after = 0;
-        while (true) {
-            List<Contact> page = contacts.liveAfter(owner, after, Exporter.PAGE);
-            for (Contact c : page) {
-                for (LabeledValue email : c.emails()) {
-                    byEmail.computeIfAbsent(Sameness.fold(email.value()), k -> new LinkedHashSet<>()).add(c.id());
-                }
-                for (LabeledValue phone : c.phones()) {
-                    String tail = Sameness.phoneTail(phone.value());
-                    if (tail.length() >= MIN_PHONE_DIGITS) {
-                        byPhone.computeIfAbsent(tail, k -> new LinkedHashSet<>()).add(c.id());
+        try {
+            Exporter.forEachPage(contacts, owner, page -> {
+                for (Contact c : page) {
+                    for (LabeledValue email : c.emails()) {
+                        byEmail.computeIfAbsent(Sameness.fold(email.value()), k -> new LinkedHashSet<>()).add(c.id());
                     }
+                    for (LabeledValue phone : c.phones()) {
+                        String tail = Sameness.phoneTail(phone.value());
+                        if (tail.length() >= MIN_PHONE_DIGITS) {
+                            byPhone.computeIfAbsent(tail, k -> new LinkedHashSet<>()).add(c.id());
+                        }
+                    }
+                    byName.computeIfAbsent(Sameness.fullName(c.toDraft()), k -> new LinkedHashSet<>()).add(c.id());
                 }
-                byName.computeIfAbsent(Sameness.fullName(c.toDraft()), k -> new LinkedHashSet<>()).add(c.id());
-            }
-            if (page.size() < Exporter.PAGE) {
-                break;
-            }
-            after = page.get(page.size() - 1).id();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading pages writes nothing: no I/O to fail
         }
         List<DuplicateGroup> groups = new ArrayList<>();
         addGroups(owner, "email", byEmail, groups);

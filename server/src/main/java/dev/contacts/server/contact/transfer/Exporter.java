@@ -53,18 +53,28 @@ final class Exporter {
                     writePage(owner, page, sink);
                 }
             } else {
-                long after = 0;
-                while (true) {
-                    List<Contact> page = contacts.liveAfter(owner, after, PAGE);
-                    writePage(owner, page, sink);
-                    if (page.size() < PAGE) {
-                        break;
-                    }
-                    after = page.get(page.size() - 1).id();
-                }
+                forEachPage(contacts, owner, page -> writePage(owner, page, sink));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Something done with each page of contacts; may fail on output. */
+    interface PageAction {
+        void accept(List<Contact> page) throws IOException;
+    }
+
+    /** Every live contact of the owner in id order, a page at a time: memory holds one page. */
+    static void forEachPage(ContactRepository contacts, long owner, PageAction action) throws IOException {
+        long after = 0;
+        while (true) {
+            List<Contact> page = contacts.liveAfter(owner, after, PAGE);
+            action.accept(page);
+            if (page.size() < PAGE) {
+                return;
+            }
+            after = page.get(page.size() - 1).id();
         }
     }
 

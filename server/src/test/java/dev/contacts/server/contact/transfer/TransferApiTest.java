@@ -289,6 +289,19 @@ class TransferApiTest {
         assertEquals("0", api.get("/contacts/?limit=1", other).header("X-Total-Count"));
     }
 
+    @Test
+    void theOpenApiDocumentDescribesImportExportDuplicatesAndMerge() {
+        JsonNode paths = api.get("/openapi", null).json().path("paths");
+        assertTrue(paths.path("/contacts/export/").has("get"));
+        assertTrue(paths.path("/contacts/import/").has("post"));
+        assertTrue(paths.path("/contacts/duplicates/").has("get"));
+        assertTrue(paths.path("/contacts/merge/").has("post"));
+        assertEquals(List.of("format", "ids"), paths.at("/~1contacts~1export~1/get/parameters").findValuesAsText("name"));
+        assertEquals(List.of("duplicates"), paths.at("/~1contacts~1import~1/post/parameters").findValuesAsText("name"));
+        assertTrue(paths.at("/~1contacts~1import~1/post/requestBody/content").has("text/vcard"));
+        assertTrue(paths.at("/~1contacts~1import~1/post/requestBody/content").has("text/csv"));
+    }
+
     static int count(String text, String needle) {
         int n = 0;
         for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
