@@ -130,6 +130,8 @@ public final class ContactsServer implements AutoCloseable {
         new ApiRules(routing, components.database())
                 .register(components.authService())
                 .register(components.accountService())
+                // before the contacts' own routes: "/contacts/export" would otherwise be read as a contact id
+                .register(components.transferService())
                 .register(components.contactService())
                 .register(new OpenApiService())
                 .fallback();

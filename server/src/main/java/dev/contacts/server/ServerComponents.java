@@ -21,6 +21,7 @@ import dev.contacts.server.auth.TokenService;
 import dev.contacts.server.auth.UserRepository;
 import dev.contacts.server.contact.ContactRepository;
 import dev.contacts.server.contact.ContactService;
+import dev.contacts.server.contact.transfer.TransferService;
 import dev.contacts.server.db.Database;
 import dev.contacts.server.db.Maintenance;
 import org.jooq.DSLContext;
@@ -34,6 +35,7 @@ public final class ServerComponents implements AutoCloseable {
     private final AuthService authService;
     private final AccountService accountService;
     private final ContactService contactService;
+    private final TransferService transferService;
 
     private ServerComponents(ServerSettings settings, Database database, PasswordHasher hasher, TokenService tokens,
                              Clock clock) {
@@ -53,6 +55,7 @@ public final class ServerComponents implements AutoCloseable {
         // contacts stored before v2 (or keyed by another ICU version) get their sort and search keys now
         contacts.rekeyStale();
         this.contactService = new ContactService(contacts, auth, clock);
+        this.transferService = new TransferService(dsl, contacts, auth);
         this.maintenance = new Maintenance(clock, List.of(refreshTokens::prune, revoked::prune, throttle::prune,
                 rateLimiter::prune, contacts::pruneTrash));
     }
@@ -97,6 +100,10 @@ public final class ServerComponents implements AutoCloseable {
 
     public ContactService contactService() {
         return contactService;
+    }
+
+    public TransferService transferService() {
+        return transferService;
     }
 
     public AccountService accountService() {

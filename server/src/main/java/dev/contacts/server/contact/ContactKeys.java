@@ -25,7 +25,7 @@ import dev.contacts.model.LabeledValue;
  *   <li>the <b>search text</b>: every searchable field folded, one per line, plus each phone's digits.</li>
  * </ul>
  */
-final class ContactKeys {
+public final class ContactKeys {
 
     /**
      * Which computation made a row's keys: the ICU collator's version plus this class's own revision. Rows of
@@ -54,7 +54,7 @@ final class ContactKeys {
     }
 
     /** Case-folded, decomposed (NFKD) and without combining marks; null stays null. */
-    static String fold(String text) {
+    public static String fold(String text) {
         if (text == null) {
             return null;
         }
@@ -64,7 +64,7 @@ final class ContactKeys {
     }
 
     /** The digits of a phone number, e.g. "380441234567" for "+380 44 123 4567". */
-    static String digits(String phone) {
+    public static String digits(String phone) {
         return NON_DIGITS.matcher(phone).replaceAll("");
     }
 

@@ -160,17 +160,53 @@ public final class ContactRepository {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             requireRoom(t, owner, 1);
-            String now = now();
-            ContactsRecord record = t.newRecord(CONTACTS);
-            record.setUserId(owner);
-            record.setCreatedAt(now);
-            record.setUpdatedAt(now);
-            record.setHasPhoto(false);
-            fill(record, draft);
-            record.store();
-            storeLabels(t, owner, record.getId(), draft.labels());
-            return toContact(record);
+            return insert(t, owner, draft);
         });
+    }
+
+    /**
+     * Stores new contacts in one transaction (a batch of an import: one commit for many rows); {@link LimitReached}
+     * when they do not all fit, and then none is stored.
+     */
+    public List<Contact> createAll(long owner, List<ContactDraft> drafts) {
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            requireRoom(t, owner, drafts.size());
+            List<Contact> created = new ArrayList<>(drafts.size());
+            for (ContactDraft draft : drafts) {
+                created.add(insert(t, owner, draft));
+            }
+            return created;
+        });
+    }
+
+    /** How many more contacts the owner may hold now. */
+    public int room(long owner) {
+        return Math.max(0, maxPerOwner - dsl.fetchCount(CONTACTS, live(owner)));
+    }
+
+    /** This repository working inside the transaction {@code tx} belongs to: several calls, one commit. */
+    public ContactRepository within(DSLContext tx) {
+        return new ContactRepository(tx, clock, maxPerOwner);
+    }
+
+    /** The owner's live contacts with an id above {@code afterId}, in id order: the pages of an export. */
+    public List<Contact> liveAfter(long owner, long afterId, int limit) {
+        return dsl.selectFrom(CONTACTS).where(live(owner).and(CONTACTS.ID.gt(afterId))).orderBy(CONTACTS.ID)
+                .limit(limit).fetch(ContactRepository::toContact);
+    }
+
+    private Contact insert(DSLContext t, long owner, ContactDraft draft) {
+        String now = now();
+        ContactsRecord record = t.newRecord(CONTACTS);
+        record.setUserId(owner);
+        record.setCreatedAt(now);
+        record.setUpdatedAt(now);
+        record.setHasPhoto(false);
+        fill(record, draft);
+        record.store();
+        storeLabels(t, owner, record.getId(), draft.labels());
+        return toContact(record);
     }
 
     /**

@@ -20,7 +20,7 @@ import javax.imageio.stream.ImageInputStream;
  * re-encoded in the same format to at most {@value #STORED_SIDE}×{@value #STORED_SIDE}. Nothing of the upload
  * but its pixels is kept (no metadata, no trailing bytes).
  */
-final class PhotoImages {
+public final class PhotoImages {
 
     static final int MAX_UPLOAD_BYTES = 1024 * 1024;
     static final int MAX_SIDE = 4096;
@@ -56,6 +56,23 @@ final class PhotoImages {
     }
 
     private PhotoImages() {
+    }
+
+    /**
+     * A photo from an imported file as it would be stored (checked and re-encoded like an upload), or empty when
+     * it is not a valid JPEG or PNG within the limits.
+     */
+    public static Optional<ContactRepository.Photo> storable(byte[] bytes, String mediaType) {
+        Optional<Format> format = mediaType == null ? Optional.empty() : Format.ofMediaType(mediaType);
+        if (format.isEmpty() || bytes.length > MAX_UPLOAD_BYTES) {
+            return Optional.empty();
+        }
+        try {
+            byte[] stored = reencode(bytes, format.get());
+            return Optional.of(new ContactRepository.Photo(format.get().mediaType, stored, ContactETags.of(stored)));
+        } catch (InvalidImage e) {
+            return Optional.empty();
+        }
     }
 
     /** The photo as stored: decoded, checked, scaled down to fit {@value #STORED_SIDE} px, re-encoded. */

@@ -1,0 +1,87 @@
+package dev.contacts.server.contact.transfer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+import dev.contacts.model.ContactDraft;
+import dev.contacts.model.ContactRules;
+import dev.contacts.model.LabeledValue;
+import dev.contacts.model.PostalAddress;
+
+/**
+ * The one rule for bringing two versions of a person together, used by an import that merges into an existing
+ * contact and by {@code POST /contacts/merge/}: the kept contact's values win, its empty fields are filled,
+ * and its lists gain the entries it lacks (no duplicates). Nothing it has is overwritten. An entry a full list
+ * has no room for goes to the notes, so nothing is lost.
+ */
+public final class ContactMerge {
+
+    private ContactMerge() {
+    }
+
+    /** How the notes of both are brought together. */
+    public enum Notes {
+        /** Only an empty note is filled (import: nothing existing changes). */
+        FILL,
+        /** The other's notes are added after the kept ones, when they are not already there (merge). */
+        JOIN
+    }
+
+    public static ContactDraft merge(ContactDraft keep, ContactDraft other, Notes notes) {
+        List<String> overflow = new ArrayList<>();
+        List<LabeledValue> emails = unite(keep.emails(), other.emails(), e -> Sameness.fold(e.value()),
+                ContactRules.EMAILS_MAX, e -> "Email (" + e.label() + "): " + e.value(), overflow);
+        List<LabeledValue> phones = unite(keep.phones(), other.phones(), e -> Sameness.digits(e.value()),
+                ContactRules.PHONES_MAX, e -> "Phone (" + e.label() + "): " + e.value(), overflow);
+        List<PostalAddress> addresses = unite(keep.addresses(), other.addresses(),
+                a -> Sameness.fold(String.join("\n", a.parts().map(p -> p == null ? "" : p).toList())),
+                ContactRules.ADDRESSES_MAX, a -> "Address (" + a.label() + "): "
+                        + String.join(", ", a.parts().filter(Objects::nonNull).toList()), overflow);
+        List<String> labels = unite(keep.labels(), other.labels(), l -> l.toLowerCase(Locale.ROOT),
+                ContactRules.LABELS_MAX, l -> "Label: " + l, overflow);
+        String text = keep.additionalData();
+        if (isEmpty(text)) {
+            text = other.additionalData();
+        } else if (notes == Notes.JOIN && !isEmpty(other.additionalData()) && !text.contains(other.additionalData())) {
+            text = text + "\n\n" + other.additionalData();
+        }
+        for (String line : overflow) {
+            if (text == null || !text.contains(line)) {
+                text = isEmpty(text) ? line : text + "\n" + line;
+            }
+        }
+        return new ContactDraft(keep.firstName(), isEmpty(keep.lastName()) ? other.lastName() : keep.lastName(),
+                emails, phones, keep.birthday() != null ? keep.birthday() : other.birthday(), text, addresses,
+                first(keep.organization(), other.organization()), first(keep.jobTitle(), other.jobTitle()),
+                first(keep.nickname(), other.nickname()), labels, keep.favorite() || other.favorite());
+    }
+
+    private static <T> List<T> unite(List<T> keep, List<T> other, Function<T, String> key, int max,
+                                     Function<T, String> asNote, List<String> overflow) {
+        Map<String, T> united = new LinkedHashMap<>();
+        keep.forEach(e -> united.putIfAbsent(key.apply(e), e));
+        for (T e : other) {
+            if (!united.containsKey(key.apply(e))) {
+                if (united.size() < max) {
+                    united.put(key.apply(e), e);
+                } else {
+                    overflow.add(asNote.apply(e));
+                }
+            }
+        }
+        return List.copyOf(united.values());
+    }
+
+    private static String first(String keep, String other) {
+        return isEmpty(keep) ? other : keep;
+    }
+
+    private static boolean isEmpty(String s) {
+        return s == null || s.isEmpty();
+    }
+}

@@ -1,0 +1,293 @@
+package dev.contacts.server.contact.transfer;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.contacts.model.ContactRules;
+import dev.contacts.model.PostalAddress;
+import ezvcard.property.RawProperty;
+import ezvcard.property.VCardProperty;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads the CSV files of Google Contacts (its current layout and its older one) and of Outlook, told apart by
+ * their header row. Commons CSV does the CSV itself (quotes, commas and line breaks inside values).
+ */
+final class CsvImport {
+
+    /** Google puts several values of one kind into one cell, separated by this. */
+    private static final Pattern MULTI = Pattern.compile("\\s*:::\\s*");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+    /** A cell kept verbatim as an {@code X-CSV} property, with its column's header in this parameter. */
+    static final String EXTRA_PROPERTY = "X-CSV";
+    static final String COLUMN_PARAMETER = "X-COLUMN";
+    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.ofPattern("M/d/uuuu", Locale.ROOT), DateTimeFormatter.ofPattern("d.M.uuuu", Locale.ROOT),
+            DateTimeFormatter.ofPattern("uuuu/M/d", Locale.ROOT));
+
+    enum Layout { GOOGLE, GOOGLE_LEGACY, OUTLOOK }
+
+    private CsvImport() {
+    }
+
+    /** The layout the header row names, or empty when it is not a contacts CSV this server knows. */
+    static Optional<Layout> detect(List<String> header) {
+        Set<String> h = new HashSet<>(header.stream().map(String::strip).toList());
+        if (h.contains("Given Name") && h.contains("Family Name")) {
+            return Optional.of(Layout.GOOGLE_LEGACY);
+        }
+        if (h.contains("First Name") && (h.contains("E-mail 1 - Value") || h.contains("Phone 1 - Value")
+                || h.contains("Labels") || h.contains("Organization Name"))) {
+            return Optional.of(Layout.GOOGLE);
+        }
+        if (h.contains("First Name") && (h.contains("E-mail Address") || h.contains("Mobile Phone")
+                || h.contains("Business Phone") || h.contains("Home Phone"))) {
+            return Optional.of(Layout.OUTLOOK);
+        }
+        return Optional.empty();
+    }
+
+    /** The header row of the text, or empty when it has none that CSV can read. */
+    static List<String> header(String text) {
+        try (CSVParser parser = CSVFormat.RFC4180.parse(new StringReader(text))) {
+            Iterator<CSVRecord> records = parser.iterator();
+            return records.hasNext() ? records.next().toList() : List.of();
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            return List.of();
+        }
+    }
+
+    /** Every row after the header, read or refused one by one; a row is an item. */
+    static List<ParsedItem> read(String text, Layout layout) {
+        int[] lineStarts = lineStarts(text);
+        List<ParsedItem> items = new ArrayList<>();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setAllowMissingColumnNames(true).setAllowDuplicateHeaderNames(true).get();
+        try (CSVParser parser = format.parse(new StringReader(text))) {
+            List<String> header = parser.getHeaderNames();
+            Iterator<CSVRecord> rows = parser.iterator();
+            while (true) {
+                CSVRecord row;
+                try {
+                    if (!rows.hasNext()) {
+                        break;
+                    }
+                    row = rows.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    // An unclosed quote: everything after it is one broken value, so reading ends here.
+                    items.add(ParsedItem.failed(items.size() + 1, (int) parser.getCurrentLineNumber(),
+                            "Malformed CSV from this line on (an unclosed quote?)"));
+                    break;
+                }
+                int item = items.size() + 1;
+                int line = lineOf(lineStarts, row.getCharacterPosition());
+                items.add(readRow(item, line, header, row, layout));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return items;
+    }
+
+    private static ParsedItem readRow(int item, int line, List<String> header, CSVRecord row, Layout layout) {
+        Row r = new Row(header, row);
+        DraftBuilder draft = new DraftBuilder();
+        switch (layout) {
+            case GOOGLE -> google(r, draft, "First Name", "Middle Name", "Last Name", "Labels", "Label",
+                    "Organization Name", "Organization Title");
+            case GOOGLE_LEGACY -> google(r, draft, "Given Name", "Additional Name", "Family Name", "Group Membership",
+                    "Type", "Organization 1 - Name", "Organization 1 - Title");
+            case OUTLOOK -> outlook(r, draft);
+        }
+        List<VCardProperty> extras = new ArrayList<>();
+        for (int i = 0; i < header.size() && i < row.size(); i++) {
+            String value = row.get(i);
+            String column = header.get(i);
+            if (!r.used.contains(i) && value != null && !value.isBlank() && !column.isBlank()) {
+                RawProperty extra = new RawProperty(EXTRA_PROPERTY, value);
+                extra.getParameters().put(COLUMN_PARAMETER, column);
+                extras.add(extra);
+            }
+        }
+        if (draft.isEmpty() && extras.isEmpty()) {
+            return ParsedItem.failed(item, line, "Empty row");
+        }
+        DraftBuilder.Result result = draft.build();
+        if (result.error() != null) {
+            return ParsedItem.failed(item, line, result.error());
+        }
+        return ParsedItem.ok(item, line, new TransferItem(result.draft(), null, VCardExtras.write(extras), null));
+    }
+
+    /** Both Google layouts: numbered "E-mail 1 - Label/Type", "Phone 1 - ...", "Address 1 - ..." columns. */
+    private static void google(Row r, DraftBuilder draft, String given, String middle, String family, String groups,
+                               String labelSuffix, String organization, String title) {
+        draft.name(join(" ", r.take(given), r.take(middle)), r.take(family));
+        draft.formattedName(r.take("Name"));
+        draft.nickname(r.take("Nickname"));
+        draft.organization(join(", ", r.take(organization),
+                r.take(organization.replace("Name", "Department"))));
+        draft.jobTitle(r.take(title));
+        birthday(draft, r.take("Birthday"));
+        draft.note(r.take("Notes"));
+        for (String label : split(r.take(groups))) {
+            draft.label(label);
+        }
+        for (int n = 1; r.has("E-mail " + n + " - Value"); n++) {
+            String label = EntryLabels.fromCsv(r.take("E-mail " + n + " - " + labelSuffix), EntryLabels.Kind.EMAIL);
+            for (String value : split(r.take("E-mail " + n + " - Value"))) {
+                draft.email(value, label);
+            }
+        }
+        for (int n = 1; r.has("Phone " + n + " - Value"); n++) {
+            String label = EntryLabels.fromCsv(r.take("Phone " + n + " - " + labelSuffix), EntryLabels.Kind.PHONE);
+            for (String value : split(r.take("Phone " + n + " - Value"))) {
+                draft.phone(value, label);
+            }
+        }
+        for (int n = 1; r.has("Address " + n + " - Street") || r.has("Address " + n + " - Formatted"); n++) {
+            String p = "Address " + n + " - ";
+            String label = EntryLabels.fromCsv(r.take(p + labelSuffix), EntryLabels.Kind.ADDRESS);
+            String street = join(", ", r.take(p + "PO Box"), r.take(p + "Extended Address"), r.take(p + "Street"));
+            PostalAddress address = new PostalAddress(label, street, r.take(p + "City"), r.take(p + "Region"),
+                    r.take(p + "Postal Code"), r.take(p + "Country"));
+            String formatted = r.take(p + "Formatted");
+            if (address.parts().allMatch(part -> part == null) && formatted != null) {
+                // Only the formatted form: it is the street, as written.
+                address = new PostalAddress(label, formatted, null, null, null, null);
+            }
+            draft.address(address);
+        }
+    }
+
+    /** Outlook: fixed columns per kind ("E-mail 2 Address", "Business Phone", "Home Street" ...). */
+    private static void outlook(Row r, DraftBuilder draft) {
+        draft.name(join(" ", r.take("First Name"), r.take("Middle Name")), r.take("Last Name"));
+        draft.nickname(r.take("Nickname"));
+        draft.organization(join(", ", r.take("Company"), r.take("Department")));
+        draft.jobTitle(r.take("Job Title"));
+        birthday(draft, r.take("Birthday"));
+        draft.note(r.take("Notes"));
+        for (String label : r.takeList("Categories", ";")) {
+            draft.label(label);
+        }
+        for (String column : List.of("E-mail Address", "E-mail 2 Address", "E-mail 3 Address")) {
+            draft.email(r.take(column), null);
+        }
+        String[][] phones = {{"Mobile Phone", "mobile"}, {"Primary Phone", "main"}, {"Home Phone", "home"},
+                {"Home Phone 2", "home"}, {"Business Phone", "work"}, {"Business Phone 2", "work"},
+                {"Company Main Phone", "work"}, {"Other Phone", "other"}, {"Home Fax", "home fax"},
+                {"Business Fax", "work fax"}, {"Other Fax", "other fax"}, {"Pager", "pager"}, {"Car Phone", "car"}};
+        for (String[] phone : phones) {
+            draft.phone(r.take(phone[0]), phone[1]);
+        }
+        String[][] places = {{"Home", "home"}, {"Business", "work"}, {"Other", "other"}};
+        for (String[] place : places) {
+            String p = place[0] + " ";
+            draft.address(new PostalAddress(place[1],
+                    join(", ", r.take(p + "Street"), r.take(p + "Street 2"), r.take(p + "Street 3")),
+                    r.take(p + "City"), r.take(p + "State"), r.take(p + "Postal Code"), r.take(p + "Country/Region")));
+        }
+    }
+
+    private static void birthday(DraftBuilder draft, String text) {
+        if (text == null || text.equals("0/0/00") || text.equals("0/0/0000")) {
+            return;
+        }
+        draft.birthday(parseDate(text), text);
+    }
+
+    /** Google writes {@code 1980-05-17} or, without a year, {@code --05-17}; Outlook {@code 5/17/1980}. */
+    static LocalDate parseDate(String text) {
+        String t = text.strip();
+        if (t.startsWith("--")) {
+            t = ContactRules.YEAR_UNKNOWN + t.substring(1);
+        }
+        for (DateTimeFormatter format : DATES) {
+            try {
+                return LocalDate.parse(t, format);
+            } catch (DateTimeParseException e) {
+                // the next format
+            }
+        }
+        return null;
+    }
+
+    private static List<String> split(String cell) {
+        return cell == null ? List.of() : Arrays.stream(MULTI.split(cell)).filter(s -> !s.isBlank()).toList();
+    }
+
+    private static String join(String separator, String... parts) {
+        List<String> present = Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList();
+        return present.isEmpty() ? null : String.join(separator, present);
+    }
+
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        var m = LINE_BREAK.matcher(text);
+        while (m.find()) {
+            starts.add(m.end());
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int lineOf(int[] lineStarts, long position) {
+        int i = Arrays.binarySearch(lineStarts, (int) position);
+        return (i >= 0 ? i : -i - 2) + 1;
+    }
+
+    /** One row, by column name; remembers the columns read, so the others are kept as they are. */
+    private static final class Row {
+        private final List<String> header;
+        private final CSVRecord record;
+        final Set<Integer> used = new HashSet<>();
+
+        Row(List<String> header, CSVRecord record) {
+            this.header = header;
+            this.record = record;
+        }
+
+        int index(String column) {
+            return header.indexOf(column);
+        }
+
+        boolean has(String column) {
+            return index(column) >= 0;
+        }
+
+        String get(String column) {
+            int i = index(column);
+            return i < 0 || i >= record.size() || record.get(i).isBlank() ? null : record.get(i).strip();
+        }
+
+        /** The cell's value (null when blank or absent), marked as read. */
+        String take(String column) {
+            int i = index(column);
+            if (i >= 0) {
+                used.add(i);
+            }
+            return get(column);
+        }
+
+        List<String> takeList(String column, String separator) {
+            String value = take(column);
+            return value == null ? List.of() : List.of(value.split(Pattern.quote(separator)));
+        }
+    }
+}

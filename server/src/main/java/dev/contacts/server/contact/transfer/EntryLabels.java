@@ -1,0 +1,103 @@
+package dev.contacts.server.contact.transfer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.contacts.model.ContactDraft;
+
+/**
+ * How the labels of emails, phones and addresses ({@code home}, {@code work}, {@code mobile}, or a person's own
+ * text) are written in files: vCard TYPE parameters, Apple's {@code X-ABLabel}, and the CSV label columns.
+ */
+final class EntryLabels {
+
+    enum Kind { EMAIL, PHONE, ADDRESS }
+
+    /** TYPE values that say nothing about which entry it is. */
+    private static final Set<String> NEUTRAL = Set.of("pref", "internet", "voice", "x400", "x-internet", "msg",
+            "postal", "parcel", "dom", "intl");
+    private static final Map<String, String> APPLE = Map.of("home", "home", "work", "work", "other", "other",
+            "mobile", "mobile", "main", "main", "homefax", "home fax", "workfax", "work fax", "pager", "pager",
+            "iphone", "iPhone", "otherfax", "other fax");
+
+    private EntryLabels() {
+    }
+
+    /**
+     * The label of a vCard entry: Apple's own label when the entry has one, else its TYPE values (cell is
+     * "mobile"; "work fax" for two), else null (the list's default).
+     */
+    static String fromVCard(List<String> types, String appleLabel, Kind kind) {
+        if (appleLabel != null && !appleLabel.isBlank()) {
+            return fromApple(appleLabel.strip());
+        }
+        List<String> words = new ArrayList<>();
+        for (String type : types) {
+            String t = type.strip().toLowerCase(Locale.ROOT);
+            if (t.isEmpty() || NEUTRAL.contains(t)) {
+                continue;
+            }
+            if (t.equals("cell") || t.equals("mobile")) {
+                if (kind == Kind.PHONE) {
+                    return ContactDraft.DEFAULT_PHONE_LABEL;
+                }
+            }
+            words.add(t.equals("home") || t.equals("work") || t.equals("other") || t.equals("fax") ? t : type.strip());
+        }
+        return words.isEmpty() ? null : String.join(" ", words);
+    }
+
+    /** {@code _$!<HomeFAX>!$_} is Apple's way of writing its built-in labels; anything else is the person's own. */
+    private static String fromApple(String label) {
+        if (label.startsWith("_$!<") && label.endsWith(">!$_")) {
+            String inner = label.substring(4, label.length() - 4);
+            return APPLE.getOrDefault(inner.toLowerCase(Locale.ROOT), inner);
+        }
+        return label;
+    }
+
+    /** The TYPE values a label is written as in a vCard 4.0 file; read back by {@link #fromVCard} as the same label. */
+    static List<String> toVCardTypes(String label, Kind kind) {
+        if (label == null) {
+            return List.of();
+        }
+        if (kind == Kind.PHONE && label.equals(ContactDraft.DEFAULT_PHONE_LABEL)) {
+            return List.of("cell");
+        }
+        if (kind != Kind.PHONE && label.equals("other")) {
+            return List.of();
+        }
+        return List.of(label.split(" "));
+    }
+
+    /** A label read from a CSV label column: Google writes "* " before the primary entry's label, "Mobile", "Work". */
+    static String fromCsv(String label, Kind kind) {
+        if (label == null) {
+            return null;
+        }
+        String l = label.strip();
+        if (l.startsWith("* ")) {
+            l = l.substring(2).strip();
+        }
+        if (l.isEmpty()) {
+            return null;
+        }
+        String lower = l.toLowerCase(Locale.ROOT);
+        return switch (lower) {
+            case "home", "work", "other", "main" -> lower;
+            case "mobile", "cell" -> kind == Kind.PHONE ? "mobile" : lower;
+            default -> l;
+        };
+    }
+
+    /** A label as Google's CSV writes it: "Home", "Mobile", or the person's own text. */
+    static String toCsv(String label) {
+        return switch (label) {
+            case "home", "work", "other", "mobile", "main" -> Character.toUpperCase(label.charAt(0)) + label.substring(1);
+            default -> label;
+        };
+    }
+}

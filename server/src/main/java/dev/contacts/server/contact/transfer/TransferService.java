@@ -1,0 +1,247 @@
+package dev.contacts.server.contact.transfer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contacts.model.Contact;
+import dev.contacts.model.FieldError;
+import dev.contacts.server.auth.BearerAuthentication;
+import dev.contacts.server.contact.ContactRepository;
+import dev.contacts.server.http.ApiException;
+import dev.contacts.server.http.ApiRules;
+import dev.contacts.server.http.Json;
+import dev.contacts.server.http.RequestBodies;
+import dev.contacts.server.http.RequestParams;
+import dev.contacts.server.http.ValidationException;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpMediaType;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.jooq.DSLContext;
+
+/**
+ * The HTTP side of moving an address book in and out: {@code GET /contacts/export/}, {@code POST
+ * /contacts/import/}, {@code GET /contacts/duplicates/} and {@code POST /contacts/merge/}. Each user sees and
+ * changes only their own contacts: another user's id answers like one that does not exist.
+ */
+public final class TransferService implements ApiRules.Service {
+
+    /** The largest import body. */
+    public static final int MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+    /** The most items one import file may hold. */
+    public static final int MAX_IMPORT_ITEMS = 10_000;
+    /** The most ids an export may name. */
+    static final int MAX_EXPORT_IDS = 10_000;
+    static final int MERGE_MIN = 2;
+    static final int MERGE_MAX = 50;
+
+    private final TransferRepository repository;
+    private final BearerAuthentication auth;
+
+    public TransferService(DSLContext dsl, ContactRepository contacts, BearerAuthentication auth) {
+        this.repository = new TransferRepository(dsl, contacts);
+        this.auth = auth;
+    }
+
+    @Override
+    public void routes(ApiRules rules) {
+        rules.get("/contacts/export", auth.protect(this::export))
+                .post("/contacts/import", auth.protect(this::importFile))
+                .get("/contacts/duplicates", auth.protect(this::duplicates))
+                .post("/contacts/merge", auth.protect(this::merge));
+    }
+
+    private void export(long owner, ServerRequest req, ServerResponse res) {
+        List<FieldError> errors = new ArrayList<>();
+        Exporter.Format format = switch (RequestParams.query(req, "format").map(String::strip).orElse("vcard")) {
+            case "vcard" -> Exporter.Format.VCARD;
+            case "csv" -> Exporter.Format.CSV;
+            default -> {
+                errors.add(FieldError.query("format", "Input should be 'vcard' or 'csv'", "enum"));
+                yield null;
+            }
+        };
+        Optional<List<Long>> ids = RequestParams.query(req, "ids").map(text -> ids(text, errors));
+        ValidationException.throwIfAny(errors);
+        res.header(HeaderNames.CONTENT_TYPE, format.contentType);
+        res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + format.fileName + "\"");
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        try (Writer out = new OutputStreamWriter(res.outputStream(), StandardCharsets.UTF_8)) {
+            new Exporter(repository).export(owner, ids, format, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code ids=1,2,3}: positive whole numbers, at most {@value #MAX_EXPORT_IDS}. */
+    private static List<Long> ids(String text, List<FieldError> errors) {
+        List<Long> ids = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            try {
+                long id = Long.parseLong(part.strip());
+                if (id < 1) {
+                    throw new NumberFormatException();
+                }
+                ids.add(id);
+            } catch (NumberFormatException e) {
+                errors.add(FieldError.query("ids", "Input should be ids separated by commas, e.g. 1,2,3", "value_error"));
+                return List.of();
+            }
+        }
+        if (ids.size() > MAX_EXPORT_IDS) {
+            errors.add(FieldError.query("ids", "At most " + MAX_EXPORT_IDS + " ids", "too_long"));
+        }
+        return ids;
+    }
+
+    private void importFile(long owner, ServerRequest req, ServerResponse res) {
+        ImportFile.Format format = importFormat(req);
+        List<FieldError> errors = new ArrayList<>();
+        Importer.Duplicates duplicates = switch (RequestParams.query(req, "duplicates").map(String::strip)
+                .orElse("merge")) {
+            case "merge" -> Importer.Duplicates.MERGE;
+            case "skip" -> Importer.Duplicates.SKIP;
+            case "create" -> Importer.Duplicates.CREATE;
+            default -> {
+                errors.add(FieldError.query("duplicates", "Input should be 'merge', 'skip' or 'create'", "enum"));
+                yield null;
+            }
+        };
+        ValidationException.throwIfAny(errors);
+        String text = decode(readImport(req), charset(req));
+        List<ParsedItem> items = ImportFile.read(text, format).orElseThrow(() -> new ValidationException(
+                new FieldError(List.of("body"), format == ImportFile.Format.VCARD
+                        ? "Not a vCard file: it should begin with BEGIN:VCARD"
+                        : "Not a contacts CSV: the header row is neither Google Contacts' nor Outlook's",
+                        "value_error")));
+        if (items.size() > MAX_IMPORT_ITEMS) {
+            throw new ValidationException(new FieldError(List.of("body"), "Too many contacts in one file: at most "
+                    + MAX_IMPORT_ITEMS + ", this one has " + items.size(), "too_long"));
+        }
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        Json.ok(res, new Importer(repository).run(owner, items, duplicates));
+    }
+
+    /** {@code text/vcard} (or the older {@code text/x-vcard}, {@code text/directory}) or {@code text/csv}; else 415. */
+    private static ImportFile.Format importFormat(ServerRequest req) {
+        String type = req.headers().contentType().map(t -> t.mediaType().text().toLowerCase(Locale.ROOT)).orElse("");
+        return switch (type) {
+            case "text/vcard", "text/x-vcard", "text/directory" -> ImportFile.Format.VCARD;
+            case "text/csv" -> ImportFile.Format.CSV;
+            default -> throw new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415,
+                    "Unsupported media type " + (type.isEmpty() ? "(none)" : type) + ": send text/vcard or text/csv");
+        };
+    }
+
+    /** The body's charset: UTF-8 unless the Content-Type names another one. */
+    private static Charset charset(ServerRequest req) {
+        Optional<String> name = req.headers().contentType().flatMap(HttpMediaType::charset);
+        if (name.isEmpty()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name.get());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415, "Unsupported charset " + name.get());
+        }
+    }
+
+    /** Strictly: bytes that are not well-formed in the charset are refused, never replaced. */
+    private static String decode(byte[] body, Charset charset) {
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ValidationException(new FieldError(List.of("body"),
+                    "The file is not valid " + charset.name() + " text", "value_error"));
+        }
+    }
+
+    /** Reads at most {@value #MAX_IMPORT_BYTES}; more is refused with 413 whatever the Content-Length said. */
+    private static byte[] readImport(ServerRequest req) {
+        if (req.headers().contentLength().orElse(0) > MAX_IMPORT_BYTES) {
+            throw tooLarge();
+        }
+        if (!req.content().hasEntity()) {
+            throw new ValidationException(new FieldError(List.of("body"), "Field required", "missing"));
+        }
+        try (InputStream in = req.content().inputStream()) {
+            byte[] body = in.readNBytes(MAX_IMPORT_BYTES + 1);
+            if (body.length > MAX_IMPORT_BYTES) {
+                throw tooLarge();
+            }
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(Status.REQUEST_ENTITY_TOO_LARGE_413,
+                "Import too large: at most " + MAX_IMPORT_BYTES + " bytes are accepted");
+    }
+
+    private void duplicates(long owner, ServerRequest req, ServerResponse res) {
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        Json.ok(res, new Duplicates(repository.contacts()).find(owner));
+    }
+
+    private void merge(long owner, ServerRequest req, ServerResponse res) {
+        ObjectNode body = RequestBodies.jsonObject(req);
+        List<Long> ids = mergeIds(body.get("ids"));
+        try {
+            Contact merged = new Merger(repository).merge(owner, ids)
+                    .orElseThrow(() -> ApiException.notFound("Contact not found"));
+            res.header(HeaderNames.CACHE_CONTROL, "no-store");
+            Json.ok(res, merged);
+        } catch (Merger.TooLarge e) {
+            throw new ValidationException(e.errors);
+        }
+    }
+
+    /** {@code ids}: 2 to 50 distinct contact ids, the one to keep first. */
+    private static List<Long> mergeIds(JsonNode node) {
+        List<Object> loc = List.of("body", "ids");
+        if (node == null || node.isNull()) {
+            throw new ValidationException(new FieldError(loc, "Field required", "missing"));
+        }
+        if (!node.isArray()) {
+            throw new ValidationException(new FieldError(loc, "Input should be a valid list", "list_type"));
+        }
+        LinkedHashSet<Long> ids = new LinkedHashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode id = node.get(i);
+            if (!id.isIntegralNumber() || !id.canConvertToLong() || id.asLong() < 1) {
+                throw new ValidationException(new FieldError(List.of("body", "ids", i),
+                        "Input should be a valid contact id", "int_type"));
+            }
+            if (!ids.add(id.asLong())) {
+                throw new ValidationException(new FieldError(List.of("body", "ids", i),
+                        "Each contact may be named once", "value_error"));
+            }
+        }
+        if (ids.size() < MERGE_MIN || ids.size() > MERGE_MAX) {
+            throw new ValidationException(new FieldError(loc, "List should have " + MERGE_MIN + " to " + MERGE_MAX
+                    + " items, not " + ids.size(), ids.size() < MERGE_MIN ? "too_short" : "too_long"));
+        }
+        return List.copyOf(ids);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.contacts.server.contact.transfer;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.contacts.model.ContactDraft;
+import dev.contacts.model.ContactRules;
+import dev.contacts.model.LabeledValue;
+import dev.contacts.model.PostalAddress;
+import ezvcard.VCard;
+import ezvcard.VCardVersion;
+import ezvcard.io.text.VCardWriter;
+import ezvcard.parameter.ImageType;
+import ezvcard.property.Address;
+import ezvcard.property.Birthday;
+import ezvcard.property.Categories;
+import ezvcard.property.Email;
+import ezvcard.property.Organization;
+import ezvcard.property.Photo;
+import ezvcard.property.StructuredName;
+import ezvcard.property.Telephone;
+import ezvcard.property.VCardProperty;
+import ezvcard.util.PartialDate;
+
+/** Writes contacts as vCard 4.0 (RFC 6350), one card at a time, so an export of any size streams. */
+final class VCardExport implements ContactFileWriter {
+
+    private final VCardWriter writer;
+
+    VCardExport(Writer out) {
+        this.writer = new VCardWriter(out, VCardVersion.V4_0);
+        writer.setAddProdId(false);
+    }
+
+    @Override
+    public void write(TransferItem item) throws IOException {
+        writer.write(toCard(item));
+    }
+
+    /** The card of one contact: its fields, its UID, its photo inline and the properties kept from its import. */
+    static VCard toCard(TransferItem item) {
+        ContactDraft c = item.draft();
+        VCard card = new VCard();
+        card.setFormattedName((c.firstName() + " " + c.lastName()).strip());
+        StructuredName n = new StructuredName();
+        n.setGiven(c.firstName());
+        n.setFamily(c.lastName());
+        card.setStructuredName(n);
+        if (c.nickname() != null) {
+            card.setNickname(c.nickname());
+        }
+        if (c.organization() != null) {
+            Organization org = new Organization();
+            org.getValues().add(c.organization());
+            card.setOrganization(org);
+        }
+        if (c.jobTitle() != null) {
+            card.addTitle(c.jobTitle());
+        }
+        for (LabeledValue e : c.emails()) {
+            Email email = new Email(e.value());
+            EntryLabels.toVCardTypes(e.label(), EntryLabels.Kind.EMAIL).forEach(email.getParameters()::addType);
+            card.addEmail(email);
+        }
+        for (LabeledValue p : c.phones()) {
+            Telephone tel = new Telephone(p.value());
+            EntryLabels.toVCardTypes(p.label(), EntryLabels.Kind.PHONE).forEach(tel.getParameters()::addType);
+            card.addTelephoneNumber(tel);
+        }
+        for (PostalAddress a : c.addresses()) {
+            Address adr = new Address();
+            adr.setStreetAddress(a.street());
+            adr.setLocality(a.locality());
+            adr.setRegion(a.region());
+            adr.setPostalCode(a.postalCode());
+            adr.setCountry(a.country());
+            EntryLabels.toVCardTypes(a.label(), EntryLabels.Kind.ADDRESS).forEach(adr.getParameters()::addType);
+            card.addAddress(adr);
+        }
+        if (c.birthday() != null) {
+            card.setBirthday(ContactRules.hasKnownYear(c.birthday())
+                    ? new Birthday(c.birthday())
+                    : new Birthday(PartialDate.builder().month(c.birthday().getMonthValue())
+                            .date(c.birthday().getDayOfMonth()).build()));
+        }
+        if (c.additionalData() != null && !c.additionalData().isEmpty()) {
+            card.addNote(c.additionalData());
+        }
+        List<String> categories = new ArrayList<>(c.labels());
+        if (c.favorite()) {
+            categories.add(DraftBuilder.STARRED);
+        }
+        if (!categories.isEmpty()) {
+            Categories cat = new Categories();
+            cat.getValues().addAll(categories);
+            card.setCategories(cat);
+        }
+        if (item.photo() != null) {
+            card.addPhoto(new Photo(item.photo().bytes(), ImageType.find(null, item.photo().mediaType(), null)));
+        }
+        if (item.uid() != null) {
+            card.setUid(new ezvcard.property.Uid(item.uid()));
+        }
+        for (VCardProperty extra : VCardExtras.read(item.extras())) {
+            card.addProperty(extra);
+        }
+        return card;
+    }
+
+    @Override
+    public void close() throws IOException {
+        writer.flush();
+    }
+}

@@ -1,0 +1,281 @@
+package dev.contacts.server.contact.transfer;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoField;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.contacts.model.ContactRules;
+import dev.contacts.model.PostalAddress;
+import ezvcard.Ezvcard;
+import ezvcard.VCard;
+import ezvcard.property.Address;
+import ezvcard.property.Birthday;
+import ezvcard.property.Categories;
+import ezvcard.property.Email;
+import ezvcard.property.FormattedName;
+import ezvcard.property.Nickname;
+import ezvcard.property.Note;
+import ezvcard.property.Organization;
+import ezvcard.property.Photo;
+import ezvcard.property.ProductId;
+import ezvcard.property.RawProperty;
+import ezvcard.property.Revision;
+import ezvcard.property.StructuredName;
+import ezvcard.property.Telephone;
+import ezvcard.property.Title;
+import ezvcard.property.Uid;
+import ezvcard.property.VCardProperty;
+import ezvcard.util.PartialDate;
+
+/**
+ * Reads a vCard file (2.1, 3.0 or 4.0, as Google, Apple, Outlook and Thunderbird write them) into items. The
+ * file is cut at each {@code BEGIN:VCARD} line only to know where each item begins; ez-vcard reads each card
+ * (quoted-printable, charsets, folded lines, groups), so a broken card costs only itself.
+ */
+final class VCardImport {
+
+    private static final Pattern BEGIN = Pattern.compile("\\s*BEGIN\\s*:\\s*VCARD\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+    private static final String APPLE_LABEL = "X-ABLABEL";
+
+    private VCardImport() {
+    }
+
+    /** Whether the text is a vCard file: its first line that is not blank opens a card. */
+    static boolean looksLikeVCard(String text) {
+        for (String line : LINE_BREAK.split(text, 50)) {
+            if (!line.isBlank()) {
+                return BEGIN.matcher(line).matches();
+            }
+        }
+        return false;
+    }
+
+    /** Every card of the file, read or refused one by one. */
+    static List<ParsedItem> read(String text) {
+        String[] lines = LINE_BREAK.split(text, -1);
+        List<ParsedItem> items = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= lines.length; i++) {
+            if (i == lines.length || BEGIN.matcher(lines[i]).matches()) {
+                if (start >= 0) {
+                    int item = items.size() + 1;
+                    items.add(readCard(item, start + 1, String.join("\r\n", List.of(lines).subList(start, i))));
+                }
+                start = i;
+            }
+        }
+        return items;
+    }
+
+    private static ParsedItem readCard(int item, int line, String text) {
+        VCard card;
+        try {
+            card = Ezvcard.parse(text).first();
+        } catch (RuntimeException e) {
+            card = null;
+        }
+        if (card == null) {
+            return ParsedItem.failed(item, line, "Not a readable vCard");
+        }
+        try {
+            return toItem(item, line, card);
+        } catch (RuntimeException e) {
+            // ez-vcard is lenient, but a value it could not make sense of must cost only this card.
+            return ParsedItem.failed(item, line, "Not a readable vCard: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static ParsedItem toItem(int item, int line, VCard card) {
+        DraftBuilder draft = new DraftBuilder();
+        Set<VCardProperty> used = new HashSet<>();
+        Set<String> labelledGroups = new HashSet<>();
+
+        StructuredName n = card.getStructuredName();
+        if (n != null) {
+            used.addAll(card.getStructuredNames());
+            List<String> given = new ArrayList<>();
+            given.add(n.getGiven());
+            given.addAll(n.getAdditionalNames());
+            draft.name(String.join(" ", given.stream().filter(s -> s != null && !s.isBlank()).toList()),
+                    n.getFamily());
+            if (!n.getPrefixes().isEmpty() || !n.getSuffixes().isEmpty()) {
+                // Titles such as "Dr." or "Jr." have no field: the notes keep the full name.
+                List<String> full = new ArrayList<>(n.getPrefixes());
+                full.addAll(given);
+                full.add(n.getFamily());
+                full.addAll(n.getSuffixes());
+                draft.moveToNotes("Name", String.join(" ", full.stream().filter(s -> s != null && !s.isBlank()).toList()));
+            }
+        }
+        FormattedName fn = card.getFormattedName();
+        if (fn != null) {
+            used.addAll(card.getFormattedNames());
+            draft.formattedName(fn.getValue());
+        }
+        for (Nickname nickname : card.getNicknames()) {
+            used.add(nickname);
+            nickname.getValues().forEach(draft::nickname);
+        }
+        Organization org = card.getOrganization();
+        if (org != null) {
+            used.addAll(card.getOrganizations());
+            draft.organization(String.join(", ", org.getValues().stream().filter(s -> !s.isBlank()).toList()));
+        }
+        if (!card.getTitles().isEmpty()) {
+            used.addAll(card.getTitles());
+            draft.jobTitle(card.getTitles().get(0).getValue());
+        }
+        for (Email email : card.getEmails()) {
+            used.add(email);
+            draft.email(email.getValue(), EntryLabels.fromVCard(types(email), appleLabel(card, email, labelledGroups),
+                    EntryLabels.Kind.EMAIL));
+        }
+        for (Telephone tel : card.getTelephoneNumbers()) {
+            used.add(tel);
+            String number = tel.getText() != null ? tel.getText() : tel.getUri() == null ? null : tel.getUri().getNumber();
+            draft.phone(number, EntryLabels.fromVCard(types(tel), appleLabel(card, tel, labelledGroups),
+                    EntryLabels.Kind.PHONE));
+        }
+        for (Address adr : card.getAddresses()) {
+            used.add(adr);
+            List<String> street = new ArrayList<>(adr.getPoBoxes());
+            street.addAll(adr.getExtendedAddresses());
+            street.addAll(adr.getStreetAddresses());
+            draft.address(new PostalAddress(
+                    EntryLabels.fromVCard(types(adr), appleLabel(card, adr, labelledGroups), EntryLabels.Kind.ADDRESS),
+                    String.join(", ", street.stream().filter(s -> !s.isBlank()).toList()),
+                    String.join(", ", adr.getLocalities()), String.join(", ", adr.getRegions()),
+                    String.join(", ", adr.getPostalCodes()), String.join(", ", adr.getCountries())));
+        }
+        Birthday bday = card.getBirthday();
+        if (bday != null) {
+            used.addAll(card.getBirthdays());
+            draft.birthday(birthday(bday), asWritten(bday));
+        } else {
+            // vCard 3.0 has no year-less dates, yet Google writes "BDAY:--0517" there: ez-vcard keeps it raw.
+            for (RawProperty raw : card.getExtendedProperties()) {
+                if (raw.getPropertyName().equalsIgnoreCase("BDAY") && raw.getValue() != null) {
+                    used.add(raw);
+                    draft.birthday(partialBirthday(raw.getValue()), raw.getValue());
+                    break;
+                }
+            }
+        }
+        for (Note note : card.getNotes()) {
+            used.add(note);
+            draft.note(note.getValue());
+        }
+        for (Categories categories : card.getCategoriesList()) {
+            used.add(categories);
+            categories.getValues().forEach(draft::label);
+        }
+        TransferItem.Photo photo = null;
+        for (Photo p : card.getPhotos()) {
+            if (photo == null && p.getData() != null) {
+                used.add(p);
+                photo = new TransferItem.Photo(p.getData(),
+                        p.getContentType() == null ? null : p.getContentType().getMediaType());
+            }
+        }
+        String uid = null;
+        Uid u = card.getUid();
+        if (u != null && u.getValue() != null && !u.getValue().isBlank()) {
+            used.add(u);
+            uid = u.getValue().strip();
+        }
+        // A card says when and by what it was written: that is not the contact, and would change every export.
+        card.getProperties(Revision.class).forEach(used::add);
+        card.getProperties(ProductId.class).forEach(used::add);
+        for (RawProperty raw : card.getExtendedProperties()) {
+            if (raw.getPropertyName().equalsIgnoreCase(APPLE_LABEL) && raw.getGroup() != null
+                    && labelledGroups.contains(raw.getGroup().toLowerCase(Locale.ROOT))) {
+                used.add(raw);
+            }
+        }
+        List<VCardProperty> extras = new ArrayList<>();
+        for (VCardProperty property : card) {
+            if (!used.contains(property)) {
+                extras.add(property);
+            }
+        }
+        if (draft.isEmpty() && extras.isEmpty() && photo == null) {
+            return ParsedItem.failed(item, line, "Empty vCard");
+        }
+        DraftBuilder.Result result = draft.build();
+        if (result.error() != null) {
+            return ParsedItem.failed(item, line, result.error());
+        }
+        return ParsedItem.ok(item, line, new TransferItem(result.draft(), uid, VCardExtras.write(extras), photo));
+    }
+
+    private static List<String> types(VCardProperty property) {
+        return property.getParameters().getTypes();
+    }
+
+    /** Apple puts a custom label beside a value, in the same group: {@code item1.EMAIL ...}, {@code item1.X-ABLabel}. */
+    private static String appleLabel(VCard card, VCardProperty property, Set<String> labelledGroups) {
+        String group = property.getGroup();
+        if (group == null) {
+            return null;
+        }
+        for (RawProperty raw : card.getExtendedProperties()) {
+            if (raw.getPropertyName().equalsIgnoreCase(APPLE_LABEL) && group.equalsIgnoreCase(raw.getGroup())) {
+                labelledGroups.add(group.toLowerCase(Locale.ROOT));
+                return raw.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** A birthday's date; a year-less one ({@code --0517}) gets the "year unknown" year. Null when there is none. */
+    private static LocalDate birthday(Birthday bday) {
+        try {
+            Temporal date = bday.getDate();
+            if (date != null) {
+                return LocalDate.of(date.get(ChronoField.YEAR), date.get(ChronoField.MONTH_OF_YEAR),
+                        date.get(ChronoField.DAY_OF_MONTH));
+            }
+            if (bday.getPartialDate() != null) {
+                return fromPartial(bday.getPartialDate());
+            }
+        } catch (DateTimeException e) {
+            return null;
+        }
+        return bday.getText() == null ? null : partialBirthday(bday.getText());
+    }
+
+    /** A date as vCard 4.0 writes it, possibly without a year ({@code --0517}); null when it is none. */
+    private static LocalDate partialBirthday(String text) {
+        try {
+            return fromPartial(PartialDate.parse(text.strip()));
+        } catch (DateTimeException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate fromPartial(PartialDate partial) {
+        if (partial.getMonth() == null || partial.getDate() == null) {
+            return null;
+        }
+        int year = partial.getYear() == null ? ContactRules.YEAR_UNKNOWN : partial.getYear();
+        return LocalDate.of(year, partial.getMonth(), partial.getDate());
+    }
+
+    private static String asWritten(Birthday bday) {
+        if (bday.getText() != null) {
+            return bday.getText();
+        }
+        if (bday.getPartialDate() != null) {
+            return bday.getPartialDate().toISO8601(false);
+        }
+        return bday.getDate() == null ? null : bday.getDate().toString();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.contacts.server.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.contacts.server.ContactsServer;
+import dev.contacts.server.ServerSettings;
+import dev.contacts.server.support.TestApi;
+
+/**
+ * Import and export of a large address book (run with bench/transfer.sh): 10,000 contacts in a vCard file of
+ * almost 10 MiB (the import limits), imported, imported again (every item merges, nothing changes), exported
+ * as vCard and as CSV, and the CSV imported into a second account. The script runs it in a small heap, so a
+ * pass also shows that memory stays bounded.
+ */
+public final class TransferBenchmark {
+
+    private static final String[] FIRST = {"Ádám", "Émile", "Zoë", "Núñez", "Jürgen", "Søren", "Łukasz", "Chloé"};
+    private static final String[] LAST = {"Smith", "Müller", "García", "Straße", "Dupont", "Kowalski", "O'Brien"};
+
+    private TransferBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int contacts = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        Path file = Files.createTempDirectory("contacts-bench").resolve("contacts.db");
+        try (ContactsServer server = ContactsServer.start(ServerSettings.embedded(file).withRateLimit(0))) {
+            URI base = server.uri("127.0.0.1");
+            TestApi api = new TestApi(base);
+            String token = api.newUser();
+            String vcf = vCards(contacts);
+            System.out.printf("vCard file: %d contacts, %.2f MiB%n", contacts, vcf.length() / 1048576.0);
+
+            long t0 = System.nanoTime();
+            String report = post(base, token, "text/vcard", vcf);
+            System.out.printf("import vCard (new contacts)          %6.2f s  %s%n", seconds(t0), brief(report));
+            t0 = System.nanoTime();
+            report = post(base, token, "text/vcard", vcf);
+            System.out.printf("import the same file again (merge)   %6.2f s  %s%n", seconds(t0), brief(report));
+
+            t0 = System.nanoTime();
+            String exported = get(base, token, "vcard");
+            System.out.printf("export vCard                         %6.2f s  %.2f MiB%n", seconds(t0),
+                    exported.length() / 1048576.0);
+            t0 = System.nanoTime();
+            report = post(base, token, "text/vcard", exported);
+            System.out.printf("import the export (round trip)       %6.2f s  %s%n", seconds(t0), brief(report));
+            t0 = System.nanoTime();
+            String csv = get(base, token, "csv");
+            System.out.printf("export CSV                           %6.2f s  %.2f MiB%n", seconds(t0),
+                    csv.length() / 1048576.0);
+            String second = api.newUser();
+            t0 = System.nanoTime();
+            report = post(base, second, "text/csv", csv);
+            System.out.printf("import the CSV into a new account    %6.2f s  %s%n", seconds(t0), brief(report));
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("heap: max %d MiB, in use now %d MiB%n", rt.maxMemory() >> 20,
+                    (rt.totalMemory() - rt.freeMemory()) >> 20);
+        }
+    }
+
+    /** Cards like a phone's export: two emails and phones, an address, groups, a birthday and a note. */
+    private static String vCards(int n) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            String first = FIRST[i % FIRST.length];
+            String last = LAST[(i / FIRST.length) % LAST.length] + " " + i;
+            out.append("BEGIN:VCARD\r\nVERSION:3.0\r\n")
+                    .append("N:").append(last).append(';').append(first).append(";;;\r\n")
+                    .append("FN:").append(first).append(' ').append(last).append("\r\n")
+                    .append("EMAIL;TYPE=INTERNET;TYPE=HOME:person").append(i).append("@example.com\r\n")
+                    .append("EMAIL;TYPE=INTERNET;TYPE=WORK:p").append(i).append("@work.example\r\n")
+                    .append("TEL;TYPE=CELL:+380 44 ").append(String.format("%07d", i)).append("\r\n")
+                    .append("TEL;TYPE=WORK:+1 555 ").append(String.format("%07d", i)).append("\r\n")
+                    .append("ADR;TYPE=HOME:;;").append(i).append(" Main Street;Springfield;IL;62701;USA\r\n")
+                    .append("ORG:Company ").append(i % 100).append("\r\n")
+                    .append("BDAY:--").append(String.format("%02d%02d", i % 12 + 1, i % 28 + 1)).append("\r\n")
+                    .append("CATEGORIES:myContacts,Group ").append(i % 7).append("\r\n")
+                    .append("URL:https://example.com/people/").append(i).append("\r\n")
+                    .append("NOTE:").append("Met at the conference; likes long walks. ".repeat(13)).append("\r\n")
+                    .append("END:VCARD\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String post(URI base, String token, String type, String body) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/contacts/import/"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("import answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    private static String get(URI base, String token, String format) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        base.resolve("/contacts/export/?format=" + format)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("export answered " + r.statusCode());
+        }
+        return r.body();
+    }
+
+    private static String brief(String report) {
+        return report.length() > 80 ? report.substring(0, 80) + "..." : report;
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}

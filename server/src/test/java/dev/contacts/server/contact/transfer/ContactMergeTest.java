@@ -1,0 +1,71 @@
+package dev.contacts.server.contact.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import dev.contacts.model.ContactDraft;
+import dev.contacts.model.LabeledValue;
+import dev.contacts.model.PostalAddress;
+import org.junit.jupiter.api.Test;
+
+class ContactMergeTest {
+
+    private static ContactDraft draft(String first, String last, List<LabeledValue> emails, List<LabeledValue> phones,
+                                      String notes, String organization, List<String> labels) {
+        return new ContactDraft(first, last, emails, phones, null, notes, List.of(), organization, null, null, labels,
+                false);
+    }
+
+    @Test
+    void keptValuesWinEmptyFieldsAreFilledAndListsUnitedWithoutDuplicates() {
+        ContactDraft keep = draft("Ann", "", List.of(new LabeledValue("ann@example.com", "home")),
+                List.of(new LabeledValue("+1 555 010 2000", "mobile")), null, "Globex", List.of("Family"));
+        ContactDraft other = new ContactDraft("Annie", "Lee",
+                List.of(new LabeledValue("ANN@example.com", "work"), new LabeledValue("ann@work.example", "work")),
+                List.of(new LabeledValue("+1 (555) 010-2000", "home"), new LabeledValue("+1 555 010 3000", "home")),
+                LocalDate.of(1980, 1, 2), "From the phone", List.of(new PostalAddress("home", "1 Main St", null, null,
+                        null, null)), "Initech", "Engineer", "Annie", List.of("family", "Chess"), true);
+        ContactDraft merged = ContactMerge.merge(keep, other, ContactMerge.Notes.FILL);
+        assertEquals("Ann", merged.firstName());
+        assertEquals("Lee", merged.lastName(), "an empty last name is filled");
+        assertEquals(List.of(new LabeledValue("ann@example.com", "home"), new LabeledValue("ann@work.example", "work")),
+                merged.emails(), "an email differing in case only is the same email");
+        assertEquals(List.of(new LabeledValue("+1 555 010 2000", "mobile"), new LabeledValue("+1 555 010 3000", "home")),
+                merged.phones(), "phones are the same by their digits");
+        assertEquals("Globex", merged.organization());
+        assertEquals("Engineer", merged.jobTitle());
+        assertEquals(LocalDate.of(1980, 1, 2), merged.birthday());
+        assertEquals(List.of("Family", "Chess"), merged.labels());
+        assertEquals(1, merged.addresses().size());
+        assertEquals("From the phone", merged.additionalData(), "empty notes are filled");
+        assertTrue(merged.favorite());
+    }
+
+    @Test
+    void importKeepsExistingNotesAndMergeJoinsThem() {
+        ContactDraft keep = draft("Ann", "Lee", List.of(), List.of(), "Mine", null, List.of());
+        ContactDraft other = draft("Ann", "Lee", List.of(), List.of(), "Theirs", null, List.of());
+        assertEquals("Mine", ContactMerge.merge(keep, other, ContactMerge.Notes.FILL).additionalData());
+        assertEquals("Mine\n\nTheirs", ContactMerge.merge(keep, other, ContactMerge.Notes.JOIN).additionalData());
+        ContactDraft twice = ContactMerge.merge(ContactMerge.merge(keep, other, ContactMerge.Notes.JOIN), other,
+                ContactMerge.Notes.JOIN);
+        assertEquals("Mine\n\nTheirs", twice.additionalData(), "merging the same notes again adds nothing");
+    }
+
+    @Test
+    void entriesAFullListHasNoRoomForGoToTheNotes() {
+        List<LabeledValue> ten = IntStream.range(0, 10).mapToObj(i -> new LabeledValue("a" + i + "@example.com", "other"))
+                .toList();
+        ContactDraft keep = draft("Ann", "Lee", ten, List.of(), null, null, List.of());
+        ContactDraft other = draft("Ann", "Lee", List.of(new LabeledValue("z@example.com", "work")), List.of(), null,
+                null, List.of());
+        ContactDraft merged = ContactMerge.merge(keep, other, ContactMerge.Notes.FILL);
+        assertEquals(ten, merged.emails());
+        assertEquals("Email (work): z@example.com", merged.additionalData());
+        assertEquals(merged, ContactMerge.merge(merged, other, ContactMerge.Notes.FILL), "and only once");
+    }
+}

@@ -1,0 +1,106 @@
+package dev.contacts.server.contact.transfer;
+
+import static dev.contacts.server.contact.transfer.VCardImportTest.fixture;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import dev.contacts.model.ContactDraft;
+import dev.contacts.model.LabeledValue;
+import dev.contacts.model.PostalAddress;
+import org.junit.jupiter.api.Test;
+
+/** Reading Google's two CSV layouts and Outlook's, told apart by their headers. */
+class CsvImportTest {
+
+    static List<ParsedItem> read(String name) {
+        return ImportFile.read(fixture(name), ImportFile.Format.CSV).orElseThrow();
+    }
+
+    @Test
+    void googleCurrentLayout() {
+        List<ParsedItem> items = read("google.csv");
+        assertEquals(3, items.size());
+        ContactDraft n = items.get(0).contact().draft();
+        assertEquals("Núñez", n.firstName());
+        assertEquals("García", n.lastName());
+        assertEquals(List.of(new LabeledValue("nunez@example.com", "home"),
+                new LabeledValue("n.garcia@acme.example", "work")), n.emails());
+        assertEquals(List.of(new LabeledValue("+34 612 345 678", "mobile"), new LabeledValue("+34 699 000 111", "mobile"),
+                new LabeledValue("+34 91 123 45 67", "work")), n.phones(), "' ::: ' separates values in one cell");
+        assertEquals(List.of(new PostalAddress("home", "Calle Mayor 5", "Madrid", null, "28013", "Spain")),
+                n.addresses());
+        assertEquals(LocalDate.of(1604, 5, 17), n.birthday());
+        assertEquals(List.of("Family"), n.labels());
+        assertTrue(n.favorite());
+        assertEquals("Met in Sevilla,\nlikes flamenco.", n.additionalData());
+        assertEquals("Ingeniera", n.jobTitle());
+        String extras = items.get(0).contact().extras();
+        assertTrue(extras.contains("X-COLUMN=Website 1 - Value") && extras.contains("https://nunez.example.com"),
+                extras);
+        assertTrue(extras.contains("Dr."), "the name prefix is kept: " + extras);
+        assertEquals(2, items.get(0).line(), "the header is line 1");
+    }
+
+    @Test
+    void aRowWithoutAnyNameIsAnErrorAtItsOwnLineAndTheNextRowsStillCount() {
+        List<ParsedItem> items = read("google.csv");
+        assertEquals(2, items.get(1).item());
+        assertEquals(6, items.get(1).line(), "the first row spans lines 2 to 5 (line breaks in its notes and address)");
+        assertNull(items.get(1).contact());
+        ContactDraft zoe = items.get(2).contact().draft();
+        assertEquals("Zoë", zoe.firstName());
+        assertEquals(List.of(new LabeledValue("zoe.adams@example.org", "other")), zoe.emails());
+        assertEquals("Phone (mobile): call reception", zoe.additionalData());
+        assertEquals(7, items.get(2).line());
+    }
+
+    @Test
+    void googleLegacyLayout() {
+        ContactDraft ann = read("google-legacy.csv").get(0).contact().draft();
+        assertEquals("Ann", ann.firstName());
+        assertEquals("Lee", ann.lastName());
+        assertEquals(List.of(new LabeledValue("ann@example.com", "home"), new LabeledValue("ann.lee@example.net", "home")),
+                ann.emails());
+        assertEquals(List.of("Friends"), ann.labels());
+        assertEquals("Globex", ann.organization());
+        assertEquals("Researcher", ann.jobTitle());
+        assertEquals(LocalDate.of(1975, 12, 24), ann.birthday());
+        assertEquals(new PostalAddress("home", "1 Main St", "Springfield", "IL", "62701", "USA"), ann.addresses().get(0));
+    }
+
+    @Test
+    void outlookLayout() {
+        ParsedItem item = read("outlook.csv").get(0);
+        ContactDraft j = item.contact().draft();
+        assertEquals("Jürgen", j.firstName());
+        assertEquals("Müller", j.lastName());
+        assertEquals(List.of(new LabeledValue("juergen.mueller@contoso.example", "other")), j.emails());
+        assertEquals(List.of(new LabeledValue("+49 170 7654321", "mobile"), new LabeledValue("+49 30 1234567", "work"),
+                new LabeledValue("+49 30 1234568", "work fax")), j.phones());
+        assertEquals(List.of(new PostalAddress("work", "Straße des 17. Juni 1", "Berlin", null, "10623", "Deutschland")),
+                j.addresses());
+        assertEquals("Contoso GmbH, Vertrieb", j.organization());
+        assertEquals(LocalDate.of(1970, 5, 17), j.birthday());
+        assertTrue(item.contact().extras().contains("Petra"), "the spouse has no field but is kept");
+        assertTrue(item.contact().extras().contains("6/1/1995"), "so is the anniversary");
+    }
+
+    @Test
+    void aCsvOfAnotherKindIsRefusedWhole() {
+        assertTrue(ImportFile.read("id,name\r\n1,Ann\r\n", ImportFile.Format.CSV).isEmpty());
+        assertTrue(ImportFile.read("BEGIN:VCARD\r\nFN:Ann\r\nEND:VCARD\r\n", ImportFile.Format.CSV).isEmpty());
+    }
+
+    @Test
+    void anUnclosedQuoteEndsTheFileWithAnError() {
+        String csv = "First Name,Last Name,E-mail 1 - Value\r\nAnn,Lee,ann@example.com\r\n\"Bob,Stone,bob@example.com\r\n";
+        List<ParsedItem> items = ImportFile.read(csv, ImportFile.Format.CSV).orElseThrow();
+        assertEquals("Ann", items.get(0).contact().draft().firstName());
+        assertEquals(2, items.size());
+        assertNull(items.get(1).contact());
+    }
+}

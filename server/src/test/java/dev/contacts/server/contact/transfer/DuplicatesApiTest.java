@@ -1,0 +1,163 @@
+package dev.contacts.server.contact.transfer;
+
+import static dev.contacts.server.contact.transfer.TransferApiTest.texts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.contacts.server.support.TestApi;
+import dev.contacts.server.support.TestApi.Response;
+import dev.contacts.server.support.TestServers;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code GET /contacts/duplicates/} and {@code POST /contacts/merge/} over the real routing. */
+@ServerTest
+class DuplicatesApiTest {
+
+    private final TestApi api;
+    private String token;
+
+    DuplicatesApiTest(URI uri) {
+        this.api = new TestApi(uri);
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        TestServers.configure(server);
+    }
+
+    @BeforeEach
+    void user() {
+        token = api.newUser();
+    }
+
+    private List<List<Long>> groups(String reason) {
+        Response r = api.get("/contacts/duplicates/", token);
+        assertEquals(200, r.status(), r.body());
+        List<List<Long>> groups = new ArrayList<>();
+        for (JsonNode group : r.json()) {
+            if (group.get("reason").asText().equals(reason)) {
+                List<Long> ids = new ArrayList<>();
+                group.get("contacts").forEach(c -> ids.add(c.get("id").asLong()));
+                groups.add(ids);
+            }
+        }
+        return groups;
+    }
+
+    @Test
+    void groupsByFoldedEmailPhoneTailAndFoldedName() {
+        long a = api.createContact(token, """
+                {"first_name": "Ann", "last_name": "Lee", "email": "Ann@Example.com"}""");
+        long b = api.createContact(token, """
+                {"first_name": "Annie", "last_name": "L", "emails": [{"value": "x@example.com"},
+                 {"value": "ann@example.COM"}]}""");
+        long c = api.createContact(token, """
+                {"first_name": "Bob", "last_name": "Stone", "phone": "+380 44 123 4567"}""");
+        long d = api.createContact(token, """
+                {"first_name": "Robert", "last_name": "S", "phone": "044-123-45-67"}""");
+        long e = api.createContact(token, """
+                {"first_name": "José", "last_name": "Núñez"}""");
+        long f = api.createContact(token, """
+                {"first_name": "JOSE", "last_name": "nunez"}""");
+        api.createContact(token, """
+                {"first_name": "Zoë", "last_name": "Adams", "phone": "+1 555 999 0000"}""");
+        String other = api.newUser();
+        api.createContact(other, """
+                {"first_name": "Ann", "last_name": "Lee", "email": "ann@example.com"}""");
+
+        assertEquals(List.of(List.of(a, b)), groups("email"));
+        assertEquals(List.of(List.of(c, d)), groups("phone"), "the last 9 digits agree");
+        assertEquals(List.of(List.of(e, f)), groups("name"), "accents and case are folded");
+    }
+
+    @Test
+    void noDuplicatesIsAnEmptyList() {
+        api.createContact(token, "Ann", "Lee");
+        api.createContact(token, "Bob", "Stone");
+        assertEquals(0, api.get("/contacts/duplicates/", token).json().size());
+    }
+
+    @Test
+    void mergeKeepsTheFirstsValuesFillsFromTheOthersInOrderAndTrashesThem() {
+        long keep = api.createContact(token, """
+                {"first_name": "Ann", "last_name": "", "email": "ann@example.com", "additional_data": "First",
+                 "labels": ["Family"]}""");
+        long second = api.createContact(token, """
+                {"first_name": "Annie", "last_name": "Lee", "emails": [{"value": "ANN@example.com"},
+                 {"value": "ann@work.example", "label": "work"}], "organization": "Globex",
+                 "additional_data": "Second", "labels": ["family", "Chess"], "phone": "+1 555 010 2000"}""");
+        long third = api.createContact(token, """
+                {"first_name": "A.", "last_name": "Lee-Smith", "organization": "Initech", "job_title": "CTO",
+                 "phone": "+1 (555) 010-2000", "birthday": "1980-01-02", "favorite": true}""");
+
+        Response merged = api.post("/contacts/merge/", token, "{\"ids\": [" + keep + ", " + second + ", " + third + "]}");
+        assertEquals(200, merged.status(), merged.body());
+        JsonNode m = merged.json();
+        assertEquals(keep, m.get("id").asLong());
+        assertEquals("Ann", m.get("first_name").asText());
+        assertEquals("Lee", m.get("last_name").asText(), "filled from the first other that has one");
+        assertEquals("Globex", m.get("organization").asText());
+        assertEquals("CTO", m.get("job_title").asText());
+        assertEquals("1980-01-02", m.get("birthday").asText());
+        assertTrue(m.get("favorite").asBoolean());
+        assertEquals(List.of("ann@example.com", "ann@work.example"),
+                m.get("emails").findValuesAsText("value"));
+        assertEquals(1, m.get("phones").size(), "the same digits are one phone");
+        assertEquals(List.of("Family", "Chess"), texts(m.get("labels")));
+        assertEquals("First\n\nSecond", m.get("additional_data").asText());
+
+        assertEquals(404, api.get("/contacts/" + second + "/", token).status());
+        assertEquals(404, api.get("/contacts/" + third + "/", token).status());
+        String trash = api.get("/contacts/trash/", token).body();
+        assertTrue(trash.contains("\"id\":" + second) && trash.contains("\"id\":" + third), trash);
+        assertEquals(m, api.get("/contacts/" + keep + "/", token).json());
+    }
+
+    @Test
+    void anotherUsersOrAMissingIdIsNotFoundAndNothingChanges() {
+        long mine = api.createContact(token, "Ann", "Lee");
+        long mine2 = api.createContact(token, "Ann", "Lee");
+        String other = api.newUser();
+        long theirs = api.createContact(other, "Eve", "Secret");
+        String before = api.get("/contacts/", token).body();
+
+        Response foreign = api.post("/contacts/merge/", token, "{\"ids\": [" + mine + ", " + theirs + "]}");
+        assertEquals(404, foreign.status());
+        assertEquals("Contact not found", foreign.detail());
+        assertEquals(404, api.post("/contacts/merge/", token, "{\"ids\": [" + mine + ", " + mine2 + ", 999999]}").status());
+        assertEquals(before, api.get("/contacts/", token).body());
+        assertEquals(200, api.get("/contacts/" + theirs + "/", other).status());
+    }
+
+    @Test
+    void idsMustBeTwoToFiftyDistinctIds() {
+        long[] ids = LongStream.rangeClosed(1, 51).map(i -> api.createContact(token, "P" + i, "X")).toArray();
+        assertEquals(422, merge(ids[0]).status());
+        assertEquals(422, merge(LongStream.of(ids).toArray()).status(), "51 ids");
+        assertEquals(422, merge(ids[0], ids[0]).status());
+        assertEquals(422, api.post("/contacts/merge/", token, "{\"ids\": [1, \"x\"]}").status());
+        assertEquals(422, api.post("/contacts/merge/", token, "{\"ids\": 5}").status());
+        assertEquals(422, api.post("/contacts/merge/", token, "{}").status());
+        assertEquals(51, api.get("/contacts/?limit=100", token).json().size(), "nothing merged");
+
+        Response fifty = merge(LongStream.of(ids).limit(50).toArray());
+        assertEquals(200, fifty.status(), fifty.body());
+        assertEquals(2, api.get("/contacts/?limit=100", token).json().size());
+        assertFalse(fifty.json().get("first_name").asText().isEmpty());
+    }
+
+    private Response merge(long... ids) {
+        return api.post("/contacts/merge/", token, "{\"ids\": " + java.util.Arrays.toString(ids) + "}");
+    }
+}

@@ -1,0 +1,318 @@
+package dev.contacts.server.contact.transfer;
+
+import static dev.contacts.server.contact.transfer.VCardImportTest.card;
+import static dev.contacts.server.contact.transfer.VCardImportTest.fixture;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.contacts.server.support.TestApi;
+import dev.contacts.server.support.TestApi.Response;
+import dev.contacts.server.support.TestServers;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Import and export over the real routing: formats, positions of errors, duplicates, limits, isolation. */
+@ServerTest
+class TransferApiTest {
+
+    static final String VCARD = "text/vcard";
+    static final String CSV = "text/csv";
+
+    private final TestApi api;
+    private String token;
+
+    TransferApiTest(URI uri) {
+        this.api = new TestApi(uri);
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        TestServers.configure(server);
+    }
+
+    @BeforeEach
+    void user() {
+        token = api.newUser();
+    }
+
+    static Response importFile(TestApi api, String token, String query, String type, String body) {
+        return api.send("POST", "/contacts/import/" + query, token, type, body);
+    }
+
+    private JsonNode imported(String query, String type, String body) {
+        Response r = importFile(api, token, query, type, body);
+        assertEquals(200, r.status(), r.body());
+        return r.json();
+    }
+
+    private JsonNode contacts() {
+        return api.get("/contacts/?limit=1000", token).json();
+    }
+
+    private static JsonNode byFirstName(JsonNode contacts, String firstName) {
+        for (JsonNode c : contacts) {
+            if (c.get("first_name").asText().equals(firstName)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no contact " + firstName + " in " + contacts);
+    }
+
+    @Test
+    void googleVCardBecomesContactsWithEveryField() {
+        JsonNode report = imported("", VCARD, fixture("google.vcf"));
+        assertEquals(2, report.get("created").asInt());
+        assertEquals(0, report.get("errors").size());
+        JsonNode n = byFirstName(contacts(), "Núñez");
+        assertEquals("García", n.get("last_name").asText());
+        assertEquals("nunez@example.com", n.get("email").asText(), "email mirrors the first entry");
+        assertEquals("home", n.get("emails").get(0).get("label").asText());
+        assertEquals("1604-05-17", n.get("birthday").asText());
+        assertEquals("Family", n.get("labels").get(0).asText());
+        assertTrue(n.get("favorite").asBoolean());
+        assertEquals("Madrid", n.get("addresses").get(0).get("locality").asText());
+    }
+
+    @Test
+    void aBrokenCardIsReportedWithItsItemAndLineAndTheRestIsImported() {
+        JsonNode report = imported("", VCARD, fixture("thunderbird.vcf"));
+        assertEquals(2, report.get("created").asInt());
+        assertEquals(0, report.get("skipped").asInt());
+        JsonNode error = report.get("errors").get(0);
+        assertEquals(2, error.get("item").asInt());
+        assertEquals(15, error.get("line").asInt());
+        assertFalse(error.get("detail").asText().isBlank());
+        assertEquals(2, contacts().size());
+    }
+
+    @Test
+    void appleCardBringsItsPhoto() {
+        imported("", VCARD, fixture("apple.vcf"));
+        JsonNode ann = byFirstName(contacts(), "Ann");
+        assertTrue(ann.get("has_photo").asBoolean());
+        Response photo = api.get("/contacts/" + ann.get("id").asLong() + "/photo/", token);
+        assertEquals(200, photo.status());
+        assertEquals("image/png", photo.header("Content-Type"));
+    }
+
+    @Test
+    void importThenExportThenImportCreatesNothingAndChangesNothing() {
+        for (String name : List.of("google.vcf", "apple.vcf", "outlook.vcf", "thunderbird.vcf")) {
+            imported("", VCARD, fixture(name));
+        }
+        for (String name : List.of("google.csv", "google-legacy.csv", "outlook.csv")) {
+            imported("?duplicates=create", CSV, fixture(name));
+        }
+        JsonNode before = contacts();
+        Response vcard = api.get("/contacts/export/?format=vcard", token);
+        assertEquals(200, vcard.status());
+
+        JsonNode again = imported("", VCARD, vcard.body());
+        assertEquals(0, again.get("created").asInt(), again.toString());
+        assertEquals(before.size(), again.get("merged").asInt());
+        assertEquals(0, again.get("errors").size());
+        assertEquals(before, contacts(), "nothing changed, not even updated_at");
+        assertEquals(vcard.body(), api.get("/contacts/export/?format=vcard", token).body(),
+                "the second export is the first one, byte for byte (UIDs, kept properties, photos)");
+
+        Response csv = api.get("/contacts/export/?format=csv", token);
+        JsonNode fromCsv = imported("", CSV, csv.body());
+        assertEquals(0, fromCsv.get("created").asInt(), fromCsv.toString());
+        assertEquals(before, contacts());
+    }
+
+    @Test
+    void exportIsAnAttachmentOfTheRightType() {
+        api.createContact(token, "Ann", "Lee");
+        Response vcard = api.get("/contacts/export/", token);
+        assertEquals(200, vcard.status());
+        assertEquals("text/vcard; charset=utf-8", vcard.header("Content-Type"));
+        assertTrue(vcard.header("Content-Disposition").startsWith("attachment"));
+        assertTrue(vcard.body().startsWith("BEGIN:VCARD\r\nVERSION:4.0\r\n"), vcard.body());
+        assertTrue(vcard.body().contains("\r\nUID:urn:uuid:"), "every contact has a UID: " + vcard.body());
+        assertEquals("no-store", vcard.header("Cache-Control"));
+
+        Response csv = api.get("/contacts/export/?format=csv", token);
+        assertEquals("text/csv; charset=utf-8", csv.header("Content-Type"));
+        assertTrue(csv.body().startsWith("First Name,Middle Name,Last Name,"), csv.body());
+        assertTrue(csv.body().contains(",Labels,E-mail 1 - Label,E-mail 1 - Value,"));
+        assertTrue(csv.body().contains(",Phone 1 - Label,Phone 1 - Value,"));
+        assertTrue(csv.header("Content-Disposition").contains("contacts.csv"));
+    }
+
+    @Test
+    void exportOfIdsHasOnlyTheCallersOwnAndTheUidIsStable() {
+        long ann = api.createContact(token, "Ann", "Lee");
+        long bob = api.createContact(token, "Bob", "Stone");
+        String other = api.newUser();
+        long theirs = api.createContact(other, "Eve", "Secret");
+
+        Response some = api.get("/contacts/export/?format=vcard&ids=" + bob + "," + theirs, token);
+        assertEquals(200, some.status());
+        assertTrue(some.body().contains("FN:Bob Stone"));
+        assertFalse(some.body().contains("Ann"));
+        assertFalse(some.body().contains("Secret"), "another user's contact is never exported");
+        assertEquals(1, count(api.get("/contacts/export/?ids=" + ann, token).body(), "BEGIN:VCARD"));
+        assertEquals(0, count(api.get("/contacts/export/?ids=" + theirs, token).body(), "BEGIN:VCARD"));
+        assertEquals(api.get("/contacts/export/?ids=" + ann, token).body(),
+                api.get("/contacts/export/?ids=" + ann, token).body(), "the UID is the same on every export");
+    }
+
+    @Test
+    void exportRefusesBadParameters() {
+        assertEquals(422, api.get("/contacts/export/?format=xml", token).status());
+        assertEquals(422, api.get("/contacts/export/?ids=1,x", token).status());
+        assertEquals(422, api.get("/contacts/export/?ids=0", token).status());
+        assertEquals(401, api.get("/contacts/export/", null).status());
+    }
+
+    @Test
+    void sameContactByEmailAndNameIsMergedFillingOnlyWhatIsEmpty() {
+        long id = api.createContact(token, """
+                {"first_name": "Ann", "last_name": "Lee", "email": "ANN@example.com", "additional_data": "Mine",
+                 "labels": ["Family"]}""");
+        String item = card("N:Lee;Ann;;;\r\nEMAIL;TYPE=work:ann@example.com\r\nEMAIL:ann@globex.example\r\n"
+                + "TEL;TYPE=cell:+1 555 010 2000\r\nORG:Globex\r\nNOTE:Theirs\r\nCATEGORIES:family,Chess");
+        JsonNode report = imported("", VCARD, item);
+        assertEquals(1, report.get("merged").asInt());
+        assertEquals(0, report.get("created").asInt());
+        JsonNode ann = api.get("/contacts/" + id + "/", token).json();
+        assertEquals("ANN@example.com", ann.get("email").asText(), "nothing existing is overwritten");
+        assertEquals("ann@globex.example", ann.get("emails").get(1).get("value").asText());
+        assertEquals(2, ann.get("emails").size());
+        assertEquals("+1 555 010 2000", ann.get("phone").asText());
+        assertEquals("Globex", ann.get("organization").asText());
+        assertEquals("Mine", ann.get("additional_data").asText());
+        assertEquals(List.of("Family", "Chess"), texts(ann.get("labels")));
+    }
+
+    @Test
+    void skipLeavesTheContactAloneAndCreateMakesANewOne() {
+        long id = api.createContact(token, """
+                {"first_name": "Ann", "last_name": "Lee", "phone": "+1 555 010 2000"}""");
+        String before = api.get("/contacts/" + id + "/", token).body();
+        String item = card("FN:Ann Lee\r\nTEL:(555) 010-2000 \r\nORG:Globex");
+        JsonNode phoneDigitsDiffer = imported("?duplicates=skip", VCARD, item);
+        assertEquals(1, phoneDigitsDiffer.get("created").asInt(), "5550102000 is not 15550102000: not the same");
+
+        String same = card("FN:Ann Lee\r\nTEL:+1-555-010-2000\r\nORG:Globex");
+        JsonNode skipped = imported("?duplicates=skip", VCARD, same);
+        assertEquals(1, skipped.get("skipped").asInt());
+        assertEquals(before, api.get("/contacts/" + id + "/", token).body());
+
+        JsonNode created = imported("?duplicates=create", VCARD, same);
+        assertEquals(1, created.get("created").asInt());
+        assertEquals(3, contacts().size());
+        assertEquals(422, importFile(api, token, "?duplicates=maybe", VCARD, same).status());
+    }
+
+    @Test
+    void theSameUidIsTheSameContactWhateverItsName() {
+        imported("", VCARD, card("UID:abc-1\r\nFN:Robert Smith"));
+        JsonNode report = imported("", VCARD, card("UID:abc-1\r\nFN:Bob Smith\r\nEMAIL:bob@example.com"));
+        assertEquals(1, report.get("merged").asInt());
+        JsonNode bob = contacts().get(0);
+        assertEquals("Robert", bob.get("first_name").asText());
+        assertEquals("bob@example.com", bob.get("email").asText());
+        assertEquals(1, contacts().size());
+    }
+
+    @Test
+    void theSameNameAloneIsNotTheSameContact() {
+        api.createContact(token, """
+                {"first_name": "Ann", "last_name": "Lee", "email": "ann@example.com"}""");
+        JsonNode report = imported("", VCARD, card("FN:Ann Lee\r\nEMAIL:other.ann@example.com"));
+        assertEquals(1, report.get("created").asInt());
+    }
+
+    @Test
+    void anotherUsersContactIsNeverMergedInto() {
+        String other = api.newUser();
+        imported("", VCARD, card("UID:shared-1\r\nFN:Ann Lee\r\nEMAIL:ann@example.com"));
+        Response theirs = importFile(api, other, "", VCARD, card("UID:shared-1\r\nFN:Ann Lee\r\nEMAIL:ann@example.com"));
+        assertEquals(1, theirs.json().get("created").asInt());
+        assertEquals(1, contacts().size());
+    }
+
+    @Test
+    void wrongTypesSizesAndFilesAreRefusedAndNothingIsImported() {
+        assertEquals(415, importFile(api, token, "", "application/json", "{}").status());
+        assertEquals(415, importFile(api, token, "", null, card("FN:Ann")).status());
+        Response notVCard = importFile(api, token, "", VCARD, "hello, this is not a vCard\r\n");
+        assertEquals(422, notVCard.status());
+        assertEquals(422, importFile(api, token, "", CSV, "id,name\r\n1,Ann\r\n").status());
+        assertEquals(422, api.send(HttpRequest.newBuilder(api.uri("/contacts/import/"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", VCARD)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'B', 'E', 'G', (byte) 0xC3, 0x28}))).status(),
+                "bytes that are not UTF-8");
+        assertEquals(401, importFile(api, null, "", VCARD, card("FN:Ann")).status());
+        assertEquals(0, contacts().size());
+    }
+
+    @Test
+    void atMostTenMebibytes() {
+        String note = "NOTE:" + "x".repeat(1000) + "\r\n";
+        StringBuilder body = new StringBuilder(card("FN:Ann Lee"));
+        while (body.length() <= TransferService.MAX_IMPORT_BYTES) {
+            body.append(note);
+        }
+        Response tooLarge = importFile(api, token, "", VCARD, body.toString());
+        assertEquals(413, tooLarge.status(), tooLarge.body());
+        assertEquals(0, contacts().size());
+    }
+
+    @Test
+    void atMostTenThousandContactsInOneFile() {
+        StringBuilder csv = new StringBuilder("First Name,Last Name,E-mail 1 - Value\r\n");
+        for (int i = 1; i <= TransferService.MAX_IMPORT_ITEMS; i++) {
+            csv.append("Person,").append(i).append(",p").append(i).append("@example.com\r\n");
+        }
+        JsonNode report = imported("", CSV, csv.toString());
+        assertEquals(TransferService.MAX_IMPORT_ITEMS, report.get("created").asInt());
+        assertEquals(String.valueOf(TransferService.MAX_IMPORT_ITEMS),
+                api.get("/contacts/?limit=1", token).header("X-Total-Count"));
+
+        String other = api.newUser();
+        csv.append("Person,10001,p10001@example.com\r\n");
+        Response tooMany = importFile(api, other, "", CSV, csv.toString());
+        assertEquals(422, tooMany.status());
+        assertEquals("0", api.get("/contacts/?limit=1", other).header("X-Total-Count"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesImportExportDuplicatesAndMerge() {
+        JsonNode paths = api.get("/openapi", null).json().path("paths");
+        assertTrue(paths.path("/contacts/export/").has("get"));
+        assertTrue(paths.path("/contacts/import/").has("post"));
+        assertTrue(paths.path("/contacts/duplicates/").has("get"));
+        assertTrue(paths.path("/contacts/merge/").has("post"));
+        assertEquals(List.of("format", "ids"), paths.at("/~1contacts~1export~1/get/parameters").findValuesAsText("name"));
+        assertEquals(List.of("duplicates"), paths.at("/~1contacts~1import~1/post/parameters").findValuesAsText("name"));
+        assertTrue(paths.at("/~1contacts~1import~1/post/requestBody/content").has("text/vcard"));
+        assertTrue(paths.at("/~1contacts~1import~1/post/requestBody/content").has("text/csv"));
+    }
+
+    static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
+}

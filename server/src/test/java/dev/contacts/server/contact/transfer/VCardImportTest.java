@@ -1,0 +1,164 @@
+package dev.contacts.server.contact.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+
+import dev.contacts.model.ContactDraft;
+import dev.contacts.model.LabeledValue;
+import dev.contacts.model.PostalAddress;
+import org.junit.jupiter.api.Test;
+
+/** Reading vCards as Google, Apple, Outlook and Thunderbird write them (fixtures in test resources). */
+class VCardImportTest {
+
+    static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEUlEQVR4nGP4z8AARGDiPwMAHfAD/aAzCYkAAAAASUVORK5CYII=");
+
+    static String fixture(String name) {
+        try (InputStream in = VCardImportTest.class.getResourceAsStream("/transfer/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<ParsedItem> read(String name) {
+        return ImportFile.read(fixture(name), ImportFile.Format.VCARD).orElseThrow();
+    }
+
+    @Test
+    void googleVCard3WithYearLessBirthdayCategoriesAndUrl() {
+        List<ParsedItem> items = read("google.vcf");
+        assertEquals(2, items.size());
+        ContactDraft n = items.get(0).contact().draft();
+        assertEquals("Núñez", n.firstName());
+        assertEquals("García", n.lastName());
+        assertEquals("Nuni", n.nickname());
+        assertEquals(List.of(new LabeledValue("nunez@example.com", "home"),
+                new LabeledValue("n.garcia@acme.example", "work")), n.emails());
+        assertEquals(List.of(new LabeledValue("+34 612 345 678", "mobile"),
+                new LabeledValue("+34 91 123 45 67", "work")), n.phones());
+        assertEquals(List.of(new PostalAddress("home", "Calle Mayor 5", "Madrid", null, "28013", "Spain")),
+                n.addresses());
+        assertEquals("Acme Ibérica", n.organization());
+        assertEquals("Ingeniera", n.jobTitle());
+        assertEquals(LocalDate.of(1604, 5, 17), n.birthday(), "--0517 is a birthday without a year");
+        assertEquals(List.of("Family"), n.labels(), "Google's own myContacts group is not a label");
+        assertTrue(n.favorite(), "Google's starred group is the favourite mark");
+        assertEquals("Met at the conference in Sevilla, 2019.\nLikes flamenco.", n.additionalData());
+        assertTrue(items.get(0).contact().extras().contains("URL:https://nunez.example.com"));
+        assertEquals(1, items.get(0).line());
+        assertEquals(18, items.get(1).line());
+    }
+
+    @Test
+    void aValueThatBreaksItsRuleGoesToTheNotesWithItsLabel() {
+        ContactDraft zoe = read("google.vcf").get(1).contact().draft();
+        assertEquals(List.of(), zoe.phones());
+        assertEquals("Phone (mobile): call reception", zoe.additionalData());
+        assertEquals(LocalDate.of(1988, 2, 29), zoe.birthday());
+    }
+
+    @Test
+    void appleGroupsLabelsPhotoAndOmittedYear() {
+        ParsedItem item = read("apple.vcf").get(0);
+        ContactDraft ann = item.contact().draft();
+        assertEquals("Ann", ann.firstName());
+        assertEquals("Lee", ann.lastName());
+        assertEquals("Globex, Research", ann.organization());
+        assertEquals(List.of(new LabeledValue("ann@globex.example", "School")), ann.emails());
+        assertEquals(List.of(new LabeledValue("+1 (555) 010-2000", "mobile"),
+                new LabeledValue("+1 555 010 3000", "home")), ann.phones());
+        assertEquals("1 Infinite Loop\nSuite 2", ann.addresses().get(0).street());
+        assertEquals(LocalDate.of(1604, 12, 24), ann.birthday());
+        assertEquals("A1B2C3D4-0000-4000-8000-APPLE0000001", item.contact().uid());
+        assertArrayEquals(PNG, item.contact().photo().bytes(), "the folded base64 photo is read whole");
+        assertEquals("image/png", item.contact().photo().mediaType());
+        String extras = item.contact().extras();
+        assertTrue(extras.contains("item4.URL"), extras);
+        assertTrue(extras.contains("item4.X-ABLabel:_$!<HomePage>!$_"), "the URL keeps its own label: " + extras);
+        assertTrue(extras.contains("X-ABUID"), extras);
+        assertTrue(!extras.contains("School") && !extras.contains("PRODID"), "used labels are not kept twice");
+    }
+
+    @Test
+    void outlookVCard21QuotedPrintableWithCharsetAndSoftBreaks() {
+        ParsedItem item = read("outlook.vcf").get(0);
+        ContactDraft j = item.contact().draft();
+        assertEquals("Jürgen", j.firstName());
+        assertEquals("Müller", j.lastName());
+        assertEquals("Contoso GmbH, Vertrieb", j.organization());
+        assertEquals("Straße des 17. Juni 1", j.addresses().get(0).street());
+        assertEquals("work", j.addresses().get(0).label());
+        assertEquals(List.of(new LabeledValue("+49 30 1234567", "work"),
+                new LabeledValue("+49 170 7654321", "mobile")), j.phones());
+        assertEquals("Erste Zeile\nZweite Zeile mit äöü und einer sehr langen Zeile, die umbrochen wird.",
+                j.additionalData());
+        assertArrayEquals(PNG, item.contact().photo().bytes());
+        assertTrue(item.contact().extras().contains("X-MS-OL-DEFAULT-POSTAL-ADDRESS:2"));
+        assertTrue(!item.contact().extras().contains("REV"), "the revision stamp is not the contact");
+    }
+
+    @Test
+    void aBrokenCardInTheMiddleCostsOnlyItself() {
+        List<ParsedItem> items = read("thunderbird.vcf");
+        assertEquals(3, items.size());
+        ContactDraft emile = items.get(0).contact().draft();
+        assertEquals("Émile", emile.firstName());
+        assertEquals(LocalDate.of(1840, 4, 2), emile.birthday());
+        assertEquals(List.of(new LabeledValue("emile@zola.example", "work"),
+                new LabeledValue("emile.perso@example.fr", "other")), emile.emails());
+        assertTrue(items.get(0).contact().extras().contains("ANNIVERSARY"));
+        assertTrue(items.get(0).contact().extras().contains("IMPP:xmpp:emile@jabber.example"));
+
+        ParsedItem broken = items.get(1);
+        assertNull(broken.contact());
+        assertEquals(2, broken.item());
+        assertEquals(15, broken.line());
+        assertNotNull(broken.error());
+
+        ContactDraft eve = items.get(2).contact().draft();
+        assertEquals("Eve", eve.firstName());
+        assertEquals("", eve.lastName());
+        assertEquals(List.of(new LabeledValue("+1-555-555-0199", "home")), eve.phones(), "a tel: URI is a phone");
+        assertEquals("urn:uuid:0f0e0d0c-0b0a-4908-8706-050403020100", items.get(2).contact().uid());
+    }
+
+    @Test
+    void namesFallBackToNicknameOrganizationOrEmail() {
+        String vcf = card("NICKNAME:Bobby") + card("ORG:Initech") + card("EMAIL:peter.gibbons@initech.example")
+                + card("N:Smith;;;;") + card("FN:Mary Ann Lee");
+        List<ParsedItem> items = ImportFile.read(vcf, ImportFile.Format.VCARD).orElseThrow();
+        assertEquals(List.of("Bobby/", "Initech/", "peter.gibbons/", "Smith/", "Mary Ann/Lee"),
+                items.stream().map(i -> i.contact().draft().firstName() + "/" + i.contact().draft().lastName()).toList());
+    }
+
+    @Test
+    void overLongValuesGoToTheNotes() {
+        String longTitle = "T".repeat(101);
+        ContactDraft d = ImportFile.read(card("FN:Ann Lee\r\nTITLE:" + longTitle), ImportFile.Format.VCARD)
+                .orElseThrow().get(0).contact().draft();
+        assertNull(d.jobTitle());
+        assertEquals("Job title: " + longTitle, d.additionalData());
+    }
+
+    @Test
+    void textThatIsNotAVCardIsRefusedWhole() {
+        assertTrue(ImportFile.read("First Name,Last Name\r\nAnn,Lee\r\n", ImportFile.Format.VCARD).isEmpty());
+        assertTrue(ImportFile.read("", ImportFile.Format.VCARD).isEmpty());
+    }
+
+    static String card(String lines) {
+        return "BEGIN:VCARD\r\nVERSION:3.0\r\n" + lines + "\r\nEND:VCARD\r\n";
+    }
+}
