@@ -8,6 +8,7 @@ import dev.contacts.desktop.app.AppArguments;
 import dev.contacts.desktop.app.AppWindow;
 import dev.contacts.desktop.app.Session;
 import dev.contacts.desktop.embedded.EmbeddedServer;
+import dev.contacts.desktop.settings.Settings;
 import dev.contacts.desktop.theme.ThemeManager;
 import dev.contacts.desktop.ui.Debouncer;
 import dev.contacts.desktop.ui.FxBackground;
@@ -23,6 +24,7 @@ public final class ContactsApp extends Application {
     private final FxBackground background = new FxBackground();
     private EmbeddedServer embedded;
     private AppArguments args;
+    private Settings settings;
     private ThemeManager theme;
 
     /** Runs on the launcher thread, before the FX thread starts: the place for the little disk work up front. */
@@ -34,7 +36,8 @@ public final class ContactsApp extends Application {
             System.err.println("contacts: " + e.getMessage());
             return;
         }
-        theme = new ThemeManager(args.dataDir());
+        settings = new Settings(args.dataDir());
+        theme = new ThemeManager(settings);
     }
 
     @Override
@@ -56,11 +59,9 @@ public final class ContactsApp extends Application {
             api = new ContactsApi(embedded::uri, Duration.ofSeconds(10));
         }
         theme.apply();
-        AppWindow window = new AppWindow(new Session(api, background), background, () -> Debouncer.fx(250), theme);
-        stage.setTitle("Contacts");
-        stage.setMinWidth(800);
-        stage.setMinHeight(560);
-        stage.setScene(window.scene());
+        AppWindow window = new AppWindow(new Session(api, background), background, () -> Debouncer.fx(250), theme,
+                settings);
+        window.showIn(stage);
         if (embedded != null) {
             stage.setOnShown(e -> embedded.startInBackground());
         }

@@ -3,57 +3,65 @@ package dev.contacts.desktop.account;
 import atlantafx.base.theme.Styles;
 import dev.contacts.desktop.account.AccountViewModel.Action;
 import dev.contacts.desktop.ui.Fields;
+import dev.contacts.desktop.ui.Views;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.geometry.Pos;
+import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The account actions as a card over the main view (not a blocking dialog). Escape closes it. */
+/** The account actions (layout in AccountView.fxml): binds {@link AccountViewModel}. */
 public final class AccountView extends StackPane {
 
-    public AccountView(AccountViewModel vm) {
-        setId("account-view");
-        getStyleClass().add("overlay");
+    private final AccountViewModel vm;
+    @FXML private Label title;
+    @FXML private Label explanation;
+    @FXML private Label currentLabel;
+    @FXML private PasswordField current;
+    @FXML private Label currentError;
+    @FXML private VBox newFields;
+    @FXML private Label nextLabel;
+    @FXML private PasswordField next;
+    @FXML private Label nextError;
+    @FXML private Label repeatLabel;
+    @FXML private PasswordField repeat;
+    @FXML private Label repeatError;
+    @FXML private Label message;
+    @FXML private Button confirm;
 
-        Label title = new Label();
-        title.getStyleClass().add(Styles.TITLE_3);
-        title.textProperty().bind(Bindings.createStringBinding(() -> vm.actionProperty().get() == Action.DELETE_ACCOUNT
+    public AccountView(AccountViewModel vm) {
+        this.vm = vm;
+        Views.load(this);
+    }
+
+    @FXML
+    private void initialize() {
+        title.textProperty().bind(Bindings.createStringBinding(() -> deleting()
                 ? "Delete account" : "Change password", vm.actionProperty()));
-        Label explanation = new Label();
-        explanation.setWrapText(true);
-        explanation.textProperty().bind(Bindings.createStringBinding(() -> vm.actionProperty().get()
-                == Action.DELETE_ACCOUNT
+        explanation.textProperty().bind(Bindings.createStringBinding(() -> deleting()
                 ? "This deletes your account and every contact in it, for good. Confirm with your password."
                 : "Every session of your account ends, this one included; you then log in with the new password.",
                 vm.actionProperty()));
-
-        PasswordField current = password("current-password", vm.currentPasswordProperty());
-        PasswordField next = password("new-password", vm.newPasswordProperty());
-        PasswordField repeat = password("repeat-password", vm.repeatPasswordProperty());
-        VBox newFields = new VBox(12,
-                Fields.labelled("New password", next, vm.newPasswordErrorProperty()),
-                Fields.labelled("New password again", repeat, new SimpleStringProperty("")));
+        currentLabel.setLabelFor(current);
+        current.textProperty().bindBidirectional(vm.currentPasswordProperty());
+        Fields.showError(currentError, current, vm.currentPasswordErrorProperty());
+        nextLabel.setLabelFor(next);
+        next.textProperty().bindBidirectional(vm.newPasswordProperty());
+        Fields.showError(nextError, next, vm.newPasswordErrorProperty());
+        repeatLabel.setLabelFor(repeat);
+        repeat.textProperty().bindBidirectional(vm.repeatPasswordProperty());
+        Fields.showError(repeatError, repeat, vm.repeatPasswordErrorProperty());
         newFields.visibleProperty().bind(vm.actionProperty().isEqualTo(Action.CHANGE_PASSWORD));
         newFields.managedProperty().bind(newFields.visibleProperty());
+        Fields.showWhenNotEmpty(message, vm.messageProperty());
 
-        Label message = Fields.errorLabel(vm.messageProperty());
-        message.setId("account-message");
-
-        Button confirm = new Button();
-        confirm.setId("account-confirm");
-        confirm.textProperty().bind(Bindings.createStringBinding(() -> vm.actionProperty().get()
-                == Action.DELETE_ACCOUNT ? "Delete my account" : "Change password", vm.actionProperty()));
-        confirm.getStyleClass().add(Styles.ACCENT);
+        confirm.textProperty().bind(Bindings.createStringBinding(() -> deleting()
+                ? "Delete my account" : "Change password", vm.actionProperty()));
         confirm.disableProperty().bind(vm.busyProperty());
-        confirm.setOnAction(e -> vm.confirm());
         vm.actionProperty().addListener((obs, was, is) -> {
             confirm.getStyleClass().removeAll(Styles.ACCENT, Styles.DANGER);
             confirm.getStyleClass().add(is == Action.DELETE_ACCOUNT ? Styles.DANGER : Styles.ACCENT);
@@ -61,20 +69,6 @@ public final class AccountView extends StackPane {
                 current.requestFocus();
             }
         });
-        Button cancel = new Button("Cancel");
-        cancel.setId("account-cancel");
-        cancel.setOnAction(e -> vm.close());
-        HBox buttons = new HBox(8, confirm, cancel);
-
-        VBox card = new VBox(14, title, explanation,
-                Fields.labelled("Current password", current, vm.currentPasswordErrorProperty()),
-                newFields, message, buttons);
-        card.getStyleClass().add("login-card");
-        card.setMaxWidth(420);
-        card.setMaxHeight(USE_PREF_SIZE);
-        getChildren().add(card);
-        setAlignment(Pos.CENTER);
-
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 vm.close();
@@ -85,10 +79,17 @@ public final class AccountView extends StackPane {
         managedProperty().bind(visibleProperty());
     }
 
-    private static PasswordField password(String id, StringProperty value) {
-        PasswordField field = new PasswordField();
-        field.setId(id);
-        field.textProperty().bindBidirectional(value);
-        return field;
+    private boolean deleting() {
+        return vm.actionProperty().get() == Action.DELETE_ACCOUNT;
+    }
+
+    @FXML
+    private void confirm() {
+        vm.confirm();
+    }
+
+    @FXML
+    private void close() {
+        vm.close();
     }
 }

@@ -9,10 +9,12 @@ import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.AccountRules;
 import dev.contacts.model.FieldError;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -27,14 +29,15 @@ public final class AccountViewModel {
 
     private final UserSession session;
     private final Background background;
-    private final ObjectProperty<Action> action = new SimpleObjectProperty<>(Action.NONE);
+    private final ReadOnlyObjectWrapper<Action> action = new ReadOnlyObjectWrapper<>(Action.NONE);
     private final StringProperty currentPassword = new SimpleStringProperty("");
     private final StringProperty newPassword = new SimpleStringProperty("");
     private final StringProperty repeatPassword = new SimpleStringProperty("");
-    private final StringProperty currentPasswordError = new SimpleStringProperty("");
-    private final StringProperty newPasswordError = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper currentPasswordError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper newPasswordError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper repeatPasswordError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
     public AccountViewModel(UserSession session, Background background) {
         this.session = session;
@@ -75,11 +78,11 @@ public final class AccountViewModel {
         List<FieldError> errors = new ArrayList<>();
         AccountRules.checkPassword("new_password", next, errors);
         if (!errors.isEmpty()) {
-            newPasswordError.set(readable(errors.get(0)));
+            newPasswordError.set(Messages.of(errors.get(0)));
             return;
         }
         if (!next.equals(repeatPassword.get())) {
-            newPasswordError.set("The two new passwords differ.");
+            repeatPasswordError.set("The two new passwords differ.");
             return;
         }
         busy.set(true);
@@ -87,7 +90,7 @@ public final class AccountViewModel {
             session.api().changePassword(current, next);
             return true;
         }, ok -> done("Your password was changed and every session ended. Log in with the new password."),
-                this::failed);
+                this::failed, () -> busy.set(false));
     }
 
     private void deleteAccount(String current) {
@@ -95,38 +98,25 @@ public final class AccountViewModel {
         background.run(() -> {
             session.api().deleteAccount(current);
             return true;
-        }, ok -> done("Your account and all its contacts were deleted."), this::failed);
+        }, ok -> done("Your account and all its contacts were deleted."), this::failed, () -> busy.set(false));
     }
 
     private void done(String notice) {
-        busy.set(false);
         clear();
         action.set(Action.NONE);
         session.backToLogin(notice);
     }
 
     private void failed(Throwable failure) {
-        busy.set(false);
         if (failure instanceof ApiFailure.SessionEnded) {
             session.ended();
         } else if (failure instanceof ApiFailure.Refused refused && refused.status() == 401) {
             currentPasswordError.set("This is not your current password.");
         } else if (failure instanceof ApiFailure.Invalid invalid) {
-            invalid.errors().stream().findFirst().ifPresent(e -> newPasswordError.set(readable(e)));
+            invalid.errors().stream().findFirst().ifPresent(e -> newPasswordError.set(Messages.of(e)));
         } else {
             message.set(Messages.of(failure));
         }
-    }
-
-    private static String readable(FieldError error) {
-        if (AccountRules.TOO_COMMON.equals(error.msg())) {
-            return "This password is too common: choose one that is harder to guess.";
-        }
-        return switch (error.type()) {
-            case "missing", "string_too_short" -> "At least " + AccountRules.PASSWORD_MIN + " characters, please.";
-            case "string_too_long" -> "At most " + AccountRules.PASSWORD_MAX + " characters, please.";
-            default -> error.msg();
-        };
     }
 
     private void clear() {
@@ -139,11 +129,12 @@ public final class AccountViewModel {
     private void clearErrors() {
         currentPasswordError.set("");
         newPasswordError.set("");
+        repeatPasswordError.set("");
         message.set("");
     }
 
-    public ObjectProperty<Action> actionProperty() {
-        return action;
+    public ReadOnlyObjectProperty<Action> actionProperty() {
+        return action.getReadOnlyProperty();
     }
 
     public StringProperty currentPasswordProperty() {
@@ -158,19 +149,24 @@ public final class AccountViewModel {
         return repeatPassword;
     }
 
-    public StringProperty currentPasswordErrorProperty() {
-        return currentPasswordError;
+    public ReadOnlyStringProperty currentPasswordErrorProperty() {
+        return currentPasswordError.getReadOnlyProperty();
     }
 
-    public StringProperty newPasswordErrorProperty() {
-        return newPasswordError;
+    public ReadOnlyStringProperty newPasswordErrorProperty() {
+        return newPasswordError.getReadOnlyProperty();
     }
 
-    public StringProperty messageProperty() {
-        return message;
+    /** "The two new passwords differ", under the second one. */
+    public ReadOnlyStringProperty repeatPasswordErrorProperty() {
+        return repeatPasswordError.getReadOnlyProperty();
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 }

@@ -1,18 +1,24 @@
 package dev.contacts.desktop.app;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.contacts.desktop.login.LoginView;
 import dev.contacts.desktop.login.LoginViewModel;
+import dev.contacts.desktop.settings.Settings;
 import dev.contacts.desktop.theme.ThemeManager;
+import dev.contacts.desktop.ui.AppIcon;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Debouncer;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
 
 /**
  * The whole window's content: the login screen, or the screens of the signed-in account. Those are built fresh
@@ -23,6 +29,8 @@ public final class AppWindow {
 
     public static final double WIDTH = 1024;
     public static final double HEIGHT = 700;
+    public static final double MIN_WIDTH = 800;
+    public static final double MIN_HEIGHT = 560;
     static final KeyCombination LOG_OUT = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
 
     private final Session session;
@@ -31,15 +39,17 @@ public final class AppWindow {
     private final StackPane root = new StackPane();
     private final LoginView loginView;
     private final Scene scene;
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Contacts");
     /** The current account's screens; null when nobody is signed in. */
     private MainView mainView;
 
     /** {@code debouncers} makes one per login: a search typed by one account never fires in another's. */
-    public AppWindow(Session session, Background background, Supplier<Debouncer> debouncers, ThemeManager theme) {
+    public AppWindow(Session session, Background background, Supplier<Debouncer> debouncers, ThemeManager theme,
+                     Settings settings) {
         this.session = session;
         this.debouncers = debouncers;
         this.theme = theme;
-        this.loginView = new LoginView(new LoginViewModel(session, background));
+        this.loginView = new LoginView(new LoginViewModel(session, background, settings, Clock.systemUTC()));
         root.setId("app-root");
         scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(AppWindow.class.getResource("/dev/contacts/desktop/contacts.css").toExternalForm());
@@ -57,10 +67,12 @@ public final class AppWindow {
     private void show() {
         if (session.screenProperty().get() == Session.Screen.MAIN && mainView != null) {
             root.getChildren().setAll(mainView);
+            title.set("Contacts – " + mainView.user().account());
             mainView.refresh();
         } else {
+            title.set("Contacts");
             root.getChildren().setAll(loginView);
-            loginView.focusEmail();
+            loginView.focusFirstEmptyField();
         }
     }
 
@@ -72,11 +84,38 @@ public final class AppWindow {
                 () -> showing().ifPresent(MainView::focusSearch));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5),
                 () -> showing().ifPresent(MainView::refresh));
-        scene.getAccelerators().put(LOG_OUT, () -> showing().ifPresent(view -> session.logOut()));
+        scene.getAccelerators().put(LOG_OUT, () -> showing().ifPresent(MainView::logOut));
     }
 
     private Optional<MainView> showing() {
-        return Optional.ofNullable(mainView).filter(view -> root.getChildren().contains(view));
+        return java.util.Optional.ofNullable(mainView).filter(view -> root.getChildren().contains(view));
+    }
+
+    /** "Contacts – ada@example.com" while an account is signed in, so it is clear whose address book this is. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Whether the window may close now: nothing typed would be lost, or the person agreed to drop it. */
+    public boolean mayClose() {
+        return showing().map(MainView::mayClose).orElse(true);
+    }
+
+    /**
+     * Shows this window's content in {@code stage}: its title follows the account, it has the app's icon and
+     * minimum size, and closing it asks first when something typed would be lost.
+     */
+    public void showIn(Stage stage) {
+        stage.titleProperty().bind(title);
+        stage.getIcons().setAll(AppIcon.images());
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        stage.setOnCloseRequest(e -> {
+            if (!mayClose()) {
+                e.consume(); // the person chose to keep editing
+            }
+        });
+        stage.setScene(scene);
     }
 
     public Scene scene() {

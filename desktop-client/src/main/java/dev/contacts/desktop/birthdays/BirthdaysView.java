@@ -1,96 +1,114 @@
 package dev.contacts.desktop.birthdays;
 
-import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
-import atlantafx.base.theme.Styles;
-import atlantafx.base.theme.Tweaks;
+import dev.contacts.desktop.ui.Dates;
+import dev.contacts.desktop.ui.Fields;
+import dev.contacts.desktop.ui.Views;
+import dev.contacts.model.Contact;
 import dev.contacts.model.UpcomingBirthday;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
+import javafx.css.PseudoClass;
+import javafx.event.ActionEvent;
+import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 
-/** Upcoming birthdays: the date, "today" / "tomorrow" / "in N days", and the age they turn. */
+/**
+ * Upcoming birthdays (layout in BirthdaysView.fxml). Today's are highlighted; Enter or a double-click opens the
+ * contact in the form.
+ */
 public final class BirthdaysView extends BorderPane {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy");
+    private static final PseudoClass TODAY = PseudoClass.getPseudoClass("today");
 
-    public BirthdaysView(BirthdaysViewModel vm) {
-        setId("birthdays-view");
+    private final BirthdaysViewModel vm;
+    private final Dates dates;
+    private final Consumer<Contact> open;
+    @FXML private ToggleButton days7;
+    @FXML private ToggleButton days30;
+    @FXML private ToggleButton days365;
+    @FXML private HBox errorBanner;
+    @FXML private Label error;
+    @FXML private TableView<UpcomingBirthday> table;
+    @FXML private TableColumn<UpcomingBirthday, String> nameColumn;
+    @FXML private TableColumn<UpcomingBirthday, String> dateColumn;
+    @FXML private TableColumn<UpcomingBirthday, String> whenColumn;
+    @FXML private TableColumn<UpcomingBirthday, String> ageColumn;
+    @FXML private Label empty;
+    private Map<ToggleButton, Integer> ranges;
 
-        ToggleGroup range = new ToggleGroup();
-        HBox ranges = new HBox();
-        for (int days : BirthdaysViewModel.RANGES) {
-            ToggleButton button = new ToggleButton(days == 365 ? "Year" : days + " days");
-            button.setId("days-" + days);
-            button.setAccessibleText("Birthdays in the next " + days + " days");
-            button.setToggleGroup(range);
-            button.setSelected(days == vm.daysProperty().get());
-            button.setOnAction(e -> {
-                button.setSelected(true); // one range is always chosen
-                vm.daysProperty().set(days);
-            });
-            ranges.getChildren().add(button);
-        }
-        ranges.getChildren().get(0).getStyleClass().add(Styles.LEFT_PILL);
-        ranges.getChildren().get(1).getStyleClass().add(Styles.CENTER_PILL);
-        ranges.getChildren().get(2).getStyleClass().add(Styles.RIGHT_PILL);
-
-        Label title = new Label("Upcoming birthdays");
-        title.getStyleClass().add(Styles.TITLE_3);
-        HBox top = new HBox(16, title, ranges);
-        top.setAlignment(Pos.CENTER_LEFT);
-        top.setPadding(new Insets(12, 16, 12, 16));
-
-        TableView<UpcomingBirthday> table = new TableView<>(vm.birthdays());
-        table.setId("birthdays-table");
-        table.setAccessibleText("Upcoming birthdays");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.getColumns().add(column("Name", b -> b.contact().firstName() + " " + b.contact().lastName()));
-        table.getColumns().add(column("Date", b -> DATE.format(b.nextBirthday())));
-        table.getColumns().add(column("When", b -> BirthdaysViewModel.when(b.daysUntil())));
-        table.getColumns().add(column("Age", BirthdaysViewModel::turning));
-        Label empty = new Label();
-        empty.setId("birthdays-empty");
-        empty.getStyleClass().add("empty-state");
-        empty.textProperty().bind(Bindings.createStringBinding(() -> vm.loadingProperty().get() ? "Loading…"
-                        : "No birthdays in the next " + vm.daysProperty().get() + " days.",
-                vm.loadingProperty(), vm.daysProperty()));
-        table.setPlaceholder(empty);
-
-        Label error = new Label();
-        error.setId("birthdays-error");
-        error.setWrapText(true);
-        error.textProperty().bind(vm.errorProperty());
-        Button retry = new Button("Retry");
-        retry.setId("birthdays-retry");
-        retry.setOnAction(e -> vm.refresh());
-        HBox errorBanner = new HBox(12, error, retry);
-        errorBanner.setAlignment(Pos.CENTER_LEFT);
-        errorBanner.getStyleClass().add("error-banner");
-        errorBanner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
-
-        setTop(new VBox(top, errorBanner));
-        setCenter(table);
+    /** {@code open} shows a contact in the form (Enter or double-click on a row). */
+    public BirthdaysView(BirthdaysViewModel vm, Dates dates, Consumer<Contact> open) {
+        this.vm = vm;
+        this.dates = dates;
+        this.open = open;
+        Views.load(this);
     }
 
-    private static TableColumn<UpcomingBirthday, String> column(String title,
-                                                                Function<UpcomingBirthday, String> value) {
-        TableColumn<UpcomingBirthday, String> column = new TableColumn<>(title);
+    @FXML
+    private void initialize() {
+        ranges = Map.of(days7, 7, days30, 30, days365, 365);
+        ranges.forEach((button, days) -> button.setSelected(days == vm.daysProperty().get()));
+        table.setItems(vm.birthdays());
+        column(nameColumn, b -> b.contact().firstName() + " " + b.contact().lastName());
+        column(dateColumn, b -> dates.format(b.nextBirthday()));
+        column(whenColumn, b -> BirthdaysViewModel.when(b.daysUntil()));
+        column(ageColumn, BirthdaysViewModel::turning);
+        empty.textProperty().bind(vm.emptyTextProperty());
+        Fields.showWhenNotEmpty(error, vm.errorProperty());
+        errorBanner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        table.setRowFactory(t -> {
+            TableRow<UpcomingBirthday> row = new TableRow<>() {
+                @Override
+                protected void updateItem(UpcomingBirthday item, boolean isEmpty) {
+                    super.updateItem(item, isEmpty);
+                    pseudoClassStateChanged(TODAY, !isEmpty && item != null && item.daysUntil() == 0);
+                }
+            };
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    open.accept(row.getItem().contact());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            UpcomingBirthday selected = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && selected != null) {
+                open.accept(selected.contact());
+                e.consume();
+            }
+        });
+    }
+
+    private static void column(TableColumn<UpcomingBirthday, String> column, Function<UpcomingBirthday, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setSortable(false); // nearest first is the order that matters here
-        return column;
+    }
+
+    @FXML
+    private void showRange(ActionEvent event) {
+        ToggleButton button = (ToggleButton) event.getSource();
+        button.setSelected(true); // one range is always chosen
+        vm.daysProperty().set(ranges.get(button));
+    }
+
+    @FXML
+    private void refresh() {
+        vm.refresh();
+    }
+
+    public void focusTable() {
+        table.requestFocus();
     }
 }

@@ -6,12 +6,15 @@ import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.UpcomingBirthday;
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -19,18 +22,23 @@ import javafx.collections.ObservableList;
 public final class BirthdaysViewModel {
 
     public static final List<Integer> RANGES = List.of(7, 30, 365);
+    /** Years up to this one mean "year unknown" in address books imported from other apps (Apple uses 1604). */
+    private static final int UNKNOWN_YEAR = 1604;
 
     private final UserSession session;
     private final Background background;
     private final IntegerProperty days = new SimpleIntegerProperty(7);
     private final ObservableList<UpcomingBirthday> birthdays = FXCollections.observableArrayList();
-    private final BooleanProperty loading = new SimpleBooleanProperty(false);
-    private final StringProperty error = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final StringBinding emptyText;
 
     public BirthdaysViewModel(UserSession session, Background background) {
         this.session = session;
         this.background = background;
         days.addListener((obs, was, is) -> refresh());
+        emptyText = Bindings.createStringBinding(() -> loading.get() ? "Loading…"
+                : "No birthdays in the next " + days.get() + " days.", loading, days);
     }
 
     public void refresh() {
@@ -38,14 +46,10 @@ public final class BirthdaysViewModel {
         loading.set(true);
         background.run(() -> session.api().birthdays(window), result -> {
             if (window == days.get()) {
-                loading.set(false);
                 error.set("");
                 birthdays.setAll(result);
             }
-        }, session.failures(failure -> {
-            loading.set(false);
-            error.set(Messages.of(failure));
-        }));
+        }, session.failures(failure -> error.set(Messages.of(failure))), () -> loading.set(false));
     }
 
     /** "today", "tomorrow" or "in N days". */
@@ -70,14 +74,19 @@ public final class BirthdaysViewModel {
     }
 
     public ObservableList<UpcomingBirthday> birthdays() {
-        return birthdays;
+        return FXCollections.unmodifiableObservableList(birthdays);
     }
 
-    public BooleanProperty loadingProperty() {
-        return loading;
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
     }
 
-    public StringProperty errorProperty() {
-        return error;
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** What the empty table says. */
+    public ObservableStringValue emptyTextProperty() {
+        return emptyText;
     }
 }

@@ -3,25 +3,37 @@ package dev.contacts.desktop.contacts;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.contacts.desktop.api.ApiFailure;
 import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.ui.Background;
+import dev.contacts.desktop.ui.Confirm;
+import dev.contacts.desktop.ui.Dates;
 import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.ContactRules;
 import dev.contacts.model.FieldError;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 
 /**
  * The create/edit form. Checks the shared rules before sending and shows the server's field errors after;
- * whatever goes wrong, what the person typed stays in the form until they save or cancel.
+ * whatever goes wrong, what the person typed stays in the form until they save or cancel, and nothing typed
+ * is dropped (another contact, a new one, closing the window) without asking first.
  */
 public final class ContactFormViewModel {
 
@@ -30,94 +42,155 @@ public final class ContactFormViewModel {
 
     private final UserSession session;
     private final Background background;
+    private final Dates dates;
+    private Confirm confirm = Confirm.yes();
 
-    private final ObjectProperty<Contact> editing = new SimpleObjectProperty<>();
-    private final BooleanProperty open = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<Contact> editing = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(false);
+    /** Counts the times the form was filled (new or another contact): the view puts the cursor in it each time. */
+    private final ReadOnlyIntegerWrapper filled = new ReadOnlyIntegerWrapper(0);
     private final StringProperty firstName = new SimpleStringProperty("");
     private final StringProperty lastName = new SimpleStringProperty("");
     private final StringProperty email = new SimpleStringProperty("");
     private final StringProperty phone = new SimpleStringProperty("");
-    private final ObjectProperty<LocalDate> birthday = new SimpleObjectProperty<>();
+    private final StringProperty birthdayText = new SimpleStringProperty("");
     private final StringProperty additionalData = new SimpleStringProperty("");
-    private final Map<String, StringProperty> errors = Map.of(
-            "first_name", new SimpleStringProperty(""), "last_name", new SimpleStringProperty(""),
-            "email", new SimpleStringProperty(""), "phone", new SimpleStringProperty(""),
-            "birthday", new SimpleStringProperty(""), "additional_data", new SimpleStringProperty(""));
-    private final StringProperty formError = new SimpleStringProperty("");
-    private final BooleanProperty saving = new SimpleBooleanProperty(false);
-    private Runnable onSaved = () -> { };
+    private final Map<String, ReadOnlyStringWrapper> errors = Map.of(
+            "first_name", new ReadOnlyStringWrapper(""), "last_name", new ReadOnlyStringWrapper(""),
+            "email", new ReadOnlyStringWrapper(""), "phone", new ReadOnlyStringWrapper(""),
+            "birthday", new ReadOnlyStringWrapper(""), "additional_data", new ReadOnlyStringWrapper(""));
+    private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
+    /** What the fields held when the form opened: the changes are measured against it. */
+    private final ReadOnlyObjectWrapper<List<String>> original = new ReadOnlyObjectWrapper<>(List.of());
+    private final BooleanBinding changed;
+    private Consumer<Contact> onSaved = saved -> { };
 
-    public ContactFormViewModel(UserSession session, Background background) {
+    public ContactFormViewModel(UserSession session, Background background, Dates dates) {
         this.session = session;
         this.background = background;
+        this.dates = dates;
+        changed = Bindings.createBooleanBinding(() -> open.get() && !values().equals(original.get()), open,
+                original, firstName, lastName, email, phone, birthdayText, additionalData);
     }
 
-    /** Called after a successful save, e.g. to reload the list. */
-    public void setOnSaved(Runnable onSaved) {
+    public ContactFormViewModel(UserSession session, Background background) {
+        this(session, background, Dates.local());
+    }
+
+    /** How to ask before unsaved changes are dropped (the view shows a dialog). */
+    public void setConfirm(Confirm confirm) {
+        this.confirm = confirm;
+    }
+
+    /** Called with the saved contact after a successful save, e.g. to reload and select it in the list. */
+    public void setOnSaved(Consumer<Contact> onSaved) {
         this.onSaved = onSaved;
     }
 
-    public void startNew() {
-        fill(null);
+    /** Opens an empty form; false when the person chose to keep editing the open one. */
+    public boolean startNew() {
+        return mayDiscardChanges() && fill(null);
     }
 
-    public void startEdit(Contact contact) {
-        fill(contact);
+    /** Opens {@code contact}; false when the person chose to keep editing the open one. */
+    public boolean startEdit(Contact contact) {
+        Contact current = editing.get();
+        if (open.get() && current != null && current.id() == contact.id()) {
+            return true; // already open: keep what is typed
+        }
+        return mayDiscardChanges() && fill(contact);
     }
 
-    private void fill(Contact contact) {
+    /** True when nothing typed would be lost, or the person agreed to drop it. */
+    public boolean mayDiscardChanges() {
+        return !changed.get() || confirm.ask("Discard your changes?",
+                "The contact you are editing has changes that are not saved.", "Discard changes");
+    }
+
+    private boolean fill(Contact contact) {
         editing.set(contact);
         firstName.set(contact == null ? "" : contact.firstName());
         lastName.set(contact == null ? "" : contact.lastName());
         email.set(contact == null || contact.email() == null ? "" : contact.email());
         phone.set(contact == null || contact.phone() == null ? "" : contact.phone());
-        birthday.set(contact == null ? null : contact.birthday());
+        birthdayText.set(contact == null ? "" : dates.format(contact.birthday()));
         additionalData.set(contact == null || contact.additionalData() == null ? "" : contact.additionalData());
+        original.set(values());
         clearErrors();
         open.set(true);
+        filled.set(filled.get() + 1);
+        return true;
     }
 
+    private List<String> values() {
+        return List.of(firstName.get(), lastName.get(), email.get(), phone.get(), birthdayText.get().strip(),
+                additionalData.get());
+    }
+
+    /** Escape or Cancel: closes the form (asking first when something typed would be lost). */
     public void cancel() {
-        if (!saving.get()) {
-            open.set(false);
-            clearErrors();
+        if (!saving.get() && mayDiscardChanges()) {
+            close();
         }
     }
 
+    /** Closes without asking: e.g. the contact being edited was just deleted. */
+    public void close() {
+        open.set(false);
+        editing.set(null);
+        clearErrors();
+    }
+
     /**
-     * The form as a draft: empty optional fields mean "no value". Editing keeps what the form does not show
-     * (further emails and phones, addresses, labels, ...): the form edits the primary email and phone.
+     * The form as a draft: empty optional fields mean "no value"; empty when the birthday cannot be read.
+     * Editing keeps what the form does not show (further emails and phones, addresses, labels, ...): the form
+     * edits the primary email and phone.
      */
-    public ContactDraft draft() {
+    public Optional<ContactDraft> draft() {
+        String typedDate = birthdayText.get().strip();
+        var birthday = dates.parse(typedDate);
+        if (!typedDate.isEmpty() && birthday.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(withFormFields(birthday.orElse(null)));
+    }
+
+    private ContactDraft withFormFields(LocalDate birthday) {
         Contact current = editing.get();
         ContactDraft base = current == null ? new ContactDraft(null, null, null, null, null, null) : current.toDraft();
         return base.withV1Fields(firstName.get(), lastName.get(), blankToNull(email.get()), blankToNull(phone.get()),
-                birthday.get(), blankToNull(additionalData.get())).normalized();
+                birthday, blankToNull(additionalData.get())).normalized();
     }
 
     /** Checks the shared rules; shows and returns whether the form can be sent. */
     public boolean validate() {
         clearErrors();
-        List<FieldError> problems = ContactRules.asV1(ContactRules.validate(draft()), true, true);
+        Optional<ContactDraft> draft = draft();
+        if (draft.isEmpty()) {
+            show(ContactRules.asV1(ContactRules.validate(withFormFields(null)), true, true));
+            errors.get("birthday").set(dates.hint());
+            return false;
+        }
+        List<FieldError> problems = ContactRules.asV1(ContactRules.validate(draft.get()), true, true);
         show(problems);
         return problems.isEmpty();
     }
 
     public void save() {
-        if (saving.get() || !validate()) {
+        if (!open.get() || saving.get() || !validate()) {
             return;
         }
-        ContactDraft draft = draft();
+        ContactDraft draft = draft().orElseThrow();
         Contact current = editing.get();
         saving.set(true);
         background.run(() -> current == null ? session.api().create(draft) : session.api().update(current.id(), draft),
                 saved -> {
-                    saving.set(false);
-                    open.set(false);
-                    editing.set(null);
-                    onSaved.run();
+                    close();
+                    onSaved.accept(saved);
                 },
-                session.failures(this::failed).andThen(f -> saving.set(false)));
+                session.failures(this::failed),
+                () -> saving.set(false));
     }
 
     private void failed(Throwable failure) {
@@ -133,29 +206,13 @@ public final class ContactFormViewModel {
 
     private void show(List<FieldError> problems) {
         for (FieldError problem : problems) {
-            StringProperty target = errors.get(problem.field());
+            ReadOnlyStringWrapper target = errors.get(problem.field());
             if (target != null) {
-                target.set(readable(problem));
+                target.set(Messages.of(problem));
             } else {
                 formError.set(problem.msg());
             }
         }
-    }
-
-    private static String readable(FieldError e) {
-        if (e.type().equals("missing") || e.type().equals("string_too_short")) {
-            return "Required.";
-        }
-        if (e.type().equals("string_too_long")) {
-            return "Too long: " + e.msg().replace("String should have at most", "at most") + ".";
-        }
-        String msg = e.msg();
-        return msg.startsWith("Value error, ") ? capitalize(msg.substring("Value error, ".length())) + "."
-                : capitalize(msg) + (msg.endsWith(".") ? "" : ".");
-    }
-
-    private static String capitalize(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private void clearErrors() {
@@ -167,12 +224,22 @@ public final class ContactFormViewModel {
         return s == null || s.isBlank() ? null : s;
     }
 
-    public ObjectProperty<Contact> editingProperty() {
-        return editing;
+    public ReadOnlyObjectProperty<Contact> editingProperty() {
+        return editing.getReadOnlyProperty();
     }
 
-    public BooleanProperty openProperty() {
-        return open;
+    public ReadOnlyBooleanProperty openProperty() {
+        return open.getReadOnlyProperty();
+    }
+
+    /** Goes up each time the form is filled with a new or another contact. */
+    public ReadOnlyIntegerProperty filledProperty() {
+        return filled.getReadOnlyProperty();
+    }
+
+    /** Whether the open form holds changes that are not saved. */
+    public ObservableBooleanValue changedProperty() {
+        return changed;
     }
 
     public StringProperty firstNameProperty() {
@@ -191,8 +258,9 @@ public final class ContactFormViewModel {
         return phone;
     }
 
-    public ObjectProperty<LocalDate> birthdayProperty() {
-        return birthday;
+    /** The birthday as typed (or picked): read when saving, in the locale's format or ISO. */
+    public StringProperty birthdayTextProperty() {
+        return birthdayText;
     }
 
     public StringProperty additionalDataProperty() {
@@ -200,15 +268,20 @@ public final class ContactFormViewModel {
     }
 
     /** The error shown beside {@code field} (a wire name such as {@code "first_name"}); empty when none. */
-    public StringProperty errorProperty(String field) {
-        return errors.get(field);
+    public ReadOnlyStringProperty errorProperty(String field) {
+        return errors.get(field).getReadOnlyProperty();
     }
 
-    public StringProperty formErrorProperty() {
-        return formError;
+    public ReadOnlyStringProperty formErrorProperty() {
+        return formError.getReadOnlyProperty();
     }
 
-    public BooleanProperty savingProperty() {
-        return saving;
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
+    }
+
+    /** The date format, for the date picker to show picked dates the same way. */
+    public Dates dates() {
+        return dates;
     }
 }

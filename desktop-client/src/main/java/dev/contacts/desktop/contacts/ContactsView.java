@@ -7,19 +7,21 @@ import java.util.List;
 import java.util.function.Function;
 
 import atlantafx.base.controls.CustomTextField;
-import atlantafx.base.theme.Styles;
-import atlantafx.base.theme.Tweaks;
+import dev.contacts.desktop.ui.Dates;
 import dev.contacts.desktop.ui.Fields;
+import dev.contacts.desktop.ui.Views;
 import dev.contacts.model.Contact;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.SortedList;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Cursor;
+import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -30,142 +32,102 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * The contact table with its search field, toolbar, pager and the form beside it. Enter opens the selected
- * contact, Delete deletes the selection; sorting by a column uses the locale's collation for names.
+ * The contact table with its search field, toolbar, pager (layout in ContactsView.fxml) and the form beside it.
+ * Enter opens the selected contact, Delete deletes the selection; sorting by a column uses the locale's
+ * collation for names. Focus comes back to the table when the form closes, so the keyboard keeps working.
  */
 public final class ContactsView extends BorderPane {
 
     private final ContactsViewModel vm;
     private final ContactFormViewModel form;
-    private final CustomTextField search = new CustomTextField();
-    private final TableView<Contact> table = new TableView<>();
-    private final Label emptyState = new Label();
+    private final ContactFormView formView;
+    @FXML private CustomTextField search;
+    @FXML private FontIcon clearSearch;
+    @FXML private Label summary;
+    @FXML private ProgressIndicator loading;
+    @FXML private Button delete;
+    @FXML private HBox errorBanner;
+    @FXML private Label error;
+    @FXML private TableView<Contact> table;
+    @FXML private TableColumn<Contact, String> firstNameColumn;
+    @FXML private TableColumn<Contact, String> lastNameColumn;
+    @FXML private TableColumn<Contact, String> emailColumn;
+    @FXML private TableColumn<Contact, String> phoneColumn;
+    @FXML private TableColumn<Contact, LocalDate> birthdayColumn;
+    @FXML private Label emptyState;
+    @FXML private HBox pager;
+    @FXML private Button previousPage;
+    @FXML private Label pageLabel;
+    @FXML private Button nextPage;
 
-    public ContactsView(ContactsViewModel vm, ContactFormViewModel form) {
+    public ContactsView(ContactsViewModel vm) {
         this.vm = vm;
-        this.form = form;
-        setId("contacts-view");
-
-        setTop(toolbar());
-        setCenter(tableArea());
-        ContactFormView formView = new ContactFormView(form, () -> {
-            if (form.editingProperty().get() != null) {
-                Contact editing = form.editingProperty().get();
-                form.cancel();
-                vm.delete(List.of(editing));
+        this.form = vm.form();
+        Views.load(this);
+        formView = new ContactFormView(form, vm::deleteEdited);
+        setRight(formView);
+        // a new or another contact in the form: type into it, not into the field that had the focus before
+        // (later, so that a question asked first has given the focus back to the window)
+        form.filledProperty().addListener((obs, was, is) -> Platform.runLater(formView::focusFirstField));
+        form.openProperty().addListener((obs, was, open) -> {
+            if (!open) {
+                Platform.runLater(table::requestFocus); // after Save, Escape or a delete: back to the list
             }
         });
-        setRight(formView);
-        setBottom(statusBar());
-        form.setOnSaved(vm::refresh);
     }
 
-    private HBox toolbar() {
-        search.setId("search");
-        search.setPromptText("Search by name or email (Ctrl+F)");
-        search.setAccessibleText("Search contacts");
-        search.setLeft(new FontIcon(Material2MZ.SEARCH));
-        FontIcon clear = new FontIcon(Material2AL.CLEAR);
-        clear.setId("clear-search");
-        clear.setCursor(Cursor.HAND);
-        clear.setAccessibleText("Clear the search");
-        clear.setOnMouseClicked(e -> vm.clearSearch());
-        clear.visibleProperty().bind(vm.searchTextProperty().isNotEmpty());
-        search.setRight(clear);
+    @FXML
+    private void initialize() {
         search.textProperty().bindBidirectional(vm.searchTextProperty());
-        search.setPrefWidth(320);
+        clearSearch.visibleProperty().bind(vm.searchTextProperty().isNotEmpty());
         search.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
                 vm.clearSearch();
                 e.consume();
+            } else if (e.getCode() == KeyCode.DOWN) {
+                table.requestFocus(); // from the search straight into the results
+                if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                    table.getSelectionModel().selectFirst();
+                }
+                e.consume();
             }
         });
-
-        Label summary = new Label();
-        summary.setId("summary");
-        summary.getStyleClass().add(Styles.TEXT_MUTED);
         summary.textProperty().bind(vm.summaryProperty());
-
-        Button add = new Button("New contact", new FontIcon(Material2MZ.PERSON_ADD));
-        add.setId("new-contact");
-        add.setAccessibleText("New contact (Ctrl+N)");
-        add.getStyleClass().add(Styles.ACCENT);
-        add.setOnAction(e -> form.startNew());
-
-        Button delete = new Button("Delete", new FontIcon(Material2AL.DELETE));
-        delete.setId("delete");
-        delete.setAccessibleText("Delete the selected contacts (Delete)");
+        // a slow or hung server shows at once that something is under way
+        loading.visibleProperty().bind(vm.loadingProperty());
         delete.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
-        delete.setOnAction(e -> deleteSelected());
 
-        Button refresh = new Button(null, new FontIcon(Material2MZ.REFRESH));
-        refresh.setId("refresh");
-        refresh.setAccessibleText("Refresh (F5)");
-        refresh.getStyleClass().add(Styles.BUTTON_ICON);
-        refresh.setOnAction(e -> vm.refresh());
+        Fields.showWhenNotEmpty(error, vm.errorProperty());
+        errorBanner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, search, summary, spacer, refresh, delete, add);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(12, 16, 12, 16));
-        return bar;
-    }
-
-    private VBox tableArea() {
         Collator collator = Collator.getInstance();
         collator.setStrength(Collator.SECONDARY);
         Comparator<String> byLocale = Comparator.nullsLast(collator::compare);
-
-        table.setId("contacts-table");
-        table.setAccessibleText("Contacts");
-        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.getColumns().add(textColumn("First name", Contact::firstName, byLocale));
-        table.getColumns().add(textColumn("Last name", Contact::lastName, byLocale));
-        table.getColumns().add(textColumn("Email", Contact::email, byLocale));
-        table.getColumns().add(textColumn("Phone", Contact::phone, Comparator.nullsLast(String::compareTo)));
-        TableColumn<Contact, LocalDate> birthday = new TableColumn<>("Birthday");
-        birthday.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().birthday()));
-        birthday.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
-        birthday.setCellFactory(col -> new TableCell<>() {
+        textColumn(firstNameColumn, Contact::firstName, byLocale);
+        textColumn(lastNameColumn, Contact::lastName, byLocale);
+        textColumn(emailColumn, Contact::email, byLocale);
+        textColumn(phoneColumn, Contact::phone, Comparator.nullsLast(String::compareTo));
+        Dates dates = form.dates();
+        birthdayColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().birthday()));
+        birthdayColumn.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
+        birthdayColumn.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(LocalDate date, boolean empty) {
                 super.updateItem(date, empty);
-                setText(empty ? null : ContactFormView.display(date));
+                setText(empty ? null : dates.format(date));
             }
         });
-        table.getColumns().add(birthday);
 
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         SortedList<Contact> sorted = new SortedList<>(vm.contacts());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-
-        emptyState.setId("empty-state");
-        emptyState.setWrapText(true);
-        emptyState.getStyleClass().add("empty-state");
-        emptyState.textProperty().bind(Bindings.createStringBinding(this::emptyText,
-                vm.totalProperty(), vm.searchTextProperty(), vm.loadedProperty(), vm.loadingProperty()));
-        table.setPlaceholder(emptyState);
-
-        table.setRowFactory(t -> {
-            TableRow<Contact> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
-                    form.startEdit(row.getItem());
-                }
-            });
-            return row;
-        });
+        emptyState.textProperty().bind(vm.emptyTextProperty());
+        table.setRowFactory(t -> row());
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
                 form.startEdit(table.getSelectionModel().getSelectedItem());
@@ -175,77 +137,71 @@ public final class ContactsView extends BorderPane {
                 e.consume();
             }
         });
+        vm.toSelectProperty().addListener((obs, was, contact) -> {
+            if (contact != null) {
+                table.getSelectionModel().clearSelection();
+                table.getSelectionModel().select(contact);
+                table.scrollTo(contact);
+            }
+        });
 
-        Label error = Fields.hiddenWhenEmpty(new Label());
-        error.setId("contacts-error");
-        error.textProperty().bind(vm.errorProperty());
-        error.setWrapText(true);
-        Button retry = new Button("Retry");
-        retry.setId("retry");
-        retry.setOnAction(e -> vm.refresh());
-        HBox errorBanner = new HBox(12, error, retry);
-        errorBanner.setId("error-banner");
-        errorBanner.getStyleClass().add("error-banner");
-        errorBanner.setAlignment(Pos.CENTER_LEFT);
-        errorBanner.setPadding(new Insets(8, 16, 8, 16));
-        errorBanner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
-
-        VBox.setVgrow(table, Priority.ALWAYS);
-        return new VBox(errorBanner, table);
-    }
-
-    private String emptyText() {
-        if (!vm.loadedProperty().get()) {
-            return vm.loadingProperty().get() ? "Loading your contacts…" : "";
-        }
-        if (vm.isAddressBookEmpty()) {
-            return "No contacts yet.\nPress “New contact” (Ctrl+N) to add your first one.";
-        }
-        return "No contacts match “" + vm.searchTextProperty().get().strip() + "”.";
-    }
-
-    private HBox statusBar() {
-        Button previous = new Button(null, new FontIcon(Material2MZ.NAVIGATE_BEFORE));
-        previous.setId("previous-page");
-        previous.setAccessibleText("Previous page");
-        previous.disableProperty().bind(vm.pageProperty().isEqualTo(0));
-        previous.setOnAction(e -> vm.previousPage());
-        Button next = new Button(null, new FontIcon(Material2MZ.NAVIGATE_NEXT));
-        next.setId("next-page");
-        next.setAccessibleText("Next page");
-        next.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.hasNextPage(),
-                vm.pageProperty(), vm.totalProperty()));
-        next.setOnAction(e -> vm.nextPage());
-        Label pageLabel = new Label();
-        pageLabel.textProperty().bind(Bindings.createStringBinding(() -> "Page " + (vm.pageProperty().get() + 1)
-                + " of " + Math.max(1, (vm.totalProperty().get() + ContactsViewModel.PAGE_SIZE - 1)
-                / ContactsViewModel.PAGE_SIZE), vm.pageProperty(), vm.totalProperty()));
-        HBox pager = new HBox(8, previous, pageLabel, next);
-        pager.setId("pager");
-        pager.setAlignment(Pos.CENTER);
-        pager.setPadding(new Insets(6));
-        pager.visibleProperty().bind(vm.totalProperty().greaterThan(ContactsViewModel.PAGE_SIZE));
+        previousPage.disableProperty().bind(vm.pageProperty().isEqualTo(0));
+        nextPage.disableProperty().bind(Bindings.not(vm.hasNextPageProperty()));
+        pageLabel.textProperty().bind(vm.pageTextProperty());
+        pager.visibleProperty().bind(vm.pagedProperty());
         pager.managedProperty().bind(pager.visibleProperty());
-        return pager;
     }
 
-    private static TableColumn<Contact, String> textColumn(String title, Function<Contact, String> value,
-                                                           Comparator<String> comparator) {
-        TableColumn<Contact, String> column = new TableColumn<>(title);
+    private TableRow<Contact> row() {
+        TableRow<Contact> row = new TableRow<>();
+        row.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                form.startEdit(row.getItem());
+            }
+        });
+        MenuItem edit = new MenuItem("Edit", new FontIcon("mdal-edit"));
+        edit.setOnAction(e -> form.startEdit(row.getItem()));
+        MenuItem remove = new MenuItem("Delete", new FontIcon("mdal-delete"));
+        remove.setOnAction(e -> deleteSelected());
+        ContextMenu menu = new ContextMenu(edit, remove);
+        row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
+        return row;
+    }
+
+    private static void textColumn(TableColumn<Contact, String> column, Function<Contact, String> value,
+                                   Comparator<String> comparator) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setComparator(comparator);
-        return column;
     }
 
+    @FXML
+    private void clearSearch() {
+        vm.clearSearch();
+    }
+
+    @FXML
+    private void refresh() {
+        vm.refresh();
+    }
+
+    @FXML
+    private void newContact() {
+        form.startNew();
+    }
+
+    @FXML
+    private void previousPage() {
+        vm.previousPage();
+    }
+
+    @FXML
+    private void nextPage() {
+        vm.nextPage();
+    }
+
+    @FXML
     public void deleteSelected() {
-        List<Contact> selected = List.copyOf(table.getSelectionModel().getSelectedItems());
-        if (!selected.isEmpty()) {
-            if (form.editingProperty().get() != null && selected.contains(form.editingProperty().get())) {
-                form.cancel();
-            }
-            vm.delete(selected);
-        }
+        vm.delete(List.copyOf(table.getSelectionModel().getSelectedItems()));
     }
 
     public void focusSearch() {

@@ -1,11 +1,16 @@
 package dev.contacts.desktop.login;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.contacts.desktop.api.ApiFailure;
 import dev.contacts.desktop.api.ContactsApi;
 import dev.contacts.desktop.app.Session;
+import dev.contacts.desktop.settings.Settings;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.AccountRules;
@@ -18,6 +23,9 @@ import javafx.beans.property.StringProperty;
 /** Log in, or create an account and then log in. Errors are shown beside the field they are about. */
 public final class LoginViewModel {
 
+    /** The settings key of the last email that logged in. */
+    static final String LAST_EMAIL = "last-email";
+
     private final Session session;
     private final Background background;
 
@@ -28,12 +36,24 @@ public final class LoginViewModel {
     private final StringProperty emailError = new SimpleStringProperty("");
     private final StringProperty passwordError = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
+    private final Settings settings;
+    private final Clock clock;
+    /** When the server lets this address try again after too many attempts; null when it is not waiting. */
+    private Instant retryAt;
 
-    public LoginViewModel(Session session, Background background) {
+    public LoginViewModel(Session session, Background background, Settings settings, Clock clock) {
         this.session = session;
         this.background = background;
+        this.settings = settings;
+        this.clock = clock;
+        email.set(settings.get(LAST_EMAIL).orElse(""));
         message.bind(session.loginNoticeProperty());
         registering.addListener((obs, was, is) -> clearErrors());
+    }
+
+    /** Whether the email is filled in already (the last one that logged in), so the password is next. */
+    public boolean knowsEmail() {
+        return !email.get().isBlank();
     }
 
     /** Logs in (or registers first, in "create account" mode). Does nothing while a previous submit is running. */
@@ -57,11 +77,11 @@ public final class LoginViewModel {
             client.login(mail, secret);
             return true;
         }, ok -> {
-            busy.set(false);
             password.set("");
             registering.set(false);
+            settings.put(LAST_EMAIL, mail);
             session.loggedIn(mail, client);
-        }, this::failed);
+        }, this::failed, () -> busy.set(false));
     }
 
     public void toggleMode() {
@@ -89,7 +109,12 @@ public final class LoginViewModel {
     }
 
     private void failed(Throwable failure) {
-        busy.set(false);
+        if (failure instanceof ApiFailure.Refused refused && refused.status() == 429
+                && refused.retryAfter().isPresent()) {
+            retryAt = clock.instant().plus(refused.retryAfter().get());
+            tick();
+            return;
+        }
         if (failure instanceof ApiFailure.Invalid invalid) {
             show(invalid.errors());
         } else if (failure instanceof ApiFailure.Refused refused && refused.status() == 401) {
@@ -103,7 +128,7 @@ public final class LoginViewModel {
 
     private void show(List<FieldError> errors) {
         for (FieldError error : errors) {
-            String text = readable(error);
+            String text = Messages.of(error);
             switch (error.field()) {
                 case "email", "username" -> emailError.set(text);
                 case "password" -> passwordError.set(text);
@@ -112,17 +137,31 @@ public final class LoginViewModel {
         }
     }
 
-    private static String readable(FieldError error) {
-        return switch (error.type()) {
-            case "string_too_short" -> "At least " + AccountRules.PASSWORD_MIN + " characters, please.";
-            case "string_too_long" -> error.field().equals("password")
-                    ? "At most " + AccountRules.PASSWORD_MAX + " characters, please." : "This address is too long.";
-            case "value_error" -> error.field().equals("email") ? "This is not a valid email address." : error.msg();
-            default -> error.msg();
-        };
+    /**
+     * Counts the wait after too many attempts down (the view calls this every second); at zero it says the
+     * person may try again.
+     */
+    public void tick() {
+        if (retryAt == null) {
+            return;
+        }
+        Duration left = Duration.between(clock.instant(), retryAt);
+        if (left.isNegative() || left.isZero()) {
+            retryAt = null;
+            session.loginNoticeProperty().set("You can try again now.");
+        } else {
+            session.loginNoticeProperty().set("Too many attempts. Try again in "
+                    + Messages.inWords(left.plusMillis(999).truncatedTo(ChronoUnit.SECONDS)) + ".");
+        }
+    }
+
+    /** Whether a wait after too many attempts is being counted down. */
+    public boolean isCountingDown() {
+        return retryAt != null;
     }
 
     private void clearErrors() {
+        retryAt = null;
         emailError.set("");
         passwordError.set("");
         session.loginNoticeProperty().set("");

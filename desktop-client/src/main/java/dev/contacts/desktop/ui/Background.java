@@ -12,6 +12,20 @@ public interface Background {
     /** Runs {@code work}; then {@code onSuccess} with its result or {@code onFailure} with what it threw. */
     <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
+    /**
+     * Like {@link #run(Callable, Consumer, Consumer)}, with {@code onFinished} first in either case: the one
+     * place where a view model resets its busy flag, so no outcome can leave it set.
+     */
+    default <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure, Runnable onFinished) {
+        run(work, result -> {
+            onFinished.run();
+            onSuccess.accept(result);
+        }, failure -> {
+            onFinished.run();
+            onFailure.accept(failure);
+        });
+    }
+
     /** Runs everything at once on the calling thread. */
     static Background direct() {
         return new Background() {

@@ -3,6 +3,8 @@ package dev.contacts.desktop.ui;
 import java.time.Duration;
 
 import dev.contacts.desktop.api.ApiFailure;
+import dev.contacts.model.AccountRules;
+import dev.contacts.model.FieldError;
 
 /** What to tell a person about a failure, in their words rather than the server's status codes. */
 public final class Messages {
@@ -29,6 +31,30 @@ public final class Messages {
         }
         return "Something went wrong: " + failure.getClass().getSimpleName();
     }
+
+    /**
+     * A field error in plain words, the same whether this app or the server found it: never the validator's
+     * "Value error, " prefix or a type name.
+     */
+    public static String of(FieldError error) {
+        String msg = error.msg();
+        if (msg.startsWith(VALUE_ERROR)) {
+            msg = msg.substring(VALUE_ERROR.length());
+        }
+        boolean password = error.field().endsWith("password");
+        String words = switch (error.type()) {
+            case "missing" -> "Required";
+            case "string_too_short" -> password
+                    ? "At least " + AccountRules.PASSWORD_MIN + " characters, please" : "Required";
+            case "string_too_long" -> password
+                    ? "At most " + AccountRules.PASSWORD_MAX + " characters, please"
+                    : "Too long: " + msg.replace("String should have at most", "at most");
+            default -> msg.isEmpty() ? "Not valid" : Character.toUpperCase(msg.charAt(0)) + msg.substring(1);
+        };
+        return words.endsWith(".") ? words : words + ".";
+    }
+
+    private static final String VALUE_ERROR = "Value error, ";
 
     /** "45 seconds", "1 minute", "3 minutes" (rounded up). */
     public static String inWords(Duration wait) {

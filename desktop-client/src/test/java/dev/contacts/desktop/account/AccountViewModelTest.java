@@ -67,7 +67,8 @@ class AccountViewModelTest {
         assertTrue(vm.newPasswordErrorProperty().get().contains("too common"));
         fill(PASSWORD, "my second secret", "my second secreT");
         vm.confirm();
-        assertEquals("The two new passwords differ.", vm.newPasswordErrorProperty().get());
+        assertEquals("The two new passwords differ.", vm.repeatPasswordErrorProperty().get(), "under the second one");
+        assertEquals("", vm.newPasswordErrorProperty().get());
         fill("wrong password", "my second secret", "my second secret");
         vm.confirm();
         assertEquals("This is not your current password.", vm.currentPasswordErrorProperty().get());

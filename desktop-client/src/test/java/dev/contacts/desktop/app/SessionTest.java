@@ -9,15 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
 import dev.contacts.desktop.api.ContactsApi;
 import dev.contacts.desktop.contacts.ContactFormViewModel;
+import dev.contacts.desktop.support.HeldBack;
 import dev.contacts.desktop.support.ServerFixture;
-import dev.contacts.desktop.ui.Background;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,22 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Who is signed in, without a screen: work of a closed login can neither call with nor answer into the next. */
 class SessionTest {
-
-    /** Holds work back until the test lets it run: a login can change while work is in flight. */
-    private static final class HeldBack implements Background {
-        private final List<Runnable> waiting = new ArrayList<>();
-
-        @Override
-        public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            waiting.add(() -> Background.direct().run(work, onSuccess, onFailure));
-        }
-
-        void runAll() {
-            List<Runnable> now = List.copyOf(waiting);
-            waiting.clear();
-            now.forEach(Runnable::run);
-        }
-    }
 
     @TempDir
     Path dir;

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -16,6 +18,7 @@ import dev.contacts.desktop.api.ApiFailure;
 import dev.contacts.desktop.app.Session;
 import dev.contacts.desktop.support.ServerFixture;
 import dev.contacts.desktop.ui.Background;
+import dev.contacts.desktop.ui.Dates;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.FieldError;
@@ -36,7 +39,7 @@ class ContactFormViewModelTest {
     void setUp() {
         fixture = new ServerFixture(dir).loggedIn("form@example.com");
         vm = new ContactFormViewModel(fixture.user, Background.direct());
-        vm.setOnSaved(() -> saves++);
+        vm.setOnSaved(saved -> saves++);
     }
 
     @AfterEach
@@ -50,7 +53,7 @@ class ContactFormViewModelTest {
         vm.firstNameProperty().set("  Ada ");
         vm.lastNameProperty().set("Lovelace");
         vm.emailProperty().set("   ");
-        vm.birthdayProperty().set(LocalDate.of(1815, 12, 10));
+        vm.birthdayTextProperty().set("1815-12-10");
         vm.save();
         assertEquals(1, saves);
         assertFalse(vm.openProperty().get());
@@ -77,7 +80,7 @@ class ContactFormViewModelTest {
         vm.startNew();
         vm.lastNameProperty().set("x".repeat(51));
         vm.phoneProperty().set("12");
-        vm.birthdayProperty().set(LocalDate.now().plusYears(1));
+        vm.birthdayTextProperty().set(LocalDate.now().plusYears(1).toString());
         vm.save();
         assertEquals("Required.", vm.errorProperty("first_name").get());
         assertTrue(vm.errorProperty("last_name").get().contains("50"));
@@ -146,5 +149,79 @@ class ContactFormViewModelTest {
         vm.cancel();
         assertFalse(vm.openProperty().get());
         assertEquals(0, fixture.api.list(0, 10).total());
+    }
+
+    @Test
+    void theBirthdayIsReadInTheLocalesFormatAndInIso() {
+        ContactFormViewModel german = new ContactFormViewModel(fixture.user, Background.direct(),
+                new Dates(Locale.GERMANY));
+        german.startNew();
+        german.firstNameProperty().set("Ada");
+        german.lastNameProperty().set("Lovelace");
+        german.birthdayTextProperty().set(" 10.12.1815 ");
+        assertEquals(LocalDate.of(1815, 12, 10), german.draft().orElseThrow().birthday());
+        german.birthdayTextProperty().set("1815-12-10");
+        assertEquals(LocalDate.of(1815, 12, 10), german.draft().orElseThrow().birthday());
+
+        ContactFormViewModel american = new ContactFormViewModel(fixture.user, Background.direct(),
+                new Dates(Locale.US));
+        american.startNew();
+        american.birthdayTextProperty().set("12/10/1815");
+        assertEquals(LocalDate.of(1815, 12, 10), american.draft().orElseThrow().birthday());
+        american.birthdayTextProperty().set("Dec 10, 1815");
+        assertEquals(LocalDate.of(1815, 12, 10), american.draft().orElseThrow().birthday());
+        american.startEdit(fixture.api.create(new ContactDraft("Ada", "Lovelace", null, null,
+                LocalDate.of(1815, 12, 10), null)));
+        assertEquals("12/10/1815", american.birthdayTextProperty().get(), "shown as the table shows it");
+    }
+
+    @Test
+    void anUnreadableBirthdayIsExplainedAndNothingIsSent() {
+        vm.startNew();
+        vm.firstNameProperty().set("Ada");
+        vm.lastNameProperty().set("Lovelace");
+        vm.birthdayTextProperty().set("next tuesday");
+        vm.save();
+        assertTrue(vm.errorProperty("birthday").get().startsWith("Use a date like"), vm.errorProperty("birthday").get());
+        assertEquals(0, fixture.api.list(0, 10).total());
+        assertTrue(vm.openProperty().get());
+    }
+
+    @Test
+    void textLeftInTheBirthdayDoesNotSurviveEscape() {
+        vm.startNew();
+        vm.birthdayTextProperty().set("garbage");
+        vm.cancel();
+        vm.startNew();
+        assertEquals("", vm.birthdayTextProperty().get());
+    }
+
+    @Test
+    void unsavedChangesAreNotDroppedWithoutAsking() {
+        List<String> asked = new ArrayList<>();
+        boolean[] answer = {false};
+        vm.setConfirm((question, detail, yes) -> {
+            asked.add(question);
+            return answer[0];
+        });
+        Contact grace = fixture.api.create(new ContactDraft("Grace", "Hopper", null, null, null, null));
+        Contact alan = fixture.api.create(new ContactDraft("Alan", "Turing", null, null, null, null));
+
+        vm.startEdit(grace);
+        assertTrue(vm.startEdit(alan), "nothing typed yet: no question");
+        assertEquals(List.of(), asked);
+
+        vm.firstNameProperty().set("Alan M.");
+        assertFalse(vm.startEdit(grace), "the person chose to keep editing");
+        assertEquals("Alan M.", vm.firstNameProperty().get());
+        assertFalse(vm.startNew());
+        vm.cancel();
+        assertTrue(vm.openProperty().get(), "Escape asks too");
+        assertEquals(3, asked.size());
+
+        answer[0] = true;
+        assertTrue(vm.startEdit(grace));
+        assertEquals("Grace", vm.firstNameProperty().get());
+        assertFalse(vm.changedProperty().get());
     }
 }

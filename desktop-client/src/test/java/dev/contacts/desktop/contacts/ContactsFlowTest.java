@@ -10,6 +10,7 @@ import java.util.List;
 import dev.contacts.desktop.support.Fx;
 import dev.contacts.desktop.support.Screenshots;
 import dev.contacts.desktop.support.UiTestBase;
+import dev.contacts.desktop.settings.Settings;
 import dev.contacts.desktop.theme.ThemeManager;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
@@ -95,6 +96,8 @@ class ContactsFlowTest extends UiTestBase {
         assertEquals("Grace", text(robot, "#first-name"));
         type(robot, "#first-name", "Admiral Grace");
         robot.type(KeyCode.ESCAPE);
+        waitUntil("asked before the change is dropped", () -> robot.lookup("#confirm-yes").tryQuery().isPresent());
+        robot.clickOn("#confirm-yes");
         waitUntil("the form closes", () -> !visible(robot, "#contact-form"));
         assertEquals("Grace", userApi().list(0, 10).items().get(0).firstName(), "Escape saved nothing");
 
@@ -178,7 +181,7 @@ class ContactsFlowTest extends UiTestBase {
         robot.clickOn("#theme-toggle");
         waitUntil("dark", () -> theme.darkProperty().get());
         Screenshots.save(window.scene(), "contacts-dark");
-        waitUntil("a new start reads the dark theme back", () -> new ThemeManager(dataDir).darkProperty().get());
+        waitUntil("a new start reads the dark theme back", () -> new ThemeManager(new Settings(dataDir)).darkProperty().get());
         robot.clickOn("#theme-toggle");
         waitUntil("light again", () -> !theme.darkProperty().get());
     }

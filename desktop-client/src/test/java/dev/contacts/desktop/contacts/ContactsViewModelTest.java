@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.contacts.desktop.app.Session;
+import dev.contacts.desktop.support.HeldBack;
 import dev.contacts.desktop.support.ServerFixture;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Debouncer;
@@ -28,11 +30,13 @@ class ContactsViewModelTest {
     Path dir;
     private ServerFixture fixture;
     private ContactsViewModel vm;
+    private ContactFormViewModel form;
 
     @BeforeEach
     void setUp() {
         fixture = new ServerFixture(dir).loggedIn("list@example.com");
-        vm = new ContactsViewModel(fixture.user, Background.direct(), Debouncer.immediate());
+        form = new ContactFormViewModel(fixture.user, Background.direct());
+        vm = new ContactsViewModel(fixture.user, Background.direct(), Debouncer.immediate(), form);
     }
 
     @AfterEach
@@ -128,5 +132,80 @@ class ContactsViewModelTest {
         fixture.clock.advance(Duration.ofDays(15));
         vm.refresh();
         assertEquals(Session.Screen.LOGIN, fixture.session.screenProperty().get());
+    }
+
+    @Test
+    void aSavedNewContactIsListedOnItsPageAndSelectedEvenInALargeAddressBook() {
+        for (int i = 0; i < 105; i++) {
+            add("P" + i, "Person");
+        }
+        vm.refresh();
+        assertEquals(0, vm.pageProperty().get());
+        form.startNew();
+        form.firstNameProperty().set("Newest");
+        form.lastNameProperty().set("Person");
+        form.save();
+        assertEquals(1, vm.pageProperty().get(), "on the last page, where new contacts are listed");
+        assertEquals("Newest", vm.toSelectProperty().get().firstName());
+        assertTrue(vm.contacts().contains(vm.toSelectProperty().get()));
+        assertEquals("Page 2 of 2", vm.pageTextProperty().get());
+    }
+
+    @Test
+    void thePagerNeverRunsAheadOfTheRowsShown() {
+        for (int i = 0; i < 105; i++) {
+            add("P" + i, "Person");
+        }
+        HeldBack held = new HeldBack();
+        ContactsViewModel slow = new ContactsViewModel(fixture.user, held, Debouncer.immediate(), form);
+        slow.refresh();
+        held.runAll();
+        slow.nextPage();
+        assertEquals("Page 1 of 2", slow.pageTextProperty().get(), "page 1's rows are still shown");
+        assertTrue(slow.loadingProperty().get());
+        held.runAll();
+        assertEquals("Page 2 of 2", slow.pageTextProperty().get());
+        assertFalse(slow.loadingProperty().get());
+    }
+
+    @Test
+    void deletingTheContactInTheFormClosesTheForm() {
+        add("Ada", "Lovelace");
+        vm.refresh();
+        form.startEdit(vm.contacts().get(0));
+        form.firstNameProperty().set("Ada B.");
+        vm.deleteEdited();
+        assertFalse(form.openProperty().get(), "nothing is left to save the edit into");
+        assertEquals(0, fixture.api.list(0, 10).total());
+        assertEquals("Deleted Ada Lovelace.", vm.lastDeletionProperty().get().message());
+    }
+
+    @Test
+    void deletingMoreThanAFewAsksFirst() {
+        for (String name : List.of("A", "B", "C", "D")) {
+            add(name, "Person");
+        }
+        vm.refresh();
+        List<String> asked = new ArrayList<>();
+        vm.setConfirm((question, detail, yes) -> {
+            asked.add(question);
+            return false;
+        });
+        vm.delete(List.copyOf(vm.contacts()).subList(0, 3));
+        assertEquals(List.of(), asked, "three at once: Undo is enough");
+        assertEquals(1, fixture.api.list(0, 10).total());
+        vm.undoDelete();
+        vm.delete(List.copyOf(vm.contacts()));
+        assertEquals(List.of("Delete 4 contacts?"), asked);
+        assertEquals(4, fixture.api.list(0, 10).total(), "the answer was no: nothing deleted");
+    }
+
+    @Test
+    void theEmptyTableSaysWhy() {
+        vm.refresh();
+        assertTrue(vm.emptyTextProperty().get().startsWith("No contacts yet."));
+        add("Ada", "Lovelace");
+        vm.searchTextProperty().set("zzz");
+        assertEquals("No contacts match “zzz”.", vm.emptyTextProperty().get());
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 
 import dev.contacts.desktop.app.Session;
+import dev.contacts.desktop.settings.Settings;
 import dev.contacts.desktop.support.ServerFixture;
 import dev.contacts.desktop.ui.Background;
 import org.junit.jupiter.api.AfterEach;
@@ -22,11 +23,13 @@ class LoginViewModelTest {
     Path dir;
     private ServerFixture fixture;
     private LoginViewModel vm;
+    private Settings settings;
 
     @BeforeEach
     void setUp() {
         fixture = new ServerFixture(dir);
-        vm = new LoginViewModel(fixture.session, Background.direct());
+        settings = new Settings(dir);
+        vm = new LoginViewModel(fixture.session, Background.direct(), settings, fixture.clock);
     }
 
     @AfterEach
@@ -64,7 +67,7 @@ class LoginViewModelTest {
         vm.toggleMode();
         fill("nope", "short");
         vm.submit();
-        assertEquals("This is not a valid email address.", vm.emailErrorProperty().get());
+        assertTrue(vm.emailErrorProperty().get().contains("not a valid email address"), vm.emailErrorProperty().get());
         assertEquals("At least 8 characters, please.", vm.passwordErrorProperty().get());
     }
 
@@ -102,5 +105,50 @@ class LoginViewModelTest {
         vm.submit();
         assertTrue(vm.messageProperty().get().startsWith("Cannot reach the server"), vm.messageProperty().get());
         assertFalse(vm.busyProperty().get(), "the form can be submitted again");
+    }
+
+    @Test
+    void theWaitAfterTooManyAttemptsCountsDown() {
+        fixture.api.register("locked@example.com", PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            fill("locked@example.com", "wrong password");
+            vm.submit();
+        }
+        fill("locked@example.com", PASSWORD);
+        vm.submit();
+        String first = vm.messageProperty().get();
+        assertTrue(first.matches("Too many attempts\\. Try again in [0-9]+ seconds?\\."), first);
+        assertTrue(vm.isCountingDown());
+        int seconds = Integer.parseInt(first.replaceAll("[^0-9]", ""));
+
+        fixture.clock.advance(java.time.Duration.ofSeconds(seconds - 1));
+        vm.tick();
+        assertEquals("Too many attempts. Try again in 1 second.", vm.messageProperty().get());
+        fixture.clock.advance(java.time.Duration.ofSeconds(1));
+        vm.tick();
+        assertEquals("You can try again now.", vm.messageProperty().get());
+        assertFalse(vm.isCountingDown());
+        vm.submit();
+        assertEquals(Session.Screen.MAIN, fixture.session.screenProperty().get());
+    }
+
+    @Test
+    void theLastEmailThatLoggedInIsRemembered() {
+        fixture.api.register("again@example.com", PASSWORD);
+        fill("again@example.com", PASSWORD);
+        vm.submit();
+        assertEquals("again@example.com", settings.get("last-email").orElseThrow());
+        LoginViewModel nextScreen = new LoginViewModel(fixture.session, Background.direct(), settings, fixture.clock);
+        assertEquals("again@example.com", nextScreen.emailProperty().get());
+        assertTrue(nextScreen.knowsEmail());
+    }
+
+    @Test
+    void registrationNeverShowsTheValidatorsPrefix() {
+        vm.toggleMode();
+        fill("new@example.com", "password1");
+        vm.submit();
+        assertEquals("This password is too common: choose one that is harder to guess.",
+                vm.passwordErrorProperty().get());
     }
 }

@@ -12,6 +12,7 @@ import dev.contacts.desktop.api.ContactsApi;
 import dev.contacts.desktop.app.AppWindow;
 import dev.contacts.desktop.app.Session;
 import dev.contacts.desktop.app.UserSession;
+import dev.contacts.desktop.settings.Settings;
 import dev.contacts.desktop.theme.ThemeManager;
 import dev.contacts.desktop.ui.Debouncer;
 import dev.contacts.desktop.ui.FxBackground;
@@ -51,6 +52,7 @@ public abstract class UiTestBase extends FxRobot {
     protected Session session;
     protected AppWindow window;
     protected ThemeManager theme;
+    protected Settings settings;
     protected Stage stage;
     private FxBackground background;
 
@@ -75,10 +77,11 @@ public abstract class UiTestBase extends FxRobot {
         api = new ContactsApi(() -> uri, Duration.ofSeconds(30), clock);
         background = new FxBackground();
         session = new Session(api, background);
-        theme = new ThemeManager(dataDir);
+        settings = new Settings(dataDir);
+        theme = new ThemeManager(settings);
         theme.apply();
-        window = new AppWindow(session, background, () -> Debouncer.fx(250), theme);
-        stage.setScene(window.scene());
+        window = new AppWindow(session, background, () -> Debouncer.fx(250), theme, settings);
+        window.showIn(stage);
         stage.show();
     }
 

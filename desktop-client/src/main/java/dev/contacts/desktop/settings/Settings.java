@@ -1,0 +1,71 @@
+package dev.contacts.desktop.settings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The app's few remembered choices, in {@code desktop.properties} in its data folder: the theme and the last
+ * email that logged in. Never a token or a password. Read when made (before the FX thread starts); each change
+ * is written on a background thread, in order.
+ */
+public final class Settings {
+
+    private static final System.Logger LOG = System.getLogger(Settings.class.getName());
+
+    private final Path file;
+    private final Properties values;
+
+    public Settings(Path dataDir) {
+        this.file = dataDir.resolve("desktop.properties");
+        this.values = load();
+    }
+
+    public synchronized Optional<String> get(String key) {
+        return Optional.ofNullable(values.getProperty(key));
+    }
+
+    /** Keeps {@code value} and writes the file in the background. */
+    public synchronized void put(String key, String value) {
+        if (value.equals(values.getProperty(key))) {
+            return;
+        }
+        values.setProperty(key, value);
+        Properties snapshot = new Properties();
+        snapshot.putAll(values);
+        Thread.ofVirtual().name("contacts-settings").start(() -> save(snapshot));
+    }
+
+    private Properties load() {
+        Properties props = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                props.load(in);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Cannot read " + file + "; using the defaults", e);
+            }
+        }
+        return props;
+    }
+
+    /** Serialised: two quick changes are written in order, the last one wins. */
+    private static final Object WRITING = new Object();
+
+    private void save(Properties snapshot) {
+        synchronized (WRITING) {
+            try {
+                Files.createDirectories(file.getParent());
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    snapshot.store(out, "Contacts desktop settings");
+                }
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Cannot save the settings to " + file, e);
+            }
+        }
+    }
+}

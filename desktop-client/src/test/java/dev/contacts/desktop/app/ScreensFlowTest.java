@@ -1,0 +1,86 @@
+package dev.contacts.desktop.app;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+
+import dev.contacts.desktop.support.Fx;
+import dev.contacts.desktop.support.Screenshots;
+import dev.contacts.desktop.support.UiTestBase;
+import dev.contacts.model.ContactDraft;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Test;
+
+/** Every main screen in the light and the dark theme (saved as screenshots), and the smallest window. */
+class ScreensFlowTest extends UiTestBase {
+
+    private void withContacts() {
+        registerAndLogIn(robot, "screens@example.com");
+        userApi().create(new ContactDraft("Ada", "Lovelace", "ada@example.com", "+44 20 7946 0018",
+                LocalDate.of(1815, 12, 10), "Analyst"));
+        userApi().create(new ContactDraft("Grace", "Hopper", "grace@navy.mil", null, LocalDate.now().minusYears(40),
+                null));
+        userApi().create(new ContactDraft("Alan", "Turing", "alan@example.org", null,
+                LocalDate.now().plusDays(3).minusYears(60), null));
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("listed", () -> Fx.call(() -> robot.lookup("#contacts-table").queryTableView().getItems().size()) == 3);
+    }
+
+    @Test
+    void everyMainScreenInBothThemes() {
+        for (boolean dark : new boolean[] {false, true}) {
+            String theme = dark ? "dark" : "light";
+            Fx.run(() -> this.theme.darkProperty().set(dark));
+            Screenshots.save(window.scene(), "screen-login-" + theme);
+            if (!dark) {
+                withContacts();
+            } else {
+                logIn(robot, "screens@example.com", PASSWORD);
+                waitUntil("back in", () -> visible(robot, "#contacts-view"));
+            }
+            clickOnText("Ada");
+            Screenshots.save(window.scene(), "screen-contacts-" + theme);
+            robot.doubleClickOn("Ada");
+            waitUntil("the form opens", () -> visible(robot, "#contact-form"));
+            Screenshots.save(window.scene(), "screen-form-" + theme);
+            robot.clickOn("#cancel");
+            robot.clickOn("#tab-birthdays");
+            robot.clickOn("#days-30");
+            waitUntil("birthdays listed", () -> Fx.call(() -> robot.lookup("#birthdays-table").queryTableView()
+                    .getItems().size()) >= 2);
+            Screenshots.save(window.scene(), "screen-birthdays-" + theme);
+            robot.clickOn("#account-menu");
+            robot.clickOn("Change password…");
+            waitUntil("the card shows", () -> visible(robot, "#account-view"));
+            Screenshots.save(window.scene(), "screen-account-" + theme);
+            robot.clickOn("#account-cancel");
+            robot.clickOn("#account-menu");
+            robot.clickOn("Log out");
+            waitUntil("logged out", () -> visible(robot, "#email"));
+        }
+    }
+
+    @Test
+    void theSmallestWindowKeepsEveryColumnAndButtonUsableWithTheFormOpen() {
+        withContacts();
+        Fx.run(() -> {
+            stage.setWidth(800);
+            stage.setHeight(560);
+        });
+        Fx.run(() -> window.mainView().newContact()); // Ctrl+N
+        waitUntil("the form opens", () -> visible(robot, "#contact-form"));
+        waitUntil("laid out at 800×560", () -> Fx.call(() -> window.scene().getWidth()) <= 800);
+        Screenshots.save(window.scene(), "screen-minimum-size");
+        TableView<?> table = robot.lookup("#contacts-table").queryTableView();
+        for (TableColumn<?, ?> column : Fx.call(() -> table.getColumns())) {
+            double width = Fx.call(column::getWidth);
+            assertTrue(width >= 60, column.getText() + " is " + width + " wide");
+        }
+        for (String id : new String[] {"#new-contact", "#delete", "#save", "#cancel"}) {
+            Button button = robot.lookup(id).queryButton();
+            assertTrue(Fx.call(() -> button.getWidth() >= button.prefWidth(-1) - 0.5), id + " is cut off");
+        }
+    }
+}

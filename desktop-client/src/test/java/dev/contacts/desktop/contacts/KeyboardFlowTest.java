@@ -1,0 +1,165 @@
+package dev.contacts.desktop.contacts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import dev.contacts.desktop.support.Fx;
+import dev.contacts.desktop.support.Screenshots;
+import dev.contacts.desktop.support.UiTestBase;
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactDraft;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The main flows with the keyboard only, and the questions asked before anything typed is dropped. Focus always
+ * lands somewhere useful: the form's first field when it opens, the list when it closes.
+ */
+class KeyboardFlowTest extends UiTestBase {
+
+    private TableView<Contact> table() {
+        return robot.lookup("#contacts-table").queryTableView();
+    }
+
+    private List<String> firstNames() {
+        return Fx.call(() -> table().getItems().stream().map(Contact::firstName).toList());
+    }
+
+    private List<String> selected() {
+        return Fx.call(() -> table().getSelectionModel().getSelectedItems().stream().map(Contact::firstName).toList());
+    }
+
+    private String focused() {
+        return Fx.call(() -> {
+            Node owner = window.scene().getFocusOwner();
+            while (owner != null && owner.getId() == null) {
+                owner = owner.getParent();
+            }
+            return owner == null ? "" : owner.getId();
+        });
+    }
+
+    private void ctrl(KeyCode key) {
+        robot.press(KeyCode.CONTROL).press(key).release(key).release(KeyCode.CONTROL);
+    }
+
+    @Test
+    void createEditAndDeleteWithTheKeyboardOnly() {
+        registerAndLogIn(robot, "keys@example.com");
+        ctrl(KeyCode.N);
+        waitUntil("the form opens with the cursor in it", () -> focused().equals("first-name"));
+        robot.write("Ada");
+        robot.type(KeyCode.TAB);
+        robot.write("Lovelace");
+        for (int i = 0; i < 4; i++) {
+            robot.type(KeyCode.TAB); // email, phone, birthday, notes
+        }
+        assertEquals("additional-data", focused());
+        robot.write("Analyst");
+        robot.type(KeyCode.TAB);
+        assertEquals("save", focused(), "Tab leaves Notes instead of typing a tab");
+        assertEquals("Analyst", text(robot, "#additional-data"));
+        ctrl(KeyCode.S);
+        waitUntil("saved and listed", () -> firstNames().equals(List.of("Ada")));
+        waitUntil("the new contact is selected and the list has focus",
+                () -> selected().equals(List.of("Ada")) && focused().equals("contacts-table"));
+
+        robot.type(KeyCode.ENTER);
+        waitUntil("the form opens on Ada", () -> focused().equals("first-name"));
+        assertEquals("Ada", text(robot, "#first-name"));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("the form closes and the list has focus",
+                () -> !visible(robot, "#contact-form") && focused().equals("contacts-table"));
+
+        robot.type(KeyCode.DELETE);
+        waitUntil("deleted", () -> firstNames().isEmpty());
+        assertEquals(0, userApi().list(0, 10).total());
+    }
+
+    @Test
+    void anotherContactDoesNotReplaceUnsavedChangesWithoutAsking() {
+        registerAndLogIn(robot, "unsaved@example.com");
+        userApi().create(new ContactDraft("Grace", "Hopper", null, null, null, null));
+        userApi().create(new ContactDraft("Alan", "Turing", null, null, null, null));
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("listed", () -> firstNames().size() == 2);
+
+        clickOnText("Grace");
+        robot.doubleClickOn("Grace");
+        waitUntil("Grace's form", () -> text(robot, "#first-name").equals("Grace"));
+        type(robot, "#first-name", "Admiral Grace");
+
+        robot.doubleClickOn("Alan");
+        waitUntil("asked first", () -> robot.lookup("#confirm-no").tryQuery().isPresent());
+        Screenshots.save(robot.lookup("#confirm-dialog").query().getScene(), "unsaved-changes-dialog");
+        robot.clickOn("#confirm-no");
+        waitUntil("the dialog closes", () -> robot.lookup("#confirm-no").tryQuery().isEmpty());
+        assertEquals("Admiral Grace", text(robot, "#first-name"), "the edit is kept");
+
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitUntil("closing the window asks too", () -> robot.lookup("#confirm-no").tryQuery().isPresent());
+        robot.clickOn("#confirm-no");
+        waitUntil("the dialog closes", () -> robot.lookup("#confirm-no").tryQuery().isEmpty());
+        assertTrue(Fx.call(stage::isShowing), "the window stays open");
+        assertEquals("Admiral Grace", text(robot, "#first-name"));
+
+        ctrl(KeyCode.N);
+        waitUntil("asked again", () -> robot.lookup("#confirm-yes").tryQuery().isPresent());
+        robot.clickOn("#confirm-yes");
+        waitUntil("a new, empty form with the cursor in it",
+                () -> text(robot, "#first-name").isEmpty() && focused().equals("first-name"));
+        assertEquals("Grace", userApi().list(0, 10).items().get(0).firstName(), "nothing was saved");
+    }
+
+    @Test
+    void theAccountIsNamedInTheTitleAndMenuAndItsEmailIsRemembered() {
+        registerAndLogIn(robot, "named@example.com");
+        waitUntil("the title names the account", () -> Fx.call(() -> stage.getTitle()).equals("Contacts – named@example.com"));
+        assertEquals("named@example.com", text(robot, "#account-menu"));
+        ctrl(KeyCode.L);
+        waitUntil("the login screen shows", () -> visible(robot, "#email"));
+        assertEquals("Contacts", Fx.call(() -> stage.getTitle()));
+        assertEquals("named@example.com", text(robot, "#email"), "the last email is filled in");
+        waitUntil("the cursor waits in the password field", () -> focused().equals("password"));
+        robot.write(PASSWORD);
+        robot.type(KeyCode.ENTER);
+        waitUntil("logged in again", () -> visible(robot, "#contacts-view"));
+    }
+
+    @Test
+    void enterConfirmsTheAccountCardAndADifferentRepeatIsShownUnderIt() {
+        registerAndLogIn(robot, "enter@example.com");
+        robot.clickOn("#account-menu");
+        robot.clickOn("Change password…");
+        waitUntil("the card shows", () -> visible(robot, "#account-view"));
+        type(robot, "#current-password", PASSWORD);
+        type(robot, "#new-password", "a much better secret");
+        type(robot, "#repeat-password", "a much better secreT");
+        robot.type(KeyCode.ENTER);
+        waitUntil("the difference is explained under the repeat", () -> visible(robot, "#repeat-password-error"));
+        assertFalse(visible(robot, "#new-password-error"));
+        type(robot, "#repeat-password", "a much better secret");
+        robot.type(KeyCode.ENTER);
+        waitUntil("changed: back at the login", () -> visible(robot, "#email")
+                && text(robot, "#login-message").contains("password was changed"));
+    }
+
+    @Test
+    void aBirthdayOpensTheContactOnDoubleClick() {
+        registerAndLogIn(robot, "bd-open@example.com");
+        userApi().create(new ContactDraft("Today", "Born", null, null, java.time.LocalDate.now().minusYears(20), null));
+        robot.clickOn("#tab-birthdays");
+        clickOnText("Today Born");
+        robot.doubleClickOn("Today Born");
+        waitUntil("the form opens on the contacts view", () -> visible(robot, "#contacts-view")
+                && text(robot, "#first-name").equals("Today"));
+        assertTrue(visible(robot, "#contact-form"));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.contacts.desktop.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+/** One date format everywhere, with the year in full, and what people type read back. */
+class DatesTest {
+
+    private static final LocalDate ADA = LocalDate.of(1815, 12, 10);
+
+    @Test
+    void theLocalesShortDateWithTheYearInFull() {
+        assertEquals("12/10/1815", new Dates(Locale.US).format(ADA));
+        assertEquals("10.12.1815", new Dates(Locale.GERMANY).format(ADA));
+        assertEquals("10/12/1815", new Dates(Locale.UK).format(ADA));
+    }
+
+    @Test
+    void whatIsShownIsReadBackAndIsoAlways() {
+        for (Locale locale : new Locale[] {Locale.US, Locale.GERMANY, Locale.UK, Locale.JAPAN, Locale.FRANCE}) {
+            Dates dates = new Dates(locale);
+            assertEquals(Optional.of(ADA), dates.parse(dates.format(ADA)), locale.toString());
+            assertEquals(Optional.of(ADA), dates.parse("1815-12-10"), locale.toString());
+        }
+        assertEquals(Optional.of(LocalDate.of(1990, 4, 3)), new Dates(Locale.US).parse("4/3/1990"));
+    }
+
+    @Test
+    void nonsenseAndImpossibleDatesAreNotRead() {
+        Dates dates = new Dates(Locale.US);
+        assertTrue(dates.parse("next tuesday").isEmpty());
+        assertTrue(dates.parse("2/30/1990").isEmpty());
+        assertTrue(dates.parse("").isEmpty());
+    }
+}
