@@ -1,5 +1,6 @@
 package dev.contacts.desktop;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 
@@ -7,6 +8,7 @@ import dev.contacts.desktop.api.ContactsApi;
 import dev.contacts.desktop.app.AppArguments;
 import dev.contacts.desktop.app.AppWindow;
 import dev.contacts.desktop.app.Session;
+import dev.contacts.desktop.app.SingleInstance;
 import dev.contacts.desktop.embedded.EmbeddedServer;
 import dev.contacts.desktop.settings.Settings;
 import dev.contacts.desktop.theme.ThemeManager;
@@ -25,6 +27,9 @@ public final class ContactsApp extends Application {
     private EmbeddedServer embedded;
     private AppArguments args;
     private Settings settings;
+    private SingleInstance instance;
+    private boolean claimFailed;
+    private Stage stage;
     private ThemeManager theme;
 
     /** Runs on the launcher thread, before the FX thread starts: the place for the little disk work up front. */
@@ -36,12 +41,24 @@ public final class ContactsApp extends Application {
             System.err.println("contacts: " + e.getMessage());
             return;
         }
+        try {
+            instance = SingleInstance.claim(args.dataDir(), () -> Platform.runLater(this::bringToFront)).orElse(null);
+        } catch (IOException | RuntimeException e) {
+            claimFailed = true; // e.g. a read-only folder: better a window than none
+            LOG.log(Level.WARNING, "Cannot check for another window on " + args.dataDir(), e);
+        }
+        if (instance == null && !claimFailed) {
+            System.err.println("contacts: already open for " + args.dataDir() + "; brought that window forward");
+            args = null;
+            return;
+        }
         settings = new Settings(args.dataDir());
         theme = new ThemeManager(settings);
     }
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
         if (args == null) {
             Platform.exit();
             return;
@@ -68,8 +85,24 @@ public final class ContactsApp extends Application {
         stage.show();
     }
 
+    /** Another start on the same data folder asked for this window. */
+    private void bringToFront() {
+        if (stage != null) {
+            stage.setIconified(false);
+            stage.toFront();
+            stage.requestFocus();
+        }
+    }
+
     @Override
     public void stop() {
+        if (instance != null) {
+            try {
+                instance.close();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Cannot release " + args.dataDir(), e);
+            }
+        }
         background.close();
         if (embedded != null) {
             embedded.close();

@@ -69,7 +69,7 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     /** A new data folder is readable by its owner only: it holds the address book and the signing key. */
-    private static void createPrivately(Path dataDir) {
+    public static void createPrivately(Path dataDir) {
         if (Files.isDirectory(dataDir)) {
             return;
         }
