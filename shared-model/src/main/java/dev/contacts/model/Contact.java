@@ -54,13 +54,13 @@ public record Contact(long id,
     /** The primary email, {@code emails[0].value}, or null. */
     @JsonProperty(value = "email", access = JsonProperty.Access.READ_ONLY)
     public String email() {
-        return emails.isEmpty() ? null : emails.get(0).value();
+        return LabeledValue.primary(emails);
     }
 
     /** The primary phone, {@code phones[0].value}, or null. */
     @JsonProperty(value = "phone", access = JsonProperty.Access.READ_ONLY)
     public String phone() {
-        return phones.isEmpty() ? null : phones.get(0).value();
+        return LabeledValue.primary(phones);
     }
 
     /** The editable part of this contact, e.g. to fill a form or to put it back after a delete. */

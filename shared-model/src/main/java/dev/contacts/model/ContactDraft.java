@@ -53,13 +53,13 @@ public record ContactDraft(String firstName,
     /** The primary email ({@code emails[0].value}), or null; sent too, so a v1 server keeps it. */
     @JsonProperty(value = "email", access = JsonProperty.Access.READ_ONLY)
     public String email() {
-        return emails.isEmpty() ? null : emails.get(0).value();
+        return LabeledValue.primary(emails);
     }
 
     /** The primary phone ({@code phones[0].value}), or null; sent too, so a v1 server keeps it. */
     @JsonProperty(value = "phone", access = JsonProperty.Access.READ_ONLY)
     public String phone() {
-        return phones.isEmpty() ? null : phones.get(0).value();
+        return LabeledValue.primary(phones);
     }
 
     /**
