@@ -31,10 +31,10 @@ public record Contact(long id,
                       Instant updatedAt) {
 
     public Contact {
-        emails = emails == null ? List.of() : List.copyOf(emails);
-        phones = phones == null ? List.of() : List.copyOf(phones);
-        addresses = addresses == null ? List.of() : List.copyOf(addresses);
-        labels = labels == null ? List.of() : List.copyOf(labels);
+        emails = ContactDraft.copyOrEmpty(emails);
+        phones = ContactDraft.copyOrEmpty(phones);
+        addresses = ContactDraft.copyOrEmpty(addresses);
+        labels = ContactDraft.copyOrEmpty(labels);
     }
 
     /** A contact with only v1's fields. */
@@ -54,13 +54,13 @@ public record Contact(long id,
     /** The primary email, {@code emails[0].value}, or null. */
     @JsonProperty(value = "email", access = JsonProperty.Access.READ_ONLY)
     public String email() {
-        return emails.isEmpty() ? null : emails.get(0).value();
+        return LabeledValue.primary(emails);
     }
 
     /** The primary phone, {@code phones[0].value}, or null. */
     @JsonProperty(value = "phone", access = JsonProperty.Access.READ_ONLY)
     public String phone() {
-        return phones.isEmpty() ? null : phones.get(0).value();
+        return LabeledValue.primary(phones);
     }
 
     /** The editable part of this contact, e.g. to fill a form or to put it back after a delete. */

@@ -32,10 +32,15 @@ public record ContactDraft(String firstName,
     public static final String DEFAULT_ADDRESS_LABEL = "other";
 
     public ContactDraft {
-        emails = emails == null ? List.of() : List.copyOf(emails);
-        phones = phones == null ? List.of() : List.copyOf(phones);
-        addresses = addresses == null ? List.of() : List.copyOf(addresses);
-        labels = labels == null ? List.of() : List.copyOf(labels);
+        emails = copyOrEmpty(emails);
+        phones = copyOrEmpty(phones);
+        addresses = copyOrEmpty(addresses);
+        labels = copyOrEmpty(labels);
+    }
+
+    /** An immutable copy; null (a list left out) is empty. */
+    static <T> List<T> copyOrEmpty(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
     }
 
     /** A v1 contact: one optional email (labelled "other") and one optional phone (labelled "mobile"). */
@@ -48,13 +53,13 @@ public record ContactDraft(String firstName,
     /** The primary email ({@code emails[0].value}), or null; sent too, so a v1 server keeps it. */
     @JsonProperty(value = "email", access = JsonProperty.Access.READ_ONLY)
     public String email() {
-        return emails.isEmpty() ? null : emails.get(0).value();
+        return LabeledValue.primary(emails);
     }
 
     /** The primary phone ({@code phones[0].value}), or null; sent too, so a v1 server keeps it. */
     @JsonProperty(value = "phone", access = JsonProperty.Access.READ_ONLY)
     public String phone() {
-        return phones.isEmpty() ? null : phones.get(0).value();
+        return LabeledValue.primary(phones);
     }
 
     /**

@@ -12,7 +12,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -31,7 +33,10 @@ import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.OrderField;
+import org.jooq.Record;
+import org.jooq.Record2;
 import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -73,6 +78,9 @@ public final class ContactRepository {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final int REKEY_BATCH = 5000;
     private static final String LEAP_DAY = "02-29";
+    /** The contacts table read through the search index, which holds each owner's folded text. */
+    private static final Table<Record> SEARCH_INDEXED =
+            DSL.table("{0} indexed by {1}", CONTACTS, DSL.name("contacts_live_search"));
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -87,7 +95,7 @@ public final class ContactRepository {
     }
 
     public Page<Contact> list(long owner, ListOptions options, int skip, int limit) {
-        return page(live(owner).and(filters(owner, options)), options, skip, limit);
+        return page(CONTACTS, live(owner).and(filters(owner, options)), options, skip, limit);
     }
 
     public Page<Contact> search(long owner, SearchCriteria criteria, ListOptions options, int skip, int limit) {
@@ -105,7 +113,8 @@ public final class ContactRepository {
         if (criteria.email() != null) {
             conditions.add(contains(CONTACTS.EMAIL_FOLDED, criteria.email()));
         }
-        return page(DSL.and(conditions), options, skip, limit);
+        return criteria.words().isEmpty() ? page(CONTACTS, DSL.and(conditions), options, skip, limit)
+                : scanPage(SEARCH_INDEXED, DSL.and(conditions), options, skip, limit);
     }
 
     /** How many live contacts have their next birthday in {@code window}. */
@@ -119,14 +128,24 @@ public final class ContactRepository {
      */
     public void birthdays(long owner, BirthdayCalendar.Window window, int skip, int limit, Consumer<Contact> each) {
         Field<String> monthDay = effectiveMonthDay(window);
-        try (Cursor<ContactsRecord> cursor = dsl.selectFrom(CONTACTS)
+        // the page's ids first (sorting narrow rows), then the rows, read one at a time
+        Table<?> page = dsl.select(CONTACTS.ID.as("page_id"),
+                        DSL.when(monthDay.ge(window.from()), 0).otherwise(1).as("wrap"), monthDay.as("month_day"),
+                        CONTACTS.LAST_NAME_KEY.as("last_key"), CONTACTS.FIRST_NAME_KEY.as("first_key"))
+                .from(CONTACTS)
                 .where(live(owner).and(inWindow(window)))
-                .orderBy(DSL.when(monthDay.ge(window.from()), 0).otherwise(1), monthDay, CONTACTS.LAST_NAME_KEY,
-                        CONTACTS.FIRST_NAME_KEY, CONTACTS.ID)
+                .orderBy(DSL.field(DSL.name("wrap")), DSL.field(DSL.name("month_day")),
+                        DSL.field(DSL.name("last_key")), DSL.field(DSL.name("first_key")), CONTACTS.ID)
                 .limit(limit)
                 .offset(skip)
+                .asTable("page");
+        Field<Long> pageId = page.field("page_id", Long.class);
+        try (Cursor<Record> cursor = dsl.select(CONTACTS.fields()).from(page)
+                .join(CONTACTS).on(CONTACTS.ID.eq(pageId))
+                .orderBy(page.field("wrap"), page.field("month_day"), page.field("last_key"), page.field("first_key"),
+                        pageId)
                 .fetchLazy()) {
-            cursor.forEach(r -> each.accept(toContact(r)));
+            cursor.forEach(r -> each.accept(toContact(r.into(CONTACTS))));
         }
     }
 
@@ -370,15 +389,34 @@ public final class ContactRepository {
         }
     }
 
-    private Page<Contact> page(Condition condition, ListOptions options, int skip, int limit) {
-        int total = dsl.fetchCount(CONTACTS, condition);
-        List<Contact> items = dsl.selectFrom(CONTACTS)
-                .where(condition)
-                .orderBy(order(options))
-                .limit(limit)
-                .offset(skip)
-                .fetch(ContactRepository::toContact);
-        return new Page<>(items, total);
+    /**
+     * One page in two steps: the ids in order (from an index, sorting narrow rows at most), then those rows.
+     * Deep pages and scans never carry the wide rows (lists, notes) along.
+     */
+    private Page<Contact> page(Table<?> from, Condition condition, ListOptions options, int skip, int limit) {
+        int total = dsl.fetchCount(dsl.selectOne().from(from).where(condition));
+        List<Long> ids = dsl.select(CONTACTS.ID).from(from).where(condition)
+                .orderBy(order(options)).limit(limit).offset(skip).fetch(CONTACTS.ID);
+        return new Page<>(byIds(ids), total);
+    }
+
+    /**
+     * A search's page: a search scans every entry of the owner's folded text anyway, so the total is counted
+     * in the same scan (a window count) instead of a second one; only a page past the end needs its own count.
+     */
+    private Page<Contact> scanPage(Table<?> from, Condition condition, ListOptions options, int skip, int limit) {
+        List<Record2<Long, Integer>> rows = dsl.select(CONTACTS.ID, DSL.count().over()).from(from).where(condition)
+                .orderBy(order(options)).limit(limit).offset(skip).fetch();
+        int total = !rows.isEmpty() ? rows.get(0).value2()
+                : skip == 0 ? 0 : dsl.fetchCount(dsl.selectOne().from(from).where(condition));
+        return new Page<>(byIds(rows.stream().map(Record2::value1).toList()), total);
+    }
+
+    /** The contacts with these ids, in this order. */
+    private List<Contact> byIds(List<Long> ids) {
+        Map<Long, Contact> found = new HashMap<>();
+        dsl.selectFrom(CONTACTS).where(CONTACTS.ID.in(ids)).forEach(r -> found.put(r.getId(), toContact(r)));
+        return ids.stream().map(found::get).toList();
     }
 
     /** The sort column, ties broken by id in the same direction. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.contacts.server.support.TestApi;
@@ -53,8 +52,7 @@ class SearchV2ApiTest {
     private List<Long> find(String query) {
         Response r = api.get("/contacts/search/?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8), token);
         assertEquals(200, r.status(), query + " -> " + r);
-        List<Long> ids = new ArrayList<>();
-        r.json().forEach(c -> ids.add(c.get("id").asLong()));
+        List<Long> ids = r.ids();
         assertEquals(Integer.toString(ids.size()), r.header("X-Total-Count"));
         return ids;
     }

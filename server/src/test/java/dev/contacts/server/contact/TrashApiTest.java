@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,9 +42,7 @@ class TrashApiTest {
     private List<Long> ids(String path, String token) {
         Response r = api.get(path, token);
         assertEquals(200, r.status(), path + " -> " + r);
-        List<Long> ids = new ArrayList<>();
-        r.json().forEach(c -> ids.add(c.get("id").asLong()));
-        return ids;
+        return r.ids();
     }
 
     @Test

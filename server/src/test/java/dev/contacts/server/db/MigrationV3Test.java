@@ -98,8 +98,7 @@ class MigrationV3Test {
 
     private static List<Long> ids(TestApi.Response r) {
         assertEquals(200, r.status(), r.body());
-        return java.util.stream.StreamSupport.stream(r.json().spliterator(), false).map(n -> n.get("id").asLong())
-                .toList();
+        return r.ids();
     }
 
     private static void exec(Connection c, String sql, Object... values) throws SQLException {

@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,6 +40,13 @@ public final class TestApi {
 
         public String header(String name) {
             return headers.firstValue(name).orElse(null);
+        }
+
+        /** The {@code id}s of a JSON array of contacts, in order. */
+        public List<Long> ids() {
+            List<Long> ids = new ArrayList<>();
+            json().forEach(c -> ids.add(c.get("id").asLong()));
+            return ids;
         }
 
         /** The {@code detail} of an error body. */
