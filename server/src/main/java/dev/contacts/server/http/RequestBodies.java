@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -84,13 +85,21 @@ public final class RequestBodies {
 
     /** Reads at most {@link #MAX_BODY_BYTES}; more is refused whatever the Content-Length said. */
     private static byte[] read(ServerRequest req) {
+        return readAtMost(req, MAX_BODY_BYTES, RequestBodies::tooLarge);
+    }
+
+    /**
+     * The body (empty when there is none), read up to {@code maxBytes}; a longer one is refused with
+     * {@code tooLarge} (a 413) whatever the Content-Length said, so the client reads its answer.
+     */
+    public static byte[] readAtMost(ServerRequest req, int maxBytes, Supplier<ApiException> tooLarge) {
         if (!req.content().hasEntity()) {
             return new byte[0];
         }
         try (InputStream in = req.content().inputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw tooLarge();
+            byte[] body = in.readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
+                throw tooLarge.get();
             }
             requireUtf8(body);
             return body;

@@ -1,7 +1,6 @@
 package dev.contacts.server.contact.transfer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -180,18 +179,11 @@ public final class TransferService implements ApiRules.Service {
         if (req.headers().contentLength().orElse(0) > MAX_IMPORT_BYTES) {
             throw tooLarge();
         }
-        if (!req.content().hasEntity()) {
+        byte[] body = RequestBodies.readAtMost(req, MAX_IMPORT_BYTES, TransferService::tooLarge);
+        if (body.length == 0) {
             throw new ValidationException(new FieldError(List.of("body"), "Field required", "missing"));
         }
-        try (InputStream in = req.content().inputStream()) {
-            byte[] body = in.readNBytes(MAX_IMPORT_BYTES + 1);
-            if (body.length > MAX_IMPORT_BYTES) {
-                throw tooLarge();
-            }
-            return body;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return body;
     }
 
     private static ApiException tooLarge() {

@@ -37,7 +37,7 @@ final class VCardExtras {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return read(out.toString()).isEmpty() ? null : out.toString();
+        return out.toString();
     }
 
     /** The stored properties, ready to add to a card. */
@@ -56,7 +56,7 @@ final class VCardExtras {
 
     /** Both sets of properties, each once: what {@code first} has, then what only {@code second} adds. */
     static String union(String first, String second) {
-        if (second == null) {
+        if (second == null || second.equals(first)) {
             return first;
         }
         if (first == null) {

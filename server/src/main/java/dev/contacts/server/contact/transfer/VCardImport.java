@@ -60,14 +60,14 @@ final class VCardImport {
 
     /** Every card of the file, read or refused one by one. */
     static List<ParsedItem> read(String text) {
-        String[] lines = LINE_BREAK.split(text, -1);
+        List<String> lines = List.of(LINE_BREAK.split(text, -1));
         List<ParsedItem> items = new ArrayList<>();
         int start = -1;
-        for (int i = 0; i <= lines.length; i++) {
-            if (i == lines.length || BEGIN.matcher(lines[i]).matches()) {
+        for (int i = 0; i <= lines.size(); i++) {
+            if (i == lines.size() || BEGIN.matcher(lines.get(i)).matches()) {
                 if (start >= 0) {
                     int item = items.size() + 1;
-                    items.add(readCard(item, start + 1, String.join("\r\n", List.of(lines).subList(start, i))));
+                    items.add(readCard(item, start + 1, String.join("\r\n", lines.subList(start, i))));
                 }
                 start = i;
             }

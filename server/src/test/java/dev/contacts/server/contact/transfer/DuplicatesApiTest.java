@@ -141,6 +141,31 @@ class DuplicatesApiTest {
     }
 
     @Test
+    void aMergeWhoseNotesWouldBeTooLongIsRefusedAndChangesNothing() {
+        String notes = "n".repeat(6000);
+        long a = api.createContact(token, TestApi.json("first_name", "Ann", "last_name", "Lee", "additional_data", notes));
+        long b = api.createContact(token, TestApi.json("first_name", "Ann", "last_name", "Lee",
+                "additional_data", notes.replace('n', 'm')));
+        String before = api.get("/contacts/", token).body();
+        Response r = merge(a, b);
+        assertEquals(422, r.status(), r.body());
+        assertEquals(before, api.get("/contacts/", token).body());
+    }
+
+    @Test
+    void aPhotoComesFromTheFirstOtherThatHasOne() {
+        long keep = api.createContact(token, "Ann", "Lee");
+        long other = api.createContact(token, "Ann", "Lee");
+        Response put = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/contacts/" + other + "/photo/"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "image/png")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(VCardImportTest.PNG)));
+        assertEquals(204, put.status(), put.body());
+        JsonNode merged = merge(keep, other).json();
+        assertTrue(merged.get("has_photo").asBoolean());
+        assertEquals(200, api.get("/contacts/" + keep + "/photo/", token).status());
+    }
+
+    @Test
     void idsMustBeTwoToFiftyDistinctIds() {
         long[] ids = LongStream.rangeClosed(1, 51).map(i -> api.createContact(token, "P" + i, "X")).toArray();
         assertEquals(422, merge(ids[0]).status());

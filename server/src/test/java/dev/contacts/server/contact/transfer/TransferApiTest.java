@@ -272,6 +272,25 @@ class TransferApiTest {
     }
 
     @Test
+    void exactlyTenMebibytesIsReadAndAnItemOverItsLimitsIsAnErrorNotAFailure() {
+        String head = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\n";
+        String tail = "END:VCARD\r\n" + card("FN:Bob Stone");
+        StringBuilder body = new StringBuilder(head);
+        String note = "NOTE:" + "x".repeat(1000) + "\r\n";
+        while (body.length() + note.length() + tail.length() + 20 <= TransferService.MAX_IMPORT_BYTES) {
+            body.append(note);
+        }
+        int padding = TransferService.MAX_IMPORT_BYTES - body.length() - tail.length() - "NOTE:\r\n".length();
+        body.append("NOTE:").append("y".repeat(padding)).append("\r\n").append(tail);
+        assertEquals(TransferService.MAX_IMPORT_BYTES, body.length());
+        JsonNode report = imported("", VCARD, body.toString());
+        assertEquals(1, report.get("created").asInt(), "Bob, after Ann");
+        assertEquals(1, report.get("errors").get(0).get("item").asInt());
+        assertTrue(report.get("errors").get(0).get("detail").asText().contains("additional_data"),
+                "Ann's notes are over 10,000 characters: " + report);
+    }
+
+    @Test
     void atMostTenThousandContactsInOneFile() {
         StringBuilder csv = new StringBuilder("First Name,Last Name,E-mail 1 - Value\r\n");
         for (int i = 1; i <= TransferService.MAX_IMPORT_ITEMS; i++) {
