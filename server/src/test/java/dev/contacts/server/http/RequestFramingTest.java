@@ -96,4 +96,21 @@ class RequestFramingTest {
         String answer = exchange("GET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertTrue(answer.endsWith("{\"detail\":\"Not Found\"}"), "answered, then closed: " + answer);
     }
+
+    @Test
+    void http10RequestsAreAnsweredThenTheConnectionCloses() throws IOException {
+        // A proxy's HTTP/1.0 (nginx's default upstream protocol), with and without Host, and asking keep-alive.
+        String body = "{\"email\":\"nobody@example.com\",\"password\":\"wrong password\"}";
+        String login = exchange("POST /token/ HTTP/1.0\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body + SMUGGLED);
+        assertTrue(login.startsWith("HTTP/1.1 401 "), login);
+        assertTrue(login.endsWith("}"), "answered, then closed: " + login);
+        assertEquals(1, login.split("HTTP/1.1 ", -1).length - 1, "nothing read after the first request: " + login);
+
+        String noHost = exchange("GET /nope HTTP/1.0\r\n\r\n");
+        assertTrue(noHost.startsWith("HTTP/1.1 404 ") && noHost.endsWith("{\"detail\":\"Not Found\"}"), noHost);
+
+        String keepAlive = exchange("GET /nope HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+        assertTrue(keepAlive.endsWith("{\"detail\":\"Not Found\"}"), "closed all the same: " + keepAlive);
+    }
 }
