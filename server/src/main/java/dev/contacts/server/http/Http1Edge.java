@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.helidon.common.buffers.BufferData;
 import io.helidon.common.buffers.Bytes;
@@ -34,7 +36,8 @@ import io.helidon.webserver.spi.ServerConnectionSelector;
  * protocol stays Helidon's; this only feeds its parser the bytes in a form it accepts. Helidon 4.3.0 (and 4.5.x)
  * answers no HTTP/1.0 request (its selector and request-line parser take only HTTP/1.1), so nginx's default
  * {@code proxy_pass} got a 502 for everything: an HTTP/1.0 request line is handed on as HTTP/1.1, with
- * {@code Connection: close} added to its headers (answered, then closed) and no Host header required.
+ * {@code Connection: close} added to its headers (answered, then closed) and no Host header required. Its chunked
+ * bodies may carry chunk extensions ({@link ChunkExtensionsIgnored}).
  * (Every answer of this API has a Content-Length, so an HTTP/1.0 client never gets a chunked one.)
  */
 public final class Http1Edge implements ServerConnectionSelector {
@@ -95,11 +98,37 @@ public final class Http1Edge implements ServerConnectionSelector {
         DataReader socket = ctx.dataReader();
         byte[] requestLine = http10RequestLine(socket);
         if (requestLine == null) {
-            return http11.connection(ctx);
+            return http11.connection(new Connection(ctx, new ChunkExtensionsIgnored(bytes(null, socket))));
         }
         byte[] rewritten = requestLine.clone();
         System.arraycopy(AS_HTTP_11, 0, rewritten, rewritten.length - AS_HTTP_11.length, AS_HTTP_11.length);
-        return http10.connection(new Connection(ctx, new DataReader(bytes(rewritten, socket))));
+        return http10.connection(new Connection(ctx, new ChunkExtensionsIgnored(bytes(rewritten, socket))));
+    }
+
+    /**
+     * Helidon 4.3.0 (and 4.5.x) parses a whole chunk-size line as a hex number, so a valid chunk extension
+     * ({@code 2;a=b}, RFC 9112 §7.1.1) was a 400. Its HTTP/1 connection reads lines with {@link #readLine} only
+     * for chunk sizes (and the empty line that ends a chunked body): a size line whose extensions are well-formed
+     * is handed on without them, as the RFC asks recipients to ignore unknown ones; anything else is left for
+     * Helidon to refuse.
+     */
+    static final class ChunkExtensionsIgnored extends DataReader {
+
+        private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+        private static final String QUOTED = "\"(?:[\\t !#-\\[\\]-~\\x80-\\xff]|\\\\[\\t -~\\x80-\\xff])*\"";
+        private static final Pattern SIZE_WITH_EXTENSIONS = Pattern.compile("([0-9A-Fa-f]+)(?:[ \\t]*;[ \\t]*" + TOKEN
+                + "(?:[ \\t]*=[ \\t]*(?:" + TOKEN + "|" + QUOTED + "))?)+");
+
+        ChunkExtensionsIgnored(Supplier<byte[]> bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public String readLine() {
+            String line = super.readLine();
+            Matcher sized = SIZE_WITH_EXTENSIONS.matcher(line);
+            return sized.matches() ? sized.group(1) : line;
+        }
     }
 
     /**

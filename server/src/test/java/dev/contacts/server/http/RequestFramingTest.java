@@ -113,4 +113,21 @@ class RequestFramingTest {
         String keepAlive = exchange("GET /nope HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
         assertTrue(keepAlive.endsWith("{\"detail\":\"Not Found\"}"), "closed all the same: " + keepAlive);
     }
+
+    @Test
+    void chunkExtensionsAreAcceptedAndBadChunkSizesAreNot() throws IOException {
+        String body = "{\"email\":\"nobody@example.com\",\"password\":\"wrong password\"}";
+        String first = body.substring(0, 20);
+        String rest = body.substring(20);
+        String login = exchange(LOGIN + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(first.length()) + ";a=b\r\n" + first + "\r\n"
+                + Integer.toHexString(rest.length()) + " ; name=\"quoted ; value\";flag\r\n" + rest + "\r\n"
+                + "0;last=1\r\n\r\n");
+        assertTrue(login.startsWith("HTTP/1.1 401 ") && login.endsWith("{\"detail\":\"Invalid credentials\"}"),
+                "the body was read whole: " + login);
+
+        assertOneBadRequestThenClosed(LOGIN + "Transfer-Encoding: chunked\r\n\r\n2;\r\n{}\r\n0\r\n\r\n" + SMUGGLED);
+        assertOneBadRequestThenClosed(LOGIN + "Transfer-Encoding: chunked\r\n\r\n2;a=\"b\r\n{}\r\n0\r\n\r\n" + SMUGGLED);
+        assertOneBadRequestThenClosed(LOGIN + "Transfer-Encoding: chunked\r\n\r\n-2;a=b\r\n{}\r\n0\r\n\r\n" + SMUGGLED);
+    }
 }
