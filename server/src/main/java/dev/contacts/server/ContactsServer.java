@@ -7,6 +7,7 @@ import java.time.Duration;
 import dev.contacts.server.db.DatabaseHealthCheck;
 import dev.contacts.server.http.ApiRules;
 import dev.contacts.server.http.ErrorResponses;
+import dev.contacts.server.http.Http1Edge;
 import dev.contacts.server.http.RequestBodies;
 import dev.contacts.server.http.RequestFraming;
 import dev.contacts.server.http.SecurityHeaders;
@@ -15,7 +16,6 @@ import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
-import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -97,11 +97,9 @@ public final class ContactsServer implements AutoCloseable {
         // The 64 KiB limit is enforced while reading a body (RequestBodies), which lets the rest of an oversized
         // body be drained so the client reads its 413; the listener's own limit only stops absurd uploads.
         server.maxPayloadSize(TRANSPORT_LIMIT_BYTES)
-                // Helidon can trace raw requests (headers, bodies) at debug levels: that would put bearer
-                // tokens and passwords into logs, so the wire logging is off whatever the log levels say.
-                .addProtocol(Http1Config.builder().receiveLog(false).sendLog(false)
-                        .addReceiveListener(new RequestFraming())
-                        .build())
+                // Every connection enters through Http1Edge, which hands it to Helidon's HTTP/1 connection.
+                .protocolsDiscoverServices(false)
+                .addConnectionSelector(new Http1Edge(new RequestFraming()))
                 .shutdownGracePeriod(GRACE)
                 .directHandlers(jsonDirectHandlers())
                 .addFeature(ObserveFeature.just(HealthObserver.builder()

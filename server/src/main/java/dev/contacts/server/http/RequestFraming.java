@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Headers;
@@ -25,7 +26,8 @@ import io.helidon.webserver.http1.Http1ConnectionListener;
  * Content-Length that is not a plain number, Content-Length together with Transfer-Encoding, a transfer coding
  * other than chunked, and a method that is not an HTTP token. Left alone, the bytes after the first body of
  * such a request were answered as a second request (request smuggling behind a proxy).
- * It also closes the connection after answering a request that asked for it ({@code Connection: close}).
+ * It also closes the connection after answering a request that asked for it ({@code Connection: close}, also
+ * among other tokens; {@link Http1Edge} adds it to every HTTP/1.0 request).
  */
 public final class RequestFraming implements Http1ConnectionListener {
 
@@ -53,8 +55,7 @@ public final class RequestFraming implements Http1ConnectionListener {
 
     @Override
     public void headers(ConnectionContext ctx, Headers headers) {
-        List<String> lengths = headers.all(HeaderNames.CONTENT_LENGTH, List::of).stream()
-                .flatMap(value -> List.of(value.split(",", -1)).stream()).map(String::strip).distinct().toList();
+        List<String> lengths = tokens(headers, HeaderNames.CONTENT_LENGTH).stream().distinct().toList();
         boolean chunked = headers.contains(HeaderNames.TRANSFER_ENCODING);
         if (lengths.size() > 1 || lengths.size() == 1 && !DIGITS.matcher(lengths.getFirst()).matches()) {
             throw badRequest("ambiguous Content-Length");
@@ -71,12 +72,21 @@ public final class RequestFraming implements Http1ConnectionListener {
     /** After the answer, closes a connection whose request said {@code Connection: close}. */
     public static void register(HttpRouting.Builder routing) {
         routing.addFilter((chain, req, res) -> {
+            boolean asked = tokens(req.headers(), HeaderNames.CONNECTION).contains("close");
+            if (asked) {
+                res.header(HeaderValues.CONNECTION_CLOSE);
+            }
             chain.proceed();
-            if (req.headers().contains(HeaderValues.CONNECTION_CLOSE)
-                    || res.headers().contains(HeaderValues.CONNECTION_CLOSE)) {
+            if (asked || res.headers().contains(HeaderValues.CONNECTION_CLOSE)) {
                 throw new CloseConnectionException("the client asked to close the connection");
             }
         });
+    }
+
+    /** The comma-separated tokens of every {@code name} header, lower case ("close, Upgrade" is two). */
+    private static List<String> tokens(Headers headers, HeaderName name) {
+        return headers.all(name, List::of).stream().flatMap(value -> List.of(value.split(",", -1)).stream())
+                .map(token -> token.strip().toLowerCase(Locale.ROOT)).toList();
     }
 
     private static RequestException badRequest(String why) {

@@ -96,4 +96,38 @@ class RequestFramingTest {
         String answer = exchange("GET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertTrue(answer.endsWith("{\"detail\":\"Not Found\"}"), "answered, then closed: " + answer);
     }
+
+    @Test
+    void http10RequestsAreAnsweredThenTheConnectionCloses() throws IOException {
+        // A proxy's HTTP/1.0 (nginx's default upstream protocol), with and without Host, and asking keep-alive.
+        String body = "{\"email\":\"nobody@example.com\",\"password\":\"wrong password\"}";
+        String login = exchange("POST /token/ HTTP/1.0\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body + SMUGGLED);
+        assertTrue(login.startsWith("HTTP/1.1 401 "), login);
+        assertTrue(login.endsWith("}"), "answered, then closed: " + login);
+        assertEquals(1, login.split("HTTP/1.1 ", -1).length - 1, "nothing read after the first request: " + login);
+
+        String noHost = exchange("GET /nope HTTP/1.0\r\n\r\n");
+        assertTrue(noHost.startsWith("HTTP/1.1 404 ") && noHost.endsWith("{\"detail\":\"Not Found\"}"), noHost);
+
+        String keepAlive = exchange("GET /nope HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+        assertTrue(keepAlive.endsWith("{\"detail\":\"Not Found\"}"), "closed all the same: " + keepAlive);
+    }
+
+    @Test
+    void chunkExtensionsAreAcceptedAndBadChunkSizesAreNot() throws IOException {
+        String body = "{\"email\":\"nobody@example.com\",\"password\":\"wrong password\"}";
+        String first = body.substring(0, 20);
+        String rest = body.substring(20);
+        String login = exchange(LOGIN + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(first.length()) + ";a=b\r\n" + first + "\r\n"
+                + Integer.toHexString(rest.length()) + " ; name=\"quoted ; value\";flag\r\n" + rest + "\r\n"
+                + "0;last=1\r\n\r\n");
+        assertTrue(login.startsWith("HTTP/1.1 401 ") && login.endsWith("{\"detail\":\"Invalid credentials\"}"),
+                "the body was read whole: " + login);
+
+        assertOneBadRequestThenClosed(LOGIN + "Transfer-Encoding: chunked\r\n\r\n2;\r\n{}\r\n0\r\n\r\n" + SMUGGLED);
+        assertOneBadRequestThenClosed(LOGIN + "Transfer-Encoding: chunked\r\n\r\n2;a=\"b\r\n{}\r\n0\r\n\r\n" + SMUGGLED);
+        assertOneBadRequestThenClosed(LOGIN + "Transfer-Encoding: chunked\r\n\r\n-2;a=b\r\n{}\r\n0\r\n\r\n" + SMUGGLED);
+    }
 }

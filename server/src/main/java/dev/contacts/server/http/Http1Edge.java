@@ -1,0 +1,247 @@
+package dev.contacts.server.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.helidon.common.buffers.BufferData;
+import io.helidon.common.buffers.Bytes;
+import io.helidon.common.buffers.DataReader;
+import io.helidon.common.buffers.DataWriter;
+import io.helidon.common.socket.HelidonSocket;
+import io.helidon.common.socket.PeerInfo;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Headers;
+import io.helidon.http.HttpPrologue;
+import io.helidon.http.WritableHeaders;
+import io.helidon.webserver.CloseConnectionException;
+import io.helidon.webserver.ConnectionContext;
+import io.helidon.webserver.ListenerContext;
+import io.helidon.webserver.ProxyProtocolData;
+import io.helidon.webserver.Router;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionListener;
+import io.helidon.webserver.http1.Http1ConnectionSelector;
+import io.helidon.webserver.spi.ServerConnection;
+import io.helidon.webserver.spi.ServerConnectionSelector;
+
+/**
+ * Where every accepted connection enters, before Helidon's own HTTP/1 connection handles it: the listener's only
+ * connection selector (so Helidon hands it each connection as it is accepted, without reading first). The
+ * protocol stays Helidon's; this only feeds its parser the bytes in a form it accepts. Helidon 4.3.0 (and 4.5.x)
+ * answers no HTTP/1.0 request (its selector and request-line parser take only HTTP/1.1), so nginx's default
+ * {@code proxy_pass} got a 502 for everything: an HTTP/1.0 request line is handed on as HTTP/1.1, with
+ * {@code Connection: close} added to its headers (answered, then closed) and no Host header required. Its chunked
+ * bodies may carry chunk extensions ({@link ChunkExtensionsIgnored}).
+ * (Every answer of this API has a Content-Length, so an HTTP/1.0 client never gets a chunked one.)
+ */
+public final class Http1Edge implements ServerConnectionSelector {
+
+    private static final byte[] HTTP_10_LINE_END = " HTTP/1.0\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] AS_HTTP_11 = " HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final Http1ConnectionSelector http11;
+    private final Http1ConnectionSelector http10;
+    private final int maxRequestLine;
+
+    /** Helidon's HTTP/1 connection, with {@code checks} listening to each request's prologue and headers. */
+    public Http1Edge(Http1ConnectionListener checks) {
+        this.http11 = Http1ConnectionSelector.builder().config(http1(checks).build()).build();
+        // One listener only: Helidon 4.3.0's composite of several listeners forwards no prologue or headers.
+        Http1ConnectionListener checksThenClose = new Http1ConnectionListener() {
+            @Override
+            public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
+                checks.prologue(ctx, prologue);
+            }
+
+            @Override
+            public void headers(ConnectionContext ctx, Headers headers) {
+                checks.headers(ctx, headers);
+                // Helidon hands its listeners the request's own (writable) headers.
+                ((WritableHeaders<?>) headers).set(HeaderValues.CONNECTION_CLOSE);
+            }
+        };
+        this.http10 = Http1ConnectionSelector.builder()
+                .config(http1(checksThenClose).validateRequestHostHeader(false).build())
+                .build();
+        this.maxRequestLine = Http1Config.create().maxPrologueLength();
+    }
+
+    private static Http1Config.Builder http1(Http1ConnectionListener listener) {
+        // Helidon can trace raw requests (headers, bodies) at debug levels: that would put bearer tokens and
+        // passwords into logs, so the wire logging is off whatever the log levels say.
+        return Http1Config.builder().receiveLog(false).sendLog(false).addReceiveListener(listener);
+    }
+
+    @Override
+    public int bytesToIdentifyConnection() {
+        return 0;
+    }
+
+    @Override
+    public Support supports(BufferData request) {
+        return Support.SUPPORTED;
+    }
+
+    @Override
+    public Set<String> supportedApplicationProtocols() {
+        return Set.of("http/1.1");
+    }
+
+    @Override
+    public ServerConnection connection(ConnectionContext ctx) {
+        DataReader socket = ctx.dataReader();
+        byte[] requestLine = http10RequestLine(socket);
+        if (requestLine == null) {
+            return http11.connection(new Connection(ctx, new ChunkExtensionsIgnored(bytes(null, socket))));
+        }
+        byte[] rewritten = requestLine.clone();
+        System.arraycopy(AS_HTTP_11, 0, rewritten, rewritten.length - AS_HTTP_11.length, AS_HTTP_11.length);
+        return http10.connection(new Connection(ctx, new ChunkExtensionsIgnored(bytes(rewritten, socket))));
+    }
+
+    /**
+     * Helidon 4.3.0 (and 4.5.x) parses a whole chunk-size line as a hex number, so a valid chunk extension
+     * ({@code 2;a=b}, RFC 9112 §7.1.1) was a 400. Its HTTP/1 connection reads lines with {@link #readLine} only
+     * for chunk sizes (and the empty line that ends a chunked body): a size line whose extensions are well-formed
+     * is handed on without them, as the RFC asks recipients to ignore unknown ones; anything else is left for
+     * Helidon to refuse.
+     */
+    static final class ChunkExtensionsIgnored extends DataReader {
+
+        private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+        private static final String QUOTED = "\"(?:[\\t !#-\\[\\]-~\\x80-\\xff]|\\\\[\\t -~\\x80-\\xff])*\"";
+        private static final Pattern SIZE_WITH_EXTENSIONS = Pattern.compile("([0-9A-Fa-f]+)(?:[ \\t]*;[ \\t]*" + TOKEN
+                + "(?:[ \\t]*=[ \\t]*(?:" + TOKEN + "|" + QUOTED + "))?)+");
+
+        ChunkExtensionsIgnored(Supplier<byte[]> bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public String readLine() {
+            String line = super.readLine();
+            Matcher sized = SIZE_WITH_EXTENSIONS.matcher(line);
+            return sized.matches() ? sized.group(1) : line;
+        }
+    }
+
+    /**
+     * Waits for the first request line; when it ends in HTTP/1.0, takes it off the socket's reader and returns it,
+     * otherwise leaves everything to Helidon's parser (which also answers a line that never ends).
+     */
+    private byte[] http10RequestLine(DataReader socket) {
+        try {
+            socket.ensureAvailable();
+            while (true) {
+                BufferData buffered = socket.getBuffer(socket.available());
+                int lf = buffered.indexOf(Bytes.LF_BYTE);
+                if (lf >= 0) {
+                    byte[] line = new byte[lf + 1];
+                    buffered.read(line);
+                    boolean http10 = line.length >= HTTP_10_LINE_END.length && Arrays.equals(line,
+                            line.length - HTTP_10_LINE_END.length, line.length, HTTP_10_LINE_END, 0,
+                            HTTP_10_LINE_END.length);
+                    return http10 ? socket.readBytes(line.length) : null;
+                }
+                if (socket.available() > maxRequestLine) {
+                    return null;
+                }
+                socket.pullData();
+            }
+        } catch (DataReader.InsufficientDataAvailableException e) {
+            throw new CloseConnectionException("the client sent no request line");
+        }
+    }
+
+    /** {@code first}, then whatever the socket brings. */
+    private static Supplier<byte[]> bytes(byte[] first, DataReader socket) {
+        return new Supplier<>() {
+            private byte[] pending = first;
+
+            @Override
+            public byte[] get() {
+                if (pending != null) {
+                    byte[] next = pending;
+                    pending = null;
+                    return next;
+                }
+                try {
+                    socket.ensureAvailable();
+                } catch (DataReader.InsufficientDataAvailableException e) {
+                    return null;
+                }
+                return socket.readBytes(socket.available());
+            }
+        };
+    }
+
+    /** The accepted connection, read through {@code reader}. */
+    private record Connection(ConnectionContext accepted, DataReader reader) implements ConnectionContext {
+
+        @Override
+        public DataReader dataReader() {
+            return reader;
+        }
+
+        @Override
+        public ListenerContext listenerContext() {
+            return accepted.listenerContext();
+        }
+
+        @Override
+        public ExecutorService executor() {
+            return accepted.executor();
+        }
+
+        @Override
+        public DataWriter dataWriter() {
+            return accepted.dataWriter();
+        }
+
+        @Override
+        public Router router() {
+            return accepted.router();
+        }
+
+        @Override
+        public Optional<ProxyProtocolData> proxyProtocolData() {
+            return accepted.proxyProtocolData();
+        }
+
+        @Override
+        public HelidonSocket serverSocket() {
+            return accepted.serverSocket();
+        }
+
+        @Override
+        public PeerInfo remotePeer() {
+            return accepted.remotePeer();
+        }
+
+        @Override
+        public PeerInfo localPeer() {
+            return accepted.localPeer();
+        }
+
+        @Override
+        public boolean isSecure() {
+            return accepted.isSecure();
+        }
+
+        @Override
+        public String socketId() {
+            return accepted.socketId();
+        }
+
+        @Override
+        public String childSocketId() {
+            return accepted.childSocketId();
+        }
+    }
+}
