@@ -1,6 +1,7 @@
 package dev.contacts.desktop;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 
@@ -9,6 +10,7 @@ import dev.contacts.desktop.app.AppArguments;
 import dev.contacts.desktop.app.AppWindow;
 import dev.contacts.desktop.app.Session;
 import dev.contacts.desktop.app.SingleInstance;
+import dev.contacts.desktop.app.WindowBounds;
 import dev.contacts.desktop.embedded.EmbeddedServer;
 import dev.contacts.desktop.settings.Settings;
 import dev.contacts.desktop.theme.ThemeManager;
@@ -16,6 +18,7 @@ import dev.contacts.desktop.ui.Debouncer;
 import dev.contacts.desktop.ui.FxBackground;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The desktop app: the embedded server (or a remote one), the window, and a clean stop when it closes. */
@@ -31,6 +34,8 @@ public final class ContactsApp extends Application {
     private boolean claimFailed;
     private Stage stage;
     private ThemeManager theme;
+    /** An embedded install that has no address book yet: the person has no account to log in to. */
+    private boolean firstRun;
 
     /** Runs on the launcher thread, before the FX thread starts: the place for the little disk work up front. */
     @Override
@@ -52,6 +57,7 @@ public final class ContactsApp extends Application {
             args = null;
             return;
         }
+        firstRun = args.server().isEmpty() && !Files.exists(args.dataDir().resolve(EmbeddedServer.DATABASE_FILE));
         settings = new Settings(args.dataDir());
         theme = new ThemeManager(settings);
     }
@@ -79,6 +85,19 @@ public final class ContactsApp extends Application {
         AppWindow window = new AppWindow(new Session(api, background), background, () -> Debouncer.fx(250), theme,
                 settings);
         window.showIn(stage);
+        if (firstRun) {
+            window.offerAccountCreation();
+        }
+        WindowBounds.remembered(settings)
+                .filter(b -> b.reachableOn(Screen.getScreens().stream().map(Screen::getVisualBounds).toList(),
+                        AppWindow.MIN_WIDTH, AppWindow.MIN_HEIGHT))
+                .ifPresent(b -> {
+                    stage.setX(b.x());
+                    stage.setY(b.y());
+                    stage.setWidth(b.width());
+                    stage.setHeight(b.height());
+                    stage.setMaximized(b.maximized());
+                });
         if (embedded != null) {
             stage.setOnShown(e -> embedded.startInBackground());
         }
@@ -96,6 +115,15 @@ public final class ContactsApp extends Application {
 
     @Override
     public void stop() {
+        if (stage != null && settings != null && stage.getWidth() > 0) {
+            // when maximized, the size to come back to is not known here: keep the last remembered one
+            WindowBounds last = WindowBounds.remembered(settings).orElse(null);
+            WindowBounds now = stage.isMaximized() && last != null
+                    ? new WindowBounds(last.x(), last.y(), last.width(), last.height(), true)
+                    : new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                            stage.isMaximized());
+            now.rememberIn(settings);
+        }
         if (instance != null) {
             try {
                 instance.close();

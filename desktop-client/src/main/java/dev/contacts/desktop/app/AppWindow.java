@@ -37,6 +37,7 @@ public final class AppWindow {
     private final Supplier<Debouncer> debouncers;
     private final ThemeManager theme;
     private final StackPane root = new StackPane();
+    private final LoginViewModel login;
     private final LoginView loginView;
     private final Scene scene;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Contacts");
@@ -49,7 +50,8 @@ public final class AppWindow {
         this.session = session;
         this.debouncers = debouncers;
         this.theme = theme;
-        this.loginView = new LoginView(new LoginViewModel(session, background, settings, Clock.systemUTC()));
+        this.login = new LoginViewModel(session, background, settings, Clock.systemUTC());
+        this.loginView = new LoginView(login);
         root.setId("app-root");
         scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(AppWindow.class.getResource("/dev/contacts/desktop/contacts.css").toExternalForm());
@@ -57,6 +59,11 @@ public final class AppWindow {
         session.userProperty().addListener((obs, was, is) -> signedIn(is));
         session.screenProperty().addListener((obs, was, is) -> show());
         signedIn(session.userProperty().get());
+    }
+
+    /** The first start of an install (no address book yet): the login screen opens on "Create your account". */
+    public void offerAccountCreation() {
+        login.offerAccountCreation();
     }
 
     private void signedIn(UserSession user) {

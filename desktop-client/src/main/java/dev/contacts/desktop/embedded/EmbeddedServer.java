@@ -20,6 +20,9 @@ import dev.contacts.server.ServerSettings;
  */
 public final class EmbeddedServer implements AutoCloseable {
 
+    /** The address book's file in the data folder. */
+    public static final String DATABASE_FILE = "contacts.db";
+
     private final Path dataDir;
     private final CompletableFuture<ContactsServer> server = new CompletableFuture<>();
     private volatile boolean starting;
@@ -37,7 +40,7 @@ public final class EmbeddedServer implements AutoCloseable {
         Thread.ofPlatform().name("contacts-embedded-start").daemon().start(() -> {
             try {
                 createPrivately(dataDir);
-                server.complete(ContactsServer.start(ServerSettings.embedded(dataDir.resolve("contacts.db"))));
+                server.complete(ContactsServer.start(ServerSettings.embedded(dataDir.resolve(DATABASE_FILE))));
             } catch (Throwable e) {
                 server.completeExceptionally(e);
             }

@@ -84,6 +84,16 @@ public final class LoginViewModel {
         }, this::failed, () -> busy.set(false));
     }
 
+    /**
+     * A new install with no account yet: open on "Create your account", since "Log in" would only answer
+     * "Wrong email or password" to someone who has none. A remembered email means an account exists.
+     */
+    public void offerAccountCreation() {
+        if (!knowsEmail()) {
+            registering.set(true);
+        }
+    }
+
     public void toggleMode() {
         registering.set(!registering.get());
     }

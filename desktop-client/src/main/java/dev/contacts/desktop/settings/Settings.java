@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -39,6 +40,14 @@ public final class Settings {
         Properties snapshot = new Properties();
         snapshot.putAll(values);
         Thread.ofVirtual().name("contacts-settings").start(() -> save(snapshot));
+    }
+
+    /** Keeps these values and writes the file now, on the calling thread: for the app's last moments. */
+    public synchronized void putAllNow(Map<String, String> changes) {
+        values.putAll(changes);
+        Properties snapshot = new Properties();
+        snapshot.putAll(values);
+        save(snapshot);
     }
 
     private Properties load() {

@@ -151,4 +151,21 @@ class LoginViewModelTest {
         assertEquals("This password is too common: choose one that is harder to guess.",
                 vm.passwordErrorProperty().get());
     }
+
+    @Test
+    void aNewInstallOpensOnCreateYourAccount() {
+        vm.offerAccountCreation();
+        assertTrue(vm.registeringProperty().get(), "someone with no account is not asked to log in");
+        fill("first@example.com", PASSWORD);
+        vm.submit();
+        assertEquals(Session.Screen.MAIN, fixture.session.screenProperty().get());
+    }
+
+    @Test
+    void aRememberedEmailMeansAnAccountExistsSoLogInStays() {
+        settings.put("last-email", "known@example.com");
+        LoginViewModel nextStart = new LoginViewModel(fixture.session, Background.direct(), settings, fixture.clock);
+        nextStart.offerAccountCreation();
+        assertFalse(nextStart.registeringProperty().get());
+    }
 }
