@@ -33,17 +33,17 @@ public final class ContactsServer implements AutoCloseable {
     /**
      * How long a connection may keep the server waiting, and how many it may hold open.
      *
-     * @param idle a kept-open connection with no traffic this long is closed (checked every tenth of it). Helidon
-     *             4.3.0 applies this only between requests; it has no read timeout for a request that stops
-     *             coming (its SocketOptions.readTimeout is not set on accepted sockets)
+     * @param idle a kept-open connection with no traffic this long is closed
+     * @param headers a request's headers must arrive within this, from its first byte (or the connection's start)
+     * @param body a request's body must arrive within this after its headers
      * @param maxConnections connections beyond this wait in the kernel's backlog (or are refused by it) until one
      *                       closes; kept below the process's file-descriptor limit, because a failed accept
      *                       (EMFILE) stops Helidon's listener for good
      */
-    public record ConnectionLimits(Duration idle, int maxConnections) {
+    public record ConnectionLimits(Duration idle, Duration headers, Duration body, int maxConnections) {
 
         public static final ConnectionLimits DEFAULTS = new ConnectionLimits(Duration.ofSeconds(60),
-                maxConnectionsForThisProcess());
+                Duration.ofSeconds(30), Duration.ofSeconds(60), maxConnectionsForThisProcess());
 
         /** 10,000, or fewer when the file-descriptor limit would not leave room for the database, jars and logs. */
         static int maxConnectionsForThisProcess() {
@@ -99,7 +99,8 @@ public final class ContactsServer implements AutoCloseable {
         server.maxPayloadSize(TRANSPORT_LIMIT_BYTES)
                 // Every connection enters through Http1Edge, which hands it to Helidon's HTTP/1 connection.
                 .protocolsDiscoverServices(false)
-                .addConnectionSelector(new Http1Edge(new RequestFraming()))
+                .addConnectionSelector(new Http1Edge(new RequestFraming(), limits.headers(), limits.body(),
+                        limits.idle()))
                 .shutdownGracePeriod(GRACE)
                 .directHandlers(jsonDirectHandlers())
                 .addFeature(ObserveFeature.just(HealthObserver.builder()

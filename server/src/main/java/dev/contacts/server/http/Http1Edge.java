@@ -4,7 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +22,7 @@ import io.helidon.common.socket.PeerInfo;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
+import io.helidon.http.Status;
 import io.helidon.http.WritableHeaders;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.ConnectionContext;
@@ -48,12 +53,31 @@ public final class Http1Edge implements ServerConnectionSelector {
     private final Http1ConnectionSelector http11;
     private final Http1ConnectionSelector http10;
     private final int maxRequestLine;
+    private final Duration headersWithin;
+    private final Duration bodyWithin;
+    private final Duration idleWithin;
 
-    /** Helidon's HTTP/1 connection, with {@code checks} listening to each request's prologue and headers. */
-    public Http1Edge(Http1ConnectionListener checks) {
-        this.http11 = Http1ConnectionSelector.builder().config(http1(checks).build()).build();
-        // One listener only: Helidon 4.3.0's composite of several listeners forwards no prologue or headers.
-        Http1ConnectionListener checksThenClose = new Http1ConnectionListener() {
+    /**
+     * Helidon's HTTP/1 connection, with {@code checks} listening to each request's prologue and headers, and a
+     * connection closed when its client keeps the server waiting: a request's headers must arrive within
+     * {@code headers} (from its first byte, or from the connection's start), its body within {@code body} after
+     * them, and the next request's first byte within {@code idle} after an answer. Only the wait for the client
+     * counts, never the time the server takes to answer.
+     */
+    public Http1Edge(Http1ConnectionListener checks, Duration headers, Duration body, Duration idle) {
+        this.headersWithin = headers;
+        this.bodyWithin = body;
+        this.idleWithin = idle;
+        this.http11 = Http1ConnectionSelector.builder().config(http1(checks, false).build()).build();
+        this.http10 = Http1ConnectionSelector.builder()
+                .config(http1(checks, true).validateRequestHostHeader(false).build())
+                .build();
+        this.maxRequestLine = Http1Config.create().maxPrologueLength();
+    }
+
+    /** One listener each way: Helidon 4.3.0's composite of several listeners forwards no prologue or headers. */
+    private Http1Config.Builder http1(Http1ConnectionListener checks, boolean http10) {
+        Http1ConnectionListener received = new Http1ConnectionListener() {
             @Override
             public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
                 checks.prologue(ctx, prologue);
@@ -62,20 +86,23 @@ public final class Http1Edge implements ServerConnectionSelector {
             @Override
             public void headers(ConnectionContext ctx, Headers headers) {
                 checks.headers(ctx, headers);
-                // Helidon hands its listeners the request's own (writable) headers.
-                ((WritableHeaders<?>) headers).set(HeaderValues.CONNECTION_CLOSE);
+                if (http10) {
+                    // Helidon hands its listeners the request's own (writable) headers.
+                    ((WritableHeaders<?>) headers).set(HeaderValues.CONNECTION_CLOSE);
+                }
+                ((Connection) ctx).waits.expect(bodyWithin, false);
             }
         };
-        this.http10 = Http1ConnectionSelector.builder()
-                .config(http1(checksThenClose).validateRequestHostHeader(false).build())
-                .build();
-        this.maxRequestLine = Http1Config.create().maxPrologueLength();
-    }
-
-    private static Http1Config.Builder http1(Http1ConnectionListener listener) {
+        Http1ConnectionListener sent = new Http1ConnectionListener() {
+            @Override
+            public void status(ConnectionContext ctx, Status status) {
+                ((Connection) ctx).waits.expect(idleWithin, true);
+            }
+        };
         // Helidon can trace raw requests (headers, bodies) at debug levels: that would put bearer tokens and
         // passwords into logs, so the wire logging is off whatever the log levels say.
-        return Http1Config.builder().receiveLog(false).sendLog(false).addReceiveListener(listener);
+        return Http1Config.builder().receiveLog(false).sendLog(false)
+                .addReceiveListener(received).addSendListener(sent);
     }
 
     @Override
@@ -95,40 +122,15 @@ public final class Http1Edge implements ServerConnectionSelector {
 
     @Override
     public ServerConnection connection(ConnectionContext ctx) {
+        ClientWaits waits = new ClientWaits(ctx.serverSocket(), headersWithin);
         DataReader socket = ctx.dataReader();
-        byte[] requestLine = http10RequestLine(socket);
+        byte[] requestLine = waits.await(() -> http10RequestLine(socket));
         if (requestLine == null) {
-            return http11.connection(new Connection(ctx, new ChunkExtensionsIgnored(bytes(null, socket))));
+            return http11.connection(new Connection(ctx, new ChunkExtensionsIgnored(bytes(null, socket, waits)), waits));
         }
         byte[] rewritten = requestLine.clone();
         System.arraycopy(AS_HTTP_11, 0, rewritten, rewritten.length - AS_HTTP_11.length, AS_HTTP_11.length);
-        return http10.connection(new Connection(ctx, new ChunkExtensionsIgnored(bytes(rewritten, socket))));
-    }
-
-    /**
-     * Helidon 4.3.0 (and 4.5.x) parses a whole chunk-size line as a hex number, so a valid chunk extension
-     * ({@code 2;a=b}, RFC 9112 §7.1.1) was a 400. Its HTTP/1 connection reads lines with {@link #readLine} only
-     * for chunk sizes (and the empty line that ends a chunked body): a size line whose extensions are well-formed
-     * is handed on without them, as the RFC asks recipients to ignore unknown ones; anything else is left for
-     * Helidon to refuse.
-     */
-    static final class ChunkExtensionsIgnored extends DataReader {
-
-        private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
-        private static final String QUOTED = "\"(?:[\\t !#-\\[\\]-~\\x80-\\xff]|\\\\[\\t -~\\x80-\\xff])*\"";
-        private static final Pattern SIZE_WITH_EXTENSIONS = Pattern.compile("([0-9A-Fa-f]+)(?:[ \\t]*;[ \\t]*" + TOKEN
-                + "(?:[ \\t]*=[ \\t]*(?:" + TOKEN + "|" + QUOTED + "))?)+");
-
-        ChunkExtensionsIgnored(Supplier<byte[]> bytes) {
-            super(bytes);
-        }
-
-        @Override
-        public String readLine() {
-            String line = super.readLine();
-            Matcher sized = SIZE_WITH_EXTENSIONS.matcher(line);
-            return sized.matches() ? sized.group(1) : line;
-        }
+        return http10.connection(new Connection(ctx, new ChunkExtensionsIgnored(bytes(rewritten, socket, waits)), waits));
     }
 
     /**
@@ -159,8 +161,8 @@ public final class Http1Edge implements ServerConnectionSelector {
         }
     }
 
-    /** {@code first}, then whatever the socket brings. */
-    private static Supplier<byte[]> bytes(byte[] first, DataReader socket) {
+    /** {@code first}, then whatever the socket brings, each wait for it bounded by {@code waits}. */
+    private static Supplier<byte[]> bytes(byte[] first, DataReader socket, ClientWaits waits) {
         return new Supplier<>() {
             private byte[] pending = first;
 
@@ -171,18 +173,122 @@ public final class Http1Edge implements ServerConnectionSelector {
                     pending = null;
                     return next;
                 }
-                try {
-                    socket.ensureAvailable();
-                } catch (DataReader.InsufficientDataAvailableException e) {
-                    return null;
-                }
-                return socket.readBytes(socket.available());
+                return waits.await(() -> {
+                    try {
+                        socket.ensureAvailable();
+                    } catch (DataReader.InsufficientDataAvailableException e) {
+                        return null;
+                    }
+                    return socket.readBytes(socket.available());
+                });
             }
         };
     }
 
-    /** The accepted connection, read through {@code reader}. */
-    private record Connection(ConnectionContext accepted, DataReader reader) implements ConnectionContext {
+    /**
+     * How long the server may wait for this connection's client before closing it (Helidon 4.3.0 has no read
+     * timeout on accepted sockets, and its idle timeout only ends a connection between requests). One timer
+     * thread closes the socket of a client that is overdue while the server waits for it; a wait that starts
+     * overdue ends at once.
+     */
+    static final class ClientWaits {
+
+        private static final ScheduledThreadPoolExecutor TIMER = timer();
+
+        private final HelidonSocket socket;
+        private final Duration headers;
+        private volatile long dueNanos;
+        private volatile boolean untilNextRequest;
+        private volatile boolean waiting;
+        private volatile boolean expired;
+        private ScheduledFuture<?> alarm;
+
+        ClientWaits(HelidonSocket socket, Duration headers) {
+            this.socket = socket;
+            this.headers = headers;
+            expect(headers, false);
+        }
+
+        /** The client has {@code within} from now; {@code untilNextRequest}: its next bytes start a request. */
+        synchronized void expect(Duration within, boolean untilNextRequest) {
+            if (alarm != null) {
+                alarm.cancel(false);
+            }
+            this.untilNextRequest = untilNextRequest;
+            dueNanos = System.nanoTime() + within.toNanos();
+            alarm = TIMER.schedule(this::expire, within.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        <T> T await(Supplier<T> read) {
+            waiting = true;
+            try {
+                if (overdue()) {
+                    throw timedOut();
+                }
+                T got = read.get();
+                if (untilNextRequest && got != null) {
+                    expect(headers, false);
+                }
+                return got;
+            } catch (RuntimeException e) {
+                throw expired ? timedOut() : e;
+            } finally {
+                waiting = false;
+            }
+        }
+
+        private void expire() {
+            if (waiting && overdue()) {
+                expired = true;
+                socket.close();
+            }
+        }
+
+        private boolean overdue() {
+            return System.nanoTime() - dueNanos >= 0;
+        }
+
+        private static CloseConnectionException timedOut() {
+            return new CloseConnectionException("the client kept the server waiting too long");
+        }
+
+        private static ScheduledThreadPoolExecutor timer() {
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                    Thread.ofPlatform().daemon().name("client-waits").factory());
+            timer.setRemoveOnCancelPolicy(true);
+            return timer;
+        }
+    }
+
+    /**
+     * Helidon 4.3.0 (and 4.5.x) parses a whole chunk-size line as a hex number, so a valid chunk extension
+     * ({@code 2;a=b}, RFC 9112 §7.1.1) was a 400. Its HTTP/1 connection reads lines with {@link #readLine} only
+     * for chunk sizes (and the empty line that ends a chunked body): a size line whose extensions are well-formed
+     * is handed on without them, as the RFC asks recipients to ignore unknown ones; anything else is left for
+     * Helidon to refuse.
+     */
+    static final class ChunkExtensionsIgnored extends DataReader {
+
+        private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+        private static final String QUOTED = "\"(?:[\\t !#-\\[\\]-~\\x80-\\xff]|\\\\[\\t -~\\x80-\\xff])*\"";
+        private static final Pattern SIZE_WITH_EXTENSIONS = Pattern.compile("([0-9A-Fa-f]+)(?:[ \\t]*;[ \\t]*" + TOKEN
+                + "(?:[ \\t]*=[ \\t]*(?:" + TOKEN + "|" + QUOTED + "))?)+");
+
+        ChunkExtensionsIgnored(Supplier<byte[]> bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public String readLine() {
+            String line = super.readLine();
+            Matcher sized = SIZE_WITH_EXTENSIONS.matcher(line);
+            return sized.matches() ? sized.group(1) : line;
+        }
+    }
+
+    /** The accepted connection, read through {@code reader}, its waits for the client bounded by {@code waits}. */
+    private record Connection(ConnectionContext accepted, DataReader reader, ClientWaits waits)
+            implements ConnectionContext {
 
         @Override
         public DataReader dataReader() {

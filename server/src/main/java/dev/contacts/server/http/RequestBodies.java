@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contacts.model.FieldError;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 
 /**
@@ -108,6 +109,11 @@ public final class RequestBodies {
         } catch (ApiException | ValidationException e) {
             throw e;
         } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof CloseConnectionException timedOut) {
+                    throw timedOut; // the client kept the server waiting (Http1Edge): just close, nothing to answer
+                }
+            }
             // The transport could not frame the body (a chunk size that is not hex, for one): the client's
             // fault, so 400, and the connection cannot be trusted any further.
             throw new ApiException(Status.BAD_REQUEST_400, "Bad Request", Map.of("Connection", "close"));

@@ -33,7 +33,7 @@ class ConnectionLimitTest {
     void idleConnectionsAtTheLimitDelayNewOnesAndTheListenerRecovers() throws IOException {
         WebServerConfig.Builder builder = WebServer.builder().host("127.0.0.1").port(0);
         TestServers.configure(builder, TestServers.settings(), Clock.systemDefaultZone(),
-                new ConnectionLimits(Duration.ofSeconds(60), LIMIT));
+                new ConnectionLimits(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(60), LIMIT));
         WebServer server = builder.build().start();
         try {
             uri = URI.create("http://127.0.0.1:" + server.port());
