@@ -41,7 +41,7 @@ class HttpRulesTest {
 
     @Test
     void unknownPathIs404Json() {
-        for (String path : new String[] {"/", "/nothing", "/contacts/1/extra", "/register/x", "/docs"}) {
+        for (String path : new String[] {"/", "/nothing", "/contacts/1/extra", "/register/x", "/docs/missing.js"}) {
             Response r = api.get(path, null);
             assertEquals(404, r.status(), path);
             assertEquals("{\"detail\":\"Not Found\"}", r.body());
