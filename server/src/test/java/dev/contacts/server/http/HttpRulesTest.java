@@ -121,6 +121,17 @@ class HttpRulesTest {
     }
 
     @Test
+    void aMalformedContentTypeIs400NotA500() {
+        String token = api.newUser();
+        for (String type : new String[] {"application/json; charset=\"", "multipart/form-data; boundary=\"", "/"}) {
+            Response r = api.send("POST", "/contacts/", token, type, TestApi.json("first_name", "a"));
+            assertEquals(400, r.status(), type + ": " + r);
+            assertTrue(r.header("Content-Type").startsWith("application/json"), r.toString());
+        }
+        assertEquals("0", api.get("/contacts/", token).header("X-Total-Count"), "nothing was stored");
+    }
+
+    @Test
     void aMissingBodyIs422() {
         String token = api.newUser();
         Response r = api.send("POST", "/contacts/", token, "application/json", null);
