@@ -12,6 +12,7 @@ import dev.contacts.server.http.RequestBodies;
 import dev.contacts.server.http.RequestFraming;
 import dev.contacts.server.http.SecurityHeaders;
 import dev.contacts.server.openapi.OpenApiService;
+import dev.contacts.server.openapi.SwaggerUi;
 import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -126,6 +127,7 @@ public final class ContactsServer implements AutoCloseable {
         RequestFraming.register(routing);
         SecurityHeaders.register(routing);
         ErrorResponses.register(routing);
+        SwaggerUi.register(routing);
         new ApiRules(routing, components.database())
                 .register(components.authService())
                 .register(components.accountService())

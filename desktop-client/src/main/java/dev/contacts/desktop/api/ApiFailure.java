@@ -20,19 +20,30 @@ public sealed class ApiFailure extends RuntimeException {
     public static final class Refused extends ApiFailure {
         private final int status;
         private final Duration retryAfter;
+        private final boolean invalidToken;
 
         public Refused(int status, String detail) {
             this(status, detail, null);
         }
 
         public Refused(int status, String detail, Duration retryAfter) {
+            this(status, detail, retryAfter, false);
+        }
+
+        public Refused(int status, String detail, Duration retryAfter, boolean invalidToken) {
             super(detail, null);
             this.status = status;
             this.retryAfter = retryAfter;
+            this.invalidToken = invalidToken;
         }
 
         public int status() {
             return status;
+        }
+
+        /** The server refused the access token itself (RFC 6750 {@code error="invalid_token"}). */
+        public boolean invalidToken() {
+            return invalidToken;
         }
 
         /** For 429: how long to wait before trying again, when the server said. */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -197,13 +198,10 @@ public final class ContactsApi {
         }
     }
 
-    /** A 401 about the token itself, not a wrong password ("Invalid credentials") given in the body. */
+    /** A 401 about the token itself, not a wrong password given in the body: the server says which (RFC 6750). */
     private static boolean isTokenRefused(ApiFailure.Refused refused) {
-        return refused.status() == 401 && !WRONG_PASSWORD.equals(refused.getMessage());
+        return refused.status() == 401 && refused.invalidToken();
     }
-
-    /** The server's detail for a wrong password, on login and on the account endpoints. */
-    public static final String WRONG_PASSWORD = "Invalid credentials";
 
     /** Trades the refresh token for a new pair; only one thread renews a given pair. */
     private synchronized Tokens renew(Tokens stale) {
@@ -267,8 +265,17 @@ public final class ContactsApi {
         if (status == 422) {
             throw new ApiFailure.Invalid(fieldErrors(response.body()));
         }
-        throw new ApiFailure.Refused(status, detail(response), retryAfter(response));
+        throw new ApiFailure.Refused(status, detail(response), retryAfter(response), invalidToken(response));
     }
+
+    /** RFC 6750 §3.1: {@code WWW-Authenticate: Bearer error="invalid_token", ...} for a token that is no good. */
+    private static boolean invalidToken(HttpResponse<String> response) {
+        return response.headers().allValues("WWW-Authenticate").stream()
+                .anyMatch(challenge -> INVALID_TOKEN_CHALLENGE.matcher(challenge).find());
+    }
+
+    private static final Pattern INVALID_TOKEN_CHALLENGE =
+            Pattern.compile("^\\s*Bearer\\s.*\\berror\\s*=\\s*\"?invalid_token\"?", Pattern.CASE_INSENSITIVE);
 
     private static List<FieldError> fieldErrors(String body) {
         List<FieldError> errors = new ArrayList<>();

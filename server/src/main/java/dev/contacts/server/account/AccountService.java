@@ -92,6 +92,6 @@ public final class AccountService implements ApiRules.Service {
 
     /** The user was deleted between authentication and now (a concurrent request). */
     private static ApiException gone() {
-        return ApiException.unauthorized("Could not validate credentials");
+        return ApiException.invalidToken("Could not validate credentials");
     }
 }

@@ -58,7 +58,7 @@ public final class BearerAuthentication {
                 .filter(claims -> users.tokenVersion(claims.userId()).map(v -> v == claims.version()).orElse(false))
                 .filter(claims -> !revoked.isRevoked(claims.tokenId()))
                 .filter(claims -> claims.sessionId().map(id -> !sessions.isFamilyRevoked(id)).orElse(true))
-                .orElseThrow(() -> ApiException.unauthorized("Could not validate credentials"));
+                .orElseThrow(() -> ApiException.invalidToken("Could not validate credentials"));
     }
 
     /** The token of the one Bearer {@code Authorization} header; two such headers are ambiguous, so none. */

@@ -31,9 +31,21 @@ public class ApiException extends RuntimeException {
         return new ApiException(Status.CONFLICT_409, detail);
     }
 
-    /** A 401 with {@code WWW-Authenticate: Bearer}, as every authentication failure of the contract. */
+    /**
+     * A 401 with {@code WWW-Authenticate: Bearer}, as every authentication failure of the contract: no bearer
+     * token at all, or wrong credentials given in the body.
+     */
     public static ApiException unauthorized(String detail) {
         return new ApiException(Status.UNAUTHORIZED_401, detail, Map.of("WWW-Authenticate", "Bearer"));
+    }
+
+    /**
+     * A 401 for a bearer token that was given but is no good (malformed, expired, revoked, or of a deleted user):
+     * RFC 6750's {@code error="invalid_token"}, from which a client knows that its session ended.
+     */
+    public static ApiException invalidToken(String detail) {
+        return new ApiException(Status.UNAUTHORIZED_401, detail, Map.of("WWW-Authenticate",
+                "Bearer error=\"invalid_token\", error_description=\"The access token is invalid, expired or revoked\""));
     }
 
     /** 503 with {@code Retry-After}: a queue of work (hashing, the database) is full. */

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contacts.model.FieldError;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.CloseConnectionException;
@@ -52,17 +53,23 @@ public final class RequestBodies {
     }
 
     /**
-     * The body as a JSON object, or an {@code application/x-www-form-urlencoded} form turned into one (the
-     * OAuth2 password form that Swagger-style clients send to {@code /token/}).
+     * The body as a JSON object, or an {@code application/x-www-form-urlencoded} or {@code multipart/form-data}
+     * form turned into one (the OAuth2 password form that Swagger-style clients and a browser's FormData send to
+     * {@code /token/}).
      */
     public static ObjectNode jsonOrForm(ServerRequest req) {
         Optional<HttpMediaType> type = req.headers().contentType();
+        Map<String, String> fields;
         if (type.isPresent() && isForm(type.get())) {
-            ObjectNode node = JsonNodeFactory.instance.objectNode();
-            parseForm(new String(requireBody(req), StandardCharsets.UTF_8)).forEach(node::put); // checked UTF-8
-            return node;
+            fields = parseForm(new String(requireBody(req), StandardCharsets.UTF_8)); // checked UTF-8
+        } else if (type.isPresent() && isMultipartForm(type.get())) {
+            fields = MultipartForm.fields(requireBody(req), req.headers().get(HeaderNames.CONTENT_TYPE).get());
+        } else {
+            return jsonObject(req);
         }
-        return jsonObject(req);
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        fields.forEach(node::put);
+        return node;
     }
 
     private static ObjectNode asObject(JsonNode node) {
@@ -159,6 +166,11 @@ public final class RequestBodies {
     private static boolean isForm(HttpMediaType type) {
         return type.mediaType().type().equalsIgnoreCase("application")
                 && type.mediaType().subtype().equalsIgnoreCase("x-www-form-urlencoded");
+    }
+
+    private static boolean isMultipartForm(HttpMediaType type) {
+        return type.mediaType().type().equalsIgnoreCase("multipart")
+                && type.mediaType().subtype().equalsIgnoreCase("form-data");
     }
 
     private static Map<String, String> parseForm(String form) {

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpMediaType;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
@@ -59,6 +60,15 @@ public final class RequestFraming implements Http1ConnectionListener {
         boolean chunked = headers.contains(HeaderNames.TRANSFER_ENCODING);
         if (lengths.size() > 1 || lengths.size() == 1 && !DIGITS.matcher(lengths.getFirst()).matches()) {
             throw badRequest("ambiguous Content-Length");
+        }
+        // Helidon parses Content-Type lazily and fails with an unchecked exception (a 500) on, for one, an
+        // unterminated quoted parameter; parsed here, such a header is the client's fault.
+        if (headers.contains(HeaderNames.CONTENT_TYPE)) {
+            try {
+                HttpMediaType.create(headers.get(HeaderNames.CONTENT_TYPE).get());
+            } catch (RuntimeException e) {
+                throw badRequest("malformed Content-Type");
+            }
         }
         if (chunked) {
             List<String> codings = headers.all(HeaderNames.TRANSFER_ENCODING, List::of);

@@ -12,8 +12,10 @@ import io.helidon.webserver.http.ServerResponse;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * {@code GET /openapi}: the OpenAPI document of this API. Written by hand in YAML (easier to read and review),
- * served as JSON like every other answer.
+ * {@code GET /openapi} and {@code GET /openapi.json} (where FastAPI users and Swagger UI look): the OpenAPI
+ * document of this API. Written by hand in YAML (easier to read and review), served as JSON like every other
+ * answer. Not Helidon's OpenApiFeature: with no {@code Accept} preference it answers YAML, and the contract
+ * says every answer is JSON.
  */
 public final class OpenApiService implements ApiRules.Service {
 
@@ -35,7 +37,8 @@ public final class OpenApiService implements ApiRules.Service {
 
     @Override
     public void routes(ApiRules rules) {
-        rules.get("/openapi", this::document);
+        rules.get("/openapi", this::document)
+                .get("/openapi.json", this::document);
     }
 
     private void document(ServerRequest req, ServerResponse res) {

@@ -144,6 +144,72 @@ class AuthApiTest {
     }
 
     @Test
+    void tokenAcceptsTheLoginFormAsMultipartFormData() {
+        String email = uniqueEmail();
+        api.register(email, PASSWORD);
+        // what a browser's FormData sends
+        Response r = multipart("username", email, "password", PASSWORD, "grant_type", "password");
+        assertEquals(200, r.status(), r.toString());
+        assertEquals("bearer", r.json().get("token_type").asText());
+        assertEquals(200, api.get("/users/me/", r.json().get("access_token").asText()).status());
+
+        Response withoutGrantType = multipart("username", email, "password", PASSWORD);
+        assertEquals(200, withoutGrantType.status(), withoutGrantType.toString());
+        Response wrongPassword = multipart("username", email, "password", "not the password");
+        assertEquals(401, wrongPassword.status());
+        assertEquals("{\"detail\":\"Invalid credentials\"}", wrongPassword.body());
+    }
+
+    @Test
+    void aMultipartLoginWithoutItsFieldsIs422() {
+        Response r = multipart("username", uniqueEmail());
+        assertEquals(422, r.status(), r.toString());
+        assertEquals("[\"body\",\"password\"]", r.json().get("detail").get(0).get("loc").toString());
+        Response wrongGrant = multipart("username", "a@example.com", "password", "b", "grant_type", "other");
+        assertEquals(422, wrongGrant.status(), wrongGrant.toString());
+    }
+
+    @Test
+    void aMalformedMultipartBodyIs422NotA500() {
+        String[][] typesAndBodies = {
+                {"multipart/form-data", "--x\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\na\r\n--x--"},
+                {"multipart/form-data; boundary=x", "no boundary anywhere in here"},
+                {"multipart/form-data; boundary=x", "--x\r\nContent-Type: text/plain\r\n\r\nno name\r\n--x--\r\n"},
+                {"multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"username\"\r\n"},
+                {"multipart/form-data; boundary=x", "--x\r\n\u0001\u0002: \r\n\r\n--x"},
+        };
+        for (String[] typeAndBody : typesAndBodies) {
+            Response r = api.send("POST", "/token/", null, typeAndBody[0], typeAndBody[1]);
+            assertEquals(422, r.status(), typeAndBody[0] + " " + typeAndBody[1] + ": " + r);
+            assertTrue(r.header("Content-Type").startsWith("application/json"), r.toString());
+        }
+        Response empty = api.send("POST", "/token/", null, "multipart/form-data; boundary=x", "");
+        assertEquals(422, empty.status(), empty.toString());
+        Response unterminatedBoundary = api.send("POST", "/token/", null, "multipart/form-data; boundary=\"",
+                "--\"\r\n\r\n");
+        assertEquals(400, unterminatedBoundary.status(), "a malformed Content-Type: " + unterminatedBoundary);
+    }
+
+    @Test
+    void aMultipartBodyOverTheLimitIs413() {
+        Response r = multipart("username", "a@example.com", "password", "p".repeat(70 * 1024));
+        assertEquals(413, r.status(), r.toString());
+    }
+
+    /** A multipart/form-data POST to /token/ of the given field names and values. */
+    private Response multipart(String... namesAndValues) {
+        String boundary = "----form" + UUID.randomUUID();
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.append("--").append(boundary).append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"").append(namesAndValues[i]).append("\"\r\n\r\n")
+                    .append(namesAndValues[i + 1]).append("\r\n");
+        }
+        body.append("--").append(boundary).append("--\r\n");
+        return api.send("POST", "/token/", null, "multipart/form-data; boundary=" + boundary, body.toString());
+    }
+
+    @Test
     void wrongPasswordAndUnknownEmailAreAnsweredIdentically() {
         String email = uniqueEmail();
         api.register(email, PASSWORD);

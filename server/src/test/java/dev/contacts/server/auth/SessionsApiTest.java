@@ -56,6 +56,8 @@ class SessionsApiTest {
         Response r = api.get("/contacts/", accessToken);
         assertEquals(401, r.status(), r.toString());
         assertEquals("Could not validate credentials", r.detail());
+        // RFC 6750: what tells a client its session ended (revoked, expired, or its user gone)
+        assertEquals(TestApi.INVALID_TOKEN_CHALLENGE, r.header("WWW-Authenticate"));
     }
 
     @Test
@@ -146,7 +148,9 @@ class SessionsApiTest {
         String access = api.loginJson(registered(), PASSWORD).get("access_token").asText();
         assertEquals(204, api.send("POST", "/logout", access, null, null).status());
         assertTokenRefused(access);
-        assertEquals(401, api.send("POST", "/logout/", null, null, null).status(), "logout needs a token");
+        Response noToken = api.send("POST", "/logout/", null, null, null);
+        assertEquals(401, noToken.status(), "logout needs a token");
+        assertEquals("Bearer", noToken.header("WWW-Authenticate"), "no token is no invalid token");
     }
 
     @Test

@@ -63,7 +63,7 @@ class TokenClaimsHardeningTest {
         Response r = api.get("/contacts/", token);
         assertEquals(401, r.status(), token + " -> " + r);
         assertEquals(detail, r.detail());
-        assertEquals("Bearer", r.header("WWW-Authenticate"));
+        assertEquals(TestApi.INVALID_TOKEN_CHALLENGE, r.header("WWW-Authenticate"));
     }
 
     @Test

@@ -41,7 +41,7 @@ class HttpRulesTest {
 
     @Test
     void unknownPathIs404Json() {
-        for (String path : new String[] {"/", "/nothing", "/contacts/1/extra", "/register/x", "/docs"}) {
+        for (String path : new String[] {"/", "/nothing", "/contacts/1/extra", "/register/x", "/docs/missing.js"}) {
             Response r = api.get(path, null);
             assertEquals(404, r.status(), path);
             assertEquals("{\"detail\":\"Not Found\"}", r.body());
@@ -118,6 +118,17 @@ class HttpRulesTest {
                 TestApi.json("first_name", "a", "last_name", "b")).status());
         assertEquals(201, api.send("POST", "/contacts/", token, null,
                 TestApi.json("first_name", "a", "last_name", "b")).status(), "no Content-Type is read as JSON");
+    }
+
+    @Test
+    void aMalformedContentTypeIs400NotA500() {
+        String token = api.newUser();
+        for (String type : new String[] {"application/json; charset=\"", "multipart/form-data; boundary=\"", "/"}) {
+            Response r = api.send("POST", "/contacts/", token, type, TestApi.json("first_name", "a"));
+            assertEquals(400, r.status(), type + ": " + r);
+            assertTrue(r.header("Content-Type").startsWith("application/json"), r.toString());
+        }
+        assertEquals("0", api.get("/contacts/", token).header("X-Total-Count"), "nothing was stored");
     }
 
     @Test

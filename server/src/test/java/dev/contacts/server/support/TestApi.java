@@ -20,6 +20,9 @@ public final class TestApi {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     public static final String PASSWORD = "correct horse battery";
+    /** RFC 6750's answer to a bearer token that was given but is no good (not to a missing one: plain "Bearer"). */
+    public static final String INVALID_TOKEN_CHALLENGE =
+            "Bearer error=\"invalid_token\", error_description=\"The access token is invalid, expired or revoked\"";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI base;
