@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.contacts.desktop.settings.Settings;
@@ -32,10 +33,8 @@ class WindowBoundsTest {
     void nothingRememberedOrUnreadableMeansTheDefaultPlace() {
         Settings settings = new Settings(dir);
         assertEquals(Optional.empty(), WindowBounds.remembered(settings));
-        settings.put("window.x", "10");
-        settings.put("window.y", "ten");
-        settings.put("window.width", "900");
-        settings.put("window.height", "600");
+        // written at once: a background write could outlive the test's folder
+        settings.putAllNow(Map.of("window.x", "10", "window.y", "ten", "window.width", "900", "window.height", "600"));
         assertEquals(Optional.empty(), WindowBounds.remembered(settings));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import dev.contacts.desktop.app.Session;
 import dev.contacts.desktop.settings.Settings;
@@ -163,7 +164,7 @@ class LoginViewModelTest {
 
     @Test
     void aRememberedEmailMeansAnAccountExistsSoLogInStays() {
-        settings.put("last-email", "known@example.com");
+        settings.putAllNow(Map.of("last-email", "known@example.com"));
         LoginViewModel nextStart = new LoginViewModel(fixture.session, Background.direct(), settings, fixture.clock);
         nextStart.offerAccountCreation();
         assertFalse(nextStart.registeringProperty().get());
