@@ -4,7 +4,7 @@
 # Usage: bench/address-book.sh [contacts]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source .ci/jdk.sh
+source bench/jdk.sh
 ./mvnw -B -q -DskipTests package -pl server -am
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
   -Djava.util.logging.config.file=server/src/test/resources/logging.properties \

@@ -7,7 +7,7 @@
 #   kill9        kill -9 under 8 writers; acknowledged creates missing afterwards
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source .ci/jdk.sh
+source bench/jdk.sh
 what=${1:-all}
 ./mvnw -B -q -DskipTests package -pl server -am
 data=$(mktemp -d)
