@@ -81,6 +81,14 @@ class OpenApiDocumentTest {
         }
     }
 
+    @Test
+    void validationErrorsSayEachEntrysFieldsAndLocAsFastApiDoes() {
+        JsonNode entry = document.at("/components/schemas/ValidationError/properties/detail/items");
+        assertEquals("[\"loc\",\"msg\",\"type\"]", entry.path("required").toString());
+        assertEquals("[{\"type\":\"string\"},{\"type\":\"integer\"}]",
+                entry.at("/properties/loc/items/anyOf").toString());
+    }
+
     private void forEachOperation(java.util.function.BiConsumer<String, JsonNode> check) {
         for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
