@@ -124,6 +124,9 @@ public final class ContactsApp extends Application {
                             stage.isMaximized());
             now.rememberIn(settings);
         }
+        if (settings != null) {
+            settings.awaitWrites(); // a theme or email changed just before closing is not lost
+        }
         if (instance != null) {
             try {
                 instance.close();

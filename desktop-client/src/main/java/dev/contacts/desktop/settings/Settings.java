@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The app's few remembered choices, in {@code desktop.properties} in its data folder: the theme and the last
@@ -21,6 +23,9 @@ public final class Settings {
 
     private final Path file;
     private final Properties values;
+    /** The writes in order, each after the one before: the last change is the one on disk. */
+    private CompletableFuture<Void> writes = CompletableFuture.completedFuture(null);
+    private static final Executor WRITER = runnable -> Thread.ofVirtual().name("contacts-settings").start(runnable);
 
     public Settings(Path dataDir) {
         this.file = dataDir.resolve("desktop.properties");
@@ -39,15 +44,27 @@ public final class Settings {
         values.setProperty(key, value);
         Properties snapshot = new Properties();
         snapshot.putAll(values);
-        Thread.ofVirtual().name("contacts-settings").start(() -> save(snapshot));
+        writes = writes.thenRunAsync(() -> save(snapshot), WRITER);
     }
 
-    /** Keeps these values and writes the file now, on the calling thread: for the app's last moments. */
-    public synchronized void putAllNow(Map<String, String> changes) {
-        values.putAll(changes);
-        Properties snapshot = new Properties();
-        snapshot.putAll(values);
-        save(snapshot);
+    /** Waits until every change made so far is on disk: before the app exits (and a test's folder goes). */
+    public void awaitWrites() {
+        CompletableFuture<Void> pending;
+        synchronized (this) {
+            pending = writes;
+        }
+        pending.join();
+    }
+
+    /** Keeps these values and returns once they are on disk (after any change made before): for the last moments. */
+    public void putAllNow(Map<String, String> changes) {
+        synchronized (this) {
+            values.putAll(changes);
+            Properties snapshot = new Properties();
+            snapshot.putAll(values);
+            writes = writes.thenRunAsync(() -> save(snapshot), WRITER);
+        }
+        awaitWrites();
     }
 
     private Properties load() {

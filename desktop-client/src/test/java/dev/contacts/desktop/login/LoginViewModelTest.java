@@ -36,6 +36,7 @@ class LoginViewModelTest {
     @AfterEach
     void tearDown() {
         fixture.close();
+        settings.awaitWrites(); // before the temporary folder is removed
     }
 
     private void fill(String email, String password) {

@@ -90,6 +90,7 @@ public abstract class UiTestBase extends FxRobot {
         FxToolkit.cleanupStages();
         background.close();
         server.stop();
+        settings.awaitWrites(); // before the temporary data folder is removed
     }
 
     /** Stops the server and starts it again on the same port and database (e.g. after an outage). */
