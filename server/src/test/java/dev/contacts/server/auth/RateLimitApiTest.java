@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 import dev.contacts.server.support.MutableClock;
@@ -38,7 +40,7 @@ class RateLimitApiTest {
 
     @Test
     void theThreeEndpointsShareOneLimitPerMinute() {
-        CLOCK.advance(Duration.ofMinutes(1)); // a fresh window
+        startOfAFreshWindow();
         assertEquals(201, api.register("limit@example.com", PASSWORD).status());
         String token = api.token("limit@example.com", PASSWORD);
         for (int i = 0; i < 2; i++) {
@@ -61,6 +63,15 @@ class RateLimitApiTest {
         assertEquals(200, api.login("limit@example.com", PASSWORD).status(), "a new minute, a new allowance");
     }
 
+    /**
+     * The clock at the very start of the next minute: windows are whole minutes of the (moving) clock, so a test
+     * that began late in a minute would see its window end halfway when the real time crossed into the next one.
+     */
+    private static void startOfAFreshWindow() {
+        Instant now = CLOCK.instant();
+        CLOCK.advance(Duration.between(now, now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1))));
+    }
+
     private Response registerVia(String forwardedFor, String email) {
         return api.sendWithHeader("POST", "/register/", "X-Forwarded-For", forwardedFor,
                 TestApi.json("email", email, "password", PASSWORD));
@@ -68,7 +79,7 @@ class RateLimitApiTest {
 
     @Test
     void behindATrustedProxyEachForwardedClientHasItsOwnAllowance() {
-        CLOCK.advance(Duration.ofMinutes(1));
+        startOfAFreshWindow();
         for (int i = 0; i < LIMIT; i++) {
             assertEquals(201, registerVia("203.0.113.7", "proxied" + i + "@example.com").status());
         }
