@@ -1,13 +1,10 @@
 package dev.contacts.server;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 
 /**
  * The standalone server: {@code java -jar server/target/contacts-server.jar [--host H] [--port N] [--db FILE]}.
@@ -115,18 +112,8 @@ public final class Main {
         }
     }
 
-    /** Command line over environment over system properties over ./application.yaml over built-in defaults. */
     static Config config(Map<String, String> overrides) {
-        Config.Builder builder = Config.builder()
-                .disableEnvironmentVariablesSource()
-                .disableSystemPropertiesSource()
-                .addSource(ConfigSources.create(overrides))
-                .addSource(ConfigSources.environmentVariables())
-                .addSource(ConfigSources.systemProperties());
-        if (Files.isRegularFile(Path.of("application.yaml"))) {
-            builder.addSource(ConfigSources.file(Path.of("application.yaml")));
-        }
-        return builder.addSource(ConfigSources.classpath("application.yaml")).build();
+        return ServerSettings.config(overrides);
     }
 
     private static void fail(String message) {

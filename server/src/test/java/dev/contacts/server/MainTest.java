@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,12 +52,12 @@ class MainTest {
 
     @Test
     void tokenLifetimeIsAtMost60Minutes() {
-        assertEquals(Duration.ofMinutes(60), ServerSettings.from(Config.just(
-                ConfigSources.create(Map.of("auth.token-minutes", "60")))).tokenLifetime());
-        assertThrows(IllegalArgumentException.class, () -> ServerSettings.from(Config.just(
-                ConfigSources.create(Map.of("auth.token-minutes", "61")))));
-        assertThrows(IllegalArgumentException.class, () -> ServerSettings.from(Config.just(
-                ConfigSources.create(Map.of("auth.token-minutes", "0")))));
+        assertEquals(Duration.ofMinutes(60), ServerSettings.from(Main.config(
+                Map.of("auth.token-minutes", "60"))).tokenLifetime());
+        assertThrows(IllegalArgumentException.class, () -> ServerSettings.from(Main.config(
+                Map.of("auth.token-minutes", "61"))));
+        assertThrows(IllegalArgumentException.class, () -> ServerSettings.from(Main.config(
+                Map.of("auth.token-minutes", "0"))));
     }
 
     private static Process launch(Path workDir, String... args) throws IOException {
