@@ -25,6 +25,7 @@ import dev.contacts.server.contact.ContactService;
 import dev.contacts.server.contact.transfer.TransferService;
 import dev.contacts.server.db.Database;
 import dev.contacts.server.db.Maintenance;
+import dev.contacts.server.http.ClientAddresses;
 import io.helidon.webserver.security.SecurityFeature;
 import org.jooq.DSLContext;
 
@@ -50,10 +51,11 @@ public final class ServerComponents implements AutoCloseable {
         RevokedAccessTokens revoked = new RevokedAccessTokens(dsl);
         RefreshTokenRepository refreshTokens = new RefreshTokenRepository(dsl, clock, settings.refreshLifetime());
         LoginThrottle throttle = new LoginThrottle(dsl, clock);
-        RateLimiter rateLimiter = new RateLimiter(dsl, clock, settings.rateLimit(), settings.trustedProxies());
+        RateLimiter rateLimiter = new RateLimiter(dsl, clock, settings.rateLimit());
         BearerAuthentication auth = new BearerAuthentication(tokens, users, revoked, refreshTokens);
         SessionTokens sessions = new SessionTokens(tokens, refreshTokens, revoked, users);
-        this.authService = new AuthService(users, hasher, sessions, auth, throttle, rateLimiter);
+        this.authService = new AuthService(users, hasher, sessions, auth, throttle, rateLimiter,
+                new ClientAddresses(settings.trustedProxies()));
         this.accountService = new AccountService(users, hasher, sessions, auth, throttle);
         ContactRepository contacts = new ContactRepository(dsl, clock, settings.maxContactsPerUser());
         // contacts stored before v2 (or keyed by another ICU version) get their sort and search keys now

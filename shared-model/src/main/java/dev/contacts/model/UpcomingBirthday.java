@@ -1,12 +1,37 @@
 package dev.contacts.model;
 
+import java.io.IOException;
 import java.time.LocalDate;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A contact whose birthday is near: on the wire the contact's fields plus {@code next_birthday} and
  * {@code days_until} (0 = today).
  */
-public record UpcomingBirthday(Contact contact, LocalDate nextBirthday, int daysUntil) {
+@JsonDeserialize(using = UpcomingBirthday.Reader.class)
+public record UpcomingBirthday(@JsonUnwrapped Contact contact, LocalDate nextBirthday, int daysUntil) {
+
+    /** Reads the flat wire form (Jackson cannot yet read an unwrapped record component by itself). */
+    static final class Reader extends StdDeserializer<UpcomingBirthday> {
+
+        Reader() {
+            super(UpcomingBirthday.class);
+        }
+
+        @Override
+        public UpcomingBirthday deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            ObjectNode json = parser.readValueAsTree();
+            return new UpcomingBirthday(context.readTreeAsValue(json, Contact.class),
+                    context.readTreeAsValue(json.get("next_birthday"), LocalDate.class),
+                    json.get("days_until").intValue());
+        }
+    }
 
     /** The age the contact turns on {@link #nextBirthday()}; meaningless when the year is unknown. */
     public int ageTurning() {
