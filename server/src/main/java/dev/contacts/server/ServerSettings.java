@@ -42,8 +42,6 @@ public record ServerSettings(String host,
     /** The defaults of every setting, in the jar (and the name of the file in the working folder that overrides them). */
     static final String DEFAULTS = "application.yaml";
     public static final int MAX_TOKEN_MINUTES = 60;
-    public static final int DEFAULT_RATE_LIMIT = 60;
-    public static final int DEFAULT_MAX_CONTACTS = 100_000;
 
     public ServerSettings {
         if (host == null || host.isBlank()) {
@@ -71,7 +69,10 @@ public record ServerSettings(String host,
         }
     }
 
-    /** Loopback, a free port, the given database: how the desktop app and the tests start a server. */
+    /**
+     * Loopback, a free port, the given database, the rest as the jar's application.yaml sets it: how the desktop
+     * app and the tests start a server.
+     */
     public static ServerSettings embedded(Path database) {
         return from(Config.builder()
                 .disableEnvironmentVariablesSource()
@@ -96,20 +97,21 @@ public record ServerSettings(String host,
         return builder.addSource(ConfigSources.classpath(DEFAULTS)).build();
     }
 
+    /** The settings of {@code config}; each key must be there (the jar's application.yaml has them all). */
     public static ServerSettings from(Config config) {
         return new ServerSettings(
-                config.get("server.host").asString().orElse("127.0.0.1"),
-                config.get("server.port").asInt().orElse(8000),
-                Path.of(config.get("db.path").asString().orElse("contacts.db")),
+                config.get("server.host").asString().get(),
+                config.get("server.port").asInt().get(),
+                Path.of(config.get("db.path").asString().get()),
                 config.get("auth.secret").asString().filter(s -> !s.isBlank()),
                 config.get("auth.secret-file").asString().filter(s -> !s.isBlank()).map(Path::of),
-                Duration.ofMinutes(config.get("auth.token-minutes").asInt().orElse(30)),
-                Duration.ofDays(config.get("auth.refresh-days").asInt().orElse(14)),
-                config.get("auth.issuer").asString().orElse("contacts"),
-                config.get("auth.audience").asString().orElse("contacts-api"),
-                config.get("auth.rate-limit").asInt().orElse(DEFAULT_RATE_LIMIT),
-                config.get("auth.trusted-proxies").asString().map(ServerSettings::addresses).orElse(Set.of()),
-                config.get("contacts.max-per-user").asInt().orElse(DEFAULT_MAX_CONTACTS),
+                Duration.ofMinutes(config.get("auth.token-minutes").asInt().get()),
+                Duration.ofDays(config.get("auth.refresh-days").asInt().get()),
+                config.get("auth.issuer").asString().get(),
+                config.get("auth.audience").asString().get(),
+                config.get("auth.rate-limit").asInt().get(),
+                addresses(config.get("auth.trusted-proxies").asString().orElse("")),
+                config.get("contacts.max-per-user").asInt().get(),
                 config.get("security.providers").asNodeList().orElse(List.of()).stream()
                         .map(provider -> provider.get("jwt")).filter(Config::exists).findFirst()
                         .orElse(config.get("security.providers.jwt")),
