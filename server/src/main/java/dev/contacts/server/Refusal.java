@@ -20,31 +20,32 @@ public abstract sealed class Refusal extends RuntimeException {
         }
     }
 
-    /** Too many failed logins in a row for this email: it is locked for a while, whatever the password. */
-    public static final class LockedOut extends Refusal {
+    /** A refusal that lifts after a while. */
+    public abstract static sealed class TryLater extends Refusal {
         private final Duration retryAfter;
 
-        public LockedOut(Duration retryAfter) {
-            super("locked out");
+        private TryLater(String what, Duration retryAfter) {
+            super(what);
             this.retryAfter = retryAfter;
         }
 
+        /** How long until the same request may succeed. */
         public Duration retryAfter() {
             return retryAfter;
         }
     }
 
-    /** This client address sent too many requests in the current minute. */
-    public static final class RateLimited extends Refusal {
-        private final Duration retryAfter;
-
-        public RateLimited(Duration retryAfter) {
-            super("rate limited");
-            this.retryAfter = retryAfter;
+    /** Too many failed logins in a row for this email: it is locked for a while, whatever the password. */
+    public static final class LockedOut extends TryLater {
+        public LockedOut(Duration retryAfter) {
+            super("locked out", retryAfter);
         }
+    }
 
-        public Duration retryAfter() {
-            return retryAfter;
+    /** This client address sent too many requests in the current minute. */
+    public static final class RateLimited extends TryLater {
+        public RateLimited(Duration retryAfter) {
+            super("rate limited", retryAfter);
         }
     }
 

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.time.LocalDate;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -17,18 +15,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @JsonDeserialize(using = UpcomingBirthday.Reader.class)
 public record UpcomingBirthday(@JsonUnwrapped Contact contact, LocalDate nextBirthday, int daysUntil) {
 
-    /** Reads the flat wire form (Jackson cannot yet read an unwrapped record component by itself). */
-    static final class Reader extends StdDeserializer<UpcomingBirthday> {
+    /** Reads the flat wire form. */
+    static final class Reader extends FlatContactReader<UpcomingBirthday> {
 
         Reader() {
             super(UpcomingBirthday.class);
         }
 
         @Override
-        public UpcomingBirthday deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            ObjectNode json = parser.readValueAsTree();
-            return new UpcomingBirthday(context.readTreeAsValue(json, Contact.class),
-                    context.readTreeAsValue(json.get("next_birthday"), LocalDate.class),
+        UpcomingBirthday read(Contact contact, ObjectNode json, DeserializationContext context) throws IOException {
+            return new UpcomingBirthday(contact, context.readTreeAsValue(json.get("next_birthday"), LocalDate.class),
                     json.get("days_until").intValue());
         }
     }

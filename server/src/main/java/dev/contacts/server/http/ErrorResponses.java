@@ -46,8 +46,8 @@ public final class ErrorResponses {
     static ApiException answer(Refusal refusal) {
         return switch (refusal) {
             case Refusal.EmailTaken taken -> ApiException.conflict("User with this email already exists");
-            case Refusal.LockedOut locked -> tooManyAttempts(locked.retryAfter());
-            case Refusal.RateLimited limited -> tooManyAttempts(limited.retryAfter());
+            // a locked-out email and a rate-limited address are answered alike
+            case Refusal.TryLater later -> tooManyAttempts(later.retryAfter());
             case Refusal.Busy busy -> new ApiException(Status.SERVICE_UNAVAILABLE_503, "Server busy, try again",
                     Map.of("Retry-After", "1"));
             case Refusal.ContactLimitReached full -> ApiException.conflict("Contact limit reached");
