@@ -24,6 +24,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
+import dev.contacts.model.LabelCount;
 import dev.contacts.model.LabeledValue;
 import dev.contacts.model.Page;
 import dev.contacts.model.PostalAddress;
@@ -51,10 +52,6 @@ public final class ContactRepository {
 
     /** How long a trashed contact is kept. */
     public static final Duration TRASH_KEPT = Duration.ofDays(30);
-
-    /** A label and how many live contacts carry it. */
-    public record LabelCount(String name, int count) {
-    }
 
     /** A stored photo, as re-encoded by the server. */
     public record Photo(String contentType, byte[] image, String etag) {

@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -21,7 +20,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.contacts.model.Contact;
+import dev.contacts.model.DeletedContacts;
 import dev.contacts.model.FieldError;
+import dev.contacts.model.LabelCount;
 import dev.contacts.model.Page;
 import dev.contacts.model.TrashedContact;
 import dev.contacts.server.auth.BearerAuthentication;
@@ -180,9 +181,8 @@ public final class ContactService implements ApiRules.Service {
 
     /** The labels on the caller's live contacts with their counts, in collation order. */
     private void labels(long owner, ServerRequest req, ServerResponse res) {
-        Comparator<ContactRepository.LabelCount> byName = Comparator.comparing(
-                (ContactRepository.LabelCount l) -> ContactKeys.sortKey(l.name()))
-                .thenComparing(ContactRepository.LabelCount::name);
+        Comparator<LabelCount> byName = Comparator.comparing((LabelCount l) -> ContactKeys.sortKey(l.name()))
+                .thenComparing(LabelCount::name);
         Json.ok(res, contacts.labels(owner).stream().sorted(byName).toList());
     }
 
@@ -244,7 +244,7 @@ public final class ContactService implements ApiRules.Service {
         }
         ValidationException.throwIfAny(errors);
         List<Long> deleted = wanted.isEmpty() ? List.of() : contacts.trashAll(owner, wanted);
-        Json.ok(res, Map.of("deleted", deleted));
+        Json.ok(res, new DeletedContacts(deleted));
     }
 
     private void trash(long owner, ServerRequest req, ServerResponse res) {
