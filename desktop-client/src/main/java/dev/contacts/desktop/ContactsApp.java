@@ -37,13 +37,21 @@ public final class ContactsApp extends Application {
     /** An embedded install that has no address book yet: the person has no account to log in to. */
     private boolean firstRun;
 
+    /** The command line as the launcher parsed it. */
+    private static volatile AppArguments launchedWith;
+
+    /** Starts the app with the command line {@link Launcher} parsed; returns when the app has ended. */
+    static void launch(AppArguments arguments) {
+        launchedWith = arguments;
+        Application.launch(ContactsApp.class);
+    }
+
     /** Runs on the launcher thread, before the FX thread starts: the place for the little disk work up front. */
     @Override
     public void init() {
-        try {
-            args = AppArguments.parse(getParameters().getRaw());
-        } catch (IllegalArgumentException e) {
-            System.err.println("contacts: " + e.getMessage());
+        args = launchedWith;
+        if (args == null) {
+            System.err.println("contacts: start the app through its launcher (dev.contacts.desktop.Launcher)");
             return;
         }
         try {

@@ -1,13 +1,11 @@
 package dev.contacts.desktop;
 
-import java.util.List;
-
 import dev.contacts.desktop.app.AppArguments;
-import javafx.application.Application;
+import picocli.CommandLine;
 
 /**
- * The jar's entry point. A main class that is not an {@link Application} lets JavaFX start from the class
- * path (a plain {@code java -jar}), without a module path.
+ * The jar's entry point. A main class that is not an {@link javafx.application.Application} lets JavaFX start
+ * from the class path (a plain {@code java -jar}), without a module path.
  */
 public final class Launcher {
 
@@ -15,12 +13,19 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        CommandLine line = AppArguments.commandLine();
+        AppArguments parsed;
         try {
-            AppArguments.parse(List.of(args)); // a bad command line ends here, before any window
-        } catch (IllegalArgumentException e) {
-            System.err.println("contacts: " + e.getMessage());
-            System.exit(2);
+            // a bad command line ends here, before any window: one line on stderr, exit code 2
+            if (CommandLine.printHelpIfRequested(line.parseArgs(args))) {
+                return;
+            }
+            parsed = AppArguments.of(line);
+        } catch (CommandLine.ParameterException e) {
+            System.err.println("contacts: " + e.getMessage() + " (see --help)");
+            System.exit(CommandLine.ExitCode.USAGE);
+            return;
         }
-        Application.launch(ContactsApp.class, args);
+        ContactsApp.launch(parsed);
     }
 }

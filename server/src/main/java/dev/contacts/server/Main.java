@@ -1,144 +1,162 @@
 package dev.contacts.server;
 
-import java.io.PrintStream;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The standalone server: {@code java -jar server/target/contacts-server.jar [--host H] [--port N] [--db FILE]}.
  * Settings come from the command line, then environment variables, then {@code ./application.yaml}, then the
- * defaults built into the jar.
+ * defaults in the jar's application.yaml (the one place they are written; {@code --help} shows them from there).
  */
-public final class Main {
+@Command(name = "contacts-server", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false,
+        description = "The Contacts API server.",
+        footer = "Every setting can also be given in application.yaml or as an environment variable (SERVER_HOST, "
+                + "SERVER_PORT, DB_PATH, AUTH_SECRET, AUTH_RATE_DASH_LIMIT, ...).")
+public final class Main implements Callable<Integer> {
 
-    static final int EXIT_USAGE = 2;
+    static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
 
-    private static final String USAGE = """
-            Usage: java -jar contacts-server.jar [options]
-              --host HOST   address to listen on (default 127.0.0.1)
-              --port N      port to listen on, 0 picks a free one (default 8000)
-              --db FILE     SQLite database file, created with its folders if missing (default contacts.db)
-              --rate-limit N  requests per minute and client address on /register/, /token/ and
-                            /token/refresh/ (default 60; 0 turns the limit off)
-              --help        print this help and exit
-            Every setting can also be given in application.yaml or as an environment variable
-            (SERVER_HOST, SERVER_PORT, DB_PATH, AUTH_SECRET, AUTH_RATE_DASH_LIMIT, ...).""";
+    /** Each option's setting: an option given on the command line overrides that key of the configuration. */
+    private static final Map<String, String> SETTINGS = Map.of(
+            "--host", "server.host",
+            "--port", "server.port",
+            "--db", "db.path",
+            "--rate-limit", "auth.rate-limit");
 
-    private Main() {
-    }
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "address to listen on (default ${DEFAULT-VALUE})")
+    private String host;
+
+    @Option(names = "--port", paramLabel = "N",
+            description = "port to listen on, 0 picks a free one (default ${DEFAULT-VALUE})")
+    private int port;
+
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "SQLite database file, created with its folders if missing (default ${DEFAULT-VALUE})")
+    private Path database;
+
+    @Option(names = "--rate-limit", paramLabel = "N",
+            description = "requests per minute and client address on /register/, /token/ and /token/refresh/ "
+                    + "(default ${DEFAULT-VALUE}; 0 turns the limit off)")
+    private int rateLimit;
+
+    /** The settings the command line gave, as configuration keys; filled by {@link #call()}. */
+    private final Map<String, String> overrides = new LinkedHashMap<>();
 
     public static void main(String[] args) {
-        Map<String, String> overrides;
-        try {
-            overrides = parseArguments(args);
-        } catch (UsageException e) {
-            fail(e.getMessage());
-            return;
+        int exit = command(new Main()).execute(args);
+        if (exit != 0) {
+            System.exit(exit);
         }
-        if (overrides == null) {
-            System.out.println(USAGE);
-            return;
-        }
+    }
+
+    /** The command line for {@code main}: usage errors are one line on stderr and exit code 2. */
+    static CommandLine command(Main main) {
+        CommandLine line = new CommandLine(main).setDefaultValueProvider(Main::builtInDefault);
+        line.setParameterExceptionHandler((ParameterException e, String[] args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("contacts-server: " + e.getMessage() + " (see --help)");
+            return EXIT_USAGE;
+        });
+        return line;
+    }
+
+    @Override
+    public Integer call() {
+        checkGiven();
         ServerSettings settings;
         try {
-            settings = ServerSettings.from(config(overrides));
+            settings = ServerSettings.from(ServerSettings.config(overrides));
         } catch (RuntimeException e) {
-            fail("invalid setting: " + e.getMessage());
-            return;
+            return fail("invalid setting: " + e.getMessage());
         }
         ContactsServer server;
         try {
             server = ContactsServer.start(settings);
         } catch (RuntimeException e) {
-            fail("cannot start: " + e.getMessage());
-            return;
+            return fail("cannot start: " + e.getMessage());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "contacts-shutdown"));
         System.out.println("Contacts API listening on http://" + settings.host() + ":" + server.port());
+        return CommandLine.ExitCode.OK;
     }
 
-    /** The settings the command line gives, as config keys; {@code null} when help was asked for. */
-    static Map<String, String> parseArguments(String[] args) throws UsageException {
-        Map<String, String> overrides = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
+    /** Checks the options given and keeps them as configuration keys; a bad one is a usage error. */
+    private void checkGiven() {
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            String key = SETTINGS.get(option.longestName());
+            if (key == null) {
+                continue;
             }
-            if (name.equals("--help") || name.equals("-h")) {
-                return null;
-            }
-            String key = switch (name) {
-                case "--host" -> "server.host";
-                case "--port" -> "server.port";
-                case "--db" -> "db.path";
-                case "--rate-limit" -> "auth.rate-limit";
-                default -> throw new UsageException("unknown option " + arg + " (see --help)");
-            };
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new UsageException(name + " needs a value (see --help)");
-                }
-                value = args[++i];
-            }
-            if (name.equals("--port")) {
-                checkNumber(name, value, 0, 65_535);
-            }
-            if (name.equals("--rate-limit")) {
-                checkNumber(name, value, 0, Integer.MAX_VALUE);
-            }
+            String value = option.getValue().toString();
             if (value.isBlank()) {
-                throw new UsageException(name + " needs a non-empty value");
+                throw new ParameterException(spec.commandLine(), option.longestName() + " needs a non-empty value");
             }
             overrides.put(key, value);
         }
-        return overrides;
-    }
-
-    private static void checkNumber(String name, String value, int min, int max) throws UsageException {
-        try {
-            int number = Integer.parseInt(value);
-            if (number < min || number > max) {
-                throw new UsageException(name + " must be " + min + " to " + max + ", got " + value);
-            }
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " must be a whole number, got " + value);
+        if (overrides.containsKey("server.port") && (port < 0 || port > 65_535)) {
+            throw new ParameterException(spec.commandLine(), "--port must be 0 to 65535, got " + port);
+        }
+        if (overrides.containsKey("auth.rate-limit") && rateLimit < 0) {
+            throw new ParameterException(spec.commandLine(), "--rate-limit must be 0 or more, got " + rateLimit);
         }
     }
 
-    /** Command line over environment over system properties over ./application.yaml over built-in defaults. */
-    static Config config(Map<String, String> overrides) {
-        Config.Builder builder = Config.builder()
+    /** The settings a command line gives, as configuration keys (for tests; {@code main} runs the server). */
+    static Map<String, String> parseArguments(String... args) {
+        Main main = new Main();
+        CommandLine line = command(main);
+        line.parseArgs(args);
+        main.spec = line.getCommandSpec();
+        main.checkGiven();
+        return main.overrides;
+    }
+
+    /** An option's default as the jar's application.yaml sets it: shown by --help, never an override. */
+    private static String builtInDefault(ArgSpec arg) {
+        return arg instanceof OptionSpec option && SETTINGS.containsKey(option.longestName())
+                ? BuiltIn.DEFAULTS.get(SETTINGS.get(option.longestName())).asString().orElse(null)
+                : null;
+    }
+
+    private int fail(String message) {
+        spec.commandLine().getErr().println("contacts-server: " + message.replace('\n', ' '));
+        return EXIT_USAGE;
+    }
+
+    /** The jar's application.yaml alone, read when first needed. */
+    private static final class BuiltIn {
+        static final Config DEFAULTS = Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
-                .addSource(ConfigSources.create(overrides))
-                .addSource(ConfigSources.environmentVariables())
-                .addSource(ConfigSources.systemProperties());
-        if (Files.isRegularFile(Path.of("application.yaml"))) {
-            builder.addSource(ConfigSources.file(Path.of("application.yaml")));
-        }
-        return builder.addSource(ConfigSources.classpath("application.yaml")).build();
+                .addSource(ConfigSources.classpath(ServerSettings.DEFAULTS))
+                .build();
     }
 
-    private static void fail(String message) {
-        PrintStream err = System.err;
-        err.println("contacts-server: " + message.replace('\n', ' '));
-        System.exit(EXIT_USAGE);
-    }
-
-    /** A command line that cannot be understood. */
-    static final class UsageException extends Exception {
-        UsageException(String message) {
-            super(message);
+    /** The version in the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"contacts-server " + Optional.ofNullable(Main.class.getPackage().getImplementationVersion())
+                    .orElse("(development build)")};
         }
     }
 }

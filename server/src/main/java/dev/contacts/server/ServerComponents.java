@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.contacts.server.account.AccountService;
+import dev.contacts.server.auth.AccessTokenSecurity;
 import dev.contacts.server.auth.AuthService;
 import dev.contacts.server.auth.BearerAuthentication;
 import dev.contacts.server.auth.LoginThrottle;
@@ -24,6 +25,8 @@ import dev.contacts.server.contact.ContactService;
 import dev.contacts.server.contact.transfer.TransferService;
 import dev.contacts.server.db.Database;
 import dev.contacts.server.db.Maintenance;
+import dev.contacts.server.http.ClientAddresses;
+import io.helidon.webserver.security.SecurityFeature;
 import org.jooq.DSLContext;
 
 /** The server's parts, wired once from the settings: the database and everything that works on it. */
@@ -36,20 +39,23 @@ public final class ServerComponents implements AutoCloseable {
     private final AccountService accountService;
     private final ContactService contactService;
     private final TransferService transferService;
+    private final SecurityFeature security;
 
     private ServerComponents(ServerSettings settings, Database database, PasswordHasher hasher, TokenService tokens,
-                             Clock clock) {
+                             SecurityFeature security, Clock clock) {
         this.database = database;
+        this.security = security;
         this.hasher = hasher;
         DSLContext dsl = database.dsl();
         UserRepository users = new UserRepository(dsl, clock);
         RevokedAccessTokens revoked = new RevokedAccessTokens(dsl);
         RefreshTokenRepository refreshTokens = new RefreshTokenRepository(dsl, clock, settings.refreshLifetime());
         LoginThrottle throttle = new LoginThrottle(dsl, clock);
-        RateLimiter rateLimiter = new RateLimiter(dsl, clock, settings.rateLimit(), settings.trustedProxies());
+        RateLimiter rateLimiter = new RateLimiter(dsl, clock, settings.rateLimit());
         BearerAuthentication auth = new BearerAuthentication(tokens, users, revoked, refreshTokens);
         SessionTokens sessions = new SessionTokens(tokens, refreshTokens, revoked, users);
-        this.authService = new AuthService(users, hasher, sessions, auth, throttle, rateLimiter);
+        this.authService = new AuthService(users, hasher, sessions, auth, throttle, rateLimiter,
+                new ClientAddresses(settings.trustedProxies()));
         this.accountService = new AccountService(users, hasher, sessions, auth, throttle);
         ContactRepository contacts = new ContactRepository(dsl, clock, settings.maxContactsPerUser());
         // contacts stored before v2 (or keyed by another ICU version) get their sort and search keys now
@@ -64,9 +70,14 @@ public final class ServerComponents implements AutoCloseable {
         byte[] secret = secret(settings);
         Database database = Database.open(settings.database());
         try {
+            // Access tokens are timed by the wall clock, not by `clock` (which tests move): Helidon's JWT provider
+            // checks their exp, iat and nbf against the wall clock, and cannot be given another.
             TokenService tokens = new TokenService(secret, settings.tokenLifetime(), settings.issuer(),
-                    settings.audience(), clock);
-            ServerComponents components = new ServerComponents(settings, database, new PasswordHasher(), tokens, clock);
+                    settings.audience(), Clock.systemUTC());
+            SecurityFeature security = AccessTokenSecurity.feature(settings.jwtProvider(), settings.securityFeature(),
+                    secret);
+            ServerComponents components = new ServerComponents(settings, database, new PasswordHasher(), tokens,
+                    security, clock);
             components.maintenance.start();
             return components;
         } catch (RuntimeException e) {
@@ -92,6 +103,11 @@ public final class ServerComponents implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Helidon Security with the JWT provider that verifies access tokens, for the web server. */
+    public SecurityFeature securityFeature() {
+        return security;
     }
 
     public AuthService authService() {

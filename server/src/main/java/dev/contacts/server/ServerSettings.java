@@ -1,13 +1,17 @@
 package dev.contacts.server;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 
 /**
  * Every setting of the server, read from Helidon config (command line over environment over
@@ -17,6 +21,8 @@ import io.helidon.config.Config;
  * @param rateLimit requests per minute and client address on /register/, /token/, /token/refresh/ (0 = off)
  * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} names the real client
  * @param maxContactsPerUser the most (non-trashed) contacts one user may hold
+ * @param jwtProvider the configuration of Helidon Security's JWT provider ({@code security.providers}' jwt)
+ * @param securityFeature the configuration of Helidon's {@code SecurityFeature} ({@code server.features.security})
  */
 public record ServerSettings(String host,
                              int port,
@@ -29,11 +35,13 @@ public record ServerSettings(String host,
                              String audience,
                              int rateLimit,
                              Set<String> trustedProxies,
-                             int maxContactsPerUser) {
+                             int maxContactsPerUser,
+                             Config jwtProvider,
+                             Config securityFeature) {
 
+    /** The defaults of every setting, in the jar (and the name of the file in the working folder that overrides them). */
+    static final String DEFAULTS = "application.yaml";
     public static final int MAX_TOKEN_MINUTES = 60;
-    public static final int DEFAULT_RATE_LIMIT = 60;
-    public static final int DEFAULT_MAX_CONTACTS = 100_000;
 
     public ServerSettings {
         if (host == null || host.isBlank()) {
@@ -56,29 +64,58 @@ public record ServerSettings(String host,
         if (maxContactsPerUser < 1) {
             throw new IllegalArgumentException("contacts.max-per-user must be at least 1, got " + maxContactsPerUser);
         }
+        if (!jwtProvider.exists()) {
+            throw new IllegalArgumentException("security.providers must configure the jwt provider");
+        }
     }
 
-    /** Loopback, a free port, the given database: how the desktop app and the tests start a server. */
+    /**
+     * Loopback, a free port, the given database, the rest as the jar's application.yaml sets it: how the desktop
+     * app and the tests start a server.
+     */
     public static ServerSettings embedded(Path database) {
-        return new ServerSettings("127.0.0.1", 0, database, Optional.empty(), Optional.empty(),
-                Duration.ofMinutes(30), Duration.ofDays(14), "contacts", "contacts-api", DEFAULT_RATE_LIMIT, Set.of(),
-                DEFAULT_MAX_CONTACTS);
+        return from(Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .addSource(ConfigSources.create(Map.of("server.host", "127.0.0.1", "server.port", "0",
+                        "db.path", database.toString())))
+                .addSource(ConfigSources.classpath(DEFAULTS))
+                .build());
     }
 
+    /** Command line over environment over system properties over ./application.yaml over the jar's defaults. */
+    public static Config config(Map<String, String> commandLine) {
+        Config.Builder builder = Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .addSource(ConfigSources.create(commandLine))
+                .addSource(ConfigSources.environmentVariables())
+                .addSource(ConfigSources.systemProperties());
+        if (Files.isRegularFile(Path.of(DEFAULTS))) {
+            builder.addSource(ConfigSources.file(Path.of(DEFAULTS)));
+        }
+        return builder.addSource(ConfigSources.classpath(DEFAULTS)).build();
+    }
+
+    /** The settings of {@code config}; each key must be there (the jar's application.yaml has them all). */
     public static ServerSettings from(Config config) {
         return new ServerSettings(
-                config.get("server.host").asString().orElse("127.0.0.1"),
-                config.get("server.port").asInt().orElse(8000),
-                Path.of(config.get("db.path").asString().orElse("contacts.db")),
+                config.get("server.host").asString().get(),
+                config.get("server.port").asInt().get(),
+                Path.of(config.get("db.path").asString().get()),
                 config.get("auth.secret").asString().filter(s -> !s.isBlank()),
                 config.get("auth.secret-file").asString().filter(s -> !s.isBlank()).map(Path::of),
-                Duration.ofMinutes(config.get("auth.token-minutes").asInt().orElse(30)),
-                Duration.ofDays(config.get("auth.refresh-days").asInt().orElse(14)),
-                config.get("auth.issuer").asString().orElse("contacts"),
-                config.get("auth.audience").asString().orElse("contacts-api"),
-                config.get("auth.rate-limit").asInt().orElse(DEFAULT_RATE_LIMIT),
-                config.get("auth.trusted-proxies").asString().map(ServerSettings::addresses).orElse(Set.of()),
-                config.get("contacts.max-per-user").asInt().orElse(DEFAULT_MAX_CONTACTS));
+                Duration.ofMinutes(config.get("auth.token-minutes").asInt().get()),
+                Duration.ofDays(config.get("auth.refresh-days").asInt().get()),
+                config.get("auth.issuer").asString().get(),
+                config.get("auth.audience").asString().get(),
+                config.get("auth.rate-limit").asInt().get(),
+                addresses(config.get("auth.trusted-proxies").asString().orElse("")),
+                config.get("contacts.max-per-user").asInt().get(),
+                config.get("security.providers").asNodeList().orElse(List.of()).stream()
+                        .map(provider -> provider.get("jwt")).filter(Config::exists).findFirst()
+                        .orElse(config.get("security.providers.jwt")),
+                config.get("server.features.security"));
     }
 
     /** A comma-separated list of addresses, e.g. {@code "10.0.0.5, 10.0.0.6"}. */
@@ -89,27 +126,27 @@ public record ServerSettings(String host,
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(host, newPort, database, secret, secretFile, tokenLifetime, refreshLifetime,
-                issuer, audience, rateLimit, trustedProxies, maxContactsPerUser);
+                issuer, audience, rateLimit, trustedProxies, maxContactsPerUser, jwtProvider, securityFeature);
     }
 
     public ServerSettings withSecret(String base64) {
         return new ServerSettings(host, port, database, Optional.of(base64), secretFile, tokenLifetime,
-                refreshLifetime, issuer, audience, rateLimit, trustedProxies, maxContactsPerUser);
+                refreshLifetime, issuer, audience, rateLimit, trustedProxies, maxContactsPerUser, jwtProvider, securityFeature);
     }
 
     public ServerSettings withRateLimit(int perMinute) {
         return new ServerSettings(host, port, database, secret, secretFile, tokenLifetime, refreshLifetime,
-                issuer, audience, perMinute, trustedProxies, maxContactsPerUser);
+                issuer, audience, perMinute, trustedProxies, maxContactsPerUser, jwtProvider, securityFeature);
     }
 
     public ServerSettings withTrustedProxies(Set<String> proxies) {
         return new ServerSettings(host, port, database, secret, secretFile, tokenLifetime, refreshLifetime,
-                issuer, audience, rateLimit, proxies, maxContactsPerUser);
+                issuer, audience, rateLimit, proxies, maxContactsPerUser, jwtProvider, securityFeature);
     }
 
     public ServerSettings withMaxContactsPerUser(int max) {
         return new ServerSettings(host, port, database, secret, secretFile, tokenLifetime, refreshLifetime,
-                issuer, audience, rateLimit, trustedProxies, max);
+                issuer, audience, rateLimit, trustedProxies, max, jwtProvider, securityFeature);
     }
 
     @Override

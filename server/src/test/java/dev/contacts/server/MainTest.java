@@ -1,13 +1,14 @@
 package dev.contacts.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,50 +17,68 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line: flags, config layering, and exit code 2 with one line on stderr for bad input. */
 class MainTest {
 
     @Test
-    void flagsBecomeConfigKeys() throws Exception {
-        assertEquals(Map.of("server.host", "0.0.0.0", "server.port", "0", "db.path", "x/y.db"),
-                Main.parseArguments(new String[] {"--host", "0.0.0.0", "--port=0", "--db", "x/y.db"}));
-        assertNull(Main.parseArguments(new String[] {"--help"}));
+    void flagsBecomeConfigKeys() {
+        assertEquals(Map.of("server.host", "0.0.0.0", "server.port", "0", "db.path", "x/y.db", "auth.rate-limit", "0"),
+                Main.parseArguments("--host", "0.0.0.0", "--port=0", "--db", "x/y.db", "--rate-limit", "0"));
+        assertEquals(Map.of(), Main.parseArguments(), "an option not given leaves its setting to the configuration");
     }
 
     @Test
     void badFlagsAreUsageErrors() {
-        assertThrows(Main.UsageException.class, () -> Main.parseArguments(new String[] {"--nope"}));
-        assertThrows(Main.UsageException.class, () -> Main.parseArguments(new String[] {"--port"}));
-        assertThrows(Main.UsageException.class, () -> Main.parseArguments(new String[] {"--port", "eighty"}));
-        assertThrows(Main.UsageException.class, () -> Main.parseArguments(new String[] {"--port", "70000"}));
-        assertThrows(Main.UsageException.class, () -> Main.parseArguments(new String[] {"--db", ""}));
+        assertThrows(ParameterException.class, () -> Main.parseArguments("--nope"));
+        assertThrows(ParameterException.class, () -> Main.parseArguments("--port"));
+        assertThrows(ParameterException.class, () -> Main.parseArguments("--port", "eighty"));
+        assertThrows(ParameterException.class, () -> Main.parseArguments("--port", "70000"));
+        assertThrows(ParameterException.class, () -> Main.parseArguments("--rate-limit", "-1"));
+        assertThrows(ParameterException.class, () -> Main.parseArguments("--db", ""));
+    }
+
+    @Test
+    void helpShowsEachOptionWithTheDefaultOfApplicationYaml() {
+        CommandLine line = Main.command(new Main());
+        StringWriter help = new StringWriter();
+        line.setOut(new PrintWriter(help));
+        assertEquals(0, line.execute("--help"));
+        String text = help.toString();
+        for (String shown : List.of("--host", "(default 127.0.0.1)", "--port", "(default 8000)", "--db",
+                "(default contacts.db)", "--rate-limit", "(default 60;", "--help", "--version", "AUTH_SECRET")) {
+            assertTrue(text.contains(shown), shown + " in " + text);
+        }
+        StringWriter version = new StringWriter();
+        line.setOut(new PrintWriter(version));
+        assertEquals(0, line.execute("--version"));
+        assertTrue(version.toString().startsWith("contacts-server "), version.toString());
     }
 
     @Test
     void commandLineWinsOverTheBuiltInDefaults() {
-        ServerSettings defaults = ServerSettings.from(Main.config(Map.of()));
+        ServerSettings defaults = ServerSettings.from(ServerSettings.config(Map.of()));
         assertEquals("127.0.0.1", defaults.host());
         assertEquals(8000, defaults.port());
         assertEquals(Path.of("contacts.db"), defaults.database());
         assertEquals(Duration.ofMinutes(30), defaults.tokenLifetime());
-        ServerSettings overridden = ServerSettings.from(Main.config(Map.of("server.port", "9123", "db.path", "a.db")));
+        ServerSettings overridden = ServerSettings.from(ServerSettings.config(Map.of("server.port", "9123", "db.path", "a.db")));
         assertEquals(9123, overridden.port());
         assertEquals(Path.of("a.db"), overridden.database());
     }
 
     @Test
     void tokenLifetimeIsAtMost60Minutes() {
-        assertEquals(Duration.ofMinutes(60), ServerSettings.from(Config.just(
-                ConfigSources.create(Map.of("auth.token-minutes", "60")))).tokenLifetime());
-        assertThrows(IllegalArgumentException.class, () -> ServerSettings.from(Config.just(
-                ConfigSources.create(Map.of("auth.token-minutes", "61")))));
-        assertThrows(IllegalArgumentException.class, () -> ServerSettings.from(Config.just(
-                ConfigSources.create(Map.of("auth.token-minutes", "0")))));
+        assertEquals(Duration.ofMinutes(60), ServerSettings.from(ServerSettings.config(
+                Map.of("auth.token-minutes", "60"))).tokenLifetime());
+        assertThrows(IllegalArgumentException.class, () -> ServerSettings.from(ServerSettings.config(
+                Map.of("auth.token-minutes", "61"))));
+        assertThrows(IllegalArgumentException.class, () -> ServerSettings.from(ServerSettings.config(
+                Map.of("auth.token-minutes", "0"))));
     }
 
     private static Process launch(Path workDir, String... args) throws IOException {

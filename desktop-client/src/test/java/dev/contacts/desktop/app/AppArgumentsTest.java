@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 class AppArgumentsTest {
 
@@ -28,8 +32,26 @@ class AppArgumentsTest {
 
     @Test
     void badArgumentsAreRefusedWithAReason() {
-        assertThrows(IllegalArgumentException.class, () -> AppArguments.parse(List.of("--nope")));
-        assertThrows(IllegalArgumentException.class, () -> AppArguments.parse(List.of("--server", "ftp://x")));
-        assertThrows(IllegalArgumentException.class, () -> AppArguments.parse(List.of("--data-dir")));
+        assertTrue(assertThrows(ParameterException.class, () -> AppArguments.parse(List.of("--nope")))
+                .getMessage().contains("--nope"));
+        assertTrue(assertThrows(ParameterException.class, () -> AppArguments.parse(List.of("--server", "ftp://x")))
+                .getMessage().contains("http://host:8000"));
+        assertThrows(ParameterException.class, () -> AppArguments.parse(List.of("--data-dir")));
+    }
+
+    @Test
+    void helpNamesEveryOptionAndVersionNamesTheApp() {
+        CommandLine line = AppArguments.commandLine();
+        StringWriter help = new StringWriter();
+        line.setOut(new PrintWriter(help));
+        assertEquals(0, line.execute("--help"));
+        for (String option : List.of("--data-dir", "--server", "--help", "--version")) {
+            assertTrue(help.toString().contains(option), help.toString());
+        }
+        assertTrue(help.toString().contains(dev.contacts.desktop.embedded.EmbeddedServer.defaultDataDir().toString()), "the default data folder is shown");
+        StringWriter version = new StringWriter();
+        line.setOut(new PrintWriter(version));
+        assertEquals(0, line.execute("--version"));
+        assertTrue(version.toString().startsWith("contacts "), version.toString());
     }
 }

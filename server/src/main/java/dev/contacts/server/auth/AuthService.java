@@ -9,7 +9,9 @@ import dev.contacts.model.EmailAddress;
 import dev.contacts.model.FieldError;
 import dev.contacts.model.RegisteredUser;
 import dev.contacts.server.http.ApiException;
+import dev.contacts.server.Refusal;
 import dev.contacts.server.http.ApiRules;
+import dev.contacts.server.http.ClientAddresses;
 import dev.contacts.server.http.BodyFields;
 import dev.contacts.server.http.Json;
 import dev.contacts.server.http.RequestBodies;
@@ -31,9 +33,12 @@ public final class AuthService implements ApiRules.Service {
     private final BearerAuthentication auth;
     private final LoginThrottle throttle;
     private final RateLimiter rateLimiter;
+    private final ClientAddresses clients;
 
     public AuthService(UserRepository users, PasswordHasher hasher, SessionTokens sessions,
-                       BearerAuthentication auth, LoginThrottle throttle, RateLimiter rateLimiter) {
+                       BearerAuthentication auth, LoginThrottle throttle, RateLimiter rateLimiter,
+                       ClientAddresses clients) {
+        this.clients = clients;
         this.users = users;
         this.hasher = hasher;
         this.sessions = sessions;
@@ -51,7 +56,7 @@ public final class AuthService implements ApiRules.Service {
     }
 
     private void register(ServerRequest req, ServerResponse res) {
-        rateLimiter.hit(req);
+        rateLimiter.hit(clients.of(req));
         BodyFields body = BodyFields.of(RequestBodies.jsonObject(req));
         String email = body.requiredString("email");
         String password = body.requiredString("password");
@@ -65,15 +70,16 @@ public final class AuthService implements ApiRules.Service {
         ValidationException.throwIfAny(errors);
 
         String normalized = EmailAddress.normalize(email);
+        // before the costly hash; the insert itself refuses a race's second registration too
         if (users.emailExists(normalized)) {
-            throw ApiException.conflict("User with this email already exists");
+            throw new Refusal.EmailTaken();
         }
         RegisteredUser user = users.create(normalized, hasher.hash(password));
         Json.send(res, Status.CREATED_201, user);
     }
 
     private void token(ServerRequest req, ServerResponse res) {
-        rateLimiter.hit(req);
+        rateLimiter.hit(clients.of(req));
         ObjectNode node = RequestBodies.jsonOrForm(req);
         BodyFields body = BodyFields.of(node);
         // The OAuth2 password form names the email "username".
@@ -102,7 +108,7 @@ public final class AuthService implements ApiRules.Service {
     }
 
     private void refresh(ServerRequest req, ServerResponse res) {
-        rateLimiter.hit(req);
+        rateLimiter.hit(clients.of(req));
         BodyFields body = BodyFields.of(RequestBodies.jsonObject(req));
         String refreshToken = body.requiredString("refresh_token");
         ValidationException.throwIfAny(body.errors());

@@ -6,6 +6,9 @@ import java.util.Optional;
 
 import dev.contacts.server.http.ApiException;
 import io.helidon.http.HeaderNames;
+import io.helidon.security.SecurityContext;
+import io.helidon.security.jwt.Jwt;
+import io.helidon.security.providers.common.TokenCredential;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -13,6 +16,12 @@ import io.helidon.webserver.http.ServerResponse;
 /**
  * Guards a route with a bearer token: the handler runs only for a valid token of an existing user, and gets
  * that user's id. The token is read from the {@code Authorization} header only (never a query or a cookie).
+ * <p>
+ * Helidon Security's JWT provider verifies the token first (see application.yaml's {@code security} and
+ * {@code server.features.security}); it is optional there, because Helidon answers a failed authentication with
+ * an empty body. This guard then answers the contract's JSON 401s and checks what the provider cannot: the
+ * claims it does not know (see {@link TokenService#claims}) and the server's own state (the user, their token
+ * version, logout and ended sessions).
  */
 public final class BearerAuthentication {
 
@@ -52,13 +61,23 @@ public final class BearerAuthentication {
     /** The claims of the request's valid token, or a 401 as the contract words it. */
     public TokenService.AccessClaims authenticate(ServerRequest req) {
         String token = bearerToken(req).orElseThrow(() -> ApiException.unauthorized("Not authenticated"));
-        // valid signature and claims, a user that still exists at the same token version, not logged out, and
-        // a session (refresh-token family) that was not ended
-        return tokens.verify(token)
+        // verified by the JWT provider (the very token this header carries), valid claims, a user that still
+        // exists at the same token version, not logged out, and a session (refresh-token family) not ended
+        return verifiedByProvider(req, token)
+                .flatMap(tokens::claims)
                 .filter(claims -> users.tokenVersion(claims.userId()).map(v -> v == claims.version()).orElse(false))
                 .filter(claims -> !revoked.isRevoked(claims.tokenId()))
                 .filter(claims -> claims.sessionId().map(id -> !sessions.isFamilyRevoked(id)).orElse(true))
                 .orElseThrow(() -> ApiException.invalidToken("Could not validate credentials"));
+    }
+
+    /** The token as Helidon Security's JWT provider authenticated it for this request; empty if it did not. */
+    private static Optional<Jwt> verifiedByProvider(ServerRequest req, String token) {
+        return req.context().get(SecurityContext.class)
+                .flatMap(SecurityContext::user)
+                .flatMap(user -> user.publicCredential(TokenCredential.class))
+                .filter(credential -> credential.token().equals(token))
+                .flatMap(credential -> credential.getTokenInstance(Jwt.class));
     }
 
     /** The token of the one Bearer {@code Authorization} header; two such headers are ambiguous, so none. */

@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.contacts.server.db.generated.tables.records.LoginFailuresRecord;
-import dev.contacts.server.http.TooManyRequests;
+import dev.contacts.server.Refusal;
 import org.jooq.DSLContext;
 
 /**
- * Per-email lockout: after 5 failed logins in a row, that email is refused (429) for 30 s, doubling with each
+ * Per-email lockout: after 5 failed logins in a row, that email is refused ({@link Refusal.LockedOut}) for 30 s, doubling with each
  * further failure up to 15 minutes, even with the right password and whether or not it has an account. A
  * success resets the count. Kept in the database: a restart lifts no lockout. Failed current-password checks
  * on the account endpoints count toward the same lockout.
@@ -33,8 +33,8 @@ public final class LoginThrottle {
     }
 
     /**
-     * Counts an attempt for {@code email} before its password is checked, or refuses it with 429 and
-     * {@code Retry-After} while the email is locked. Counting first, in one write transaction, is what makes
+     * Counts an attempt for {@code email} before its password is checked, or refuses it
+     * ({@link Refusal.LockedOut}, with how long is left) while the email is locked. Counting first, in one write transaction, is what makes
      * the limit hold under concurrency: however many attempts arrive at once, each takes the next number, and
      * the one that reaches the 5th sets the lock (lifted again by {@link #recordSuccess}) before its password
      * is even checked, so at most 5 failures are ever evaluated. A failure needs no second write: it was
@@ -50,7 +50,7 @@ public final class LoginThrottle {
                 row.setEmail(email);
                 row.setFailures(0);
             } else if (row.getLockedUntil() != null && Instant.parse(row.getLockedUntil()).isAfter(now)) {
-                throw new TooManyRequests(Duration.between(now, Instant.parse(row.getLockedUntil())));
+                throw new Refusal.LockedOut(Duration.between(now, Instant.parse(row.getLockedUntil())));
             } else if (Instant.parse(row.getUpdatedAt()).plus(MEMORY).isBefore(now)) {
                 row.setFailures(0);
             }

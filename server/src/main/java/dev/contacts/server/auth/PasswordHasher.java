@@ -10,12 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
-import dev.contacts.server.http.ApiException;
+import dev.contacts.server.Refusal;
 
 /**
  * argon2id password hashing (m=19 MiB, t=2, p=1, OWASP's baseline) on a pool with one thread per core: a
  * flood of logins waits its turn instead of taking every core and 19 MiB per request. A full queue is
- * answered 503 rather than letting waiters pile up without bound.
+ * refused ({@link Refusal.Busy}) rather than letting waiters pile up without bound.
  */
 public final class PasswordHasher implements AutoCloseable {
 
@@ -77,7 +77,7 @@ public final class PasswordHasher implements AutoCloseable {
         try {
             return pool.submit(work).get();
         } catch (RejectedExecutionException e) {
-            throw ApiException.busy();
+            throw new Refusal.Busy();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while hashing", e);

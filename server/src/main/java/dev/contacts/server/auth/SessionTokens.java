@@ -1,7 +1,7 @@
 package dev.contacts.server.auth;
 
 import dev.contacts.model.TokenResponse;
-import dev.contacts.server.http.ApiException;
+import dev.contacts.server.Refusal;
 
 /**
  * Issues the pair a login or a refresh answers with (a short JWT access token and an opaque refresh token) and
@@ -28,7 +28,7 @@ public final class SessionTokens {
         return pair(user.id(), user.tokenVersion(), issued.token(), issued.familyId());
     }
 
-    /** Spends a refresh token for a new pair; anything but a live, unspent refresh token is a 401. */
+    /** Spends a refresh token for a new pair; anything but a live, unspent refresh token is refused. */
     public TokenResponse refresh(String presented) {
         if (refresh.rotate(presented) instanceof RefreshTokenRepository.Rotation.Rotated rotated) {
             int version = users.tokenVersion(rotated.userId()).orElseThrow(SessionTokens::invalid);
@@ -55,7 +55,7 @@ public final class SessionTokens {
                 refreshToken);
     }
 
-    private static ApiException invalid() {
-        return ApiException.unauthorized("Invalid refresh token");
+    private static Refusal invalid() {
+        return new Refusal.InvalidRefreshToken();
     }
 }

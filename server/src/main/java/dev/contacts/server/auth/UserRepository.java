@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import dev.contacts.model.RegisteredUser;
 import dev.contacts.server.db.generated.tables.records.UsersRecord;
-import dev.contacts.server.http.ApiException;
+import dev.contacts.server.Refusal;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
@@ -35,13 +35,13 @@ public final class UserRepository {
         return dsl.fetchExists(USERS, USERS.EMAIL.eq(email));
     }
 
-    /** Creates the account, or answers 409 when the email is taken (also when another request took it first). */
+    /** Creates the account; {@link Refusal.EmailTaken} when the email is taken (also when another request took it first). */
     public RegisteredUser create(String email, String passwordHash) {
         try {
             return dsl.transactionResult(tx -> {
                 DSLContext db = tx.dsl();
                 if (db.fetchExists(USERS, USERS.EMAIL.eq(email))) {
-                    throw ApiException.conflict("User with this email already exists");
+                    throw new Refusal.EmailTaken();
                 }
                 long id = db.insertInto(USERS)
                         .set(USERS.EMAIL, email)
@@ -53,8 +53,8 @@ public final class UserRepository {
                 return new RegisteredUser(id, email);
             });
         } catch (DataAccessException e) {
-            if (e.getCause() instanceof ApiException api) {
-                throw api;
+            if (e.getCause() instanceof Refusal refusal) {
+                throw refusal;
             }
             throw e;
         }

@@ -1,11 +1,11 @@
 package dev.contacts.server.contact;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,51 +51,10 @@ final class ContactBodies {
     }
 
     /**
-     * A partial change: only the fields present are changed, {@code null} clears an optional one;
-     * {@code "email": X} replaces the first email's value (keeping its label), {@code "email": null} removes
-     * the first email, {@code "emails": [...]} replaces the list (the same for phones). Checked once against the
-     * body alone (before anything is read from the database), then applied by {@link #apply}.
+     * A PATCH body as the {@link ContactPatch} it gives, checked once here against the rules of the fields it
+     * gives (before anything is read from the database, so a bad body is a 422 whether or not the contact exists).
      */
-    record Patch(ObjectNode node, ContactDraft values, boolean emailOnly, boolean phoneOnly) {
-
-        ContactDraft apply(ContactDraft current) {
-            ContactDraft merged = new ContactDraft(
-                    pick("first_name", values.firstName(), current.firstName()),
-                    pick("last_name", values.lastName(), current.lastName()),
-                    entries("emails", "email", values.emails(), current.emails(), ContactDraft::withEmail, current),
-                    entries("phones", "phone", values.phones(), current.phones(), ContactDraft::withPhone, current),
-                    pick("birthday", values.birthday(), current.birthday()),
-                    pick("additional_data", values.additionalData(), current.additionalData()),
-                    pick("addresses", values.addresses(), current.addresses()),
-                    pick("organization", values.organization(), current.organization()),
-                    pick("job_title", values.jobTitle(), current.jobTitle()),
-                    pick("nickname", values.nickname(), current.nickname()),
-                    pick("labels", values.labels(), current.labels()),
-                    pick("favorite", values.favorite(), current.favorite())).normalized();
-            ValidationException.throwIfAny(ContactRules.asV1(ContactRules.validate(merged), emailOnly, phoneOnly));
-            return merged;
-        }
-
-        private <T> T pick(String field, T given, T current) {
-            return node.has(field) ? given : current;
-        }
-
-        private List<LabeledValue> entries(String listField, String singleField, List<LabeledValue> given,
-                                           List<LabeledValue> current,
-                                           BiFunction<ContactDraft, String, ContactDraft> replaceFirst,
-                                           ContactDraft currentDraft) {
-            if (node.has(listField)) {
-                return given;
-            }
-            if (node.has(singleField)) {
-                ContactDraft changed = replaceFirst.apply(currentDraft, given.isEmpty() ? null : given.get(0).value());
-                return listField.equals("emails") ? changed.emails() : changed.phones();
-            }
-            return current;
-        }
-    }
-
-    static Patch patch(ObjectNode node) {
+    static ContactPatch patch(ObjectNode node) {
         Reader body = new Reader(node);
         String firstName = node.has("first_name") ? body.fields.requiredString("first_name") : null;
         String lastName = node.has("last_name") ? body.fields.requiredString("last_name") : null;
@@ -115,7 +74,9 @@ final class ContactBodies {
                 .filter(e -> body.given(String.valueOf(e.loc().get(1))))
                 .toList();
         ValidationException.throwIfAny(body.v1Locations(body.withoutTypeErrorFields(ruleErrors)));
-        return new Patch(node, values, body.singleOnly("emails", "email"), body.singleOnly("phones", "phone"));
+        Set<String> given = new HashSet<>();
+        node.fieldNames().forEachRemaining(given::add);
+        return new ContactPatch(values, given);
     }
 
     /** Typed reading of the v2 fields on top of {@link BodyFields}, collecting every type error. */

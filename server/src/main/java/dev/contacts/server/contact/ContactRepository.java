@@ -24,9 +24,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
+import dev.contacts.model.LabelCount;
 import dev.contacts.model.LabeledValue;
+import dev.contacts.model.Page;
 import dev.contacts.model.PostalAddress;
+import dev.contacts.model.TrashedContact;
 import dev.contacts.model.Wire;
+import dev.contacts.server.Refusal;
 import dev.contacts.server.db.generated.tables.records.ContactsRecord;
 import org.jooq.Condition;
 import org.jooq.Cursor;
@@ -49,27 +53,8 @@ public final class ContactRepository {
     /** How long a trashed contact is kept. */
     public static final Duration TRASH_KEPT = Duration.ofDays(30);
 
-    /** One page of a listing and the total the listing has. */
-    public record Page<T>(List<T> items, int total) {
-    }
-
-    /** A trashed contact and when it was deleted. */
-    public record Trashed(Contact contact, Instant deletedAt) {
-    }
-
-    /** A label and how many live contacts carry it. */
-    public record LabelCount(String name, int count) {
-    }
-
     /** A stored photo, as re-encoded by the server. */
     public record Photo(String contentType, byte[] image, String etag) {
-    }
-
-    /** The owner already holds the most contacts allowed. */
-    public static final class LimitReached extends RuntimeException {
-        LimitReached() {
-            super("Contact limit reached", null, false, false);
-        }
     }
 
     private static final ObjectMapper JSON = Wire.mapper();
@@ -155,7 +140,7 @@ public final class ContactRepository {
                 .fetchOptional(ContactRepository::toContact);
     }
 
-    /** Stores a new contact; {@link LimitReached} when the owner holds the most contacts allowed. */
+    /** Stores a new contact; {@link Refusal.ContactLimitReached} when the owner holds the most contacts allowed. */
     public Contact create(long owner, ContactDraft draft) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
@@ -165,7 +150,7 @@ public final class ContactRepository {
     }
 
     /**
-     * Stores new contacts in one transaction (a batch of an import: one commit for many rows); {@link LimitReached}
+     * Stores new contacts in one transaction (a batch of an import: one commit for many rows); {@link Refusal.ContactLimitReached}
      * when they do not all fit, and then none is stored.
      */
     public List<Contact> createAll(long owner, List<ContactDraft> drafts) {
@@ -259,13 +244,13 @@ public final class ContactRepository {
     }
 
     /** The owner's trash, newest deletion first; entries past {@link #TRASH_KEPT} are gone already. */
-    public Page<Trashed> trashed(long owner, int skip, int limit) {
+    public Page<TrashedContact> trashed(long owner, int skip, int limit) {
         Condition condition = inTrash(owner);
         int total = dsl.fetchCount(CONTACTS, condition);
-        List<Trashed> items = dsl.selectFrom(CONTACTS).where(condition)
+        List<TrashedContact> items = dsl.selectFrom(CONTACTS).where(condition)
                 .orderBy(CONTACTS.DELETED_AT.desc(), CONTACTS.ID.desc())
                 .limit(limit).offset(skip)
-                .fetch(r -> new Trashed(toContact(r), Instant.parse(r.getDeletedAt())));
+                .fetch(r -> new TrashedContact(toContact(r), Instant.parse(r.getDeletedAt())));
         return new Page<>(items, total);
     }
 
@@ -385,7 +370,7 @@ public final class ContactRepository {
 
     private void requireRoom(DSLContext t, long owner, int more) {
         if (t.fetchCount(CONTACTS, live(owner)) + more > maxPerOwner) {
-            throw new LimitReached();
+            throw new Refusal.ContactLimitReached();
         }
     }
 

@@ -12,19 +12,19 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contacts.model.Contact;
+import dev.contacts.model.DeletedContacts;
 import dev.contacts.model.FieldError;
-import dev.contacts.model.UpcomingBirthday;
+import dev.contacts.model.LabelCount;
+import dev.contacts.model.Page;
+import dev.contacts.model.TrashedContact;
 import dev.contacts.server.auth.BearerAuthentication;
 import dev.contacts.server.http.ApiException;
 import dev.contacts.server.http.ApiRules;
@@ -161,11 +161,7 @@ public final class ContactService implements ApiRules.Service {
         BirthdayCalendar.Window window = BirthdayCalendar.window(today, days);
         res.header(TOTAL_COUNT, Integer.toString(contacts.countBirthdays(owner, window)));
         streamArray(res, json -> contacts.birthdays(owner, window, skip, limit, contact -> {
-            UpcomingBirthday b = BirthdayCalendar.upcoming(contact, today);
-            ObjectNode item = Json.MAPPER.valueToTree(b.contact());
-            item.put("next_birthday", b.nextBirthday().toString());
-            item.put("days_until", b.daysUntil());
-            write(json, item);
+            write(json, BirthdayCalendar.upcoming(contact, today));
         }));
     }
 
@@ -185,14 +181,13 @@ public final class ContactService implements ApiRules.Service {
 
     /** The labels on the caller's live contacts with their counts, in collation order. */
     private void labels(long owner, ServerRequest req, ServerResponse res) {
-        Comparator<ContactRepository.LabelCount> byName = Comparator.comparing(
-                (ContactRepository.LabelCount l) -> ContactKeys.sortKey(l.name()))
-                .thenComparing(ContactRepository.LabelCount::name);
+        Comparator<LabelCount> byName = Comparator.comparing((LabelCount l) -> ContactKeys.sortKey(l.name()))
+                .thenComparing(LabelCount::name);
         Json.ok(res, contacts.labels(owner).stream().sorted(byName).toList());
     }
 
     private void create(long owner, ServerRequest req, ServerResponse res) {
-        Contact created = withinLimit(() -> contacts.create(owner, ContactBodies.draft(RequestBodies.jsonObject(req))));
+        Contact created = contacts.create(owner, ContactBodies.draft(RequestBodies.jsonObject(req)));
         sendContact(res, Status.CREATED_201, created);
     }
 
@@ -211,7 +206,7 @@ public final class ContactService implements ApiRules.Service {
 
     private void patch(long owner, ServerRequest req, ServerResponse res) {
         Optional<Long> id = contactId(req);
-        ContactBodies.Patch patch = ContactBodies.patch(RequestBodies.jsonObject(req));
+        ContactPatch patch = ContactBodies.patch(RequestBodies.jsonObject(req));
         Consumer<Contact> precondition = ifMatch(req);
         sendContact(res, Status.OK_200, id.flatMap(i -> contacts.update(owner, i, precondition, patch::apply))
                 .orElseThrow(ContactService::notFound));
@@ -249,7 +244,7 @@ public final class ContactService implements ApiRules.Service {
         }
         ValidationException.throwIfAny(errors);
         List<Long> deleted = wanted.isEmpty() ? List.of() : contacts.trashAll(owner, wanted);
-        Json.ok(res, Map.of("deleted", deleted));
+        Json.ok(res, new DeletedContacts(deleted));
     }
 
     private void trash(long owner, ServerRequest req, ServerResponse res) {
@@ -257,19 +252,14 @@ public final class ContactService implements ApiRules.Service {
         int skip = RequestParams.queryInt(req, "skip", 0, 0, Integer.MAX_VALUE, errors);
         int limit = RequestParams.queryInt(req, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, errors);
         ValidationException.throwIfAny(errors);
-        ContactRepository.Page<ContactRepository.Trashed> page = contacts.trashed(owner, skip, limit);
-        List<ObjectNode> items = page.items().stream().map(t -> {
-            ObjectNode item = Json.MAPPER.valueToTree(t.contact());
-            item.put("deleted_at", t.deletedAt().toString());
-            return item;
-        }).toList();
+        Page<TrashedContact> page = contacts.trashed(owner, skip, limit);
         res.header(TOTAL_COUNT, Integer.toString(page.total()));
-        Json.ok(res, items);
+        Json.ok(res, page.items());
     }
 
     private void restore(long owner, ServerRequest req, ServerResponse res) {
         Optional<Long> id = contactId(req);
-        sendContact(res, Status.OK_200, withinLimit(() -> id.flatMap(i -> contacts.restore(owner, i)))
+        sendContact(res, Status.OK_200, id.flatMap(i -> contacts.restore(owner, i))
                 .orElseThrow(ContactService::notFound));
     }
 
@@ -347,14 +337,6 @@ public final class ContactService implements ApiRules.Service {
         };
     }
 
-    private static <T> T withinLimit(Supplier<T> write) {
-        try {
-            return write.get();
-        } catch (ContactRepository.LimitReached e) {
-            throw ApiException.conflict("Contact limit reached");
-        }
-    }
-
     private static Optional<Long> contactId(ServerRequest req) {
         return RequestParams.pathId(req, "contact_id");
     }
@@ -372,7 +354,7 @@ public final class ContactService implements ApiRules.Service {
         res.send(body);
     }
 
-    private static void sendPage(ServerResponse res, ContactRepository.Page<Contact> page) {
+    private static void sendPage(ServerResponse res, Page<Contact> page) {
         res.header(TOTAL_COUNT, Integer.toString(page.total()));
         Json.ok(res, page.items());
     }

@@ -48,11 +48,6 @@ public class ApiException extends RuntimeException {
                 "Bearer error=\"invalid_token\", error_description=\"The access token is invalid, expired or revoked\""));
     }
 
-    /** 503 with {@code Retry-After}: a queue of work (hashing, the database) is full. */
-    public static ApiException busy() {
-        return new ApiException(Status.SERVICE_UNAVAILABLE_503, "Server busy, try again", Map.of("Retry-After", "1"));
-    }
-
     public Status status() {
         return status;
     }

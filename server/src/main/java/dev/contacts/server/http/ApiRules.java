@@ -8,6 +8,7 @@ import java.util.TreeSet;
 
 import java.util.concurrent.RejectedExecutionException;
 
+import dev.contacts.server.Refusal;
 import dev.contacts.server.db.Database;
 import io.helidon.http.Method;
 import io.helidon.http.PathMatcher;
@@ -86,7 +87,7 @@ public final class ApiRules {
                     return null;
                 });
             } catch (RejectedExecutionException e) {
-                throw ApiException.busy();
+                throw new Refusal.Busy();
             }
         };
     }

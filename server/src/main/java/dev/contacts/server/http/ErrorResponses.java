@@ -1,8 +1,10 @@
 package dev.contacts.server.http;
 
+import java.time.Duration;
 import java.util.Map;
 
 import dev.contacts.model.ErrorDetail;
+import dev.contacts.server.Refusal;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
@@ -26,6 +28,10 @@ public final class ErrorResponses {
     /** Error handlers for everything thrown while routing a request. */
     public static void register(HttpRouting.Builder routing) {
         routing.error(ApiException.class, (req, res, e) -> send(req, res, e.status(), e.detail(), e.headers()))
+                .error(Refusal.class, (req, res, e) -> {
+                    ApiException answer = answer(e);
+                    send(req, res, answer.status(), answer.detail(), answer.headers());
+                })
                 .error(ValidationException.class, (req, res, e) ->
                         Json.send(res, Status.UNPROCESSABLE_CONTENT_422, Map.of("detail", e.errors())))
                 .error(HttpException.class, (req, res, e) -> send(req, res, e.status(), describe(e.status()), Map.of()))
@@ -34,6 +40,25 @@ public final class ErrorResponses {
                             + req.path().path(), e);
                     send(req, res, Status.INTERNAL_SERVER_ERROR_500, "Internal Server Error", Map.of());
                 });
+    }
+
+    /** The answer to each refusal of the server's parts. */
+    static ApiException answer(Refusal refusal) {
+        return switch (refusal) {
+            case Refusal.EmailTaken taken -> ApiException.conflict("User with this email already exists");
+            // a locked-out email and a rate-limited address are answered alike
+            case Refusal.TryLater later -> tooManyAttempts(later.retryAfter());
+            case Refusal.Busy busy -> new ApiException(Status.SERVICE_UNAVAILABLE_503, "Server busy, try again",
+                    Map.of("Retry-After", "1"));
+            case Refusal.ContactLimitReached full -> ApiException.conflict("Contact limit reached");
+            case Refusal.InvalidRefreshToken invalid -> ApiException.unauthorized("Invalid refresh token");
+        };
+    }
+
+    /** 429 with {@code Retry-After} in whole seconds (at least 1). */
+    private static ApiException tooManyAttempts(Duration retryAfter) {
+        return new ApiException(Status.TOO_MANY_REQUESTS_429, "Too many attempts, try again later",
+                Map.of("Retry-After", Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000))));
     }
 
     /**

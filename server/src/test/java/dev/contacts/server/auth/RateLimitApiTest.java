@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
+import dev.contacts.server.http.ClientAddresses;
 import dev.contacts.server.support.MutableClock;
 import dev.contacts.server.support.TestApi;
 import dev.contacts.server.support.TestApi.Response;
@@ -93,10 +94,10 @@ class RateLimitApiTest {
 
     @Test
     void forwardedForIsIgnoredFromPeersThatAreNotTrusted() {
-        assertEquals("192.0.2.1", RateLimiter.clientAddress("192.0.2.1", "203.0.113.7", Set.of("10.0.0.1")));
-        assertEquals("203.0.113.7", RateLimiter.clientAddress("10.0.0.1", "203.0.113.7", Set.of("10.0.0.1")));
-        assertEquals("203.0.113.7", RateLimiter.clientAddress("10.0.0.1", "198.51.100.1, 203.0.113.7, 10.0.0.2",
+        assertEquals("192.0.2.1", ClientAddresses.clientAddress("192.0.2.1", "203.0.113.7", Set.of("10.0.0.1")));
+        assertEquals("203.0.113.7", ClientAddresses.clientAddress("10.0.0.1", "203.0.113.7", Set.of("10.0.0.1")));
+        assertEquals("203.0.113.7", ClientAddresses.clientAddress("10.0.0.1", "198.51.100.1, 203.0.113.7, 10.0.0.2",
                 Set.of("10.0.0.1", "10.0.0.2")));
-        assertEquals("10.0.0.1", RateLimiter.clientAddress("10.0.0.1", "", Set.of("10.0.0.1")));
+        assertEquals("10.0.0.1", ClientAddresses.clientAddress("10.0.0.1", "", Set.of("10.0.0.1")));
     }
 }
