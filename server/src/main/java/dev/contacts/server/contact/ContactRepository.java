@@ -162,6 +162,15 @@ public final class ContactRepository {
                 .fetchOptional(ContactRepository::toContact);
     }
 
+    /** The owner's live contacts among {@code ids}, by id. */
+    public Map<Long, Contact> findAll(long owner, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return dsl.selectFrom(CONTACTS).where(live(owner).and(CONTACTS.ID.in(ids)))
+                .fetchMap(CONTACTS.ID, ContactRepository::toContact);
+    }
+
     /** Stores a new contact; {@link LimitReached} when the owner holds the most contacts allowed. */
     public Contact create(long owner, ContactDraft draft) {
         return dsl.transactionResult(tx -> {

@@ -50,12 +50,9 @@ final class VCardImport {
 
     /** Whether the text is a vCard file: its first line that is not blank opens a card. */
     static boolean looksLikeVCard(String text) {
-        for (String line : LINE_BREAK.split(text, 50)) {
-            if (!line.isBlank()) {
-                return BEGIN.matcher(line).matches();
-            }
-        }
-        return false;
+        // String.lines() is lazy and breaks lines where LINE_BREAK does: only the first lines are looked at.
+        return text.lines().filter(line -> !line.isBlank()).findFirst()
+                .map(line -> BEGIN.matcher(line).matches()).orElse(false);
     }
 
     /** Every card of the file, read or refused one by one. */
