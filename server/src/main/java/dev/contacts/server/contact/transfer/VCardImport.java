@@ -55,21 +55,20 @@ final class VCardImport {
                 .map(line -> BEGIN.matcher(line).matches()).orElse(false);
     }
 
-    /** Every card of the file, read or refused one by one. */
+    /** Every card of the file, read or refused one by one, each when it is first asked for. */
     static List<ParsedItem> read(String text) {
         List<String> lines = List.of(LINE_BREAK.split(text, -1));
-        List<ParsedItem> items = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= lines.size(); i++) {
-            if (i == lines.size() || BEGIN.matcher(lines.get(i)).matches()) {
-                if (start >= 0) {
-                    int item = items.size() + 1;
-                    items.add(readCard(item, start + 1, String.join("\r\n", lines.subList(start, i))));
-                }
-                start = i;
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (BEGIN.matcher(lines.get(i)).matches()) {
+                starts.add(i);
             }
         }
-        return items;
+        starts.add(lines.size());
+        return new ReadOnDemand(starts.size() - 1, index -> {
+            int start = starts.get(index);
+            return readCard(index + 1, start + 1, String.join("\r\n", lines.subList(start, starts.get(index + 1))));
+        });
     }
 
     private static ParsedItem readCard(int item, int line, String text) {
