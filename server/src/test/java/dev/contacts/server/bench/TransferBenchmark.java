@@ -1,5 +1,6 @@
 package dev.contacts.server.bench;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import com.sun.management.OperatingSystemMXBean;
 
 import dev.contacts.server.ContactsServer;
 import dev.contacts.server.ServerSettings;
@@ -36,28 +40,19 @@ public final class TransferBenchmark {
             String vcf = vCards(contacts);
             System.out.printf("vCard file: %d contacts, %.2f MiB%n", contacts, vcf.length() / 1048576.0);
 
-            long t0 = System.nanoTime();
-            String report = post(base, token, "text/vcard", vcf);
-            System.out.printf("import vCard (new contacts)          %6.2f s  %s%n", seconds(t0), brief(report));
-            t0 = System.nanoTime();
-            report = post(base, token, "text/vcard", vcf);
-            System.out.printf("import the same file again (merge)   %6.2f s  %s%n", seconds(t0), brief(report));
-
-            t0 = System.nanoTime();
-            String exported = get(base, token, "vcard");
-            System.out.printf("export vCard                         %6.2f s  %.2f MiB%n", seconds(t0),
-                    exported.length() / 1048576.0);
-            t0 = System.nanoTime();
-            report = post(base, token, "text/vcard", exported);
-            System.out.printf("import the export (round trip)       %6.2f s  %s%n", seconds(t0), brief(report));
-            t0 = System.nanoTime();
-            String csv = get(base, token, "csv");
-            System.out.printf("export CSV                           %6.2f s  %.2f MiB%n", seconds(t0),
-                    csv.length() / 1048576.0);
+            String report = timed("import vCard (new contacts)", () -> post(base, token, "text/vcard", vcf));
+            System.out.println(brief(report));
+            report = timed("import the same file again (merge)", () -> post(base, token, "text/vcard", vcf));
+            System.out.println(brief(report));
+            String exported = timed("export vCard", () -> get(base, token, "vcard"));
+            System.out.printf("%.2f MiB%n", exported.length() / 1048576.0);
+            report = timed("import the export (round trip)", () -> post(base, token, "text/vcard", exported));
+            System.out.println(brief(report));
+            String csv = timed("export CSV", () -> get(base, token, "csv"));
+            System.out.printf("%.2f MiB%n", csv.length() / 1048576.0);
             String second = api.newUser();
-            t0 = System.nanoTime();
-            report = post(base, second, "text/csv", csv);
-            System.out.printf("import the CSV into a new account    %6.2f s  %s%n", seconds(t0), brief(report));
+            report = timed("import the CSV into a new account", () -> post(base, second, "text/csv", csv));
+            System.out.println(brief(report));
             Runtime rt = Runtime.getRuntime();
             System.out.printf("heap: max %d MiB, in use now %d MiB%n", rt.maxMemory() >> 20,
                     (rt.totalMemory() - rt.freeMemory()) >> 20);
@@ -113,7 +108,17 @@ public final class TransferBenchmark {
         return report.length() > 80 ? report.substring(0, 80) + "..." : report;
     }
 
-    private static double seconds(long t0) {
-        return (System.nanoTime() - t0) / 1e9;
+    /**
+     * Runs one step and prints its wall time and the CPU time the whole process spent meanwhile (server and
+     * client are in this process): on a machine shared with other work the CPU time is the steadier figure.
+     */
+    private static <T> T timed(String step, Callable<T> work) throws Exception {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        T result = work.call();
+        System.out.printf("%-36s %6.2f s  (cpu %6.2f s)  ", step, (System.nanoTime() - t0) / 1e9,
+                (os.getProcessCpuTime() - cpu0) / 1e9);
+        return result;
     }
 }

@@ -75,33 +75,35 @@ final class CsvImport {
     /** Every row after the header, read or refused one by one; a row is an item. */
     static List<ParsedItem> read(String text, Layout layout) {
         int[] lineStarts = lineStarts(text);
-        List<ParsedItem> items = new ArrayList<>();
+        List<CSVRecord> rows = new ArrayList<>();
+        ParsedItem unreadable = null;
+        List<String> header;
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setAllowMissingColumnNames(true).setAllowDuplicateHeaderNames(true).get();
         try (CSVParser parser = format.parse(new StringReader(text))) {
-            List<String> header = parser.getHeaderNames();
-            Iterator<CSVRecord> rows = parser.iterator();
+            header = parser.getHeaderNames();
+            Iterator<CSVRecord> records = parser.iterator();
             while (true) {
-                CSVRecord row;
                 try {
-                    if (!rows.hasNext()) {
+                    if (!records.hasNext()) {
                         break;
                     }
-                    row = rows.next();
+                    rows.add(records.next());
                 } catch (UncheckedIOException | IllegalStateException e) {
                     // An unclosed quote: everything after it is one broken value, so reading ends here.
-                    items.add(ParsedItem.failed(items.size() + 1, (int) parser.getCurrentLineNumber(),
-                            "Malformed CSV from this line on (an unclosed quote?)"));
+                    unreadable = ParsedItem.failed(rows.size() + 1, (int) parser.getCurrentLineNumber(),
+                            "Malformed CSV from this line on (an unclosed quote?)");
                     break;
                 }
-                int item = items.size() + 1;
-                int line = lineOf(lineStarts, row.getCharacterPosition());
-                items.add(readRow(item, line, header, row, layout));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return items;
+        // The rows are split here; each becomes an item (most of the work) when it is first asked for.
+        ParsedItem last = unreadable;
+        return new ReadOnDemand(rows.size() + (last == null ? 0 : 1), index -> index == rows.size() ? last
+                : readRow(index + 1, lineOf(lineStarts, rows.get(index).getCharacterPosition()), header,
+                        rows.get(index), layout));
     }
 
     private static ParsedItem readRow(int item, int line, List<String> header, CSVRecord row, Layout layout) {

@@ -2,10 +2,18 @@ package dev.contacts.server.contact.transfer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
@@ -35,15 +43,41 @@ final class Importer {
 
     ImportReport run(long owner, List<ParsedItem> items, Duplicates duplicates) {
         Counts counts = new Counts();
-        for (int from = 0; from < items.size(); from += BATCH) {
-            List<ParsedItem> batch = items.subList(from, Math.min(items.size(), from + BATCH));
-            repository.inTransaction((contacts, transfer) -> {
-                importBatch(owner, batch, duplicates, contacts, transfer, counts);
-                return null;
-            });
+        // The next batch is read (parsed) on another thread while this one is written: on two cores the two
+        // halves of an import's work overlap.
+        try (ExecutorService reader = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<List<ParsedItem>> next = reader.submit(() -> read(items, 0));
+            for (int from = 0; from < items.size(); from += BATCH) {
+                List<ParsedItem> batch = await(next);
+                int following = from + BATCH;
+                next = following < items.size() ? reader.submit(() -> read(items, following)) : null;
+                repository.inTransaction((contacts, transfer) -> {
+                    importBatch(owner, batch, duplicates, contacts, transfer, counts);
+                    return null;
+                });
+            }
         }
         counts.errors.sort(Comparator.comparingInt(ImportReport.ItemError::item));
         return new ImportReport(counts.created, counts.merged, counts.skipped, counts.errors);
+    }
+
+    /** The batch that begins at {@code from}, read. */
+    private static List<ParsedItem> read(List<ParsedItem> items, int from) {
+        return List.copyOf(items.subList(from, Math.min(items.size(), from + BATCH)));
+    }
+
+    private static List<ParsedItem> await(Future<List<ParsedItem>> batch) {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading an import", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("reading an import failed", e.getCause());
+        }
     }
 
     private static final class Counts {
@@ -55,6 +89,7 @@ final class Importer {
 
     private void importBatch(long owner, List<ParsedItem> batch, Duplicates duplicates, ContactRepository contacts,
                              TransferRepository transfer, Counts counts) {
+        Known known = Known.load(owner, batch, duplicates != Duplicates.CREATE, contacts, transfer);
         List<ParsedItem> toCreate = new ArrayList<>();
         for (ParsedItem item : batch) {
             if (item.error() != null) {
@@ -62,13 +97,13 @@ final class Importer {
                 continue;
             }
             Optional<Contact> same = duplicates == Duplicates.CREATE ? Optional.empty()
-                    : sameContact(owner, item.contact(), contacts, transfer);
+                    : known.sameContact(item.contact());
             if (same.isEmpty()) {
                 toCreate.add(item);
             } else if (duplicates == Duplicates.SKIP) {
                 counts.skipped++;
             } else {
-                Optional<String> refused = mergeInto(owner, same.get(), item.contact(), contacts, transfer);
+                Optional<String> refused = mergeInto(owner, same.get(), item.contact(), contacts, transfer, known);
                 if (refused.isPresent()) {
                     counts.errors.add(new ImportReport.ItemError(item.item(), item.line(), refused.get()));
                 } else {
@@ -88,36 +123,96 @@ final class Importer {
             TransferItem item = toCreate.get(i).contact();
             long id = created.get(i).id();
             // A UID names one contact: when the owner has it already (duplicates=create), the new one gets its own.
-            String uid = item.uid() != null && transfer.findByUid(owner, item.uid()).filter(other -> other != id).isEmpty()
-                    ? item.uid() : null;
-            transfer.setFileFields(owner, id, uid, item.extras());
+            String uid = item.uid() != null && known.claimUid(item.uid(), id) ? item.uid() : null;
+            if (uid != null || item.extras() != null) {
+                transfer.setFileFields(owner, id, uid, item.extras());
+            }
             storePhoto(owner, id, item, contacts);
         }
         counts.created += created.size();
     }
 
-    /** The existing contact an item is: the one with its UID, else one with its name and an email or phone. */
-    private static Optional<Contact> sameContact(long owner, TransferItem item, ContactRepository contacts,
-                                                 TransferRepository transfer) {
-        if (item.uid() != null) {
-            Optional<Contact> byUid = transfer.findByUid(owner, item.uid()).flatMap(id -> contacts.find(owner, id));
-            if (byUid.isPresent()) {
-                return byUid;
-            }
+    /**
+     * What one batch's items may match, read in four queries before the batch rather than two or three per
+     * item: the owner's contacts with the items' UIDs or folded names, and what import keeps of them. Kept
+     * current as the batch merges into them, so two items of a batch that are the same person both count.
+     */
+    private static final class Known {
+        private final Map<String, Long> byUid;
+        private final Map<TransferRepository.FoldedName, List<Long>> byName;
+        private final Map<Long, Contact> contacts;
+        private final Map<Long, TransferRepository.FileFields> fileFields;
+
+        private Known(Map<String, Long> byUid, Map<TransferRepository.FoldedName, List<Long>> byName,
+                      Map<Long, Contact> contacts, Map<Long, TransferRepository.FileFields> fileFields) {
+            this.byUid = new HashMap<>(byUid);
+            this.byName = byName;
+            this.contacts = new HashMap<>(contacts);
+            this.fileFields = new HashMap<>(fileFields);
         }
-        ContactDraft draft = item.draft();
-        Optional<Contact> first = Optional.empty();
-        for (long id : transfer.findByFoldedName(owner, Sameness.fold(draft.firstName()), Sameness.fold(draft.lastName()))) {
-            Optional<Contact> candidate = contacts.find(owner, id).filter(c -> Sameness.samePerson(c.toDraft(), draft));
-            // Of several, the one the item equals: a CSV (no UIDs) exported and imported again maps back 1:1.
-            if (candidate.isPresent() && candidate.get().toDraft().equals(draft)) {
-                return candidate;
+
+        /** The UIDs always (a new contact must not take one in use); the candidates only when items may match. */
+        static Known load(long owner, List<ParsedItem> batch, boolean matching, ContactRepository contacts,
+                          TransferRepository transfer) {
+            List<TransferItem> items = batch.stream().filter(item -> item.error() == null)
+                    .map(ParsedItem::contact).toList();
+            Map<String, Long> byUid = transfer.idsByUid(owner,
+                    items.stream().map(TransferItem::uid).filter(Objects::nonNull).collect(Collectors.toSet()));
+            if (!matching) {
+                return new Known(byUid, Map.of(), Map.of(), Map.of());
             }
-            if (first.isEmpty()) {
-                first = candidate;
-            }
+            Map<TransferRepository.FoldedName, List<Long>> byName = transfer.idsByFoldedName(owner,
+                    items.stream().map(item -> name(item.draft())).collect(Collectors.toSet()));
+            Set<Long> candidates = new HashSet<>(byUid.values());
+            byName.values().forEach(candidates::addAll);
+            return new Known(byUid, byName, contacts.findAll(owner, candidates),
+                    transfer.fileFields(owner, candidates));
         }
-        return first;
+
+        private static TransferRepository.FoldedName name(ContactDraft draft) {
+            return new TransferRepository.FoldedName(Sameness.fold(draft.firstName()), Sameness.fold(draft.lastName()));
+        }
+
+        /** The existing contact an item is: the one with its UID, else one with its name and an email or phone. */
+        Optional<Contact> sameContact(TransferItem item) {
+            if (item.uid() != null) {
+                Long byItsUid = byUid.get(item.uid());
+                if (byItsUid != null && contacts.containsKey(byItsUid)) {
+                    return Optional.of(contacts.get(byItsUid));
+                }
+            }
+            ContactDraft draft = item.draft();
+            Optional<Contact> first = Optional.empty();
+            for (long id : byName.getOrDefault(name(draft), List.of())) {
+                Optional<Contact> candidate = Optional.ofNullable(contacts.get(id))
+                        .filter(c -> Sameness.samePerson(c.toDraft(), draft));
+                // Of several, the one the item equals: a CSV (no UIDs) exported and imported again maps back 1:1.
+                if (candidate.isPresent() && candidate.get().toDraft().equals(draft)) {
+                    return candidate;
+                }
+                if (first.isEmpty()) {
+                    first = candidate;
+                }
+            }
+            return first;
+        }
+
+        /** Whether a new contact may have {@code uid}: no other contact has it. It has it from now on. */
+        boolean claimUid(String uid, long id) {
+            return byUid.putIfAbsent(uid, id) == null;
+        }
+
+        TransferRepository.FileFields fileFields(long id) {
+            return fileFields.get(id);
+        }
+
+        void changed(Contact contact) {
+            contacts.put(contact.id(), contact);
+        }
+
+        void changed(long id, TransferRepository.FileFields fields) {
+            fileFields.put(id, fields);
+        }
     }
 
     /**
@@ -125,7 +220,7 @@ final class Importer {
      * reason it cannot, when the merged contact would break a rule (notes over their limit).
      */
     private static Optional<String> mergeInto(long owner, Contact existing, TransferItem item,
-                                              ContactRepository contacts, TransferRepository transfer) {
+                                              ContactRepository contacts, TransferRepository transfer, Known known) {
         ContactDraft current = existing.toDraft();
         ContactDraft merged = ContactMerge.merge(current, item.draft(), ContactMerge.Notes.FILL);
         List<FieldError> broken = ContactRules.validate(merged);
@@ -134,25 +229,23 @@ final class Importer {
                     + broken.get(0).msg());
         }
         if (!merged.equals(current)) {
-            contacts.update(owner, existing.id(), c -> { }, d -> merged);
+            contacts.update(owner, existing.id(), c -> { }, d -> merged).ifPresent(known::changed);
         }
-        Map<Long, TransferRepository.FileFields> fields = transfer.fileFields(owner, List.of(existing.id()));
-        TransferRepository.FileFields kept = fields.get(existing.id());
+        TransferRepository.FileFields kept = known.fileFields(existing.id());
         String extras = VCardExtras.union(kept == null ? null : kept.extras(), item.extras());
         if (kept == null || !Objects.equals(extras, kept.extras())) {
             transfer.setFileFields(owner, existing.id(), null, extras);
+            known.changed(existing.id(), new TransferRepository.FileFields(kept == null ? null : kept.uid(), extras));
         }
-        if (!existing.hasPhoto()) {
-            storePhoto(owner, existing.id(), item, contacts);
+        if (!existing.hasPhoto() && storePhoto(owner, existing.id(), item, contacts)) {
+            contacts.find(owner, existing.id()).ifPresent(known::changed);
         }
         return Optional.empty();
     }
 
     /** The item's photo, when it is a valid JPEG or PNG; any other is left out (the item still imports). */
-    private static void storePhoto(long owner, long id, TransferItem item, ContactRepository contacts) {
-        if (item.photo() != null) {
-            PhotoImages.storable(item.photo().bytes(), item.photo().mediaType())
-                    .ifPresent(photo -> contacts.putPhoto(owner, id, photo));
-        }
+    private static boolean storePhoto(long owner, long id, TransferItem item, ContactRepository contacts) {
+        return item.photo() != null && PhotoImages.storable(item.photo().bytes(), item.photo().mediaType())
+                .map(photo -> contacts.putPhoto(owner, id, photo)).orElse(false);
     }
 }

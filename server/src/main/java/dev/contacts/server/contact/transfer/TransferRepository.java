@@ -2,15 +2,19 @@ package dev.contacts.server.contact.transfer;
 
 import static dev.contacts.server.db.generated.Tables.CONTACTS;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 import dev.contacts.server.contact.ContactRepository;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.impl.DSL;
 
 /**
  * What import and export keep of a contact beyond its fields — its vCard UID and the properties kept from its
@@ -18,6 +22,10 @@ import org.jooq.DSLContext;
  * one owner's live (not trashed) contacts.
  */
 final class TransferRepository {
+
+    /** A contact's first and last names, folded as search folds them. */
+    record FoldedName(String first, String last) {
+    }
 
     /** A contact's UID and kept vCard properties (null when none). */
     record FileFields(String uid, String extras) {
@@ -41,18 +49,36 @@ final class TransferRepository {
         return contacts;
     }
 
-    /** The owner's contact with this UID (the oldest, should several share it). */
-    Optional<Long> findByUid(long owner, String uid) {
-        return dsl.select(CONTACTS.ID).from(CONTACTS).where(live(owner).and(CONTACTS.UID.eq(uid)))
-                .orderBy(CONTACTS.ID).limit(1).fetchOptional(CONTACTS.ID);
+    /** For each of these UIDs the owner's contact that has it (the oldest, should several share it). */
+    Map<String, Long> idsByUid(long owner, Collection<String> uids) {
+        if (uids.isEmpty()) {
+            return Map.of();
+        }
+        return dsl.select(CONTACTS.UID, DSL.min(CONTACTS.ID)).from(CONTACTS)
+                .where(live(owner).and(CONTACTS.UID.in(uids))).groupBy(CONTACTS.UID)
+                .fetchMap(Record2::value1, Record2::value2);
     }
 
-    /** The owner's contacts with these folded first and last names, oldest first. */
-    List<Long> findByFoldedName(long owner, String firstFolded, String lastFolded) {
-        return dsl.select(CONTACTS.ID).from(CONTACTS)
-                .where(live(owner).and(CONTACTS.FIRST_NAME_FOLDED.eq(firstFolded))
-                        .and(CONTACTS.LAST_NAME_FOLDED.eq(lastFolded)))
-                .orderBy(CONTACTS.ID).fetch(CONTACTS.ID);
+    /** For each of these folded names the owner's contacts that have it, oldest first. */
+    Map<FoldedName, List<Long>> idsByFoldedName(long owner, Set<FoldedName> names) {
+        Map<FoldedName, List<Long>> ids = new HashMap<>();
+        if (names.isEmpty()) {
+            return ids;
+        }
+        // Two IN lists walk the (owner, first, last) index; a row-value IN made SQLite compare every contact with
+        // every name. The pairs the two lists allow but no item has are dropped here.
+        dsl.select(CONTACTS.ID, CONTACTS.FIRST_NAME_FOLDED, CONTACTS.LAST_NAME_FOLDED).from(CONTACTS)
+                .where(live(owner)
+                        .and(CONTACTS.FIRST_NAME_FOLDED.in(names.stream().map(FoldedName::first).distinct().toList()))
+                        .and(CONTACTS.LAST_NAME_FOLDED.in(names.stream().map(FoldedName::last).distinct().toList())))
+                .orderBy(CONTACTS.ID)
+                .forEach(r -> {
+                    FoldedName name = new FoldedName(r.value2(), r.value3());
+                    if (names.contains(name)) {
+                        ids.computeIfAbsent(name, n -> new ArrayList<>()).add(r.value1());
+                    }
+                });
+        return ids;
     }
 
     /** The UID and kept properties of the owner's contacts among {@code ids}. */

@@ -50,29 +50,25 @@ final class VCardImport {
 
     /** Whether the text is a vCard file: its first line that is not blank opens a card. */
     static boolean looksLikeVCard(String text) {
-        for (String line : LINE_BREAK.split(text, 50)) {
-            if (!line.isBlank()) {
-                return BEGIN.matcher(line).matches();
-            }
-        }
-        return false;
+        // String.lines() is lazy and breaks lines where LINE_BREAK does: only the first lines are looked at.
+        return text.lines().filter(line -> !line.isBlank()).findFirst()
+                .map(line -> BEGIN.matcher(line).matches()).orElse(false);
     }
 
-    /** Every card of the file, read or refused one by one. */
+    /** Every card of the file, read or refused one by one, each when it is first asked for. */
     static List<ParsedItem> read(String text) {
         List<String> lines = List.of(LINE_BREAK.split(text, -1));
-        List<ParsedItem> items = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= lines.size(); i++) {
-            if (i == lines.size() || BEGIN.matcher(lines.get(i)).matches()) {
-                if (start >= 0) {
-                    int item = items.size() + 1;
-                    items.add(readCard(item, start + 1, String.join("\r\n", lines.subList(start, i))));
-                }
-                start = i;
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (BEGIN.matcher(lines.get(i)).matches()) {
+                starts.add(i);
             }
         }
-        return items;
+        starts.add(lines.size());
+        return new ReadOnDemand(starts.size() - 1, index -> {
+            int start = starts.get(index);
+            return readCard(index + 1, start + 1, String.join("\r\n", lines.subList(start, starts.get(index + 1))));
+        });
     }
 
     private static ParsedItem readCard(int item, int line, String text) {

@@ -228,6 +228,33 @@ class TransferApiTest {
     }
 
     @Test
+    void twoCardsOfOneFileThatAreTheSamePersonBothMergeAndNeitherLosesTheOther() {
+        long id = api.createContact(token, """
+                {"first_name": "Ann", "last_name": "Lee", "email": "ann@example.com"}""");
+        String file = card("FN:Ann Lee\r\nEMAIL:ann@example.com\r\nTEL:+1 555 010 2000")
+                + card("FN:Ann Lee\r\nEMAIL:ann@example.com\r\nEMAIL:ann@globex.example\r\nORG:Globex");
+        JsonNode report = imported("", VCARD, file);
+        assertEquals(2, report.get("merged").asInt(), report.toString());
+        JsonNode ann = api.get("/contacts/" + id + "/", token).json();
+        assertEquals("+1 555 010 2000", ann.get("phone").asText(), "the first card's phone is kept");
+        assertEquals(List.of("ann@example.com", "ann@globex.example"),
+                ann.get("emails").findValuesAsText("value"), "the second card's email is added");
+        assertEquals("Globex", ann.get("organization").asText());
+        assertEquals(1, contacts().size());
+    }
+
+    @Test
+    void twoNewCardsWithOneUidBecomeTwoContactsAndOnlyTheFirstKeepsTheUid() {
+        JsonNode report = imported("", VCARD, card("UID:same-1\r\nFN:Ann Lee") + card("UID:same-1\r\nFN:Bob Hill"));
+        assertEquals(2, report.get("created").asInt(), report.toString());
+        String export = api.get("/contacts/export/", token).body();
+        assertEquals(1, export.split("UID:same-1", -1).length - 1, export);
+        JsonNode again = imported("", VCARD, card("UID:same-1\r\nFN:Someone Else\r\nORG:Acme"));
+        assertEquals(1, again.get("merged").asInt(), "the UID names the first: " + again);
+        assertEquals("Acme", byFirstName(contacts(), "Ann").path("organization").asText());
+    }
+
+    @Test
     void theSameNameAloneIsNotTheSameContact() {
         api.createContact(token, """
                 {"first_name": "Ann", "last_name": "Lee", "email": "ann@example.com"}""");
