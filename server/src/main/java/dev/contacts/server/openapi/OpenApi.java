@@ -9,6 +9,7 @@ import io.helidon.http.ServerRequestHeaders;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.openapi.OpenApiService;
 import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.ServerResponse;
 
 /**
  * The OpenAPI document, served by Helidon's {@link OpenApiFeature} from {@link OpenApiDocument#STATIC_FILE} at
@@ -69,10 +70,21 @@ public final class OpenApi {
                             res.next();
                         }
                     })
+                    // every path of the API also answers with a trailing slash; Helidon's handler takes only docPath
+                    .get(docPath + "/", (req, res) -> {
+                        boolean yaml = req.query().first("format").map(format -> !format.equalsIgnoreCase("json"))
+                                .orElse(!supports(req.headers()));
+                        if (!yaml) {
+                            json(res, content);
+                        } else {
+                            res.headers().contentType(MediaTypes.APPLICATION_OPENAPI_YAML);
+                            res.send(content.apply(MediaTypes.APPLICATION_OPENAPI_YAML));
+                        }
+                    })
                     .get(JSON_PATH, (req, res) -> json(res, content));
         }
 
-        private static void json(io.helidon.webserver.http.ServerResponse res, Function<MediaType, String> content) {
+        private static void json(ServerResponse res, Function<MediaType, String> content) {
             res.header(HeaderValues.CONTENT_TYPE_JSON).send(content.apply(MediaTypes.APPLICATION_JSON));
         }
     }
