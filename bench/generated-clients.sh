@@ -39,7 +39,7 @@ for client in "${clients[@]}"; do
   ./mvnw -B -q -f "$work/$client/pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/$client.classpath"
   classpath="$work/$client/target/classes:$(cat "$work/$client.classpath")"
   flow=$([[ $client == java-native ]] && echo JavaNativeFlow || echo OkHttpGsonFlow)
-  "$JAVA_HOME/bin/javac" -d "$work/$client-flow" -cp "$classpath" bench/clients/ContactsFlow.java "bench/clients/$flow.java"
+  "$JAVA_HOME/bin/javac" -d "$work/$client-flow" -cp "$classpath" bench/clients/SharedSteps.java "bench/clients/$flow.java"
   "$JAVA_HOME/bin/java" -cp "$work/$client-flow:$classpath" "$flow" "$base"
 done
 

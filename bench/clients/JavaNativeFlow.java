@@ -2,12 +2,9 @@ import java.net.http.HttpRequest;
 import java.util.UUID;
 
 import dev.contacts.client.ApiClient;
-import dev.contacts.client.ApiException;
 import dev.contacts.client.api.ContactsApi;
 import dev.contacts.client.api.UsersApi;
 import dev.contacts.client.model.Credentials;
-import dev.contacts.client.model.LogoutRequest;
-import dev.contacts.client.model.RefreshTokenRequest;
 import dev.contacts.client.model.Token;
 
 /** The whole flow through the client openapi-generator makes for "java" with the "native" library, as generated. */
@@ -35,23 +32,14 @@ public class JavaNativeFlow {
         client.setRequestInterceptor(request -> request.setHeader("Authorization", "Bearer " + token.getAccessToken()));
         ContactsApi contacts = new ContactsApi(client);
         users = new UsersApi(client);
-        ContactsFlow.run(contacts, "java native");
-
-        Token renewed = users.refreshToken(new RefreshTokenRequest().refreshToken(token.getRefreshToken()));
-        check(!renewed.getRefreshToken().equals(token.getRefreshToken()), "refresh");
-        client.setRequestInterceptor(request -> request.setHeader("Authorization", "Bearer " + renewed.getAccessToken()));
-        users = new UsersApi(client);
-        users.logout(new LogoutRequest().refreshToken(renewed.getRefreshToken()));
-        try {
-            users.getCurrentUser();
-            check(false, "logout");
-        } catch (ApiException e) {
-            check(e.getCode() == 401, "logout");
-        }
-        System.out.println("java native: every step passed");
+        SharedSteps.contacts(contacts, "java native");
+        SharedSteps.refreshAndLogout(users, token, accessToken -> {
+            client.setRequestInterceptor(request -> request.setHeader("Authorization", "Bearer " + accessToken));
+            return new UsersApi(client);
+        }, "java native");
     }
 
     private static void check(boolean ok, String step) {
-        ContactsFlow.check("java native", ok, step);
+        SharedSteps.check("java native", ok, step);
     }
 }

@@ -4,12 +4,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.contacts.client.ApiClient;
-import dev.contacts.client.ApiException;
 import dev.contacts.client.api.ContactsApi;
 import dev.contacts.client.api.UsersApi;
 import dev.contacts.client.model.Credentials;
-import dev.contacts.client.model.LogoutRequest;
-import dev.contacts.client.model.RefreshTokenRequest;
 import dev.contacts.client.model.Token;
 
 /** The whole flow through the client openapi-generator makes for "java" with the "okhttp-gson" library, as generated. */
@@ -40,22 +37,14 @@ public class OkHttpGsonFlow {
         }
         client.setAccessToken(token.getAccessToken());
 
-        ContactsFlow.run(contacts, "java okhttp-gson");
-
-        Token renewed = users.refreshToken(new RefreshTokenRequest().refreshToken(token.getRefreshToken()));
-        check(!renewed.getRefreshToken().equals(token.getRefreshToken()), "refresh");
-        client.setAccessToken(renewed.getAccessToken());
-        users.logout(new LogoutRequest().refreshToken(renewed.getRefreshToken()));
-        try {
-            users.getCurrentUser();
-            check(false, "logout");
-        } catch (ApiException e) {
-            check(e.getCode() == 401, "logout");
-        }
-        System.out.println("java okhttp-gson: every step passed");
+        SharedSteps.contacts(contacts, "java okhttp-gson");
+        SharedSteps.refreshAndLogout(users, token, accessToken -> {
+            client.setAccessToken(accessToken);
+            return users;
+        }, "java okhttp-gson");
     }
 
     private static void check(boolean ok, String step) {
-        ContactsFlow.check("java okhttp-gson", ok, step);
+        SharedSteps.check("java okhttp-gson", ok, step);
     }
 }
