@@ -11,7 +11,7 @@ import dev.contacts.server.http.Http1Edge;
 import dev.contacts.server.http.RequestBodies;
 import dev.contacts.server.http.RequestFraming;
 import dev.contacts.server.http.SecurityHeaders;
-import dev.contacts.server.openapi.OpenApiService;
+import dev.contacts.server.openapi.OpenApi;
 import dev.contacts.server.openapi.SwaggerUi;
 import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
@@ -110,6 +110,7 @@ public final class ContactsServer implements AutoCloseable {
                         .details(true)
                         .addCheck(new DatabaseHealthCheck(components.database()))
                         .build()))
+                .addFeature(OpenApi.feature())
                 .routing(routing -> routing(routing, components));
     }
 
@@ -135,7 +136,6 @@ public final class ContactsServer implements AutoCloseable {
                 // before the contacts' own routes: "/contacts/export" would otherwise be read as a contact id
                 .register(components.transferService())
                 .register(components.contactService())
-                .register(new OpenApiService())
                 .fallback();
     }
 

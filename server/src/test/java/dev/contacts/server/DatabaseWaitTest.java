@@ -3,9 +3,7 @@ package dev.contacts.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,24 +49,23 @@ class DatabaseWaitTest {
     @Test
     void writersWaitingForTheLockDoNotDelayOtherConnections() throws Exception {
         String token = api.newUser();
-        List<CompletableFuture<HttpResponse<String>>> writes = new ArrayList<>();
+        List<CompletableFuture<TestApi.Response>> writes = new ArrayList<>();
         try (Connection lock = DriverManager.getConnection("jdbc:sqlite:" + database);
              Statement sql = lock.createStatement()) {
             sql.execute("BEGIN IMMEDIATE");
             for (int i = 0; i < WRITERS; i++) {
-                writes.add(HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(uri.resolve("/contacts/"))
+                writes.add(api.sendAsync(HttpRequest.newBuilder(uri.resolve("/contacts/"))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"first_name\":\"Ada\",\"last_name\":\"W" + i + "\"}"))
-                        .build(), HttpResponse.BodyHandlers.ofString()));
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"first_name\":\"Ada\",\"last_name\":\"W" + i + "\"}"))));
             }
             // While every writer waits for the lock: a new connection is answered, and so is a read.
             assertEquals(404, probe("/nope", null));
             assertEquals(200, probe("/users/me/", token));
             sql.execute("ROLLBACK");
         }
-        for (CompletableFuture<HttpResponse<String>> write : writes) {
-            assertEquals(201, write.get().statusCode(), "each waiting write is done once the lock is free");
+        for (CompletableFuture<TestApi.Response> write : writes) {
+            assertEquals(201, write.get().status(), "each waiting write is done once the lock is free");
         }
     }
 
@@ -78,6 +75,6 @@ class DatabaseWaitTest {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return api.send(request).status();
     }
 }

@@ -112,7 +112,7 @@ class ServerLifecycleTest {
             TestApi api = new TestApi(URI.create("http://127.0.0.1:" + server.port()));
             String token = api.newUser();
             components.database().close(); // the database goes away under the server's feet
-            Response r = api.get("/contacts/", token);
+            Response r = api.forAServerBrokenOnPurpose().get("/contacts/", token);
             assertEquals(500, r.status());
             assertEquals("{\"detail\":\"Internal Server Error\"}", r.body());
         } finally {

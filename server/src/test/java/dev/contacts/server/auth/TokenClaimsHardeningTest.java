@@ -5,9 +5,7 @@ import static dev.contacts.server.support.TestApi.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -105,11 +103,10 @@ class TokenClaimsHardeningTest {
     @Test
     void twoAuthorizationHeadersAreNotAuthenticated() throws Exception {
         String token = api.newUser();
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri.resolve("/contacts/"))
+        TestApi.Response r = api.send(HttpRequest.newBuilder(uri.resolve("/contacts/"))
                 .header("Authorization", "Bearer " + token)
-                .header("Authorization", "Bearer " + token)
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(401, r.statusCode());
+                .header("Authorization", "Bearer " + token));
+        assertEquals(401, r.status());
         assertEquals("{\"detail\":\"Not authenticated\"}", r.body());
     }
 

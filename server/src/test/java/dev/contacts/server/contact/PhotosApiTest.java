@@ -11,7 +11,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.Test;
 class PhotosApiTest {
 
     private final TestApi api;
-    private final HttpClient http = HttpClient.newHttpClient();
     private String token;
     private long id;
 
@@ -67,9 +65,9 @@ class PhotosApiTest {
         return api.send(request);
     }
 
-    private HttpResponse<byte[]> get() throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(api.uri(path())).header("Authorization", "Bearer " + token).GET()
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+    private HttpResponse<byte[]> get() {
+        return api.sendForBytes(HttpRequest.newBuilder(api.uri(path())).header("Authorization", "Bearer " + token)
+                .GET());
     }
 
     private static byte[] image(String format, int width, int height) throws IOException {

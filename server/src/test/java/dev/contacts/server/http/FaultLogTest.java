@@ -119,7 +119,7 @@ class FaultLogTest {
         String token = api.newUser();
         components.database().close(); // every request is now a server fault (500)
         for (int i = 0; i < 5; i++) {
-            assertEquals(500, api.get("/contacts/x%0aFORGED%20ERROR%20line/", token).status());
+            assertEquals(500, api.forAServerBrokenOnPurpose().get("/contacts/x%0aFORGED%20ERROR%20line/", token).status());
         }
         List<String> severe = logged(Level.SEVERE);
         assertTrue(!severe.isEmpty() && severe.size() < 5, "one line per second, not one per fault: " + severe);

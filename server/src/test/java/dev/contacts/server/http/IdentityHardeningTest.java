@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -61,12 +59,11 @@ class IdentityHardeningTest {
             body.write("{\"first_name\":\"A".getBytes(StandardCharsets.UTF_8));
             body.write(bad);
             body.write("\",\"last_name\":\"B\"}".getBytes(StandardCharsets.UTF_8));
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri.resolve("/contacts/"))
+            TestApi.Response r = api.send(HttpRequest.newBuilder(uri.resolve("/contacts/"))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(422, r.statusCode(), r.body());
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+            assertEquals(422, r.status(), r.body());
         }
         assertEquals("0", api.get("/contacts/", token).header("X-Total-Count"), "nothing was stored");
     }

@@ -75,17 +75,34 @@ class SwaggerUiTest {
     }
 
     @Test
-    void openapiJsonIsTheYamlDocumentAsJson() throws Exception {
+    void openapiJsonIsTheYamlDocumentAsJsonWithTheSlashlessTwins() throws Exception {
         Response r = api.get("/openapi.json", null);
         assertEquals(200, r.status());
         assertTrue(r.header("Content-Type").startsWith("application/json"));
         ObjectMapper mapper = new ObjectMapper();
         JsonNode served = mapper.readTree(r.body());
-        try (InputStream in = SwaggerUiTest.class.getResourceAsStream("/openapi.yaml")) {
+        try (InputStream in = SwaggerUiTest.class.getResourceAsStream("/META-INF/openapi.yaml")) {
             Map<String, Object> yaml = new Yaml().load(in);
-            assertEquals(mapper.valueToTree(yaml), served);
+            JsonNode written = mapper.valueToTree(yaml);
+            assertEquals(written.path("components"), served.path("components"));
+            written.path("paths").fields().forEachRemaining(path ->
+                    assertEquals(path.getValue(), served.path("paths").path(path.getKey()), path.getKey()));
         }
-        assertEquals(served, mapper.readTree(api.get("/openapi", null).body()));
+        assertEquals(served, mapper.readTree(api.get("/openapi", null).body()), "no Accept: JSON, as every answer");
+    }
+
+    @Test
+    void openapiAnswersYamlWhenAskedAsHelidonDoes() throws Exception {
+        Response json = api.getWithHeader("/openapi", "Accept", "*/*");
+        assertTrue(json.header("Content-Type").startsWith("application/json"), json.header("Content-Type"));
+        for (Response yaml : new Response[] {api.getWithHeader("/openapi", "Accept", "application/vnd.oai.openapi"),
+                api.get("/openapi?format=yaml", null)}) {
+            assertEquals(200, yaml.status());
+            assertTrue(yaml.header("Content-Type").startsWith("application/vnd.oai.openapi"),
+                    yaml.header("Content-Type"));
+            Map<String, Object> parsed = new Yaml().load(yaml.body());
+            assertEquals(json.json(), new ObjectMapper().valueToTree(parsed));
+        }
     }
 
     @Test

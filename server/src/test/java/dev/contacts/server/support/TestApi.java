@@ -1,5 +1,6 @@
 package dev.contacts.server.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,15 +8,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A plain HTTP client for the API as any third-party client would use it, with a few shortcuts. */
+/**
+ * A plain HTTP client for the API as any third-party client would use it, with a few shortcuts. The one way
+ * the server tests speak HTTP (only the tests of malformed framing write raw bytes to a socket): every
+ * exchange is checked against the served OpenAPI document ({@link DocumentedTraffic}).
+ */
 public final class TestApi {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -26,9 +35,23 @@ public final class TestApi {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI base;
+    private final boolean checkedAgainstDocument;
 
     public TestApi(URI base) {
+        this(base, true);
+    }
+
+    private TestApi(URI base, boolean checkedAgainstDocument) {
         this.base = base;
+        this.checkedAgainstDocument = checkedAgainstDocument;
+    }
+
+    /**
+     * The one opt-out of the document check, for tests that break the server on purpose (its database closed
+     * under it) to see how an internal fault is answered: such a 500 is declared by no operation, rightly.
+     */
+    public TestApi forAServerBrokenOnPurpose() {
+        return new TestApi(base, false);
     }
 
     /** A response with its body read as text and, on demand, as JSON. */
@@ -116,15 +139,74 @@ public final class TestApi {
 
     /** Any request, built by the caller (extra headers, another body type). */
     public Response send(HttpRequest.Builder request) {
+        return text(sendForBytes(request));
+    }
+
+    /** Any request; the answer's body as bytes (an image, a file). */
+    public HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request) {
+        HttpRequest built = request.build();
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers(), response.body());
+            return checked(built, http.send(built, HttpResponse.BodyHandlers.ofByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Any request, answered later: for requests that must be in flight together. */
+    public CompletableFuture<Response> sendAsync(HttpRequest.Builder request) {
+        HttpRequest built = request.build();
+        return http.sendAsync(built, HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(response -> text(checked(built, response)));
+    }
+
+    private static Response text(HttpResponse<byte[]> response) {
+        return new Response(response.statusCode(), response.headers(),
+                new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<byte[]> checked(HttpRequest request, HttpResponse<byte[]> response) {
+        if (!checkedAgainstDocument) {
+            return response;
+        }
+        DocumentedTraffic.check(request, bodyOf(request), response.statusCode(), response.headers(),
+                response.body());
+        return response;
+    }
+
+    /** The bytes a request sends (its publisher can be read again: the client has already sent them). */
+    private static byte[] bodyOf(HttpRequest request) {
+        if (request.bodyPublisher().isEmpty()) {
+            return new byte[0];
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CompletableFuture<byte[]> done = new CompletableFuture<>();
+        request.bodyPublisher().get().subscribe(new Flow.Subscriber<ByteBuffer>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(ByteBuffer item) {
+                byte[] chunk = new byte[item.remaining()];
+                item.get(chunk);
+                out.writeBytes(chunk);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+
+            @Override
+            public void onComplete() {
+                done.complete(out.toByteArray());
+            }
+        });
+        return done.join();
     }
 
     public Response register(String email, String password) {
