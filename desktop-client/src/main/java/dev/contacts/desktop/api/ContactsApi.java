@@ -30,6 +30,7 @@ import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.Credentials;
 import dev.contacts.model.FieldError;
+import dev.contacts.model.Page;
 import dev.contacts.model.RegisteredUser;
 import dev.contacts.model.TokenResponse;
 import dev.contacts.model.UpcomingBirthday;
@@ -125,14 +126,53 @@ public final class ContactsApi {
         tokens.set(null);
     }
 
-    public Page list(int skip, int limit) {
+    public Page<Contact> list(int skip, int limit) {
         return page(call("GET", "/contacts/?skip=" + skip + "&limit=" + limit, null, true));
     }
 
     /** Contacts whose names or email contain {@code text} (case-insensitive). */
-    public Page search(String text, int skip, int limit) {
+    public Page<Contact> search(String text, int skip, int limit) {
         return page(call("GET", "/contacts/search/?query=" + URLEncoder.encode(text, StandardCharsets.UTF_8)
                 + "&skip=" + skip + "&limit=" + limit, null, true));
+    }
+
+    /** How the address book is listed: by whose name, the server sorting the whole book (never one page). */
+    public enum SortBy {
+        FIRST_NAME("first_name"), LAST_NAME("last_name");
+
+        private final String wire;
+
+        SortBy(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+    }
+
+    /**
+     * One page of the contacts that match {@code text} (all of them when it is blank), sorted by {@code sort},
+     * only favourites or only the others ({@code favorite}).
+     */
+    public Page<Contact> list(String text, SortBy sort, boolean favorite, int skip, int limit) {
+        String query = "sort=" + sort.wire() + "&favorite=" + favorite + "&skip=" + skip + "&limit=" + limit;
+        return page(call("GET", text.isBlank() ? "/contacts/?" + query
+                : "/contacts/search/?query=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&" + query,
+                null, true));
+    }
+
+    /** Moves these contacts to the trash in one transaction; the ids the server moved. */
+    public List<Long> trash(List<Long> ids) {
+        JsonNode body = parse(call("POST", "/contacts/delete/", Map.of("ids", ids), true));
+        List<Long> deleted = new ArrayList<>();
+        body.path("deleted").forEach(id -> deleted.add(id.asLong()));
+        return deleted;
+    }
+
+    /** Brings a contact back from the trash with its id and every field as before. */
+    public Contact restore(long id) {
+        return read(call("POST", "/contacts/trash/" + id + "/restore/", null, true), Contact.class);
     }
 
     public Contact create(ContactDraft draft) {
@@ -159,10 +199,10 @@ public final class ContactsApi {
         return result;
     }
 
-    private Page page(HttpResponse<String> response) {
+    private static Page<Contact> page(HttpResponse<String> response) {
         List<Contact> items = read(response, new TypeReference<>() { });
         int total = response.headers().firstValue("X-Total-Count").map(Integer::parseInt).orElse(items.size());
-        return new Page(items, total);
+        return new Page<>(items, total);
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.contacts.desktop.contacts;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.contacts.desktop.api.Page;
+import dev.contacts.model.Page;
 import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Confirm;
@@ -128,7 +128,7 @@ public final class ContactsViewModel {
                 });
     }
 
-    private void show(Page result, String query, int pageNo) {
+    private void show(Page<Contact> result, String query, int pageNo) {
         shownQuery.set(query);
         page.set(pageNo);
         error.set("");
