@@ -7,6 +7,7 @@ import dev.contacts.desktop.account.AccountView;
 import dev.contacts.desktop.account.AccountViewModel;
 import dev.contacts.desktop.birthdays.BirthdaysView;
 import dev.contacts.desktop.birthdays.BirthdaysViewModel;
+import dev.contacts.desktop.contacts.ConflictDialog;
 import dev.contacts.desktop.contacts.ContactFormViewModel;
 import dev.contacts.desktop.contacts.ContactsView;
 import dev.contacts.desktop.contacts.ContactsViewModel;
@@ -66,6 +67,7 @@ public final class MainView extends StackPane {
         ConfirmDialog confirm = new ConfirmDialog(this);
         this.form = new ContactFormViewModel(user, background, dates);
         form.setConfirm(confirm);
+        form.setConflictQuestion(new ConflictDialog(this));
         this.contacts = new ContactsViewModel(user, background, debouncer, form);
         contacts.setConfirm(confirm);
         contacts.rememberSortIn(settings);

@@ -1,6 +1,7 @@
 package dev.contacts.desktop.contacts;
 
 import dev.contacts.model.Contact;
+import dev.contacts.model.ContactDraft;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -35,6 +36,11 @@ public final class Avatar extends StackPane {
         getStyleClass().add("avatar-color-" + ContactText.avatarColor(contact));
         initials.setText(ContactText.initials(contact));
         showPhoto(null);
+    }
+
+    /** Shows the initials of a name being typed (e.g. in the form of a new contact). */
+    public void show(String firstName, String lastName) {
+        show(new Contact(0, new ContactDraft(firstName, lastName, null, null, null, null), false, null, null));
     }
 
     /** Shows {@code image} over the initials; null shows the initials. */

@@ -82,6 +82,11 @@ public final class ContactDetailView extends StackPane {
             return;
         }
         avatar.show(contact);
+        vm.photos().load(contact, photo -> {
+            if (vm.shownProperty().get() == contact) {
+                avatar.showPhoto(photo);
+            }
+        });
         name.setText(ContactText.name(contact));
         star.setVisible(contact.favorite());
         subtitle.setText(java.util.stream.Stream.of(contact.nickname() == null ? null : "“" + contact.nickname() + "”",

@@ -20,7 +20,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -52,7 +51,6 @@ public final class ContactsView extends BorderPane {
     @FXML private Button delete;
     @FXML private HBox errorBanner;
     @FXML private Label error;
-    @FXML private SplitPane split;
     @FXML private ListView<Contact> list;
     @FXML private Label emptyState;
     @FXML private StackPane side;
@@ -63,7 +61,7 @@ public final class ContactsView extends BorderPane {
     public ContactsView(ContactsViewModel vm, Consumer<String> openLink) {
         this.vm = vm;
         this.form = vm.form();
-        formView = new ContactFormView(form, vm::deleteEdited);
+        formView = new ContactFormView(form, vm::deleteEdited, vm.photos());
         detailView = new ContactDetailView(vm, form.dates(), openLink);
         Views.load(this);
     }
@@ -72,8 +70,6 @@ public final class ContactsView extends BorderPane {
     private void initialize() {
         side.getChildren().setAll(detailView, formView);
         detailView.visibleProperty().bind(form.openProperty().not());
-        split.setDividerPositions(0.36);
-        SplitPane.setResizableWithParent(list, false);
         // a new or another contact in the form: type into it, not into the field that had the focus before
         // (later, so that a question asked first has given the focus back to the window)
         form.filledProperty().addListener((obs, was, is) -> Platform.runLater(formView::focusFirstField));
@@ -226,6 +222,11 @@ public final class ContactsView extends BorderPane {
             heading.setVisible(title != null);
             heading.setManaged(title != null);
             avatar.show(contact);
+            vm.photos().load(contact, photo -> {
+                if (getItem() == contact) { // the cell may show another contact by now
+                    avatar.showPhoto(photo);
+                }
+            });
             name.setText(ContactText.name(contact));
             String under = ContactText.subtitle(contact);
             subtitle.setText(under);

@@ -62,6 +62,7 @@ public final class ContactsViewModel {
     private final UserSession session;
     private final Background background;
     private final ContactFormViewModel form;
+    private final Photos photos;
     private Confirm confirm = Confirm.yes();
 
     private final ObservableList<Contact> contacts = FXCollections.observableArrayList();
@@ -86,6 +87,8 @@ public final class ContactsViewModel {
     private int skip;
     private boolean complete;
     private int favoritesTotal;
+    /** The rows of a new listing, gathered until its first page of non-favourites has come. */
+    private List<Contact> fresh;
     /** The id of a saved contact to select once the pages reach it. */
     private Long wanted;
     /** Answers can arrive out of order (typing, sorting): only those of the newest listing are shown. */
@@ -96,6 +99,7 @@ public final class ContactsViewModel {
         this.session = session;
         this.background = background;
         this.form = form;
+        this.photos = new Photos(session, background);
         searchText.addListener((obs, was, is) -> debouncer.call(this::refresh));
         sort.addListener((obs, was, is) -> refresh());
         form.setOnSaved(this::saved);
@@ -119,6 +123,11 @@ public final class ContactsViewModel {
 
     public ContactFormViewModel form() {
         return form;
+    }
+
+    /** The contacts' photos, for the avatars. */
+    public Photos photos() {
+        return photos;
     }
 
     /** Lists from the top again (e.g. F5, another search or sort); what is shown stays until the answer comes. */
@@ -171,17 +180,25 @@ public final class ContactsViewModel {
     private void append(Page<Contact> page, String query, int from) {
         error.set("");
         if (inFavorites && from == 0) {
-            // the first answer of a new listing replaces the old rows (kept on screen until now)
-            shownQuery.set(query);
-            contacts.clear();
+            fresh = new ArrayList<>(); // a new listing: its rows replace the old ones (kept on screen until then)
         }
-        contacts.addAll(page.items());
+        if (fresh != null) {
+            fresh.addAll(page.items());
+        } else {
+            contacts.addAll(page.items());
+        }
+        if (fresh != null && !inFavorites) {
+            shownQuery.set(query);
+            Contact before = shown.get(); // (replacing the rows clears the list's selection, and so the detail)
+            contacts.setAll(fresh); // at once: no empty list in between, and the shown contact stays selected
+            fresh = null;
+            keepShown(before);
+        }
         skip = from + page.items().size();
         boolean partDone = page.items().size() < PAGE_SIZE || skip >= page.total();
         boolean favoritesEnded = false;
         if (inFavorites) {
             favoritesTotal = page.total();
-            total.set(favoritesTotal);
             if (partDone) {
                 inFavorites = false;
                 skip = 0;
@@ -217,6 +234,18 @@ public final class ContactsViewModel {
         } else if (complete) {
             wanted = null;
         }
+    }
+
+    /** After the rows were replaced: the contact shown is selected again, in its newest version, when listed. */
+    private void keepShown(Contact current) {
+        if (current == null || wanted != null) {
+            return;
+        }
+        contacts.stream().filter(c -> c.id() == current.id()).findFirst().ifPresent(now -> {
+            toSelect.set(null);
+            toSelect.set(now);
+            shown.set(now);
+        });
     }
 
     /** After a save: the list again from the top, as far as the saved contact, which is selected and shown. */

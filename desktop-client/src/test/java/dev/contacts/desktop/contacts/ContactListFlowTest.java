@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
@@ -15,7 +20,10 @@ import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.LabeledValue;
 import dev.contacts.model.PostalAddress;
+import javax.imageio.ImageIO;
+
 import javafx.scene.control.ComboBox;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -24,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class ContactListFlowTest extends UiTestBase {
 
     @Test
-    void scrollingLoadsTheWholeBookInTheServersOrderAndTheSortChoiceIsRemembered() {
+    void scrollingLoadsTheWholeBookInTheServersOrderDeleteAndUndoSpanThePagesAndTheSortIsRemembered() {
         registerAndLogIn(robot, "scroll@example.com");
         int count = ContactsViewModel.PAGE_SIZE + 20;
         for (int i = 0; i < count; i++) {
@@ -41,6 +49,19 @@ class ContactListFlowTest extends UiTestBase {
         waitUntil("the whole book is listed", () -> listedFirstNames().size() == count);
         List<String> lastNames = Fx.call(() -> contactList().getItems().stream().map(Contact::lastName).toList());
         assertEquals(lastNames.stream().sorted().toList(), lastNames, "one order across the pages");
+
+        // every one of them, across both pages, to the trash and back with Ctrl+Z
+        List<Long> ids = Fx.call(() -> contactList().getItems().stream().map(Contact::id).sorted().toList());
+        robot.press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
+        robot.type(KeyCode.DELETE);
+        waitUntil("asked first", () -> robot.lookup("#confirm-yes").tryQuery().isPresent());
+        robot.clickOn("#confirm-yes");
+        waitUntil("all gone", () -> listedFirstNames().isEmpty() && visible(robot, "#undo-toast"));
+        assertEquals(0, userApi().list(0, 10).total());
+        robot.press(KeyCode.CONTROL).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.CONTROL);
+        waitUntil("all back", () -> text(robot, "#summary").equals(count + " contacts"));
+        assertEquals(ids, userApi().list(0, 1000).items().stream().map(Contact::id).sorted().toList(),
+                "restored with the same ids");
 
         @SuppressWarnings("unchecked")
         ComboBox<Object> sort = robot.lookup("#sort").queryAs(ComboBox.class);
@@ -62,8 +83,11 @@ class ContactListFlowTest extends UiTestBase {
                 List.of(new PostalAddress("home", "12 Square", "London", null, "SW1Y 4JH", "United Kingdom")),
                 "Engines Ltd", "Analyst", "Countess", List.of("Family"), true));
         userApi().create(new ContactDraft("Grace", "Hopper", null, null, null, null));
+        long adaId = userApi().list(0, 10).items().get(0).id();
+        userApi().putPhoto(adaId, redSquarePng(), "image/png");
         Fx.run(() -> window.mainView().refresh());
         waitUntil("listed, the favourite first", () -> listedFirstNames().equals(List.of("Ada", "Grace")));
+        waitUntil("Ada's row shows her photo, Grace's her initials", () -> photosShown("#contacts-list") == 1);
         assertTrue(visible(robot, "#detail-empty"), "nothing selected yet");
 
         clickOnContact("Ada Lovelace");
@@ -76,6 +100,7 @@ class ContactListFlowTest extends UiTestBase {
         assertTrue(text(robot, "#detail-birthday").endsWith("(" + age + " years old)"), text(robot, "#detail-birthday"));
         assertEquals("Met at the engine works.", text(robot, "#detail-notes"));
         assertTrue(robot.from(robot.lookup("#detail-labels").queryAll()).lookup("Family").tryQuery().isPresent());
+        waitUntil("the detail shows her photo", () -> photosShown("#contact-detail") == 1);
         Screenshots.save(window.scene(), "contact-detail");
 
         robot.clickOn("#detail-email-1");
@@ -93,5 +118,28 @@ class ContactListFlowTest extends UiTestBase {
         robot.type(KeyCode.DOWN);
         waitUntil("the next contact shows", () -> text(robot, "#detail-name").equals("Grace Hopper"));
         assertFalse(visible(robot, "#detail-email-0"), "Grace has no email");
+    }
+
+    /** How many avatars under {@code container} show a photo (not initials). */
+    private int photosShown(String container) {
+        return Fx.call(() -> (int) robot.lookup(container).query().lookupAll(".avatar").stream()
+                .flatMap(avatar -> ((javafx.scene.Parent) avatar).getChildrenUnmodifiable().stream())
+                .filter(n -> n instanceof ImageView view && view.isVisible() && view.getImage() != null)
+                .count());
+    }
+
+    private static byte[] redSquarePng() {
+        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.RED);
+        g.fillRect(0, 0, 64, 64);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 }

@@ -293,4 +293,17 @@ class ContactsViewModelTest {
         vm.searchTextProperty().set("zzz");
         assertEquals("No contacts match “zzz”.", vm.emptyTextProperty().get());
     }
+
+    @Test
+    void aRefreshKeepsTheShownContactSelectedInItsNewestVersion() {
+        add("Ada", "Lovelace");
+        add("Grace", "Hopper");
+        vm.refresh();
+        Contact grace = vm.contacts().get(0);
+        vm.show(grace);
+        fixture.api.patch(grace.id(), java.util.Map.of("nickname", "Amazing Grace"), null);
+        vm.refresh();
+        assertEquals("Amazing Grace", vm.shownProperty().get().nickname());
+        assertEquals(vm.shownProperty().get(), vm.toSelectProperty().get(), "selected again in the list");
+    }
 }

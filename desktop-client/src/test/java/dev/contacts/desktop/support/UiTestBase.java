@@ -180,8 +180,10 @@ public abstract class UiTestBase extends FxRobot {
 
     /** Clicks into a field, clears it and types {@code text}. */
     protected void type(FxRobot robot, String query, String text) {
-        robot.clickOn(query);
         Node node = robot.lookup(query).query();
+        Fx.run(node::requestFocus); // as Tab would: a field scrolled out of view comes into view
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(query);
         TextInputControl field = node instanceof DatePicker picker ? picker.getEditor() : (TextInputControl) node;
         Fx.run(field::clear);
         robot.write(text);
