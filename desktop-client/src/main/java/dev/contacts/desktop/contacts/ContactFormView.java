@@ -43,6 +43,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class ContactFormView extends VBox {
 
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    /** Room above a field scrolled into view, for the name of the field written over it. */
+    private static final double FIELD_LABEL_ROOM = 28;
     private static final List<String> EMAIL_KINDS = List.of("home", "work", "other");
     private static final List<String> PHONE_KINDS = List.of("mobile", "home", "work", "other");
 
@@ -220,8 +222,9 @@ public final class ContactFormView extends VBox {
         }
         javafx.geometry.Bounds bounds = fields.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
         double top = scroll.getVvalue() * (content - viewport);
-        if (bounds.getMinY() < top) {
-            scroll.setVvalue(bounds.getMinY() / (content - viewport));
+        double withLabel = Math.max(0, bounds.getMinY() - FIELD_LABEL_ROOM); // the field's name stays in view too
+        if (withLabel < top) {
+            scroll.setVvalue(withLabel / (content - viewport));
         } else if (bounds.getMaxY() > top + viewport) {
             scroll.setVvalue((bounds.getMaxY() - viewport) / (content - viewport));
         }
@@ -402,6 +405,8 @@ public final class ContactFormView extends VBox {
     /** Puts the cursor into the first field (when the form opens). */
     public void focusFirstField() {
         firstName.requestFocus();
+        // the scroll pane brings the focused field itself to its top edge: show the form from its top, label and all
+        javafx.application.Platform.runLater(() -> scroll.setVvalue(0));
     }
 
     @FXML

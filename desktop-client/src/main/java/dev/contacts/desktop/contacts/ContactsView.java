@@ -194,6 +194,7 @@ public final class ContactsView extends BorderPane {
             row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             row.getStyleClass().add("contact-row");
             graphic = new VBox(heading, row);
+            setPrefWidth(0); // as wide as the list, never wider: long lines end in "…" instead of scrolling sideways
             setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !isEmpty()) {
                     form.startEdit(getItem());
