@@ -30,6 +30,7 @@ import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.Credentials;
 import dev.contacts.model.FieldError;
+import dev.contacts.model.Page;
 import dev.contacts.model.RegisteredUser;
 import dev.contacts.model.TokenResponse;
 import dev.contacts.model.UpcomingBirthday;
@@ -125,14 +126,88 @@ public final class ContactsApi {
         tokens.set(null);
     }
 
-    public Page list(int skip, int limit) {
+    public Page<Contact> list(int skip, int limit) {
         return page(call("GET", "/contacts/?skip=" + skip + "&limit=" + limit, null, true));
     }
 
     /** Contacts whose names or email contain {@code text} (case-insensitive). */
-    public Page search(String text, int skip, int limit) {
+    public Page<Contact> search(String text, int skip, int limit) {
         return page(call("GET", "/contacts/search/?query=" + URLEncoder.encode(text, StandardCharsets.UTF_8)
                 + "&skip=" + skip + "&limit=" + limit, null, true));
+    }
+
+    /** How the address book is listed: by whose name, the server sorting the whole book (never one page). */
+    public enum SortBy {
+        FIRST_NAME("first_name"), LAST_NAME("last_name");
+
+        private final String wire;
+
+        SortBy(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+    }
+
+    /**
+     * One page of the contacts that match {@code text} (all of them when it is blank), sorted by {@code sort},
+     * only favourites or only the others ({@code favorite}).
+     */
+    public Page<Contact> list(String text, SortBy sort, boolean favorite, int skip, int limit) {
+        String query = "sort=" + sort.wire() + "&favorite=" + favorite + "&skip=" + skip + "&limit=" + limit;
+        return page(call("GET", text.isBlank() ? "/contacts/?" + query
+                : "/contacts/search/?query=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&" + query,
+                null, true));
+    }
+
+    /** Moves these contacts to the trash in one transaction; the ids the server moved. */
+    public List<Long> trash(List<Long> ids) {
+        JsonNode body = parse(call("POST", "/contacts/delete/", Map.of("ids", ids), true));
+        List<Long> deleted = new ArrayList<>();
+        body.path("deleted").forEach(id -> deleted.add(id.asLong()));
+        return deleted;
+    }
+
+    /** Brings a contact back from the trash with its id and every field as before. */
+    public Contact restore(long id) {
+        return read(call("POST", "/contacts/trash/" + id + "/restore/", null, true), Contact.class);
+    }
+
+    /** The contact's photo (JPEG or PNG, as the server keeps it). */
+    public byte[] photo(long id) {
+        return call("GET", "/contacts/" + id + "/photo/", null, true, Map.of("Accept", "image/*")).body();
+    }
+
+    /** Gives the contact a photo ({@code image/jpeg} or {@code image/png}); the server re-encodes it. */
+    public void putPhoto(long id, byte[] image, String contentType) {
+        call("PUT", "/contacts/" + id + "/photo/", image, true, Map.of("Content-Type", contentType));
+    }
+
+    public void deletePhoto(long id) {
+        call("DELETE", "/contacts/" + id + "/photo/", null, true);
+    }
+
+    /** A contact and its entity tag, which a later write sends back as {@code If-Match}. */
+    public record Tagged(Contact contact, String etag) {
+    }
+
+    public Tagged get(long id) {
+        return tagged(call("GET", "/contacts/" + id + "/", null, true, Map.of()));
+    }
+
+    /**
+     * Changes only the given fields (wire names; null clears). With {@code ifMatch} the server refuses with 412
+     * when the contact changed since that tag; without it the last write wins.
+     */
+    public Tagged patch(long id, Map<String, Object> changes, String ifMatch) {
+        return tagged(call("PATCH", "/contacts/" + id + "/", changes, true,
+                ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch)));
+    }
+
+    private static Tagged tagged(HttpResponse<byte[]> response) {
+        return new Tagged(read(response, Contact.class), response.headers().firstValue("ETag").orElse(null));
     }
 
     public Contact create(ContactDraft draft) {
@@ -159,19 +234,24 @@ public final class ContactsApi {
         return result;
     }
 
-    private Page page(HttpResponse<String> response) {
+    private static Page<Contact> page(HttpResponse<byte[]> response) {
         List<Contact> items = read(response, new TypeReference<>() { });
         int total = response.headers().firstValue("X-Total-Count").map(Integer::parseInt).orElse(items.size());
-        return new Page(items, total);
+        return new Page<>(items, total);
     }
 
     /**
      * A call; an authenticated one renews the access token first when it is about to expire, and once more
      * (then retries) when the server answers 401 anyway. A session that cannot be renewed has ended.
      */
-    private HttpResponse<String> call(String method, String path, Object body, boolean authenticated) {
+    private HttpResponse<byte[]> call(String method, String path, Object body, boolean authenticated) {
+        return call(method, path, body, authenticated, Map.of());
+    }
+
+    private HttpResponse<byte[]> call(String method, String path, Object body, boolean authenticated,
+                                      Map<String, String> headers) {
         if (!authenticated) {
-            return send(method, path, body, null);
+            return send(method, path, body, null, headers);
         }
         Tokens current = tokens.get();
         if (current == null) {
@@ -181,13 +261,13 @@ public final class ContactsApi {
             current = renew(current);
         }
         try {
-            return send(method, path, body, current.access());
+            return send(method, path, body, current.access(), headers);
         } catch (ApiFailure.Refused refused) {
             if (!isTokenRefused(refused)) {
                 throw refused;
             }
             try {
-                return send(method, path, body, renew(current).access());
+                return send(method, path, body, renew(current).access(), headers);
             } catch (ApiFailure.Refused again) {
                 if (isTokenRefused(again)) {
                     tokens.set(null);
@@ -232,12 +312,24 @@ public final class ContactsApi {
     }
 
     /** One HTTP exchange; any answer but 2xx is an {@link ApiFailure}. */
-    private HttpResponse<String> send(String method, String path, Object body, String accessToken) {
+    private HttpResponse<byte[]> send(String method, String path, Object body, String accessToken) {
+        return send(method, path, body, accessToken, Map.of());
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, Object body, String accessToken,
+                                      Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.get().resolve(path))
                 .timeout(timeout)
-                .header("Accept", "application/json");
+                .header("Accept", headers.getOrDefault("Accept", "application/json"));
+        headers.forEach((name, value) -> {
+            if (!name.equals("Accept")) {
+                request.header(name, value);
+            }
+        });
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else if (body instanceof byte[] raw) {
+            request.method(method, HttpRequest.BodyPublishers.ofByteArray(raw)); // typed by the caller's header
         } else {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(write(body)));
@@ -245,9 +337,9 @@ public final class ContactsApi {
         if (accessToken != null) {
             request.header("Authorization", "Bearer " + accessToken);
         }
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             throw new ApiFailure.Unreachable("The server did not answer in time.", e);
         } catch (ConnectException e) {
@@ -263,13 +355,13 @@ public final class ContactsApi {
             return response;
         }
         if (status == 422) {
-            throw new ApiFailure.Invalid(fieldErrors(response.body()));
+            throw new ApiFailure.Invalid(fieldErrors(text(response)));
         }
         throw new ApiFailure.Refused(status, detail(response), retryAfter(response), invalidToken(response));
     }
 
     /** RFC 6750 §3.1: {@code WWW-Authenticate: Bearer error="invalid_token", ...} for a token that is no good. */
-    private static boolean invalidToken(HttpResponse<String> response) {
+    private static boolean invalidToken(HttpResponse<byte[]> response) {
         return response.headers().allValues("WWW-Authenticate").stream()
                 .anyMatch(challenge -> INVALID_TOKEN_CHALLENGE.matcher(challenge).find());
     }
@@ -291,9 +383,9 @@ public final class ContactsApi {
         return errors;
     }
 
-    private static String detail(HttpResponse<String> response) {
+    private static String detail(HttpResponse<byte[]> response) {
         try {
-            JsonNode detail = JSON.readTree(response.body()).path("detail");
+            JsonNode detail = JSON.readTree(text(response)).path("detail");
             if (detail.isTextual()) {
                 return detail.asText();
             }
@@ -303,7 +395,11 @@ public final class ContactsApi {
         return "The server answered " + response.statusCode() + ".";
     }
 
-    private static Duration retryAfter(HttpResponse<String> response) {
+    private static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    private static Duration retryAfter(HttpResponse<byte[]> response) {
         return response.headers().firstValue("Retry-After").flatMap(value -> {
             try {
                 return Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
@@ -321,19 +417,19 @@ public final class ContactsApi {
         }
     }
 
-    private static JsonNode parse(HttpResponse<String> response) {
+    private static JsonNode parse(HttpResponse<byte[]> response) {
         try {
-            return JSON.readTree(response.body());
+            return JSON.readTree(text(response));
         } catch (JsonProcessingException e) {
             throw new ApiFailure.Unreachable("The server's answer could not be read.", e);
         }
     }
 
-    private static <T> T read(HttpResponse<String> response, Class<T> type) {
+    private static <T> T read(HttpResponse<byte[]> response, Class<T> type) {
         return JSON.convertValue(parse(response), type);
     }
 
-    private static <T> T read(HttpResponse<String> response, TypeReference<T> type) {
+    private static <T> T read(HttpResponse<byte[]> response, TypeReference<T> type) {
         return JSON.convertValue(parse(response), type);
     }
 }

@@ -2,6 +2,7 @@ package dev.contacts.desktop.app;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.contacts.desktop.login.LoginView;
@@ -43,6 +44,10 @@ public final class AppWindow {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Contacts");
     /** The current account's screens; null when nobody is signed in. */
     private MainView mainView;
+    private final Settings settings;
+    /** Opens a link (a {@code mailto:}) outside the app; the app's host services, set by {@link #openLinksWith}. */
+    private Consumer<String> openLink = link -> LOG.log(System.Logger.Level.INFO, "No way to open links here");
+    private static final System.Logger LOG = System.getLogger(AppWindow.class.getName());
 
     /** {@code debouncers} makes one per login: a search typed by one account never fires in another's. */
     public AppWindow(Session session, Background background, Supplier<Debouncer> debouncers, ThemeManager theme,
@@ -50,6 +55,7 @@ public final class AppWindow {
         this.session = session;
         this.debouncers = debouncers;
         this.theme = theme;
+        this.settings = settings;
         this.login = new LoginViewModel(session, background, settings, Clock.systemUTC());
         this.loginView = new LoginView(login);
         root.setId("app-root");
@@ -61,13 +67,19 @@ public final class AppWindow {
         signedIn(session.userProperty().get());
     }
 
+    /** How links are opened outside the app (the application's host services). */
+    public void openLinksWith(Consumer<String> opener) {
+        this.openLink = opener;
+    }
+
     /** The first start of an install (no address book yet): the login screen opens on "Create your account". */
     public void offerAccountCreation() {
         login.offerAccountCreation();
     }
 
     private void signedIn(UserSession user) {
-        mainView = user == null ? null : new MainView(session, user, debouncers.get(), theme);
+        mainView = user == null ? null : new MainView(session, user, debouncers.get(), theme, settings,
+                link -> openLink.accept(link));
         show();
     }
 
@@ -91,6 +103,8 @@ public final class AppWindow {
                 () -> showing().ifPresent(MainView::focusSearch));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5),
                 () -> showing().ifPresent(MainView::refresh));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN),
+                () -> showing().ifPresent(MainView::undo));
         scene.getAccelerators().put(LOG_OUT, () -> showing().ifPresent(MainView::logOut));
     }
 

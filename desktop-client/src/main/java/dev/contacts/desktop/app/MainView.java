@@ -1,13 +1,17 @@
 package dev.contacts.desktop.app;
 
+import java.util.function.Consumer;
+
 import atlantafx.base.controls.Notification;
 import dev.contacts.desktop.account.AccountView;
 import dev.contacts.desktop.account.AccountViewModel;
 import dev.contacts.desktop.birthdays.BirthdaysView;
 import dev.contacts.desktop.birthdays.BirthdaysViewModel;
+import dev.contacts.desktop.contacts.ConflictDialog;
 import dev.contacts.desktop.contacts.ContactFormViewModel;
 import dev.contacts.desktop.contacts.ContactsView;
 import dev.contacts.desktop.contacts.ContactsViewModel;
+import dev.contacts.desktop.settings.Settings;
 import dev.contacts.desktop.theme.ThemeManager;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.ConfirmDialog;
@@ -53,7 +57,8 @@ public final class MainView extends StackPane {
     @FXML private Notification undoToast;
 
     /** Logging out goes through {@code session}, which closes whichever login is current. */
-    public MainView(Session session, UserSession user, Debouncer debouncer, ThemeManager theme) {
+    public MainView(Session session, UserSession user, Debouncer debouncer, ThemeManager theme, Settings settings,
+                    Consumer<String> openLink) {
         this.session = session;
         this.user = user;
         this.theme = theme;
@@ -62,11 +67,13 @@ public final class MainView extends StackPane {
         ConfirmDialog confirm = new ConfirmDialog(this);
         this.form = new ContactFormViewModel(user, background, dates);
         form.setConfirm(confirm);
+        form.setConflictQuestion(new ConflictDialog(this));
         this.contacts = new ContactsViewModel(user, background, debouncer, form);
         contacts.setConfirm(confirm);
+        contacts.rememberSortIn(settings);
         this.birthdays = new BirthdaysViewModel(user, background);
         this.account = new AccountViewModel(user, background);
-        this.contactsView = new ContactsView(contacts);
+        this.contactsView = new ContactsView(contacts, openLink);
         this.birthdaysView = new BirthdaysView(birthdays, dates, this::openFromBirthdays);
         Views.load(this);
     }
@@ -119,6 +126,11 @@ public final class MainView extends StackPane {
     public void newContact() {
         showContacts();
         form.startNew();
+    }
+
+    /** Ctrl+Z: brings back what was just deleted (while its toast shows). */
+    public void undo() {
+        contacts.undoDelete();
     }
 
     /** Ctrl+F: into the search field. */

@@ -1,50 +1,94 @@
 package dev.contacts.desktop.contacts;
 
 import java.time.LocalDate;
+import java.util.List;
 
+import dev.contacts.desktop.contacts.ContactFormViewModel.AddressRow;
+import dev.contacts.desktop.contacts.ContactFormViewModel.EntryRow;
 import dev.contacts.desktop.ui.Dates;
 import dev.contacts.desktop.ui.Fields;
 import dev.contacts.desktop.ui.Views;
+import dev.contacts.model.ContactDraft;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The create/edit form (layout in ContactFormView.fxml): binds {@link ContactFormViewModel} and handles the keys:
- * Escape cancels, Ctrl+S and Enter in a one-line field save, Tab leaves Notes like any other field.
+ * The create/edit form (layout in ContactFormView.fxml): binds {@link ContactFormViewModel}, builds a line per
+ * email, phone and address row, and handles the keys: Escape cancels, Ctrl+S and Enter in a one-line field
+ * save, Tab leaves Notes like any other field. The rows' kind and remove controls are left out of the Tab
+ * order, so Tab goes from value to value.
  */
 public final class ContactFormView extends VBox {
 
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    /** Room above a field scrolled into view, for the name of the field written over it. */
+    private static final double FIELD_LABEL_ROOM = 28;
+    private static final List<String> EMAIL_KINDS = List.of("home", "work", "other");
+    private static final List<String> PHONE_KINDS = List.of("mobile", "home", "work", "other");
 
     private final ContactFormViewModel vm;
     private final Runnable onDelete;
+    private final Photos photos;
+    private final Avatar avatar = new Avatar(56);
+    @FXML private HBox photoBar;
+    @FXML private javafx.scene.control.ScrollPane scroll;
+    @FXML private VBox fields;
+    /** Scrolls the focused field into view; held here, and only weakly by the scene, which outlives this form. */
+    private final javafx.beans.value.ChangeListener<Node> focusFollower = (obs, was, focused) -> scrollTo(focused);
+    @FXML private Button removePhoto;
+    @FXML private Label photoError;
     @FXML private Label title;
+    @FXML private ToggleButton favorite;
+    @FXML private FontIcon favoriteIcon;
     @FXML private Label firstNameLabel;
     @FXML private TextField firstName;
     @FXML private Label firstNameError;
     @FXML private Label lastNameLabel;
     @FXML private TextField lastName;
     @FXML private Label lastNameError;
-    @FXML private Label emailLabel;
-    @FXML private TextField email;
-    @FXML private Label emailError;
-    @FXML private Label phoneLabel;
-    @FXML private TextField phone;
-    @FXML private Label phoneError;
+    @FXML private VBox emailRows;
+    @FXML private Label emailsError;
+    @FXML private VBox phoneRows;
+    @FXML private Label phonesError;
     @FXML private Label birthdayLabel;
     @FXML private DatePicker birthday;
     @FXML private Label birthdayError;
+    @FXML private Label organizationLabel;
+    @FXML private TextField organization;
+    @FXML private Label organizationError;
+    @FXML private Label jobTitleLabel;
+    @FXML private TextField jobTitle;
+    @FXML private Label jobTitleError;
+    @FXML private Label nicknameLabel;
+    @FXML private TextField nickname;
+    @FXML private Label nicknameError;
+    @FXML private VBox addressRows;
+    @FXML private Label addressesError;
+    @FXML private Label labelsLabel;
+    @FXML private TextField labels;
+    @FXML private Label labelsError;
     @FXML private Label notesLabel;
     @FXML private TextArea notes;
     @FXML private Label notesError;
@@ -52,9 +96,10 @@ public final class ContactFormView extends VBox {
     @FXML private Button save;
     @FXML private Button delete;
 
-    public ContactFormView(ContactFormViewModel vm, Runnable onDelete) {
+    public ContactFormView(ContactFormViewModel vm, Runnable onDelete, Photos photos) {
         this.vm = vm;
         this.onDelete = onDelete;
+        this.photos = photos;
         Views.load(this);
     }
 
@@ -62,18 +107,35 @@ public final class ContactFormView extends VBox {
     private void initialize() {
         title.textProperty().bind(Bindings.when(vm.editingProperty().isNull())
                 .then("New contact").otherwise("Edit contact"));
-        field(firstNameLabel, firstName, firstNameError, "first_name");
-        firstName.textProperty().bindBidirectional(vm.firstNameProperty());
-        field(lastNameLabel, lastName, lastNameError, "last_name");
-        lastName.textProperty().bindBidirectional(vm.lastNameProperty());
-        field(emailLabel, email, emailError, "email");
-        email.textProperty().bindBidirectional(vm.emailProperty());
-        field(phoneLabel, phone, phoneError, "phone");
-        phone.textProperty().bindBidirectional(vm.phoneProperty());
-        field(notesLabel, notes, notesError, "additional_data");
-        notes.textProperty().bindBidirectional(vm.additionalDataProperty());
+        favorite.selectedProperty().bindBidirectional(vm.favoriteProperty());
+        vm.favoriteProperty().addListener((obs, was, is) -> favoriteIcon.setIconLiteral(star(is)));
+        favoriteIcon.setIconLiteral(star(vm.favoriteProperty().get()));
+        favorite.accessibleTextProperty().bind(Bindings.when(vm.favoriteProperty())
+                .then("Favourite (on)").otherwise("Favourite (off)"));
+        text(firstNameLabel, firstName, firstNameError, "first_name", vm.firstNameProperty());
+        text(lastNameLabel, lastName, lastNameError, "last_name", vm.lastNameProperty());
+        text(organizationLabel, organization, organizationError, "organization", vm.organizationProperty());
+        text(jobTitleLabel, jobTitle, jobTitleError, "job_title", vm.jobTitleProperty());
+        text(nicknameLabel, nickname, nicknameError, "nickname", vm.nicknameProperty());
+        text(labelsLabel, labels, labelsError, "labels", vm.labelsTextProperty());
+        text(notesLabel, notes, notesError, "additional_data", vm.additionalDataProperty());
+        Fields.showWhenNotEmpty(emailsError, vm.errorProperty("emails"));
+        Fields.showWhenNotEmpty(phonesError, vm.errorProperty("phones"));
+        Fields.showWhenNotEmpty(addressesError, vm.errorProperty("addresses"));
 
-        field(birthdayLabel, birthday, birthdayError, "birthday");
+        entryRows(emailRows, vm.emails(), "contact-email", "Email", EMAIL_KINDS, ContactDraft.DEFAULT_EMAIL_LABEL,
+                "name@example.com");
+        entryRows(phoneRows, vm.phones(), "phone", "Phone", PHONE_KINDS, ContactDraft.DEFAULT_PHONE_LABEL,
+                "+1 555 010 9999");
+        vm.addresses().addListener((ListChangeListener<AddressRow>) c -> {
+            if (rowsAddedOrRemoved(c)) {
+                addressRows();
+            }
+        });
+        addressRows();
+
+        birthdayLabel.setLabelFor(birthday);
+        Fields.showError(birthdayError, birthday, vm.errorProperty("birthday"));
         Dates dates = vm.dates();
         birthday.setPromptText(dates.format(LocalDate.of(1990, 4, 23)));
         birthday.setConverter(new StringConverter<>() {
@@ -107,7 +169,7 @@ public final class ContactFormView extends VBox {
             } else if (e.getCode() == KeyCode.TAB && e.getTarget() == notes && !e.isControlDown()) {
                 // Tab moves on, as in every other field; notes rarely need a tab character
                 if (e.isShiftDown()) {
-                    birthday.getEditor().requestFocus();
+                    labels.requestFocus();
                 } else {
                     save.requestFocus();
                 }
@@ -116,16 +178,262 @@ public final class ContactFormView extends VBox {
         });
         visibleProperty().bind(vm.openProperty());
         managedProperty().bind(visibleProperty());
+
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener(new javafx.beans.value.WeakChangeListener<>(focusFollower));
+            }
+        });
+        photoBar.getChildren().add(0, avatar);
+        Fields.showWhenNotEmpty(photoError, vm.errorProperty("photo"));
+        for (javafx.beans.Observable changed : List.of(vm.chosenPhotoProperty(), vm.photoRemovedProperty(),
+                vm.editingProperty(), vm.firstNameProperty(), vm.lastNameProperty())) {
+            changed.addListener(o -> showPhoto());
+        }
+        showPhoto();
+        // an image file dropped anywhere on the form becomes the photo
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean taken = e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1
+                    && usePhoto(e.getDragboard().getFiles().get(0).toPath());
+            e.setDropCompleted(taken);
+            e.consume();
+        });
     }
 
-    private void field(Label label, javafx.scene.control.Control control, Label error, String wireName) {
-        label.setLabelFor(control);
-        Fields.showError(error, control, vm.errorProperty(wireName));
+    /** Scrolls the form so that {@code node}, one of its fields, is in view (e.g. reached with Tab). */
+    private void scrollTo(Node node) {
+        Node n = node;
+        while (n != null && n != fields) {
+            n = n.getParent();
+        }
+        if (n == null) {
+            return;
+        }
+        double content = fields.getBoundsInLocal().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (content <= viewport) {
+            return;
+        }
+        javafx.geometry.Bounds bounds = fields.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double top = scroll.getVvalue() * (content - viewport);
+        double withLabel = Math.max(0, bounds.getMinY() - FIELD_LABEL_ROOM); // the field's name stays in view too
+        if (withLabel < top) {
+            scroll.setVvalue(withLabel / (content - viewport));
+        } else if (bounds.getMaxY() > top + viewport) {
+            scroll.setVvalue((bounds.getMaxY() - viewport) / (content - viewport));
+        }
+    }
+
+    /** The chosen photo, else the contact's own (unless it is to be removed), else the initials of the name. */
+    private void showPhoto() {
+        var chosen = vm.chosenPhotoProperty().get();
+        var contact = vm.editingProperty().get();
+        avatar.show(vm.firstNameProperty().get(), vm.lastNameProperty().get());
+        removePhoto.setDisable(chosen == null && (contact == null || !contact.hasPhoto() || vm.photoRemovedProperty().get()));
+        if (chosen != null) {
+            avatar.showPhoto(new javafx.scene.image.Image(new java.io.ByteArrayInputStream(chosen.bytes())));
+        } else if (contact != null && !vm.photoRemovedProperty().get()) {
+            photos.load(contact, photo -> {
+                if (vm.editingProperty().get() == contact && vm.chosenPhotoProperty().get() == null
+                        && !vm.photoRemovedProperty().get()) {
+                    avatar.showPhoto(photo);
+                }
+            });
+        }
+    }
+
+    private boolean usePhoto(java.nio.file.Path file) {
+        return vm.choosePhoto(file);
+    }
+
+    @FXML
+    private void choosePhoto() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Choose a photo");
+        chooser.getExtensionFilters().add(
+                new javafx.stage.FileChooser.ExtensionFilter("JPEG or PNG images", "*.jpg", "*.jpeg", "*.png"));
+        java.io.File file = chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            usePhoto(file.toPath());
+        }
+    }
+
+    @FXML
+    private void removePhoto() {
+        vm.removePhoto();
+    }
+
+    private void text(Label label, javafx.scene.control.TextInputControl field, Label error, String wireName,
+                      StringProperty value) {
+        label.setLabelFor(field);
+        Fields.showError(error, field, vm.errorProperty(wireName));
+        field.textProperty().bindBidirectional(value);
+    }
+
+    /** A line per email or phone: the value, its kind and a remove button; rebuilt when the rows change. */
+    private void entryRows(VBox box, ObservableList<EntryRow> rows, String id, String what, List<String> kinds,
+                           String defaultKind, String prompt) {
+        Runnable rebuild = () -> {
+            box.getChildren().clear();
+            for (int i = 0; i < rows.size(); i++) {
+                EntryRow row = rows.get(i);
+                String rowId = i == 0 ? id : id + "-" + i;
+                TextField value = new TextField();
+                value.setId(rowId);
+                value.setPromptText(prompt);
+                value.setAccessibleText(what + " " + (i + 1));
+                value.textProperty().bindBidirectional(row.valueProperty());
+                value.setOnAction(e -> vm.save());
+                HBox.setHgrow(value, Priority.ALWAYS);
+                ComboBox<String> kind = kindBox(kinds, defaultKind, row.labelProperty(), rowId + "-label", what);
+                Button remove = removeButton(rowId + "-remove", "Remove this " + what.toLowerCase());
+                remove.setOnAction(e -> vm.remove(row));
+                Label error = new Label();
+                error.setId(rowId + "-error");
+                error.getStyleClass().add("field-error");
+                error.setWrapText(true);
+                Fields.showError(error, value, row.errorProperty());
+                HBox line = new HBox(6, value, kind, remove);
+                line.setAlignment(Pos.CENTER_LEFT);
+                box.getChildren().add(new VBox(2, line, error));
+            }
+        };
+        rows.addListener((ListChangeListener<EntryRow>) c -> {
+            if (rowsAddedOrRemoved(c)) {
+                rebuild.run();
+            }
+        });
+        rebuild.run();
+    }
+
+    /** Whether rows came or went (not only a value typed into one: its field stays, with the cursor in it). */
+    private static boolean rowsAddedOrRemoved(ListChangeListener.Change<?> change) {
+        while (change.next()) {
+            if (change.wasAdded() || change.wasRemoved() || change.wasPermutated()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addressRows() {
+        addressRows.getChildren().clear();
+        List<AddressRow> rows = List.copyOf(vm.addresses());
+        for (int i = 0; i < rows.size(); i++) {
+            AddressRow row = rows.get(i);
+            String id = "address-" + i;
+            GridPane grid = new GridPane();
+            grid.setHgap(6);
+            grid.setVgap(4);
+            grid.add(addressField(id + "-street", "Street", row.streetProperty()), 0, 0, 2, 1);
+            grid.add(addressField(id + "-postal-code", "Postal code", row.postalCodeProperty()), 0, 1);
+            grid.add(addressField(id + "-locality", "City", row.localityProperty()), 1, 1);
+            grid.add(addressField(id + "-region", "Region", row.regionProperty()), 0, 2);
+            grid.add(addressField(id + "-country", "Country", row.countryProperty()), 1, 2);
+            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            half.setPercentWidth(50);
+            grid.getColumnConstraints().setAll(half, half);
+            ComboBox<String> kind = kindBox(EMAIL_KINDS, ContactDraft.DEFAULT_ADDRESS_LABEL, row.labelProperty(),
+                    id + "-label", "Address");
+            Button remove = removeButton(id + "-remove", "Remove this address");
+            remove.setOnAction(e -> vm.remove(row));
+            HBox head = new HBox(6, kind, remove);
+            head.setAlignment(Pos.CENTER_LEFT);
+            Label error = new Label();
+            error.setId(id + "-error");
+            error.getStyleClass().add("field-error");
+            error.setWrapText(true);
+            Fields.showWhenNotEmpty(error, row.errorProperty());
+            VBox block = new VBox(4, head, grid, error);
+            block.getStyleClass().add("address-row");
+            addressRows.getChildren().add(block);
+        }
+    }
+
+    private TextField addressField(String id, String prompt, StringProperty value) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setAccessibleText(prompt);
+        field.setMaxWidth(Double.MAX_VALUE);
+        field.textProperty().bindBidirectional(value);
+        field.setOnAction(e -> vm.save());
+        return field;
+    }
+
+    /** The kind of an entry ("work", "home", ...): one of the usual ones or any text; out of the Tab order. */
+    private static ComboBox<String> kindBox(List<String> kinds, String defaultKind, StringProperty label, String id,
+                                            String what) {
+        ComboBox<String> kind = new ComboBox<>();
+        kind.getItems().setAll(kinds);
+        kind.setEditable(true);
+        kind.setId(id);
+        kind.setPromptText(defaultKind); // what an entry left without a kind is saved as
+        kind.setPrefWidth(110);
+        kind.setMinWidth(90);
+        kind.setFocusTraversable(false);
+        kind.getEditor().setFocusTraversable(false);
+        kind.setAccessibleText(what + " kind");
+        kind.getEditor().textProperty().bindBidirectional(label);
+        kind.valueProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                label.set(is);
+            }
+        });
+        return kind;
+    }
+
+    private static Button removeButton(String id, String text) {
+        Button remove = new Button(null, new FontIcon("mdal-close"));
+        remove.setId(id);
+        remove.getStyleClass().addAll("button-icon", "flat");
+        remove.setAccessibleText(text);
+        remove.setFocusTraversable(false);
+        return remove;
+    }
+
+    private static String star(boolean favorite) {
+        return favorite ? "mdmz-star" : "mdmz-star_border";
     }
 
     /** Puts the cursor into the first field (when the form opens). */
     public void focusFirstField() {
         firstName.requestFocus();
+        // the scroll pane brings the focused field itself to its top edge: show the form from its top, label and all
+        javafx.application.Platform.runLater(() -> scroll.setVvalue(0));
+    }
+
+    @FXML
+    private void addEmail() {
+        vm.addEmail();
+        focusLast(emailRows);
+    }
+
+    @FXML
+    private void addPhone() {
+        vm.addPhone();
+        focusLast(phoneRows);
+    }
+
+    @FXML
+    private void addAddress() {
+        vm.addAddress();
+        focusLast(addressRows);
+    }
+
+    /** Into the row just added. */
+    private static void focusLast(VBox rows) {
+        if (!rows.getChildren().isEmpty()) {
+            Node last = rows.getChildren().get(rows.getChildren().size() - 1);
+            last.lookupAll(".text-field").stream().filter(n -> n.isFocusTraversable()).findFirst()
+                    .ifPresent(Node::requestFocus);
+        }
     }
 
     @FXML

@@ -1,12 +1,15 @@
 package dev.contacts.desktop.contacts;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.contacts.desktop.api.ApiFailure;
+import dev.contacts.desktop.api.ContactsApi;
 import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Confirm;
@@ -16,8 +19,12 @@ import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.ContactRules;
 import dev.contacts.model.FieldError;
+import dev.contacts.model.LabeledValue;
+import dev.contacts.model.PostalAddress;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -26,43 +33,189 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
- * The create/edit form. Checks the shared rules before sending and shows the server's field errors after;
- * whatever goes wrong, what the person typed stays in the form until they save or cancel, and nothing typed
- * is dropped (another contact, a new one, closing the window) without asking first.
+ * The create/edit form of every v2 field: rows of emails, phones and addresses that can be added and removed,
+ * labels, the favourite star. Checks the shared rules before sending and shows the errors (its own and the
+ * server's) beside the field they are about. An edit sends only what changed (PATCH) with the {@code If-Match}
+ * of the version it started from; when someone changed the contact meanwhile, the person chooses to reload it
+ * or to overwrite it. Whatever goes wrong, what was typed stays until they save or cancel, and nothing typed is
+ * dropped (another contact, a new one, closing the window) without asking first.
  */
 public final class ContactFormViewModel {
 
-    public static final List<String> FIELDS =
-            List.of("first_name", "last_name", "email", "phone", "birthday", "additional_data");
+    /** One email or phone: the value, its kind ("work", "mobile", ...) and the error beside it. */
+    public static final class EntryRow {
+        private final StringProperty value = new SimpleStringProperty("");
+        private final StringProperty label = new SimpleStringProperty("");
+        private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+
+        EntryRow(String value, String label) {
+            this.value.set(value == null ? "" : value);
+            this.label.set(label == null ? "" : label);
+        }
+
+        public StringProperty valueProperty() {
+            return value;
+        }
+
+        public StringProperty labelProperty() {
+            return label;
+        }
+
+        public ReadOnlyStringProperty errorProperty() {
+            return error.getReadOnlyProperty();
+        }
+
+        List<String> values() {
+            return List.of(value.get(), label.get());
+        }
+
+        Observable[] observables() {
+            return new Observable[] {value, label};
+        }
+    }
+
+    /** One postal address: its kind and parts, and the error beside it. */
+    public static final class AddressRow {
+        private final StringProperty label = new SimpleStringProperty("");
+        private final StringProperty street = new SimpleStringProperty("");
+        private final StringProperty locality = new SimpleStringProperty("");
+        private final StringProperty region = new SimpleStringProperty("");
+        private final StringProperty postalCode = new SimpleStringProperty("");
+        private final StringProperty country = new SimpleStringProperty("");
+        private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+
+        AddressRow(PostalAddress address) {
+            if (address != null) {
+                label.set(orEmpty(address.label()));
+                street.set(orEmpty(address.street()));
+                locality.set(orEmpty(address.locality()));
+                region.set(orEmpty(address.region()));
+                postalCode.set(orEmpty(address.postalCode()));
+                country.set(orEmpty(address.country()));
+            }
+        }
+
+        public StringProperty labelProperty() {
+            return label;
+        }
+
+        public StringProperty streetProperty() {
+            return street;
+        }
+
+        public StringProperty localityProperty() {
+            return locality;
+        }
+
+        public StringProperty regionProperty() {
+            return region;
+        }
+
+        public StringProperty postalCodeProperty() {
+            return postalCode;
+        }
+
+        public StringProperty countryProperty() {
+            return country;
+        }
+
+        public ReadOnlyStringProperty errorProperty() {
+            return error.getReadOnlyProperty();
+        }
+
+        boolean isBlank() {
+            return street.get().isBlank() && locality.get().isBlank() && region.get().isBlank()
+                    && postalCode.get().isBlank() && country.get().isBlank();
+        }
+
+        PostalAddress toAddress() {
+            return new PostalAddress(blankToNull(label.get()), street.get(), locality.get(), region.get(),
+                    postalCode.get(), country.get());
+        }
+
+        List<String> values() {
+            return List.of(label.get(), street.get(), locality.get(), region.get(), postalCode.get(), country.get());
+        }
+
+        Observable[] observables() {
+            return new Observable[] {label, street, locality, region, postalCode, country};
+        }
+    }
+
+    /** An image file chosen for the contact, as the server takes it. */
+    public record ChosenPhoto(byte[] bytes, String contentType) {
+    }
+
+    /** The largest photo the server takes. */
+    public static final int PHOTO_MAX_BYTES = 1024 * 1024;
+
+    /** What the person chose when the contact was changed elsewhere while they edited it. */
+    public enum Conflict {
+        /** Save this version over the other one. */
+        OVERWRITE,
+        /** Drop this edit and show the saved contact. */
+        RELOAD,
+        /** Decide later: the form stays as it is. */
+        KEEP_EDITING
+    }
+
+    /** Asks what to do about a contact changed meanwhile (the view shows a dialog; tests answer directly). */
+    @FunctionalInterface
+    public interface ConflictQuestion {
+        Conflict ask();
+    }
+
+    /** The single-value fields by wire name, for errors and the v1 names the tests and older servers use. */
+    public static final List<String> FIELDS = List.of("first_name", "last_name", "birthday", "additional_data",
+            "organization", "job_title", "nickname", "labels", "emails", "phones", "addresses", "photo");
 
     private final UserSession session;
     private final Background background;
     private final Dates dates;
     private Confirm confirm = Confirm.yes();
+    private ConflictQuestion conflictQuestion = () -> Conflict.KEEP_EDITING;
 
     private final ReadOnlyObjectWrapper<Contact> editing = new ReadOnlyObjectWrapper<>();
+    /** The entity tag of the version being edited; null until known (or for a new contact). */
+    private String etag;
+    /** The contact was seen changed elsewhere after typing began: saving asks first. */
+    private boolean changedElsewhere;
     private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(false);
     /** Counts the times the form was filled (new or another contact): the view puts the cursor in it each time. */
     private final ReadOnlyIntegerWrapper filled = new ReadOnlyIntegerWrapper(0);
     private final StringProperty firstName = new SimpleStringProperty("");
     private final StringProperty lastName = new SimpleStringProperty("");
-    private final StringProperty email = new SimpleStringProperty("");
-    private final StringProperty phone = new SimpleStringProperty("");
     private final StringProperty birthdayText = new SimpleStringProperty("");
     private final StringProperty additionalData = new SimpleStringProperty("");
-    private final Map<String, ReadOnlyStringWrapper> errors = Map.of(
-            "first_name", new ReadOnlyStringWrapper(""), "last_name", new ReadOnlyStringWrapper(""),
-            "email", new ReadOnlyStringWrapper(""), "phone", new ReadOnlyStringWrapper(""),
-            "birthday", new ReadOnlyStringWrapper(""), "additional_data", new ReadOnlyStringWrapper(""));
+    private final StringProperty organization = new SimpleStringProperty("");
+    private final StringProperty jobTitle = new SimpleStringProperty("");
+    private final StringProperty nickname = new SimpleStringProperty("");
+    /** The labels as typed: separated by commas. */
+    private final StringProperty labelsText = new SimpleStringProperty("");
+    private final BooleanProperty favorite = new SimpleBooleanProperty(false);
+    /** A photo chosen in the form, sent after the contact is saved; null when none was chosen. */
+    private final ReadOnlyObjectWrapper<ChosenPhoto> chosenPhoto = new ReadOnlyObjectWrapper<>();
+    /** Whether the contact's photo is to be removed on save. */
+    private final ReadOnlyBooleanWrapper photoRemoved = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<EntryRow> emails =
+            FXCollections.observableArrayList(row -> row.observables());
+    private final ObservableList<EntryRow> phones =
+            FXCollections.observableArrayList(row -> row.observables());
+    private final ObservableList<AddressRow> addresses =
+            FXCollections.observableArrayList(row -> row.observables());
+    private final Map<String, ReadOnlyStringWrapper> errors = new java.util.HashMap<>();
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
     /** What the fields held when the form opened: the changes are measured against it. */
-    private final ReadOnlyObjectWrapper<List<String>> original = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<Object>> original = new ReadOnlyObjectWrapper<>(List.of());
     private final BooleanBinding changed;
     private Consumer<Contact> onSaved = saved -> { };
 
@@ -71,7 +224,11 @@ public final class ContactFormViewModel {
         this.background = background;
         this.dates = dates;
         changed = Bindings.createBooleanBinding(() -> open.get() && !values().equals(original.get()), open,
-                original, firstName, lastName, email, phone, birthdayText, additionalData);
+                original, firstName, lastName, birthdayText, additionalData, organization, jobTitle, nickname,
+                labelsText, favorite, emails, phones, addresses, chosenPhoto, photoRemoved);
+        emails.add(new EntryRow("", ""));
+        phones.add(new EntryRow("", ""));
+        FIELDS.forEach(field -> errors.put(field, new ReadOnlyStringWrapper("")));
     }
 
     public ContactFormViewModel(UserSession session, Background background) {
@@ -83,6 +240,11 @@ public final class ContactFormViewModel {
         this.confirm = confirm;
     }
 
+    /** How to ask what to do when the contact was changed elsewhere (412). */
+    public void setConflictQuestion(ConflictQuestion question) {
+        this.conflictQuestion = question;
+    }
+
     /** Called with the saved contact after a successful save, e.g. to reload and select it in the list. */
     public void setOnSaved(Consumer<Contact> onSaved) {
         this.onSaved = onSaved;
@@ -90,16 +252,42 @@ public final class ContactFormViewModel {
 
     /** Opens an empty form; false when the person chose to keep editing the open one. */
     public boolean startNew() {
-        return mayDiscardChanges() && fill(null);
+        return mayDiscardChanges() && fill(null, null);
     }
 
-    /** Opens {@code contact}; false when the person chose to keep editing the open one. */
+    /**
+     * Opens {@code contact}; false when the person chose to keep editing the open one. Its current version and
+     * entity tag are fetched meanwhile, so the save can say whether someone else changed it first.
+     */
     public boolean startEdit(Contact contact) {
         Contact current = editing.get();
         if (open.get() && current != null && current.id() == contact.id()) {
             return true; // already open: keep what is typed
         }
-        return mayDiscardChanges() && fill(contact);
+        if (!mayDiscardChanges()) {
+            return false;
+        }
+        fill(contact, null);
+        fetchVersion(contact);
+        return true;
+    }
+
+    private void fetchVersion(Contact contact) {
+        background.run(() -> session.api().get(contact.id()), tagged -> {
+            Contact now = editing.get();
+            if (now == null || now.id() != contact.id() || !open.get()) {
+                return; // the form moved on meanwhile
+            }
+            if (tagged.contact().equals(now)) {
+                etag = tagged.etag();
+            } else if (!changed.get()) {
+                fill(tagged.contact(), tagged.etag()); // a newer version, and nothing typed yet: show it
+            } else {
+                changedElsewhere = true;
+            }
+        }, session.failures(failure -> {
+            // without a tag the save cannot tell a change made elsewhere: it says so when it happens
+        }));
     }
 
     /** True when nothing typed would be lost, or the person agreed to drop it. */
@@ -108,14 +296,25 @@ public final class ContactFormViewModel {
                 "The contact you are editing has changes that are not saved.", "Discard changes");
     }
 
-    private boolean fill(Contact contact) {
+    private boolean fill(Contact contact, String tag) {
         editing.set(contact);
-        firstName.set(contact == null ? "" : contact.firstName());
-        lastName.set(contact == null ? "" : contact.lastName());
-        email.set(contact == null || contact.email() == null ? "" : contact.email());
-        phone.set(contact == null || contact.phone() == null ? "" : contact.phone());
-        birthdayText.set(contact == null ? "" : dates.format(contact.birthday()));
-        additionalData.set(contact == null || contact.additionalData() == null ? "" : contact.additionalData());
+        etag = tag;
+        changedElsewhere = false;
+        ContactDraft draft = contact == null ? new ContactDraft("", "", null, null, null, null) : contact.toDraft();
+        firstName.set(orEmpty(draft.firstName()));
+        lastName.set(orEmpty(draft.lastName()));
+        birthdayText.set(dates.format(draft.birthday()));
+        additionalData.set(orEmpty(draft.additionalData()));
+        organization.set(orEmpty(draft.organization()));
+        jobTitle.set(orEmpty(draft.jobTitle()));
+        nickname.set(orEmpty(draft.nickname()));
+        labelsText.set(String.join(", ", draft.labels()));
+        favorite.set(draft.favorite());
+        chosenPhoto.set(null);
+        photoRemoved.set(false);
+        emails.setAll(rows(draft.emails()));
+        phones.setAll(rows(draft.phones()));
+        addresses.setAll(draft.addresses().stream().map(AddressRow::new).toList());
         original.set(values());
         clearErrors();
         open.set(true);
@@ -123,9 +322,100 @@ public final class ContactFormViewModel {
         return true;
     }
 
-    private List<String> values() {
-        return List.of(firstName.get(), lastName.get(), email.get(), phone.get(), birthdayText.get().strip(),
-                additionalData.get());
+    /** The rows of a list; at least one (empty) row, so there is always a field to type the first into. */
+    private static List<EntryRow> rows(List<LabeledValue> entries) {
+        List<EntryRow> rows = new ArrayList<>(entries.stream().map(e -> new EntryRow(e.value(), e.label())).toList());
+        if (rows.isEmpty()) {
+            rows.add(new EntryRow("", ""));
+        }
+        return rows;
+    }
+
+    private List<Object> values() {
+        return List.of(firstName.get(), lastName.get(), birthdayText.get().strip(), additionalData.get(),
+                organization.get(), jobTitle.get(), nickname.get(), labelsText.get(), favorite.get(),
+                emails.stream().map(EntryRow::values).toList(), phones.stream().map(EntryRow::values).toList(),
+                addresses.stream().map(AddressRow::values).toList(), photoRemoved.get(),
+                java.util.Objects.requireNonNullElse(chosenPhoto.get(), "no photo chosen"));
+    }
+
+    /**
+     * Chooses a photo, sent when the contact is saved: a JPEG or PNG of at most 1 MiB (the server's rule); false,
+     * with the reason beside the photo, for anything else.
+     */
+    public boolean choosePhoto(byte[] bytes, String contentType) {
+        errors.get("photo").set("");
+        if (!"image/jpeg".equals(contentType) && !"image/png".equals(contentType)) {
+            errors.get("photo").set("Choose a JPEG or PNG image.");
+            return false;
+        }
+        if (bytes.length > PHOTO_MAX_BYTES) {
+            errors.get("photo").set("The image is larger than 1 MiB.");
+            return false;
+        }
+        chosenPhoto.set(new ChosenPhoto(bytes, contentType));
+        photoRemoved.set(false);
+        return true;
+    }
+
+    /**
+     * Chooses an image file as the photo: JPEG or PNG by its name, at most 1 MiB (read only when it is not
+     * larger); false, with the reason beside the photo, for anything else.
+     */
+    public boolean choosePhoto(java.nio.file.Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String type = name.endsWith(".png") ? "image/png"
+                : name.endsWith(".jpg") || name.endsWith(".jpeg") ? "image/jpeg" : "";
+        try {
+            if (java.nio.file.Files.size(file) > PHOTO_MAX_BYTES) {
+                errors.get("photo").set("The image is larger than 1 MiB.");
+                return false;
+            }
+            return choosePhoto(java.nio.file.Files.readAllBytes(file), type);
+        } catch (java.io.IOException e) {
+            errors.get("photo").set("The file could not be read.");
+            return false;
+        }
+    }
+
+    /** Removes the photo (the chosen one, and the contact's own on save). */
+    public void removePhoto() {
+        chosenPhoto.set(null);
+        Contact current = editing.get();
+        photoRemoved.set(current != null && current.hasPhoto());
+    }
+
+    public void addEmail() {
+        if (emails.size() < ContactRules.EMAILS_MAX) {
+            emails.add(new EntryRow("", ""));
+        }
+    }
+
+    public void addPhone() {
+        if (phones.size() < ContactRules.PHONES_MAX) {
+            phones.add(new EntryRow("", ""));
+        }
+    }
+
+    public void addAddress() {
+        if (addresses.size() < ContactRules.ADDRESSES_MAX) {
+            addresses.add(new AddressRow(null));
+        }
+    }
+
+    /** Removes a row; the last email or phone row is emptied instead, so there is still one to type into. */
+    public void remove(EntryRow row) {
+        ObservableList<EntryRow> list = emails.contains(row) ? emails : phones;
+        if (list.size() == 1) {
+            row.value.set("");
+            row.label.set("");
+        } else {
+            list.remove(row);
+        }
+    }
+
+    public void remove(AddressRow row) {
+        addresses.remove(row);
     }
 
     /** Escape or Cancel: closes the form (asking first when something typed would be lost). */
@@ -139,13 +429,13 @@ public final class ContactFormViewModel {
     public void close() {
         open.set(false);
         editing.set(null);
+        etag = null;
         clearErrors();
     }
 
     /**
-     * The form as a draft: empty optional fields mean "no value"; empty when the birthday cannot be read.
-     * Editing keeps what the form does not show (further emails and phones, addresses, labels, ...): the form
-     * edits the primary email and phone.
+     * The form as a (normalised) draft: empty rows and blank optional fields mean "no value"; empty when the
+     * birthday cannot be read.
      */
     public Optional<ContactDraft> draft() {
         String typedDate = birthdayText.get().strip();
@@ -153,14 +443,21 @@ public final class ContactFormViewModel {
         if (!typedDate.isEmpty() && birthday.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(withFormFields(birthday.orElse(null)));
+        return Optional.of(formDraft(birthday.orElse(null)));
     }
 
-    private ContactDraft withFormFields(LocalDate birthday) {
-        Contact current = editing.get();
-        ContactDraft base = current == null ? new ContactDraft(null, null, null, null, null, null) : current.toDraft();
-        return base.withV1Fields(firstName.get(), lastName.get(), blankToNull(email.get()), blankToNull(phone.get()),
-                birthday, blankToNull(additionalData.get())).normalized();
+    private ContactDraft formDraft(LocalDate birthday) {
+        return new ContactDraft(firstName.get(), lastName.get(), entries(emails), entries(phones), birthday,
+                blankToNull(additionalData.get()),
+                addresses.stream().filter(a -> !a.isBlank()).map(AddressRow::toAddress).toList(),
+                organization.get(), jobTitle.get(), nickname.get(),
+                Arrays.stream(labelsText.get().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                favorite.get()).normalized();
+    }
+
+    private static List<LabeledValue> entries(List<EntryRow> rows) {
+        return rows.stream().filter(r -> !r.value.get().isBlank())
+                .map(r -> new LabeledValue(r.value.get(), blankToNull(r.label.get()))).toList();
     }
 
     /** Checks the shared rules; shows and returns whether the form can be sent. */
@@ -168,11 +465,11 @@ public final class ContactFormViewModel {
         clearErrors();
         Optional<ContactDraft> draft = draft();
         if (draft.isEmpty()) {
-            show(ContactRules.asV1(ContactRules.validate(withFormFields(null)), true, true));
+            show(ContactRules.validate(formDraft(null)));
             errors.get("birthday").set(dates.hint());
             return false;
         }
-        List<FieldError> problems = ContactRules.asV1(ContactRules.validate(draft.get()), true, true);
+        List<FieldError> problems = ContactRules.validate(draft.get());
         show(problems);
         return problems.isEmpty();
     }
@@ -181,10 +478,45 @@ public final class ContactFormViewModel {
         if (!open.get() || saving.get() || !validate()) {
             return;
         }
+        if (changedElsewhere) {
+            resolveConflict();
+            return;
+        }
+        send(etag);
+    }
+
+    /** Sends the form: a new contact whole, an edit as only its changes, conditional on {@code ifMatch}. */
+    private void send(String ifMatch) {
         ContactDraft draft = draft().orElseThrow();
         Contact current = editing.get();
         saving.set(true);
-        background.run(() -> current == null ? session.api().create(draft) : session.api().update(current.id(), draft),
+        ChosenPhoto photo = chosenPhoto.get();
+        boolean removePhoto = photoRemoved.get();
+        background.run(() -> {
+                    Contact saved;
+                    if (current == null) {
+                        saved = session.api().create(draft);
+                    } else {
+                        Map<String, Object> changes = ContactPatch.between(current.toDraft().normalized(), draft);
+                        saved = changes.isEmpty() ? current
+                                : session.api().patch(current.id(), changes, ifMatch).contact();
+                    }
+                    if (photo == null && !removePhoto) {
+                        return saved;
+                    }
+                    try {
+                        if (photo != null) {
+                            session.api().putPhoto(saved.id(), photo.bytes(), photo.contentType());
+                        } else {
+                            session.api().deletePhoto(saved.id());
+                        }
+                    } catch (ApiFailure.SessionEnded ended) {
+                        throw ended;
+                    } catch (ApiFailure failure) {
+                        throw new PhotoRefused(saved, failure);
+                    }
+                    return session.api().get(saved.id()).contact();
+                },
                 saved -> {
                     close();
                     onSaved.accept(saved);
@@ -193,35 +525,114 @@ public final class ContactFormViewModel {
                 () -> saving.set(false));
     }
 
+    /** The contact was saved but its photo was not taken: the form stays open on the saved contact. */
+    private static final class PhotoRefused extends RuntimeException {
+        private final Contact saved;
+
+        PhotoRefused(Contact saved, ApiFailure cause) {
+            super(cause);
+            this.saved = saved;
+        }
+    }
+
     private void failed(Throwable failure) {
+        if (failure instanceof PhotoRefused refused) {
+            ChosenPhoto photo = chosenPhoto.get();
+            boolean removing = photoRemoved.get();
+            fill(refused.saved, null);
+            fetchVersion(refused.saved);
+            chosenPhoto.set(photo);
+            photoRemoved.set(removing);
+            errors.get("photo").set(refused.getCause() instanceof ApiFailure.Invalid
+                    ? "The server could not read this image." : Messages.of(refused.getCause())
+                    + " The rest is saved; press Save to send the photo again.");
+            return;
+        }
         if (failure instanceof ApiFailure.Invalid invalid) {
-            show(ContactRules.asV1(invalid.errors(), true, true));
+            show(invalid.errors());
+        } else if (failure instanceof ApiFailure.Refused refused && refused.status() == 412) {
+            changedElsewhere = true;
+            resolveConflict();
         } else if (failure instanceof ApiFailure.Refused refused && refused.status() == 404) {
             formError.set("This contact was deleted meanwhile. Save again to add it back as a new contact.");
             editing.set(null);
+            etag = null;
         } else {
             formError.set(Messages.of(failure) + " Your changes are kept: press Save to try again.");
         }
     }
 
+    /** The contact changed elsewhere: reload it (dropping this edit) or overwrite it, as the person chooses. */
+    private void resolveConflict() {
+        Contact current = editing.get();
+        switch (conflictQuestion.ask()) {
+            case OVERWRITE -> {
+                changedElsewhere = false;
+                send(null); // this edit's changes win; fields it did not touch keep the other change
+            }
+            case RELOAD -> background.run(() -> session.api().get(current.id()),
+                    tagged -> fill(tagged.contact(), tagged.etag()),
+                    session.failures(this::failed));
+            case KEEP_EDITING -> formError.set("Someone else changed this contact meanwhile. Save again to choose"
+                    + " between their version and yours.");
+        }
+    }
+
+    /** Shows each error beside its field (a row's beside that row); what has no place is shown under the form. */
     private void show(List<FieldError> problems) {
         for (FieldError problem : problems) {
-            ReadOnlyStringWrapper target = errors.get(problem.field());
-            if (target != null) {
-                target.set(Messages.of(problem));
-            } else {
-                formError.set(problem.msg());
+            String message = Messages.of(problem);
+            List<Object> loc = problem.loc();
+            String field = loc.size() >= 2 ? String.valueOf(loc.get(1)) : problem.field();
+            int row = loc.size() >= 3 && loc.get(2) instanceof Integer i ? i : -1;
+            switch (field) {
+                case "email" -> setRowError(emails, 0, message, "emails");
+                case "phone" -> setRowError(phones, 0, message, "phones");
+                case "emails" -> setRowError(emails, row, message, field);
+                case "phones" -> setRowError(phones, row, message, field);
+                case "addresses" -> {
+                    if (row >= 0 && row < addresses.size()) {
+                        addresses.get(row).error.set(message);
+                    } else {
+                        errors.get(field).set(message);
+                    }
+                }
+                default -> {
+                    ReadOnlyStringWrapper target = errors.get(field);
+                    if (target != null) {
+                        target.set(message);
+                    } else {
+                        formError.set(problem.msg());
+                    }
+                }
             }
+        }
+    }
+
+    /** An entry's error beside its row; the rows sent skip empty ones, so the index is among the filled rows. */
+    private void setRowError(List<EntryRow> rows, int index, String message, String field) {
+        List<EntryRow> filledRows = rows.stream().filter(r -> !r.value.get().isBlank()).toList();
+        if (index >= 0 && index < filledRows.size()) {
+            filledRows.get(index).error.set(message);
+        } else {
+            errors.get(field).set(message);
         }
     }
 
     private void clearErrors() {
         errors.values().forEach(p -> p.set(""));
+        emails.forEach(r -> r.error.set(""));
+        phones.forEach(r -> r.error.set(""));
+        addresses.forEach(r -> r.error.set(""));
         formError.set("");
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     public ReadOnlyObjectProperty<Contact> editingProperty() {
@@ -250,12 +661,26 @@ public final class ContactFormViewModel {
         return lastName;
     }
 
+    /** The first email row's value (the primary email). */
     public StringProperty emailProperty() {
-        return email;
+        return emails.get(0).value;
     }
 
+    /** The first phone row's value (the primary phone). */
     public StringProperty phoneProperty() {
-        return phone;
+        return phones.get(0).value;
+    }
+
+    public ObservableList<EntryRow> emails() {
+        return emails;
+    }
+
+    public ObservableList<EntryRow> phones() {
+        return phones;
+    }
+
+    public ObservableList<AddressRow> addresses() {
+        return addresses;
     }
 
     /** The birthday as typed (or picked): read when saving, in the locale's format or ISO. */
@@ -267,9 +692,47 @@ public final class ContactFormViewModel {
         return additionalData;
     }
 
-    /** The error shown beside {@code field} (a wire name such as {@code "first_name"}); empty when none. */
+    public StringProperty organizationProperty() {
+        return organization;
+    }
+
+    public StringProperty jobTitleProperty() {
+        return jobTitle;
+    }
+
+    public StringProperty nicknameProperty() {
+        return nickname;
+    }
+
+    /** The labels, separated by commas ("Family, Work"). */
+    public StringProperty labelsTextProperty() {
+        return labelsText;
+    }
+
+    public BooleanProperty favoriteProperty() {
+        return favorite;
+    }
+
+    /** The photo chosen in the form; null when none was. */
+    public ReadOnlyObjectProperty<ChosenPhoto> chosenPhotoProperty() {
+        return chosenPhoto.getReadOnlyProperty();
+    }
+
+    /** Whether the contact's photo goes when the form is saved. */
+    public ReadOnlyBooleanProperty photoRemovedProperty() {
+        return photoRemoved.getReadOnlyProperty();
+    }
+
+    /**
+     * The error shown beside {@code field} (a wire name such as {@code "first_name"}; {@code "email"} and
+     * {@code "phone"} are the first row's); empty when none.
+     */
     public ReadOnlyStringProperty errorProperty(String field) {
-        return errors.get(field).getReadOnlyProperty();
+        return switch (field) {
+            case "email" -> emails.get(0).errorProperty();
+            case "phone" -> phones.get(0).errorProperty();
+            default -> errors.get(field).getReadOnlyProperty();
+        };
     }
 
     public ReadOnlyStringProperty formErrorProperty() {

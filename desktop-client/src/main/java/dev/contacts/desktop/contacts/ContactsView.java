@@ -1,86 +1,84 @@
 package dev.contacts.desktop.contacts;
 
-import java.text.Collator;
-import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 import atlantafx.base.controls.CustomTextField;
-import dev.contacts.desktop.ui.Dates;
+import dev.contacts.desktop.api.ContactsApi.SortBy;
 import dev.contacts.desktop.ui.Fields;
 import dev.contacts.desktop.ui.Views;
 import dev.contacts.model.Contact;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The contact table with its search field, toolbar, pager (layout in ContactsView.fxml) and the form beside it.
- * Enter opens the selected contact, Delete deletes the selection; sorting by a column uses the locale's
- * collation for names. Focus comes back to the table when the form closes, so the keyboard keeps working.
+ * The address book (layout in ContactsView.fxml): the list on the left, loading further pages as it scrolls,
+ * and the selected contact's details on the right, which Edit turns into the form. Enter edits the selected
+ * contact, Delete deletes the selection; focus comes back to the list when the form closes, so the keyboard
+ * keeps working. Another contact never replaces unsaved changes without asking.
  */
 public final class ContactsView extends BorderPane {
 
     private final ContactsViewModel vm;
     private final ContactFormViewModel form;
     private final ContactFormView formView;
+    private final ContactDetailView detailView;
     @FXML private CustomTextField search;
     @FXML private FontIcon clearSearch;
     @FXML private Label summary;
     @FXML private ProgressIndicator loading;
+    @FXML private ComboBox<SortBy> sort;
     @FXML private Button delete;
     @FXML private HBox errorBanner;
     @FXML private Label error;
-    @FXML private TableView<Contact> table;
-    @FXML private TableColumn<Contact, String> firstNameColumn;
-    @FXML private TableColumn<Contact, String> lastNameColumn;
-    @FXML private TableColumn<Contact, String> emailColumn;
-    @FXML private TableColumn<Contact, String> phoneColumn;
-    @FXML private TableColumn<Contact, LocalDate> birthdayColumn;
+    @FXML private ListView<Contact> list;
     @FXML private Label emptyState;
-    @FXML private HBox pager;
-    @FXML private Button previousPage;
-    @FXML private Label pageLabel;
-    @FXML private Button nextPage;
+    @FXML private StackPane side;
+    /** Set while the selection is put back on the contact being edited (the person kept their changes). */
+    private boolean restoringSelection;
 
-    public ContactsView(ContactsViewModel vm) {
+    /** {@code openLink} opens a {@code mailto:} link in the person's mail client. */
+    public ContactsView(ContactsViewModel vm, Consumer<String> openLink) {
         this.vm = vm;
         this.form = vm.form();
+        formView = new ContactFormView(form, vm::deleteEdited, vm.photos());
+        detailView = new ContactDetailView(vm, form.dates(), openLink);
         Views.load(this);
-        formView = new ContactFormView(form, vm::deleteEdited);
-        setRight(formView);
+    }
+
+    @FXML
+    private void initialize() {
+        side.getChildren().setAll(detailView, formView);
+        detailView.visibleProperty().bind(form.openProperty().not());
         // a new or another contact in the form: type into it, not into the field that had the focus before
         // (later, so that a question asked first has given the focus back to the window)
         form.filledProperty().addListener((obs, was, is) -> Platform.runLater(formView::focusFirstField));
         form.openProperty().addListener((obs, was, open) -> {
             if (!open) {
-                Platform.runLater(table::requestFocus); // after Save, Escape or a delete: back to the list
+                Platform.runLater(list::requestFocus); // after Save, Escape or a delete: back to the list
             }
         });
-    }
 
-    @FXML
-    private void initialize() {
         search.textProperty().bindBidirectional(vm.searchTextProperty());
         clearSearch.visibleProperty().bind(vm.searchTextProperty().isNotEmpty());
         search.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -88,9 +86,9 @@ public final class ContactsView extends BorderPane {
                 vm.clearSearch();
                 e.consume();
             } else if (e.getCode() == KeyCode.DOWN) {
-                table.requestFocus(); // from the search straight into the results
-                if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
-                    table.getSelectionModel().selectFirst();
+                list.requestFocus(); // from the search straight into the results
+                if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
+                    list.getSelectionModel().selectFirst();
                 }
                 e.consume();
             }
@@ -98,39 +96,34 @@ public final class ContactsView extends BorderPane {
         summary.textProperty().bind(vm.summaryProperty());
         // a slow or hung server shows at once that something is under way
         loading.visibleProperty().bind(vm.loadingProperty());
-        delete.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        delete.disableProperty().bind(Bindings.isEmpty(list.getSelectionModel().getSelectedItems()));
+
+        sort.getItems().setAll(SortBy.values());
+        sort.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SortBy by) {
+                return by == null ? "" : by == SortBy.LAST_NAME ? "By last name" : "By first name";
+            }
+
+            @Override
+            public SortBy fromString(String text) {
+                return null;
+            }
+        });
+        sort.valueProperty().bindBidirectional(vm.sortProperty());
 
         Fields.showWhenNotEmpty(error, vm.errorProperty());
         errorBanner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
 
-        Collator collator = Collator.getInstance();
-        collator.setStrength(Collator.SECONDARY);
-        Comparator<String> byLocale = Comparator.nullsLast(collator::compare);
-        textColumn(firstNameColumn, Contact::firstName, byLocale);
-        textColumn(lastNameColumn, Contact::lastName, byLocale);
-        textColumn(emailColumn, Contact::email, byLocale);
-        textColumn(phoneColumn, Contact::phone, Comparator.nullsLast(String::compareTo));
-        Dates dates = form.dates();
-        birthdayColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().birthday()));
-        birthdayColumn.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
-        birthdayColumn.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(LocalDate date, boolean empty) {
-                super.updateItem(date, empty);
-                setText(empty ? null : dates.format(date));
-            }
-        });
-
-        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        SortedList<Contact> sorted = new SortedList<>(vm.contacts());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.setItems(vm.contacts());
         emptyState.textProperty().bind(vm.emptyTextProperty());
-        table.setRowFactory(t -> row());
-        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
-                form.startEdit(table.getSelectionModel().getSelectedItem());
+        list.setCellFactory(l -> new ContactCell());
+        list.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> selected(is));
+        list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
+                form.startEdit(list.getSelectionModel().getSelectedItem());
                 e.consume();
             } else if (e.getCode() == KeyCode.DELETE) {
                 deleteSelected();
@@ -139,39 +132,113 @@ public final class ContactsView extends BorderPane {
         });
         vm.toSelectProperty().addListener((obs, was, contact) -> {
             if (contact != null) {
-                table.getSelectionModel().clearSelection();
-                table.getSelectionModel().select(contact);
-                table.scrollTo(contact);
+                list.getSelectionModel().clearSelection();
+                list.getSelectionModel().select(contact);
+                list.scrollTo(contact);
             }
         });
-
-        previousPage.disableProperty().bind(vm.pageProperty().isEqualTo(0));
-        nextPage.disableProperty().bind(Bindings.not(vm.hasNextPageProperty()));
-        pageLabel.textProperty().bind(vm.pageTextProperty());
-        pager.visibleProperty().bind(vm.pagedProperty());
-        pager.managedProperty().bind(pager.visibleProperty());
     }
 
-    private TableRow<Contact> row() {
-        TableRow<Contact> row = new TableRow<>();
-        row.setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
-                form.startEdit(row.getItem());
+    /**
+     * The selection moved: its contact is shown. While the form is open, its changes are kept unless the person
+     * agrees to drop them; if not, the selection goes back to the contact being edited.
+     */
+    private void selected(Contact contact) {
+        if (restoringSelection) {
+            return;
+        }
+        if (form.openProperty().get()) {
+            Contact editing = form.editingProperty().get();
+            if (contact != null && editing != null && editing.id() == contact.id()) {
+                return;
             }
-        });
-        MenuItem edit = new MenuItem("Edit", new FontIcon("mdal-edit"));
-        edit.setOnAction(e -> form.startEdit(row.getItem()));
-        MenuItem remove = new MenuItem("Delete", new FontIcon("mdal-delete"));
-        remove.setOnAction(e -> deleteSelected());
-        ContextMenu menu = new ContextMenu(edit, remove);
-        row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
-        return row;
+            if (contact == null) {
+                return; // e.g. the rows are being replaced: the form stays as it is
+            }
+            if (!form.mayDiscardChanges()) {
+                Platform.runLater(() -> {
+                    restoringSelection = true;
+                    list.getSelectionModel().clearSelection();
+                    if (editing != null) {
+                        list.getSelectionModel().select(editing);
+                    }
+                    restoringSelection = false;
+                });
+                return;
+            }
+            form.close();
+        }
+        vm.show(contact);
     }
 
-    private static void textColumn(TableColumn<Contact, String> column, Function<Contact, String> value,
-                                   Comparator<String> comparator) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setComparator(comparator);
+    /** One row: an optional heading (Favourites, a letter), the avatar, the name and a line under it. */
+    private final class ContactCell extends ListCell<Contact> {
+
+        private final Label heading = new Label();
+        private final Avatar avatar = new Avatar(36);
+        private final Label name = new Label();
+        private final Label subtitle = new Label();
+        private final FontIcon star = new FontIcon("mdmz-star");
+        private final VBox graphic;
+
+        ContactCell() {
+            heading.getStyleClass().add("list-heading");
+            heading.setMaxWidth(Double.MAX_VALUE);
+            name.getStyleClass().add("contact-name");
+            subtitle.getStyleClass().addAll("text-muted", "contact-subtitle");
+            star.getStyleClass().add("favorite-star");
+            VBox text = new VBox(2, name, subtitle);
+            text.setMinWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            HBox row = new HBox(10, avatar, text, star);
+            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            row.getStyleClass().add("contact-row");
+            graphic = new VBox(heading, row);
+            setPrefWidth(0); // as wide as the list, never wider: long lines end in "…" instead of scrolling sideways
+            setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !isEmpty()) {
+                    form.startEdit(getItem());
+                }
+            });
+            MenuItem edit = new MenuItem("Edit", new FontIcon("mdal-edit"));
+            edit.setOnAction(e -> form.startEdit(getItem()));
+            MenuItem remove = new MenuItem("Delete", new FontIcon("mdal-delete"));
+            remove.setOnAction(e -> deleteSelected());
+            ContextMenu menu = new ContextMenu(edit, remove);
+            contextMenuProperty().bind(Bindings.when(emptyProperty()).then((ContextMenu) null).otherwise(menu));
+        }
+
+        @Override
+        protected void updateItem(Contact contact, boolean empty) {
+            super.updateItem(contact, empty);
+            setText(null);
+            if (empty || contact == null) {
+                setGraphic(null);
+                setAccessibleText(null);
+                return;
+            }
+            int index = getIndex();
+            String title = index >= 0 && index < vm.contacts().size() ? vm.headingAt(index) : null;
+            heading.setText(title);
+            heading.setVisible(title != null);
+            heading.setManaged(title != null);
+            avatar.show(contact);
+            vm.photos().load(contact, photo -> {
+                if (getItem() == contact) { // the cell may show another contact by now
+                    avatar.showPhoto(photo);
+                }
+            });
+            name.setText(ContactText.name(contact));
+            String under = ContactText.subtitle(contact);
+            subtitle.setText(under);
+            subtitle.setVisible(!under.isEmpty());
+            subtitle.setManaged(!under.isEmpty());
+            star.setVisible(contact.favorite());
+            setGraphic(graphic);
+            setAccessibleText(ContactText.name(contact) + (contact.favorite() ? ", favourite" : ""));
+            // later: the list is being laid out now, and the next page changes its items
+            Platform.runLater(() -> vm.rowShown(index));
+        }
     }
 
     @FXML
@@ -190,18 +257,8 @@ public final class ContactsView extends BorderPane {
     }
 
     @FXML
-    private void previousPage() {
-        vm.previousPage();
-    }
-
-    @FXML
-    private void nextPage() {
-        vm.nextPage();
-    }
-
-    @FXML
     public void deleteSelected() {
-        vm.delete(List.copyOf(table.getSelectionModel().getSelectedItems()));
+        vm.delete(List.copyOf(list.getSelectionModel().getSelectedItems()));
     }
 
     public void focusSearch() {

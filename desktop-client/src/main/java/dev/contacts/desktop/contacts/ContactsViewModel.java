@@ -1,18 +1,22 @@
 package dev.contacts.desktop.contacts;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-import dev.contacts.desktop.api.Page;
+import dev.contacts.desktop.api.ContactsApi.SortBy;
 import dev.contacts.desktop.app.UserSession;
+import dev.contacts.desktop.settings.Settings;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Confirm;
 import dev.contacts.desktop.ui.Debouncer;
 import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.Contact;
+import dev.contacts.model.Page;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -21,30 +25,36 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
- * The contact list: one page at a time from the server, filtered as the person types (through the server's
- * search), deleted with an Undo that brings every deleted contact back. It drives the form beside it: a saved
- * contact is reloaded and selected, a deleted one closes the form.
+ * The address book as one continuous list: the favourites first, then everyone else, each part sorted by the
+ * server (by last or first name) and loaded a page at a time as the person scrolls, so the order is the whole
+ * book's, never one page's. Typing filters through the server's search. The selected contact is shown in the
+ * detail pane; deleting moves contacts to the server's trash and Undo restores them with the same ids.
  */
 public final class ContactsViewModel {
 
     public static final int PAGE_SIZE = 100;
-    /** Deleting more contacts than this at once asks first (there is no trash yet, only an 8-second Undo). */
+    /** The next page is asked for when a row this close to the end of what is loaded is shown. */
+    public static final int LOAD_AHEAD = 30;
+    /** Deleting more contacts than this at once asks first (Undo brings them back, but many are easy to miss). */
     public static final int DELETE_WITHOUT_ASKING = 3;
+    /** The server takes at most this many ids in one bulk delete. */
+    static final int DELETE_BATCH = 1000;
+    /** The setting that remembers the sort order ({@code last_name} or {@code first_name}). */
+    static final String SORT_KEY = "contacts.sort";
 
-    /** Contacts just deleted, kept so that Undo can bring them back. */
+    /** Contacts just moved to the trash, kept so that Undo can restore them. */
     public record Deletion(List<Contact> contacts) {
         public String message() {
             return contacts.size() == 1
-                    ? "Deleted " + contacts.get(0).firstName() + " " + contacts.get(0).lastName() + "."
+                    ? "Deleted " + ContactText.name(contacts.get(0)) + "."
                     : "Deleted " + contacts.size() + " contacts.";
         }
     }
@@ -52,44 +62,58 @@ public final class ContactsViewModel {
     private final UserSession session;
     private final Background background;
     private final ContactFormViewModel form;
+    private final Photos photos;
     private Confirm confirm = Confirm.yes();
 
     private final ObservableList<Contact> contacts = FXCollections.observableArrayList();
     private final StringProperty searchText = new SimpleStringProperty("");
+    private final ObjectProperty<SortBy> sort = new SimpleObjectProperty<>(SortBy.LAST_NAME);
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(0);
-    private final ReadOnlyIntegerWrapper page = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Deletion> lastDeletion = new ReadOnlyObjectWrapper<>();
+    /** The contact in the detail pane. */
+    private final ReadOnlyObjectWrapper<Contact> shown = new ReadOnlyObjectWrapper<>();
     /** The contact to select and scroll to once it is listed (after a save). */
     private final ReadOnlyObjectWrapper<Contact> toSelect = new ReadOnlyObjectWrapper<>();
-    /** The page to load next; {@link #page} is the page shown, so the pager never runs ahead of the rows. */
-    private int wantedPage;
     /** The search text of the rows shown (the field may already hold more). */
     private final ReadOnlyStringWrapper shownQuery = new ReadOnlyStringWrapper("");
     private final StringBinding emptyText;
-    private final StringBinding pageText;
-    private final BooleanBinding hasNextPage;
-    /** Answers can arrive out of order while typing: only the newest request's answer is shown. */
-    private long latestRequest;
+
+    /** Where loading stands: the favourites part first, then the others; {@code skip} within the part. */
+    private boolean inFavorites = true;
+    private int skip;
+    private boolean complete;
+    private int favoritesTotal;
+    /** The rows of a new listing, gathered until its first page of non-favourites has come. */
+    private List<Contact> fresh;
+    /** The id of a saved contact to select once the pages reach it. */
+    private Long wanted;
+    /** Answers can arrive out of order (typing, sorting): only those of the newest listing are shown. */
+    private long generation;
 
     public ContactsViewModel(UserSession session, Background background, Debouncer debouncer,
                              ContactFormViewModel form) {
         this.session = session;
         this.background = background;
         this.form = form;
-        searchText.addListener((obs, was, is) -> debouncer.call(() -> {
-            wantedPage = 0;
-            refresh();
-        }));
-        total.addListener((obs, was, is) -> updateSummary());
-        contacts.addListener((ListChangeListener<Contact>) c -> updateSummary());
+        this.photos = new Photos(session, background);
+        searchText.addListener((obs, was, is) -> debouncer.call(this::refresh));
+        sort.addListener((obs, was, is) -> refresh());
         form.setOnSaved(this::saved);
         emptyText = Bindings.createStringBinding(this::emptyText, total, loaded, loading, shownQuery);
-        pageText = Bindings.createStringBinding(() -> "Page " + (page.get() + 1) + " of " + pageCount(), page, total);
-        hasNextPage = Bindings.createBooleanBinding(() -> (page.get() + 1) * PAGE_SIZE < total.get(), page, total);
+    }
+
+    /** Sorts as chosen last time (last name the first time) and remembers each new choice in {@code settings}. */
+    public void rememberSortIn(Settings settings) {
+        sort.set(settings.get(SORT_KEY).flatMap(ContactsViewModel::sortNamed).orElse(SortBy.LAST_NAME));
+        sort.addListener((obs, was, is) -> settings.put(SORT_KEY, is.wire()));
+    }
+
+    private static java.util.Optional<SortBy> sortNamed(String wire) {
+        return java.util.Arrays.stream(SortBy.values()).filter(s -> s.wire().equals(wire)).findFirst();
     }
 
     /** How to ask before deleting many contacts at once (the view shows a dialog). */
@@ -101,67 +125,139 @@ public final class ContactsViewModel {
         return form;
     }
 
-    /** Loads the current page (of the search, when there is search text). */
+    /** The contacts' photos, for the avatars. */
+    public Photos photos() {
+        return photos;
+    }
+
+    /** Lists from the top again (e.g. F5, another search or sort); what is shown stays until the answer comes. */
     public void refresh() {
-        long request = ++latestRequest;
+        generation++;
+        inFavorites = true;
+        skip = 0;
+        complete = false;
+        favoritesTotal = 0;
+        loading.set(false);
+        loadMore();
+    }
+
+    /** The list shows row {@code index}: near the end of what is loaded, the next page is asked for. */
+    public void rowShown(int index) {
+        if (index >= contacts.size() - LOAD_AHEAD) {
+            loadMore();
+        }
+    }
+
+    /** Asks for the next page, unless one is on its way or everything is loaded. */
+    public void loadMore() {
+        if (loading.get() || complete) {
+            return;
+        }
+        long request = generation;
         String query = searchText.get().strip();
-        int pageNo = wantedPage;
-        int skip = pageNo * PAGE_SIZE;
+        SortBy by = sort.get();
+        boolean favorites = inFavorites;
+        int from = skip;
         loading.set(true);
-        background.run(() -> query.isEmpty()
-                        ? session.api().list(skip, PAGE_SIZE)
-                        : session.api().search(query, skip, PAGE_SIZE),
-                result -> {
-                    if (request == latestRequest) {
-                        show(result, query, pageNo);
+        background.run(() -> session.api().list(query, by, favorites, from, PAGE_SIZE),
+                page -> {
+                    if (request == generation) {
+                        append(page, query, from);
                     }
                 },
                 session.failures(failure -> {
-                    if (request == latestRequest) {
+                    if (request == generation) {
                         error.set(Messages.of(failure));
                     }
                 }),
                 () -> {
-                    if (request == latestRequest) {
+                    if (request == generation) {
                         loading.set(false);
                     }
                 });
     }
 
-    private void show(Page result, String query, int pageNo) {
-        shownQuery.set(query);
-        page.set(pageNo);
+    private void append(Page<Contact> page, String query, int from) {
         error.set("");
-        total.set(result.total());
-        contacts.setAll(result.items());
-        loaded.set(true);
-        updateSummary();
-        if (result.items().isEmpty() && pageNo > 0) {
-            wantedPage = pageCount() - 1; // the last page emptied (e.g. after a delete): show the one before
-            refresh();
-            return;
+        if (inFavorites && from == 0) {
+            fresh = new ArrayList<>(); // a new listing: its rows replace the old ones (kept on screen until then)
         }
-        Contact wanted = toSelect.get();
+        if (fresh != null) {
+            fresh.addAll(page.items());
+        } else {
+            contacts.addAll(page.items());
+        }
+        if (fresh != null && !inFavorites) {
+            shownQuery.set(query);
+            Contact before = shown.get(); // (replacing the rows clears the list's selection, and so the detail)
+            contacts.setAll(fresh); // at once: no empty list in between, and the shown contact stays selected
+            fresh = null;
+            keepShown(before);
+        }
+        skip = from + page.items().size();
+        boolean partDone = page.items().size() < PAGE_SIZE || skip >= page.total();
+        boolean favoritesEnded = false;
+        if (inFavorites) {
+            favoritesTotal = page.total();
+            if (partDone) {
+                inFavorites = false;
+                skip = 0;
+                favoritesEnded = true;
+            }
+        } else {
+            total.set(favoritesTotal + page.total());
+            loaded.set(true);
+            complete = partDone;
+        }
+        updateSummary();
+        selectWantedOrGoOn(favoritesEnded);
+    }
+
+    /**
+     * After a page: select the saved contact once listed. The others' first page follows the favourites at once,
+     * and pages keep coming while a saved contact is still to be found.
+     */
+    private void selectWantedOrGoOn(boolean favoritesJustEnded) {
         if (wanted != null) {
-            toSelect.set(null);
-            contacts.stream().filter(c -> c.id() == wanted.id()).findFirst().ifPresent(toSelect::set);
+            for (Contact c : contacts) {
+                if (c.id() == wanted) {
+                    wanted = null;
+                    toSelect.set(null);
+                    toSelect.set(c);
+                    show(c);
+                    break;
+                }
+            }
+        }
+        if (favoritesJustEnded || (wanted != null && !complete)) {
+            loadMore();
+        } else if (complete) {
+            wanted = null;
         }
     }
 
-    /** After a save: reload, on the page where the contact now is, and select it there. */
-    private void saved(Contact saved) {
-        boolean listedAtTheEnd = searchText.get().isBlank() && contacts.stream().noneMatch(c -> c.id() == saved.id());
-        if (listedAtTheEnd) {
-            // new contacts come last in the server's order
-            wantedPage = total.get() / PAGE_SIZE;
+    /** After the rows were replaced: the contact shown is selected again, in its newest version, when listed. */
+    private void keepShown(Contact current) {
+        if (current == null || wanted != null) {
+            return;
         }
-        toSelect.set(null);
-        toSelect.set(saved);
+        contacts.stream().filter(c -> c.id() == current.id()).findFirst().ifPresent(now -> {
+            toSelect.set(null);
+            toSelect.set(now);
+            shown.set(now);
+        });
+    }
+
+    /** After a save: the list again from the top, as far as the saved contact, which is selected and shown. */
+    private void saved(Contact saved) {
+        show(saved);
+        wanted = saved.id();
         refresh();
     }
 
-    private int pageCount() {
-        return Math.max(1, (total.get() + PAGE_SIZE - 1) / PAGE_SIZE);
+    /** Shows {@code contact} in the detail pane (null: nothing selected). */
+    public void show(Contact contact) {
+        shown.set(contact);
     }
 
     private String emptyText() {
@@ -178,22 +274,21 @@ public final class ContactsViewModel {
         searchText.set("");
     }
 
-    public boolean hasNextPage() {
-        return hasNextPage.get();
-    }
-
-    public void nextPage() {
-        if (hasNextPage()) {
-            wantedPage = page.get() + 1;
-            refresh();
+    /**
+     * The heading above row {@code index}, or null: "Favourites" above the first favourite, then a letter above
+     * the first contact of each letter of the sort name ("#" for names that do not start with a letter).
+     */
+    public String headingAt(int index) {
+        Contact contact = contacts.get(index);
+        Contact before = index == 0 ? null : contacts.get(index - 1);
+        if (contact.favorite()) {
+            return before == null ? "Favourites" : null;
         }
-    }
-
-    public void previousPage() {
-        if (page.get() > 0) {
-            wantedPage = page.get() - 1;
-            refresh();
+        String letter = ContactText.initialOf(ContactText.sortName(contact, sort.get()));
+        if (before == null || before.favorite()) {
+            return letter;
         }
+        return letter.equals(ContactText.initialOf(ContactText.sortName(before, sort.get()))) ? null : letter;
     }
 
     /** The delete button of the form: deletes the contact being edited (with Undo) and closes the form. */
@@ -205,15 +300,15 @@ public final class ContactsViewModel {
     }
 
     /**
-     * Deletes the contacts (asking first when they are more than a few), then offers Undo for them all. A form
-     * editing one of them closes: there is nothing left to save it into.
+     * Moves the contacts to the trash (asking first when they are more than a few), then offers Undo for them
+     * all. A form editing one of them closes: there is nothing left to save it into.
      */
     public void delete(List<Contact> selected) {
         if (selected.isEmpty()) {
             return;
         }
         if (selected.size() > DELETE_WITHOUT_ASKING && !confirm.ask("Delete " + selected.size() + " contacts?",
-                "You can bring them back with Undo for a few seconds afterwards.", "Delete " + selected.size())) {
+                "They go to the trash; Undo (Ctrl+Z) brings them back.", "Delete " + selected.size())) {
             return;
         }
         List<Contact> toDelete = List.copyOf(selected);
@@ -222,31 +317,44 @@ public final class ContactsViewModel {
             form.close();
         }
         background.run(() -> {
-            List<Contact> deleted = new ArrayList<>();
-            try {
-                for (Contact c : toDelete) {
-                    session.api().delete(c.id());
-                    deleted.add(c);
-                }
-                return new DeleteOutcome(deleted, null);
-            } catch (RuntimeException e) {
-                return new DeleteOutcome(deleted, e); // those already deleted can still be brought back
+            Set<Long> deleted = new HashSet<>();
+            List<Long> ids = toDelete.stream().map(Contact::id).toList();
+            for (int from = 0; from < ids.size(); from += DELETE_BATCH) {
+                deleted.addAll(session.api().trash(ids.subList(from, Math.min(ids.size(), from + DELETE_BATCH))));
             }
-        }, outcome -> {
-            if (!outcome.deleted().isEmpty()) {
-                lastDeletion.set(new Deletion(outcome.deleted()));
+            return deleted;
+        }, deleted -> {
+            List<Contact> gone = toDelete.stream().filter(c -> deleted.contains(c.id())).toList();
+            if (!gone.isEmpty()) {
+                lastDeletion.set(new Deletion(gone));
             }
-            if (outcome.failure() != null) {
-                session.failures(failure -> error.set(Messages.of(failure))).accept(outcome.failure());
-            }
-            refresh();
-        }, session.failures(failure -> error.set(Messages.of(failure))));
+            removeListed(deleted);
+        }, session.failures(failure -> {
+            error.set(Messages.of(failure));
+            refresh(); // a batch may have gone through before the failure: show what the server holds
+        }));
     }
 
-    private record DeleteOutcome(List<Contact> deleted, RuntimeException failure) {
+    /** Takes deleted contacts out of the rows shown, keeping the place in the list (no reload from the top). */
+    private void removeListed(Set<Long> ids) {
+        int favoritesGone = (int) contacts.stream().filter(c -> c.favorite() && ids.contains(c.id())).count();
+        int othersGone = (int) contacts.stream().filter(c -> !c.favorite() && ids.contains(c.id())).count();
+        contacts.removeIf(c -> ids.contains(c.id()));
+        favoritesTotal -= favoritesGone;
+        if (inFavorites) {
+            skip -= favoritesGone;
+        } else {
+            skip -= othersGone;
+        }
+        total.set(Math.max(0, total.get() - favoritesGone - othersGone));
+        Contact current = shown.get();
+        if (current != null && ids.contains(current.id())) {
+            shown.set(null);
+        }
+        updateSummary();
     }
 
-    /** Brings back every contact of the last deletion (as new contacts with the same content). */
+    /** Brings every contact of the last deletion back from the trash, with the same ids. */
     public void undoDelete() {
         Deletion deletion = lastDeletion.get();
         if (deletion == null) {
@@ -256,18 +364,19 @@ public final class ContactsViewModel {
         List<Contact> remaining = new ArrayList<>(deletion.contacts());
         background.run(() -> {
             while (!remaining.isEmpty()) {
-                session.api().create(remaining.get(0).toDraft());
+                session.api().restore(remaining.get(0).id());
                 remaining.remove(0);
             }
             return true;
         }, ok -> refresh(), session.failures(failure -> {
-            // nothing is lost: what was not brought back yet can be tried again
+            // nothing is lost: what was not restored yet can be tried again
             lastDeletion.set(new Deletion(List.copyOf(remaining)));
             error.set(Messages.of(failure));
             refresh();
         }));
     }
 
+    /** The toast went away: Undo (Ctrl+Z) is no longer offered. */
     public void dismissDeletion() {
         lastDeletion.set(null);
     }
@@ -275,22 +384,21 @@ public final class ContactsViewModel {
     private void updateSummary() {
         int count = total.get();
         boolean searching = !shownQuery.get().isBlank();
-        String text;
         if (searching) {
-            text = count == 0 ? "No matches" : count == 1 ? "1 match" : count + " matches";
+            summary.set(count == 0 ? "No matches" : count == 1 ? "1 match" : count + " matches");
         } else {
-            text = count == 1 ? "1 contact" : count + " contacts";
+            summary.set(count == 1 ? "1 contact" : count + " contacts");
         }
-        if (count > PAGE_SIZE) {
-            int from = page.get() * PAGE_SIZE + 1;
-            text += " · showing " + from + "–" + (from + contacts.size() - 1);
-        }
-        summary.set(text);
     }
 
     /** True once loaded, when the whole address book (not just a search) has no contacts. */
     public boolean isAddressBookEmpty() {
         return loaded.get() && total.get() == 0 && shownQuery.get().isBlank();
+    }
+
+    /** Whether every row of the listing is loaded. */
+    public boolean isComplete() {
+        return complete;
     }
 
     public ObservableList<Contact> contacts() {
@@ -301,12 +409,13 @@ public final class ContactsViewModel {
         return searchText;
     }
 
-    public ReadOnlyIntegerProperty totalProperty() {
-        return total.getReadOnlyProperty();
+    /** By whose name the list is sorted; a change lists again from the top. */
+    public ObjectProperty<SortBy> sortProperty() {
+        return sort;
     }
 
-    public ReadOnlyIntegerProperty pageProperty() {
-        return page.getReadOnlyProperty();
+    public ReadOnlyIntegerProperty totalProperty() {
+        return total.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
@@ -325,27 +434,18 @@ public final class ContactsViewModel {
         return summary.getReadOnlyProperty();
     }
 
-    /** What the empty table says: loading, no contacts yet, or nothing matches the search. */
+    /** What the empty list says: loading, no contacts yet, or nothing matches the search. */
     public ObservableStringValue emptyTextProperty() {
         return emptyText;
     }
 
-    /** "Page 2 of 5". */
-    public ObservableStringValue pageTextProperty() {
-        return pageText;
-    }
-
-    public ObservableBooleanValue hasNextPageProperty() {
-        return hasNextPage;
-    }
-
-    /** Whether there is more than one page, so the pager is worth showing. */
-    public ObservableBooleanValue pagedProperty() {
-        return total.greaterThan(PAGE_SIZE);
-    }
-
     public ReadOnlyObjectProperty<Deletion> lastDeletionProperty() {
         return lastDeletion.getReadOnlyProperty();
+    }
+
+    /** The contact the detail pane shows. */
+    public ReadOnlyObjectProperty<Contact> shownProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     /** A contact the list should select and scroll to (set after a save, once it is listed). */

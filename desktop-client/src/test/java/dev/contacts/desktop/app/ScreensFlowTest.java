@@ -3,14 +3,15 @@ package dev.contacts.desktop.app;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import dev.contacts.desktop.support.Fx;
 import dev.contacts.desktop.support.Screenshots;
 import dev.contacts.desktop.support.UiTestBase;
 import dev.contacts.model.ContactDraft;
+import dev.contacts.model.LabeledValue;
+import dev.contacts.model.PostalAddress;
 import javafx.scene.control.Button;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 
 /** Every main screen in the light and the dark theme (saved as screenshots), and the smallest window. */
@@ -18,14 +19,21 @@ class ScreensFlowTest extends UiTestBase {
 
     private void withContacts() {
         registerAndLogIn(robot, "screens@example.com");
-        userApi().create(new ContactDraft("Ada", "Lovelace", "ada@example.com", "+44 20 7946 0018",
-                LocalDate.of(1815, 12, 10), "Analyst"));
+        userApi().create(new ContactDraft("Ada", "Lovelace",
+                List.of(new LabeledValue("ada@example.com", "home"), new LabeledValue("ada@analytical.org", "work")),
+                List.of(new LabeledValue("+44 20 7946 0018", "mobile")), LocalDate.of(1815, 12, 10),
+                "Wrote the first program for the Analytical Engine.",
+                List.of(new PostalAddress("home", "12 St James's Square", "London", null, "SW1Y 4JH",
+                        "United Kingdom")),
+                "Analytical Engine Ltd", "Analyst", "Countess", List.of("Family", "Science"), true));
+        userApi().create(new ContactDraft("Émile", "Zola", "emile@example.fr", null, null, null));
+        userApi().create(new ContactDraft("Charles", "Babbage", null, "+44 20 7946 0999", null, null));
         userApi().create(new ContactDraft("Grace", "Hopper", "grace@navy.mil", null, LocalDate.now().minusYears(40),
                 null));
         userApi().create(new ContactDraft("Alan", "Turing", "alan@example.org", null,
                 LocalDate.now().plusDays(3).minusYears(60), null));
         Fx.run(() -> window.mainView().refresh());
-        waitUntil("listed", () -> Fx.call(() -> robot.lookup("#contacts-table").queryTableView().getItems().size()) == 3);
+        waitUntil("listed", () -> listedFirstNames().size() == 5);
     }
 
     @Test
@@ -40,9 +48,10 @@ class ScreensFlowTest extends UiTestBase {
                 logIn(robot, "screens@example.com", PASSWORD);
                 waitUntil("back in", () -> visible(robot, "#contacts-view"));
             }
-            clickOnText("Ada");
+            clickOnContact("Ada Lovelace");
+            waitUntil("Ada's details show", () -> text(robot, "#detail-name").equals("Ada Lovelace"));
             Screenshots.save(window.scene(), "screen-contacts-" + theme);
-            robot.doubleClickOn("Ada");
+            doubleClickOnContact("Ada Lovelace");
             waitUntil("the form opens", () -> visible(robot, "#contact-form"));
             Screenshots.save(window.scene(), "screen-form-" + theme);
             robot.clickOn("#cancel");
@@ -63,7 +72,7 @@ class ScreensFlowTest extends UiTestBase {
     }
 
     @Test
-    void theSmallestWindowKeepsEveryColumnAndButtonUsableWithTheFormOpen() {
+    void theSmallestWindowKeepsTheListTheFormAndEveryButtonUsable() {
         withContacts();
         Fx.run(() -> {
             stage.setWidth(800);
@@ -73,11 +82,10 @@ class ScreensFlowTest extends UiTestBase {
         waitUntil("the form opens", () -> visible(robot, "#contact-form"));
         waitUntil("laid out at 800×560", () -> Fx.call(() -> window.scene().getWidth()) <= 800);
         Screenshots.save(window.scene(), "screen-minimum-size");
-        TableView<?> table = robot.lookup("#contacts-table").queryTableView();
-        for (TableColumn<?, ?> column : Fx.call(() -> table.getColumns())) {
-            double width = Fx.call(column::getWidth);
-            assertTrue(width >= 60, column.getText() + " is " + width + " wide");
-        }
+        double listWidth = Fx.call(() -> contactList().getWidth());
+        assertTrue(listWidth >= 200, "the list is " + listWidth + " wide");
+        double formWidth = Fx.call(() -> robot.lookup("#contact-form").query().getBoundsInParent().getWidth());
+        assertTrue(formWidth >= 260, "the form is " + formWidth + " wide");
         for (String id : new String[] {"#new-contact", "#delete", "#save", "#cancel"}) {
             Button button = robot.lookup(id).queryButton();
             assertTrue(Fx.call(() -> button.getWidth() >= button.prefWidth(-1) - 0.5), id + " is cut off");

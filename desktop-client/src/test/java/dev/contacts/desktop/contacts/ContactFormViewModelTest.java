@@ -22,6 +22,8 @@ import dev.contacts.desktop.ui.Dates;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.FieldError;
+import dev.contacts.model.LabeledValue;
+import dev.contacts.model.PostalAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -223,5 +225,184 @@ class ContactFormViewModelTest {
         assertTrue(vm.startEdit(grace));
         assertEquals("Grace", vm.firstNameProperty().get());
         assertFalse(vm.changedProperty().get());
+    }
+
+    private Contact ada() {
+        return fixture.api.create(new ContactDraft("Ada", "Lovelace",
+                List.of(new LabeledValue("ada@example.com", "home"), new LabeledValue("ada@work.example", "work")),
+                List.of(new LabeledValue("+44 20 7946 0018", "mobile")), null, null,
+                List.of(new PostalAddress("home", "12 Square", "London", null, null, null)), "Engines", null,
+                null, List.of("Family"), false));
+    }
+
+    @Test
+    void everyV2FieldIsEditedWithRowsAddedAndRemoved() {
+        Contact existing = ada();
+        vm.startEdit(existing);
+        assertEquals(2, vm.emails().size());
+        assertEquals("work", vm.emails().get(1).labelProperty().get());
+        assertEquals("Family", vm.labelsTextProperty().get());
+        vm.remove(vm.emails().get(0));
+        vm.addPhone();
+        vm.phones().get(1).valueProperty().set("+1 555 010 9999");
+        vm.phones().get(1).labelProperty().set("work");
+        vm.addAddress();
+        vm.addresses().get(1).localityProperty().set("Kyiv");
+        vm.addresses().get(1).labelProperty().set("work");
+        vm.labelsTextProperty().set("Family, Science, family");
+        vm.favoriteProperty().set(true);
+        vm.jobTitleProperty().set("Analyst");
+        vm.save();
+        assertFalse(vm.openProperty().get(), "saved");
+        Contact saved = fixture.api.get(existing.id()).contact();
+        assertEquals(List.of(new LabeledValue("ada@work.example", "work")), saved.emails());
+        assertEquals(List.of(new LabeledValue("+44 20 7946 0018", "mobile"), new LabeledValue("+1 555 010 9999", "work")),
+                saved.phones());
+        assertEquals(List.of(new PostalAddress("home", "12 Square", "London", null, null, null),
+                new PostalAddress("work", null, "Kyiv", null, null, null)), saved.addresses());
+        assertEquals(List.of("Family", "Science"), saved.labels(), "the same label in another case is merged");
+        assertTrue(saved.favorite());
+        assertEquals("Analyst", saved.jobTitle());
+        assertEquals("Engines", saved.organization(), "untouched");
+    }
+
+    @Test
+    void theLastEmailRowIsEmptiedNotRemovedAndEmptyRowsAreNotSent() {
+        vm.startNew();
+        assertEquals(1, vm.emails().size(), "a new form has a row to type the first email into");
+        vm.emailProperty().set("x@example.com");
+        vm.remove(vm.emails().get(0));
+        assertEquals(1, vm.emails().size());
+        assertEquals("", vm.emailProperty().get());
+        vm.addEmail();
+        vm.firstNameProperty().set("Nobody");
+        vm.save();
+        assertEquals(List.of(), fixture.api.list(0, 10).items().get(0).emails());
+    }
+
+    @Test
+    void aRowsErrorIsShownBesideThatRow() {
+        vm.startNew();
+        vm.firstNameProperty().set("Ada");
+        vm.emailProperty().set("ada@example.com");
+        vm.addEmail();
+        vm.emails().get(1).valueProperty().set("not an email");
+        vm.addAddress();
+        vm.addresses().get(0).labelProperty().set("x".repeat(31));
+        vm.addresses().get(0).streetProperty().set("1 Road");
+        vm.save();
+        assertTrue(vm.openProperty().get(), "nothing was sent");
+        assertEquals("", vm.emails().get(0).errorProperty().get());
+        assertFalse(vm.emails().get(1).errorProperty().get().isEmpty(), "beside the second email");
+        assertFalse(vm.addresses().get(0).errorProperty().get().isEmpty(), "beside the address");
+        assertEquals(0, fixture.api.list(0, 10).total());
+    }
+
+    @Test
+    void anEditSendsOnlyWhatChangedSoAnotherClientsChangeToAnotherFieldSurvivesOverwrite() {
+        Contact existing = ada();
+        List<String> asked = new ArrayList<>();
+        vm.setConflictQuestion(() -> {
+            asked.add("asked");
+            return ContactFormViewModel.Conflict.OVERWRITE;
+        });
+        vm.startEdit(existing);
+        vm.organizationProperty().set("Analytical Engines");
+        // meanwhile, another client renames her
+        fixture.api.patch(existing.id(), java.util.Map.of("nickname", "Countess"), null);
+        vm.save();
+        assertEquals(List.of("asked"), asked, "If-Match no longer matched: 412, and the person was asked");
+        assertFalse(vm.openProperty().get(), "overwritten");
+        Contact saved = fixture.api.get(existing.id()).contact();
+        assertEquals("Analytical Engines", saved.organization());
+        assertEquals("Countess", saved.nickname(), "not sent, so not overwritten");
+    }
+
+    @Test
+    void aContactChangedMeanwhileCanBeReloadedOrKeptForLater() {
+        Contact existing = ada();
+        List<ContactFormViewModel.Conflict> answers = new ArrayList<>(List.of(
+                ContactFormViewModel.Conflict.KEEP_EDITING, ContactFormViewModel.Conflict.RELOAD));
+        vm.setConflictQuestion(() -> answers.remove(0));
+        vm.startEdit(existing);
+        vm.lastNameProperty().set("King");
+        fixture.api.patch(existing.id(), java.util.Map.of("first_name", "Augusta Ada"), null);
+        vm.save();
+        assertTrue(vm.openProperty().get(), "kept for later");
+        assertEquals("King", vm.lastNameProperty().get());
+        assertTrue(vm.formErrorProperty().get().contains("changed this contact meanwhile"));
+        vm.save();
+        assertTrue(vm.openProperty().get(), "reloaded, still open");
+        assertEquals("Augusta Ada", vm.firstNameProperty().get());
+        assertEquals("Lovelace", vm.lastNameProperty().get(), "the edit was dropped, as chosen");
+        assertFalse(vm.changedProperty().get());
+        assertEquals("Lovelace", fixture.api.get(existing.id()).contact().lastName(), "nothing was written");
+        vm.lastNameProperty().set("King");
+        vm.save();
+        assertEquals("King", fixture.api.get(existing.id()).contact().lastName(), "the reloaded version saves");
+    }
+
+    @Test
+    void anUnchangedEditSendsNothing() {
+        Contact existing = ada();
+        vm.startEdit(existing);
+        vm.save();
+        assertFalse(vm.openProperty().get());
+        assertEquals(existing.updatedAt(), fixture.api.get(existing.id()).contact().updatedAt());
+    }
+
+    private static byte[] png() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(20, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void aChosenPhotoIsSentWithTheSaveAndRemovedAgain() throws Exception {
+        Path file = dir.resolve("face.png");
+        java.nio.file.Files.write(file, png());
+        vm.startNew();
+        vm.firstNameProperty().set("Ada");
+        assertTrue(vm.choosePhoto(file));
+        assertTrue(vm.changedProperty().get(), "a chosen photo is a change to keep");
+        vm.save();
+        Contact saved = fixture.api.list(0, 10).items().get(0);
+        assertTrue(saved.hasPhoto());
+        assertTrue(fixture.api.photo(saved.id()).length > 0);
+
+        vm.startEdit(saved);
+        vm.removePhoto();
+        assertTrue(vm.changedProperty().get());
+        vm.save();
+        assertFalse(fixture.api.get(saved.id()).contact().hasPhoto());
+    }
+
+    @Test
+    void aFileThatIsNoPhotoIsRefusedBesideThePhoto() throws Exception {
+        Path text = dir.resolve("notes.txt");
+        java.nio.file.Files.writeString(text, "hello");
+        Path big = dir.resolve("big.jpg");
+        java.nio.file.Files.write(big, new byte[ContactFormViewModel.PHOTO_MAX_BYTES + 1]);
+        vm.startNew();
+        assertFalse(vm.choosePhoto(text));
+        assertEquals("Choose a JPEG or PNG image.", vm.errorProperty("photo").get());
+        assertFalse(vm.choosePhoto(big));
+        assertEquals("The image is larger than 1 MiB.", vm.errorProperty("photo").get());
+        assertNull(vm.chosenPhotoProperty().get());
+    }
+
+    @Test
+    void anImageTheServerCannotReadKeepsTheFormOpenOnTheSavedContact() throws Exception {
+        Path broken = dir.resolve("broken.png");
+        java.nio.file.Files.write(broken, new byte[] {1, 2, 3, 4});
+        vm.startNew();
+        vm.firstNameProperty().set("Ada");
+        assertTrue(vm.choosePhoto(broken), "only the server decodes it");
+        vm.save();
+        assertTrue(vm.openProperty().get());
+        assertEquals("The server could not read this image.", vm.errorProperty("photo").get());
+        assertEquals(1, fixture.api.list(0, 10).total(), "the contact itself is saved");
+        assertEquals("Ada", vm.editingProperty().get().firstName(), "a second Save edits it, not another one");
     }
 }

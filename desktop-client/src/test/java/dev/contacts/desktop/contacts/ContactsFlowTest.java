@@ -14,19 +14,14 @@ import dev.contacts.desktop.settings.Settings;
 import dev.contacts.desktop.theme.ThemeManager;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 
 /** The contacts screen as a person uses it: create, fix mistakes, edit, search, delete and undo. */
 class ContactsFlowTest extends UiTestBase {
 
-    private TableView<Contact> table() {
-        return robot.lookup("#contacts-table").queryTableView();
-    }
-
     private List<String> firstNames() {
-        return Fx.call(() -> table().getItems().stream().map(Contact::firstName).toList());
+        return listedFirstNames();
     }
 
     private void addThroughApi(String first, String last, String email, LocalDate birthday) {
@@ -90,7 +85,7 @@ class ContactsFlowTest extends UiTestBase {
         Fx.run(() -> window.mainView().refresh());
         waitUntil("listed", () -> firstNames().equals(List.of("Grace")));
 
-        clickOnText("Grace");
+        clickOnContact("Grace Hopper");
         robot.type(KeyCode.ENTER);
         waitUntil("the form opens", () -> visible(robot, "#contact-form"));
         assertEquals("Grace", text(robot, "#first-name"));
@@ -101,8 +96,7 @@ class ContactsFlowTest extends UiTestBase {
         waitUntil("the form closes", () -> !visible(robot, "#contact-form"));
         assertEquals("Grace", userApi().list(0, 10).items().get(0).firstName(), "Escape saved nothing");
 
-        clickOnText("Grace");
-        robot.doubleClickOn("Grace");
+        doubleClickOnContact("Grace Hopper");
         waitUntil("the form opens", () -> visible(robot, "#contact-form"));
         type(robot, "#first-name", "Admiral Grace");
         robot.clickOn("#save");
@@ -140,7 +134,7 @@ class ContactsFlowTest extends UiTestBase {
         Fx.run(() -> window.mainView().refresh());
         waitUntil("listed", () -> firstNames().equals(List.of("Keep")));
 
-        clickOnText("Keep");
+        clickOnContact("Keep Me");
         robot.type(KeyCode.DELETE);
         waitUntil("gone from the table", () -> firstNames().isEmpty());
         waitUntil("the toast shows", () -> visible(robot, "#undo-toast"));
@@ -160,14 +154,17 @@ class ContactsFlowTest extends UiTestBase {
         }
         Fx.run(() -> window.mainView().refresh());
         waitUntil("listed", () -> firstNames().size() == 3);
-        Fx.run(() -> table().getSelectionModel().selectAll());
+        List<Long> ids = userApi().list(0, 10).items().stream().map(Contact::id).sorted().toList();
+        Fx.run(() -> contactList().getSelectionModel().selectAll());
         robot.clickOn("#delete");
         waitUntil("all gone", () -> firstNames().isEmpty());
         assertEquals(0, userApi().list(0, 10).total());
-        waitUntil("the toast says three", () -> visible(robot, "#undo-toast"));
-        robot.clickOn("#undo");
+        waitUntil("the toast shows", () -> visible(robot, "#undo-toast"));
+        robot.press(KeyCode.CONTROL).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.CONTROL);
         waitUntil("all back", () -> firstNames().size() == 3);
-        assertEquals(3, userApi().list(0, 10).total());
+        assertEquals(ids, userApi().list(0, 10).items().stream().map(Contact::id).sorted().toList(),
+                "restored from the trash with the same ids");
+        assertFalse(visible(robot, "#undo-toast"));
     }
 
     @Test

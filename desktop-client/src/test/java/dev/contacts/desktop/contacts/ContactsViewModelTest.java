@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import dev.contacts.desktop.api.ContactsApi.SortBy;
 import dev.contacts.desktop.app.Session;
+import dev.contacts.desktop.settings.Settings;
 import dev.contacts.desktop.support.HeldBack;
 import dev.contacts.desktop.support.ServerFixture;
 import dev.contacts.desktop.ui.Background;
@@ -64,7 +67,7 @@ class ContactsViewModelTest {
         add("Ada", "Lovelace");
         add("Grace", "Hopper");
         vm.refresh();
-        assertEquals(List.of("Ada", "Grace"), names());
+        assertEquals(List.of("Grace", "Ada"), names(), "by last name: Hopper, Lovelace");
         vm.searchTextProperty().set("hop");
         assertEquals(List.of("Grace"), names());
         assertEquals("1 match", vm.summaryProperty().get());
@@ -72,23 +75,86 @@ class ContactsViewModelTest {
         assertEquals(List.of(), names());
         assertFalse(vm.isAddressBookEmpty(), "no match is not an empty address book");
         vm.clearSearch();
-        assertEquals(List.of("Ada", "Grace"), names());
+        assertEquals(List.of("Grace", "Ada"), names());
     }
 
     @Test
-    void largeAddressBooksPageThroughTheServer() {
+    void largeAddressBooksLoadPageByPageAsTheListScrolls() {
         for (int i = 0; i < ContactsViewModel.PAGE_SIZE + 5; i++) {
             add("P" + i, "L");
         }
         vm.refresh();
-        assertEquals(ContactsViewModel.PAGE_SIZE, vm.contacts().size());
-        assertTrue(vm.hasNextPage());
-        assertTrue(vm.summaryProperty().get().startsWith("105 contacts"), vm.summaryProperty().get());
-        vm.nextPage();
-        assertEquals(5, vm.contacts().size());
-        assertFalse(vm.hasNextPage());
-        vm.previousPage();
-        assertEquals("P0", vm.contacts().get(0).firstName());
+        assertEquals(ContactsViewModel.PAGE_SIZE, vm.contacts().size(), "one page at first");
+        assertEquals("105 contacts", vm.summaryProperty().get());
+        vm.rowShown(10);
+        assertEquals(ContactsViewModel.PAGE_SIZE, vm.contacts().size(), "far from the end: nothing more is asked");
+        vm.rowShown(ContactsViewModel.PAGE_SIZE - ContactsViewModel.LOAD_AHEAD);
+        assertEquals(105, vm.contacts().size(), "near the end: the next page is appended");
+        assertTrue(vm.isComplete());
+        vm.rowShown(104);
+        assertEquals(105, vm.contacts().size(), "nothing is loaded twice");
+        assertEquals(105, vm.contacts().stream().map(Contact::id).distinct().count());
+    }
+
+    @Test
+    void theServerSortsTheWholeBookByLastOrFirstNameNotEachPage() {
+        // created in an order that is neither name order: a per-page sort would show it
+        for (int i = 0; i < ContactsViewModel.PAGE_SIZE + 20; i++) {
+            int n = (i * 37) % 120;
+            add(String.format("F%03d", 119 - n), String.format("L%03d", n));
+        }
+        vm.refresh();
+        vm.loadMore();
+        List<String> lastNames = vm.contacts().stream().map(Contact::lastName).toList();
+        assertEquals(120, lastNames.size());
+        assertEquals(lastNames.stream().sorted().toList(), lastNames, "by last name across both pages");
+
+        vm.sortProperty().set(SortBy.FIRST_NAME);
+        assertEquals(ContactsViewModel.PAGE_SIZE, vm.contacts().size(), "listed again from the top");
+        vm.loadMore();
+        List<String> firstNames = names();
+        assertEquals(firstNames.stream().sorted().toList(), firstNames, "by first name across both pages");
+    }
+
+    @Test
+    void accentsAndCaseSortAsTheServerCollatesAndHeadingsFollowThem() {
+        add("Zoë", "Émile");
+        add("Adam", "eve");
+        add("Bob", "Ábel");
+        add("Cy", "");
+        vm.refresh();
+        assertEquals(List.of("Cy", "Bob", "Zoë", "Adam"), names());
+        List<String> headings = new ArrayList<>();
+        for (int i = 0; i < vm.contacts().size(); i++) {
+            headings.add(vm.headingAt(i));
+        }
+        assertEquals(Arrays.asList("#", "A", "E", null), headings, "Émile and eve are both under E");
+    }
+
+    @Test
+    void favouritesComeFirstUnderTheirOwnHeading() {
+        add("Ada", "Lovelace");
+        add("Grace", "Hopper");
+        fixture.api.create(new ContactDraft("Zed", "Zulu", List.of(), List.of(), null, null, List.of(), null, null,
+                null, List.of(), true));
+        vm.refresh();
+        assertEquals(List.of("Zed", "Grace", "Ada"), names());
+        assertEquals("Favourites", vm.headingAt(0));
+        assertEquals("H", vm.headingAt(1));
+        assertEquals("L", vm.headingAt(2));
+        assertEquals("3 contacts", vm.summaryProperty().get());
+    }
+
+    @Test
+    void theSortChoiceIsRemembered() {
+        Settings settings = new Settings(dir.resolve("settings"));
+        vm.rememberSortIn(settings);
+        assertEquals(SortBy.LAST_NAME, vm.sortProperty().get(), "last name the first time");
+        vm.sortProperty().set(SortBy.FIRST_NAME);
+        settings.awaitWrites();
+        ContactsViewModel next = new ContactsViewModel(fixture.user, Background.direct(), Debouncer.immediate(), form);
+        next.rememberSortIn(new Settings(dir.resolve("settings")));
+        assertEquals(SortBy.FIRST_NAME, next.sortProperty().get());
     }
 
     @Test
@@ -97,13 +163,36 @@ class ContactsViewModelTest {
         add("Two", "B");
         add("Three", "C");
         vm.refresh();
+        List<Long> ids = List.of(vm.contacts().get(0).id(), vm.contacts().get(2).id());
         vm.delete(List.of(vm.contacts().get(0), vm.contacts().get(2)));
         assertEquals(List.of("Two"), names());
         assertEquals("Deleted 2 contacts.", vm.lastDeletionProperty().get().message());
+        assertEquals(1, fixture.api.list(0, 10).total(), "moved to the server's trash");
         vm.undoDelete();
         assertNull(vm.lastDeletionProperty().get());
         assertEquals(3, vm.contacts().size());
         assertTrue(names().containsAll(List.of("One", "Two", "Three")));
+        assertTrue(vm.contacts().stream().map(Contact::id).toList().containsAll(ids), "the same ids");
+    }
+
+    @Test
+    void deletingAcrossPagesMovesEveryOneToTheTrashAndUndoRestoresTheSameIds() {
+        for (int i = 0; i < ContactsViewModel.PAGE_SIZE + 10; i++) {
+            add("P" + i, String.format("L%03d", i));
+        }
+        vm.refresh();
+        vm.loadMore();
+        List<Contact> chosen = List.copyOf(vm.contacts()).subList(95, 105); // the end of page 1, the start of 2
+        List<Long> ids = chosen.stream().map(Contact::id).sorted().toList();
+        vm.delete(chosen);
+        assertEquals(100, vm.contacts().size(), "taken out of the list where they were");
+        assertEquals(100, fixture.api.list(0, 1000).total());
+        assertEquals("100 contacts", vm.summaryProperty().get());
+        vm.undoDelete();
+        assertEquals(110, fixture.api.list(0, 1000).total());
+        List<Long> back = fixture.api.list(0, 1000).items().stream().map(Contact::id)
+                .filter(ids::contains).sorted().toList();
+        assertEquals(ids, back, "restored from the trash with their own ids");
     }
 
     @Test
@@ -135,36 +224,32 @@ class ContactsViewModelTest {
     }
 
     @Test
-    void aSavedNewContactIsListedOnItsPageAndSelectedEvenInALargeAddressBook() {
+    void aSavedNewContactIsListedInItsPlaceAndSelectedEvenBeyondTheFirstPage() {
         for (int i = 0; i < 105; i++) {
             add("P" + i, "Person");
         }
         vm.refresh();
-        assertEquals(0, vm.pageProperty().get());
         form.startNew();
         form.firstNameProperty().set("Newest");
-        form.lastNameProperty().set("Person");
+        form.lastNameProperty().set("Zuse");
         form.save();
-        assertEquals(1, vm.pageProperty().get(), "on the last page, where new contacts are listed");
-        assertEquals("Newest", vm.toSelectProperty().get().firstName());
-        assertTrue(vm.contacts().contains(vm.toSelectProperty().get()));
-        assertEquals("Page 2 of 2", vm.pageTextProperty().get());
+        assertEquals("Newest", vm.toSelectProperty().get().firstName(), "pages were loaded as far as the new one");
+        assertEquals("Newest", vm.contacts().get(vm.contacts().size() - 1).firstName(), "Zuse comes last");
+        assertEquals("Newest", vm.shownProperty().get().firstName(), "and it is shown in the detail pane");
     }
 
     @Test
-    void thePagerNeverRunsAheadOfTheRowsShown() {
-        for (int i = 0; i < 105; i++) {
-            add("P" + i, "Person");
-        }
+    void anOlderListingsAnswerNeverReplacesTheNewerOne() {
+        add("Ada", "Lovelace");
+        add("Grace", "Hopper");
         HeldBack held = new HeldBack();
         ContactsViewModel slow = new ContactsViewModel(fixture.user, held, Debouncer.immediate(), form);
         slow.refresh();
-        held.runAll();
-        slow.nextPage();
-        assertEquals("Page 1 of 2", slow.pageTextProperty().get(), "page 1's rows are still shown");
         assertTrue(slow.loadingProperty().get());
+        slow.searchTextProperty().set("hop");
         held.runAll();
-        assertEquals("Page 2 of 2", slow.pageTextProperty().get());
+        assertEquals(List.of("Grace"), slow.contacts().stream().map(Contact::firstName).toList());
+        assertEquals("1 match", slow.summaryProperty().get());
         assertFalse(slow.loadingProperty().get());
     }
 
@@ -207,5 +292,18 @@ class ContactsViewModelTest {
         add("Ada", "Lovelace");
         vm.searchTextProperty().set("zzz");
         assertEquals("No contacts match “zzz”.", vm.emptyTextProperty().get());
+    }
+
+    @Test
+    void aRefreshKeepsTheShownContactSelectedInItsNewestVersion() {
+        add("Ada", "Lovelace");
+        add("Grace", "Hopper");
+        vm.refresh();
+        Contact grace = vm.contacts().get(0);
+        vm.show(grace);
+        fixture.api.patch(grace.id(), java.util.Map.of("nickname", "Amazing Grace"), null);
+        vm.refresh();
+        assertEquals("Amazing Grace", vm.shownProperty().get().nickname());
+        assertEquals(vm.shownProperty().get(), vm.toSelectProperty().get(), "selected again in the list");
     }
 }

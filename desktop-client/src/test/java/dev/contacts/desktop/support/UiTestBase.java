@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -19,7 +20,9 @@ import dev.contacts.desktop.ui.FxBackground;
 import dev.contacts.server.ContactsServer;
 import dev.contacts.server.ServerSettings;
 import dev.contacts.server.support.MutableClock;
+import dev.contacts.model.Contact;
 import javafx.scene.Node;
+import javafx.scene.control.ListView;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
@@ -56,6 +59,9 @@ public abstract class UiTestBase extends FxRobot {
     protected Stage stage;
     private FxBackground background;
 
+    /** The links the app asked to open outside it (a mail client for {@code mailto:}), in order. */
+    protected final List<String> openedLinks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** The robot that clicks and types: this test itself. */
     protected final FxRobot robot = this;
 
@@ -81,6 +87,7 @@ public abstract class UiTestBase extends FxRobot {
         theme = new ThemeManager(settings);
         theme.apply();
         window = new AppWindow(session, background, () -> Debouncer.fx(250), theme, settings);
+        window.openLinksWith(openedLinks::add);
         window.showIn(stage);
         stage.show();
     }
@@ -135,10 +142,48 @@ public abstract class UiTestBase extends FxRobot {
         robot.clickOn(text);
     }
 
+    /** The address book's list. */
+    protected ListView<Contact> contactList() {
+        return robot.lookup("#contacts-list").queryListView();
+    }
+
+    /** The first names of the contacts listed, in the list's order. */
+    protected List<String> listedFirstNames() {
+        return Fx.call(() -> contactList().getItems().stream().map(Contact::firstName).toList());
+    }
+
+    /** The first names of the contacts selected in the list. */
+    protected List<String> selectedFirstNames() {
+        return Fx.call(() -> contactList().getSelectionModel().getSelectedItems().stream()
+                .map(Contact::firstName).toList());
+    }
+
+    /** Clicks on the list's row of the contact named {@code name} ("Ada Lovelace"), once it is drawn. */
+    protected void clickOnContact(String name) {
+        robot.clickOn(contactRow(name));
+    }
+
+    protected void doubleClickOnContact(String name) {
+        robot.doubleClickOn(contactRow(name));
+    }
+
+    private Node contactRow(String name) {
+        waitUntil("\"" + name + "\" is listed", () -> findRow(name) != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        return Fx.call(() -> findRow(name));
+    }
+
+    private Node findRow(String name) {
+        return contactList().lookupAll(".contact-name").stream()
+                .filter(n -> n.isVisible() && name.equals(((Labeled) n).getText())).findFirst().orElse(null);
+    }
+
     /** Clicks into a field, clears it and types {@code text}. */
     protected void type(FxRobot robot, String query, String text) {
-        robot.clickOn(query);
         Node node = robot.lookup(query).query();
+        Fx.run(node::requestFocus); // as Tab would: a field scrolled out of view comes into view
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(query);
         TextInputControl field = node instanceof DatePicker picker ? picker.getEditor() : (TextInputControl) node;
         Fx.run(field::clear);
         robot.write(text);

@@ -1,0 +1,56 @@
+package dev.contacts.desktop.contacts;
+
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactDraft;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Circle;
+
+/** A contact's round picture: the photo when there is one, else the initials on a colour picked by the name. */
+public final class Avatar extends StackPane {
+
+    private final Label initials = new Label();
+    private final ImageView photo = new ImageView();
+    private final double size;
+
+    public Avatar(double size) {
+        this.size = size;
+        getStyleClass().add("avatar");
+        setMinSize(size, size);
+        setPrefSize(size, size);
+        setMaxSize(size, size);
+        initials.getStyleClass().add("avatar-initials");
+        initials.setStyle("-fx-font-size: " + Math.round(size * 0.4) + "px;");
+        photo.setFitWidth(size);
+        photo.setFitHeight(size);
+        photo.setPreserveRatio(false);
+        photo.setClip(new Circle(size / 2, size / 2, size / 2));
+        getChildren().setAll(initials, photo);
+    }
+
+    /** Shows {@code contact}'s initials and colour (and no photo until {@link #showPhoto} gives one). */
+    public void show(Contact contact) {
+        getStyleClass().removeIf(c -> c.startsWith("avatar-color-"));
+        getStyleClass().add("avatar-color-" + ContactText.avatarColor(contact));
+        initials.setText(ContactText.initials(contact));
+        showPhoto(null);
+    }
+
+    /** Shows the initials of a name being typed (e.g. in the form of a new contact). */
+    public void show(String firstName, String lastName) {
+        show(new Contact(0, new ContactDraft(firstName, lastName, null, null, null, null), false, null, null));
+    }
+
+    /** Shows {@code image} over the initials; null shows the initials. */
+    public void showPhoto(Image image) {
+        photo.setImage(image);
+        photo.setVisible(image != null);
+        initials.setVisible(image == null);
+    }
+
+    public double size() {
+        return size;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.contacts.desktop.contacts;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.contacts.desktop.ui.Dates;
+import dev.contacts.desktop.ui.Views;
+import dev.contacts.model.Contact;
+import dev.contacts.model.LabeledValue;
+import dev.contacts.model.PostalAddress;
+import javafx.fxml.FXML;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DataFormat;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The selected contact, read-only (layout in ContactDetailView.fxml): every field that has a value. An email
+ * opens the mail client, a phone number is copied to the clipboard, a birthday shows the age.
+ */
+public final class ContactDetailView extends StackPane {
+
+    private final ContactsViewModel vm;
+    private final Dates dates;
+    private final Consumer<String> openLink;
+    @FXML private Label nothing;
+    @FXML private ScrollPane scroll;
+    @FXML private HBox header;
+    @FXML private Button edit;
+    @FXML private Label status;
+    @FXML private FlowPane labels;
+    @FXML private GridPane fields;
+    private final Avatar avatar = new Avatar(72);
+    private final Label name = new Label();
+    private final Label subtitle = new Label();
+    private final FontIcon star = new FontIcon("mdmz-star");
+
+    public ContactDetailView(ContactsViewModel vm, Dates dates, Consumer<String> openLink) {
+        this.vm = vm;
+        this.dates = dates;
+        this.openLink = openLink;
+        Views.load(this);
+    }
+
+    @FXML
+    private void initialize() {
+        name.setId("detail-name");
+        name.getStyleClass().add("title-2");
+        name.setWrapText(true);
+        subtitle.setId("detail-subtitle");
+        subtitle.getStyleClass().add("text-muted");
+        subtitle.setWrapText(true);
+        star.getStyleClass().add("favorite-star");
+        star.setId("detail-favorite");
+        HBox title = new HBox(8, name, star);
+        title.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        header.getChildren().setAll(avatar, new VBox(4, title, subtitle));
+        vm.shownProperty().addListener((obs, was, is) -> show(is));
+        show(vm.shownProperty().get());
+    }
+
+    private void show(Contact contact) {
+        nothing.setVisible(contact == null);
+        scroll.setVisible(contact != null);
+        status.setText("");
+        fields.getChildren().clear();
+        labels.getChildren().clear();
+        if (contact == null) {
+            return;
+        }
+        avatar.show(contact);
+        vm.photos().load(contact, photo -> {
+            if (vm.shownProperty().get() == contact) {
+                avatar.showPhoto(photo);
+            }
+        });
+        name.setText(ContactText.name(contact));
+        star.setVisible(contact.favorite());
+        subtitle.setText(java.util.stream.Stream.of(contact.nickname() == null ? null : "“" + contact.nickname() + "”",
+                        contact.jobTitle(), contact.organization())
+                .filter(s -> s != null && !s.isBlank()).collect(java.util.stream.Collectors.joining(" · ")));
+        for (String label : contact.labels()) {
+            Label chip = new Label(label);
+            chip.getStyleClass().add("label-chip");
+            labels.getChildren().add(chip);
+        }
+        labels.setVisible(!contact.labels().isEmpty());
+        labels.setManaged(labels.isVisible());
+
+        int row = 0;
+        row = entries(row, "Email", contact.emails(), "detail-email-", value -> {
+            Hyperlink link = new Hyperlink(value);
+            link.setTooltip(new Tooltip("Write to " + value));
+            link.setOnAction(e -> openLink.accept("mailto:" + value));
+            return link;
+        });
+        row = entries(row, "Phone", contact.phones(), "detail-phone-", value -> {
+            Hyperlink link = new Hyperlink(value);
+            link.setTooltip(new Tooltip("Copy " + value));
+            link.setOnAction(e -> {
+                Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, value));
+                status.setText("Copied " + value + ".");
+            });
+            return link;
+        });
+        List<PostalAddress> addresses = contact.addresses();
+        for (int i = 0; i < addresses.size(); i++) {
+            Label text = new Label(ContactText.address(addresses.get(i)));
+            text.setWrapText(true);
+            text.setId("detail-address-" + i);
+            add(row++, i == 0 ? "Address" : "", addresses.get(i).label(), text);
+        }
+        if (contact.birthday() != null) {
+            LocalDate birthday = contact.birthday();
+            String shown = birthday.getYear() == dev.contacts.model.ContactRules.YEAR_UNKNOWN
+                    ? birthday.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM"))
+                    : dates.format(birthday);
+            var age = ContactText.age(birthday, LocalDate.now());
+            Label text = new Label(age.isPresent() ? shown + " (" + age.getAsInt() + " years old)" : shown);
+            text.setId("detail-birthday");
+            add(row++, "Birthday", null, text);
+        }
+        if (contact.additionalData() != null && !contact.additionalData().isBlank()) {
+            Label text = new Label(contact.additionalData());
+            text.setWrapText(true);
+            text.setId("detail-notes");
+            add(row++, "Notes", null, text);
+        }
+    }
+
+    private int entries(int row, String title, List<LabeledValue> values, String idPrefix,
+                        java.util.function.Function<String, Node> node) {
+        for (int i = 0; i < values.size(); i++) {
+            Node value = node.apply(values.get(i).value());
+            value.setId(idPrefix + i);
+            add(row++, i == 0 ? title : "", values.get(i).label(), value);
+        }
+        return row;
+    }
+
+    /** One line: the field's name (on its first line only), the entry's label ("work") and the value. */
+    private void add(int row, String title, String kind, Node value) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("field-label");
+        Label label = new Label(kind == null ? "" : kind);
+        label.getStyleClass().add("text-muted");
+        fields.addRow(row, heading, label, value);
+        for (Node n : List.of(heading, label, value)) {
+            GridPane.setValignment(n, VPos.TOP);
+        }
+    }
+
+    @FXML
+    private void edit() {
+        Contact contact = vm.shownProperty().get();
+        if (contact != null) {
+            vm.form().startEdit(contact);
+        }
+    }
+}

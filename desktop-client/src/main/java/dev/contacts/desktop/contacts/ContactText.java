@@ -1,0 +1,86 @@
+package dev.contacts.desktop.contacts;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import dev.contacts.desktop.api.ContactsApi.SortBy;
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactRules;
+import dev.contacts.model.PostalAddress;
+
+/** How a contact reads on screen (the list's rows, avatars and headings, the detail pane): plain text only. */
+public final class ContactText {
+
+    /** The number of avatar colours (style classes {@code avatar-0} ...), picked by the name so they stay put. */
+    public static final int AVATAR_COLORS = 8;
+
+    private ContactText() {
+    }
+
+    /** "Ada Lovelace"; the first name alone when the last name is empty. */
+    public static String name(Contact contact) {
+        String last = contact.lastName() == null ? "" : contact.lastName();
+        return last.isBlank() ? contact.firstName() : contact.firstName() + " " + last;
+    }
+
+    /** The name the list is sorted by: the last name (when there is one) or the first. */
+    static String sortName(Contact contact, SortBy sort) {
+        return sort == SortBy.LAST_NAME ? contact.lastName() : contact.firstName();
+    }
+
+    /**
+     * The letter a name is listed under: its first letter without accents, in upper case ("Émile" is under E,
+     * as the server's collation sorts it); "#" for a name that is empty or starts with no letter.
+     */
+    static String initialOf(String name) {
+        if (name == null || name.isBlank()) {
+            return "#";
+        }
+        String folded = Normalizer.normalize(name.strip(), Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        if (folded.isEmpty() || !Character.isLetter(folded.codePointAt(0))) {
+            return "#";
+        }
+        return new String(Character.toChars(folded.codePointAt(0))).toUpperCase(Locale.ROOT);
+    }
+
+    /** The avatar's letters when there is no photo: "AL" for Ada Lovelace, "A" for Ada alone. */
+    public static String initials(Contact contact) {
+        String first = initialOf(contact.firstName());
+        String last = contact.lastName() == null || contact.lastName().isBlank() ? "" : initialOf(contact.lastName());
+        return ("#".equals(last) ? first : first + last);
+    }
+
+    /** The avatar's colour, 0 to {@link #AVATAR_COLORS}-1, the same for a name every time. */
+    public static int avatarColor(Contact contact) {
+        return Math.floorMod(name(contact).hashCode(), AVATAR_COLORS);
+    }
+
+    /** What the row shows under the name: the organization, else the primary email, else the primary phone. */
+    public static String subtitle(Contact contact) {
+        if (contact.organization() != null && !contact.organization().isBlank()) {
+            return contact.jobTitle() == null ? contact.organization()
+                    : contact.jobTitle() + ", " + contact.organization();
+        }
+        return Objects.requireNonNullElse(contact.email(), Objects.requireNonNullElse(contact.phone(), ""));
+    }
+
+    /** The age on {@code today}; empty when the year is unknown (stored as 1604) or the date is in the future. */
+    public static java.util.OptionalInt age(LocalDate birthday, LocalDate today) {
+        if (birthday == null || birthday.getYear() == ContactRules.YEAR_UNKNOWN || birthday.isAfter(today)) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(Period.between(birthday, today).getYears());
+    }
+
+    /** The address as it is written on an envelope: street, then "postal code locality", region, country. */
+    public static String address(PostalAddress address) {
+        String town = java.util.stream.Stream.of(address.postalCode(), address.locality())
+                .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(" "));
+        return java.util.stream.Stream.of(address.street(), town, address.region(), address.country())
+                .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining("\n"));
+    }
+}

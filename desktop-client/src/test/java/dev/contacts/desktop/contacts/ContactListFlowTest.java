@@ -1,0 +1,145 @@
+package dev.contacts.desktop.contacts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+
+import dev.contacts.desktop.support.Fx;
+import dev.contacts.desktop.support.Screenshots;
+import dev.contacts.desktop.support.UiTestBase;
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactDraft;
+import dev.contacts.model.LabeledValue;
+import dev.contacts.model.PostalAddress;
+import javax.imageio.ImageIO;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+
+/** The list and the detail pane as a person uses them: scrolling through a large book, sorting, reading a contact. */
+class ContactListFlowTest extends UiTestBase {
+
+    @Test
+    void scrollingLoadsTheWholeBookInTheServersOrderDeleteAndUndoSpanThePagesAndTheSortIsRemembered() {
+        registerAndLogIn(robot, "scroll@example.com");
+        int count = ContactsViewModel.PAGE_SIZE + 20;
+        for (int i = 0; i < count; i++) {
+            int n = (i * 37) % count; // neither creation nor name order
+            userApi().create(new ContactDraft(String.format("F%03d", count - n), String.format("L%03d", n), null,
+                    null, null, null));
+        }
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("the first page is listed", () -> listedFirstNames().size() == ContactsViewModel.PAGE_SIZE);
+        assertEquals(count + " contacts", text(robot, "#summary"));
+
+        clickOnContact(listedFirstNames().get(0) + " L000");
+        robot.type(KeyCode.END); // to the end of what is loaded: the next page comes
+        waitUntil("the whole book is listed", () -> listedFirstNames().size() == count);
+        List<String> lastNames = Fx.call(() -> contactList().getItems().stream().map(Contact::lastName).toList());
+        assertEquals(lastNames.stream().sorted().toList(), lastNames, "one order across the pages");
+
+        // every one of them, across both pages, to the trash and back with Ctrl+Z
+        List<Long> ids = Fx.call(() -> contactList().getItems().stream().map(Contact::id).sorted().toList());
+        robot.press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
+        robot.type(KeyCode.DELETE);
+        waitUntil("asked first", () -> robot.lookup("#confirm-yes").tryQuery().isPresent());
+        robot.clickOn("#confirm-yes");
+        waitUntil("all gone", () -> listedFirstNames().isEmpty() && visible(robot, "#undo-toast"));
+        assertEquals(0, userApi().list(0, 10).total());
+        robot.press(KeyCode.CONTROL).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.CONTROL);
+        waitUntil("all back", () -> text(robot, "#summary").equals(count + " contacts"));
+        assertEquals(ids, userApi().list(0, 1000).items().stream().map(Contact::id).sorted().toList(),
+                "restored with the same ids");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> sort = robot.lookup("#sort").queryAs(ComboBox.class);
+        robot.clickOn(sort);
+        robot.clickOn("By first name");
+        waitUntil("listed again by first name", () -> listedFirstNames().size() >= ContactsViewModel.PAGE_SIZE
+                && listedFirstNames().get(0).equals("F001"));
+        waitUntil("the choice is written", () -> new dev.contacts.desktop.settings.Settings(dataDir)
+                .get("contacts.sort").orElse("").equals("first_name"));
+    }
+
+    @Test
+    void theDetailPaneShowsEveryFieldMailsAndCopies() {
+        registerAndLogIn(robot, "detail@example.com");
+        LocalDate born = LocalDate.of(1990, 5, 17);
+        userApi().create(new ContactDraft("Ada", "Lovelace",
+                List.of(new LabeledValue("ada@example.com", "home"), new LabeledValue("ada@work.example", "work")),
+                List.of(new LabeledValue("+44 20 7946 0018", "mobile")), born, "Met at the engine works.",
+                List.of(new PostalAddress("home", "12 Square", "London", null, "SW1Y 4JH", "United Kingdom")),
+                "Engines Ltd", "Analyst", "Countess", List.of("Family"), true));
+        userApi().create(new ContactDraft("Grace", "Hopper", null, null, null, null));
+        long adaId = userApi().list(0, 10).items().get(0).id();
+        userApi().putPhoto(adaId, redSquarePng(), "image/png");
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("listed, the favourite first", () -> listedFirstNames().equals(List.of("Ada", "Grace")));
+        waitUntil("Ada's row shows her photo, Grace's her initials", () -> photosShown("#contacts-list") == 1);
+        assertTrue(visible(robot, "#detail-empty"), "nothing selected yet");
+
+        clickOnContact("Ada Lovelace");
+        waitUntil("Ada's details show", () -> text(robot, "#detail-name").equals("Ada Lovelace"));
+        assertEquals("“Countess” · Analyst · Engines Ltd", text(robot, "#detail-subtitle"));
+        assertTrue(visible(robot, "#detail-favorite"));
+        assertEquals("ada@work.example", text(robot, "#detail-email-1"));
+        assertEquals("12 Square\nSW1Y 4JH London\nUnited Kingdom", text(robot, "#detail-address-0"));
+        int age = Period.between(born, LocalDate.now()).getYears();
+        assertTrue(text(robot, "#detail-birthday").endsWith("(" + age + " years old)"), text(robot, "#detail-birthday"));
+        assertEquals("Met at the engine works.", text(robot, "#detail-notes"));
+        assertTrue(robot.from(robot.lookup("#detail-labels").queryAll()).lookup("Family").tryQuery().isPresent());
+        waitUntil("the detail shows her photo", () -> photosShown("#contact-detail") == 1);
+        Screenshots.save(window.scene(), "contact-detail");
+
+        robot.clickOn("#detail-email-1");
+        waitUntil("the mail client is asked for", () -> openedLinks.equals(List.of("mailto:ada@work.example")));
+        robot.clickOn("#detail-phone-0");
+        waitUntil("the number is copied", () -> text(robot, "#detail-status").equals("Copied +44 20 7946 0018."));
+        assertEquals("+44 20 7946 0018", Fx.call(() -> Clipboard.getSystemClipboard().getString()));
+
+        robot.clickOn("#edit");
+        waitUntil("Edit turns the detail into the form", () -> visible(robot, "#contact-form")
+                && !visible(robot, "#contact-detail") && text(robot, "#first-name").equals("Ada"));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("Escape returns to the detail, focus in the list", () -> visible(robot, "#contact-detail")
+                && contactList().isFocused());
+        robot.type(KeyCode.DOWN);
+        waitUntil("the next contact shows", () -> text(robot, "#detail-name").equals("Grace Hopper"));
+        assertFalse(visible(robot, "#detail-email-0"), "Grace has no email");
+    }
+
+    /** How many avatars under {@code container} show a photo (not initials). */
+    private int photosShown(String container) {
+        return Fx.call(() -> (int) robot.lookup(container).query().lookupAll(".avatar").stream()
+                .flatMap(avatar -> ((javafx.scene.Parent) avatar).getChildrenUnmodifiable().stream())
+                .filter(n -> n instanceof ImageView view && view.isVisible() && view.getImage() != null)
+                .count());
+    }
+
+    private static byte[] redSquarePng() {
+        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.RED);
+        g.fillRect(0, 0, 64, 64);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

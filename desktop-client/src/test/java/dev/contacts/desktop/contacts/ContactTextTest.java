@@ -1,0 +1,70 @@
+package dev.contacts.desktop.contacts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.OptionalInt;
+
+import dev.contacts.desktop.api.ContactsApi.SortBy;
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactDraft;
+import dev.contacts.model.PostalAddress;
+import org.junit.jupiter.api.Test;
+
+class ContactTextTest {
+
+    private static Contact contact(String first, String last) {
+        return new Contact(1, new ContactDraft(first, last, null, null, null, null), false, null, null);
+    }
+
+    @Test
+    void namesInitialsAndTheLetterTheyAreListedUnder() {
+        assertEquals("Ada Lovelace", ContactText.name(contact("Ada", "Lovelace")));
+        assertEquals("Cher", ContactText.name(contact("Cher", "")));
+        assertEquals("AL", ContactText.initials(contact("ada", "Lovelace")));
+        assertEquals("C", ContactText.initials(contact("Cher", "")));
+        assertEquals("E", ContactText.initialOf("Émile"), "accents are folded, as the server's collation does");
+        assertEquals("Ж", ContactText.initialOf("жанна"));
+        assertEquals("#", ContactText.initialOf("42 Club"));
+        assertEquals("#", ContactText.initialOf(""));
+        assertEquals("Lovelace", ContactText.sortName(contact("Ada", "Lovelace"), SortBy.LAST_NAME));
+        assertEquals("Ada", ContactText.sortName(contact("Ada", "Lovelace"), SortBy.FIRST_NAME));
+    }
+
+    @Test
+    void anAvatarKeepsItsColourForAName() {
+        int color = ContactText.avatarColor(contact("Ada", "Lovelace"));
+        assertEquals(color, ContactText.avatarColor(contact("Ada", "Lovelace")));
+        assertTrue(color >= 0 && color < ContactText.AVATAR_COLORS);
+    }
+
+    @Test
+    void theAgeOnADayAndNoneForAnUnknownYear() {
+        LocalDate today = LocalDate.of(2026, 11, 26);
+        assertEquals(OptionalInt.of(40), ContactText.age(LocalDate.of(1986, 11, 26), today), "birthday today");
+        assertEquals(OptionalInt.of(39), ContactText.age(LocalDate.of(1986, 11, 27), today), "tomorrow");
+        assertEquals(OptionalInt.empty(), ContactText.age(LocalDate.of(1604, 3, 1), today), "year unknown");
+        assertEquals(OptionalInt.empty(), ContactText.age(null, today));
+    }
+
+    @Test
+    void anAddressReadsAsOnAnEnvelopeSkippingMissingParts() {
+        assertEquals("12 St James's Square\nSW1Y 4JH London\nUnited Kingdom", ContactText.address(
+                new PostalAddress("home", "12 St James's Square", "London", null, "SW1Y 4JH", "United Kingdom")));
+        assertEquals("Kyiv", ContactText.address(new PostalAddress("work", null, "Kyiv", null, null, null)));
+    }
+
+    @Test
+    void theLineUnderTheNameIsTheWorkplaceElseTheEmailElseThePhone() {
+        Contact working = new Contact(1, new ContactDraft("Ada", "L", List.of(), List.of(), null, null, List.of(),
+                "Engines Ltd", "Analyst", null, List.of(), false), false, null, null);
+        assertEquals("Analyst, Engines Ltd", ContactText.subtitle(working));
+        assertEquals("a@example.com", ContactText.subtitle(new Contact(1,
+                new ContactDraft("A", "B", "a@example.com", "+1 555 0100", null, null), false, null, null)));
+        assertEquals("+1 555 0100", ContactText.subtitle(new Contact(1,
+                new ContactDraft("A", "B", null, "+1 555 0100", null, null), false, null, null)));
+        assertEquals("", ContactText.subtitle(contact("A", "B")));
+    }
+}
