@@ -204,6 +204,11 @@ public final class ContactsView extends BorderPane {
         vm.delete(List.copyOf(table.getSelectionModel().getSelectedItems()));
     }
 
+    /** The ids of the selected contacts (File → Export selection…). */
+    public List<Long> selectedIds() {
+        return table.getSelectionModel().getSelectedItems().stream().map(Contact::id).toList();
+    }
+
     public void focusSearch() {
         search.requestFocus();
         search.selectAll();
