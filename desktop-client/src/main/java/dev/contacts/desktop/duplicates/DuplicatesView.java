@@ -3,7 +3,6 @@ package dev.contacts.desktop.duplicates;
 import dev.contacts.desktop.ui.Fields;
 import dev.contacts.desktop.ui.Views;
 import dev.contacts.model.Contact;
-import dev.contacts.model.DuplicateGroup;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -38,7 +37,7 @@ public final class DuplicatesView extends BorderPane {
 
     @FXML
     private void initialize() {
-        vm.groups().addListener((ListChangeListener<DuplicateGroup>) change -> showGroups());
+        vm.groups().addListener((ListChangeListener<DuplicatesViewModel.Group>) change -> showGroups());
         empty.visibleProperty().bind(vm.loadedProperty().and(javafx.beans.binding.Bindings.isEmpty(vm.groups())));
         empty.managedProperty().bind(empty.visibleProperty());
         Fields.showWhenNotEmpty(message, vm.messageProperty());
@@ -55,13 +54,13 @@ public final class DuplicatesView extends BorderPane {
     private void showGroups() {
         groupList.getChildren().clear();
         int index = 0;
-        for (DuplicateGroup group : vm.groups()) {
+        for (DuplicatesViewModel.Group group : vm.groups()) {
             groupList.getChildren().add(card(group, index++));
         }
     }
 
-    private VBox card(DuplicateGroup group, int index) {
-        Label reason = new Label(DuplicatesViewModel.reason(group), new FontIcon("mdmz-people"));
+    private VBox card(DuplicatesViewModel.Group group, int index) {
+        Label reason = new Label(DuplicatesViewModel.reasons(group), new FontIcon("mdmz-people"));
         reason.getStyleClass().add("field-label");
         VBox card = new VBox(8, reason);
         card.getStyleClass().add("duplicate-group");

@@ -2,7 +2,11 @@ package dev.contacts.desktop.duplicates;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.contacts.desktop.api.ApiFailure;
@@ -39,7 +43,7 @@ public final class DuplicatesViewModel {
     private final UserSession session;
     private final Background background;
     private final Runnable addressBookChanged;
-    private final ObservableList<DuplicateGroup> groups = FXCollections.observableArrayList();
+    private final ObservableList<Group> groups = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -53,17 +57,46 @@ public final class DuplicatesViewModel {
         this.addressBookChanged = addressBookChanged;
     }
 
+    /**
+     * Contacts the server groups for several reasons (the same email and the same name) are one group here,
+     * with every reason: merging it once settles them all.
+     */
+    public record Group(List<String> reasons, List<Contact> contacts) {
+        public Group {
+            reasons = List.copyOf(reasons);
+            contacts = List.copyOf(contacts);
+        }
+    }
+
+    /** Looks for duplicates again. */
     public void refresh() {
+        error.set("");
+        load();
+    }
+
+    /** Loads the groups, leaving a failure already shown in place. */
+    private void load() {
         busy.set(true);
         background.run(() -> session.api().duplicates(), result -> {
-            error.set("");
-            groups.setAll(result);
+            groups.setAll(grouped(result));
             loaded.set(true);
         }, session.failures(failure -> error.set(Messages.of(failure))), () -> busy.set(false));
     }
 
+    /** The server's groups with the same contacts as one, in the server's order. */
+    static List<Group> grouped(List<DuplicateGroup> fromServer) {
+        Map<Set<Long>, Group> byContacts = new LinkedHashMap<>();
+        for (DuplicateGroup g : fromServer) {
+            Set<Long> ids = g.contacts().stream().map(Contact::id).collect(Collectors.toSet());
+            byContacts.merge(ids, new Group(List.of(g.reason()), g.contacts()), (was, more) -> new Group(
+                    Stream.concat(was.reasons().stream(), more.reasons().stream()).distinct().toList(),
+                    was.contacts()));
+        }
+        return List.copyOf(byContacts.values());
+    }
+
     /** Merges {@code group} into {@code keep} (one of its contacts). */
-    public void merge(DuplicateGroup group, Contact keep) {
+    public void merge(Group group, Contact keep) {
         List<Long> ids = new ArrayList<>();
         ids.add(keep.id());
         group.contacts().stream().map(Contact::id).filter(id -> id != keep.id()).forEach(ids::add);
@@ -74,10 +107,10 @@ public final class DuplicatesViewModel {
             message.set(merge.message());
             error.set("");
             addressBookChanged.run();
-            refresh();
+            load();
         }, session.failures(failure -> {
             error.set("Nothing was merged: " + Messages.of(failure));
-            refresh(); // the group may have changed meanwhile
+            load(); // the group may have changed meanwhile
         }), () -> busy.set(false));
     }
 
@@ -107,8 +140,9 @@ public final class DuplicatesViewModel {
             return merge;
         }, undone -> {
             message.set("Merge undone: " + (undone.trashed().size() + 1) + " contacts as they were.");
+            error.set("");
             addressBookChanged.run();
-            refresh();
+            load();
         }, session.failures(failure -> {
             lastMerge.set(merge); // nothing is lost: it can be tried again
             error.set("Could not undo the merge: " + Messages.of(failure));
@@ -120,7 +154,7 @@ public final class DuplicatesViewModel {
      * The contact to keep unless the person chooses another: the one with the most filled in (the least is
      * lost or replaced), the oldest on a tie.
      */
-    public static Contact suggestedKeep(DuplicateGroup group) {
+    public static Contact suggestedKeep(Group group) {
         return group.contacts().stream()
                 .max(Comparator.comparingInt(DuplicatesViewModel::filled).thenComparing(c -> -c.id()))
                 .orElseThrow();
@@ -133,14 +167,14 @@ public final class DuplicatesViewModel {
                 + c.phones().size() + c.addresses().size() + c.labels().size();
     }
 
-    /** Why the server grouped them, in words. */
-    public static String reason(DuplicateGroup group) {
-        return switch (group.reason()) {
+    /** Why the server grouped them, in words: "Same email address · Same name". */
+    public static String reasons(Group group) {
+        return group.reasons().stream().map(reason -> switch (reason) {
             case "email" -> "Same email address";
             case "phone" -> "Same phone number";
             case "name" -> "Same name";
             default -> "Look alike";
-        };
+        }).collect(Collectors.joining(" · "));
     }
 
     /** "Ann Lee · ann@example.com · +1 555 0100 · Acme": enough to tell them apart. */
@@ -159,7 +193,7 @@ public final class DuplicatesViewModel {
         return (c.firstName() + " " + c.lastName()).strip();
     }
 
-    public ObservableList<DuplicateGroup> groups() {
+    public ObservableList<Group> groups() {
         return FXCollections.unmodifiableObservableList(groups);
     }
 
