@@ -44,6 +44,8 @@ public final class DuplicatesViewModel {
     private final Background background;
     private final Runnable addressBookChanged;
     private final ObservableList<Group> groups = FXCollections.observableArrayList();
+    /** One read-only view, kept: a listener added to a fresh wrapper would be dropped with it. */
+    private final ObservableList<Group> groupsView = FXCollections.unmodifiableObservableList(groups);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -194,7 +196,7 @@ public final class DuplicatesViewModel {
     }
 
     public ObservableList<Group> groups() {
-        return FXCollections.unmodifiableObservableList(groups);
+        return groupsView;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

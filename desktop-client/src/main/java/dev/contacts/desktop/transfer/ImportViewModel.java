@@ -49,6 +49,8 @@ public final class ImportViewModel {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    /** One read-only view, kept: a listener added to a fresh wrapper would be dropped with it. */
+    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
 
     /** {@code addressBookChanged} reloads the contacts list once something was created or merged. */
     public ImportViewModel(UserSession session, Background background, Runnable addressBookChanged) {
@@ -180,7 +182,7 @@ public final class ImportViewModel {
 
     /** Each item or file that could not be imported, with where it is. */
     public ObservableList<String> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     /** Each file's outcome, once done. */

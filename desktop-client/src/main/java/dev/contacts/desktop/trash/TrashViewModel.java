@@ -36,6 +36,8 @@ public final class TrashViewModel {
     private final Runnable addressBookChanged;
     private Confirm confirm = Confirm.yes();
     private final ObservableList<TrashedContact> items = FXCollections.observableArrayList();
+    /** One read-only view, kept: a listener added to a fresh wrapper would be dropped with it. */
+    private final ObservableList<TrashedContact> itemsView = FXCollections.unmodifiableObservableList(items);
     private final ReadOnlyIntegerWrapper page = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -191,7 +193,7 @@ public final class TrashViewModel {
     }
 
     public ObservableList<TrashedContact> items() {
-        return FXCollections.unmodifiableObservableList(items);
+        return itemsView;
     }
 
     public ReadOnlyIntegerProperty totalProperty() {
