@@ -2,8 +2,10 @@ package dev.contacts.desktop.duplicates;
 
 import dev.contacts.desktop.ui.Fields;
 import dev.contacts.desktop.ui.Views;
+import dev.contacts.desktop.ui.Visibility;
 import dev.contacts.model.Contact;
 import javafx.collections.ListChangeListener;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -38,17 +40,13 @@ public final class DuplicatesView extends BorderPane {
     @FXML
     private void initialize() {
         vm.groups().addListener((ListChangeListener<DuplicatesViewModel.Group>) change -> showGroups());
-        empty.visibleProperty().bind(vm.loadedProperty().and(javafx.beans.binding.Bindings.isEmpty(vm.groups())));
-        empty.managedProperty().bind(empty.visibleProperty());
+        Visibility.showWhile(empty, vm.loadedProperty().and(Bindings.isEmpty(vm.groups())));
         Fields.showWhenNotEmpty(message, vm.messageProperty());
-        mergedBar.visibleProperty().bind(vm.messageProperty().isNotEmpty());
-        mergedBar.managedProperty().bind(mergedBar.visibleProperty());
-        undo.visibleProperty().bind(vm.lastMergeProperty().isNotNull());
-        undo.managedProperty().bind(undo.visibleProperty());
+        Visibility.showWhile(mergedBar, vm.messageProperty().isNotEmpty());
+        Visibility.showWhile(undo, vm.lastMergeProperty().isNotNull());
         undo.disableProperty().bind(vm.busyProperty());
         error.textProperty().bind(vm.errorProperty());
-        errorBanner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        Visibility.showWhile(errorBanner, vm.errorProperty().isNotEmpty());
     }
 
     private void showGroups() {

@@ -2,12 +2,11 @@ package dev.contacts.desktop.transfer;
 
 import dev.contacts.desktop.transfer.ExportViewModel.State;
 import dev.contacts.desktop.ui.Views;
+import dev.contacts.desktop.ui.Visibility;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -27,19 +26,12 @@ public final class ExportView extends StackPane {
 
     @FXML
     private void initialize() {
-        visibleProperty().bind(vm.stateProperty().isNotEqualTo(State.IDLE));
-        managedProperty().bind(visibleProperty());
-        spinner.visibleProperty().bind(vm.stateProperty().isEqualTo(State.RUNNING));
-        spinner.managedProperty().bind(spinner.visibleProperty());
+        Visibility.showWhile(this, vm.stateProperty().isNotEqualTo(State.IDLE));
+        Visibility.showWhile(spinner, vm.stateProperty().isEqualTo(State.RUNNING));
         close.disableProperty().bind(vm.stateProperty().isEqualTo(State.RUNNING));
         message.textProperty().bind(vm.messageProperty());
         vm.stateProperty().addListener((obs, was, is) -> show(is));
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                vm.close();
-                e.consume();
-            }
-        });
+        Visibility.closeOnEscape(this, vm::close);
     }
 
     private void show(State state) {

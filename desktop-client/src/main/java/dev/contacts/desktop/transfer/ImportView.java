@@ -2,12 +2,14 @@ package dev.contacts.desktop.transfer;
 
 import dev.contacts.desktop.transfer.ImportViewModel.State;
 import dev.contacts.desktop.ui.Views;
+import dev.contacts.desktop.ui.Visibility;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -33,28 +35,35 @@ public final class ImportView extends StackPane {
 
     @FXML
     private void initialize() {
-        visibleProperty().bind(vm.stateProperty().isNotEqualTo(State.IDLE));
-        managedProperty().bind(visibleProperty());
-        running.visibleProperty().bind(vm.stateProperty().isEqualTo(State.RUNNING));
-        running.managedProperty().bind(running.visibleProperty());
-        summary.visibleProperty().bind(vm.stateProperty().isEqualTo(State.DONE));
-        summary.managedProperty().bind(summary.visibleProperty());
+        Visibility.showWhile(this, vm.stateProperty().isNotEqualTo(State.IDLE));
+        Visibility.showWhile(running, vm.stateProperty().isEqualTo(State.RUNNING));
+        Visibility.showWhile(summary, vm.stateProperty().isEqualTo(State.DONE));
         progress.textProperty().bind(vm.progressProperty());
         totals.textProperty().bind(vm.totalsProperty());
         problems.setItems(vm.problems());
-        problemsBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.problems()));
-        problemsBox.managedProperty().bind(problemsBox.visibleProperty());
+        problems.setCellFactory(list -> new WrappingCell(list));
+        Visibility.showWhile(problemsBox, Bindings.isNotEmpty(vm.problems()));
         vm.stateProperty().addListener((obs, was, is) -> {
             if (is == State.DONE) {
                 close.requestFocus();
             }
         });
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                vm.close();
-                e.consume();
-            }
-        });
+        Visibility.closeOnEscape(this, vm::close);
+    }
+
+    /** A problem's whole text, wrapped to the list's width (a server's detail can be long). */
+    private static final class WrappingCell extends ListCell<String> {
+        WrappingCell(ListView<String> list) {
+            setWrapText(true);
+            prefWidthProperty().bind(list.widthProperty().subtract(24));
+            setMaxWidth(Region.USE_PREF_SIZE);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+        }
     }
 
     @FXML

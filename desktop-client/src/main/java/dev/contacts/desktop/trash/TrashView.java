@@ -8,6 +8,7 @@ import dev.contacts.desktop.api.TrashedContact;
 import dev.contacts.desktop.ui.Dates;
 import dev.contacts.desktop.ui.Fields;
 import dev.contacts.desktop.ui.Views;
+import dev.contacts.desktop.ui.Visibility;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -66,8 +67,7 @@ public final class TrashView extends BorderPane {
         empty.textProperty().bind(vm.emptyTextProperty());
         Fields.showWhenNotEmpty(message, vm.messageProperty());
         error.textProperty().bind(vm.errorProperty());
-        errorBanner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        Visibility.showWhile(errorBanner, vm.errorProperty().isNotEmpty());
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) {
                 deleteForever();

@@ -133,6 +133,16 @@ class ImportViewModelTest {
     }
 
     @Test
+    void ofDroppedFilesOnlyAddressBooksAreImported() throws IOException {
+        Path vcf = Files.writeString(dir.resolve("Family.VCF"), "x");
+        Path csv = Files.writeString(dir.resolve("google.csv"), "x");
+        Path photo = Files.writeString(dir.resolve("photo.jpg"), "x");
+        Path folder = Files.createDirectory(dir.resolve("old.vcf"));
+        assertEquals(List.of(vcf, csv), Transfers.importable(List.of(vcf.toFile(), photo.toFile(), folder.toFile(),
+                csv.toFile())));
+    }
+
+    @Test
     void textIsSentAsUtf8WhateverItsEncoding() {
         byte[] utf8 = "Zoë".getBytes(StandardCharsets.UTF_8);
         assertEquals("Zoë", new String(FileText.asUtf8(utf8), StandardCharsets.UTF_8));
