@@ -10,10 +10,12 @@ import java.util.List;
 
 import dev.contacts.desktop.support.FixedFilePicker;
 import dev.contacts.desktop.support.Fx;
+import dev.contacts.desktop.support.HeldBack;
 import dev.contacts.desktop.support.Menus;
 import dev.contacts.desktop.support.Screenshots;
 import dev.contacts.desktop.support.UiTestBase;
 import dev.contacts.model.Contact;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -55,6 +57,34 @@ class ImportFlowTest extends UiTestBase {
         robot.clickOn("#import-close");
         waitUntil("closed", () -> !visible(robot, "#import-view"));
         assertEquals(List.of("Ada Lovelace", "Grace Hopper"), contactRows());
+    }
+
+    @Test
+    void whileTheServerWorksTheCardSaysWhichFileAndCannotBeDismissed() throws IOException {
+        registerAndLogIn(robot, "import-progress-ui@example.com");
+        Path first = ImportViewModelTest.brokenInTheMiddle(dataDir);
+        Path second = java.nio.file.Files.writeString(dataDir.resolve("more.vcf"),
+                "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Alan Turing\r\nEND:VCARD\r\n");
+        HeldBack held = new HeldBack(); // the server's answer is held back: the card shows the work in progress
+        ImportViewModel vm = Fx.call(() -> new ImportViewModel(window.mainView().user(), held, () -> { }));
+        ImportView card = Fx.call(() -> new ImportView(vm));
+        Fx.run(() -> {
+            window.mainView().getChildren().add(card);
+            vm.importFiles(List.of(first, second));
+        });
+        // this card, not the window's own (idle) import card
+        waitUntil("the progress shows", () -> card.isVisible() && card.lookup("#import-progress").isVisible());
+        assertEquals("Importing broken-in-the-middle.vcf (1 of 2)…",
+                Fx.call(() -> ((Label) card.lookup("#import-progress-text")).getText()));
+        for (boolean dark : new boolean[] {false, true}) {
+            Fx.run(() -> theme.darkProperty().set(dark));
+            Screenshots.save(window.scene(), "screen-import-progress-" + (dark ? "dark" : "light"));
+        }
+        robot.type(KeyCode.ESCAPE);
+        assertTrue(Fx.call(card::isVisible), "Escape does not hide work that is still running");
+        Fx.run(held::runAll);
+        waitUntil("the summary shows", () -> ((Label) card.lookup("#import-totals")).getText()
+                .equals("3 created · 0 merged · 0 skipped · 1 problem"));
     }
 
     @Test
