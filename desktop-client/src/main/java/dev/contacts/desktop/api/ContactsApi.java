@@ -206,8 +206,11 @@ public final class ContactsApi {
         return read(response, ImportReport.class);
     }
 
-    /** Writes every contact (or only {@code ids}, when not empty) to {@code out} as vCard 4.0 or CSV. */
-    public void export(TransferFormat format, List<Long> ids, OutputStream out) {
+    /**
+     * Writes every contact (or only {@code ids}, when not empty) to {@code out} as vCard 4.0 or CSV. A failure
+     * to write to {@code out} is an {@link IOException}; one of the server or the connection an {@link ApiFailure}.
+     */
+    public void export(TransferFormat format, List<Long> ids, OutputStream out) throws IOException {
         StringBuilder path = new StringBuilder("/contacts/export/?format=").append(format.query());
         if (!ids.isEmpty()) {
             path.append("&ids=").append(String.join(",", ids.stream().map(String::valueOf).toList()));
@@ -216,7 +219,16 @@ public final class ContactsApi {
                 request("GET", path.toString(), access, TRANSFER_TIMEOUT).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream(), ContactsApi::errorText));
         try (InputStream in = response.body()) {
-            in.transferTo(out);
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = readFromServer(in, buffer); n != -1; n = readFromServer(in, buffer)) {
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+
+    private static int readFromServer(InputStream in, byte[] buffer) {
+        try {
+            return in.read(buffer);
         } catch (IOException e) {
             throw new ApiFailure.Unreachable("The connection broke while the export was being read.", e);
         }
