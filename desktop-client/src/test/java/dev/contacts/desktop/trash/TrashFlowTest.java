@@ -94,6 +94,29 @@ class TrashFlowTest extends UiTestBase {
     }
 
     @Test
+    void theNextAccountSeesNeitherTheTrashNorTheSelectionNorTheMessageOfTheLast() {
+        api.register("trash-bob@example.com", PASSWORD);
+        registerAndLogIn(robot, "trash-alice@example.com");
+        createAndDelete("Ann", "Amy");
+        Menus.choose(robot, "View", "Trash");
+        waitUntil("Alice's trash", () -> trashRows().size() == 2);
+        clickRow("Ann Trash");
+        robot.clickOn("#trash-restore");
+        waitUntil("restored", () -> text(robot, "#trash-message").equals("1 contact restored."));
+        clickRow("Amy Trash"); // left selected
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.L).release(KeyCode.L).release(KeyCode.CONTROL);
+        waitUntil("the login screen shows", () -> visible(robot, "#email"));
+        logIn(robot, "trash-bob@example.com", PASSWORD);
+        waitUntil("Bob's window opens on his contacts", () -> visible(robot, "#contacts-view"));
+        Menus.choose(robot, "View", "Trash");
+        waitUntil("Bob's own, empty trash", () -> visible(robot, "#trash-view")
+                && text(robot, "#trash-summary").equals("0 contacts in the trash"));
+        assertEquals(List.of(), trashRows());
+        assertEquals("", text(robot, "#trash-message"));
+    }
+
+    @Test
     void manyPagesOfTrash() {
         registerAndLogIn(robot, "trash-pages-ui@example.com");
         String[] names = new String[TrashViewModel.PAGE_SIZE + 1];
