@@ -1,6 +1,8 @@
 package dev.contacts.desktop.api;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -29,10 +33,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.Credentials;
+import dev.contacts.model.DuplicateGroup;
 import dev.contacts.model.FieldError;
+import dev.contacts.model.ImportReport;
 import dev.contacts.model.Page;
 import dev.contacts.model.RegisteredUser;
 import dev.contacts.model.TokenResponse;
+import dev.contacts.model.TrashedContact;
 import dev.contacts.model.UpcomingBirthday;
 import dev.contacts.model.Wire;
 
@@ -48,6 +55,8 @@ public final class ContactsApi {
 
     /** Renew this long before the access token expires, so a call never races its expiry. */
     static final Duration RENEW_AHEAD = Duration.ofSeconds(60);
+    /** Imports and exports of a whole address book take longer than a call (10,000 contacts: about 12 s). */
+    static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(5);
 
     /** The tokens of one login; replaced as a whole on each renewal. */
     public record Tokens(String access, String refresh, Instant accessExpiresAt) {
@@ -223,21 +232,95 @@ public final class ContactsApi {
     }
 
     public List<UpcomingBirthday> birthdays(int days) {
-        JsonNode body = parse(call("GET", "/contacts/birthdays/?days=" + days + "&tz="
-                + URLEncoder.encode(ZoneId.systemDefault().getId(), StandardCharsets.UTF_8), null, true));
-        List<UpcomingBirthday> result = new ArrayList<>();
-        for (JsonNode item : body) {
-            Contact contact = JSON.convertValue(item, Contact.class);
-            result.add(new UpcomingBirthday(contact, LocalDate.parse(item.get("next_birthday").asText()),
-                    item.get("days_until").asInt()));
+        return read(call("GET", "/contacts/birthdays/?days=" + days + "&tz="
+                + URLEncoder.encode(ZoneId.systemDefault().getId(), StandardCharsets.UTF_8), null, true),
+                new TypeReference<>() { });
+    }
+
+    /** The trash, newest deletion first. */
+    public Page<TrashedContact> trash(int skip, int limit) {
+        HttpResponse<byte[]> response = call("GET", "/contacts/trash/?skip=" + skip + "&limit=" + limit, null, true);
+        List<TrashedContact> items = read(response, new TypeReference<>() { });
+        return new Page<>(items, total(response, items.size()));
+    }
+
+    /** Deletes a trashed contact for good. */
+    public void deleteForever(long id) {
+        call("DELETE", "/contacts/trash/" + id + "/", null, true);
+    }
+
+    public void emptyTrash() {
+        call("DELETE", "/contacts/trash/", null, true);
+    }
+
+    /**
+     * Imports a vCard or CSV file's bytes (in {@code charset}); what is the same contact as an existing one is
+     * merged into it. The server answers when the whole file is done, so this may take a while.
+     */
+    public ImportReport importFile(byte[] content, TransferFormat format, Charset charset) {
+        HttpResponse<byte[]> response = authorized(access -> exchange(
+                request("POST", "/contacts/import/", access, TRANSFER_TIMEOUT)
+                        .header("Accept", "application/json")
+                        .header("Content-Type", format.mediaType() + "; charset=" + charset.name())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build(),
+                HttpResponse.BodyHandlers.ofByteArray(), ContactsApi::text));
+        return read(response, ImportReport.class);
+    }
+
+    /**
+     * Writes every contact (or only {@code ids}, when not empty) to {@code out} as vCard 4.0 or CSV. A failure
+     * to write to {@code out} is an {@link IOException}; one of the server or the connection an {@link ApiFailure}.
+     */
+    public void export(TransferFormat format, List<Long> ids, OutputStream out) throws IOException {
+        StringBuilder path = new StringBuilder("/contacts/export/?format=").append(format.query());
+        if (!ids.isEmpty()) {
+            path.append("&ids=").append(String.join(",", ids.stream().map(String::valueOf).toList()));
         }
-        return result;
+        HttpResponse<InputStream> response = authorized(access -> exchange(
+                request("GET", path.toString(), access, TRANSFER_TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream(), ContactsApi::errorText));
+        try (InputStream in = response.body()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = readFromServer(in, buffer); n != -1; n = readFromServer(in, buffer)) {
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+
+    private static int readFromServer(InputStream in, byte[] buffer) {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw new ApiFailure.Unreachable("The connection broke while the export was being read.", e);
+        }
+    }
+
+    /** Groups of contacts that look like the same person. */
+    public List<DuplicateGroup> duplicates() {
+        return read(call("GET", "/contacts/duplicates/", null, true), new TypeReference<>() { });
+    }
+
+    /** Merges the contacts into the first of {@code ids}; the others go to the trash. */
+    public Contact merge(List<Long> ids) {
+        return read(call("POST", "/contacts/merge/", Map.of("ids", ids), true), Contact.class);
+    }
+
+    /** An error answer's body, read from a stream (at most what an error needs). */
+    private static String errorText(InputStream body) {
+        try (body) {
+            return new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static int total(HttpResponse<?> response, int fallback) {
+        return response.headers().firstValue("X-Total-Count").map(Integer::parseInt).orElse(fallback);
     }
 
     private static Page<Contact> page(HttpResponse<byte[]> response) {
         List<Contact> items = read(response, new TypeReference<>() { });
-        int total = response.headers().firstValue("X-Total-Count").map(Integer::parseInt).orElse(items.size());
-        return new Page<>(items, total);
+        return new Page<>(items, total(response, items.size()));
     }
 
     /**
@@ -253,6 +336,11 @@ public final class ContactsApi {
         if (!authenticated) {
             return send(method, path, body, null, headers);
         }
+        return authorized(access -> send(method, path, body, access, headers));
+    }
+
+    /** Runs {@code exchange} with a valid access token, renewing it as {@link #call} says. */
+    private <T> T authorized(Function<String, T> exchange) {
         Tokens current = tokens.get();
         if (current == null) {
             throw new ApiFailure.SessionEnded();
@@ -261,13 +349,13 @@ public final class ContactsApi {
             current = renew(current);
         }
         try {
-            return send(method, path, body, current.access(), headers);
+            return exchange.apply(current.access());
         } catch (ApiFailure.Refused refused) {
             if (!isTokenRefused(refused)) {
                 throw refused;
             }
             try {
-                return send(method, path, body, renew(current).access(), headers);
+                return exchange.apply(renew(current).access());
             } catch (ApiFailure.Refused again) {
                 if (isTokenRefused(again)) {
                     tokens.set(null);
@@ -311,15 +399,14 @@ public final class ContactsApi {
         return kept;
     }
 
-    /** One HTTP exchange; any answer but 2xx is an {@link ApiFailure}. */
+    /** One exchange, JSON unless {@code headers} say otherwise; any answer but 2xx is an {@link ApiFailure}. */
     private HttpResponse<byte[]> send(String method, String path, Object body, String accessToken) {
         return send(method, path, body, accessToken, Map.of());
     }
 
     private HttpResponse<byte[]> send(String method, String path, Object body, String accessToken,
                                       Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.get().resolve(path))
-                .timeout(timeout)
+        HttpRequest.Builder request = request(method, path, accessToken, timeout)
                 .header("Accept", headers.getOrDefault("Accept", "application/json"));
         headers.forEach((name, value) -> {
             if (!name.equals("Accept")) {
@@ -334,12 +421,23 @@ public final class ContactsApi {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(write(body)));
         }
+        return exchange(request.build(), HttpResponse.BodyHandlers.ofByteArray(), ContactsApi::text);
+    }
+
+    private HttpRequest.Builder request(String method, String path, String accessToken, Duration wait) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.get().resolve(path)).timeout(wait);
         if (accessToken != null) {
             request.header("Authorization", "Bearer " + accessToken);
         }
-        HttpResponse<byte[]> response;
+        return request;
+    }
+
+    /** Sends {@code request}; any answer but 2xx is an {@link ApiFailure} ({@code text} reads an error's body). */
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+                                         Function<T, String> text) {
+        HttpResponse<T> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(request, handler);
         } catch (HttpTimeoutException e) {
             throw new ApiFailure.Unreachable("The server did not answer in time.", e);
         } catch (ConnectException e) {
@@ -354,14 +452,15 @@ public final class ContactsApi {
         if (status >= 200 && status < 300) {
             return response;
         }
+        String body = text.apply(response.body());
         if (status == 422) {
-            throw new ApiFailure.Invalid(fieldErrors(text(response)));
+            throw new ApiFailure.Invalid(fieldErrors(body));
         }
-        throw new ApiFailure.Refused(status, detail(response), retryAfter(response), invalidToken(response));
+        throw new ApiFailure.Refused(status, detail(status, body), retryAfter(response), invalidToken(response));
     }
 
     /** RFC 6750 §3.1: {@code WWW-Authenticate: Bearer error="invalid_token", ...} for a token that is no good. */
-    private static boolean invalidToken(HttpResponse<byte[]> response) {
+    private static boolean invalidToken(HttpResponse<?> response) {
         return response.headers().allValues("WWW-Authenticate").stream()
                 .anyMatch(challenge -> INVALID_TOKEN_CHALLENGE.matcher(challenge).find());
     }
@@ -383,23 +482,19 @@ public final class ContactsApi {
         return errors;
     }
 
-    private static String detail(HttpResponse<byte[]> response) {
+    private static String detail(int status, String body) {
         try {
-            JsonNode detail = JSON.readTree(text(response)).path("detail");
+            JsonNode detail = JSON.readTree(body).path("detail");
             if (detail.isTextual()) {
                 return detail.asText();
             }
         } catch (JsonProcessingException e) {
             // not JSON: say what we know
         }
-        return "The server answered " + response.statusCode() + ".";
+        return "The server answered " + status + ".";
     }
 
-    private static String text(HttpResponse<byte[]> response) {
-        return new String(response.body(), StandardCharsets.UTF_8);
-    }
-
-    private static Duration retryAfter(HttpResponse<byte[]> response) {
+    private static Duration retryAfter(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").flatMap(value -> {
             try {
                 return Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
@@ -417,9 +512,13 @@ public final class ContactsApi {
         }
     }
 
+    private static String text(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
     private static JsonNode parse(HttpResponse<byte[]> response) {
         try {
-            return JSON.readTree(text(response));
+            return JSON.readTree(text(response.body()));
         } catch (JsonProcessingException e) {
             throw new ApiFailure.Unreachable("The server's answer could not be read.", e);
         }

@@ -11,8 +11,13 @@ import dev.contacts.desktop.contacts.ConflictDialog;
 import dev.contacts.desktop.contacts.ContactFormViewModel;
 import dev.contacts.desktop.contacts.ContactsView;
 import dev.contacts.desktop.contacts.ContactsViewModel;
+import dev.contacts.desktop.duplicates.DuplicatesView;
+import dev.contacts.desktop.duplicates.DuplicatesViewModel;
 import dev.contacts.desktop.settings.Settings;
 import dev.contacts.desktop.theme.ThemeManager;
+import dev.contacts.desktop.transfer.Transfers;
+import dev.contacts.desktop.trash.TrashView;
+import dev.contacts.desktop.trash.TrashViewModel;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.ConfirmDialog;
 import dev.contacts.desktop.ui.Dates;
@@ -26,6 +31,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
@@ -48,9 +54,15 @@ public final class MainView extends StackPane {
     private final AccountViewModel account;
     private final ContactsView contactsView;
     private final BirthdaysView birthdaysView;
+    private final TrashViewModel trash;
+    private final TrashView trashView;
+    private final DuplicatesViewModel duplicates;
+    private final DuplicatesView duplicatesView;
+    private final Transfers transfers;
     @FXML private BorderPane layout;
     @FXML private ToggleButton contactsTab;
     @FXML private ToggleButton birthdaysTab;
+    @FXML private ToggleGroup views;
     @FXML private Button themeToggle;
     @FXML private MenuButton accountMenu;
     @FXML private MenuItem logout;
@@ -75,6 +87,13 @@ public final class MainView extends StackPane {
         this.account = new AccountViewModel(user, background);
         this.contactsView = new ContactsView(contacts, openLink);
         this.birthdaysView = new BirthdaysView(birthdays, dates, this::openFromBirthdays);
+        // trash, duplicates and imports change the address book: the list reloads
+        this.trash = new TrashViewModel(user, background, contacts::refresh);
+        trash.setConfirm(confirm);
+        this.trashView = new TrashView(trash, dates);
+        this.duplicates = new DuplicatesViewModel(user, background, contacts::refresh);
+        this.duplicatesView = new DuplicatesView(duplicates);
+        this.transfers = new Transfers(user, background, contacts::refresh, contactsView::selectedIds, this);
         Views.load(this);
     }
 
@@ -90,7 +109,9 @@ public final class MainView extends StackPane {
         accountMenu.setAccessibleText("Account: " + user.account());
         logout.setAccelerator(AppWindow.LOG_OUT);
         undoToast();
+        getChildren().addAll(transfers.views());
         getChildren().add(new AccountView(account));
+        transfers.acceptDrops(this);
     }
 
     private void undoToast() {
@@ -142,6 +163,10 @@ public final class MainView extends StackPane {
     public void refresh() {
         if (layout.getCenter() == birthdaysView) {
             birthdays.refresh();
+        } else if (layout.getCenter() == trashView) {
+            trash.refresh();
+        } else if (layout.getCenter() == duplicatesView) {
+            duplicates.refresh();
         } else {
             contacts.refresh();
         }
@@ -164,6 +189,44 @@ public final class MainView extends StackPane {
         birthdaysTab.setSelected(true);
         layout.setCenter(birthdaysView);
         birthdays.refresh();
+    }
+
+    /** View → Trash. */
+    @FXML
+    public void showTrash() {
+        views.selectToggle(null);
+        layout.setCenter(trashView);
+        trash.refresh();
+        trashView.focusTable();
+    }
+
+    /** View → Duplicates. */
+    @FXML
+    public void showDuplicates() {
+        views.selectToggle(null);
+        layout.setCenter(duplicatesView);
+        duplicates.refresh();
+    }
+
+    /** File → Import…, Export all…, Export selection…, and files dropped on the window. */
+    public Transfers transfers() {
+        return transfers;
+    }
+
+    @FXML
+    private void importFiles() {
+        transfers.chooseAndImport();
+    }
+
+    @FXML
+    private void exportAll() {
+        transfers.exportAll();
+    }
+
+    @FXML
+    private void exportSelection() {
+        showContacts(); // the selection is the list's
+        transfers.exportSelection();
     }
 
     @FXML

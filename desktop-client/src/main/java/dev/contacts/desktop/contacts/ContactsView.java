@@ -261,6 +261,11 @@ public final class ContactsView extends BorderPane {
         vm.delete(List.copyOf(list.getSelectionModel().getSelectedItems()));
     }
 
+    /** The ids of the selected contacts (File → Export selection…). */
+    public List<Long> selectedIds() {
+        return list.getSelectionModel().getSelectedItems().stream().map(Contact::id).toList();
+    }
+
     public void focusSearch() {
         search.requestFocus();
         search.selectAll();

@@ -1,0 +1,49 @@
+package dev.contacts.desktop.api;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The file formats the server imports and exports: how each is named in a query, a Content-Type and a file. */
+public enum TransferFormat {
+    VCARD("vcard", "text/vcard", "vCard", "vcf"),
+    CSV("csv", "text/csv", "CSV", "csv");
+
+    private final String query;
+    private final String mediaType;
+    private final String displayName;
+    private final String extension;
+
+    TransferFormat(String query, String mediaType, String displayName, String extension) {
+        this.query = query;
+        this.mediaType = mediaType;
+        this.displayName = displayName;
+        this.extension = extension;
+    }
+
+    public String query() {
+        return query;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    /** "vCard" or "CSV", as a person calls it. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The usual file extension, without the dot. */
+    public String extension() {
+        return extension;
+    }
+
+    /** The format a file's name says it has (.vcf, .vcard, .csv, any case); empty for any other name. */
+    public static Optional<TransferFormat> ofFileName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".vcf") || lower.endsWith(".vcard")) {
+            return Optional.of(VCARD);
+        }
+        return lower.endsWith(".csv") ? Optional.of(CSV) : Optional.empty();
+    }
+}

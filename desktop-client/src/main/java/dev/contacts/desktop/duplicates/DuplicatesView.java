@@ -1,0 +1,95 @@
+package dev.contacts.desktop.duplicates;
+
+import dev.contacts.desktop.ui.Fields;
+import dev.contacts.desktop.ui.Views;
+import dev.contacts.desktop.ui.Visibility;
+import dev.contacts.model.Contact;
+import javafx.collections.ListChangeListener;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Groups of contacts that look like the same person (layout in DuplicatesView.fxml). Each group lists its
+ * contacts with a choice of the one to keep (the fullest one is proposed) and a Merge button; after a merge,
+ * Undo puts everything back.
+ */
+public final class DuplicatesView extends BorderPane {
+
+    private final DuplicatesViewModel vm;
+    @FXML private VBox groupList;
+    @FXML private Label empty;
+    @FXML private HBox mergedBar;
+    @FXML private Label message;
+    @FXML private Button undo;
+    @FXML private HBox errorBanner;
+    @FXML private Label error;
+
+    public DuplicatesView(DuplicatesViewModel vm) {
+        this.vm = vm;
+        Views.load(this);
+    }
+
+    @FXML
+    private void initialize() {
+        vm.groups().addListener((ListChangeListener<DuplicatesViewModel.Group>) change -> showGroups());
+        Visibility.showWhile(empty, vm.loadedProperty().and(Bindings.isEmpty(vm.groups())));
+        Fields.showWhenNotEmpty(message, vm.messageProperty());
+        Visibility.showWhile(mergedBar, vm.messageProperty().isNotEmpty());
+        Visibility.showWhile(undo, vm.lastMergeProperty().isNotNull());
+        undo.disableProperty().bind(vm.busyProperty());
+        error.textProperty().bind(vm.errorProperty());
+        Visibility.showWhile(errorBanner, vm.errorProperty().isNotEmpty());
+    }
+
+    private void showGroups() {
+        groupList.getChildren().clear();
+        int index = 0;
+        for (DuplicatesViewModel.Group group : vm.groups()) {
+            groupList.getChildren().add(card(group, index++));
+        }
+    }
+
+    private VBox card(DuplicatesViewModel.Group group, int index) {
+        Label reason = new Label(DuplicatesViewModel.reasons(group), new FontIcon("mdmz-people"));
+        reason.getStyleClass().add("field-label");
+        VBox card = new VBox(8, reason);
+        card.getStyleClass().add("duplicate-group");
+        card.setId("duplicate-group-" + index);
+        ToggleGroup keep = new ToggleGroup();
+        Contact suggested = DuplicatesViewModel.suggestedKeep(group);
+        for (Contact contact : group.contacts()) {
+            RadioButton choice = new RadioButton(DuplicatesViewModel.describe(contact));
+            choice.setId("keep-" + contact.id());
+            choice.setUserData(contact);
+            choice.setToggleGroup(keep);
+            choice.setSelected(contact.id() == suggested.id());
+            choice.setWrapText(true);
+            card.getChildren().add(choice);
+        }
+        Button merge = new Button("Merge into the chosen one", new FontIcon("mdmz-merge_type"));
+        merge.setId("merge-" + index);
+        merge.getStyleClass().add("accent");
+        merge.disableProperty().bind(vm.busyProperty());
+        merge.setOnAction(e -> vm.merge(group, (Contact) keep.getSelectedToggle().getUserData()));
+        card.getChildren().add(merge);
+        return card;
+    }
+
+    @FXML
+    private void refresh() {
+        vm.refresh();
+    }
+
+    @FXML
+    private void undo() {
+        vm.undoMerge();
+    }
+}

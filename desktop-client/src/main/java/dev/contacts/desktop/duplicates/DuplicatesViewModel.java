@@ -1,0 +1,222 @@
+package dev.contacts.desktop.duplicates;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import dev.contacts.desktop.api.ApiFailure;
+import dev.contacts.desktop.app.UserSession;
+import dev.contacts.desktop.ui.Background;
+import dev.contacts.desktop.ui.Messages;
+import dev.contacts.model.Contact;
+import dev.contacts.model.DuplicateGroup;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The server's groups of contacts that look like the same person. Merging a group keeps the chosen contact
+ * (its values win; the server fills its empty fields from the others and unites their lists) and moves the
+ * others to the trash. Undo restores those from the trash and puts the kept one back as it was.
+ */
+public final class DuplicatesViewModel {
+
+    /** What one merge changed, to undo it: the kept contact before, the merged one, the ids sent to the trash. */
+    public record Merge(Contact keptBefore, Contact merged, List<Long> trashed) {
+        public String message() {
+            int count = trashed.size() + 1;
+            return "Merged " + count + " contacts into " + name(merged) + ". "
+                    + (trashed.size() == 1 ? "The other one is" : "The others are") + " in the trash.";
+        }
+    }
+
+    private final UserSession session;
+    private final Background background;
+    private final Runnable addressBookChanged;
+    private final ObservableList<Group> groups = FXCollections.observableArrayList();
+    /** One read-only view, kept: a listener added to a fresh wrapper would be dropped with it. */
+    private final ObservableList<Group> groupsView = FXCollections.unmodifiableObservableList(groups);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Merge> lastMerge = new ReadOnlyObjectWrapper<>();
+
+    /** {@code addressBookChanged} reloads the contacts list after a merge or its undo. */
+    public DuplicatesViewModel(UserSession session, Background background, Runnable addressBookChanged) {
+        this.session = session;
+        this.background = background;
+        this.addressBookChanged = addressBookChanged;
+    }
+
+    /**
+     * Contacts the server groups for several reasons (the same email and the same name) are one group here,
+     * with every reason: merging it once settles them all.
+     */
+    public record Group(List<String> reasons, List<Contact> contacts) {
+        public Group {
+            reasons = List.copyOf(reasons);
+            contacts = List.copyOf(contacts);
+        }
+    }
+
+    /** Looks for duplicates again. */
+    public void refresh() {
+        error.set("");
+        load();
+    }
+
+    /** Loads the groups, leaving a failure already shown in place. */
+    private void load() {
+        busy.set(true);
+        background.run(() -> session.api().duplicates(), result -> {
+            groups.setAll(grouped(result));
+            loaded.set(true);
+        }, session.failures(failure -> error.set(Messages.of(failure))), () -> busy.set(false));
+    }
+
+    /** The server's groups with the same contacts as one, in the server's order. */
+    static List<Group> grouped(List<DuplicateGroup> fromServer) {
+        Map<Set<Long>, Group> byContacts = new LinkedHashMap<>();
+        for (DuplicateGroup g : fromServer) {
+            Set<Long> ids = g.contacts().stream().map(Contact::id).collect(Collectors.toSet());
+            byContacts.merge(ids, new Group(List.of(g.reason()), g.contacts()), (was, more) -> new Group(
+                    Stream.concat(was.reasons().stream(), more.reasons().stream()).distinct().toList(),
+                    was.contacts()));
+        }
+        return List.copyOf(byContacts.values());
+    }
+
+    /** Merges {@code group} into {@code keep} (one of its contacts). */
+    public void merge(Group group, Contact keep) {
+        List<Long> ids = new ArrayList<>();
+        ids.add(keep.id());
+        group.contacts().stream().map(Contact::id).filter(id -> id != keep.id()).forEach(ids::add);
+        busy.set(true);
+        background.run(() -> session.api().merge(ids), merged -> {
+            Merge merge = new Merge(keep, merged, List.copyOf(ids.subList(1, ids.size())));
+            lastMerge.set(merge);
+            message.set(merge.message());
+            error.set("");
+            addressBookChanged.run();
+            load();
+        }, session.failures(failure -> {
+            error.set("Nothing was merged: " + Messages.of(failure));
+            load(); // the group may have changed meanwhile
+        }), () -> busy.set(false));
+    }
+
+    /** Undoes the last merge: the others come back from the trash, the kept contact gets its values back. */
+    public void undoMerge() {
+        Merge merge = lastMerge.get();
+        if (merge == null) {
+            return;
+        }
+        lastMerge.set(null);
+        busy.set(true);
+        background.run(() -> {
+            for (long id : merge.trashed()) {
+                try {
+                    session.api().restore(id);
+                } catch (ApiFailure.Refused refused) {
+                    if (refused.status() != 404) { // 404: back already (an earlier try), or purged meanwhile
+                        throw refused;
+                    }
+                }
+            }
+            Contact before = merge.keptBefore();
+            session.api().update(before.id(), before.toDraft());
+            if (!before.hasPhoto() && merge.merged().hasPhoto()) {
+                session.api().deletePhoto(before.id()); // the photo came from one of the others
+            }
+            return merge;
+        }, undone -> {
+            message.set("Merge undone: " + (undone.trashed().size() + 1) + " contacts as they were.");
+            error.set("");
+            addressBookChanged.run();
+            load();
+        }, session.failures(failure -> {
+            lastMerge.set(merge); // nothing is lost: it can be tried again
+            error.set("Could not undo the merge: " + Messages.of(failure));
+            addressBookChanged.run();
+        }), () -> busy.set(false));
+    }
+
+    /**
+     * The contact to keep unless the person chooses another: the one with the most filled in (the least is
+     * lost or replaced), the oldest on a tie.
+     */
+    public static Contact suggestedKeep(Group group) {
+        return group.contacts().stream()
+                .max(Comparator.comparingInt(DuplicatesViewModel::filled).thenComparing(c -> -c.id()))
+                .orElseThrow();
+    }
+
+    private static int filled(Contact c) {
+        int scalars = (int) Stream.of(c.lastName(), c.organization(), c.jobTitle(), c.nickname(), c.additionalData())
+                .filter(v -> v != null && !v.isBlank()).count();
+        return scalars + (c.birthday() == null ? 0 : 1) + (c.hasPhoto() ? 1 : 0) + c.emails().size()
+                + c.phones().size() + c.addresses().size() + c.labels().size();
+    }
+
+    /** Why the server grouped them, in words: "Same email address · Same name". */
+    public static String reasons(Group group) {
+        return group.reasons().stream().map(reason -> switch (reason) {
+            case "email" -> "Same email address";
+            case "phone" -> "Same phone number";
+            case "name" -> "Same name";
+            default -> "Look alike";
+        }).collect(Collectors.joining(" · "));
+    }
+
+    /** "Ann Lee · ann@example.com · +1 555 0100 · Acme": enough to tell them apart. */
+    public static String describe(Contact c) {
+        List<String> parts = new ArrayList<>();
+        parts.add(name(c));
+        c.emails().forEach(e -> parts.add(e.value()));
+        c.phones().forEach(p -> parts.add(p.value()));
+        if (c.organization() != null && !c.organization().isBlank()) {
+            parts.add(c.organization());
+        }
+        return String.join(" · ", parts);
+    }
+
+    static String name(Contact c) {
+        return (c.firstName() + " " + c.lastName()).strip();
+    }
+
+    public ObservableList<Group> groups() {
+        return groupsView;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** True once the groups were loaded at least once (so "no duplicates" is an answer, not a guess). */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Merge> lastMergeProperty() {
+        return lastMerge.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.contacts.desktop.transfer;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
+
+import dev.contacts.desktop.api.TransferFormat;
+import dev.contacts.desktop.app.UserSession;
+import dev.contacts.desktop.ui.Background;
+import javafx.scene.Node;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+
+/**
+ * File → Import…, Export all…, Export selection… and files dropped on the window, for one login: picks the
+ * files, hands them to {@link ImportViewModel} and {@link ExportViewModel}, and owns the two cards that show
+ * their progress and results.
+ */
+public final class Transfers {
+
+    private final ImportViewModel importer;
+    private final ExportViewModel exporter;
+    private final Supplier<List<Long>> selection;
+    private final ImportView importView;
+    private final ExportView exportView;
+    private FilePicker picker;
+
+    /**
+     * {@code selection} gives the ids of the contacts selected in the list; {@code addressBookChanged} reloads
+     * it after an import; {@code owner} is a node of the window the file dialogs belong to.
+     */
+    public Transfers(UserSession session, Background background, Runnable addressBookChanged,
+                     Supplier<List<Long>> selection, Node owner) {
+        this.importer = new ImportViewModel(session, background, addressBookChanged);
+        this.exporter = new ExportViewModel(session, background);
+        this.selection = selection;
+        this.picker = new FxFilePicker(owner);
+        this.importView = new ImportView(importer);
+        this.exportView = new ExportView(exporter);
+    }
+
+    /** Replaces the system's file dialogs (tests answer them). */
+    public void usePicker(FilePicker picker) {
+        this.picker = picker;
+    }
+
+    /** The cards to lay over the main view. */
+    public List<Node> views() {
+        return List.of(importView, exportView);
+    }
+
+    public void chooseAndImport() {
+        importer.importFiles(picker.filesToImport());
+    }
+
+    public void exportAll() {
+        picker.exportTarget(suggestedName()).ifPresent(t -> exporter.exportAll(t.format(), t.path()));
+    }
+
+    public void exportSelection() {
+        List<Long> ids = List.copyOf(selection.get());
+        String problem = ExportViewModel.selectionProblem(ids);
+        if (!problem.isEmpty()) {
+            exporter.refuse(problem); // before asking for a file that would not be written
+            return;
+        }
+        picker.exportTarget(suggestedName()).ifPresent(t -> exporter.exportSelection(t.format(), ids, t.path()));
+    }
+
+    /** Vcard and CSV files dropped on {@code target} are imported. */
+    public void acceptDrops(Node target) {
+        target.addEventHandler(DragEvent.DRAG_OVER, e -> {
+            if (e.getDragboard().hasFiles() && !importable(e.getDragboard().getFiles()).isEmpty()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                e.consume();
+            }
+        });
+        target.addEventHandler(DragEvent.DRAG_DROPPED, e -> {
+            List<Path> files = e.getDragboard().hasFiles() ? importable(e.getDragboard().getFiles()) : List.of();
+            importer.importFiles(files);
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+    }
+
+    /** The dropped files that look like address books (.vcf, .vcard, .csv); folders and others are ignored. */
+    static List<Path> importable(List<File> dropped) {
+        return dropped.stream().filter(File::isFile)
+                .filter(f -> TransferFormat.ofFileName(f.getName()).isPresent()).map(File::toPath).toList();
+    }
+
+    private static String suggestedName() {
+        return "contacts-" + LocalDate.now();
+    }
+}

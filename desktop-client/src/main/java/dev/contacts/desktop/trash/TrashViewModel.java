@@ -1,0 +1,231 @@
+package dev.contacts.desktop.trash;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+import dev.contacts.desktop.api.ApiFailure;
+import dev.contacts.model.Page;
+import dev.contacts.model.TrashedContact;
+import dev.contacts.desktop.app.UserSession;
+import dev.contacts.desktop.ui.Background;
+import dev.contacts.desktop.ui.Confirm;
+import dev.contacts.desktop.ui.Messages;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The trash of one account, a page at a time (newest deletion first): Restore and Delete forever for one or
+ * many, and Empty trash, which asks first. After a restore the address book is told to reload.
+ */
+public final class TrashViewModel {
+
+    public static final int PAGE_SIZE = 100;
+
+    private final UserSession session;
+    private final Background background;
+    private final Runnable addressBookChanged;
+    private Confirm confirm = Confirm.yes();
+    private final ObservableList<TrashedContact> items = FXCollections.observableArrayList();
+    /** One read-only view, kept: a listener added to a fresh wrapper would be dropped with it. */
+    private final ObservableList<TrashedContact> itemsView = FXCollections.unmodifiableObservableList(items);
+    private final ReadOnlyIntegerWrapper page = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final StringBinding pageText;
+    private final StringBinding emptyText;
+    private final BooleanBinding hasNextPage;
+    private int wantedPage;
+    private long latestRequest;
+
+    /** {@code addressBookChanged} reloads the contacts list (restored contacts are back in it). */
+    public TrashViewModel(UserSession session, Background background, Runnable addressBookChanged) {
+        this.session = session;
+        this.background = background;
+        this.addressBookChanged = addressBookChanged;
+        pageText = Bindings.createStringBinding(() -> {
+            int count = total.get();
+            String text = count == 1 ? "1 contact in the trash" : count + " contacts in the trash";
+            if (count > PAGE_SIZE) {
+                int from = page.get() * PAGE_SIZE + 1;
+                text += " · showing " + from + "–" + (from + items.size() - 1);
+            }
+            return text;
+        }, total, page, items);
+        emptyText = Bindings.createStringBinding(() -> busy.get() ? "Loading…"
+                : "The trash is empty. Deleted contacts stay here for 30 days.", busy);
+        hasNextPage = Bindings.createBooleanBinding(() -> (page.get() + 1) * PAGE_SIZE < total.get(), page, total);
+    }
+
+    public void setConfirm(Confirm confirm) {
+        this.confirm = confirm;
+    }
+
+    /** Loads the current page again. */
+    public void refresh() {
+        long request = ++latestRequest;
+        int pageNo = wantedPage;
+        busy.set(true);
+        background.run(() -> session.api().trash(pageNo * PAGE_SIZE, PAGE_SIZE), result -> {
+            if (request == latestRequest) {
+                show(result, pageNo);
+            }
+        }, session.failures(failure -> {
+            if (request == latestRequest) {
+                error.set(Messages.of(failure));
+            }
+        }), () -> {
+            if (request == latestRequest) {
+                busy.set(false);
+            }
+        });
+    }
+
+    private void show(Page<TrashedContact> result, int pageNo) {
+        if (result.items().isEmpty() && pageNo > 0 && result.total() > 0) {
+            wantedPage = (result.total() - 1) / PAGE_SIZE; // the page emptied: show the last one there is
+            refresh();
+            return;
+        }
+        error.set("");
+        page.set(pageNo);
+        total.set(result.total());
+        items.setAll(result.items());
+    }
+
+    public void nextPage() {
+        if (hasNextPage.get()) {
+            wantedPage = page.get() + 1;
+            refresh();
+        }
+    }
+
+    public void previousPage() {
+        if (page.get() > 0) {
+            wantedPage = page.get() - 1;
+            refresh();
+        }
+    }
+
+    /** Brings the contacts back to the address book, with their ids and every field. */
+    public void restore(List<TrashedContact> chosen) {
+        eachOf(chosen, id -> session.api().restore(id), "restored");
+    }
+
+    /** Deletes the contacts for good, after asking. */
+    public void deleteForever(List<TrashedContact> chosen) {
+        if (chosen.isEmpty()) {
+            return;
+        }
+        String what = chosen.size() == 1 ? name(chosen.get(0)) : chosen.size() + " contacts";
+        if (confirm.ask("Delete " + what + " forever?", "This cannot be undone.", "Delete forever")) {
+            eachOf(chosen, id -> session.api().deleteForever(id), "deleted forever");
+        }
+    }
+
+    /** Deletes everything in the trash for good, after asking. */
+    public void emptyTrash() {
+        int count = total.get();
+        if (count == 0 || !confirm.ask("Empty the trash?", (count == 1 ? "1 contact is" : count + " contacts are")
+                + " deleted for good. This cannot be undone.", "Empty trash")) {
+            return;
+        }
+        busy.set(true);
+        background.run(() -> {
+            session.api().emptyTrash();
+            return count;
+        }, emptied -> {
+            message.set("The trash is empty.");
+            refresh();
+        }, session.failures(failure -> error.set(Messages.of(failure))), () -> busy.set(false));
+    }
+
+    /** Runs {@code action} on each id in turn; what was done before a failure stays done and is reported. */
+    private void eachOf(List<TrashedContact> chosen, LongConsumer action, String done) {
+        if (chosen.isEmpty()) {
+            return;
+        }
+        List<Long> ids = chosen.stream().map(t -> t.contact().id()).toList();
+        busy.set(true);
+        background.run(() -> {
+            List<Long> finished = new ArrayList<>();
+            for (long id : ids) {
+                try {
+                    action.accept(id);
+                    finished.add(id);
+                } catch (ApiFailure.Refused refused) {
+                    if (refused.status() != 404) { // 404: gone meanwhile (purged, restored elsewhere): nothing to do
+                        return new Batch(finished.size(), refused);
+                    }
+                } catch (ApiFailure.Unreachable | ApiFailure.Invalid failure) {
+                    return new Batch(finished.size(), failure);
+                }
+            }
+            return new Batch(finished.size(), null);
+        }, batch -> {
+            message.set(batch.done() == 0 ? "" : batch.done() == 1 ? "1 contact " + done + "."
+                    : batch.done() + " contacts " + done + ".");
+            error.set(batch.failure() == null ? "" : Messages.of(batch.failure()));
+            if (batch.done() > 0 && done.equals("restored")) {
+                addressBookChanged.run();
+            }
+            refresh();
+        }, session.failures(failure -> error.set(Messages.of(failure))), () -> busy.set(false));
+    }
+
+    private record Batch(int done, RuntimeException failure) {
+    }
+
+    /** "Ann Lee", as the trash lists it. */
+    public static String name(TrashedContact trashed) {
+        return (trashed.contact().firstName() + " " + trashed.contact().lastName()).strip();
+    }
+
+    public ObservableList<TrashedContact> items() {
+        return itemsView;
+    }
+
+    public ReadOnlyIntegerProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty pageProperty() {
+        return page.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** What the last action did ("3 contacts restored."). */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public StringBinding pageTextProperty() {
+        return pageText;
+    }
+
+    public StringBinding emptyTextProperty() {
+        return emptyText;
+    }
+
+    public BooleanBinding hasNextPageProperty() {
+        return hasNextPage;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.contacts.desktop.duplicates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import dev.contacts.desktop.support.Fx;
+import dev.contacts.desktop.support.Menus;
+import dev.contacts.desktop.support.Screenshots;
+import dev.contacts.desktop.support.UiTestBase;
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactDraft;
+import dev.contacts.model.LabeledValue;
+import org.junit.jupiter.api.Test;
+
+class DuplicatesFlowTest extends UiTestBase {
+
+    private Contact create(String first, String last, String email, String phone, String organization) {
+        return userApi().create(new ContactDraft(first, last, List.of(new LabeledValue(email, "home")),
+                phone == null ? List.of() : List.of(new LabeledValue(phone, "mobile")), null, null, List.of(),
+                organization, null, null, List.of(), false));
+    }
+
+    @Test
+    void mergeAGroupIntoTheChosenContactThenUndo() {
+        registerAndLogIn(robot, "dupes-ui@example.com");
+        Contact ann = create("Ann", "Lee", "ann@example.com", null, null);
+        Contact annWork = create("Ann", "Lee", "ann@example.com", "+44 20 7946 0000", "Acme");
+        create("Bo", "Berg", "bo@example.com", "+46 8 123 456 78", null);
+        create("Bo", "Berg", "bo.berg@example.com", "+46 8 123 456 78", "Volvo");
+
+        Menus.choose(robot, "View", "Duplicates");
+        waitUntil("two groups show", () -> visible(robot, "#duplicate-group-1"));
+        for (boolean dark : new boolean[] {false, true}) {
+            Fx.run(() -> theme.darkProperty().set(dark));
+            Screenshots.save(window.scene(), "screen-duplicates-" + (dark ? "dark" : "light"));
+        }
+
+        robot.clickOn("#keep-" + ann.id()); // not the proposed one
+        robot.clickOn("#merge-0");
+        waitUntil("merged", () -> text(robot, "#duplicates-message")
+                .equals("Merged 2 contacts into Ann Lee. The other one is in the trash."));
+        waitUntil("one group is left", () -> !visible(robot, "#duplicate-group-1"));
+        assertEquals(List.of(annWork.id()), userApi().trash(0, 10).items().stream().map(t -> t.contact().id()).toList());
+        assertEquals("Acme", userApi().list(0, 10).items().stream().filter(c -> c.id() == ann.id()).findFirst()
+                .orElseThrow().organization());
+        Screenshots.save(window.scene(), "duplicates-merged");
+
+        robot.clickOn("#duplicates-undo");
+        waitUntil("undone", () -> text(robot, "#duplicates-message").startsWith("Merge undone"));
+        waitUntil("both groups are back", () -> visible(robot, "#duplicate-group-1"));
+        assertEquals(0, userApi().trash(0, 10).total());
+        assertEquals(null, userApi().list(0, 10).items().stream().filter(c -> c.id() == ann.id()).findFirst()
+                .orElseThrow().organization());
+    }
+
+    @Test
+    void noDuplicatesSaysSo() {
+        registerAndLogIn(robot, "nodupes-ui@example.com");
+        create("Solo", "One", "solo@example.com", null, null);
+        Menus.choose(robot, "View", "Duplicates");
+        waitUntil("the empty state shows", () -> visible(robot, "#duplicates-empty"));
+    }
+}

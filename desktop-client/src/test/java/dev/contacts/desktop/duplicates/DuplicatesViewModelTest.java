@@ -1,0 +1,100 @@
+package dev.contacts.desktop.duplicates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.contacts.desktop.support.ServerFixture;
+import dev.contacts.desktop.ui.Background;
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactDraft;
+import dev.contacts.model.DuplicateGroup;
+import dev.contacts.model.LabeledValue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DuplicatesViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private static ContactDraft draft(String first, String last, String email, String phone, String organization) {
+        return new ContactDraft(first, last, email == null ? List.of() : List.of(new LabeledValue(email, "work")),
+                phone == null ? List.of() : List.of(new LabeledValue(phone, "mobile")), null, null, List.of(),
+                organization, null, null, List.of(), false);
+    }
+
+    @Test
+    void mergesAGroupIntoTheChosenContactAndUndoPutsEverythingBack() {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("dupes@example.com")) {
+            Contact ann = fixture.api.create(draft("Ann", "Lee", "ann@example.com", null, null));
+            Contact annWork = fixture.api.create(draft("Ann", "Lee", "ann@example.com", "+44 20 7946 0000", "Acme"));
+            fixture.api.create(draft("Bob", "Other", "bob@example.com", null, null));
+            AtomicInteger reloads = new AtomicInteger();
+            DuplicatesViewModel vm = new DuplicatesViewModel(fixture.user, Background.direct(),
+                    reloads::incrementAndGet);
+            vm.refresh();
+            assertEquals(1, vm.groups().size(), "one group, though the server finds them by email and by name");
+            DuplicatesViewModel.Group group = vm.groups().get(0);
+            assertEquals("Same email address · Same name", DuplicatesViewModel.reasons(group));
+            assertEquals(annWork.id(), DuplicatesViewModel.suggestedKeep(group).id(), "the fullest is proposed");
+
+            vm.merge(group, ann); // the person chose the other one
+            assertTrue(vm.groups().isEmpty());
+            assertEquals("Merged 2 contacts into Ann Lee. The other one is in the trash.", vm.messageProperty().get());
+            assertEquals(1, reloads.get());
+            Contact merged = fixture.api.list(0, 10).items().stream().filter(c -> c.id() == ann.id()).findFirst()
+                    .orElseThrow();
+            assertEquals("Acme", merged.organization(), "empty fields are filled from the other");
+            assertEquals("+44 20 7946 0000", merged.phone());
+            assertEquals(List.of(annWork.id()),
+                    fixture.api.trash(0, 10).items().stream().map(t -> t.contact().id()).toList());
+
+            vm.undoMerge();
+            assertNull(vm.lastMergeProperty().get());
+            assertEquals(2, reloads.get());
+            assertEquals(0, fixture.api.trash(0, 10).total());
+            List<Contact> back = fixture.api.list(0, 10).items();
+            Contact annAgain = back.stream().filter(c -> c.id() == ann.id()).findFirst().orElseThrow();
+            assertNull(annAgain.organization(), "the kept contact is as it was");
+            assertEquals(List.of(), annAgain.phones());
+            Contact annWorkAgain = back.stream().filter(c -> c.id() == annWork.id()).findFirst().orElseThrow();
+            assertEquals("Acme", annWorkAgain.organization(), "the other one is back with its id and fields");
+            assertEquals(1, vm.groups().size(), "and they are duplicates again");
+        }
+    }
+
+    @Test
+    void aMergeTheServerRefusesChangesNothingAndSaysSo() {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("refused@example.com")) {
+            Contact a = fixture.api.create(draft("Cy", "Same", "cy@example.com", null, null));
+            fixture.api.create(draft("Cy", "Same", "cy@example.com", null, null));
+            DuplicatesViewModel vm = new DuplicatesViewModel(fixture.user, Background.direct(), () -> { });
+            vm.refresh();
+            DuplicatesViewModel.Group group = vm.groups().get(0);
+            fixture.api.delete(a.id()); // deleted in another window meanwhile
+            vm.merge(group, a);
+            assertEquals("Nothing was merged: Contact not found", vm.errorProperty().get());
+            assertNull(vm.lastMergeProperty().get());
+            assertEquals(1, fixture.api.list(0, 10).total());
+        }
+    }
+
+    @Test
+    void wordsForAGroup() {
+        Contact c = new Contact(7, draft("Ann", "Lee", "ann@example.com", "+1 555 0100", "Acme"), false,
+                Instant.EPOCH, Instant.EPOCH);
+        assertEquals("Ann Lee · ann@example.com · +1 555 0100 · Acme", DuplicatesViewModel.describe(c));
+        Contact other = new Contact(8, draft("Ann", "Lee", null, "+1 555 0100", null), false, Instant.EPOCH,
+                Instant.EPOCH);
+        List<DuplicatesViewModel.Group> groups = DuplicatesViewModel.grouped(List.of(
+                new DuplicateGroup("phone", List.of(c, other)), new DuplicateGroup("name", List.of(other, c))));
+        assertEquals(1, groups.size());
+        assertEquals("Same phone number · Same name", DuplicatesViewModel.reasons(groups.get(0)));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.contacts.desktop.support;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import dev.contacts.desktop.api.TransferFormat;
+import dev.contacts.desktop.transfer.FilePicker;
+
+/** Answers the file dialogs as the test says (the system's dialogs cannot be driven headless). */
+public final class FixedFilePicker implements FilePicker {
+
+    private List<Path> toImport = List.of();
+    private Target exportTo;
+
+    public FixedFilePicker importing(Path... files) {
+        toImport = List.of(files);
+        return this;
+    }
+
+    public FixedFilePicker exportingTo(Path file, TransferFormat format) {
+        exportTo = new Target(file, format);
+        return this;
+    }
+
+    @Override
+    public List<Path> filesToImport() {
+        return toImport;
+    }
+
+    @Override
+    public Optional<Target> exportTarget(String suggestedName) {
+        return Optional.ofNullable(exportTo);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.contacts.desktop.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.contacts.desktop.api.TransferFormat;
+import dev.contacts.desktop.support.FixedFilePicker;
+import dev.contacts.desktop.support.Fx;
+import dev.contacts.desktop.support.Menus;
+import dev.contacts.desktop.support.Screenshots;
+import dev.contacts.desktop.support.UiTestBase;
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactDraft;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+
+class ExportFlowTest extends UiTestBase {
+
+    private int contactRows() {
+        TableView<Contact> table = robot.lookup("#contacts-table").queryTableView();
+        return Fx.call(() -> table.getItems().size());
+    }
+
+    private void picker(FixedFilePicker picker) {
+        Fx.run(() -> window.mainView().transfers().usePicker(picker));
+    }
+
+    @Test
+    void exportTheSelectionThenEverythingThenIntoAFolderThatIsGone() throws IOException {
+        registerAndLogIn(robot, "export-ui@example.com");
+        userApi().create(new ContactDraft("Ada", "Lovelace", "ada@example.com", null, null, null));
+        userApi().create(new ContactDraft("Grace", "Hopper", "grace@example.com", null, null, null));
+        robot.type(KeyCode.F5);
+        waitUntil("both are listed", () -> contactRows() == 2);
+
+        Path selected = dataDir.resolve("grace.vcf");
+        picker(new FixedFilePicker().exportingTo(selected, TransferFormat.VCARD));
+        clickOnText("Grace");
+        Menus.choose(robot, "File", "Export selection…");
+        waitUntil("exported", () -> text(robot, "#export-message").startsWith("1 contact exported as vCard"));
+        for (boolean dark : new boolean[] {false, true}) {
+            Fx.run(() -> theme.darkProperty().set(dark));
+            Screenshots.save(window.scene(), "screen-export-done-" + (dark ? "dark" : "light"));
+        }
+        String vcard = Files.readString(selected);
+        assertTrue(vcard.contains("FN:Grace Hopper"));
+        assertFalse(vcard.contains("Ada"));
+        robot.clickOn("#export-close");
+        waitUntil("closed", () -> !visible(robot, "#export-view"));
+
+        Path all = dataDir.resolve("everyone.csv");
+        picker(new FixedFilePicker().exportingTo(all, TransferFormat.CSV));
+        Menus.choose(robot, "File", "Export all…");
+        waitUntil("exported", () -> text(robot, "#export-message").startsWith("All contacts exported as CSV"));
+        List<String> lines = Files.readAllLines(all);
+        assertEquals(3, lines.size());
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("closed", () -> !visible(robot, "#export-view"));
+
+        Path gone = dataDir.resolve("removed-folder").resolve("everyone.vcf");
+        picker(new FixedFilePicker().exportingTo(gone, TransferFormat.VCARD));
+        Menus.choose(robot, "File", "Export all…");
+        waitUntil("the failure is shown", () -> text(robot, "#export-message")
+                .equals("Could not write " + gone + ": no such file or folder."));
+        assertEquals("Export failed", text(robot, "#export-title"));
+        Fx.run(() -> theme.darkProperty().set(false));
+        Screenshots.save(window.scene(), "screen-export-failed-light");
+    }
+}

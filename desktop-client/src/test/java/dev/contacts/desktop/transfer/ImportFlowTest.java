@@ -1,0 +1,104 @@
+package dev.contacts.desktop.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.contacts.desktop.support.FixedFilePicker;
+import dev.contacts.desktop.support.Fx;
+import dev.contacts.desktop.support.HeldBack;
+import dev.contacts.desktop.support.Menus;
+import dev.contacts.desktop.support.Screenshots;
+import dev.contacts.desktop.support.UiTestBase;
+import dev.contacts.model.Contact;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+
+class ImportFlowTest extends UiTestBase {
+
+    private List<String> contactRows() {
+        TableView<Contact> table = robot.lookup("#contacts-table").queryTableView();
+        return Fx.call(() -> table.getItems().stream().map(c -> c.firstName() + " " + c.lastName()).sorted()
+                .toList());
+    }
+
+    @Test
+    void aVCardFileWithABrokenCardInTheMiddle() throws IOException {
+        registerAndLogIn(robot, "import-ui@example.com");
+        Path file = ImportViewModelTest.brokenInTheMiddle(dataDir);
+        Fx.run(() -> window.mainView().transfers().usePicker(new FixedFilePicker().importing(file)));
+
+        Menus.choose(robot, "File", "Import…");
+        waitUntil("the summary shows", () -> visible(robot, "#import-totals")
+                && text(robot, "#import-totals").equals("2 created · 0 merged · 0 skipped · 1 problem"));
+        ListView<String> problems = robot.lookup("#import-problems").queryListView();
+        String problem = Fx.call(() -> problems.getItems().get(0));
+        assertTrue(problem.startsWith("contact 2 (line 7): "), problem);
+        waitUntil("the list has reloaded", () -> contactRows().equals(List.of("Ada Lovelace", "Grace Hopper")));
+        for (boolean dark : new boolean[] {false, true}) {
+            Fx.run(() -> theme.darkProperty().set(dark));
+            Screenshots.save(window.scene(), "screen-import-summary-" + (dark ? "dark" : "light"));
+        }
+
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("the summary closes", () -> !visible(robot, "#import-view"));
+
+        // the same file again: nothing new, the two are merged into themselves
+        robot.press(KeyCode.CONTROL).type(KeyCode.I).release(KeyCode.CONTROL);
+        waitUntil("the second summary", () -> visible(robot, "#import-totals")
+                && text(robot, "#import-totals").equals("0 created · 2 merged · 0 skipped · 1 problem"));
+        robot.clickOn("#import-close");
+        waitUntil("closed", () -> !visible(robot, "#import-view"));
+        assertEquals(List.of("Ada Lovelace", "Grace Hopper"), contactRows());
+    }
+
+    @Test
+    void whileTheServerWorksTheCardSaysWhichFileAndCannotBeDismissed() throws IOException {
+        registerAndLogIn(robot, "import-progress-ui@example.com");
+        Path first = ImportViewModelTest.brokenInTheMiddle(dataDir);
+        Path second = java.nio.file.Files.writeString(dataDir.resolve("more.vcf"),
+                "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Alan Turing\r\nEND:VCARD\r\n");
+        HeldBack held = new HeldBack(); // the server's answer is held back: the card shows the work in progress
+        ImportViewModel vm = Fx.call(() -> new ImportViewModel(window.mainView().user(), held, () -> { }));
+        ImportView card = Fx.call(() -> new ImportView(vm));
+        Fx.run(() -> {
+            window.mainView().getChildren().add(card);
+            vm.importFiles(List.of(first, second));
+        });
+        // this card, not the window's own (idle) import card
+        waitUntil("the progress shows", () -> card.isVisible() && card.lookup("#import-progress").isVisible());
+        assertEquals("Importing broken-in-the-middle.vcf (1 of 2)…",
+                Fx.call(() -> ((Label) card.lookup("#import-progress-text")).getText()));
+        for (boolean dark : new boolean[] {false, true}) {
+            Fx.run(() -> theme.darkProperty().set(dark));
+            Screenshots.save(window.scene(), "screen-import-progress-" + (dark ? "dark" : "light"));
+        }
+        robot.type(KeyCode.ESCAPE);
+        assertTrue(Fx.call(card::isVisible), "Escape does not hide work that is still running");
+        Fx.run(held::runAll);
+        waitUntil("the summary shows", () -> ((Label) card.lookup("#import-totals")).getText()
+                .equals("3 created · 0 merged · 0 skipped · 1 problem"));
+    }
+
+    @Test
+    void aFileThatIsNoAddressBookChangesNothingAndSaysWhy() throws IOException {
+        registerAndLogIn(robot, "import-bad-ui@example.com");
+        Path notVcard = dataDir.resolve("holiday.vcf");
+        java.nio.file.Files.writeString(notVcard, "Dear all, see you in August");
+        Fx.run(() -> window.mainView().transfers().usePicker(new FixedFilePicker().importing(notVcard)));
+        Menus.choose(robot, "File", "Import…");
+        waitUntil("the summary shows", () -> visible(robot, "#import-totals"));
+        assertEquals("0 created · 0 merged · 0 skipped · 1 problem", text(robot, "#import-totals"));
+        ListView<String> problems = robot.lookup("#import-problems").queryListView();
+        assertEquals("holiday.vcf: Not a vCard file: it should begin with BEGIN:VCARD",
+                Fx.call(() -> problems.getItems().get(0)));
+        assertFalse(userApi().list(0, 10).total() > 0);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.contacts.desktop.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.contacts.desktop.support.HeldBack;
+import dev.contacts.desktop.support.ServerFixture;
+import dev.contacts.desktop.transfer.ImportViewModel.State;
+import dev.contacts.desktop.ui.Background;
+import dev.contacts.model.Contact;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    /** A vCard file whose second card has nothing to name it by, between two good ones. */
+    static Path brokenInTheMiddle(Path dir) throws IOException {
+        Path file = dir.resolve("broken-in-the-middle.vcf");
+        try (InputStream in = ImportViewModelTest.class.getResourceAsStream("broken-in-the-middle.vcf")) {
+            Files.copy(in, file);
+        }
+        return file;
+    }
+
+    private static List<String> names(ServerFixture fixture) {
+        return fixture.api.list(0, 100).items().stream().map(c -> c.firstName() + " " + c.lastName()).sorted()
+                .toList();
+    }
+
+    @Test
+    void aBrokenCardInTheMiddleIsReportedWithItsPositionAndTheOthersAreImported() throws IOException {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("import@example.com")) {
+            AtomicInteger reloads = new AtomicInteger();
+            ImportViewModel vm = new ImportViewModel(fixture.user, Background.direct(), reloads::incrementAndGet);
+            vm.importFiles(List.of(brokenInTheMiddle(dir)));
+
+            assertEquals(State.DONE, vm.stateProperty().get());
+            assertEquals("2 created · 0 merged · 0 skipped · 1 problem", vm.totalsProperty().get());
+            assertEquals(1, vm.problems().size());
+            assertTrue(vm.problems().get(0).startsWith("contact 2 (line 7): "), vm.problems().get(0));
+            assertEquals(List.of("Ada Lovelace", "Grace Hopper"), names(fixture));
+            assertEquals(1, reloads.get(), "the list reloads once");
+
+            vm.close();
+            assertEquals(State.IDLE, vm.stateProperty().get());
+            assertTrue(vm.problems().isEmpty());
+        }
+    }
+
+    @Test
+    void theSameFileAgainMergesInsteadOfCreating() throws IOException {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("again@example.com")) {
+            ImportViewModel vm = new ImportViewModel(fixture.user, Background.direct(), () -> { });
+            Path file = brokenInTheMiddle(dir);
+            vm.importFiles(List.of(file));
+            vm.close();
+            vm.importFiles(List.of(file));
+            assertEquals("0 created · 2 merged · 0 skipped · 1 problem", vm.totalsProperty().get());
+            assertEquals(2, fixture.api.list(0, 100).total());
+        }
+    }
+
+    @Test
+    void severalFilesAreSummedUpAndAFileThatIsNoAddressBookIsNamed() throws IOException {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("several@example.com")) {
+            Path csv = dir.resolve("google.csv");
+            Files.writeString(csv, "First Name,Middle Name,Last Name,E-mail 1 - Label,E-mail 1 - Value\n"
+                    + "Alan,,Turing,* Home,alan@example.com\n");
+            Path notes = dir.resolve("notes.txt");
+            Files.writeString(notes, "hello");
+            Path notVcard = dir.resolve("fake.vcf");
+            Files.writeString(notVcard, "this is not a vCard");
+            HeldBack held = new HeldBack();
+            ImportViewModel vm = new ImportViewModel(fixture.user, held, () -> { });
+
+            vm.importFiles(List.of(brokenInTheMiddle(dir), csv));
+            assertEquals(State.RUNNING, vm.stateProperty().get());
+            assertEquals("Importing broken-in-the-middle.vcf (1 of 2)…", vm.progressProperty().get());
+            vm.importFiles(List.of(notes, notVcard)); // dropped while the first runs: queued
+            held.runAll();
+
+            assertEquals(State.DONE, vm.stateProperty().get());
+            assertEquals("3 created · 0 merged · 0 skipped · 3 problems", vm.totalsProperty().get());
+            assertTrue(vm.problems().get(0).startsWith("broken-in-the-middle.vcf, contact 2 (line 7): "));
+            assertEquals("notes.txt: Not a vCard (.vcf) or CSV (.csv) file.", vm.problems().get(1));
+            assertEquals("fake.vcf: Not a vCard file: it should begin with BEGIN:VCARD", vm.problems().get(2));
+            assertEquals(List.of("Ada Lovelace", "Alan Turing", "Grace Hopper"), names(fixture));
+        }
+    }
+
+    @Test
+    void aFileOverTheServersLimitIsRefusedBeforeSending() throws IOException {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("large@example.com")) {
+            Path large = dir.resolve("large.vcf");
+            try (RandomAccessFile file = new RandomAccessFile(large.toFile(), "rw")) {
+                file.setLength(ImportViewModel.MAX_FILE_BYTES + 1);
+            }
+            AtomicInteger reloads = new AtomicInteger();
+            ImportViewModel vm = new ImportViewModel(fixture.user, Background.direct(), reloads::incrementAndGet);
+            vm.importFiles(List.of(large));
+            assertEquals(List.of("large.vcf: Too large: a file of at most 10 MB can be imported at once. "
+                    + "Split it, or export it in parts."), vm.problems());
+            assertEquals("0 created · 0 merged · 0 skipped · 1 problem", vm.totalsProperty().get());
+            assertEquals(0, reloads.get(), "nothing changed, nothing to reload");
+        }
+    }
+
+    @Test
+    void anOutlookCsvInWindows1252KeepsItsAccents() throws IOException {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("ansi@example.com")) {
+            Path csv = dir.resolve("outlook.csv");
+            Files.write(csv, ("First Name,Middle Name,Last Name,E-mail Address\r\n"
+                    + "Jürgen,,Müller,jurgen@example.com\r\n").getBytes(Charset.forName("windows-1252")));
+            ImportViewModel vm = new ImportViewModel(fixture.user, Background.direct(), () -> { });
+            vm.importFiles(List.of(csv));
+            assertEquals("1 created · 0 merged · 0 skipped", vm.totalsProperty().get());
+            Contact imported = fixture.api.list(0, 10).items().get(0);
+            assertEquals("Jürgen Müller", imported.firstName() + " " + imported.lastName());
+        }
+    }
+
+    @Test
+    void ofDroppedFilesOnlyAddressBooksAreImported() throws IOException {
+        Path vcf = Files.writeString(dir.resolve("Family.VCF"), "x");
+        Path csv = Files.writeString(dir.resolve("google.csv"), "x");
+        Path photo = Files.writeString(dir.resolve("photo.jpg"), "x");
+        Path folder = Files.createDirectory(dir.resolve("old.vcf"));
+        assertEquals(List.of(vcf, csv), Transfers.importable(List.of(vcf.toFile(), photo.toFile(), folder.toFile(),
+                csv.toFile())));
+    }
+
+    @Test
+    void textIsSentAsUtf8WhateverItsEncoding() {
+        byte[] utf8 = "Zoë".getBytes(StandardCharsets.UTF_8);
+        assertEquals("Zoë", new String(FileText.asUtf8(utf8), StandardCharsets.UTF_8));
+        byte[] withMark = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'Z', 'o', (byte) 0xC3, (byte) 0xAB};
+        assertEquals("Zoë", new String(FileText.asUtf8(withMark), StandardCharsets.UTF_8));
+        byte[] utf16 = "Zoë".getBytes(StandardCharsets.UTF_16); // with its byte-order mark
+        assertEquals("Zoë", new String(FileText.asUtf8(utf16), StandardCharsets.UTF_8));
+        byte[] ansi = "Zoë".getBytes(Charset.forName("windows-1252"));
+        assertEquals("Zoë", new String(FileText.asUtf8(ansi), StandardCharsets.UTF_8));
+    }
+}

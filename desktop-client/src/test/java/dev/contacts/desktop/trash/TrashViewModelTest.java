@@ -1,0 +1,154 @@
+package dev.contacts.desktop.trash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.contacts.desktop.api.ApiFailure;
+import dev.contacts.desktop.support.ServerFixture;
+import dev.contacts.desktop.ui.Background;
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactDraft;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrashViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> questions = new ArrayList<>();
+
+    private static List<Contact> createAndTrash(ServerFixture fixture, String... names) {
+        List<Contact> created = new ArrayList<>();
+        for (String name : names) {
+            Contact c = fixture.api.create(new ContactDraft(name, "Trash", name.toLowerCase() + "@example.com", null,
+                    null, null));
+            fixture.api.delete(c.id());
+            created.add(c);
+        }
+        return created;
+    }
+
+    private static List<String> shown(TrashViewModel vm) {
+        return vm.items().stream().map(TrashViewModel::name).toList();
+    }
+
+    private TrashViewModel vm(ServerFixture fixture, boolean answer, Runnable changed) {
+        TrashViewModel vm = new TrashViewModel(fixture.user, Background.direct(), changed);
+        vm.setConfirm((question, detail, yes) -> {
+            questions.add(question + " " + detail);
+            return answer;
+        });
+        return vm;
+    }
+
+    @Test
+    void listsTheTrashNewestDeletionFirstAPageAtATime() {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("trash-pages@example.com")) {
+            String[] names = new String[TrashViewModel.PAGE_SIZE + 2];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = "N" + i;
+            }
+            createAndTrash(fixture, names);
+            TrashViewModel vm = vm(fixture, true, () -> { });
+            vm.refresh();
+            assertEquals(TrashViewModel.PAGE_SIZE, vm.items().size());
+            assertEquals("N101 Trash", shown(vm).get(0), "the newest deletion first");
+            assertEquals("102 contacts in the trash · showing 1–100", vm.pageTextProperty().get());
+            assertTrue(vm.hasNextPageProperty().get());
+            vm.nextPage();
+            assertEquals(List.of("N1 Trash", "N0 Trash"), shown(vm));
+            assertEquals("102 contacts in the trash · showing 101–102", vm.pageTextProperty().get());
+            assertFalse(vm.hasNextPageProperty().get());
+
+            // emptying the last page by restoring it shows the page before
+            vm.restore(List.copyOf(vm.items()));
+            assertEquals(0, vm.pageProperty().get());
+            assertEquals(TrashViewModel.PAGE_SIZE, vm.items().size());
+            assertEquals("100 contacts in the trash", vm.pageTextProperty().get());
+        }
+    }
+
+    @Test
+    void restoreBringsThemBackWithTheirIdsAndReloadsTheAddressBook() {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("restore@example.com")) {
+            List<Contact> trashed = createAndTrash(fixture, "Ann", "Bob", "Cy");
+            AtomicInteger reloads = new AtomicInteger();
+            TrashViewModel vm = vm(fixture, true, reloads::incrementAndGet);
+            vm.refresh();
+            assertEquals(List.of("Cy Trash", "Bob Trash", "Ann Trash"), shown(vm));
+
+            vm.restore(List.of(vm.items().get(0), vm.items().get(2)));
+            assertEquals("2 contacts restored.", vm.messageProperty().get());
+            assertEquals(List.of("Bob Trash"), shown(vm));
+            assertEquals(1, reloads.get());
+            List<Contact> back = fixture.api.list(0, 10).items();
+            assertEquals(List.of(trashed.get(0).id(), trashed.get(2).id()), back.stream().map(Contact::id).toList());
+            assertEquals("ann@example.com", back.get(0).email());
+            assertTrue(questions.isEmpty(), "restoring takes nothing away: no question");
+        }
+    }
+
+    @Test
+    void deleteForeverAsksFirstAndChangesNothingWhenDeclined() {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("forever@example.com")) {
+            Contact ann = createAndTrash(fixture, "Ann", "Bob").get(0);
+            TrashViewModel declining = vm(fixture, false, () -> { });
+            declining.refresh();
+            declining.deleteForever(List.of(declining.items().get(1)));
+            assertEquals(List.of("Delete Ann Trash forever? This cannot be undone."), questions);
+            assertEquals(2, fixture.api.trash(0, 10).total());
+
+            TrashViewModel vm = vm(fixture, true, () -> { });
+            vm.refresh();
+            vm.deleteForever(List.of(vm.items().get(1)));
+            assertEquals(List.of("Bob Trash"), shown(vm));
+            assertEquals("1 contact deleted forever.", vm.messageProperty().get());
+            ApiFailure.Refused gone = org.junit.jupiter.api.Assertions.assertThrows(ApiFailure.Refused.class,
+                    () -> fixture.api.restore(ann.id()));
+            assertEquals(404, gone.status());
+        }
+    }
+
+    @Test
+    void emptyTrashAsksWithTheCountAndEmptiesOnlyWhenConfirmed() {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("empty@example.com")) {
+            createAndTrash(fixture, "Ann", "Bob", "Cy");
+            Contact kept = fixture.api.create(new ContactDraft("Kept", "Alive", null, null, null, null));
+            TrashViewModel declining = vm(fixture, false, () -> { });
+            declining.refresh();
+            declining.emptyTrash();
+            assertEquals(List.of("Empty the trash? 3 contacts are deleted for good. This cannot be undone."),
+                    questions);
+            assertEquals(3, fixture.api.trash(0, 10).total());
+
+            TrashViewModel vm = vm(fixture, true, () -> { });
+            vm.refresh();
+            vm.emptyTrash();
+            assertTrue(vm.items().isEmpty());
+            assertEquals(0, vm.totalProperty().get());
+            assertEquals("The trash is empty.", vm.messageProperty().get());
+            assertEquals(List.of(kept.id()), fixture.api.list(0, 10).items().stream().map(Contact::id).toList(),
+                    "live contacts are untouched");
+        }
+    }
+
+    @Test
+    void aContactGoneMeanwhileDoesNotStopTheOthers() {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("gone@example.com")) {
+            createAndTrash(fixture, "Ann", "Bob");
+            TrashViewModel vm = vm(fixture, true, () -> { });
+            vm.refresh();
+            fixture.api.deleteForever(vm.items().get(0).contact().id()); // e.g. from another window
+            vm.restore(List.copyOf(vm.items()));
+            assertEquals("", vm.errorProperty().get());
+            assertEquals(List.of("Ann"), fixture.api.list(0, 10).items().stream().map(Contact::firstName).toList());
+        }
+    }
+}
