@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -18,8 +19,14 @@ abstract class FlatContactReader<T> extends StdDeserializer<T> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public final T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-        ObjectNode json = parser.readValueAsTree();
+        // The context's reader, not parser.readValueAsTree(): that one checks for trailing tokens as if this
+        // value were the whole document, and so refused every item of a list but the last.
+        JsonNode tree = context.readTree(parser);
+        if (!(tree instanceof ObjectNode json)) {
+            return (T) context.handleUnexpectedToken(handledType(), parser);
+        }
         return read(context.readTreeAsValue(json, Contact.class), json, context);
     }
 
