@@ -17,15 +17,15 @@ import dev.contacts.desktop.support.Screenshots;
 import dev.contacts.desktop.support.UiTestBase;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
-import javafx.scene.control.TableView;
+import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 
 class ExportFlowTest extends UiTestBase {
 
     private int contactRows() {
-        TableView<Contact> table = robot.lookup("#contacts-table").queryTableView();
-        return Fx.call(() -> table.getItems().size());
+        ListView<Contact> list = contactList();
+        return Fx.call(() -> list.getItems().size());
     }
 
     private void picker(FixedFilePicker picker) {
@@ -42,7 +42,7 @@ class ExportFlowTest extends UiTestBase {
 
         Path selected = dataDir.resolve("grace.vcf");
         picker(new FixedFilePicker().exportingTo(selected, TransferFormat.VCARD));
-        clickOnText("Grace");
+        clickOnContact("Grace Hopper");
         Menus.choose(robot, "File", "Export selection…");
         waitUntil("exported", () -> text(robot, "#export-message").startsWith("1 contact exported as vCard"));
         for (boolean dark : new boolean[] {false, true}) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Objects;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,16 +18,15 @@ import dev.contacts.desktop.support.UiTestBase;
 import dev.contacts.model.Contact;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 
 class ImportFlowTest extends UiTestBase {
 
     private List<String> contactRows() {
-        TableView<Contact> table = robot.lookup("#contacts-table").queryTableView();
-        return Fx.call(() -> table.getItems().stream().map(c -> c.firstName() + " " + c.lastName()).sorted()
-                .toList());
+        ListView<Contact> list = contactList();
+        return Fx.call(() -> list.getItems().stream().filter(Objects::nonNull)
+                .map(c -> c.firstName() + " " + c.lastName()).sorted().toList());
     }
 
     @Test

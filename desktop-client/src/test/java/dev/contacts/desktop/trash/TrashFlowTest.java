@@ -2,6 +2,7 @@ package dev.contacts.desktop.trash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Objects;
 import java.util.List;
 
 import dev.contacts.model.TrashedContact;
@@ -13,6 +14,7 @@ import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
 import javafx.scene.Node;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -35,8 +37,9 @@ class TrashFlowTest extends UiTestBase {
     }
 
     private List<String> contactRows() {
-        TableView<Contact> table = robot.lookup("#contacts-table").queryTableView();
-        return Fx.call(() -> table.getItems().stream().map(Contact::firstName).sorted().toList());
+        ListView<Contact> list = contactList();
+        return Fx.call(() -> list.getItems().stream().filter(Objects::nonNull).map(Contact::firstName).sorted()
+                .toList());
     }
 
     private void createAndDelete(String... names) {
