@@ -31,7 +31,7 @@ public final class ApiBenchmark {
         Path dir = Files.createTempDirectory("contacts-bench");
         try (ContactsServer server = ContactsServer.start(
                 ServerSettings.embedded(dir.resolve("contacts.db")).withRateLimit(0))) {
-            TestApi api = new TestApi(server.uri("127.0.0.1"));
+            TestApi api = TestApi.forBenchmark(server.uri("127.0.0.1"));
             System.out.printf("%-34s %8s %10s %9s %9s%n", "scenario", "requests", "req/s", "p50 ms", "p95 ms");
 
             List<String> emails = new ArrayList<>();

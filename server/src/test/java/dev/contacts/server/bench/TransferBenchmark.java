@@ -35,7 +35,7 @@ public final class TransferBenchmark {
         Path file = Files.createTempDirectory("contacts-bench").resolve("contacts.db");
         try (ContactsServer server = ContactsServer.start(ServerSettings.embedded(file).withRateLimit(0))) {
             URI base = server.uri("127.0.0.1");
-            TestApi api = new TestApi(base);
+            TestApi api = TestApi.forBenchmark(base);
             String token = api.newUser();
             String vcf = vCards(contacts);
             System.out.printf("vCard file: %d contacts, %.2f MiB%n", contacts, vcf.length() / 1048576.0);

@@ -54,6 +54,14 @@ public final class TestApi {
         return new TestApi(base, false);
     }
 
+    /**
+     * A client for the benchmarks (bench/): they time the server, not the document check, and run with the
+     * server's runtime libraries only (the validator is a test dependency).
+     */
+    public static TestApi forBenchmark(URI base) {
+        return new TestApi(base, false);
+    }
+
     /** A response with its body read as text and, on demand, as JSON. */
     public record Response(int status, HttpHeaders headers, String body) {
         public JsonNode json() {
