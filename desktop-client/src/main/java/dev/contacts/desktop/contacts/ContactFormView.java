@@ -37,8 +37,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The create/edit form (layout in ContactFormView.fxml): binds {@link ContactFormViewModel}, builds a line per
  * email, phone and address row, and handles the keys: Escape cancels, Ctrl+S and Enter in a one-line field
- * save, Tab leaves Notes like any other field. The rows' kind and remove controls are left out of the Tab
- * order, so Tab goes from value to value.
+ * save, Tab leaves Notes like any other field. Tab reaches everything a keyboard user needs: the favourite star,
+ * and in each email/phone row the value, its kind, its remove button, then the next row.
  */
 public final class ContactFormView extends VBox {
 
@@ -367,7 +367,7 @@ public final class ContactFormView extends VBox {
         return field;
     }
 
-    /** The kind of an entry ("work", "home", ...): one of the usual ones or any text; out of the Tab order. */
+    /** The kind of an entry ("work", "home", ...): one of the usual ones or any text. */
     private static ComboBox<String> kindBox(List<String> kinds, String defaultKind, StringProperty label, String id,
                                             String what) {
         ComboBox<String> kind = new ComboBox<>();
@@ -377,8 +377,6 @@ public final class ContactFormView extends VBox {
         kind.setPromptText(defaultKind); // what an entry left without a kind is saved as
         kind.setPrefWidth(110);
         kind.setMinWidth(90);
-        kind.setFocusTraversable(false);
-        kind.getEditor().setFocusTraversable(false);
         kind.setAccessibleText(what + " kind");
         kind.getEditor().textProperty().bindBidirectional(label);
         kind.valueProperty().addListener((obs, was, is) -> {
@@ -394,7 +392,6 @@ public final class ContactFormView extends VBox {
         remove.setId(id);
         remove.getStyleClass().addAll("button-icon", "flat");
         remove.setAccessibleText(text);
-        remove.setFocusTraversable(false);
         return remove;
     }
 

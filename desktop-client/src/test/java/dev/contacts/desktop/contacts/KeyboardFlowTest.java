@@ -54,14 +54,28 @@ class KeyboardFlowTest extends UiTestBase {
         robot.type(KeyCode.TAB);
         robot.write("Lovelace");
         List<String> passed = new java.util.ArrayList<>();
-        for (int i = 0; i < 15 && !focused().equals("additional-data"); i++) {
+        for (int i = 0; i < 30 && !focused().equals("additional-data"); i++) {
             robot.type(KeyCode.TAB);
             passed.add(focused());
         }
         assertEquals("additional-data", focused(), "Tab reaches Notes, the last field: " + passed);
-        assertEquals(List.of("contact-email", "phone", "birthday", "organization", "labels"), passed.stream()
-                .filter(List.of("contact-email", "phone", "birthday", "organization", "labels")::contains).toList(),
-                "through the fields in order, the rows' kind and remove controls left out");
+        List<String> rows = List.of("contact-email", "contact-email-label", "contact-email-remove", "phone",
+                "phone-label", "phone-remove", "birthday", "organization", "labels");
+        assertEquals(rows, passed.stream().filter(rows::contains).distinct().toList(),
+                "each row's value, kind and remove button in order, then the next fields: " + passed);
+        robot.press(KeyCode.SHIFT);
+        for (int i = 0; i < 30 && !focused().equals("first-name"); i++) {
+            robot.type(KeyCode.TAB);
+        }
+        robot.type(KeyCode.TAB); // (still holding Shift) back past the first name: the favourite star
+        robot.release(KeyCode.SHIFT);
+        assertEquals("favorite", focused(), "the star is in the Tab order");
+        robot.type(KeyCode.SPACE);
+        assertTrue(Fx.call(() -> robot.lookup("#favorite").queryAs(javafx.scene.control.ToggleButton.class)
+                .isSelected()), "Space marks the contact a favourite");
+        for (int i = 0; i < 40 && !focused().equals("additional-data"); i++) {
+            robot.type(KeyCode.TAB);
+        }
         robot.write("Analyst");
         robot.type(KeyCode.TAB);
         assertEquals("save", focused(), "Tab leaves Notes instead of typing a tab");
