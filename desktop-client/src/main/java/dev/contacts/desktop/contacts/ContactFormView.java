@@ -56,7 +56,14 @@ public final class ContactFormView extends VBox {
     @FXML private javafx.scene.control.ScrollPane scroll;
     @FXML private VBox fields;
     /** Scrolls the focused field into view; held here, and only weakly by the scene, which outlives this form. */
-    private final javafx.beans.value.ChangeListener<Node> focusFollower = (obs, was, focused) -> scrollTo(focused);
+    private final javafx.beans.value.ChangeListener<Node> focusFollower = (obs, was, focused) -> {
+        if (focused != null && isInForm(focused)) {
+            lastFocused = focused;
+        }
+        scrollTo(focused);
+    };
+    /** The control of the form that had the focus last, to go back to (e.g. after a question was answered No). */
+    private Node lastFocused;
     @FXML private Button removePhoto;
     @FXML private Label photoError;
     @FXML private Label title;
@@ -397,6 +404,24 @@ public final class ContactFormView extends VBox {
 
     private static String star(boolean favorite) {
         return favorite ? "mdmz-star" : "mdmz-star_border";
+    }
+
+    private boolean isInForm(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == this) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Puts the focus back where it was in the form (the first field if it was never there). */
+    public void returnFocus() {
+        if (lastFocused != null && isInForm(lastFocused) && lastFocused.isVisible() && !lastFocused.isDisabled()) {
+            lastFocused.requestFocus();
+        } else {
+            firstName.requestFocus();
+        }
     }
 
     /** Puts the cursor into the first field (when the form opens). */

@@ -188,6 +188,7 @@ public final class ContactsView extends BorderPane {
                         list.getSelectionModel().select(editing);
                     }
                     restoringSelection = false;
+                    formView.returnFocus(); // back to the changes kept, where the keys act on them
                 });
                 return;
             }
@@ -323,6 +324,13 @@ public final class ContactsView extends BorderPane {
             vm.deleteAll(); // also the rows not loaded yet, with the real count in the question
         } else {
             vm.delete(List.copyOf(list.getSelectionModel().getSelectedItems()));
+        }
+    }
+
+    /** Ctrl+S wherever the focus is: saves the form if it is open. */
+    public void saveForm() {
+        if (form.openProperty().get()) {
+            form.save();
         }
     }
 

@@ -132,6 +132,28 @@ class KeyboardFlowTest extends UiTestBase {
     }
 
     @Test
+    void afterKeepingTheChangesTheFocusIsBackInTheFormAndCtrlSSavesWhereverTheFocusIs() {
+        registerAndLogIn(robot, "kept@example.com");
+        userApi().create(new ContactDraft("Grace", "Hopper", null, null, null, null));
+        userApi().create(new ContactDraft("Alan", "Turing", null, null, null, null));
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("listed", () -> firstNames().size() == 2);
+        doubleClickOnContact("Grace Hopper");
+        waitUntil("Grace's form", () -> text(robot, "#first-name").equals("Grace"));
+        type(robot, "#first-name", "Admiral Grace");
+
+        clickOnContact("Alan Turing");
+        waitUntil("asked first", () -> robot.lookup("#confirm-no").tryQuery().isPresent());
+        robot.clickOn("#confirm-no");
+        waitUntil("the focus is back in the form, on the field being edited", () -> focused().equals("first-name"));
+
+        robot.clickOn("#search"); // the focus elsewhere in the window: the form is still open with changes
+        ctrl(KeyCode.S);
+        waitUntil("Ctrl+S saved them", () -> userApi().list(0, 10).items().stream()
+                .anyMatch(c -> c.firstName().equals("Admiral Grace")));
+    }
+
+    @Test
     void theAccountIsNamedInTheTitleAndMenuAndItsEmailIsRemembered() {
         registerAndLogIn(robot, "named@example.com");
         waitUntil("the title names the account", () -> Fx.call(() -> stage.getTitle()).equals("Contacts – named@example.com"));
