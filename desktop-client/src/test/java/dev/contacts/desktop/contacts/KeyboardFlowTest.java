@@ -97,17 +97,21 @@ class KeyboardFlowTest extends UiTestBase {
         assertEquals(0, userApi().list(0, 10).total());
     }
 
-    @Test
-    void anotherContactDoesNotReplaceUnsavedChangesWithoutAsking() {
-        registerAndLogIn(robot, "unsaved@example.com");
+    /** Logs in as {@code email} with Grace and Alan listed, and changes Grace's first name in her open form. */
+    private void editGraceWithAlanListedToo(String email) {
+        registerAndLogIn(robot, email);
         userApi().create(new ContactDraft("Grace", "Hopper", null, null, null, null));
         userApi().create(new ContactDraft("Alan", "Turing", null, null, null, null));
         Fx.run(() -> window.mainView().refresh());
         waitUntil("listed", () -> firstNames().size() == 2);
-
         doubleClickOnContact("Grace Hopper");
         waitUntil("Grace's form", () -> text(robot, "#first-name").equals("Grace"));
         type(robot, "#first-name", "Admiral Grace");
+    }
+
+    @Test
+    void anotherContactDoesNotReplaceUnsavedChangesWithoutAsking() {
+        editGraceWithAlanListedToo("unsaved@example.com");
 
         doubleClickOnContact("Alan Turing");
         waitUntil("asked first", () -> robot.lookup("#confirm-no").tryQuery().isPresent());
@@ -133,14 +137,7 @@ class KeyboardFlowTest extends UiTestBase {
 
     @Test
     void afterKeepingTheChangesTheFocusIsBackInTheFormAndCtrlSSavesWhereverTheFocusIs() {
-        registerAndLogIn(robot, "kept@example.com");
-        userApi().create(new ContactDraft("Grace", "Hopper", null, null, null, null));
-        userApi().create(new ContactDraft("Alan", "Turing", null, null, null, null));
-        Fx.run(() -> window.mainView().refresh());
-        waitUntil("listed", () -> firstNames().size() == 2);
-        doubleClickOnContact("Grace Hopper");
-        waitUntil("Grace's form", () -> text(robot, "#first-name").equals("Grace"));
-        type(robot, "#first-name", "Admiral Grace");
+        editGraceWithAlanListedToo("kept@example.com");
 
         clickOnContact("Alan Turing");
         waitUntil("asked first", () -> robot.lookup("#confirm-no").tryQuery().isPresent());
