@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Optional;
 
 import dev.contacts.desktop.api.ContactsApi;
 import dev.contacts.desktop.app.AppArguments;
@@ -97,19 +98,17 @@ public final class ContactsApp extends Application {
         if (firstRun) {
             window.offerAccountCreation();
         }
-        WindowBounds.remembered(settings)
+        Optional<WindowBounds> bounds = WindowBounds.remembered(settings)
                 .filter(b -> b.reachableOn(Screen.getScreens().stream().map(Screen::getVisualBounds).toList(),
-                        AppWindow.MIN_WIDTH, AppWindow.MIN_HEIGHT))
-                .ifPresent(b -> {
-                    stage.setX(b.x());
-                    stage.setY(b.y());
-                    stage.setWidth(b.width());
-                    stage.setHeight(b.height());
-                    stage.setMaximized(b.maximized());
-                });
-        if (embedded != null) {
-            stage.setOnShown(e -> embedded.startInBackground());
-        }
+                        AppWindow.MIN_WIDTH, AppWindow.MIN_HEIGHT));
+        bounds.ifPresent(b -> b.applyTo(stage)); // where the window first appears
+        stage.setOnShown(e -> {
+            // again once shown: a window manager sizes a new window itself (to its minimum size under openbox)
+            bounds.ifPresent(b -> b.applyTo(stage));
+            if (embedded != null) {
+                embedded.startInBackground();
+            }
+        });
         stage.show();
     }
 

@@ -105,6 +105,8 @@ public final class AppWindow {
                 () -> showing().ifPresent(MainView::refresh));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN),
                 () -> showing().ifPresent(MainView::undo));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
+                () -> showing().ifPresent(MainView::save));
         scene.getAccelerators().put(LOG_OUT, () -> showing().ifPresent(MainView::logOut));
     }
 

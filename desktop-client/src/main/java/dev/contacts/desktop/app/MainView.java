@@ -149,6 +149,13 @@ public final class MainView extends StackPane {
         form.startNew();
     }
 
+    /** Ctrl+S: saves the contact form while it is open, wherever the focus is (the list, the search...). */
+    public void save() {
+        if (layout.getCenter() == contactsView) {
+            contactsView.saveForm();
+        }
+    }
+
     /** Ctrl+Z: brings back what was just deleted (while its toast shows). */
     public void undo() {
         contacts.undoDelete();

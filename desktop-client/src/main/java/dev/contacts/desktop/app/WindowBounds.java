@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.contacts.desktop.settings.Settings;
 import javafx.geometry.Rectangle2D;
+import javafx.stage.Stage;
 
 /**
  * Where the window was when it last closed, kept in the settings so the next start puts it back. A place that
@@ -37,6 +38,15 @@ public record WindowBounds(double x, double y, double width, double height, bool
     public void rememberIn(Settings settings) {
         settings.putAllNow(Map.of(X, Double.toString(x), Y, Double.toString(y), WIDTH, Double.toString(width),
                 HEIGHT, Double.toString(height), MAXIMIZED, Boolean.toString(maximized)));
+    }
+
+    /** Puts {@code stage} at these bounds. */
+    public void applyTo(Stage stage) {
+        stage.setX(x);
+        stage.setY(y);
+        stage.setWidth(width);
+        stage.setHeight(height);
+        stage.setMaximized(maximized);
     }
 
     /** Whether the window's top strip, at these bounds, would be visible on one of these screens. */

@@ -37,8 +37,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The create/edit form (layout in ContactFormView.fxml): binds {@link ContactFormViewModel}, builds a line per
  * email, phone and address row, and handles the keys: Escape cancels, Ctrl+S and Enter in a one-line field
- * save, Tab leaves Notes like any other field. The rows' kind and remove controls are left out of the Tab
- * order, so Tab goes from value to value.
+ * save, Tab leaves Notes like any other field. Tab reaches everything a keyboard user needs: the favourite star,
+ * and in each email/phone row the value, its kind, its remove button, then the next row.
  */
 public final class ContactFormView extends VBox {
 
@@ -56,7 +56,14 @@ public final class ContactFormView extends VBox {
     @FXML private javafx.scene.control.ScrollPane scroll;
     @FXML private VBox fields;
     /** Scrolls the focused field into view; held here, and only weakly by the scene, which outlives this form. */
-    private final javafx.beans.value.ChangeListener<Node> focusFollower = (obs, was, focused) -> scrollTo(focused);
+    private final javafx.beans.value.ChangeListener<Node> focusFollower = (obs, was, focused) -> {
+        if (focused != null && isInForm(focused)) {
+            lastFocused = focused;
+        }
+        scrollTo(focused);
+    };
+    /** The control of the form that had the focus last, to go back to (e.g. after a question was answered No). */
+    private Node lastFocused;
     @FXML private Button removePhoto;
     @FXML private Label photoError;
     @FXML private Label title;
@@ -367,7 +374,7 @@ public final class ContactFormView extends VBox {
         return field;
     }
 
-    /** The kind of an entry ("work", "home", ...): one of the usual ones or any text; out of the Tab order. */
+    /** The kind of an entry ("work", "home", ...): one of the usual ones or any text. */
     private static ComboBox<String> kindBox(List<String> kinds, String defaultKind, StringProperty label, String id,
                                             String what) {
         ComboBox<String> kind = new ComboBox<>();
@@ -377,8 +384,6 @@ public final class ContactFormView extends VBox {
         kind.setPromptText(defaultKind); // what an entry left without a kind is saved as
         kind.setPrefWidth(110);
         kind.setMinWidth(90);
-        kind.setFocusTraversable(false);
-        kind.getEditor().setFocusTraversable(false);
         kind.setAccessibleText(what + " kind");
         kind.getEditor().textProperty().bindBidirectional(label);
         kind.valueProperty().addListener((obs, was, is) -> {
@@ -394,12 +399,29 @@ public final class ContactFormView extends VBox {
         remove.setId(id);
         remove.getStyleClass().addAll("button-icon", "flat");
         remove.setAccessibleText(text);
-        remove.setFocusTraversable(false);
         return remove;
     }
 
     private static String star(boolean favorite) {
         return favorite ? "mdmz-star" : "mdmz-star_border";
+    }
+
+    private boolean isInForm(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == this) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Puts the focus back where it was in the form (the first field if it was never there). */
+    public void returnFocus() {
+        if (lastFocused != null && isInForm(lastFocused) && lastFocused.isVisible() && !lastFocused.isDisabled()) {
+            lastFocused.requestFocus();
+        } else {
+            firstName.requestFocus();
+        }
     }
 
     /** Puts the cursor into the first field (when the form opens). */

@@ -10,6 +10,7 @@ import dev.contacts.desktop.ui.Views;
 import dev.contacts.model.Contact;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -21,6 +22,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
@@ -39,6 +42,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class ContactsView extends BorderPane {
 
+    private static final KeyCombination SELECT_ALL = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN);
+
     private final ContactsViewModel vm;
     private final ContactFormViewModel form;
     private final ContactFormView formView;
@@ -56,6 +61,10 @@ public final class ContactsView extends BorderPane {
     @FXML private StackPane side;
     /** Set while the selection is put back on the contact being edited (the person kept their changes). */
     private boolean restoringSelection;
+    /** Ctrl+A chose every contact the list shows, also those not loaded yet (until the selection changes). */
+    private boolean everyoneSelected;
+    /** Set while this view selects every row itself (so that it does not count as the person's new choice). */
+    private boolean selectingAll;
 
     /** {@code openLink} opens a {@code mailto:} link in the person's mail client. */
     public ContactsView(ContactsViewModel vm, Consumer<String> openLink) {
@@ -121,6 +130,22 @@ public final class ContactsView extends BorderPane {
         emptyState.textProperty().bind(vm.emptyTextProperty());
         list.setCellFactory(l -> new ContactCell());
         list.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> selected(is));
+        list.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) change -> {
+            if (!selectingAll) {
+                everyoneSelected = false;
+            }
+        });
+        // the list's own Ctrl+A and End stop at the rows loaded so far: the person means the whole book
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (SELECT_ALL.match(e)) {
+                selectEveryone();
+                e.consume();
+            } else if (e.getCode() == KeyCode.END && !e.isShortcutDown() && !vm.isComplete()) {
+                boolean extend = e.isShiftDown();
+                vm.loadAll(() -> toTheEnd(extend));
+                e.consume();
+            }
+        });
         list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
                 form.startEdit(list.getSelectionModel().getSelectedItem());
@@ -163,12 +188,49 @@ public final class ContactsView extends BorderPane {
                         list.getSelectionModel().select(editing);
                     }
                     restoringSelection = false;
+                    formView.returnFocus(); // back to the changes kept, where the keys act on them
                 });
                 return;
             }
             form.close();
         }
         vm.show(contact);
+    }
+
+    /** Selects every row now, and the rest once they are loaded (in the background). */
+    private void selectEveryone() {
+        selectAllRows();
+        everyoneSelected = true;
+        vm.loadAll(() -> {
+            if (everyoneSelected) {
+                selectAllRows();
+            }
+        });
+    }
+
+    private void selectAllRows() {
+        selectingAll = true;
+        try {
+            list.getSelectionModel().selectAll();
+        } finally {
+            selectingAll = false;
+        }
+    }
+
+    /** End (with Shift: extending the selection) once every row is loaded: the real last contact. */
+    private void toTheEnd(boolean extend) {
+        int last = list.getItems().size() - 1;
+        if (last < 0) {
+            return;
+        }
+        int from = list.getFocusModel().getFocusedIndex();
+        if (extend && from >= 0) {
+            list.getSelectionModel().selectRange(from, last + 1);
+        } else {
+            list.getSelectionModel().clearAndSelect(last);
+        }
+        list.getFocusModel().focus(last);
+        list.scrollTo(last);
     }
 
     /** One row: an optional heading (Favourites, a letter), the avatar, the name and a line under it. */
@@ -258,7 +320,18 @@ public final class ContactsView extends BorderPane {
 
     @FXML
     public void deleteSelected() {
-        vm.delete(List.copyOf(list.getSelectionModel().getSelectedItems()));
+        if (everyoneSelected) {
+            vm.deleteAll(); // also the rows not loaded yet, with the real count in the question
+        } else {
+            vm.delete(List.copyOf(list.getSelectionModel().getSelectedItems()));
+        }
+    }
+
+    /** Ctrl+S wherever the focus is: saves the form if it is open. */
+    public void saveForm() {
+        if (form.openProperty().get()) {
+            form.save();
+        }
     }
 
     /** The ids of the selected contacts (File → Export selection…). */

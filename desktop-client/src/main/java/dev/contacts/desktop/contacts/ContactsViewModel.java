@@ -93,6 +93,8 @@ public final class ContactsViewModel {
     private Long wanted;
     /** Answers can arrive out of order (typing, sorting): only those of the newest listing are shown. */
     private long generation;
+    /** What waits for every row of the listing to be loaded ("select all", End, delete all). */
+    private final List<Runnable> whenComplete = new ArrayList<>();
 
     public ContactsViewModel(UserSession session, Background background, Debouncer debouncer,
                              ContactFormViewModel form) {
@@ -138,7 +140,21 @@ public final class ContactsViewModel {
         complete = false;
         favoritesTotal = 0;
         loading.set(false);
+        whenComplete.clear(); // another listing: "all" of the old one means nothing now
         loadMore();
+    }
+
+    /**
+     * Runs {@code then} once every row of the listing is loaded: the pages still missing are asked for one after
+     * the other in the background (at once if nothing is missing). A failure or another listing drops it.
+     */
+    public void loadAll(Runnable then) {
+        if (complete) {
+            then.run();
+            return;
+        }
+        whenComplete.add(then);
+        loadMore(); // (if a page is on its way, its answer goes on)
     }
 
     /** The list shows row {@code index}: near the end of what is loaded, the next page is asked for. */
@@ -167,6 +183,7 @@ public final class ContactsViewModel {
                 },
                 session.failures(failure -> {
                     if (request == generation) {
+                        whenComplete.clear();
                         error.set(Messages.of(failure));
                     }
                 }),
@@ -229,10 +246,13 @@ public final class ContactsViewModel {
                 }
             }
         }
-        if (favoritesJustEnded || (wanted != null && !complete)) {
+        if (favoritesJustEnded || ((wanted != null || !whenComplete.isEmpty()) && !complete)) {
             loadMore();
         } else if (complete) {
             wanted = null;
+            List<Runnable> waiting = List.copyOf(whenComplete);
+            whenComplete.clear();
+            waiting.forEach(Runnable::run);
         }
     }
 
@@ -297,6 +317,14 @@ public final class ContactsViewModel {
         if (editing != null) {
             delete(List.of(editing));
         }
+    }
+
+    /**
+     * Deletes every contact the list shows, not only the rows loaded so far: the rest are loaded first, so the
+     * question gives the real count and Undo brings every one of them back.
+     */
+    public void deleteAll() {
+        loadAll(() -> delete(List.copyOf(contacts)));
     }
 
     /**

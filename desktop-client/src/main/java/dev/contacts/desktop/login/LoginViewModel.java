@@ -48,7 +48,23 @@ public final class LoginViewModel {
         this.clock = clock;
         email.set(settings.get(LAST_EMAIL).orElse(""));
         message.bind(session.loginNoticeProperty());
-        registering.addListener((obs, was, is) -> clearErrors());
+        registering.addListener((obs, was, is) -> {
+            clearErrors();
+            keepRememberedEmailInLogIn(is);
+        });
+    }
+
+    /**
+     * The remembered email belongs to "Log in": a new account is someone else's, so "Create an account" starts
+     * empty (an address the person typed themselves stays), and "Log in" gets the remembered one back.
+     */
+    private void keepRememberedEmailInLogIn(boolean creatingAccount) {
+        String remembered = settings.get(LAST_EMAIL).orElse("");
+        if (creatingAccount && !remembered.isEmpty() && email.get().strip().equals(remembered)) {
+            email.set("");
+        } else if (!creatingAccount && email.get().isBlank()) {
+            email.set(remembered);
+        }
     }
 
     /** Whether the email is filled in already (the last one that logged in), so the password is next. */

@@ -74,6 +74,40 @@ class ContactListFlowTest extends UiTestBase {
     }
 
     @Test
+    void ctrlAAndEndMeanTheWholeBookNotTheRowsLoadedSoFar() {
+        registerAndLogIn(robot, "everyone@example.com");
+        int count = 3 * ContactsViewModel.PAGE_SIZE + 50;
+        for (int i = 0; i < count; i++) {
+            userApi().create(new ContactDraft("F" + i, String.format("L%03d", i), null, null, null, null));
+        }
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("the first page is listed", () -> listedFirstNames().size() == ContactsViewModel.PAGE_SIZE);
+
+        clickOnContact("F0 L000");
+        robot.type(KeyCode.END);
+        waitUntil("End reaches the real last contact", () -> text(robot, "#detail-name").equals("F349 L349"));
+        assertEquals(count, listedFirstNames().size());
+
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("listed again from the top", () -> listedFirstNames().size() == ContactsViewModel.PAGE_SIZE);
+        Fx.run(() -> contactList().requestFocus());
+        robot.type(KeyCode.HOME);
+        waitUntil("the first contact is selected", () -> contactList().isFocused()
+                && selectedFirstNames().equals(List.of("F0")));
+        robot.press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
+        robot.type(KeyCode.DELETE);
+        waitUntil("asked first", () -> robot.lookup("#confirm-yes").tryQuery().isPresent());
+        assertTrue(Fx.call(() -> robot.lookup("#confirm-dialog").queryAs(javafx.scene.control.DialogPane.class)
+                .getHeaderText()).contains("Delete " + count + " contacts?"), "the real count");
+        robot.clickOn("#confirm-yes");
+        waitUntil("all gone", () -> listedFirstNames().isEmpty() && visible(robot, "#undo-toast"));
+        assertEquals(0, userApi().list(0, 10).total(), "every contact, not only the loaded rows");
+        robot.press(KeyCode.CONTROL).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.CONTROL);
+        waitUntil("all back", () -> text(robot, "#summary").equals(count + " contacts"));
+        assertEquals(count, userApi().list(0, 10).total());
+    }
+
+    @Test
     void theDetailPaneShowsEveryFieldMailsAndCopies() {
         registerAndLogIn(robot, "detail@example.com");
         LocalDate born = LocalDate.of(1990, 5, 17);

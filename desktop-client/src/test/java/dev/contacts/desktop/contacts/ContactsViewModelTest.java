@@ -196,6 +196,40 @@ class ContactsViewModelTest {
     }
 
     @Test
+    void deletingAllMeansEveryContactListedNotOnlyTheLoadedPagesAndUndoBringsThemAllBack() {
+        int count = 4 * ContactsViewModel.PAGE_SIZE + 50;
+        for (int i = 0; i < count; i++) {
+            add("P" + i, String.format("L%03d", i));
+        }
+        vm.refresh();
+        assertEquals(ContactsViewModel.PAGE_SIZE, vm.contacts().size(), "one page loaded");
+        List<String> asked = new ArrayList<>();
+        vm.setConfirm((question, detail, yes) -> {
+            asked.add(question);
+            return true;
+        });
+        vm.deleteAll();
+        assertEquals(List.of("Delete " + count + " contacts?"), asked, "the real count, not the loaded rows'");
+        assertEquals(0, fixture.api.list(0, 10).total(), "every one of them is in the trash");
+        assertEquals(List.of(), vm.contacts());
+        assertEquals("Deleted " + count + " contacts.", vm.lastDeletionProperty().get().message());
+        vm.undoDelete();
+        assertEquals(count, fixture.api.list(0, 10).total(), "Undo restores them all");
+    }
+
+    @Test
+    void loadAllLoadsTheRemainingPagesThenGoesOn() {
+        for (int i = 0; i < 2 * ContactsViewModel.PAGE_SIZE + 7; i++) {
+            add("P" + i, String.format("L%03d", i));
+        }
+        vm.refresh();
+        List<Integer> sizes = new ArrayList<>();
+        vm.loadAll(() -> sizes.add(vm.contacts().size()));
+        assertEquals(List.of(2 * ContactsViewModel.PAGE_SIZE + 7), sizes, "run once, with every row loaded");
+        assertEquals("L206", vm.contacts().get(vm.contacts().size() - 1).lastName(), "the real last contact");
+    }
+
+    @Test
     void aServerOutageShowsAnErrorAndRetryRecovers() {
         add("Ada", "Lovelace");
         vm.refresh();

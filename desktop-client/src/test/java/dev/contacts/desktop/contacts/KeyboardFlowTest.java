@@ -54,14 +54,28 @@ class KeyboardFlowTest extends UiTestBase {
         robot.type(KeyCode.TAB);
         robot.write("Lovelace");
         List<String> passed = new java.util.ArrayList<>();
-        for (int i = 0; i < 15 && !focused().equals("additional-data"); i++) {
+        for (int i = 0; i < 30 && !focused().equals("additional-data"); i++) {
             robot.type(KeyCode.TAB);
             passed.add(focused());
         }
         assertEquals("additional-data", focused(), "Tab reaches Notes, the last field: " + passed);
-        assertEquals(List.of("contact-email", "phone", "birthday", "organization", "labels"), passed.stream()
-                .filter(List.of("contact-email", "phone", "birthday", "organization", "labels")::contains).toList(),
-                "through the fields in order, the rows' kind and remove controls left out");
+        List<String> rows = List.of("contact-email", "contact-email-label", "contact-email-remove", "phone",
+                "phone-label", "phone-remove", "birthday", "organization", "labels");
+        assertEquals(rows, passed.stream().filter(rows::contains).distinct().toList(),
+                "each row's value, kind and remove button in order, then the next fields: " + passed);
+        robot.press(KeyCode.SHIFT);
+        for (int i = 0; i < 30 && !focused().equals("first-name"); i++) {
+            robot.type(KeyCode.TAB);
+        }
+        robot.type(KeyCode.TAB); // (still holding Shift) back past the first name: the favourite star
+        robot.release(KeyCode.SHIFT);
+        assertEquals("favorite", focused(), "the star is in the Tab order");
+        robot.type(KeyCode.SPACE);
+        assertTrue(Fx.call(() -> robot.lookup("#favorite").queryAs(javafx.scene.control.ToggleButton.class)
+                .isSelected()), "Space marks the contact a favourite");
+        for (int i = 0; i < 40 && !focused().equals("additional-data"); i++) {
+            robot.type(KeyCode.TAB);
+        }
         robot.write("Analyst");
         robot.type(KeyCode.TAB);
         assertEquals("save", focused(), "Tab leaves Notes instead of typing a tab");
@@ -83,17 +97,21 @@ class KeyboardFlowTest extends UiTestBase {
         assertEquals(0, userApi().list(0, 10).total());
     }
 
-    @Test
-    void anotherContactDoesNotReplaceUnsavedChangesWithoutAsking() {
-        registerAndLogIn(robot, "unsaved@example.com");
+    /** Logs in as {@code email} with Grace and Alan listed, and changes Grace's first name in her open form. */
+    private void editGraceWithAlanListedToo(String email) {
+        registerAndLogIn(robot, email);
         userApi().create(new ContactDraft("Grace", "Hopper", null, null, null, null));
         userApi().create(new ContactDraft("Alan", "Turing", null, null, null, null));
         Fx.run(() -> window.mainView().refresh());
         waitUntil("listed", () -> firstNames().size() == 2);
-
         doubleClickOnContact("Grace Hopper");
         waitUntil("Grace's form", () -> text(robot, "#first-name").equals("Grace"));
         type(robot, "#first-name", "Admiral Grace");
+    }
+
+    @Test
+    void anotherContactDoesNotReplaceUnsavedChangesWithoutAsking() {
+        editGraceWithAlanListedToo("unsaved@example.com");
 
         doubleClickOnContact("Alan Turing");
         waitUntil("asked first", () -> robot.lookup("#confirm-no").tryQuery().isPresent());
@@ -115,6 +133,21 @@ class KeyboardFlowTest extends UiTestBase {
         waitUntil("a new, empty form with the cursor in it",
                 () -> text(robot, "#first-name").isEmpty() && focused().equals("first-name"));
         assertEquals("Grace", userApi().list(0, 10).items().get(0).firstName(), "nothing was saved");
+    }
+
+    @Test
+    void afterKeepingTheChangesTheFocusIsBackInTheFormAndCtrlSSavesWhereverTheFocusIs() {
+        editGraceWithAlanListedToo("kept@example.com");
+
+        clickOnContact("Alan Turing");
+        waitUntil("asked first", () -> robot.lookup("#confirm-no").tryQuery().isPresent());
+        robot.clickOn("#confirm-no");
+        waitUntil("the focus is back in the form, on the field being edited", () -> focused().equals("first-name"));
+
+        robot.clickOn("#search"); // the focus elsewhere in the window: the form is still open with changes
+        ctrl(KeyCode.S);
+        waitUntil("Ctrl+S saved them", () -> userApi().list(0, 10).items().stream()
+                .anyMatch(c -> c.firstName().equals("Admiral Grace")));
     }
 
     @Test

@@ -170,4 +170,22 @@ class LoginViewModelTest {
         nextStart.offerAccountCreation();
         assertFalse(nextStart.registeringProperty().get());
     }
+
+    @Test
+    void createAnAccountNeverStartsWithTheRememberedEmailAndLogInGetsItBack() {
+        fixture.api.register("previous@example.com", PASSWORD);
+        fill("previous@example.com", PASSWORD);
+        vm.submit();
+        fixture.session.logOut();
+        assertEquals("previous@example.com", vm.emailProperty().get(), "Log in offers the remembered email");
+        vm.toggleMode();
+        assertEquals("", vm.emailProperty().get(), "a new account is not the previous one's");
+        vm.toggleMode();
+        assertEquals("previous@example.com", vm.emailProperty().get(), "back in Log in");
+        vm.toggleMode();
+        vm.emailProperty().set("typed@example.com");
+        vm.toggleMode();
+        vm.toggleMode();
+        assertEquals("typed@example.com", vm.emailProperty().get(), "what the person typed stays");
+    }
 }
