@@ -66,6 +66,8 @@ public final class ContactRepository {
     private static final TypeReference<List<PostalAddress>> ADDRESSES = new TypeReference<>() { };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final int REKEY_BATCH = 5000;
+    /** The most values one IN list binds (see {@link #inChunks}). */
+    static final int IN_LIST_MAX = 1000;
     /** Every column a new contact's row is inserted with: all but its generated id. */
     private static final List<Field<?>> INSERTED_COLUMNS = Arrays.stream(CONTACTS.fields())
             .filter(column -> !column.equals(CONTACTS.ID)).toList();
@@ -149,11 +151,25 @@ public final class ContactRepository {
 
     /** The owner's live contacts among {@code ids}, by id. */
     public Map<Long, Contact> findAll(long owner, Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
+        Map<Long, Contact> found = new HashMap<>();
+        for (List<Long> chunk : inChunks(ids)) {
+            dsl.selectFrom(CONTACTS).where(live(owner).and(CONTACTS.ID.in(chunk)))
+                    .forEach(r -> found.put(r.getId(), toContact(r)));
         }
-        return dsl.selectFrom(CONTACTS).where(live(owner).and(CONTACTS.ID.in(ids)))
-                .fetchMap(CONTACTS.ID, ContactRepository::toContact);
+        return found;
+    }
+
+    /**
+     * {@code values} in lists short enough for one IN: SQLite takes at most 32,766 bound values in a statement,
+     * and an owner may have more contacts than that with one name.
+     */
+    public static <T> List<List<T>> inChunks(Collection<T> values) {
+        List<T> all = List.copyOf(values);
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_LIST_MAX) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + IN_LIST_MAX)));
+        }
+        return chunks;
     }
 
     /** Stores a new contact; {@link Refusal.ContactLimitReached} when the owner holds the most contacts allowed. */

@@ -83,9 +83,13 @@ final class TransferRepository {
 
     /** The UID and kept properties of the owner's contacts among {@code ids}. */
     Map<Long, FileFields> fileFields(long owner, Collection<Long> ids) {
-        return dsl.select(CONTACTS.ID, CONTACTS.UID, CONTACTS.VCARD_EXTRAS).from(CONTACTS)
-                .where(live(owner).and(CONTACTS.ID.in(ids)))
-                .fetchMap(CONTACTS.ID, r -> new FileFields(r.value2(), r.value3()));
+        Map<Long, FileFields> fields = new HashMap<>();
+        for (List<Long> chunk : ContactRepository.inChunks(ids)) {
+            dsl.select(CONTACTS.ID, CONTACTS.UID, CONTACTS.VCARD_EXTRAS).from(CONTACTS)
+                    .where(live(owner).and(CONTACTS.ID.in(chunk)))
+                    .forEach(r -> fields.put(r.value1(), new FileFields(r.value2(), r.value3())));
+        }
+        return fields;
     }
 
     /** Sets the UID (when given) and the kept properties of the owner's contact. */

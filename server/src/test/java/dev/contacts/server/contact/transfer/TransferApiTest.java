@@ -244,6 +244,19 @@ class TransferApiTest {
     }
 
     @Test
+    void theSameContactIsFoundAmongMoreNamesakesThanOneQueryBinds() {
+        StringBuilder namesakes = new StringBuilder();
+        for (int i = 0; i <= 1000; i++) {
+            namesakes.append(card("FN:Ann Lee\r\nEMAIL:ann" + i + "@example.com"));
+        }
+        assertEquals(1001, imported("?duplicates=create", VCARD, namesakes.toString()).get("created").asInt());
+        JsonNode report = imported("", VCARD, card("FN:Ann Lee\r\nEMAIL:ann1000@example.com\r\nORG:Acme"));
+        assertEquals(1, report.get("merged").asInt(), "the last of 1,001 namesakes is found: " + report);
+        JsonNode last = api.get("/contacts/search/?query=ann1000&limit=5", token).json();
+        assertEquals("Acme", last.get(0).path("organization").asText());
+    }
+
+    @Test
     void twoNewCardsWithOneUidBecomeTwoContactsAndOnlyTheFirstKeepsTheUid() {
         JsonNode report = imported("", VCARD, card("UID:same-1\r\nFN:Ann Lee") + card("UID:same-1\r\nFN:Bob Hill"));
         assertEquals(2, report.get("created").asInt(), report.toString());
