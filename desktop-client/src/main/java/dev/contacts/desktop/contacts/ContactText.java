@@ -47,6 +47,26 @@ public final class ContactText {
         return new String(Character.toChars(folded.codePointAt(0))).toUpperCase(Locale.ROOT);
     }
 
+    /** Letters compared as the server's collation orders names: case and accents aside. */
+    private static final java.text.Collator LETTERS = letters();
+
+    private static java.text.Collator letters() {
+        java.text.Collator collator = java.text.Collator.getInstance(Locale.ROOT);
+        collator.setStrength(java.text.Collator.PRIMARY);
+        return collator;
+    }
+
+    /**
+     * Orders two of {@link #initialOf}'s letters as their names are listed: "#" (no letter: digits, signs, empty)
+     * first, as the server's collation puts them before letters, then the letters in collation order.
+     */
+    static int compareInitials(String a, String b) {
+        if (a.equals("#") || b.equals("#")) {
+            return Boolean.compare(!a.equals("#"), !b.equals("#"));
+        }
+        return LETTERS.compare(a, b);
+    }
+
     /** The avatar's letters when there is no photo: "AL" for Ada Lovelace, "A" for Ada alone. */
     public static String initials(Contact contact) {
         String first = initialOf(contact.firstName());

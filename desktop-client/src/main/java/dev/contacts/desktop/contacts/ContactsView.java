@@ -38,7 +38,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The address book (layout in ContactsView.fxml): the list on the left, loading further pages as it scrolls,
  * and the selected contact's details on the right, which Edit turns into the form. Enter edits the selected
  * contact, Delete deletes the selection; focus comes back to the list when the form closes, so the keyboard
- * keeps working. Another contact never replaces unsaved changes without asking.
+ * keeps working; a letter typed in the list jumps to the first contact under it. Another contact never replaces
+ * unsaved changes without asking.
  */
 public final class ContactsView extends BorderPane {
 
@@ -143,6 +144,15 @@ public final class ContactsView extends BorderPane {
             } else if (e.getCode() == KeyCode.END && !e.isShortcutDown() && !vm.isComplete()) {
                 boolean extend = e.isShiftDown();
                 vm.loadAll(() -> toTheEnd(extend));
+                e.consume();
+            }
+        });
+        // a letter typed in the list jumps to the first contact under it, loaded yet or not (a digit: to "#")
+        list.addEventHandler(KeyEvent.KEY_TYPED, e -> {
+            String typed = e.getCharacter();
+            if (!e.isShortcutDown() && !e.isAltDown() && typed.codePointCount(0, typed.length()) == 1
+                    && Character.isLetterOrDigit(typed.codePointAt(0))) {
+                vm.jumpTo(typed);
                 e.consume();
             }
         });

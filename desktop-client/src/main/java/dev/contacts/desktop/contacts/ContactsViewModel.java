@@ -41,6 +41,8 @@ import javafx.collections.ObservableList;
 public final class ContactsViewModel {
 
     public static final int PAGE_SIZE = 100;
+    /** The page asked for while the rows up to a place further down are wanted (a jump, End, select all). */
+    static final int SEEK_PAGE_SIZE = 1000;
     /** The next page is asked for when a row this close to the end of what is loaded is shown. */
     public static final int LOAD_AHEAD = 30;
     /** Deleting more contacts than this at once asks first (Undo brings them back, but many are easy to miss). */
@@ -49,6 +51,13 @@ public final class ContactsViewModel {
     static final int DELETE_BATCH = 1000;
     /** The setting that remembers the sort order ({@code last_name} or {@code first_name}). */
     static final String SORT_KEY = "contacts.sort";
+
+    /**
+     * A row to select once it is listed: the first that {@code matches}; if none does, the last row when
+     * {@code orLast} (a letter after everyone's), else nothing.
+     */
+    private record Seek(java.util.function.Predicate<Contact> matches, boolean orLast) {
+    }
 
     /** Contacts just moved to the trash, kept so that Undo can restore them. */
     public record Deletion(List<Contact> contacts) {
@@ -89,8 +98,8 @@ public final class ContactsViewModel {
     private int favoritesTotal;
     /** The rows of a new listing, gathered until its first page of non-favourites has come. */
     private List<Contact> fresh;
-    /** The id of a saved contact to select once the pages reach it. */
-    private Long wanted;
+    /** The row to select once the pages reach it (a saved contact, the first under a letter); null: none. */
+    private Seek wanted;
     /** Answers can arrive out of order (typing, sorting): only those of the newest listing are shown. */
     private long generation;
     /** What waits for every row of the listing to be loaded ("select all", End, delete all). */
@@ -134,6 +143,12 @@ public final class ContactsViewModel {
 
     /** Lists from the top again (e.g. F5, another search or sort); what is shown stays until the answer comes. */
     public void refresh() {
+        relist(null);
+    }
+
+    /** Lists from the top, selecting the row {@code seek} finds once it is loaded. */
+    private void relist(Seek seek) {
+        wanted = seek;
         generation++;
         inFavorites = true;
         skip = 0;
@@ -174,16 +189,19 @@ public final class ContactsViewModel {
         SortBy by = sort.get();
         boolean favorites = inFavorites;
         int from = skip;
+        // a place further down is wanted: fewer, larger pages get there sooner
+        int limit = wanted != null || !whenComplete.isEmpty() ? SEEK_PAGE_SIZE : PAGE_SIZE;
         loading.set(true);
-        background.run(() -> session.api().list(query, by, favorites, from, PAGE_SIZE),
+        background.run(() -> session.api().list(query, by, favorites, from, limit),
                 page -> {
                     if (request == generation) {
-                        append(page, query, from);
+                        append(page, query, from, limit);
                     }
                 },
                 session.failures(failure -> {
                     if (request == generation) {
                         whenComplete.clear();
+                        wanted = null;
                         error.set(Messages.of(failure));
                     }
                 }),
@@ -194,7 +212,7 @@ public final class ContactsViewModel {
                 });
     }
 
-    private void append(Page<Contact> page, String query, int from) {
+    private void append(Page<Contact> page, String query, int from, int limit) {
         error.set("");
         if (inFavorites && from == 0) {
             fresh = new ArrayList<>(); // a new listing: its rows replace the old ones (kept on screen until then)
@@ -212,7 +230,7 @@ public final class ContactsViewModel {
             keepShown(before);
         }
         skip = from + page.items().size();
-        boolean partDone = page.items().size() < PAGE_SIZE || skip >= page.total();
+        boolean partDone = page.items().size() < limit || skip >= page.total();
         boolean favoritesEnded = false;
         if (inFavorites) {
             favoritesTotal = page.total();
@@ -235,16 +253,15 @@ public final class ContactsViewModel {
      * and pages keep coming while a saved contact is still to be found.
      */
     private void selectWantedOrGoOn(boolean favoritesJustEnded) {
-        if (wanted != null) {
-            for (Contact c : contacts) {
-                if (c.id() == wanted) {
-                    wanted = null;
-                    toSelect.set(null);
-                    toSelect.set(c);
-                    show(c);
-                    break;
-                }
-            }
+        if (wanted != null && fresh == null) {
+            Seek seek = wanted;
+            contacts.stream().filter(seek.matches()).findFirst()
+                    .or(() -> complete && seek.orLast() && !contacts.isEmpty()
+                            ? java.util.Optional.of(contacts.get(contacts.size() - 1)) : java.util.Optional.empty())
+                    .ifPresent(found -> {
+                        wanted = null;
+                        select(found);
+                    });
         }
         if (favoritesJustEnded || ((wanted != null || !whenComplete.isEmpty()) && !complete)) {
             loadMore();
@@ -268,11 +285,41 @@ public final class ContactsViewModel {
         });
     }
 
+    private void select(Contact contact) {
+        toSelect.set(null);
+        toSelect.set(contact);
+        show(contact);
+    }
+
     /** After a save: the list again from the top, as far as the saved contact, which is selected and shown. */
     private void saved(Contact saved) {
         show(saved);
-        wanted = saved.id();
-        refresh();
+        relist(new Seek(c -> c.id() == saved.id(), false));
+    }
+
+    /**
+     * Selects the first contact listed under {@code letter} (after the favourites), or under the next letter that
+     * has someone, or the last contact when no name comes that late. Rows not loaded yet are asked for, in order,
+     * until that contact is among them, so this works however little of the book is loaded.
+     */
+    public void jumpTo(String letter) {
+        String target = ContactText.initialOf(letter);
+        SortBy by = sort.get();
+        Seek seek = new Seek(c -> !c.favorite()
+                && ContactText.compareInitials(ContactText.initialOf(ContactText.sortName(c, by)), target) >= 0,
+                true);
+        if (fresh == null && contacts.stream().anyMatch(seek.matches())) {
+            select(contacts.stream().filter(seek.matches()).findFirst().orElseThrow());
+            return;
+        }
+        if (complete) {
+            if (!contacts.isEmpty()) {
+                select(contacts.get(contacts.size() - 1));
+            }
+            return;
+        }
+        wanted = seek;
+        loadMore(); // (if a page is on its way, its answer goes on)
     }
 
     /** Shows {@code contact} in the detail pane (null: nothing selected). */

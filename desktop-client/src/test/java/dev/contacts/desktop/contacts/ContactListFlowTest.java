@@ -176,4 +176,27 @@ class ContactListFlowTest extends UiTestBase {
         }
         return out.toByteArray();
     }
+
+    @Test
+    void typingALetterInTheListJumpsToTheFirstContactUnderItBeyondThePagesLoaded() {
+        registerAndLogIn(robot, "jump@example.com");
+        for (int i = 0; i < ContactsViewModel.PAGE_SIZE + 20; i++) {
+            userApi().create(new ContactDraft("A" + i, String.format("Adams%03d", i), null, null, null, null));
+        }
+        for (int i = 0; i < 5; i++) {
+            userApi().create(new ContactDraft("T" + i, "Taylor" + i, null, null, null, null));
+        }
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("the first page is listed", () -> listedFirstNames().size() == ContactsViewModel.PAGE_SIZE);
+
+        clickOnContact("A0 Adams000");
+        robot.type(KeyCode.T);
+        waitUntil("Taylor0 is selected and shown", () -> selectedFirstNames().equals(List.of("T0"))
+                && text(robot, "#detail-name").equals("T0 Taylor0"));
+        assertTrue(Fx.call(() -> contactList().isFocused()), "the keys go on in the list");
+        robot.type(KeyCode.DOWN);
+        waitUntil("Down goes on from there", () -> selectedFirstNames().equals(List.of("T1")));
+        robot.type(KeyCode.A);
+        waitUntil("back up to A", () -> selectedFirstNames().equals(List.of("A0")));
+    }
 }

@@ -340,4 +340,60 @@ class ContactsViewModelTest {
         assertEquals("Amazing Grace", vm.shownProperty().get().nickname());
         assertEquals(vm.shownProperty().get(), vm.toSelectProperty().get(), "selected again in the list");
     }
+
+    @Test
+    void typingALetterSelectsTheFirstContactUnderItAlsoOnPagesNotLoadedYet() {
+        fixture.api.create(new ContactDraft("Zed", "Zorro", List.of(), List.of(), null, null, List.of(), null, null,
+                null, List.of(), true));
+        add("Seven", "7eleven");
+        for (int i = 0; i < ContactsViewModel.PAGE_SIZE + 50; i++) {
+            add("A" + i, String.format("Adams%03d", i));
+        }
+        add("Eve", "éclair");
+        add("Nat", "Ng");
+        for (int i = 0; i < 60; i++) {
+            add("T" + i, String.format("Taylor%02d", i));
+        }
+        vm.refresh();
+        assertEquals(1 + ContactsViewModel.PAGE_SIZE, vm.contacts().size(), "the favourite and one page");
+        assertTrue(names().stream().noneMatch(n -> n.startsWith("T")), "nobody under T loaded yet");
+
+        vm.jumpTo("t");
+        assertEquals("T0", selected(), "the first under T, from a page that was not loaded");
+        assertEquals("T0", vm.shownProperty().get().firstName(), "and shown in the detail pane");
+        vm.jumpTo("E");
+        assertEquals("Eve", selected(), "éclair is under E: case and accents aside");
+        vm.jumpTo("f");
+        assertEquals("Nat", selected(), "nobody under F: the next letter that has someone");
+        vm.jumpTo("z");
+        assertEquals("T59", selected(), "no name that late: the last contact, not the favourite Zorro");
+        vm.jumpTo("5");
+        assertEquals("Seven", selected(), "a digit: the names without a letter, which come first");
+    }
+
+    @Test
+    void jumpsFollowTheSortOrderAndAnotherListingDropsAJumpUnderWay() {
+        add("Bob", "Young");
+        add("Yara", "Brown");
+        vm.sortProperty().set(SortBy.FIRST_NAME);
+        vm.jumpTo("y");
+        assertEquals("Yara", selected(), "by first name, Yara is under Y");
+        vm.sortProperty().set(SortBy.LAST_NAME);
+        vm.jumpTo("y");
+        assertEquals("Bob", selected(), "by last name, Young is");
+
+        HeldBack held = new HeldBack();
+        ContactsViewModel slow = new ContactsViewModel(fixture.user, held, Debouncer.immediate(), form);
+        slow.refresh();
+        slow.jumpTo("y"); // while the rows are on their way
+        slow.searchTextProperty().set("Yara");
+        held.runAll();
+        assertEquals(List.of("Yara"), slow.contacts().stream().map(Contact::firstName).toList());
+        assertNull(slow.toSelectProperty().get(), "the jump asked for before the search selects nothing in it");
+    }
+
+    private String selected() {
+        Contact contact = vm.toSelectProperty().get();
+        return contact == null ? null : contact.firstName();
+    }
 }
