@@ -36,6 +36,7 @@ import dev.contacts.model.Credentials;
 import dev.contacts.model.DuplicateGroup;
 import dev.contacts.model.FieldError;
 import dev.contacts.model.ImportReport;
+import dev.contacts.model.LabelCount;
 import dev.contacts.model.Page;
 import dev.contacts.model.RegisteredUser;
 import dev.contacts.model.TokenResponse;
@@ -293,6 +294,11 @@ public final class ContactsApi {
         } catch (IOException e) {
             throw new ApiFailure.Unreachable("The connection broke while the export was being read.", e);
         }
+    }
+
+    /** The labels on the caller's contacts, each with how many carry it, in collation order. */
+    public List<LabelCount> labels() {
+        return read(call("GET", "/contacts/labels/", null, true), new TypeReference<>() { });
     }
 
     /** Groups of contacts that look like the same person. */

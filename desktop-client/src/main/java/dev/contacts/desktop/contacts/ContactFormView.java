@@ -62,6 +62,8 @@ public final class ContactFormView extends VBox {
         }
         scrollTo(focused);
     };
+    /** Set while a suggested label is put into the field. */
+    private boolean takingLabel;
     /** The control of the form that had the focus last, to go back to (e.g. after a question was answered No). */
     private Node lastFocused;
     @FXML private Button removePhoto;
@@ -125,6 +127,7 @@ public final class ContactFormView extends VBox {
         text(jobTitleLabel, jobTitle, jobTitleError, "job_title", vm.jobTitleProperty());
         text(nicknameLabel, nickname, nicknameError, "nickname", vm.nicknameProperty());
         text(labelsLabel, labels, labelsError, "labels", vm.labelsTextProperty());
+        completeLabels();
         text(notesLabel, notes, notesError, "additional_data", vm.additionalDataProperty());
         Fields.showWhenNotEmpty(emailsError, vm.errorProperty("emails"));
         Fields.showWhenNotEmpty(phonesError, vm.errorProperty("phones"));
@@ -211,6 +214,86 @@ public final class ContactFormView extends VBox {
             e.setDropCompleted(taken);
             e.consume();
         });
+    }
+
+    /**
+     * The labels field offers the person's existing labels in a list under it while they type: Down and Up move
+     * through it, Enter or Tab takes the highlighted one, a click takes one, Escape closes the list only.
+     */
+    private void completeLabels() {
+        LabelCompletion completion = vm.labelCompletion();
+        VBox choices = new VBox();
+        choices.getStyleClass().add("label-suggestions");
+        choices.setId("label-suggestions");
+        javafx.stage.Popup popup = new javafx.stage.Popup();
+        popup.getContent().add(choices);
+        popup.setAutoHide(true); // a click elsewhere closes it; Escape too (and only it, not the form)
+        popup.setOnHidden(e -> completion.close());
+        Runnable redraw = () -> {
+            choices.getChildren().clear();
+            List<String> names = completion.suggestions();
+            for (int i = 0; i < names.size(); i++) {
+                Label choice = new Label(names.get(i));
+                choice.getStyleClass().add("label-suggestion");
+                if (i == completion.highlightedProperty().get()) {
+                    choice.getStyleClass().add("highlighted");
+                }
+                choice.setMaxWidth(Double.MAX_VALUE);
+                int index = i;
+                choice.setOnMouseClicked(e -> take(completion, index));
+                choices.getChildren().add(choice);
+            }
+            if (names.isEmpty()) {
+                popup.hide();
+            } else if (!popup.isShowing() && labels.getScene() != null && labels.isFocused()) {
+                javafx.geometry.Bounds field = labels.localToScreen(labels.getBoundsInLocal());
+                choices.setMinWidth(field.getWidth());
+                popup.show(labels, field.getMinX(), field.getMaxY());
+            }
+        };
+        completion.suggestions().addListener((ListChangeListener<String>) c -> redraw.run());
+        completion.highlightedProperty().addListener((obs, was, is) -> redraw.run());
+        labels.textProperty().addListener((obs, was, is) -> {
+            if (labels.isFocused() && !takingLabel) {
+                // the caret moves after the text: ask once both are current
+                javafx.application.Platform.runLater(() -> completion.typed(labels.getText(), labels.getCaretPosition(), false));
+            }
+        });
+        labels.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                completion.close();
+            }
+        });
+        labels.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            boolean open = completion.isOpen();
+            if (e.getCode() == KeyCode.DOWN) {
+                if (open) {
+                    completion.move(1);
+                } else {
+                    completion.typed(labels.getText(), labels.getCaretPosition(), true);
+                }
+                e.consume();
+            } else if (e.getCode() == KeyCode.UP && open) {
+                completion.move(-1);
+                e.consume();
+            } else if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.TAB && !e.isShiftDown()) && open
+                    && completion.highlightedProperty().get() >= 0) {
+                take(completion, completion.highlightedProperty().get());
+                e.consume();
+            }
+        });
+    }
+
+    private void take(LabelCompletion completion, int index) {
+        LabelCompletion.Completed completed = completion.accept(labels.getText(), labels.getCaretPosition(), index);
+        takingLabel = true; // a label just taken is not a new one being typed
+        try {
+            labels.setText(completed.text());
+        } finally {
+            takingLabel = false;
+        }
+        labels.positionCaret(completed.caret());
+        labels.requestFocus();
     }
 
     /** Scrolls the form so that {@code node}, one of its fields, is in view (e.g. reached with Tab). */

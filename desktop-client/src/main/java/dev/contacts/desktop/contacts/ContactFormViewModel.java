@@ -200,6 +200,7 @@ public final class ContactFormViewModel {
     private final StringProperty nickname = new SimpleStringProperty("");
     /** The labels as typed: separated by commas. */
     private final StringProperty labelsText = new SimpleStringProperty("");
+    private final LabelCompletion labelCompletion = new LabelCompletion();
     private final BooleanProperty favorite = new SimpleBooleanProperty(false);
     /** A photo chosen in the form, sent after the contact is saved; null when none was chosen. */
     private final ReadOnlyObjectWrapper<ChosenPhoto> chosenPhoto = new ReadOnlyObjectWrapper<>();
@@ -317,9 +318,18 @@ public final class ContactFormViewModel {
         addresses.setAll(draft.addresses().stream().map(AddressRow::new).toList());
         original.set(values());
         clearErrors();
+        learnLabels();
         open.set(true);
         filled.set(filled.get() + 1);
         return true;
+    }
+
+    /** The person's labels as they are now, for the labels field's completion (none if they cannot be read). */
+    private void learnLabels() {
+        labelCompletion.know(java.util.List.of());
+        background.run(() -> session.api().labels(), labelCompletion::know, session.failures(failure -> {
+            // the field still takes any label typed in full
+        }));
     }
 
     /** The rows of a list; at least one (empty) row, so there is always a field to type the first into. */
@@ -702,6 +712,11 @@ public final class ContactFormViewModel {
 
     public StringProperty nicknameProperty() {
         return nickname;
+    }
+
+    /** Suggests the person's existing labels as they type in the labels field. */
+    public LabelCompletion labelCompletion() {
+        return labelCompletion;
     }
 
     /** The labels, separated by commas ("Family, Work"). */

@@ -73,4 +73,53 @@ class ContactFormFlowTest extends UiTestBase {
                 && text(robot, "#last-name").equals("Hopper"));
         assertEquals("Hopper", userApi().get(grace.id()).contact().lastName(), "nothing of the edit was written");
     }
+
+    @Test
+    void theLabelsFieldSuggestsTheLabelsInUseAndTheKeysPickOne() {
+        registerAndLogIn(robot, "labels@example.com");
+        for (String label : List.of("Family", "Family", "Football")) {
+            userApi().create(new ContactDraft("Someone", label, List.of(), List.of(), null, null, List.of(), null,
+                    null, null, List.of(label), false));
+        }
+        Fx.run(() -> window.mainView().refresh());
+        robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.N)
+                .release(javafx.scene.input.KeyCode.N).release(javafx.scene.input.KeyCode.CONTROL);
+        waitUntil("the form is open", () -> visible(robot, "#contact-form"));
+        type(robot, "#first-name", "Ada");
+        type(robot, "#labels", "f");
+        waitUntil("both labels in use are offered, the most used first",
+                () -> suggestions().equals(List.of("Family", "Football")));
+        Screenshots.save(robot.lookup("#label-suggestions").query().getScene(), "label-suggestions-"
+                + (theme.darkProperty().get() ? "dark" : "light"));
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil("Football is taken, and Enter did not save", () -> text(robot, "#labels").equals("Football")
+                && visible(robot, "#contact-form") && suggestions().isEmpty());
+
+        robot.write(", ");
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        waitUntil("Down offers the labels not there yet", () -> suggestions().equals(List.of("Family")));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil("Escape closes the list, not the form", () -> suggestions().isEmpty()
+                && visible(robot, "#contact-form"));
+        robot.write("fam");
+        waitUntil("offered again", () -> suggestions().equals(List.of("Family")));
+        robot.type(javafx.scene.input.KeyCode.TAB);
+        waitUntil("Tab takes it", () -> text(robot, "#labels").equals("Football, Family"));
+        robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.S)
+                .release(javafx.scene.input.KeyCode.S).release(javafx.scene.input.KeyCode.CONTROL);
+        waitUntil("saved", () -> !visible(robot, "#contact-form"));
+        Contact ada = userApi().search("Ada", 0, 10).items().get(0);
+        assertEquals(List.of("Football", "Family"), ada.labels());
+    }
+
+    /** The labels offered under the labels field now (none when the list is closed). */
+    private List<String> suggestions() {
+        return Fx.call(() -> robot.lookup("#label-suggestions").tryQuery()
+                .filter(node -> node.getScene() != null && node.getScene().getWindow() != null
+                        && node.getScene().getWindow().isShowing())
+                .map(node -> ((javafx.scene.layout.VBox) node).getChildren().stream()
+                        .map(child -> ((javafx.scene.control.Label) child).getText()).toList())
+                .orElse(List.of()));
+    }
 }
