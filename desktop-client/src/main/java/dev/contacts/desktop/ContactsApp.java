@@ -40,33 +40,65 @@ public final class ContactsApp extends Application {
 
     /** The command line as the launcher parsed it. */
     private static volatile AppArguments launchedWith;
+    /** The embedded server, already starting while the toolkit comes up; null with a remote server. */
+    private static volatile EmbeddedServer startedEarly;
+    private static volatile SingleInstance claimed;
+    private static volatile boolean claimFailedEarly;
+    /** Whether the data folder had no address book before this start (seen before the server creates one). */
+    private static volatile boolean noAddressBookYet;
 
-    /** Starts the app with the command line {@link Launcher} parsed; returns when the app has ended. */
+    /**
+     * Starts the app with the command line {@link Launcher} parsed; returns when the app has ended. The data
+     * folder is claimed and the embedded server set starting first, so that its start runs beside the toolkit's
+     * and the window's instead of after them.
+     */
     static void launch(AppArguments arguments) {
         launchedWith = arguments;
+        claimDataFolder(arguments);
         Application.launch(ContactsApp.class);
     }
+
+    private static void claimDataFolder(AppArguments arguments) {
+        Runnable show = () -> Platform.runLater(() -> {
+            if (running != null) {
+                running.bringToFront();
+            }
+        });
+        try {
+            claimed = SingleInstance.claim(arguments.dataDir(), show).orElse(null);
+        } catch (IOException | RuntimeException e) {
+            claimFailedEarly = true; // e.g. a read-only folder: better a window than none
+            LOG.log(Level.WARNING, "Cannot check for another window on " + arguments.dataDir(), e);
+        }
+        boolean mine = claimed != null || claimFailedEarly;
+        noAddressBookYet = !Files.exists(arguments.dataDir().resolve(EmbeddedServer.DATABASE_FILE));
+        if (mine && arguments.server().isEmpty()) {
+            startedEarly = new EmbeddedServer(arguments.dataDir());
+            startedEarly.startInBackground();
+        }
+    }
+
+    /** The app once constructed (the single-instance listener may ask it for the window before that). */
+    private static volatile ContactsApp running;
 
     /** Runs on the launcher thread, before the FX thread starts: the place for the little disk work up front. */
     @Override
     public void init() {
+        running = this;
         args = launchedWith;
         if (args == null) {
             System.err.println("contacts: start the app through its launcher (dev.contacts.desktop.Launcher)");
             return;
         }
-        try {
-            instance = SingleInstance.claim(args.dataDir(), () -> Platform.runLater(this::bringToFront)).orElse(null);
-        } catch (IOException | RuntimeException e) {
-            claimFailed = true; // e.g. a read-only folder: better a window than none
-            LOG.log(Level.WARNING, "Cannot check for another window on " + args.dataDir(), e);
-        }
+        instance = claimed;
+        claimFailed = claimFailedEarly;
         if (instance == null && !claimFailed) {
             System.err.println("contacts: already open for " + args.dataDir() + "; brought that window forward");
             args = null;
             return;
         }
-        firstRun = args.server().isEmpty() && !Files.exists(args.dataDir().resolve(EmbeddedServer.DATABASE_FILE));
+        embedded = startedEarly;
+        firstRun = args.server().isEmpty() && noAddressBookYet;
         settings = new Settings(args.dataDir());
         theme = new ThemeManager(settings);
     }
@@ -85,7 +117,6 @@ public final class ContactsApp extends Application {
         if (args.server().isPresent()) {
             api = new ContactsApi(args.server()::get, Duration.ofSeconds(10));
         } else {
-            embedded = new EmbeddedServer(args.dataDir());
             // SIGTERM or a logout of the desktop session: the database is still closed cleanly.
             Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "contacts-embedded-stop"));
             api = new ContactsApi(embedded::uri, Duration.ofSeconds(10));
@@ -98,6 +129,9 @@ public final class ContactsApp extends Application {
         if (firstRun) {
             window.offerAccountCreation();
         }
+        if (embedded != null) {
+            window.waitForServer(embedded::uri);
+        }
         Optional<WindowBounds> bounds = WindowBounds.remembered(settings)
                 .filter(b -> b.reachableOn(Screen.getScreens().stream().map(Screen::getVisualBounds).toList(),
                         AppWindow.MIN_WIDTH, AppWindow.MIN_HEIGHT));
@@ -105,9 +139,8 @@ public final class ContactsApp extends Application {
         stage.setOnShown(e -> {
             // again once shown: a window manager sizes a new window itself (to its minimum size under openbox)
             bounds.ifPresent(b -> b.applyTo(stage));
-            if (embedded != null) {
-                embedded.startInBackground();
-            }
+            // the HTTP client and JSON mapper are made now, not on the first login (not before the window either)
+            Thread.ofVirtual().name("contacts-prepare").start(api::prepare);
         });
         stage.show();
     }

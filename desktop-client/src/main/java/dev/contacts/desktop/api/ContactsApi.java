@@ -52,7 +52,13 @@ import dev.contacts.model.Wire;
  */
 public final class ContactsApi {
 
-    private static final ObjectMapper JSON = Wire.mapper();
+    /**
+     * The JSON mapper, made on first use rather than when the app starts: building it loads a few hundred classes,
+     * which would otherwise delay the window (see {@link #prepare}).
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = Wire.mapper();
+    }
 
     /** Renew this long before the access token expires, so a call never races its expiry. */
     static final Duration RENEW_AHEAD = Duration.ofSeconds(60);
@@ -68,17 +74,18 @@ public final class ContactsApi {
     }
 
     private final Supplier<URI> baseUri;
-    private final HttpClient http;
+    /** Made on first use and shared by every login's client (its set-up, TLS included, costs the window time). */
+    private final Supplier<HttpClient> http;
     private final Duration timeout;
     private final Clock clock;
     private final AtomicReference<Tokens> tokens = new AtomicReference<>();
 
     /** {@code baseUri} is asked on each call, so an embedded server may still be starting when this is made. */
     public ContactsApi(Supplier<URI> baseUri, Duration timeout, Clock clock) {
-        this(baseUri, HttpClient.newBuilder().connectTimeout(timeout).build(), timeout, clock);
+        this(baseUri, once(() -> HttpClient.newBuilder().connectTimeout(timeout).build()), timeout, clock);
     }
 
-    private ContactsApi(Supplier<URI> baseUri, HttpClient http, Duration timeout, Clock clock) {
+    private ContactsApi(Supplier<URI> baseUri, Supplier<HttpClient> http, Duration timeout, Clock clock) {
         this.baseUri = baseUri;
         this.http = http;
         this.timeout = timeout;
@@ -95,6 +102,29 @@ public final class ContactsApi {
 
     public ContactsApi(Supplier<URI> baseUri, Duration timeout) {
         this(baseUri, timeout, Clock.systemUTC());
+    }
+
+    /**
+     * Makes the HTTP client and the JSON mapper now (call off the FX thread, once the window is up), so the first
+     * call does not pay for them.
+     */
+    public void prepare() {
+        http.get();
+        Json.MAPPER.getTypeFactory();
+    }
+
+    private static <T> Supplier<T> once(Supplier<T> make) {
+        return new Supplier<>() {
+            private T made;
+
+            @Override
+            public synchronized T get() {
+                if (made == null) {
+                    made = make.get();
+                }
+                return made;
+            }
+        };
     }
 
     public RegisteredUser register(String email, String password) {
@@ -443,7 +473,7 @@ public final class ContactsApi {
                                          Function<T, String> text) {
         HttpResponse<T> response;
         try {
-            response = http.send(request, handler);
+            response = http.get().send(request, handler);
         } catch (HttpTimeoutException e) {
             throw new ApiFailure.Unreachable("The server did not answer in time.", e);
         } catch (ConnectException e) {
@@ -477,7 +507,7 @@ public final class ContactsApi {
     private static List<FieldError> fieldErrors(String body) {
         List<FieldError> errors = new ArrayList<>();
         try {
-            for (JsonNode e : JSON.readTree(body).path("detail")) {
+            for (JsonNode e : Json.MAPPER.readTree(body).path("detail")) {
                 List<Object> loc = new ArrayList<>();
                 e.path("loc").forEach(part -> loc.add(part.isNumber() ? part.asInt() : part.asText()));
                 errors.add(new FieldError(loc, e.path("msg").asText(), e.path("type").asText()));
@@ -490,7 +520,7 @@ public final class ContactsApi {
 
     private static String detail(int status, String body) {
         try {
-            JsonNode detail = JSON.readTree(body).path("detail");
+            JsonNode detail = Json.MAPPER.readTree(body).path("detail");
             if (detail.isTextual()) {
                 return detail.asText();
             }
@@ -512,7 +542,7 @@ public final class ContactsApi {
 
     private static byte[] write(Object body) {
         try {
-            return JSON.writeValueAsBytes(body);
+            return Json.MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -524,17 +554,17 @@ public final class ContactsApi {
 
     private static JsonNode parse(HttpResponse<byte[]> response) {
         try {
-            return JSON.readTree(text(response.body()));
+            return Json.MAPPER.readTree(text(response.body()));
         } catch (JsonProcessingException e) {
             throw new ApiFailure.Unreachable("The server's answer could not be read.", e);
         }
     }
 
     private static <T> T read(HttpResponse<byte[]> response, Class<T> type) {
-        return JSON.convertValue(parse(response), type);
+        return Json.MAPPER.convertValue(parse(response), type);
     }
 
     private static <T> T read(HttpResponse<byte[]> response, TypeReference<T> type) {
-        return JSON.convertValue(parse(response), type);
+        return Json.MAPPER.convertValue(parse(response), type);
     }
 }

@@ -72,6 +72,11 @@ public final class AppWindow {
         this.openLink = opener;
     }
 
+    /** The app's own server is still starting: the login screen says so until {@code started} returns. */
+    public void waitForServer(Runnable started) {
+        login.waitForServer(started);
+    }
+
     /** The first start of an install (no address book yet): the login screen opens on "Create your account". */
     public void offerAccountCreation() {
         login.offerAccountCreation();

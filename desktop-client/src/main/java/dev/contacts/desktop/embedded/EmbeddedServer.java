@@ -15,8 +15,8 @@ import dev.contacts.server.ServerSettings;
 
 /**
  * The app's own server: {@link ContactsServer} on 127.0.0.1 with a free port over {@code contacts.db} in the
- * data folder (the key file beside it). Started in the background once the window is up; stopped when the
- * window closes.
+ * data folder (the key file beside it). Started in the background before the window is built, so both starts
+ * run side by side; stopped when the window closes.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
@@ -32,8 +32,8 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     /**
-     * Starts the server on another thread and returns at once. The app calls this once its window is on
-     * screen, so the server's start does not compete with the window's for the CPU.
+     * Starts the server on another thread and returns at once: the app calls this before it builds its window,
+     * so the two starts run side by side. Once only.
      */
     public void startInBackground() {
         starting = true;

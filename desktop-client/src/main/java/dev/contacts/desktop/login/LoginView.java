@@ -30,6 +30,7 @@ public final class LoginView extends StackPane {
     @FXML private Label passwordError;
     @FXML private Button submit;
     @FXML private ProgressIndicator busy;
+    @FXML private Label serverStatus;
     @FXML private Hyperlink toggle;
 
     public LoginView(LoginViewModel vm) {
@@ -42,6 +43,7 @@ public final class LoginView extends StackPane {
         subtitle.textProperty().bind(Bindings.when(vm.registeringProperty())
                 .then("Create your account").otherwise("Log in to your address book"));
         Fields.showWhenNotEmpty(message, vm.messageProperty());
+        Fields.showWhenNotEmpty(serverStatus, vm.serverStatusProperty());
         emailLabel.setLabelFor(email);
         email.textProperty().bindBidirectional(vm.emailProperty());
         Fields.showError(emailError, email, vm.emailErrorProperty());

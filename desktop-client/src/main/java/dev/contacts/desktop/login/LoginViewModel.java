@@ -16,6 +16,8 @@ import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.AccountRules;
 import dev.contacts.model.FieldError;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -36,6 +38,8 @@ public final class LoginViewModel {
     private final StringProperty emailError = new SimpleStringProperty("");
     private final StringProperty passwordError = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
+    /** While the app's own server starts: says so; if it cannot start: why. Empty once it answers. */
+    private final ReadOnlyStringWrapper serverStatus = new ReadOnlyStringWrapper("");
     private final Settings settings;
     private final Clock clock;
     /** When the server lets this address try again after too many attempts; null when it is not waiting. */
@@ -108,6 +112,22 @@ public final class LoginViewModel {
         if (!knowsEmail()) {
             registering.set(true);
         }
+    }
+
+    /**
+     * The app's own server is still starting ({@code started} blocks until it answers, and throws if it cannot
+     * start): this says so meanwhile, and the fields stay usable; a submit just waits for the server.
+     */
+    public void waitForServer(Runnable started) {
+        serverStatus.set("Starting your address book…");
+        background.run(() -> {
+            started.run();
+            return true;
+        }, ok -> serverStatus.set(""), failure -> serverStatus.set(failure.getMessage()));
+    }
+
+    public ReadOnlyStringProperty serverStatusProperty() {
+        return serverStatus.getReadOnlyProperty();
     }
 
     public void toggleMode() {
