@@ -20,8 +20,13 @@ import javafx.scene.image.Image;
  */
 public final class Photos {
 
-    /** Photos kept in memory (at most 512×512 each), the least recently shown dropped first. */
+    /** Photos kept in memory, the least recently shown dropped first. */
     static final int KEPT = 300;
+    /**
+     * The side photos are decoded to: twice the largest avatar (72 px, for screens that scale by 2). The server's
+     * 512×512 would take 1 MiB of heap each, 300 MiB for the photos kept; this takes 80 KiB.
+     */
+    static final int DECODED_SIDE = 144;
 
     private final UserSession session;
     private final Background background;
@@ -55,7 +60,8 @@ public final class Photos {
             return;
         }
         waiting.put(key, new ArrayList<>(List.of(show)));
-        background.run(() -> new Image(new ByteArrayInputStream(session.api().photo(contact.id()))), photo -> {
+        background.run(() -> new Image(new ByteArrayInputStream(session.api().photo(contact.id())),
+                DECODED_SIDE, DECODED_SIDE, true, true), photo -> {
             List<Consumer<Image>> shows = waiting.remove(key);
             if (!photo.isError()) {
                 kept.put(key, photo);

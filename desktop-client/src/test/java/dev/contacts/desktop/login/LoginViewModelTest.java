@@ -188,4 +188,21 @@ class LoginViewModelTest {
         vm.toggleMode();
         assertEquals("typed@example.com", vm.emailProperty().get(), "what the person typed stays");
     }
+
+    @Test
+    void whileTheAppsOwnServerStartsTheScreenSaysSoAndThenWhyItCouldNotStart() {
+        dev.contacts.desktop.support.HeldBack held = new dev.contacts.desktop.support.HeldBack();
+        LoginViewModel waiting = new LoginViewModel(fixture.session, held, settings, fixture.clock);
+        waiting.waitForServer(() -> { });
+        assertEquals("Starting your address book…", waiting.serverStatusProperty().get());
+        held.runAll();
+        assertEquals("", waiting.serverStatusProperty().get(), "started: nothing to say");
+
+        waiting.waitForServer(() -> {
+            throw new dev.contacts.desktop.api.ApiFailure.Unreachable("The built-in server could not start (disk full).",
+                    new java.io.IOException("disk full"));
+        });
+        held.runAll();
+        assertEquals("The built-in server could not start (disk full).", waiting.serverStatusProperty().get());
+    }
 }
