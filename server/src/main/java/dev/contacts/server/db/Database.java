@@ -166,11 +166,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** True when the database answers a trivial query. */
+    /**
+     * True when the database answers a trivial query; false when it refuses or is closed. Runs on the calling
+     * thread, which waits as long as the pool does for a connection: {@link DatabaseHealthCheck} bounds that.
+     */
     public boolean isHealthy() {
         try {
-            return call(() -> dsl.selectOne().fetchOne(0, Integer.class) == 1);
-        } catch (Exception e) {
+            return dsl.selectOne().fetchOne(0, Integer.class) == 1;
+        } catch (RuntimeException e) {
             return false;
         }
     }
