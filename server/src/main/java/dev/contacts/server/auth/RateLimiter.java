@@ -36,12 +36,12 @@ public final class RateLimiter {
         Instant window = now.truncatedTo(ChronoUnit.MINUTES);
         int requests = dsl.transactionResult(tx -> {
             RateLimitWindowsRecord row = tx.dsl().selectFrom(RATE_LIMIT_WINDOWS)
-                    .where(RATE_LIMIT_WINDOWS.CLIENT.eq(client).and(RATE_LIMIT_WINDOWS.WINDOW_START.eq(window.toString())))
+                    .where(RATE_LIMIT_WINDOWS.CLIENT.eq(client).and(RATE_LIMIT_WINDOWS.WINDOW_START.eq(window)))
                     .fetchOne();
             if (row == null) {
                 row = tx.dsl().newRecord(RATE_LIMIT_WINDOWS);
                 row.setClient(client);
-                row.setWindowStart(window.toString());
+                row.setWindowStart(window);
                 row.setRequests(0);
             }
             row.setRequests(row.getRequests() + 1);
@@ -55,7 +55,7 @@ public final class RateLimiter {
 
     public int prune(Instant now) {
         return dsl.deleteFrom(RATE_LIMIT_WINDOWS)
-                .where(RATE_LIMIT_WINDOWS.WINDOW_START.lt(now.minus(Duration.ofMinutes(2)).toString()))
+                .where(RATE_LIMIT_WINDOWS.WINDOW_START.lt(now.minus(Duration.ofMinutes(2))))
                 .execute();
     }
 }

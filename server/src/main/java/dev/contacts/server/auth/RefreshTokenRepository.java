@@ -68,8 +68,8 @@ public final class RefreshTokenRepository {
         return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
             RefreshTokensRecord token = db.selectFrom(REFRESH_TOKENS).where(REFRESH_TOKENS.TOKEN_HASH.eq(hash)).fetchOne();
-            String now = clock.instant().toString();
-            if (token == null || token.getRevokedAt() != null || token.getExpiresAt().compareTo(now) <= 0) {
+            Instant now = clock.instant();
+            if (token == null || token.getRevokedAt() != null || !token.getExpiresAt().isAfter(now)) {
                 return new Rotation.Refused();
             }
             if (token.getUsedAt() != null) {
@@ -90,7 +90,7 @@ public final class RefreshTokenRepository {
                     .where(REFRESH_TOKENS.TOKEN_HASH.eq(hash(presented)).and(REFRESH_TOKENS.USER_ID.eq(userId)))
                     .fetchOne(REFRESH_TOKENS.FAMILY_ID);
             if (family != null) {
-                revokeFamily(tx.dsl(), family, clock.instant().toString());
+                revokeFamily(tx.dsl(), family, clock.instant());
             }
         });
     }
@@ -98,14 +98,14 @@ public final class RefreshTokenRepository {
     /** Revokes every refresh token of the user (a password change). */
     public void revokeAllOf(long userId) {
         dsl.update(REFRESH_TOKENS)
-                .set(REFRESH_TOKENS.REVOKED_AT, clock.instant().toString())
+                .set(REFRESH_TOKENS.REVOKED_AT, clock.instant())
                 .where(REFRESH_TOKENS.USER_ID.eq(userId).and(REFRESH_TOKENS.REVOKED_AT.isNull()))
                 .execute();
     }
 
     /** Forgets tokens past their expiry: they can no longer be used, reused or revoked. */
     public int prune(Instant now) {
-        return dsl.deleteFrom(REFRESH_TOKENS).where(REFRESH_TOKENS.EXPIRES_AT.lt(now.toString())).execute();
+        return dsl.deleteFrom(REFRESH_TOKENS).where(REFRESH_TOKENS.EXPIRES_AT.lt(now)).execute();
     }
 
     private String insert(DSLContext db, long userId, String familyId) {
@@ -117,13 +117,13 @@ public final class RefreshTokenRepository {
                 .set(REFRESH_TOKENS.USER_ID, userId)
                 .set(REFRESH_TOKENS.FAMILY_ID, familyId)
                 .set(REFRESH_TOKENS.TOKEN_HASH, hash(token))
-                .set(REFRESH_TOKENS.CREATED_AT, now.toString())
-                .set(REFRESH_TOKENS.EXPIRES_AT, now.plus(lifetime).toString())
+                .set(REFRESH_TOKENS.CREATED_AT, now)
+                .set(REFRESH_TOKENS.EXPIRES_AT, now.plus(lifetime))
                 .execute();
         return token;
     }
 
-    private static void revokeFamily(DSLContext db, String familyId, String now) {
+    private static void revokeFamily(DSLContext db, String familyId, Instant now) {
         db.update(REFRESH_TOKENS)
                 .set(REFRESH_TOKENS.REVOKED_AT, now)
                 .where(REFRESH_TOKENS.FAMILY_ID.eq(familyId).and(REFRESH_TOKENS.REVOKED_AT.isNull()))
