@@ -157,9 +157,13 @@ done
 load_start=$(now_ms)
 sleep $((seconds / 3))
 open_before=$(curl -fs "http://127.0.0.1:$stats_port/stats;csv" | awk -F, -v v="instance$victim" '$1 == "instances" && $2 == v {print $5}')
+kill_from=$(now_ms)
 kill -KILL "${pids[victim - 1]}"
+# Dying takes a moment: until the kernel has closed its sockets, the instance's port still accepts connections.
+wait "${pids[victim - 1]}" 2> /dev/null || true
 killed_at=$(now_ms)
-echo "instance$victim killed at +$(( killed_at - load_start )) ms; HAProxy counted $open_before requests open on it a moment before"
+echo "instance$victim SIGKILLed at +$(( kill_from - load_start )) ms, gone $(( killed_at - kill_from )) ms later;" \
+  "HAProxy counted $open_before requests open on it a moment before"
 load_status=0
 wait "$load_pid" || load_status=$?
 load_end=$(now_ms)
@@ -175,7 +179,8 @@ on_victim=0
 elsewhere=0
 while read -r id status start end; do
   server=$(awk -v id="$id" '$5 == id {print $2; exit}' "$work/haproxy.log")
-  if [[ "$server" == "instance$victim" && $start -le $killed_at && $end -ge $killed_at ]]; then
+  # in flight: sent to it before it was gone, and answered (502) or cut after the signal
+  if [[ "$server" == "instance$victim" && $start -le $killed_at && $end -ge $kill_from ]]; then
     on_victim=$((on_victim + 1))
   else
     elsewhere=$((elsewhere + 1))
@@ -184,9 +189,9 @@ while read -r id status start end; do
 done < "$work/failed.txt"
 echo "failed requests: $failed; in flight on instance$victim when it was killed: $on_victim; any other: $elsewhere"
 echo "answers per instance after the kill (from HAProxy's log):"
-awk -v t="$killed_at" '$1 >= t && $3 ~ /^[0-9]+$/ {n[$2 " " ($3 < 400 ? "ok" : "error " $3)]++} END {for (k in n) print "  " k ": " n[k]}' \
+awk -v t="$killed_at" '$1 > t && $3 ~ /^[0-9]+$/ {n[$2 " " ($3 < 400 ? "ok" : "error " $3)]++} END {for (k in n) print "  " k ": " n[k]}' \
   "$work/haproxy.log" | sort
-served_after=$(awk -v t="$killed_at" -v v="instance$victim" '$1 >= t && $2 ~ /^instance/ && $2 != v && $3 < 400' "$work/haproxy.log" | wc -l)
+served_after=$(awk -v t="$killed_at" -v v="instance$victim" '$1 > t && $2 ~ /^instance/ && $2 != v && $3 < 400' "$work/haproxy.log" | wc -l)
 
 echo "== PostgreSQL stopped: each instance's /observe/health must turn DOWN (503)"
 as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast stop > /dev/null
