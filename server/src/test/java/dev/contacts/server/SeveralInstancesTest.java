@@ -214,6 +214,16 @@ class SeveralInstancesTest {
     }
 
     @Test
+    void aBurstAtBothInstancesIsLimitedAsOneAddress() throws Exception {
+        int limit = 6;
+        TestApi one = start(settings.withRateLimit(limit)).api();
+        TestApi two = start(settings.withRateLimit(limit)).api();
+        startOfAFreshWindow();
+        Map<Integer, Integer> statuses = burst(20, i -> (i % 2 == 0 ? one : two).refresh("not a token " + i).status());
+        assertEquals(Map.of(401, limit, 429, 20 - limit), statuses, "each request counted once, none lost");
+    }
+
+    @Test
     void pruningFromEveryInstanceAtOnceRemovesEachExpiredRowOnce() throws Exception {
         Instance first = start(settings.withRateLimit(100));
         Instance second = start(settings.withRateLimit(100));

@@ -2,6 +2,7 @@ package dev.contacts.server.db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -144,7 +145,11 @@ public final class Database implements AutoCloseable {
     private static void createPrivately(Path database) throws IOException {
         createPrivateFolder(database.getParent());
         if (database.getFileSystem().supportedFileAttributeViews().contains("posix") && Files.notExists(database)) {
-            Files.createFile(database, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try {
+                Files.createFile(database, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (FileAlreadyExistsException anotherInstanceWasFirst) {
+                // instances started together on a new database: the one that created it made it 0600
+            }
         }
     }
 
@@ -158,7 +163,13 @@ public final class Database implements AutoCloseable {
             return;
         }
         Files.createDirectories(folder.toAbsolutePath().getParent());
-        Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        try {
+            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(folder)) {
+                throw e;
+            }
+        }
     }
 
     public DSLContext dsl() {
