@@ -1,12 +1,12 @@
 package dev.contacts.server;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.contacts.server.db.DatabaseSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import picocli.CommandLine;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = "The Contacts API server.",
         footer = "Every setting can also be given in application.yaml or as an environment variable (SERVER_HOST, "
-                + "SERVER_PORT, DB_PATH, AUTH_SECRET, AUTH_RATE_DASH_LIMIT, ...).")
+                + "SERVER_PORT, DB_PATH, DB_URL, DB_USER, DB_PASSWORD, AUTH_SECRET, AUTH_RATE_DASH_LIMIT, ...).")
 public final class Main implements Callable<Integer> {
 
     static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
@@ -49,9 +49,10 @@ public final class Main implements Callable<Integer> {
             description = "port to listen on, 0 picks a free one (default ${DEFAULT-VALUE})")
     private int port;
 
-    @Option(names = "--db", paramLabel = "FILE",
-            description = "SQLite database file, created with its folders if missing (default ${DEFAULT-VALUE})")
-    private Path database;
+    @Option(names = "--db", paramLabel = "FILE|URL",
+            description = "SQLite database file, created with its folders if missing (default ${DEFAULT-VALUE}), "
+                    + "or a PostgreSQL database: jdbc:postgresql://host:5432/name (see db.user, db.password)")
+    private String database;
 
     @Option(names = "--rate-limit", paramLabel = "N",
             description = "requests per minute and client address on /register/, /token/ and /token/refresh/ "
@@ -111,6 +112,13 @@ public final class Main implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), option.longestName() + " needs a non-empty value");
             }
             overrides.put(key, value);
+            if (key.equals("db.path")) {
+                // over DB_URL too: the command line wins; a PostgreSQL URL leaves db.path (the key file's place)
+                overrides.put("db.url", value);
+                if (DatabaseSettings.isPostgreSql(value)) {
+                    overrides.remove("db.path");
+                }
+            }
         }
         if (overrides.containsKey("server.port") && (port < 0 || port > 65_535)) {
             throw new ParameterException(spec.commandLine(), "--port must be 0 to 65535, got " + port);

@@ -98,7 +98,7 @@ public final class ServerComponents implements AutoCloseable {
                 throw new UncheckedIOException("Cannot read auth.secret-file " + settings.secretFile().get(), e);
             }
         }
-        return SigningSecret.loadOrCreate(SigningSecret.keyFileFor(settings.database()));
+        return SigningSecret.loadOrCreate(SigningSecret.keyFileFor(settings.database().file()));
     }
 
     public Database database() {

@@ -1,5 +1,6 @@
 package dev.contacts.server;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.contacts.server.db.DatabaseSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
@@ -26,7 +28,7 @@ import io.helidon.config.ConfigSources;
  */
 public record ServerSettings(String host,
                              int port,
-                             Path database,
+                             DatabaseSettings database,
                              Optional<String> secret,
                              Optional<Path> secretFile,
                              Duration tokenLifetime,
@@ -102,7 +104,7 @@ public record ServerSettings(String host,
         return new ServerSettings(
                 config.get("server.host").asString().get(),
                 config.get("server.port").asInt().get(),
-                Path.of(config.get("db.path").asString().get()),
+                database(config),
                 config.get("auth.secret").asString().filter(s -> !s.isBlank()),
                 config.get("auth.secret-file").asString().filter(s -> !s.isBlank()).map(Path::of),
                 Duration.ofMinutes(config.get("auth.token-minutes").asInt().get()),
@@ -116,6 +118,29 @@ public record ServerSettings(String host,
                         .map(provider -> provider.get("jwt")).filter(Config::exists).findFirst()
                         .orElse(config.get("security.providers.jwt")),
                 config.get("server.features.security"));
+    }
+
+    /**
+     * The database: {@code db.url} when set (a PostgreSQL JDBC URL, or a plain path meaning a SQLite file), else
+     * the SQLite file {@code db.path}. The PostgreSQL password comes from the URL, {@code db.password} or the file
+     * {@code db.password-file}.
+     */
+    static DatabaseSettings database(Config config) {
+        Optional<String> url = config.get("db.url").asString().map(String::strip).filter(s -> !s.isEmpty());
+        Path file = Path.of(url.filter(u -> !DatabaseSettings.isPostgreSql(u))
+                .orElseGet(() -> config.get("db.path").asString().get()));
+        Optional<String> password = config.get("db.password").asString().filter(s -> !s.isEmpty());
+        Optional<Path> passwordFile = config.get("db.password-file").asString().filter(s -> !s.isBlank()).map(Path::of);
+        if (password.isEmpty() && passwordFile.isPresent()) {
+            try {
+                password = Optional.of(Files.readString(passwordFile.get()).strip());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read db.password-file " + passwordFile.get());
+            }
+        }
+        return new DatabaseSettings(file, url.filter(DatabaseSettings::isPostgreSql),
+                config.get("db.user").asString().filter(s -> !s.isBlank()), password,
+                config.get("db.pool-size").asInt().get());
     }
 
     /** A comma-separated list of addresses, e.g. {@code "10.0.0.5, 10.0.0.6"}. */

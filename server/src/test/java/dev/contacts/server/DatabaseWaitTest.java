@@ -42,7 +42,7 @@ class DatabaseWaitTest {
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
         ServerSettings settings = TestServers.settings();
-        database = settings.database();
+        database = settings.database().file();
         TestServers.configure(server, settings, java.time.Clock.systemDefaultZone());
     }
 

@@ -1,6 +1,7 @@
 package dev.contacts.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,9 +28,45 @@ class MainTest {
 
     @Test
     void flagsBecomeConfigKeys() {
-        assertEquals(Map.of("server.host", "0.0.0.0", "server.port", "0", "db.path", "x/y.db", "auth.rate-limit", "0"),
+        assertEquals(Map.of("server.host", "0.0.0.0", "server.port", "0", "db.path", "x/y.db", "db.url", "x/y.db",
+                        "auth.rate-limit", "0"),
                 Main.parseArguments("--host", "0.0.0.0", "--port=0", "--db", "x/y.db", "--rate-limit", "0"));
         assertEquals(Map.of(), Main.parseArguments(), "an option not given leaves its setting to the configuration");
+    }
+
+    @Test
+    void dbTakesAPostgreSqlUrlOrAPath() {
+        Map<String, String> postgres = Main.parseArguments("--db", "jdbc:postgresql://db.example:5432/contacts");
+        assertEquals(Map.of("db.url", "jdbc:postgresql://db.example:5432/contacts"), postgres,
+                "a URL leaves db.path (where the key file goes) to the configuration");
+        ServerSettings settings = ServerSettings.from(ServerSettings.config(postgres));
+        assertTrue(settings.database().isPostgreSql());
+        assertEquals(Path.of("contacts.db"), settings.database().file());
+        assertEquals(10, settings.database().poolSize(), "the default of application.yaml");
+
+        ServerSettings sqlite = ServerSettings.from(ServerSettings.config(Map.of("db.url", "data/c.db")));
+        assertFalse(sqlite.database().isPostgreSql(), "a plain path in db.url is a SQLite file");
+        assertEquals(Path.of("data/c.db"), sqlite.database().file());
+        assertThrows(IllegalArgumentException.class, () -> ServerSettings.from(ServerSettings.config(
+                Map.of("db.url", "jdbc:postgresql://h/c", "db.pool-size", "0"))));
+    }
+
+    @Test
+    void theDatabasePasswordComesFromAFileAndIsNeverShown(@TempDir Path dir) throws Exception {
+        Path passwordFile = dir.resolve("pw");
+        java.nio.file.Files.writeString(passwordFile, "s3cret-from-file\n");
+        ServerSettings fromFile = ServerSettings.from(ServerSettings.config(Map.of(
+                "db.url", "jdbc:postgresql://h/c", "db.user", "app", "db.password-file", passwordFile.toString())));
+        assertEquals(java.util.Optional.of("s3cret-from-file"), fromFile.database().password());
+        assertEquals(java.util.Optional.of("app"), fromFile.database().user());
+        assertFalse(fromFile.toString().contains("s3cret"), fromFile.toString());
+
+        ServerSettings inUrl = ServerSettings.from(ServerSettings.config(Map.of(
+                "db.url", "jdbc:postgresql://h/c?user=app&password=s3cret-in-url&ssl=true")));
+        assertFalse(inUrl.toString().contains("s3cret"), inUrl.toString());
+        assertTrue(inUrl.database().describe().contains("ssl=true"));
+        assertThrows(IllegalArgumentException.class, () -> ServerSettings.from(ServerSettings.config(Map.of(
+                "db.url", "jdbc:postgresql://h/c", "db.password-file", dir.resolve("missing").toString()))));
     }
 
     @Test
@@ -64,11 +101,11 @@ class MainTest {
         ServerSettings defaults = ServerSettings.from(ServerSettings.config(Map.of()));
         assertEquals("127.0.0.1", defaults.host());
         assertEquals(8000, defaults.port());
-        assertEquals(Path.of("contacts.db"), defaults.database());
+        assertEquals(Path.of("contacts.db"), defaults.database().file());
         assertEquals(Duration.ofMinutes(30), defaults.tokenLifetime());
         ServerSettings overridden = ServerSettings.from(ServerSettings.config(Map.of("server.port", "9123", "db.path", "a.db")));
         assertEquals(9123, overridden.port());
-        assertEquals(Path.of("a.db"), overridden.database());
+        assertEquals(Path.of("a.db"), overridden.database().file());
     }
 
     @Test

@@ -44,20 +44,25 @@ public final class LoginThrottle {
         dsl.transaction(tx -> {
             DSLContext db = tx.dsl();
             Instant now = clock.instant();
-            LoginFailuresRecord row = db.selectFrom(LOGIN_FAILURES).where(LOGIN_FAILURES.EMAIL.eq(email)).fetchOne();
-            if (row == null) {
-                row = db.newRecord(LOGIN_FAILURES);
-                row.setEmail(email);
-                row.setFailures(0);
-            } else if (row.getLockedUntil() != null && Instant.parse(row.getLockedUntil()).isAfter(now)) {
-                throw new Refusal.LockedOut(Duration.between(now, Instant.parse(row.getLockedUntil())));
-            } else if (Instant.parse(row.getUpdatedAt()).plus(MEMORY).isBefore(now)) {
+            // Creates or touches the email's row, which PostgreSQL then holds until commit: attempts arriving
+            // together at several instances take their turns here, as SQLite's write lock makes them anyway.
+            db.insertInto(LOGIN_FAILURES)
+                    .set(LOGIN_FAILURES.EMAIL, email)
+                    .set(LOGIN_FAILURES.FAILURES, 0)
+                    .set(LOGIN_FAILURES.UPDATED_AT, now)
+                    .onConflict(LOGIN_FAILURES.EMAIL)
+                    .doUpdate().set(LOGIN_FAILURES.FAILURES, LOGIN_FAILURES.FAILURES)
+                    .execute();
+            LoginFailuresRecord row = db.selectFrom(LOGIN_FAILURES).where(LOGIN_FAILURES.EMAIL.eq(email)).fetchSingle();
+            if (row.getLockedUntil() != null && row.getLockedUntil().isAfter(now)) {
+                throw new Refusal.LockedOut(Duration.between(now, row.getLockedUntil()));
+            } else if (row.getUpdatedAt().plus(MEMORY).isBefore(now)) {
                 row.setFailures(0);
             }
             int attempts = row.getFailures() + 1;
             row.setFailures(attempts);
-            row.setUpdatedAt(now.toString());
-            row.setLockedUntil(attempts >= FREE_FAILURES ? now.plus(lockFor(attempts)).toString() : null);
+            row.setUpdatedAt(now);
+            row.setLockedUntil(attempts >= FREE_FAILURES ? now.plus(lockFor(attempts)) : null);
             row.store();
         });
     }
@@ -75,8 +80,8 @@ public final class LoginThrottle {
 
     public int prune(Instant now) {
         return dsl.deleteFrom(LOGIN_FAILURES)
-                .where(LOGIN_FAILURES.UPDATED_AT.lt(now.minus(MEMORY).toString())
-                        .and(LOGIN_FAILURES.LOCKED_UNTIL.isNull().or(LOGIN_FAILURES.LOCKED_UNTIL.lt(now.toString()))))
+                .where(LOGIN_FAILURES.UPDATED_AT.lt(now.minus(MEMORY))
+                        .and(LOGIN_FAILURES.LOCKED_UNTIL.isNull().or(LOGIN_FAILURES.LOCKED_UNTIL.lt(now))))
                 .execute();
     }
 }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import dev.contacts.server.Refusal;
-import dev.contacts.server.db.generated.tables.records.RateLimitWindowsRecord;
 import org.jooq.DSLContext;
 
 /**
@@ -34,19 +33,20 @@ public final class RateLimiter {
         }
         Instant now = clock.instant();
         Instant window = now.truncatedTo(ChronoUnit.MINUTES);
+        // The upsert adds the request atomically and, on PostgreSQL, holds the row until commit, so the count
+        // read next is this request's own number even when requests arrive together at several instances.
         int requests = dsl.transactionResult(tx -> {
-            RateLimitWindowsRecord row = tx.dsl().selectFrom(RATE_LIMIT_WINDOWS)
-                    .where(RATE_LIMIT_WINDOWS.CLIENT.eq(client).and(RATE_LIMIT_WINDOWS.WINDOW_START.eq(window.toString())))
-                    .fetchOne();
-            if (row == null) {
-                row = tx.dsl().newRecord(RATE_LIMIT_WINDOWS);
-                row.setClient(client);
-                row.setWindowStart(window.toString());
-                row.setRequests(0);
-            }
-            row.setRequests(row.getRequests() + 1);
-            row.store();
-            return row.getRequests();
+            DSLContext db = tx.dsl();
+            db.insertInto(RATE_LIMIT_WINDOWS)
+                    .set(RATE_LIMIT_WINDOWS.CLIENT, client)
+                    .set(RATE_LIMIT_WINDOWS.WINDOW_START, window)
+                    .set(RATE_LIMIT_WINDOWS.REQUESTS, 1)
+                    .onConflict(RATE_LIMIT_WINDOWS.CLIENT, RATE_LIMIT_WINDOWS.WINDOW_START)
+                    .doUpdate().set(RATE_LIMIT_WINDOWS.REQUESTS, RATE_LIMIT_WINDOWS.REQUESTS.plus(1))
+                    .execute();
+            return db.select(RATE_LIMIT_WINDOWS.REQUESTS).from(RATE_LIMIT_WINDOWS)
+                    .where(RATE_LIMIT_WINDOWS.CLIENT.eq(client).and(RATE_LIMIT_WINDOWS.WINDOW_START.eq(window)))
+                    .fetchSingle(RATE_LIMIT_WINDOWS.REQUESTS);
         });
         if (requests > perMinute) {
             throw new Refusal.RateLimited(Duration.between(now, window.plus(Duration.ofMinutes(1))));
@@ -55,7 +55,7 @@ public final class RateLimiter {
 
     public int prune(Instant now) {
         return dsl.deleteFrom(RATE_LIMIT_WINDOWS)
-                .where(RATE_LIMIT_WINDOWS.WINDOW_START.lt(now.minus(Duration.ofMinutes(2)).toString()))
+                .where(RATE_LIMIT_WINDOWS.WINDOW_START.lt(now.minus(Duration.ofMinutes(2))))
                 .execute();
     }
 }

@@ -67,19 +67,23 @@ public final class RefreshTokenRepository {
         String hash = hash(presented);
         return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
+            Instant now = clock.instant();
+            // Spending is one conditional write: of the same token presented to several instances at once,
+            // exactly one finds it unspent, and each of the others then sees a reuse.
+            int spent = db.update(REFRESH_TOKENS).set(REFRESH_TOKENS.USED_AT, now)
+                    .where(REFRESH_TOKENS.TOKEN_HASH.eq(hash).and(REFRESH_TOKENS.USED_AT.isNull())
+                            .and(REFRESH_TOKENS.REVOKED_AT.isNull()).and(REFRESH_TOKENS.EXPIRES_AT.gt(now)))
+                    .execute();
             RefreshTokensRecord token = db.selectFrom(REFRESH_TOKENS).where(REFRESH_TOKENS.TOKEN_HASH.eq(hash)).fetchOne();
-            String now = clock.instant().toString();
-            if (token == null || token.getRevokedAt() != null || token.getExpiresAt().compareTo(now) <= 0) {
-                return new Rotation.Refused();
+            if (spent == 1) {
+                return new Rotation.Rotated(token.getUserId(), insert(db, token.getUserId(), token.getFamilyId()),
+                        token.getFamilyId());
             }
-            if (token.getUsedAt() != null) {
+            if (token != null && token.getUsedAt() != null && token.getRevokedAt() == null
+                    && token.getExpiresAt().isAfter(now)) {
                 revokeFamily(db, token.getFamilyId(), now);
-                return new Rotation.Refused();
             }
-            token.setUsedAt(now);
-            token.store();
-            return new Rotation.Rotated(token.getUserId(), insert(db, token.getUserId(), token.getFamilyId()),
-                    token.getFamilyId());
+            return new Rotation.Refused();
         });
     }
 
@@ -90,7 +94,7 @@ public final class RefreshTokenRepository {
                     .where(REFRESH_TOKENS.TOKEN_HASH.eq(hash(presented)).and(REFRESH_TOKENS.USER_ID.eq(userId)))
                     .fetchOne(REFRESH_TOKENS.FAMILY_ID);
             if (family != null) {
-                revokeFamily(tx.dsl(), family, clock.instant().toString());
+                revokeFamily(tx.dsl(), family, clock.instant());
             }
         });
     }
@@ -98,14 +102,14 @@ public final class RefreshTokenRepository {
     /** Revokes every refresh token of the user (a password change). */
     public void revokeAllOf(long userId) {
         dsl.update(REFRESH_TOKENS)
-                .set(REFRESH_TOKENS.REVOKED_AT, clock.instant().toString())
+                .set(REFRESH_TOKENS.REVOKED_AT, clock.instant())
                 .where(REFRESH_TOKENS.USER_ID.eq(userId).and(REFRESH_TOKENS.REVOKED_AT.isNull()))
                 .execute();
     }
 
     /** Forgets tokens past their expiry: they can no longer be used, reused or revoked. */
     public int prune(Instant now) {
-        return dsl.deleteFrom(REFRESH_TOKENS).where(REFRESH_TOKENS.EXPIRES_AT.lt(now.toString())).execute();
+        return dsl.deleteFrom(REFRESH_TOKENS).where(REFRESH_TOKENS.EXPIRES_AT.lt(now)).execute();
     }
 
     private String insert(DSLContext db, long userId, String familyId) {
@@ -117,13 +121,13 @@ public final class RefreshTokenRepository {
                 .set(REFRESH_TOKENS.USER_ID, userId)
                 .set(REFRESH_TOKENS.FAMILY_ID, familyId)
                 .set(REFRESH_TOKENS.TOKEN_HASH, hash(token))
-                .set(REFRESH_TOKENS.CREATED_AT, now.toString())
-                .set(REFRESH_TOKENS.EXPIRES_AT, now.plus(lifetime).toString())
+                .set(REFRESH_TOKENS.CREATED_AT, now)
+                .set(REFRESH_TOKENS.EXPIRES_AT, now.plus(lifetime))
                 .execute();
         return token;
     }
 
-    private static void revokeFamily(DSLContext db, String familyId, String now) {
+    private static void revokeFamily(DSLContext db, String familyId, Instant now) {
         db.update(REFRESH_TOKENS)
                 .set(REFRESH_TOKENS.REVOKED_AT, now)
                 .where(REFRESH_TOKENS.FAMILY_ID.eq(familyId).and(REFRESH_TOKENS.REVOKED_AT.isNull()))

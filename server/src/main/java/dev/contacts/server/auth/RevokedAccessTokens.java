@@ -18,7 +18,7 @@ public final class RevokedAccessTokens {
     public void revoke(String jti, Instant expiresAt) {
         dsl.insertInto(REVOKED_ACCESS_TOKENS)
                 .set(REVOKED_ACCESS_TOKENS.JTI, jti)
-                .set(REVOKED_ACCESS_TOKENS.EXPIRES_AT, expiresAt.toString())
+                .set(REVOKED_ACCESS_TOKENS.EXPIRES_AT, expiresAt)
                 .onConflictDoNothing()
                 .execute();
     }
@@ -29,7 +29,7 @@ public final class RevokedAccessTokens {
 
     public int prune(Instant now) {
         return dsl.deleteFrom(REVOKED_ACCESS_TOKENS)
-                .where(REVOKED_ACCESS_TOKENS.EXPIRES_AT.lt(now.toString()))
+                .where(REVOKED_ACCESS_TOKENS.EXPIRES_AT.lt(now))
                 .execute();
     }
 }

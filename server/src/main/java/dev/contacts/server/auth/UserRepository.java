@@ -4,6 +4,7 @@ import static dev.contacts.server.db.generated.Tables.USERS;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import dev.contacts.model.RegisteredUser;
@@ -46,7 +47,7 @@ public final class UserRepository {
                 long id = db.insertInto(USERS)
                         .set(USERS.EMAIL, email)
                         .set(USERS.PASSWORD_HASH, passwordHash)
-                        .set(USERS.CREATED_AT, clock.instant().toString())
+                        .set(USERS.CREATED_AT, clock.instant().truncatedTo(ChronoUnit.MICROS))
                         .returning(USERS.ID)
                         .fetchSingle()
                         .getId();
@@ -92,6 +93,6 @@ public final class UserRepository {
 
     private static StoredUser toUser(UsersRecord r) {
         return new StoredUser(r.getId(), r.getEmail(), r.getPasswordHash(), r.getTokenVersion(),
-                Instant.parse(r.getCreatedAt()));
+                r.getCreatedAt());
     }
 }

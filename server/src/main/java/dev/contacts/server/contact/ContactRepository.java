@@ -11,8 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -35,6 +34,7 @@ import dev.contacts.model.PostalAddress;
 import dev.contacts.model.TrashedContact;
 import dev.contacts.model.Wire;
 import dev.contacts.server.Refusal;
+import dev.contacts.server.db.SqlTimes;
 import dev.contacts.server.db.generated.tables.records.ContactsRecord;
 import org.jooq.Condition;
 import org.jooq.Cursor;
@@ -75,8 +75,6 @@ public final class ContactRepository {
     /** The contacts table read through the search index, which holds each owner's folded text. */
     private static final Table<Record> SEARCH_INDEXED =
             DSL.table("{0} indexed by {1}", CONTACTS, DSL.name("contacts_live_search"));
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -220,8 +218,7 @@ public final class ContactRepository {
      * are the drafts as stored.
      */
     private List<Contact> insertAll(DSLContext t, long owner, List<ContactDraft> drafts) {
-        String now = now();
-        Instant stamp = Instant.parse(now);
+        Instant now = now();
         String insertSql = t.insertInto(CONTACTS, INSERTED_COLUMNS)
                 .values(INSERTED_COLUMNS.stream().map(column -> DSL.val(null, column)).toList()).getSQL();
         List<Contact> created = new ArrayList<>(drafts.size());
@@ -236,7 +233,7 @@ public final class ContactRepository {
                     row.setHasPhoto(false);
                     fill(row, draft);
                     for (int i = 0; i < INSERTED_COLUMNS.size(); i++) {
-                        insert.setObject(i + 1, row.get(INSERTED_COLUMNS.get(i)));
+                        insert.setObject(i + 1, SqlTimes.jdbcValue(t.dialect(), row.get(INSERTED_COLUMNS.get(i))));
                     }
                     insert.executeUpdate();
                     long id;
@@ -249,7 +246,7 @@ public final class ContactRepository {
                     for (String label : draft.labels()) {
                         labels.add(new Object[] {id, owner, label, ContactKeys.fold(label)});
                     }
-                    created.add(new Contact(id, draft, false, stamp, stamp));
+                    created.add(new Contact(id, draft, false, now, now));
                 }
             }
         });
@@ -321,7 +318,7 @@ public final class ContactRepository {
         List<TrashedContact> items = dsl.selectFrom(CONTACTS).where(condition)
                 .orderBy(CONTACTS.DELETED_AT.desc(), CONTACTS.ID.desc())
                 .limit(limit).offset(skip)
-                .fetch(r -> new TrashedContact(toContact(r), Instant.parse(r.getDeletedAt())));
+                .fetch(r -> new TrashedContact(toContact(r), r.getDeletedAt()));
         return new Page<>(items, total);
     }
 
@@ -353,7 +350,7 @@ public final class ContactRepository {
 
     /** Deletes, for every owner, what has been in the trash longer than {@link #TRASH_KEPT}. */
     public int pruneTrash(Instant now) {
-        return dsl.deleteFrom(CONTACTS).where(CONTACTS.DELETED_AT.lt(timestamp(now.minus(TRASH_KEPT)))).execute();
+        return dsl.deleteFrom(CONTACTS).where(CONTACTS.DELETED_AT.lt(now.minus(TRASH_KEPT))).execute();
     }
 
     /** The owner's labels on live contacts, with their counts (in no particular order). */
@@ -424,9 +421,10 @@ public final class ContactRepository {
                 for (ContactsRecord record : stale) {
                     ContactDraft draft = toContact(record).toDraft();
                     fill(record, draft);
-                    // v1 wrote timestamps of varying width; the fixed width sorts in time order
-                    record.setCreatedAt(timestamp(Instant.parse(record.getCreatedAt())));
-                    record.setUpdatedAt(timestamp(Instant.parse(record.getUpdatedAt())));
+                    // v1 wrote SQLite timestamps of varying width; written again, they get the fixed width that
+                    // sorts in time order
+                    record.changed(CONTACTS.CREATED_AT, true);
+                    record.changed(CONTACTS.UPDATED_AT, true);
                     record.store();
                     storeLabels(t, record.getUserId(), record.getId(), draft.labels());
                 }
@@ -516,7 +514,7 @@ public final class ContactRepository {
 
     private Condition inTrash(long owner) {
         return CONTACTS.USER_ID.eq(owner).and(CONTACTS.DELETED_AT.isNotNull())
-                .and(CONTACTS.DELETED_AT.ge(timestamp(clock.instant().minus(TRASH_KEPT))));
+                .and(CONTACTS.DELETED_AT.ge(clock.instant().minus(TRASH_KEPT)));
     }
 
     /** The stored month-day, with 29 February moved to the day it is celebrated on in the window's year. */
@@ -570,7 +568,7 @@ public final class ContactRepository {
         record.setJobTitle(draft.jobTitle());
         record.setNickname(draft.nickname());
         record.setFavorite(draft.favorite());
-        record.setBirthday(draft.birthday() == null ? null : draft.birthday().toString());
+        record.setBirthday(draft.birthday());
         record.setAdditionalData(draft.additionalData());
         record.setFirstNameFolded(ContactKeys.fold(draft.firstName()));
         record.setLastNameFolded(ContactKeys.fold(draft.lastName()));
@@ -584,10 +582,10 @@ public final class ContactRepository {
 
     private static Contact toContact(ContactsRecord r) {
         return new Contact(r.getId(), r.getFirstName(), r.getLastName(),
-                r.getBirthday() == null ? null : LocalDate.parse(r.getBirthday()), r.getAdditionalData(),
+                r.getBirthday(), r.getAdditionalData(),
                 read(r.getEmails(), VALUES), read(r.getPhones(), VALUES), read(r.getAddresses(), ADDRESSES),
                 r.getOrganization(), r.getJobTitle(), r.getNickname(), read(r.getLabels(), STRINGS),
-                r.getFavorite(), r.getHasPhoto(), Instant.parse(r.getCreatedAt()), Instant.parse(r.getUpdatedAt()));
+                r.getFavorite(), r.getHasPhoto(), r.getCreatedAt(), r.getUpdatedAt());
     }
 
     private static String write(Object value) {
@@ -606,12 +604,8 @@ public final class ContactRepository {
         }
     }
 
-    private String now() {
-        return timestamp(clock.instant());
-    }
-
-    /** An instant as stored: fixed-width UTC text, so text order is time order. */
-    static String timestamp(Instant instant) {
-        return TIMESTAMP.format(instant);
+    /** Now, to the microsecond: what PostgreSQL's timestamptz keeps, so an answer equals a later read of it. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

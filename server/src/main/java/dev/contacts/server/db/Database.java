@@ -2,6 +2,7 @@ package dev.contacts.server.db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,8 +26,10 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite database: a small connection pool, the schema migrated to the newest version on open, the jOOQ
- * context the repositories use, and the platform threads that database work runs on ({@link #call}).
+ * The database, SQLite (a file) or PostgreSQL (a server): a connection pool, the schema migrated to the newest
+ * version on open (Flyway, with each database's own scripts in db/migration/sqlite or db/migration/postgresql),
+ * the jOOQ context of the database's dialect that the repositories use, and the platform threads that database
+ * work runs on ({@link #call}).
  */
 public final class Database implements AutoCloseable {
 
@@ -49,13 +52,16 @@ public final class Database implements AutoCloseable {
     /** Requests waiting for a worker; beyond it the server is busy (503). */
     private static final int WAITING = 2048;
 
+    /** Each database's Flyway scripts are in a folder of their own under this one. */
+    public static final String MIGRATIONS = "classpath:db/migration/";
+
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final ThreadPoolExecutor workers;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, SQLDialect dialect) {
         this.dataSource = dataSource;
-        this.dsl = DSL.using(dataSource, SQLDialect.SQLITE, new Settings().withExecuteLogging(false));
+        this.dsl = DSL.using(dataSource, dialect, new Settings().withExecuteLogging(false));
         AtomicInteger count = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(WAITING), r -> {
@@ -65,7 +71,29 @@ public final class Database implements AutoCloseable {
                 });
     }
 
-    /** Opens (creating it and its folders when missing) and migrates the database in {@code file}. */
+    /** Opens and migrates the database {@code settings} name: a PostgreSQL database, else the SQLite file. */
+    public static Database open(DatabaseSettings settings) {
+        return settings.isPostgreSql() ? openPostgreSql(settings) : open(settings.file());
+    }
+
+    /**
+     * Opens a PostgreSQL database: a pool of at most {@code poolSize} connections (each instance of the server
+     * holds its own pool; PostgreSQL's max_connections must cover them all). The database must exist; its
+     * tables are created by the migrations, which Flyway runs under an advisory lock, so instances starting
+     * together migrate it once.
+     */
+    private static Database openPostgreSql(DatabaseSettings settings) {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(settings.url().orElseThrow());
+        settings.user().ifPresent(pool::setUsername);
+        settings.password().ifPresent(pool::setPassword);
+        pool.setPoolName("contacts-db");
+        pool.setMaximumPoolSize(settings.poolSize());
+        pool.setConnectionTimeout(30_000);
+        return migrated(new HikariDataSource(pool), SQLDialect.POSTGRES, "postgresql");
+    }
+
+    /** Opens (creating it and its folders when missing) and migrates the SQLite database in {@code file}. */
     public static Database open(Path file) {
         Path absolute = file.toAbsolutePath();
         try {
@@ -91,18 +119,22 @@ public final class Database implements AutoCloseable {
         pool.setPoolName("contacts-db");
         pool.setMaximumPoolSize(CONNECTIONS);
         pool.setConnectionTimeout(30_000);
-        HikariDataSource dataSource = new HikariDataSource(pool);
+        return migrated(new HikariDataSource(pool), SQLDialect.SQLITE, "sqlite");
+    }
+
+    /** The database of {@code dataSource}, migrated with the scripts of db/migration/{@code scripts}. */
+    private static Database migrated(HikariDataSource dataSource, SQLDialect dialect, String scripts) {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .locations(MIGRATIONS + scripts)
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource);
+        return new Database(dataSource, dialect);
     }
 
     /**
@@ -113,7 +145,11 @@ public final class Database implements AutoCloseable {
     private static void createPrivately(Path database) throws IOException {
         createPrivateFolder(database.getParent());
         if (database.getFileSystem().supportedFileAttributeViews().contains("posix") && Files.notExists(database)) {
-            Files.createFile(database, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try {
+                Files.createFile(database, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (FileAlreadyExistsException anotherInstanceWasFirst) {
+                // instances started together on a new database: the one that created it made it 0600
+            }
         }
     }
 
@@ -127,7 +163,13 @@ public final class Database implements AutoCloseable {
             return;
         }
         Files.createDirectories(folder.toAbsolutePath().getParent());
-        Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        try {
+            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(folder)) {
+                throw e;
+            }
+        }
     }
 
     public DSLContext dsl() {
@@ -166,11 +208,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** True when the database answers a trivial query. */
+    /**
+     * True when the database answers a trivial query; false when it refuses or is closed. Runs on the calling
+     * thread, which waits as long as the pool does for a connection: {@link DatabaseHealthCheck} bounds that.
+     */
     public boolean isHealthy() {
         try {
-            return call(() -> dsl.selectOne().fetchOne(0, Integer.class) == 1);
-        } catch (Exception e) {
+            return dsl.selectOne().fetchOne(0, Integer.class) == 1;
+        } catch (RuntimeException e) {
             return false;
         }
     }

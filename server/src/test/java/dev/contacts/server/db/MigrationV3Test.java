@@ -1,9 +1,12 @@
 package dev.contacts.server.db;
 
+import static dev.contacts.server.db.generated.Tables.USERS;
 import static dev.contacts.server.support.TestApi.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +19,7 @@ import dev.contacts.server.ServerSettings;
 import dev.contacts.server.auth.PasswordHasher;
 import dev.contacts.server.support.TestApi;
 import org.flywaydb.core.Flyway;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
@@ -35,7 +39,7 @@ class MigrationV3Test {
         Path file = dir.resolve("contacts.db");
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + file);
-        Flyway.configure().dataSource(source).locations("classpath:db/migration").target("2").load().migrate();
+        Flyway.configure().dataSource(source).locations(Database.MIGRATIONS + "sqlite").target("2").load().migrate();
         String hash;
         try (PasswordHasher hasher = new PasswordHasher(1)) {
             hash = hasher.hash(PASSWORD);
@@ -93,6 +97,36 @@ class MigrationV3Test {
             String other = api.token("other@example.com", PASSWORD);
             assertEquals(List.of(8L), ids(api.get("/contacts/", other)));
             assertEquals(404, api.get("/contacts/7/", other).status());
+        }
+    }
+
+    /**
+     * The previous version kept the SQLite scripts in db/migration itself; they are now in db/migration/sqlite,
+     * unchanged. Flyway records each script's name and checksum, not its folder: a database migrated from
+     * another folder (the same scripts copied elsewhere) opens, validates and keeps its rows.
+     */
+    @Test
+    void aDatabaseMigratedFromTheOldScriptFolderStillOpens() throws Exception {
+        Path oldFolder = Files.createDirectories(dir.resolve("db/migration"));
+        for (String script : List.of("V1__users_and_contacts.sql", "V2__sessions_and_throttling.sql",
+                "V3__address_book_v2.sql", "V4__import_export.sql")) {
+            try (InputStream in = MigrationV3Test.class.getResourceAsStream("/db/migration/sqlite/" + script)) {
+                Files.copy(in, oldFolder.resolve(script));
+            }
+        }
+        Path file = dir.resolve("previous.db");
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + file);
+        Flyway.configure().dataSource(source).locations("filesystem:" + oldFolder).load().migrate();
+        try (Connection c = source.getConnection()) {
+            exec(c, "INSERT INTO users (id, email, password_hash, created_at, token_version) VALUES (?, ?, ?, ?, 0)",
+                    1, "kept@example.com", "x", "2026-01-02T03:04:05.000000000Z");
+        }
+        try (Database database = Database.open(file)) {
+            assertEquals("kept@example.com", database.dsl().select(USERS.EMAIL).from(USERS).fetchSingle(USERS.EMAIL));
+            assertEquals(4, database.dsl().fetchCount(database.dsl().selectOne()
+                    .from(DSL.table(DSL.name("flyway_schema_history")))
+                    .where(DSL.field(DSL.name("success")).eq(true))), "nothing to migrate again, nothing failed");
         }
     }
 

@@ -1,0 +1,319 @@
+package dev.contacts.server;
+
+import static dev.contacts.server.support.TestApi.PASSWORD;
+import static dev.contacts.server.support.TestApi.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.contacts.server.contact.ContactRepository;
+import dev.contacts.server.support.MutableClock;
+import dev.contacts.server.support.TestApi;
+import dev.contacts.server.support.TestApi.Response;
+import dev.contacts.server.support.TestServers;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several instances on one database, sharing the auth secret, as behind a load balancer: whatever one instance
+ * does to a session or a counter, the others see at once, because all of it lives in the database. Each test
+ * starts its instances itself (random ports) on whatever database {@link TestServers#settings()} gives.
+ */
+class SeveralInstancesTest {
+
+    private final MutableClock clock = new MutableClock();
+    private final ServerSettings settings = TestServers.settings().withSecret(TestServers.SECRET_BASE64);
+    private final List<Instance> started = new ArrayList<>();
+
+    /** One running instance: its parts (to prune on demand) and its web server. */
+    private record Instance(ServerComponents components, WebServer web) {
+        TestApi api() {
+            return new TestApi(java.net.URI.create("http://127.0.0.1:" + web.port()));
+        }
+    }
+
+    private Instance start(ServerSettings instanceSettings) {
+        ServerComponents components = ServerComponents.open(instanceSettings, clock);
+        WebServerConfig.Builder builder = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false);
+        ContactsServer.configure(builder, components);
+        Instance instance = new Instance(components, builder.build().start());
+        synchronized (started) {
+            started.add(instance);
+        }
+        return instance;
+    }
+
+    private Instance start() {
+        return start(settings);
+    }
+
+    @AfterEach
+    void stopAll() {
+        for (Instance instance : started) {
+            instance.web().stop();
+            instance.components().close();
+        }
+    }
+
+    private static String email() {
+        return "n" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    @Test
+    void aTokenFromOneInstanceWorksOnTheOther() {
+        TestApi one = start().api();
+        TestApi two = start().api();
+        String email = email();
+        assertEquals(201, one.register(email, PASSWORD).status());
+        String access = two.token(email, PASSWORD);
+        long id = one.createContact(access, "Ada", "Lovelace");
+        Response read = two.get("/contacts/" + id + "/", access);
+        assertEquals(200, read.status(), read.toString());
+        assertEquals("Lovelace", read.json().get("last_name").asText());
+        assertEquals(email, two.get("/users/me/", access).json().get("email").asText());
+    }
+
+    @Test
+    void aLogoutOnOneEndsTheSessionOnTheOtherAtOnce() {
+        TestApi one = start().api();
+        TestApi two = start().api();
+        String email = email();
+        one.register(email, PASSWORD);
+        JsonNode session = one.loginJson(email, PASSWORD);
+        String access = session.get("access_token").asText();
+        assertEquals(200, two.get("/contacts/", access).status());
+
+        assertEquals(204, one.post("/logout/", access, json("refresh_token", session.get("refresh_token").asText()))
+                .status());
+        assertEquals(401, two.get("/contacts/", access).status(), "the access token is revoked for every instance");
+        assertEquals(401, two.refresh(session.get("refresh_token").asText()).status(), "and so is its refresh token");
+    }
+
+    @Test
+    void aPasswordChangeOnOneEndsEverySessionOnTheOther() {
+        TestApi one = start().api();
+        TestApi two = start().api();
+        String email = email();
+        one.register(email, PASSWORD);
+        JsonNode onTwo = two.loginJson(email, PASSWORD);
+        String access = onTwo.get("access_token").asText();
+
+        assertEquals(204, one.put("/users/me/password/", one.token(email, PASSWORD),
+                json("current_password", PASSWORD, "new_password", "a brand new secret")).status());
+        assertEquals(401, two.get("/contacts/", access).status());
+        assertEquals(401, two.refresh(onTwo.get("refresh_token").asText()).status());
+        assertEquals(401, two.login(email, PASSWORD).status(), "the old password is refused everywhere");
+        assertEquals(200, two.login(email, "a brand new secret").status());
+    }
+
+    @Test
+    void anAccountDeletedOnOneIsGoneOnTheOther() {
+        TestApi one = start().api();
+        TestApi two = start().api();
+        String email = email();
+        one.register(email, PASSWORD);
+        JsonNode onTwo = two.loginJson(email, PASSWORD);
+        String access = onTwo.get("access_token").asText();
+        long contact = two.createContact(access, "Kept", "Nowhere");
+
+        assertEquals(204, one.send("DELETE", "/users/me/", one.token(email, PASSWORD), "application/json",
+                json("password", PASSWORD)).status());
+        assertEquals(401, two.get("/contacts/" + contact + "/", access).status());
+        assertEquals(401, two.refresh(onTwo.get("refresh_token").asText()).status());
+        assertEquals(401, two.login(email, PASSWORD).status());
+    }
+
+    @Test
+    void aRefreshTokenReusedOnTheOtherInstanceEndsItsFamily() {
+        TestApi one = start().api();
+        TestApi two = start().api();
+        String email = email();
+        one.register(email, PASSWORD);
+        String first = two.loginJson(email, PASSWORD).get("refresh_token").asText();
+        String next = one.refresh(first).json().get("refresh_token").asText();
+        assertEquals(401, two.refresh(first).status(), "the spent token's reuse is seen by the other instance");
+        assertEquals(401, one.refresh(next).status(), "and its whole family is ended for both");
+    }
+
+    @Test
+    void oneRefreshTokenSentToBothAtOnceIsSpentOnlyOnce() throws Exception {
+        TestApi one = start().api();
+        TestApi two = start().api();
+        String email = email();
+        one.register(email, PASSWORD);
+        String token = one.loginJson(email, PASSWORD).get("refresh_token").asText();
+
+        List<Response> answers = new ArrayList<>();
+        Map<Integer, Integer> statuses = burst(16, i -> {
+            Response r = (i % 2 == 0 ? one : two).refresh(token);
+            synchronized (answers) {
+                answers.add(r);
+            }
+            return r.status();
+        });
+        assertEquals(Map.of(200, 1, 401, 15), statuses, "exactly one use rotates it; the rest are reuse");
+        String successor = answers.stream().filter(r -> r.status() == 200).findFirst().orElseThrow()
+                .json().get("refresh_token").asText();
+        assertEquals(401, two.refresh(successor).status(), "the reuse ended the family, the winner's successor too");
+    }
+
+    @Test
+    void theLoginLockoutCountsAttemptsOnEveryInstance() {
+        TestApi one = start().api();
+        TestApi two = start().api();
+        String email = email();
+        one.register(email, PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, (i % 2 == 0 ? one : two).login(email, "wrong password " + i).status());
+        }
+        assertEquals(429, one.login(email, PASSWORD).status(), "five failures in a row, spread over both");
+        assertEquals(429, two.login(email, PASSWORD).status());
+    }
+
+    @Test
+    void wrongPasswordsSentToBothAtOnceEvaluateOnlyFive() throws Exception {
+        TestApi one = start().api();
+        TestApi two = start().api();
+        String email = email();
+        one.register(email, PASSWORD);
+        Map<Integer, Integer> statuses = burst(30, i -> (i % 2 == 0 ? one : two).login(email, "wrong " + i).status());
+        assertEquals(Map.of(401, 5, 429, 25), statuses);
+    }
+
+    @Test
+    void thePerAddressRateLimitCountsRequestsOnEveryInstance() {
+        int limit = 4;
+        TestApi one = start(settings.withRateLimit(limit)).api();
+        TestApi two = start(settings.withRateLimit(limit)).api();
+        startOfAFreshWindow();
+        for (int i = 0; i < limit; i++) {
+            assertEquals(401, (i % 2 == 0 ? one : two).refresh("not a token " + i).status());
+        }
+        assertEquals(429, one.refresh("one too many").status(), "the limit is one for the address, not per instance");
+        assertEquals(429, two.refresh("one too many").status());
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(401, two.refresh("a new minute").status());
+    }
+
+    @Test
+    void aBurstAtBothInstancesIsLimitedAsOneAddress() throws Exception {
+        int limit = 6;
+        TestApi one = start(settings.withRateLimit(limit)).api();
+        TestApi two = start(settings.withRateLimit(limit)).api();
+        startOfAFreshWindow();
+        Map<Integer, Integer> statuses = burst(20, i -> (i % 2 == 0 ? one : two).refresh("not a token " + i).status());
+        assertEquals(Map.of(401, limit, 429, 20 - limit), statuses, "each request counted once, none lost");
+    }
+
+    @Test
+    void pruningFromEveryInstanceAtOnceRemovesEachExpiredRowOnce() throws Exception {
+        Instance first = start(settings.withRateLimit(100));
+        Instance second = start(settings.withRateLimit(100));
+        TestApi api = first.api();
+        startOfAFreshWindow();
+        String email = email();
+        api.register(email, PASSWORD);
+        JsonNode session = api.loginJson(email, PASSWORD);
+        second.api().refresh(session.get("refresh_token").asText());
+        second.api().post("/logout/", session.get("access_token").asText(), null);
+        api.login(email(), "wrong password");
+        String access = api.token(email, PASSWORD);
+        long trashed = api.createContact(access, "Old", "Trash");
+        assertEquals(204, api.delete("/contacts/" + trashed + "/", access).status());
+        // 3 refresh tokens (a login, its rotation, a second login), 1 logged-out access token, 1 login failure,
+        // 1 rate-limit window, 1 contact in the trash
+        int expired = 7;
+
+        clock.advance(ContactRepository.TRASH_KEPT.plusDays(1));
+        JsonNode live = second.api().loginJson(email, PASSWORD);
+        List<Callable<Integer>> prunes = List.of(first.components()::pruneExpired, second.components()::pruneExpired,
+                first.components()::pruneExpired, second.components()::pruneExpired);
+        Map<Integer, Integer> removedByEach = burst(prunes.size(), i -> {
+            try {
+                return prunes.get(i).call();
+            } catch (Exception e) {
+                throw new AssertionError("a prune beside another failed", e);
+            }
+        });
+        int removed = removedByEach.entrySet().stream().mapToInt(e -> e.getKey() * e.getValue()).sum();
+        assertEquals(expired, removed, "each expired row removed once, by one of them: " + removedByEach);
+        assertEquals(0, first.components().pruneExpired() + second.components().pruneExpired(), "nothing left");
+        assertEquals(200, first.api().get("/contacts/", live.get("access_token").asText()).status(),
+                "live state is untouched");
+        assertEquals(200, first.api().refresh(live.get("refresh_token").asText()).status());
+    }
+
+    @Test
+    void instancesStartingTogetherOnAFreshDatabaseMigrateItOnce() throws Exception {
+        int instances = 3;
+        List<Instance> up = new ArrayList<>();
+        burst(instances, i -> {
+            Instance instance = start();
+            synchronized (up) {
+                up.add(instance);
+            }
+            return 0;
+        });
+        assertEquals(instances, up.size());
+        List<Map<String, Object>> history = up.getFirst().components().database().dsl()
+                .fetch("select version, success from flyway_schema_history where version is not null")
+                .intoMaps();
+        Map<String, Integer> appliedPerVersion = new TreeMap<>();
+        history.forEach(row -> appliedPerVersion.merge(String.valueOf(row.get("version")), 1, Integer::sum));
+        assertTrue(appliedPerVersion.size() >= 4, "every migration recorded: " + history);
+        appliedPerVersion.forEach((version, times) -> assertEquals(1, times, "version " + version + " applied once"));
+
+        String email = email();
+        assertEquals(201, up.get(0).api().register(email, PASSWORD).status());
+        String access = up.get(1).api().token(email, PASSWORD);
+        assertNotEquals(0, up.get(2).api().createContact(access, "Every", "Instance"));
+    }
+
+    /**
+     * The clock at the very start of the next minute: rate-limit windows are whole minutes, and a test begun late
+     * in one would see it end halfway.
+     */
+    private void startOfAFreshWindow() {
+        Instant now = clock.instant();
+        clock.advance(Duration.between(now, now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1))));
+    }
+
+    /** Runs {@code count} calls at once, each on its own thread, released together; how many gave each answer. */
+    private static Map<Integer, Integer> burst(int count, IntFunction<Integer> call) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(count)) {
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                answers.add(threads.submit(() -> {
+                    go.await();
+                    return call.apply(n);
+                }));
+            }
+            go.countDown();
+            Map<Integer, Integer> tally = new TreeMap<>();
+            for (Future<Integer> answer : answers) {
+                tally.merge(answer.get(), 1, Integer::sum);
+            }
+            return tally;
+        }
+    }
+}
