@@ -29,6 +29,7 @@ import dev.contacts.server.support.TestApi.Response;
 import dev.contacts.server.support.TestServers;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -285,6 +286,40 @@ class SeveralInstancesTest {
         assertEquals(201, up.get(0).api().register(email, PASSWORD).status());
         String access = up.get(1).api().token(email, PASSWORD);
         assertNotEquals(0, up.get(2).api().createContact(access, "Every", "Instance"));
+    }
+
+    @Test
+    void instancesStartingTogetherReKeyAnOldBookOnce() throws Exception {
+        Instance first = start();
+        TestApi api = first.api();
+        String access = api.newUser();
+        int contacts = 40;
+        for (int i = 0; i < contacts; i++) {
+            api.createContact(access, json("first_name", "Name" + i, "last_name", "Émile", "labels", List.of("Work")));
+        }
+        // as after an upgrade of the collation keys: every row is stale and is re-keyed at the next start
+        first.components().database().dsl().execute("update contacts set keys_version = 'old'");
+        first.web().stop();
+        first.components().close();
+        started.remove(first);
+
+        List<Instance> up = new ArrayList<>();
+        burst(3, i -> {
+            Instance instance = start();
+            synchronized (up) {
+                up.add(instance);
+            }
+            return 0;
+        });
+        assertEquals(0, up.getFirst().components().database().dsl()
+                .fetchCount(DSL.table("contacts"), DSL.field("keys_version").eq("old")), "none left stale");
+        for (Instance instance : up) {
+            Response labelled = instance.api().get("/contacts/?label=work&sort=last_name&limit=1000", access);
+            assertEquals(200, labelled.status(), labelled.toString());
+            assertEquals(contacts, labelled.json().size(), "every contact keeps its one label");
+            Response found = instance.api().get("/contacts/search/?query=emile", access);
+            assertEquals(String.valueOf(contacts), found.header("X-Total-Count"), "and its folded text");
+        }
     }
 
     /**

@@ -414,11 +414,19 @@ public final class ContactRepository {
     public int rekeyStale() {
         int total = 0;
         while (true) {
-            int done = dsl.transactionResult(tx -> {
+            RekeyBatch batch = dsl.transactionResult(tx -> {
                 DSLContext t = tx.dsl();
                 List<ContactsRecord> stale = t.selectFrom(CONTACTS)
                         .where(CONTACTS.KEYS_VERSION.ne(ContactKeys.VERSION)).limit(REKEY_BATCH).fetch();
+                int rekeyed = 0;
                 for (ContactsRecord record : stale) {
+                    // Each row is claimed by a conditional write, held until commit: instances starting together
+                    // on one database re-key each row once (the others find it no longer stale and skip it).
+                    if (t.update(CONTACTS).set(CONTACTS.KEYS_VERSION, CONTACTS.KEYS_VERSION)
+                            .where(CONTACTS.ID.eq(record.getId()).and(CONTACTS.KEYS_VERSION.ne(ContactKeys.VERSION)))
+                            .execute() == 0) {
+                        continue;
+                    }
                     ContactDraft draft = toContact(record).toDraft();
                     fill(record, draft);
                     // v1 wrote SQLite timestamps of varying width; written again, they get the fixed width that
@@ -427,14 +435,19 @@ public final class ContactRepository {
                     record.changed(CONTACTS.UPDATED_AT, true);
                     record.store();
                     storeLabels(t, record.getUserId(), record.getId(), draft.labels());
+                    rekeyed++;
                 }
-                return stale.size();
+                return new RekeyBatch(stale.size(), rekeyed);
             });
-            total += done;
-            if (done < REKEY_BATCH) {
+            total += batch.rekeyed();
+            if (batch.read() < REKEY_BATCH) {
                 return total;
             }
         }
+    }
+
+    /** Stale rows one batch read, and how many of them it re-keyed (another instance may have had the rest). */
+    private record RekeyBatch(int read, int rekeyed) {
     }
 
     private void requireRoom(DSLContext t, long owner, int more) {
