@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import dev.contacts.server.db.generated.tables.records.LoginFailuresRecord;
 import dev.contacts.server.Refusal;
+import dev.contacts.server.db.Database;
 import org.jooq.DSLContext;
 
 /**
@@ -44,12 +45,15 @@ public final class LoginThrottle {
         dsl.transaction(tx -> {
             DSLContext db = tx.dsl();
             Instant now = clock.instant();
-            LoginFailuresRecord row = db.selectFrom(LOGIN_FAILURES).where(LOGIN_FAILURES.EMAIL.eq(email)).fetchOne();
-            if (row == null) {
-                row = db.newRecord(LOGIN_FAILURES);
-                row.setEmail(email);
-                row.setFailures(0);
-            } else if (row.getLockedUntil() != null && row.getLockedUntil().isAfter(now)) {
+            // the email's row made if missing, then read and locked (PostgreSQL; SQLite's write transaction holds
+            // the whole database): concurrent attempts, on any instance, count one after another
+            db.insertInto(LOGIN_FAILURES, LOGIN_FAILURES.EMAIL, LOGIN_FAILURES.FAILURES, LOGIN_FAILURES.UPDATED_AT)
+                    .values(email, 0, now)
+                    .onConflictDoNothing()
+                    .execute();
+            LoginFailuresRecord row = Database.lockingRows(db.selectFrom(LOGIN_FAILURES)
+                    .where(LOGIN_FAILURES.EMAIL.eq(email))).fetchSingle();
+            if (row.getLockedUntil() != null && row.getLockedUntil().isAfter(now)) {
                 throw new Refusal.LockedOut(Duration.between(now, row.getLockedUntil()));
             } else if (row.getUpdatedAt().plus(MEMORY).isBefore(now)) {
                 row.setFailures(0);

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import dev.contacts.server.Refusal;
-import dev.contacts.server.db.generated.tables.records.RateLimitWindowsRecord;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 /**
@@ -34,19 +34,18 @@ public final class RateLimiter {
         }
         Instant now = clock.instant();
         Instant window = now.truncatedTo(ChronoUnit.MINUTES);
+        Condition thisWindow = RATE_LIMIT_WINDOWS.CLIENT.eq(client).and(RATE_LIMIT_WINDOWS.WINDOW_START.eq(window));
         int requests = dsl.transactionResult(tx -> {
-            RateLimitWindowsRecord row = tx.dsl().selectFrom(RATE_LIMIT_WINDOWS)
-                    .where(RATE_LIMIT_WINDOWS.CLIENT.eq(client).and(RATE_LIMIT_WINDOWS.WINDOW_START.eq(window)))
-                    .fetchOne();
-            if (row == null) {
-                row = tx.dsl().newRecord(RATE_LIMIT_WINDOWS);
-                row.setClient(client);
-                row.setWindowStart(window);
-                row.setRequests(0);
-            }
-            row.setRequests(row.getRequests() + 1);
-            row.store();
-            return row.getRequests();
+            // counted in one upsert: concurrent first requests (on any instance) cannot both insert the row
+            tx.dsl().insertInto(RATE_LIMIT_WINDOWS, RATE_LIMIT_WINDOWS.CLIENT, RATE_LIMIT_WINDOWS.WINDOW_START,
+                            RATE_LIMIT_WINDOWS.REQUESTS)
+                    .values(client, window, 1)
+                    .onConflict(RATE_LIMIT_WINDOWS.CLIENT, RATE_LIMIT_WINDOWS.WINDOW_START)
+                    .doUpdate().set(RATE_LIMIT_WINDOWS.REQUESTS, RATE_LIMIT_WINDOWS.REQUESTS.plus(1))
+                    .execute();
+            // the row stays locked until the commit (PostgreSQL; SQLite's write lock), so this is our own count
+            return tx.dsl().select(RATE_LIMIT_WINDOWS.REQUESTS).from(RATE_LIMIT_WINDOWS).where(thisWindow)
+                    .fetchSingle(RATE_LIMIT_WINDOWS.REQUESTS);
         });
         if (requests > perMinute) {
             throw new Refusal.RateLimited(Duration.between(now, window.plus(Duration.ofMinutes(1))));

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 import dev.contacts.server.db.generated.tables.records.RefreshTokensRecord;
+import dev.contacts.server.db.Database;
 import org.jooq.DSLContext;
 
 /**
@@ -67,7 +68,9 @@ public final class RefreshTokenRepository {
         String hash = hash(presented);
         return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
-            RefreshTokensRecord token = db.selectFrom(REFRESH_TOKENS).where(REFRESH_TOKENS.TOKEN_HASH.eq(hash)).fetchOne();
+            // locked: two rotations of one token at once must not both succeed (the second is a reuse)
+            RefreshTokensRecord token = Database.lockingRows(db.selectFrom(REFRESH_TOKENS)
+                    .where(REFRESH_TOKENS.TOKEN_HASH.eq(hash))).fetchOne();
             Instant now = clock.instant();
             if (token == null || token.getRevokedAt() != null || !token.getExpiresAt().isAfter(now)) {
                 return new Rotation.Refused();
