@@ -48,6 +48,17 @@ public final class TestDatabases {
         return Postgres.settings(file, name);
     }
 
+    /** A new database without even the schema (not copied from the migrated template): for tests of migrating. */
+    public static DatabaseSettings empty() {
+        Path file = newFolder().resolve("contacts.db");
+        if (!onPostgreSql()) {
+            return DatabaseSettings.sqlite(file);
+        }
+        String name = "contacts_" + MADE.incrementAndGet();
+        Postgres.execute("CREATE DATABASE " + name);
+        return Postgres.settings(file, name);
+    }
+
     private static Path newFolder() {
         try {
             return Files.createTempDirectory("contacts-test");
