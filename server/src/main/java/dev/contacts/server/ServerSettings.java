@@ -149,6 +149,11 @@ public record ServerSettings(String host,
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    public ServerSettings withDatabase(DatabaseSettings newDatabase) {
+        return new ServerSettings(host, port, newDatabase, secret, secretFile, tokenLifetime, refreshLifetime,
+                issuer, audience, rateLimit, trustedProxies, maxContactsPerUser, jwtProvider, securityFeature);
+    }
+
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(host, newPort, database, secret, secretFile, tokenLifetime, refreshLifetime,
                 issuer, audience, rateLimit, trustedProxies, maxContactsPerUser, jwtProvider, securityFeature);

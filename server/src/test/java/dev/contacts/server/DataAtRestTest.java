@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import dev.contacts.server.support.TestDatabases;
 import dev.contacts.server.auth.SigningSecret;
 import dev.contacts.server.support.TestApi;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What the server writes to disk is its owner's only: the folder 0700, the database files and the key 0600. */
+@Tag(TestDatabases.SQLITE_ONLY) // about the modes of SQLite's files
 class DataAtRestTest {
 
     @Test

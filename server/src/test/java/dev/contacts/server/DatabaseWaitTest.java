@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import dev.contacts.server.support.TestDatabases;
 import dev.contacts.server.support.TestApi;
 import dev.contacts.server.support.TestServers;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * thread to its carrier); meanwhile new connections must still be answered, a read included. Before database
  * work moved to platform threads, both carriers were pinned and the probe waited for the lock.
  */
+@Tag(TestDatabases.SQLITE_ONLY) // about SQLite's database-wide write lock
 @ServerTest
 class DatabaseWaitTest {
 

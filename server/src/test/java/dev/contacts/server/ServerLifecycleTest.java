@@ -13,15 +13,18 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Set;
 
+import dev.contacts.server.support.TestDatabases;
 import dev.contacts.server.auth.SigningSecret;
 import dev.contacts.server.support.TestApi;
 import dev.contacts.server.support.TestApi.Response;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Starting and stopping {@link ContactsServer} in-process, as the desktop app does: what survives a restart. */
+@Tag(TestDatabases.SQLITE_ONLY) // about restarts on one SQLite file and the key file beside it
 class ServerLifecycleTest {
 
     @TempDir

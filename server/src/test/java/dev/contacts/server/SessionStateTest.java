@@ -5,26 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.contacts.server.db.DatabaseSettings;
 import dev.contacts.server.support.MutableClock;
 import dev.contacts.server.support.TestApi;
+import dev.contacts.server.support.TestDatabases;
+import dev.contacts.server.support.TestServers;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Session state lives in the database: restarts see it (other instances: SeveralInstancesTest), and expired rows are pruned. */
 class SessionStateTest {
 
-    @TempDir
-    Path dir;
     private final MutableClock clock = new MutableClock();
+    /** One database for every server a test starts (SQLite or PostgreSQL, as the suite runs). */
+    private final DatabaseSettings database = TestDatabases.fresh();
 
     private ContactsServer start() {
-        return ContactsServer.start(ServerSettings.embedded(dir.resolve("contacts.db")).withRateLimit(0), clock);
+        return ContactsServer.start(ServerSettings.embedded(database.file()).withDatabase(database).withRateLimit(0),
+                clock);
     }
 
     private static TestApi api(ContactsServer server) {
@@ -57,7 +59,7 @@ class SessionStateTest {
     @Test
     void expiredSessionStateIsPruned() {
         ServerComponents components = ServerComponents.open(
-                ServerSettings.embedded(dir.resolve("p.db")).withRateLimit(100), clock);
+                TestServers.settings().withRateLimit(100), clock);
         WebServerConfig.Builder builder = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false);
         ContactsServer.configure(builder, components);
         WebServer server = builder.build().start();

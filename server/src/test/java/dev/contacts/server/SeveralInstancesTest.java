@@ -15,20 +15,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contacts.server.contact.ContactRepository;
+import dev.contacts.server.support.Concurrently;
 import dev.contacts.server.support.MutableClock;
 import dev.contacts.server.support.TestApi;
 import dev.contacts.server.support.TestApi.Response;
+import dev.contacts.server.support.TestDatabases;
 import dev.contacts.server.support.TestServers;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +40,9 @@ class SeveralInstancesTest {
     private final MutableClock clock = new MutableClock();
     private final ServerSettings settings = TestServers.settings().withSecret(TestServers.SECRET_BASE64);
     private final List<Instance> started = new ArrayList<>();
+    private TestApi one;
+    private TestApi two;
+    private String email;
 
     /** One running instance: its parts (to prune on demand) and its web server. */
     private record Instance(ServerComponents components, WebServer web) {
@@ -65,6 +66,14 @@ class SeveralInstancesTest {
         return start(settings);
     }
 
+    /** Two instances on the database, and a user registered through the first: {@link #one}, {@link #two}, {@link #email}. */
+    private void twoInstancesAndAUser() {
+        one = start().api();
+        two = start().api();
+        email = email();
+        assertEquals(201, one.register(email, PASSWORD).status());
+    }
+
     @AfterEach
     void stopAll() {
         for (Instance instance : started) {
@@ -79,10 +88,7 @@ class SeveralInstancesTest {
 
     @Test
     void aTokenFromOneInstanceWorksOnTheOther() {
-        TestApi one = start().api();
-        TestApi two = start().api();
-        String email = email();
-        assertEquals(201, one.register(email, PASSWORD).status());
+        twoInstancesAndAUser();
         String access = two.token(email, PASSWORD);
         long id = one.createContact(access, "Ada", "Lovelace");
         Response read = two.get("/contacts/" + id + "/", access);
@@ -93,10 +99,7 @@ class SeveralInstancesTest {
 
     @Test
     void aLogoutOnOneEndsTheSessionOnTheOtherAtOnce() {
-        TestApi one = start().api();
-        TestApi two = start().api();
-        String email = email();
-        one.register(email, PASSWORD);
+        twoInstancesAndAUser();
         JsonNode session = one.loginJson(email, PASSWORD);
         String access = session.get("access_token").asText();
         assertEquals(200, two.get("/contacts/", access).status());
@@ -109,10 +112,7 @@ class SeveralInstancesTest {
 
     @Test
     void aPasswordChangeOnOneEndsEverySessionOnTheOther() {
-        TestApi one = start().api();
-        TestApi two = start().api();
-        String email = email();
-        one.register(email, PASSWORD);
+        twoInstancesAndAUser();
         JsonNode onTwo = two.loginJson(email, PASSWORD);
         String access = onTwo.get("access_token").asText();
 
@@ -126,10 +126,7 @@ class SeveralInstancesTest {
 
     @Test
     void anAccountDeletedOnOneIsGoneOnTheOther() {
-        TestApi one = start().api();
-        TestApi two = start().api();
-        String email = email();
-        one.register(email, PASSWORD);
+        twoInstancesAndAUser();
         JsonNode onTwo = two.loginJson(email, PASSWORD);
         String access = onTwo.get("access_token").asText();
         long contact = two.createContact(access, "Kept", "Nowhere");
@@ -143,10 +140,7 @@ class SeveralInstancesTest {
 
     @Test
     void aRefreshTokenReusedOnTheOtherInstanceEndsItsFamily() {
-        TestApi one = start().api();
-        TestApi two = start().api();
-        String email = email();
-        one.register(email, PASSWORD);
+        twoInstancesAndAUser();
         String first = two.loginJson(email, PASSWORD).get("refresh_token").asText();
         String next = one.refresh(first).json().get("refresh_token").asText();
         assertEquals(401, two.refresh(first).status(), "the spent token's reuse is seen by the other instance");
@@ -155,14 +149,11 @@ class SeveralInstancesTest {
 
     @Test
     void oneRefreshTokenSentToBothAtOnceIsSpentOnlyOnce() throws Exception {
-        TestApi one = start().api();
-        TestApi two = start().api();
-        String email = email();
-        one.register(email, PASSWORD);
+        twoInstancesAndAUser();
         String token = one.loginJson(email, PASSWORD).get("refresh_token").asText();
 
         List<Response> answers = new ArrayList<>();
-        Map<Integer, Integer> statuses = burst(16, i -> {
+        Map<Integer, Integer> statuses = Concurrently.tally(16, i -> {
             Response r = (i % 2 == 0 ? one : two).refresh(token);
             synchronized (answers) {
                 answers.add(r);
@@ -177,10 +168,7 @@ class SeveralInstancesTest {
 
     @Test
     void theLoginLockoutCountsAttemptsOnEveryInstance() {
-        TestApi one = start().api();
-        TestApi two = start().api();
-        String email = email();
-        one.register(email, PASSWORD);
+        twoInstancesAndAUser();
         for (int i = 0; i < 5; i++) {
             assertEquals(401, (i % 2 == 0 ? one : two).login(email, "wrong password " + i).status());
         }
@@ -190,19 +178,16 @@ class SeveralInstancesTest {
 
     @Test
     void wrongPasswordsSentToBothAtOnceEvaluateOnlyFive() throws Exception {
-        TestApi one = start().api();
-        TestApi two = start().api();
-        String email = email();
-        one.register(email, PASSWORD);
-        Map<Integer, Integer> statuses = burst(30, i -> (i % 2 == 0 ? one : two).login(email, "wrong " + i).status());
+        twoInstancesAndAUser();
+        Map<Integer, Integer> statuses = Concurrently.tally(30, i -> (i % 2 == 0 ? one : two).login(email, "wrong " + i).status());
         assertEquals(Map.of(401, 5, 429, 25), statuses);
     }
 
     @Test
     void thePerAddressRateLimitCountsRequestsOnEveryInstance() {
         int limit = 4;
-        TestApi one = start(settings.withRateLimit(limit)).api();
-        TestApi two = start(settings.withRateLimit(limit)).api();
+        one = start(settings.withRateLimit(limit)).api();
+        two = start(settings.withRateLimit(limit)).api();
         startOfAFreshWindow();
         for (int i = 0; i < limit; i++) {
             assertEquals(401, (i % 2 == 0 ? one : two).refresh("not a token " + i).status());
@@ -216,10 +201,10 @@ class SeveralInstancesTest {
     @Test
     void aBurstAtBothInstancesIsLimitedAsOneAddress() throws Exception {
         int limit = 6;
-        TestApi one = start(settings.withRateLimit(limit)).api();
-        TestApi two = start(settings.withRateLimit(limit)).api();
+        one = start(settings.withRateLimit(limit)).api();
+        two = start(settings.withRateLimit(limit)).api();
         startOfAFreshWindow();
-        Map<Integer, Integer> statuses = burst(20, i -> (i % 2 == 0 ? one : two).refresh("not a token " + i).status());
+        Map<Integer, Integer> statuses = Concurrently.tally(20, i -> (i % 2 == 0 ? one : two).refresh("not a token " + i).status());
         assertEquals(Map.of(401, limit, 429, 20 - limit), statuses, "each request counted once, none lost");
     }
 
@@ -229,7 +214,7 @@ class SeveralInstancesTest {
         Instance second = start(settings.withRateLimit(100));
         TestApi api = first.api();
         startOfAFreshWindow();
-        String email = email();
+        email = email();
         api.register(email, PASSWORD);
         JsonNode session = api.loginJson(email, PASSWORD);
         second.api().refresh(session.get("refresh_token").asText());
@@ -246,7 +231,7 @@ class SeveralInstancesTest {
         JsonNode live = second.api().loginJson(email, PASSWORD);
         List<Callable<Integer>> prunes = List.of(first.components()::pruneExpired, second.components()::pruneExpired,
                 first.components()::pruneExpired, second.components()::pruneExpired);
-        Map<Integer, Integer> removedByEach = burst(prunes.size(), i -> {
+        Map<Integer, Integer> removedByEach = Concurrently.tally(prunes.size(), i -> {
             try {
                 return prunes.get(i).call();
             } catch (Exception e) {
@@ -262,11 +247,12 @@ class SeveralInstancesTest {
     }
 
     @Test
-    void instancesStartingTogetherOnAFreshDatabaseMigrateItOnce() throws Exception {
+    void instancesStartingTogetherOnAnEmptyDatabaseMigrateItOnce() throws Exception {
         int instances = 3;
+        ServerSettings onAnEmptyDatabase = settings.withDatabase(TestDatabases.empty());
         List<Instance> up = new ArrayList<>();
-        burst(instances, i -> {
-            Instance instance = start();
+        Concurrently.tally(instances, i -> {
+            Instance instance = start(onAnEmptyDatabase);
             synchronized (up) {
                 up.add(instance);
             }
@@ -281,10 +267,44 @@ class SeveralInstancesTest {
         assertTrue(appliedPerVersion.size() >= 4, "every migration recorded: " + history);
         appliedPerVersion.forEach((version, times) -> assertEquals(1, times, "version " + version + " applied once"));
 
-        String email = email();
+        email = email();
         assertEquals(201, up.get(0).api().register(email, PASSWORD).status());
         String access = up.get(1).api().token(email, PASSWORD);
         assertNotEquals(0, up.get(2).api().createContact(access, "Every", "Instance"));
+    }
+
+    @Test
+    void instancesStartingTogetherReKeyAnOldBookOnce() throws Exception {
+        Instance first = start();
+        TestApi api = first.api();
+        String access = api.newUser();
+        int contacts = 40;
+        for (int i = 0; i < contacts; i++) {
+            api.createContact(access, json("first_name", "Name" + i, "last_name", "Émile", "labels", List.of("Work")));
+        }
+        // as after an upgrade of the collation keys: every row is stale and is re-keyed at the next start
+        first.components().database().dsl().execute("update contacts set keys_version = 'old'");
+        first.web().stop();
+        first.components().close();
+        started.remove(first);
+
+        List<Instance> up = new ArrayList<>();
+        Concurrently.tally(3, i -> {
+            Instance instance = start();
+            synchronized (up) {
+                up.add(instance);
+            }
+            return 0;
+        });
+        assertEquals(0, up.getFirst().components().database().dsl()
+                .fetchCount(DSL.table("contacts"), DSL.field("keys_version").eq("old")), "none left stale");
+        for (Instance instance : up) {
+            Response labelled = instance.api().get("/contacts/?label=work&sort=last_name&limit=1000", access);
+            assertEquals(200, labelled.status(), labelled.toString());
+            assertEquals(contacts, labelled.json().size(), "every contact keeps its one label");
+            Response found = instance.api().get("/contacts/search/?query=emile", access);
+            assertEquals(String.valueOf(contacts), found.header("X-Total-Count"), "and its folded text");
+        }
     }
 
     /**
@@ -294,26 +314,5 @@ class SeveralInstancesTest {
     private void startOfAFreshWindow() {
         Instant now = clock.instant();
         clock.advance(Duration.between(now, now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1))));
-    }
-
-    /** Runs {@code count} calls at once, each on its own thread, released together; how many gave each answer. */
-    private static Map<Integer, Integer> burst(int count, IntFunction<Integer> call) throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
-        try (ExecutorService threads = Executors.newFixedThreadPool(count)) {
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                answers.add(threads.submit(() -> {
-                    go.await();
-                    return call.apply(n);
-                }));
-            }
-            go.countDown();
-            Map<Integer, Integer> tally = new TreeMap<>();
-            for (Future<Integer> answer : answers) {
-                tally.merge(answer.get(), 1, Integer::sum);
-            }
-            return tally;
-        }
     }
 }

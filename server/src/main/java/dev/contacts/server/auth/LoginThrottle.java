@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import dev.contacts.server.db.generated.tables.records.LoginFailuresRecord;
 import dev.contacts.server.Refusal;
+import dev.contacts.server.db.Database;
 import org.jooq.DSLContext;
 
 /**
@@ -44,16 +45,14 @@ public final class LoginThrottle {
         dsl.transaction(tx -> {
             DSLContext db = tx.dsl();
             Instant now = clock.instant();
-            // Creates or touches the email's row, which PostgreSQL then holds until commit: attempts arriving
-            // together at several instances take their turns here, as SQLite's write lock makes them anyway.
-            db.insertInto(LOGIN_FAILURES)
-                    .set(LOGIN_FAILURES.EMAIL, email)
-                    .set(LOGIN_FAILURES.FAILURES, 0)
-                    .set(LOGIN_FAILURES.UPDATED_AT, now)
-                    .onConflict(LOGIN_FAILURES.EMAIL)
-                    .doUpdate().set(LOGIN_FAILURES.FAILURES, LOGIN_FAILURES.FAILURES)
+            // the email's row made if missing, then read and locked (PostgreSQL; SQLite's write transaction holds
+            // the whole database): concurrent attempts, on any instance, count one after another
+            db.insertInto(LOGIN_FAILURES, LOGIN_FAILURES.EMAIL, LOGIN_FAILURES.FAILURES, LOGIN_FAILURES.UPDATED_AT)
+                    .values(email, 0, now)
+                    .onConflictDoNothing()
                     .execute();
-            LoginFailuresRecord row = db.selectFrom(LOGIN_FAILURES).where(LOGIN_FAILURES.EMAIL.eq(email)).fetchSingle();
+            LoginFailuresRecord row = Database.lockingRows(db.selectFrom(LOGIN_FAILURES)
+                    .where(LOGIN_FAILURES.EMAIL.eq(email))).fetchSingle();
             if (row.getLockedUntil() != null && row.getLockedUntil().isAfter(now)) {
                 throw new Refusal.LockedOut(Duration.between(now, row.getLockedUntil()));
             } else if (row.getUpdatedAt().plus(MEMORY).isBefore(now)) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import dev.contacts.server.Refusal;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 /**
@@ -33,19 +34,17 @@ public final class RateLimiter {
         }
         Instant now = clock.instant();
         Instant window = now.truncatedTo(ChronoUnit.MINUTES);
-        // The upsert adds the request atomically and, on PostgreSQL, holds the row until commit, so the count
-        // read next is this request's own number even when requests arrive together at several instances.
+        Condition thisWindow = RATE_LIMIT_WINDOWS.CLIENT.eq(client).and(RATE_LIMIT_WINDOWS.WINDOW_START.eq(window));
         int requests = dsl.transactionResult(tx -> {
-            DSLContext db = tx.dsl();
-            db.insertInto(RATE_LIMIT_WINDOWS)
-                    .set(RATE_LIMIT_WINDOWS.CLIENT, client)
-                    .set(RATE_LIMIT_WINDOWS.WINDOW_START, window)
-                    .set(RATE_LIMIT_WINDOWS.REQUESTS, 1)
+            // counted in one upsert: concurrent first requests (on any instance) cannot both insert the row
+            tx.dsl().insertInto(RATE_LIMIT_WINDOWS, RATE_LIMIT_WINDOWS.CLIENT, RATE_LIMIT_WINDOWS.WINDOW_START,
+                            RATE_LIMIT_WINDOWS.REQUESTS)
+                    .values(client, window, 1)
                     .onConflict(RATE_LIMIT_WINDOWS.CLIENT, RATE_LIMIT_WINDOWS.WINDOW_START)
                     .doUpdate().set(RATE_LIMIT_WINDOWS.REQUESTS, RATE_LIMIT_WINDOWS.REQUESTS.plus(1))
                     .execute();
-            return db.select(RATE_LIMIT_WINDOWS.REQUESTS).from(RATE_LIMIT_WINDOWS)
-                    .where(RATE_LIMIT_WINDOWS.CLIENT.eq(client).and(RATE_LIMIT_WINDOWS.WINDOW_START.eq(window)))
+            // the row stays locked until the commit (PostgreSQL; SQLite's write lock), so this is our own count
+            return tx.dsl().select(RATE_LIMIT_WINDOWS.REQUESTS).from(RATE_LIMIT_WINDOWS).where(thisWindow)
                     .fetchSingle(RATE_LIMIT_WINDOWS.REQUESTS);
         });
         if (requests > perMinute) {

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 import dev.contacts.server.db.generated.tables.records.RefreshTokensRecord;
+import dev.contacts.server.db.Database;
 import org.jooq.DSLContext;
 
 /**
@@ -67,23 +68,21 @@ public final class RefreshTokenRepository {
         String hash = hash(presented);
         return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
+            // locked: two rotations of one token at once must not both succeed (the second is a reuse)
+            RefreshTokensRecord token = Database.lockingRows(db.selectFrom(REFRESH_TOKENS)
+                    .where(REFRESH_TOKENS.TOKEN_HASH.eq(hash))).fetchOne();
             Instant now = clock.instant();
-            // Spending is one conditional write: of the same token presented to several instances at once,
-            // exactly one finds it unspent, and each of the others then sees a reuse.
-            int spent = db.update(REFRESH_TOKENS).set(REFRESH_TOKENS.USED_AT, now)
-                    .where(REFRESH_TOKENS.TOKEN_HASH.eq(hash).and(REFRESH_TOKENS.USED_AT.isNull())
-                            .and(REFRESH_TOKENS.REVOKED_AT.isNull()).and(REFRESH_TOKENS.EXPIRES_AT.gt(now)))
-                    .execute();
-            RefreshTokensRecord token = db.selectFrom(REFRESH_TOKENS).where(REFRESH_TOKENS.TOKEN_HASH.eq(hash)).fetchOne();
-            if (spent == 1) {
-                return new Rotation.Rotated(token.getUserId(), insert(db, token.getUserId(), token.getFamilyId()),
-                        token.getFamilyId());
+            if (token == null || token.getRevokedAt() != null || !token.getExpiresAt().isAfter(now)) {
+                return new Rotation.Refused();
             }
-            if (token != null && token.getUsedAt() != null && token.getRevokedAt() == null
-                    && token.getExpiresAt().isAfter(now)) {
+            if (token.getUsedAt() != null) {
                 revokeFamily(db, token.getFamilyId(), now);
+                return new Rotation.Refused();
             }
-            return new Rotation.Refused();
+            token.setUsedAt(now);
+            token.store();
+            return new Rotation.Rotated(token.getUserId(), insert(db, token.getUserId(), token.getFamilyId()),
+                    token.getFamilyId());
         });
     }
 

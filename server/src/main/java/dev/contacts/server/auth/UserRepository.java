@@ -10,6 +10,7 @@ import java.util.Optional;
 import dev.contacts.model.RegisteredUser;
 import dev.contacts.server.db.generated.tables.records.UsersRecord;
 import dev.contacts.server.Refusal;
+import dev.contacts.server.db.Database;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
@@ -56,6 +57,10 @@ public final class UserRepository {
         } catch (DataAccessException e) {
             if (e.getCause() instanceof Refusal refusal) {
                 throw refusal;
+            }
+            if (Database.isConstraintViolation(e)) {
+                // PostgreSQL: another request registered the email between the check and the insert
+                throw new Refusal.EmailTaken();
             }
             throw e;
         }

@@ -3,6 +3,7 @@ package dev.contacts.server.contact;
 import static dev.contacts.server.db.generated.Tables.CONTACTS;
 import static dev.contacts.server.db.generated.Tables.CONTACT_LABELS;
 import static dev.contacts.server.db.generated.Tables.CONTACT_PHOTOS;
+import static dev.contacts.server.db.generated.Tables.USERS;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,6 +35,7 @@ import dev.contacts.model.PostalAddress;
 import dev.contacts.model.TrashedContact;
 import dev.contacts.model.Wire;
 import dev.contacts.server.Refusal;
+import dev.contacts.server.db.Database;
 import dev.contacts.server.db.SqlTimes;
 import dev.contacts.server.db.generated.tables.records.ContactsRecord;
 import org.jooq.Condition;
@@ -94,7 +96,7 @@ public final class ContactRepository {
         List<Condition> conditions = new ArrayList<>();
         conditions.add(live(owner));
         conditions.add(filters(owner, options));
-        // every word a literal substring of one field: instr(), not LIKE, so % _ \ are plain characters
+        // every word a literal substring of one field
         criteria.words().forEach(w -> conditions.add(contains(CONTACTS.SEARCH_TEXT, w)));
         if (criteria.firstName() != null) {
             conditions.add(contains(CONTACTS.FIRST_NAME_FOLDED, criteria.firstName()));
@@ -105,8 +107,12 @@ public final class ContactRepository {
         if (criteria.email() != null) {
             conditions.add(contains(CONTACTS.EMAIL_FOLDED, criteria.email()));
         }
-        return criteria.words().isEmpty() ? page(CONTACTS, DSL.and(conditions), options, skip, limit)
-                : scanPage(SEARCH_INDEXED, DSL.and(conditions), options, skip, limit);
+        if (criteria.words().isEmpty()) {
+            return page(CONTACTS, DSL.and(conditions), options, skip, limit);
+        }
+        // SQLite: the owner's folded text is read from its covering index; PostgreSQL: the planner picks the
+        // trigram index (or the owner's rows, for a small book) by itself
+        return scanPage(Database.isSqlite(dsl) ? SEARCH_INDEXED : CONTACTS, DSL.and(conditions), options, skip, limit);
     }
 
     /** How many live contacts have their next birthday in {@code window}. */
@@ -224,6 +230,7 @@ public final class ContactRepository {
         List<Contact> created = new ArrayList<>(drafts.size());
         List<Object[]> labels = new ArrayList<>();
         t.connection(connection -> {
+            // the generated key: SQLite's last row id; PostgreSQL's driver adds RETURNING *, whose first column is id
             try (PreparedStatement insert = connection.prepareStatement(insertSql, Statement.RETURN_GENERATED_KEYS)) {
                 for (ContactDraft draft : drafts) {
                     ContactsRecord row = t.newRecord(CONTACTS);
@@ -271,7 +278,8 @@ public final class ContactRepository {
                                     UnaryOperator<ContactDraft> change) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            ContactsRecord record = t.selectFrom(CONTACTS).where(live(owner).and(CONTACTS.ID.eq(id))).fetchOne();
+            ContactsRecord record = Database.lockingRows(t.selectFrom(CONTACTS)
+                    .where(live(owner).and(CONTACTS.ID.eq(id)))).fetchOne();
             if (record == null) {
                 return Optional.empty();
             }
@@ -289,8 +297,8 @@ public final class ContactRepository {
     /** Moves a live contact to the trash; false when there is none. */
     public boolean trash(long owner, long id, Consumer<Contact> precondition) {
         return dsl.transactionResult(tx -> {
-            ContactsRecord record = tx.dsl().selectFrom(CONTACTS).where(live(owner).and(CONTACTS.ID.eq(id)))
-                    .fetchOne();
+            ContactsRecord record = Database.lockingRows(tx.dsl().selectFrom(CONTACTS)
+                    .where(live(owner).and(CONTACTS.ID.eq(id)))).fetchOne();
             if (record == null) {
                 return false;
             }
@@ -326,7 +334,8 @@ public final class ContactRepository {
     public Optional<Contact> restore(long owner, long id) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            ContactsRecord record = t.selectFrom(CONTACTS).where(inTrash(owner).and(CONTACTS.ID.eq(id))).fetchOne();
+            ContactsRecord record = Database.lockingRows(t.selectFrom(CONTACTS)
+                    .where(inTrash(owner).and(CONTACTS.ID.eq(id)))).fetchOne();
             if (record == null) {
                 return Optional.empty();
             }
@@ -394,7 +403,8 @@ public final class ContactRepository {
     public boolean deletePhoto(long owner, long id) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            ContactsRecord record = t.selectFrom(CONTACTS).where(live(owner).and(CONTACTS.ID.eq(id))).fetchOne();
+            ContactsRecord record = Database.lockingRows(t.selectFrom(CONTACTS)
+                    .where(live(owner).and(CONTACTS.ID.eq(id)))).fetchOne();
             if (record == null) {
                 return false;
             }
@@ -414,11 +424,19 @@ public final class ContactRepository {
     public int rekeyStale() {
         int total = 0;
         while (true) {
-            int done = dsl.transactionResult(tx -> {
+            RekeyBatch batch = dsl.transactionResult(tx -> {
                 DSLContext t = tx.dsl();
                 List<ContactsRecord> stale = t.selectFrom(CONTACTS)
                         .where(CONTACTS.KEYS_VERSION.ne(ContactKeys.VERSION)).limit(REKEY_BATCH).fetch();
+                int rekeyed = 0;
                 for (ContactsRecord record : stale) {
+                    // Each row is claimed by a conditional write, held until commit: instances starting together
+                    // on one database re-key each row once (the others find it no longer stale and skip it).
+                    if (t.update(CONTACTS).set(CONTACTS.KEYS_VERSION, CONTACTS.KEYS_VERSION)
+                            .where(CONTACTS.ID.eq(record.getId()).and(CONTACTS.KEYS_VERSION.ne(ContactKeys.VERSION)))
+                            .execute() == 0) {
+                        continue;
+                    }
                     ContactDraft draft = toContact(record).toDraft();
                     fill(record, draft);
                     // v1 wrote SQLite timestamps of varying width; written again, they get the fixed width that
@@ -427,17 +445,24 @@ public final class ContactRepository {
                     record.changed(CONTACTS.UPDATED_AT, true);
                     record.store();
                     storeLabels(t, record.getUserId(), record.getId(), draft.labels());
+                    rekeyed++;
                 }
-                return stale.size();
+                return new RekeyBatch(stale.size(), rekeyed);
             });
-            total += done;
-            if (done < REKEY_BATCH) {
+            total += batch.rekeyed();
+            if (batch.read() < REKEY_BATCH) {
                 return total;
             }
         }
     }
 
+    /** Stale rows one batch read, and how many of them it re-keyed (another instance may have had the rest). */
+    private record RekeyBatch(int read, int rekeyed) {
+    }
+
     private void requireRoom(DSLContext t, long owner, int more) {
+        // the owner's row locked (PostgreSQL) until the transaction ends: concurrent creates count one by one
+        Database.lockingRows(t.selectOne().from(USERS).where(USERS.ID.eq(owner))).fetch();
         if (t.fetchCount(CONTACTS, live(owner)) + more > maxPerOwner) {
             throw new Refusal.ContactLimitReached();
         }
@@ -539,9 +564,15 @@ public final class ContactRepository {
                 : range.and(CONTACTS.BIRTHDAY_MD.ne(LEAP_DAY));
     }
 
-    /** A literal substring test: no LIKE, so {@code %}, {@code _} and backslashes are plain characters. */
-    private static Condition contains(Field<String> folded, String needle) {
-        return DSL.position(folded, DSL.val(needle)).gt(0);
+    /**
+     * A literal substring test ({@code %}, {@code _} and backslashes are plain characters). SQLite: instr(), which
+     * needs no escaping. PostgreSQL: LIKE with the needle escaped, the form a trigram index serves.
+     */
+    private Condition contains(Field<String> folded, String needle) {
+        if (Database.isSqlite(dsl)) {
+            return DSL.position(folded, DSL.val(needle)).gt(0);
+        }
+        return folded.like("%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", '\\');
     }
 
     private static void storeLabels(DSLContext t, long owner, long contactId, List<String> labels) {

@@ -14,13 +14,20 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.SelectForUpdateStep;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.exception.SQLStateClass;
 import org.jooq.impl.DSL;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -33,10 +40,17 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Database implements AutoCloseable {
 
+    /**
+     * The PostgreSQL driver logs every bound value (emails, password hashes) at FINEST: kept at INFO, so turning the
+     * server's log level up never writes them. Held here, since java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger POSTGRESQL_DRIVER_LOG = Logger.getLogger("org.postgresql");
+
     static {
         // jOOQ prints a banner and tips on first use; a server log is no place for them.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        POSTGRESQL_DRIVER_LOG.setLevel(Level.INFO);
     }
 
     /**
@@ -89,6 +103,8 @@ public final class Database implements AutoCloseable {
         settings.password().ifPresent(pool::setPassword);
         pool.setPoolName("contacts-db");
         pool.setMaximumPoolSize(settings.poolSize());
+        // opened as needed, idle ones closed after 10 minutes: instances share PostgreSQL's max_connections
+        pool.setMinimumIdle(1);
         pool.setConnectionTimeout(30_000);
         return migrated(new HikariDataSource(pool), SQLDialect.POSTGRES, "postgresql");
     }
@@ -174,6 +190,26 @@ public final class Database implements AutoCloseable {
 
     public DSLContext dsl() {
         return dsl;
+    }
+
+    /**
+     * {@code select}, locking the rows it reads until the transaction ends (FOR UPDATE) where the database locks
+     * rows: on PostgreSQL two transactions may otherwise both read a row and then both write it, one undoing the
+     * other. SQLite needs (and has) no such clause: each write transaction takes the database's write lock when it
+     * begins (IMMEDIATE), so they already run one after another.
+     */
+    public static <R extends Record> ResultQuery<R> lockingRows(SelectForUpdateStep<R> select) {
+        return select.configuration().dialect().family() == SQLDialect.SQLITE ? select : select.forUpdate();
+    }
+
+    /** Whether {@code dsl} works on SQLite (for the few statements whose best form differs, e.g. index hints). */
+    public static boolean isSqlite(DSLContext dsl) {
+        return dsl.dialect().family() == SQLDialect.SQLITE;
+    }
+
+    /** Whether {@code e} is a unique (or other integrity) constraint refusing a write. */
+    public static boolean isConstraintViolation(DataAccessException e) {
+        return e.sqlStateClass() == SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION;
     }
 
     /**

@@ -99,6 +99,12 @@ public final class BodyFields {
                     + "unicode string", "string_unicode"));
             return null;
         }
+        if (text.indexOf('\0') >= 0) {
+            // PostgreSQL's text cannot hold U+0000, so no database does: the same answer on SQLite and PostgreSQL
+            errors.add(new FieldError(loc, "Input should be a valid string, the character U+0000 (NUL) cannot be "
+                    + "stored", "string_unicode"));
+            return null;
+        }
         return text;
     }
 

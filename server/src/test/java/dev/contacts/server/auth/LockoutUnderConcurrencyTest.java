@@ -5,17 +5,11 @@ import static dev.contacts.server.support.TestApi.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
+import dev.contacts.server.support.Concurrently;
 import dev.contacts.server.support.TestApi;
 import dev.contacts.server.support.TestServers;
 import io.helidon.webserver.WebServerConfig;
@@ -79,22 +73,6 @@ class LockoutUnderConcurrencyTest {
 
     /** Runs {@link #CLIENTS} requests at once; how many answered each status. */
     private static Map<Integer, Integer> burst(IntFunction<Integer> request) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
-        try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
-            for (int i = 0; i < CLIENTS; i++) {
-                int n = i;
-                answers.add(clients.submit(() -> {
-                    start.await();
-                    return request.apply(n);
-                }));
-            }
-            start.countDown();
-            Map<Integer, Integer> statuses = new TreeMap<>();
-            for (Future<Integer> answer : answers) {
-                statuses.merge(answer.get(), 1, Integer::sum);
-            }
-            return statuses;
-        }
+        return Concurrently.tally(CLIENTS, request);
     }
 }

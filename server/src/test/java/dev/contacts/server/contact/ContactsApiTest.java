@@ -91,7 +91,7 @@ class ContactsApiTest {
     @Test
     void anyUnicodeTextRoundTripsExactly() {
         String token = api.newUser();
-        String note = "Zürich ☕ 東京 👩‍👩‍👧 \"quotes\" \\ back\\slash\nnew line\ttab \u0000 nul";
+        String note = "Zürich ☕ 東京 👩‍👩‍👧 \"quotes\" \\ back\\slash\nnew line\ttab \u0001 control";
         JsonNode c = api.post("/contacts/", token, json("first_name", "Łukasz", "last_name", "Ænæs-Ødegård 日本",
                 "additional_data", note)).json();
         JsonNode read = api.get("/contacts/" + c.get("id").asLong(), token).json();
@@ -110,6 +110,20 @@ class ContactsApiTest {
         assertEquals(201, api.post("/contacts/", token, "{\"first_name\": \"\\ud83d\\ude00\", \"last_name\": \"x\"}")
                 .status(), "an escaped pair is a whole character");
         assertEquals("1", api.get("/contacts/", token).header("X-Total-Count"));
+    }
+
+    @Test
+    void theNulCharacterIsRefusedOnEveryDatabase() {
+        String token = api.newUser();
+        Response r = api.post("/contacts/", token, "{\"first_name\": \"a\", \"last_name\": \"x\", "
+                + "\"additional_data\": \"before\\u0000after\"}");
+        assertEquals(422, r.status(), r.toString());
+        assertEquals(List.of("additional_data"), errorFields(r));
+        assertEquals("string_unicode", r.json().get("detail").get(0).get("type").asText());
+        Response file = api.send("POST", "/contacts/import/", token, "text/vcard",
+                "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:A\u0000B\r\nN:B;A;;;\r\nEND:VCARD\r\n");
+        assertEquals(422, file.status(), file.toString());
+        assertEquals("0", api.get("/contacts/", token).header("X-Total-Count"), "nothing stored");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
+import dev.contacts.server.support.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contacts.server.ContactsServer;
 import dev.contacts.server.ServerSettings;
@@ -20,6 +21,7 @@ import dev.contacts.server.auth.PasswordHasher;
 import dev.contacts.server.support.TestApi;
 import org.flywaydb.core.Flyway;
 import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
@@ -29,6 +31,7 @@ import org.sqlite.SQLiteDataSource;
  * email, one phone, timestamps of varying width) opens, migrates and serves the same contacts, now with their
  * v2 fields, sort keys and folded search text.
  */
+@Tag(TestDatabases.SQLITE_ONLY) // about SQLite files of earlier versions
 class MigrationV3Test {
 
     @TempDir

@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.logging.Logger;
 
 import dev.contacts.server.ContactsServer;
 import dev.contacts.server.ServerComponents;
-import dev.contacts.server.ServerSettings;
+import dev.contacts.server.support.TestServers;
 import dev.contacts.server.support.TestApi;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -60,8 +59,7 @@ class FaultLogTest {
         root.setLevel(Level.ALL);
         capture.setLevel(Level.ALL);
         root.addHandler(capture);
-        components = ServerComponents.open(ServerSettings.embedded(
-                Files.createTempDirectory("contacts-test").resolve("c.db")).withRateLimit(0), Clock.systemUTC());
+        components = ServerComponents.open(TestServers.settings(), Clock.systemUTC());
         WebServerConfig.Builder builder = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false);
         ContactsServer.configure(builder, components);
         server = builder.build().start();

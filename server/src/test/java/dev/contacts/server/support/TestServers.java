@@ -13,9 +13,13 @@ import java.util.List;
 import dev.contacts.server.ContactsServer;
 import dev.contacts.server.ServerComponents;
 import dev.contacts.server.ServerSettings;
+import dev.contacts.server.db.DatabaseSettings;
 import io.helidon.webserver.WebServerConfig;
 
-/** Servers for tests: the real configuration and routing over a fresh database in a temporary folder. */
+/**
+ * Servers for tests: the real configuration and routing over a fresh database, SQLite or PostgreSQL as the suite
+ * runs ({@link TestDatabases}).
+ */
 public final class TestServers {
 
     public static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
@@ -44,7 +48,8 @@ public final class TestServers {
      * 127.0.0.1, and the tests of the limit itself turn it on.
      */
     public static ServerSettings settings() {
-        return ServerSettings.embedded(newDatabase()).withRateLimit(0);
+        DatabaseSettings database = TestDatabases.fresh();
+        return ServerSettings.embedded(database.file()).withDatabase(database).withRateLimit(0);
     }
 
     /** A server whose JWT secret is {@link #SECRET}, so tests can forge tokens the way an attacker would try. */
@@ -65,7 +70,7 @@ public final class TestServers {
         ContactsServer.configure(server, components, limits);
     }
 
-    /** A database path in a new temporary folder. */
+    /** A SQLite database path in a new temporary folder (for tests of SQLite's files themselves). */
     public static Path newDatabase() {
         try {
             return Files.createTempDirectory("contacts-test").resolve("contacts.db");

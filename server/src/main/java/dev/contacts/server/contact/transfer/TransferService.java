@@ -163,11 +163,18 @@ public final class TransferService implements ApiRules.Service {
         }
     }
 
-    /** Strictly: bytes that are not well-formed in the charset are refused, never replaced. */
+    /**
+     * Strictly: bytes that are not well-formed in the charset are refused, never replaced; so is U+0000, which is
+     * no text a contact holds and which PostgreSQL's text cannot store (a UTF-16 file read as UTF-8 shows it).
+     */
     private static String decode(byte[] body, Charset charset) {
         try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            if (text.indexOf('\0') >= 0) {
+                throw new CharacterCodingException();
+            }
+            return text;
         } catch (CharacterCodingException e) {
             throw new ValidationException(new FieldError(List.of("body"),
                     "The file is not valid " + charset.name() + " text", "value_error"));
