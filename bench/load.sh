@@ -91,14 +91,14 @@ start_server "${record[@]}"
 startup_fresh=$startup
 sleep 2
 rss_idle=$(rss_mb)
-export TOKEN LOGIN_EMAIL=login@example.com LOGIN_PASSWORD=load-bench-password
+export TOKEN LOGIN_USERS=64 LOGIN_PASSWORD=load-bench-password
 TOKEN=$(login reader@example.com)
 seed_file >"$work/seed.vcf"
 curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/vcard' \
   --data-binary @"$work/seed.vcf" "$url/contacts/import/"
 export FIRST_ID COUNT=1000
 FIRST_ID=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$url/contacts/?limit=1" | sed 's/^\[{"id":\([0-9]*\).*/\1/')
-login "$LOGIN_EMAIL" >/dev/null
+for ((i = 0; i < LOGIN_USERS; i++)); do login "login$i@example.com" >/dev/null; done
 
 : >"$results"
 workload 'GET /contacts/{id}/' 64 get-contact.lua /
