@@ -8,7 +8,7 @@
 # Usage: bench/load.sh              needs wrk (apt-get install wrk) and curl
 #   SECONDS_PER_RUN=10 WARMUP=5     seconds of each measured run and of each warm-up
 #   NO_BUILD=1                      use the jar already built
-#   RECORD=dir                      also record JFR and a GC log of the whole run into dir
+#   RECORD=dir                      also record JFR, a GC log and (after the load) native memory into dir
 #   SERVER_CMD="java ... -jar ..."  start the server with another command (to compare JVM options)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,7 +31,8 @@ server_cmd=(${SERVER_CMD:-bash server/target/contacts-server})
 record=()
 if [[ -n ${RECORD:-} ]]; then
   mkdir -p "$RECORD"
-  record=(-XX:StartFlightRecording=filename=$RECORD/load.jfr,settings=profile "-Xlog:gc*:file=$RECORD/gc.log")
+  record=(-XX:StartFlightRecording=filename=$RECORD/load.jfr,settings=profile "-Xlog:gc*:file=$RECORD/gc.log"
+    -XX:NativeMemoryTracking=summary)
 fi
 
 ms_now() { date +%s%3N; }
@@ -91,14 +92,14 @@ start_server "${record[@]}"
 startup_fresh=$startup
 sleep 2
 rss_idle=$(rss_mb)
-export TOKEN LOGIN_EMAIL=login@example.com LOGIN_PASSWORD=load-bench-password
+export TOKEN LOGIN_USERS=64 LOGIN_PASSWORD=load-bench-password
 TOKEN=$(login reader@example.com)
 seed_file >"$work/seed.vcf"
 curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/vcard' \
   --data-binary @"$work/seed.vcf" "$url/contacts/import/"
 export FIRST_ID COUNT=1000
 FIRST_ID=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$url/contacts/?limit=1" | sed 's/^\[{"id":\([0-9]*\).*/\1/')
-login "$LOGIN_EMAIL" >/dev/null
+for ((i = 0; i < LOGIN_USERS; i++)); do login "login$i@example.com" >/dev/null; done
 
 : >"$results"
 workload 'GET /contacts/{id}/' 64 get-contact.lua /
@@ -115,6 +116,9 @@ workload 'POST /token/ alone' 16 login.lua /token/
 TOKEN=$(login writer@example.com)
 workload 'POST /contacts/' 16 create.lua /contacts/
 rss_loaded=$(rss_mb)
+if [[ -n ${RECORD:-} ]]; then
+  for what in VM.native_memory GC.heap_info; do "$JAVA_HOME/bin/jcmd" "$server" $what; done >"$RECORD/memory.txt" 2>&1
+fi
 stop_server
 start_server
 startup_warm=$startup

@@ -1,5 +1,11 @@
--- POST /token/ with the right password (JSON body): the argon2id hash is the cost being measured
+-- POST /token/ with the right password (JSON body) for one of LOGIN_USERS accounts (login0@example.com ...):
+-- the argon2id hash is the cost being measured. Many accounts, because each attempt counts toward its email's
+-- lockout before the password is checked, so 16 at once for one email would lock it.
 dofile(os.getenv("WRK_DIR") .. "/common.lua")
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = string.format('{"email":"%s","password":"%s"}', os.getenv("LOGIN_EMAIL"), os.getenv("LOGIN_PASSWORD"))
+local users = tonumber(os.getenv("LOGIN_USERS"))
+local password = os.getenv("LOGIN_PASSWORD")
+
+request = function()
+  return wrk.format("POST", "/token/", {["Content-Type"] = "application/json"},
+      string.format('{"email":"login%d@example.com","password":"%s"}', math.random(0, users - 1), password))
+end

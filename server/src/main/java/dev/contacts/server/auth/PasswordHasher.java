@@ -15,8 +15,7 @@ import dev.contacts.server.Refusal;
 /**
  * argon2id password hashing (m=19 MiB, t=2, p=1, OWASP's baseline) on a pool with one thread per core: a
  * flood of logins waits its turn instead of taking every core and 19 MiB per request. A full queue is
- * refused ({@link Refusal.Busy}) rather than letting waiters pile up without bound. The threads run at a lower
- * priority ({@link LowerPriority}), so that hashing never starves the other requests of CPU.
+ * refused ({@link Refusal.Busy}) rather than letting waiters pile up without bound.
  */
 public final class PasswordHasher implements AutoCloseable {
 
@@ -43,10 +42,7 @@ public final class PasswordHasher implements AutoCloseable {
         AtomicInteger count = new AtomicInteger();
         pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
                 r -> {
-                    Thread t = new Thread(() -> {
-                        LowerPriority.ofCurrentThread();
-                        r.run();
-                    }, "argon2-" + count.incrementAndGet());
+                    Thread t = new Thread(r, "argon2-" + count.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
