@@ -17,6 +17,9 @@ if [[ -z "${DISPLAY:-}" ]]; then
   sleep 1
 fi
 jar=desktop-client/target/contacts-desktop.jar
+# an archive older than the jar no longer matches it, and the JVM does not rewrite it by itself: start afresh
+archive=desktop-client/target/contacts-desktop.jsa
+[[ ! -f $archive || $archive -nt $jar ]] || rm -f "$archive"
 # the launcher's options, from the one place they are written; the archive goes where -Papp puts it
 options=$(sed -n 's:.*<app.jvm.options>\(.*\)</app.jvm.options>.*:\1:p' desktop-client/pom.xml \
   | sed "s:\${project.build.directory}:desktop-client/target:g")

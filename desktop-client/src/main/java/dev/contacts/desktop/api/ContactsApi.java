@@ -299,10 +299,30 @@ public final class ContactsApi {
     }
 
     /**
-     * Writes every contact (or only {@code ids}, when not empty) to {@code out} as vCard 4.0 or CSV. A failure
-     * to write to {@code out} is an {@link IOException}; one of the server or the connection an {@link ApiFailure}.
+     * The most ids one export request names: they travel in its URL, and the server reads request lines of about
+     * 2 KiB (200 ids of 7 digits fit).
+     */
+    static final int EXPORT_IDS_PER_REQUEST = 200;
+
+    /**
+     * Writes every contact (or only {@code ids}, when not empty) to {@code out} as vCard 4.0 or CSV. More ids
+     * than one request names are asked for in turn and written one after the other (a CSV with its header row
+     * once: the server's header is always the same). A failure to write to {@code out} is an
+     * {@link IOException}; one of the server or the connection an {@link ApiFailure}.
      */
     public void export(TransferFormat format, List<Long> ids, OutputStream out) throws IOException {
+        if (ids.size() <= EXPORT_IDS_PER_REQUEST) {
+            exportPart(format, ids, out, false);
+            return;
+        }
+        for (int from = 0; from < ids.size(); from += EXPORT_IDS_PER_REQUEST) {
+            exportPart(format, ids.subList(from, Math.min(ids.size(), from + EXPORT_IDS_PER_REQUEST)), out,
+                    from > 0 && format == TransferFormat.CSV);
+        }
+    }
+
+    private void exportPart(TransferFormat format, List<Long> ids, OutputStream out, boolean withoutHeader)
+            throws IOException {
         StringBuilder path = new StringBuilder("/contacts/export/?format=").append(format.query());
         if (!ids.isEmpty()) {
             path.append("&ids=").append(String.join(",", ids.stream().map(String::valueOf).toList()));
@@ -311,11 +331,21 @@ public final class ContactsApi {
                 request("GET", path.toString(), access, TRANSFER_TIMEOUT).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream(), ContactsApi::errorText));
         try (InputStream in = response.body()) {
+            if (withoutHeader) {
+                for (int b = readByte(in); b != -1 && b != '\n'; b = readByte(in)) {
+                    // the header row, already written by the first part
+                }
+            }
             byte[] buffer = new byte[64 * 1024];
             for (int n = readFromServer(in, buffer); n != -1; n = readFromServer(in, buffer)) {
                 out.write(buffer, 0, n);
             }
         }
+    }
+
+    private static int readByte(InputStream in) {
+        byte[] one = new byte[1];
+        return readFromServer(in, one) == -1 ? -1 : one[0];
     }
 
     private static int readFromServer(InputStream in, byte[] buffer) {

@@ -19,12 +19,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class ExportViewModel {
 
-    /**
-     * The most contacts "Export selection" sends: their ids travel in the export's URL, and the server reads
-     * request lines of up to 2 KiB. "Export all" has no limit.
-     */
-    public static final int MAX_SELECTED = 200;
-
     public enum State { IDLE, RUNNING, DONE, FAILED }
 
     private final UserSession session;
@@ -57,8 +51,7 @@ public final class ExportViewModel {
         if (ids.isEmpty()) {
             return "Select the contacts to export first, or use Export all.";
         }
-        return ids.size() > MAX_SELECTED ? "At most " + MAX_SELECTED + " selected contacts can be exported at once ("
-                + ids.size() + " are selected). Use Export all for more." : "";
+        return "";
     }
 
     /** Shows why an export cannot start. */
