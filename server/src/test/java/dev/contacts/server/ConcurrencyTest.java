@@ -76,4 +76,54 @@ class ConcurrencyTest {
             assertEquals(CONTACTS_EACH + 1, names.size(), "every contact is there once");
         }
     }
+
+    /** Each request changes another field of one contact, all at once: every change is kept (none undoes another). */
+    @Test
+    void concurrentPartialUpdatesOfOneContactAllStay() throws Exception {
+        String token = api.newUser();
+        long id = api.createContact(token, "Ada", "Lovelace");
+        List<String> bodies = List.of(TestApi.json("organization", "Analytical Engines"),
+                TestApi.json("job_title", "Programmer"), TestApi.json("nickname", "Enchantress"),
+                TestApi.json("additional_data", "Notes on the engine"), TestApi.json("birthday", "1815-12-10"),
+                TestApi.json("phone", "+44 20 7946 0018"), TestApi.json("email", "ada@example.com"),
+                TestApi.json("favorite", true));
+        try (ExecutorService pool = Executors.newFixedThreadPool(bodies.size())) {
+            List<Future<Response>> patches = new ArrayList<>();
+            for (String body : bodies) {
+                patches.add(pool.submit(() -> api.patch("/contacts/" + id, token, body)));
+            }
+            for (Future<Response> patch : patches) {
+                assertEquals(200, patch.get().status(), patch.get().toString());
+            }
+        }
+        JsonNode ada = api.get("/contacts/" + id, token).json();
+        assertEquals("Analytical Engines", ada.get("organization").asText());
+        assertEquals("Programmer", ada.get("job_title").asText());
+        assertEquals("Enchantress", ada.get("nickname").asText());
+        assertEquals("Notes on the engine", ada.get("additional_data").asText());
+        assertEquals("1815-12-10", ada.get("birthday").asText());
+        assertEquals("+44 20 7946 0018", ada.get("phone").asText());
+        assertEquals("ada@example.com", ada.get("email").asText());
+        assertEquals(true, ada.get("favorite").asBoolean());
+    }
+
+    /** One email registered by many requests at once: one account, and every other request is a 409. */
+    @Test
+    void oneEmailRegisteredByManyAtOnceMakesOneAccount() throws Exception {
+        int tries = 8;
+        try (ExecutorService pool = Executors.newFixedThreadPool(tries)) {
+            List<Future<Response>> registrations = new ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                registrations.add(pool.submit(() -> api.register("race@example.com", TestApi.PASSWORD)));
+            }
+            int created = 0;
+            for (Future<Response> registration : registrations) {
+                int status = registration.get().status();
+                assertEquals(true, status == 201 || status == 409, registration.get().toString());
+                created += status == 201 ? 1 : 0;
+            }
+            assertEquals(1, created);
+        }
+        assertEquals(200, api.login("race@example.com", TestApi.PASSWORD).status());
+    }
 }
