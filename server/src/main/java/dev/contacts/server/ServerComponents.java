@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -31,6 +32,8 @@ import org.jooq.DSLContext;
 
 /** The server's parts, wired once from the settings: the database and everything that works on it. */
 public final class ServerComponents implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ServerComponents.class.getName());
 
     private final Database database;
     private final PasswordHasher hasher;
@@ -98,7 +101,14 @@ public final class ServerComponents implements AutoCloseable {
                 throw new UncheckedIOException("Cannot read auth.secret-file " + settings.secretFile().get(), e);
             }
         }
-        return SigningSecret.loadOrCreate(SigningSecret.keyFileFor(settings.database().file()));
+        Path keyFile = SigningSecret.keyFileFor(settings.database().file());
+        if (settings.database().isPostgreSql()) {
+            // A shared database suggests several instances; each would sign with its own key file, and a token
+            // from one would be refused by the others: say so at start rather than as random 401s later.
+            LOG.log(System.Logger.Level.WARNING, "No auth.secret set: this instance signs tokens with the key in "
+                    + keyFile + ". Instances that share the database must share AUTH_SECRET (or auth.secret-file).");
+        }
+        return SigningSecret.loadOrCreate(keyFile);
     }
 
     public Database database() {
