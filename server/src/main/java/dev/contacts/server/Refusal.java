@@ -56,6 +56,13 @@ public abstract sealed class Refusal extends RuntimeException {
         }
     }
 
+    /** The database cannot be reached (no connection within the pool's wait): a server or network outage. */
+    public static final class DatabaseUnavailable extends Refusal {
+        public DatabaseUnavailable() {
+            super("database unavailable");
+        }
+    }
+
     /** The owner already holds the most contacts allowed. */
     public static final class ContactLimitReached extends Refusal {
         public ContactLimitReached() {

@@ -6,6 +6,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -19,6 +21,7 @@ import java.util.logging.Logger;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.contacts.server.Refusal;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -105,7 +108,8 @@ public final class Database implements AutoCloseable {
         pool.setMaximumPoolSize(settings.poolSize());
         // opened as needed, idle ones closed after 10 minutes: instances share PostgreSQL's max_connections
         pool.setMinimumIdle(1);
-        pool.setConnectionTimeout(30_000);
+        // a database server that is gone gets a 503 after 10 s (Database.call), not a client left waiting 30 s
+        pool.setConnectionTimeout(10_000);
         return migrated(new HikariDataSource(pool), SQLDialect.POSTGRES, "postgresql");
     }
 
@@ -237,11 +241,32 @@ public final class Database implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw e;
         } catch (ExecutionException e) {
+            if (noConnection(e.getCause())) {
+                // a database server down or cut off, not a fault of this request: 503, and DOWN in the health check
+                Logger.getLogger(Database.class.getName()).log(Level.WARNING,
+                        "No database connection within the pool's wait: " + e.getCause().getMessage());
+                throw new Refusal.DatabaseUnavailable();
+            }
             if (e.getCause() instanceof Exception cause) {
                 throw cause;
             }
             throw (Error) e.getCause();
         }
+    }
+
+    /**
+     * Whether {@code failure} comes from the pool giving up on a connection (HikariCP's timeout), from a
+     * connection that broke (SQLSTATE class 08), or from a database server shutting down or starting (57P01-03:
+     * what PostgreSQL tells its pooled connections when it is stopped).
+     */
+    static boolean noConnection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLException sql
+                    && sql.getSQLState() != null && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

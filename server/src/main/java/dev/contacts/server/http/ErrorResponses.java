@@ -50,6 +50,9 @@ public final class ErrorResponses {
             case Refusal.TryLater later -> tooManyAttempts(later.retryAfter());
             case Refusal.Busy busy -> new ApiException(Status.SERVICE_UNAVAILABLE_503, "Server busy, try again",
                     Map.of("Retry-After", "1"));
+            // the load balancer's health check sees the same outage (DOWN) and stops sending requests here
+            case Refusal.DatabaseUnavailable down -> new ApiException(Status.SERVICE_UNAVAILABLE_503,
+                    "Database unavailable, try again", Map.of("Retry-After", "5"));
             case Refusal.ContactLimitReached full -> ApiException.conflict("Contact limit reached");
             case Refusal.InvalidRefreshToken invalid -> ApiException.unauthorized("Invalid refresh token");
         };

@@ -25,6 +25,8 @@ class RefusalAnswersTest {
         assertAnswer(new Refusal.InvalidRefreshToken(), 401, "Invalid refresh token",
                 Map.of("WWW-Authenticate", "Bearer"));
         assertAnswer(new Refusal.Busy(), 503, "Server busy, try again", Map.of("Retry-After", "1"));
+        assertAnswer(new Refusal.DatabaseUnavailable(), 503, "Database unavailable, try again",
+                Map.of("Retry-After", "5"));
         assertAnswer(new Refusal.LockedOut(Duration.ofSeconds(30)), 429, "Too many attempts, try again later",
                 Map.of("Retry-After", "30"));
     }

@@ -1,0 +1,72 @@
+package dev.contacts.server.db;
+
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import dev.contacts.server.Refusal;
+import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Work that fails because the pool could get no connection (the database server is down or cut off) is refused
+ * as "database unavailable" (503, try again), not reported as a fault of the request (500); other failures pass
+ * through unchanged.
+ */
+class DatabaseUnavailableTest {
+
+    private Database database;
+
+    @BeforeEach
+    void open() throws Exception {
+        database = Database.open(Files.createTempDirectory("contacts-test").resolve("contacts.db"));
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void noConnectionWithinThePoolsWaitIsDatabaseUnavailable() {
+        // what jOOQ throws when HikariCP gives up waiting for a connection
+        DataAccessException timedOut = new DataAccessException("Error getting connection from data source",
+                new SQLTransientConnectionException("contacts-db - Connection is not available, request timed out"));
+        assertThrows(Refusal.DatabaseUnavailable.class, () -> database.call(() -> {
+            throw timedOut;
+        }));
+    }
+
+    @Test
+    void aConnectionThatBrokeIsDatabaseUnavailable() {
+        // what the PostgreSQL driver reports on a pooled connection whose server has stopped
+        DataAccessException broken = new DataAccessException("SQL [select 1]",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        assertThrows(Refusal.DatabaseUnavailable.class, () -> database.call(() -> {
+            throw broken;
+        }));
+    }
+
+    @Test
+    void aDatabaseServerShuttingDownIsDatabaseUnavailable() {
+        // what PostgreSQL sends its pooled connections when it is stopped
+        DataAccessException shutdown = new DataAccessException("SQL [select 1]",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        assertThrows(Refusal.DatabaseUnavailable.class, () -> database.call(() -> {
+            throw shutdown;
+        }));
+    }
+
+    @Test
+    void otherDatabaseErrorsPassThroughUnchanged() {
+        DataAccessException constraint = new DataAccessException("constraint", new SQLException("UNIQUE failed", "23505"));
+        assertSame(constraint, assertThrows(DataAccessException.class, () -> database.call(() -> {
+            throw constraint;
+        })));
+    }
+}
