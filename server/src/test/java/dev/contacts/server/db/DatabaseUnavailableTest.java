@@ -32,34 +32,29 @@ class DatabaseUnavailableTest {
         database.close();
     }
 
+    private void assertUnavailable(Throwable cause) {
+        DataAccessException failure = new DataAccessException("SQL [select 1]", cause);
+        assertThrows(Refusal.DatabaseUnavailable.class, () -> database.call(() -> {
+            throw failure;
+        }), cause.getMessage());
+    }
+
     @Test
     void noConnectionWithinThePoolsWaitIsDatabaseUnavailable() {
-        // what jOOQ throws when HikariCP gives up waiting for a connection
-        DataAccessException timedOut = new DataAccessException("Error getting connection from data source",
-                new SQLTransientConnectionException("contacts-db - Connection is not available, request timed out"));
-        assertThrows(Refusal.DatabaseUnavailable.class, () -> database.call(() -> {
-            throw timedOut;
-        }));
+        // what jOOQ wraps when HikariCP gives up waiting for a connection
+        assertUnavailable(new SQLTransientConnectionException("contacts-db - Connection is not available, request timed out"));
     }
 
     @Test
     void aConnectionThatBrokeIsDatabaseUnavailable() {
-        // what the PostgreSQL driver reports on a pooled connection whose server has stopped
-        DataAccessException broken = new DataAccessException("SQL [select 1]",
-                new SQLException("An I/O error occurred while sending to the backend.", "08006"));
-        assertThrows(Refusal.DatabaseUnavailable.class, () -> database.call(() -> {
-            throw broken;
-        }));
+        // what the PostgreSQL driver reports on a pooled connection whose server is gone
+        assertUnavailable(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
     }
 
     @Test
     void aDatabaseServerShuttingDownIsDatabaseUnavailable() {
         // what PostgreSQL sends its pooled connections when it is stopped
-        DataAccessException shutdown = new DataAccessException("SQL [select 1]",
-                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
-        assertThrows(Refusal.DatabaseUnavailable.class, () -> database.call(() -> {
-            throw shutdown;
-        }));
+        assertUnavailable(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
     }
 
     @Test
