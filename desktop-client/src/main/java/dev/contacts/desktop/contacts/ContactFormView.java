@@ -9,11 +9,13 @@ import dev.contacts.desktop.ui.Dates;
 import dev.contacts.desktop.ui.Fields;
 import dev.contacts.desktop.ui.Views;
 import dev.contacts.model.ContactDraft;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -31,6 +33,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Popup;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -225,7 +229,7 @@ public final class ContactFormView extends VBox {
         VBox choices = new VBox();
         choices.getStyleClass().add("label-suggestions");
         choices.setId("label-suggestions");
-        javafx.stage.Popup popup = new javafx.stage.Popup();
+        Popup popup = new Popup();
         popup.getContent().add(choices);
         popup.setAutoHide(true); // a click elsewhere closes it; Escape too (and only it, not the form)
         popup.setOnHidden(e -> completion.close());
@@ -246,7 +250,7 @@ public final class ContactFormView extends VBox {
             if (names.isEmpty()) {
                 popup.hide();
             } else if (!popup.isShowing() && labels.getScene() != null && labels.isFocused()) {
-                javafx.geometry.Bounds field = labels.localToScreen(labels.getBoundsInLocal());
+                Bounds field = labels.localToScreen(labels.getBoundsInLocal());
                 choices.setMinWidth(field.getWidth());
                 popup.show(labels, field.getMinX(), field.getMaxY());
             }
@@ -256,7 +260,7 @@ public final class ContactFormView extends VBox {
         labels.textProperty().addListener((obs, was, is) -> {
             if (labels.isFocused() && !takingLabel) {
                 // the caret moves after the text: ask once both are current
-                javafx.application.Platform.runLater(() -> completion.typed(labels.getText(), labels.getCaretPosition(), false));
+                Platform.runLater(() -> completion.typed(labels.getText(), labels.getCaretPosition(), false));
             }
         });
         labels.focusedProperty().addListener((obs, was, focused) -> {
@@ -310,7 +314,7 @@ public final class ContactFormView extends VBox {
         if (content <= viewport) {
             return;
         }
-        javafx.geometry.Bounds bounds = fields.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        Bounds bounds = fields.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
         double top = scroll.getVvalue() * (content - viewport);
         double withLabel = Math.max(0, bounds.getMinY() - FIELD_LABEL_ROOM); // the field's name stays in view too
         if (withLabel < top) {
@@ -344,10 +348,10 @@ public final class ContactFormView extends VBox {
 
     @FXML
     private void choosePhoto() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        FileChooser chooser = new FileChooser();
         chooser.setTitle("Choose a photo");
         chooser.getExtensionFilters().add(
-                new javafx.stage.FileChooser.ExtensionFilter("JPEG or PNG images", "*.jpg", "*.jpeg", "*.png"));
+                new FileChooser.ExtensionFilter("JPEG or PNG images", "*.jpg", "*.jpeg", "*.png"));
         java.io.File file = chooser.showOpenDialog(getScene().getWindow());
         if (file != null) {
             usePhoto(file.toPath());
@@ -511,7 +515,7 @@ public final class ContactFormView extends VBox {
     public void focusFirstField() {
         firstName.requestFocus();
         // the scroll pane brings the focused field itself to its top edge: show the form from its top, label and all
-        javafx.application.Platform.runLater(() -> scroll.setVvalue(0));
+        Platform.runLater(() -> scroll.setVvalue(0));
     }
 
     @FXML
