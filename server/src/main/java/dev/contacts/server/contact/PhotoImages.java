@@ -59,29 +59,45 @@ public final class PhotoImages {
     }
 
     /**
-     * A photo from an imported file as it would be stored (checked and re-encoded like an upload), or empty when
-     * it is not a valid JPEG or PNG within the limits.
+     * A photo from an imported file as it is stored, or empty when its bytes are no image the JDK reads within
+     * {@value #MAX_SIDE} px a side. Files declare a photo's type loosely (vCard 2.1 often not at all, some the
+     * wrong one), so the format is found from the bytes: a JPEG stays a JPEG, any other image (PNG, GIF, BMP,
+     * TIFF ...) is kept as PNG. A camera-sized photo is welcome here: only the import's own size limit applies.
      */
-    public static Optional<ContactRepository.Photo> storable(byte[] bytes, String mediaType) {
-        Optional<Format> format = mediaType == null ? Optional.empty() : Format.ofMediaType(mediaType);
-        if (format.isEmpty() || bytes.length > MAX_UPLOAD_BYTES) {
-            return Optional.empty();
-        }
-        try {
-            byte[] stored = reencode(bytes, format.get());
-            return Optional.of(new ContactRepository.Photo(format.get().mediaType, stored, ContactETags.of(stored)));
-        } catch (InvalidImage e) {
+    public static Optional<ContactRepository.Photo> fromImport(byte[] bytes) {
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
+                return Optional.empty();
+            }
+            ImageReader reader = readers.next();
+            Format format = "jpeg".equalsIgnoreCase(reader.getFormatName()) ? Format.JPEG : Format.PNG;
+            byte[] stored = encode(scaleToFit(read(reader, input, "The file is not an image"), format), format);
+            return Optional.of(new ContactRepository.Photo(format.mediaType, stored, ContactETags.of(stored)));
+        } catch (IOException | InvalidImage e) {
             return Optional.empty();
         }
     }
 
     /** The photo as stored: decoded, checked, scaled down to fit {@value #STORED_SIDE} px, re-encoded. */
     static byte[] reencode(byte[] upload, Format format) throws InvalidImage {
-        BufferedImage image = decode(upload, format);
-        BufferedImage scaled = scaleToFit(image, format);
+        String notAnImage = "The file is not a valid " + format.name() + " image";
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName(format.imageIoName).next();
+            // the bytes must start like this format, whatever the Content-Type said
+            if (!reader.getOriginatingProvider().canDecodeInput(input)) {
+                throw new InvalidImage(notAnImage);
+            }
+            return encode(scaleToFit(read(reader, input, notAnImage), format), format);
+        } catch (IOException e) {
+            throw new InvalidImage(notAnImage);
+        }
+    }
+
+    private static byte[] encode(BufferedImage image, Format format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            if (!ImageIO.write(scaled, format.imageIoName, out)) {
+            if (!ImageIO.write(image, format.imageIoName, out)) {
                 throw new IllegalStateException("no ImageIO writer for " + format);
             }
         } catch (IOException e) {
@@ -90,38 +106,31 @@ public final class PhotoImages {
         return out.toByteArray();
     }
 
-    private static BufferedImage decode(byte[] upload, Format format) throws InvalidImage {
-        String notAnImage = "The file is not a valid " + format.name() + " image";
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName);
-            ImageReader reader = readers.next();
-            try {
-                // the bytes must start like this format, whatever the Content-Type said
-                if (!reader.getOriginatingProvider().canDecodeInput(input)) {
-                    throw new InvalidImage(notAnImage);
-                }
-                reader.setInput(input, true, true);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                // checked before decoding: a small file can declare a huge canvas
-                if (width > MAX_SIDE || height > MAX_SIDE) {
-                    throw new InvalidImage("The image is " + width + "×" + height + " pixels: at most " + MAX_SIDE
-                            + " pixels on a side are accepted");
-                }
-                boolean[] damaged = {false};
-                // a truncated JPEG decodes with a warning (grey rest) rather than an error: refuse it too
-                reader.addIIOReadWarningListener((source, warning) -> damaged[0] = true);
-                BufferedImage image = reader.read(0);
-                if (damaged[0] || image == null) {
-                    throw new InvalidImage(notAnImage);
-                }
-                return image;
-            } finally {
-                reader.dispose();
+    /** The first image {@code reader} finds in {@code input}, refused when too large, damaged or absent. */
+    private static BufferedImage read(ImageReader reader, ImageInputStream input, String notAnImage)
+            throws InvalidImage {
+        try {
+            reader.setInput(input, true, true);
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            // checked before decoding: a small file can declare a huge canvas
+            if (width > MAX_SIDE || height > MAX_SIDE) {
+                throw new InvalidImage("The image is " + width + "×" + height + " pixels: at most " + MAX_SIDE
+                        + " pixels on a side are accepted");
             }
+            boolean[] damaged = {false};
+            // a truncated JPEG decodes with a warning (grey rest) rather than an error: refuse it too
+            reader.addIIOReadWarningListener((source, warning) -> damaged[0] = true);
+            BufferedImage image = reader.read(0);
+            if (damaged[0] || image == null) {
+                throw new InvalidImage(notAnImage);
+            }
+            return image;
         } catch (IOException | RuntimeException e) {
             // ImageIO reports damaged data with IIOException and, for some damage, runtime exceptions
             throw new InvalidImage(notAnImage);
+        } finally {
+            reader.dispose();
         }
     }
 

@@ -86,8 +86,8 @@ final class Exporter {
                 page.stream().map(Contact::id).toList());
         for (Contact c : page) {
             TransferRepository.FileFields f = fields.getOrDefault(c.id(), new TransferRepository.FileFields(null, null));
-            TransferItem.Photo photo = c.hasPhoto() ? repository.contacts().photo(owner, c.id())
-                    .map(p -> new TransferItem.Photo(p.image(), p.contentType())).orElse(null) : null;
+            ContactRepository.Photo photo = c.hasPhoto() ? repository.contacts().photo(owner, c.id()).orElse(null)
+                    : null;
             sink.write(new TransferItem(c.toDraft(), f.uid(), f.extras(), photo));
         }
     }

@@ -21,7 +21,6 @@ import dev.contacts.model.ContactRules;
 import dev.contacts.model.FieldError;
 import dev.contacts.model.ImportReport;
 import dev.contacts.server.contact.ContactRepository;
-import dev.contacts.server.contact.PhotoImages;
 
 /**
  * Brings the items of a file into an owner's address book: each new person becomes a contact, an item that is
@@ -243,9 +242,8 @@ final class Importer {
         return Optional.empty();
     }
 
-    /** The item's photo, when it is a valid JPEG or PNG; any other is left out (the item still imports). */
+    /** The item's photo, when it has one (a photo the file reader could not use stays in its extras). */
     private static boolean storePhoto(long owner, long id, TransferItem item, ContactRepository contacts) {
-        return item.photo() != null && PhotoImages.storable(item.photo().bytes(), item.photo().mediaType())
-                .map(photo -> contacts.putPhoto(owner, id, photo)).orElse(false);
+        return item.photo() != null && contacts.putPhoto(owner, id, item.photo());
     }
 }

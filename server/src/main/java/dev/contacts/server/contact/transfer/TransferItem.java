@@ -1,6 +1,7 @@
 package dev.contacts.server.contact.transfer;
 
 import dev.contacts.model.ContactDraft;
+import dev.contacts.server.contact.ContactRepository;
 
 /**
  * One contact as a file carries it: the fields a contact has, plus what only a file has — its vCard
@@ -9,11 +10,7 @@ import dev.contacts.model.ContactDraft;
  *
  * @param uid    the item's UID, or null when it has none
  * @param extras vCard 4.0 lines of the properties without a field (URL, IMPP, ANNIVERSARY, X-...), or null
- * @param photo  the photo's bytes, or null
+ * @param photo  the photo as it is stored (a file's photo is checked and re-encoded when the file is read), or null
  */
-public record TransferItem(ContactDraft draft, String uid, String extras, Photo photo) {
-
-    /** A photo as the file carried it; its type is what the file declared (the photo service checks it). */
-    public record Photo(byte[] bytes, String mediaType) {
-    }
+public record TransferItem(ContactDraft draft, String uid, String extras, ContactRepository.Photo photo) {
 }

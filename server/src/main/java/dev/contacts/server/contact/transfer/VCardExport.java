@@ -98,7 +98,7 @@ final class VCardExport implements ContactFileWriter {
             card.setCategories(cat);
         }
         if (item.photo() != null) {
-            card.addPhoto(new Photo(item.photo().bytes(), ImageType.find(null, item.photo().mediaType(), null)));
+            card.addPhoto(new Photo(item.photo().image(), ImageType.find(null, item.photo().contentType(), null)));
         }
         if (item.uid() != null) {
             card.setUid(new ezvcard.property.Uid(item.uid()));

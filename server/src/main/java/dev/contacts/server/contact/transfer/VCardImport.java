@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 
 import dev.contacts.model.ContactRules;
 import dev.contacts.model.PostalAddress;
+import dev.contacts.server.contact.ContactRepository;
+import dev.contacts.server.contact.PhotoImages;
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
 import ezvcard.property.Address;
@@ -173,12 +175,15 @@ final class VCardImport {
             used.add(categories);
             categories.getValues().forEach(draft::label);
         }
-        TransferItem.Photo photo = null;
+        // The first photo that is an image becomes the contact's; any other (a link, a format the JDK cannot
+        // read, a second photo) stays among the kept properties, so an export writes it back.
+        ContactRepository.Photo photo = null;
         for (Photo p : card.getPhotos()) {
             if (photo == null && p.getData() != null) {
-                used.add(p);
-                photo = new TransferItem.Photo(p.getData(),
-                        p.getContentType() == null ? null : p.getContentType().getMediaType());
+                photo = PhotoImages.fromImport(p.getData()).orElse(null);
+                if (photo != null) {
+                    used.add(p);
+                }
             }
         }
         String uid = null;

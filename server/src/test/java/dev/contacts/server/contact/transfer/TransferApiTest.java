@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -102,6 +103,28 @@ class TransferApiTest {
         assertTrue(ann.get("has_photo").asBoolean());
         Response photo = api.get("/contacts/" + ann.get("id").asLong() + "/photo/", token);
         assertEquals(200, photo.status());
+        assertEquals("image/png", photo.header("Content-Type"));
+    }
+
+    @Test
+    void aPhotoTheServerCannotUseIsExportedBackAsTheFileHadIt() {
+        String unreadable = Base64.getEncoder().encodeToString("a photo in no known format".getBytes());
+        imported("", VCARD, "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Doe;Jane\r\nFN:Jane Doe\r\n"
+                + "PHOTO;ENCODING=b;TYPE=HEIC:" + unreadable + "\r\nEND:VCARD\r\n");
+        JsonNode jane = byFirstName(contacts(), "Jane");
+        assertFalse(jane.get("has_photo").asBoolean());
+        String export = api.get("/contacts/export/?format=vcard", token).body();
+        assertTrue(export.replace("\r\n ", "").contains(unreadable), "nothing of the file is lost: " + export);
+    }
+
+    @Test
+    void aGifPhotoBecomesThePhoto() {
+        String gif = Base64.getEncoder().encodeToString(VCardImportTest.image(10, 10, "gif", false));
+        imported("", VCARD, "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Doe;Jane\r\nFN:Jane Doe\r\n"
+                + "PHOTO;ENCODING=b;TYPE=GIF:" + gif + "\r\nEND:VCARD\r\n");
+        JsonNode jane = byFirstName(contacts(), "Jane");
+        assertTrue(jane.get("has_photo").asBoolean());
+        Response photo = api.get("/contacts/" + jane.get("id").asLong() + "/photo/", token);
         assertEquals("image/png", photo.header("Content-Type"));
     }
 

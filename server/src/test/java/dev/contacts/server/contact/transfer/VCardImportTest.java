@@ -6,12 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Random;
+
+import javax.imageio.ImageIO;
 
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.LabeledValue;
@@ -30,6 +37,40 @@ class VCardImportTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The image's pixels, row by row, as ARGB. */
+    static int[] pixels(byte[] image) {
+        try {
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image));
+            return decoded.getRGB(0, 0, decoded.getWidth(), decoded.getHeight(), null, 0, decoded.getWidth());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] image(int width, int height, String format, boolean noisy) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(7);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, noisy ? random.nextInt() : (x < width / 2 ? 0xCC2200 : 0x0044CC));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, format, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** One vCard 2.1 card (as Outlook writes them) whose only property besides the name is {@code photo}. */
+    static TransferItem cardWithPhoto(String photoParameters, byte[] photo) {
+        String card = "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Doe;Jane\r\nPHOTO;" + photoParameters + ":"
+                + Base64.getEncoder().encodeToString(photo) + "\r\n\r\nEND:VCARD\r\n";
+        return ImportFile.read(card, ImportFile.Format.VCARD).orElseThrow().get(0).contact();
     }
 
     static List<ParsedItem> read(String name) {
@@ -82,8 +123,8 @@ class VCardImportTest {
         assertEquals("1 Infinite Loop\nSuite 2", ann.addresses().get(0).street());
         assertEquals(LocalDate.of(1604, 12, 24), ann.birthday());
         assertEquals("A1B2C3D4-0000-4000-8000-APPLE0000001", item.contact().uid());
-        assertArrayEquals(PNG, item.contact().photo().bytes(), "the folded base64 photo is read whole");
-        assertEquals("image/png", item.contact().photo().mediaType());
+        assertArrayEquals(pixels(PNG), pixels(item.contact().photo().image()), "the folded base64 photo is read whole");
+        assertEquals("image/png", item.contact().photo().contentType());
         String extras = item.contact().extras();
         assertTrue(extras.contains("item4.URL"), extras);
         assertTrue(extras.contains("item4.X-ABLabel:_$!<HomePage>!$_"), "the URL keeps its own label: " + extras);
@@ -104,9 +145,64 @@ class VCardImportTest {
                 new LabeledValue("+49 170 7654321", "mobile")), j.phones());
         assertEquals("Erste Zeile\nZweite Zeile mit äöü und einer sehr langen Zeile, die umbrochen wird.",
                 j.additionalData());
-        assertArrayEquals(PNG, item.contact().photo().bytes());
+        assertArrayEquals(pixels(PNG), pixels(item.contact().photo().image()));
         assertTrue(item.contact().extras().contains("X-MS-OL-DEFAULT-POSTAL-ADDRESS:2"));
         assertTrue(!item.contact().extras().contains("REV"), "the revision stamp is not the contact");
+    }
+
+    @Test
+    void aPhotoWithoutADeclaredTypeIsFoundFromItsBytes() {
+        TransferItem jane = cardWithPhoto("ENCODING=BASE64", image(40, 30, "jpeg", false));
+        assertEquals("image/jpeg", jane.photo().contentType());
+        assertEquals(40, width(jane.photo().image()));
+    }
+
+    @Test
+    void aPhotoDeclaredWithTheWrongTypeIsReadAsWhatItIs() {
+        byte[] png = image(20, 20, "png", false);
+        TransferItem jane = cardWithPhoto("TYPE=JPEG;ENCODING=BASE64", png);
+        assertEquals("image/png", jane.photo().contentType());
+        assertArrayEquals(pixels(png), pixels(jane.photo().image()));
+    }
+
+    @Test
+    void aGifOrBmpPhotoIsKeptAsPng() {
+        for (String format : List.of("gif", "bmp")) {
+            byte[] original = image(16, 12, format, false);
+            TransferItem jane = cardWithPhoto("TYPE=" + format.toUpperCase() + ";ENCODING=BASE64", original);
+            assertNotNull(jane.photo(), format);
+            assertEquals("image/png", jane.photo().contentType(), format);
+            assertArrayEquals(pixels(original), pixels(jane.photo().image()), format);
+            assertNull(jane.extras(), "a photo that became the contact's is not kept twice");
+        }
+    }
+
+    @Test
+    void aCameraSizedPhotoOverTheUploadLimitIsScaledLikeAnUpload() {
+        byte[] large = image(2400, 1800, "jpeg", true);
+        assertTrue(large.length > 1024 * 1024, "the fixture is larger than an upload may be: " + large.length);
+        TransferItem jane = cardWithPhoto("TYPE=JPEG;ENCODING=BASE64", large);
+        assertEquals("image/jpeg", jane.photo().contentType());
+        assertEquals(512, width(jane.photo().image()));
+    }
+
+    @Test
+    void aPhotoThatIsNoImageIsKeptForExportRatherThanLost() {
+        byte[] notAnImage = "this is not an image at all, just text".getBytes(StandardCharsets.US_ASCII);
+        TransferItem jane = cardWithPhoto("TYPE=JPEG;ENCODING=BASE64", notAnImage);
+        assertNull(jane.photo());
+        assertEquals("Jane", jane.draft().firstName(), "the card imports all the same");
+        assertNotNull(jane.extras());
+        assertTrue(jane.extras().contains("PHOTO") && jane.extras().contains(
+                Base64.getEncoder().encodeToString(notAnImage).substring(0, 20)), jane.extras());
+    }
+
+    static int width(byte[] image) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(image)).getWidth();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
