@@ -312,6 +312,7 @@ public final class ContactRepository {
     /** Moves the owner's live contacts among {@code ids} to the trash in one transaction; the ids moved. */
     public List<Long> trashAll(long owner, Collection<Long> ids) {
         return dsl.transactionResult(tx -> {
+            lockOwner(tx.dsl(), owner);
             List<Long> moved = tx.dsl().select(CONTACTS.ID).from(CONTACTS)
                     .where(live(owner).and(CONTACTS.ID.in(ids))).orderBy(CONTACTS.ID).fetch(CONTACTS.ID);
             tx.dsl().update(CONTACTS).set(CONTACTS.DELETED_AT, now()).where(CONTACTS.ID.in(moved)).execute();
@@ -334,6 +335,7 @@ public final class ContactRepository {
     public Optional<Contact> restore(long owner, long id) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
+            lockOwner(t, owner);
             ContactsRecord record = Database.lockingRows(t.selectFrom(CONTACTS)
                     .where(inTrash(owner).and(CONTACTS.ID.eq(id)))).fetchOne();
             if (record == null) {
@@ -460,9 +462,23 @@ public final class ContactRepository {
     private record RekeyBatch(int read, int rekeyed) {
     }
 
-    private void requireRoom(DSLContext t, long owner, int more) {
-        // the owner's row locked (PostgreSQL) until the transaction ends: concurrent creates count one by one
+    /**
+     * Makes the other transactions that lock this owner wait until this one ends (PostgreSQL; on SQLite write
+     * transactions run one at a time anyway). Every transaction that writes several of an owner's contacts, or
+     * counts them, takes this lock before any contact's row, so two of them never hold rows the other needs
+     * (a deadlock, which PostgreSQL ends by failing one of them).
+     */
+    public void lockOwner(long owner) {
+        lockOwner(dsl, owner);
+    }
+
+    private static void lockOwner(DSLContext t, long owner) {
         Database.lockingRows(t.selectOne().from(USERS).where(USERS.ID.eq(owner))).fetch();
+    }
+
+    private void requireRoom(DSLContext t, long owner, int more) {
+        // concurrent creates count one by one
+        lockOwner(t, owner);
         if (t.fetchCount(CONTACTS, live(owner)) + more > maxPerOwner) {
             throw new Refusal.ContactLimitReached();
         }

@@ -51,6 +51,9 @@ final class Importer {
                 int following = from + BATCH;
                 next = following < items.size() ? reader.submit(() -> read(items, following)) : null;
                 repository.inTransaction((contacts, transfer) -> {
+                    // before the batch reads what it merges into: another import's batch, a merge or a bulk
+                    // delete of this owner finishes first, and this batch sees what it wrote
+                    contacts.lockOwner(owner);
                     importBatch(owner, batch, duplicates, contacts, transfer, counts);
                     return null;
                 });

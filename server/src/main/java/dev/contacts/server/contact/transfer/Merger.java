@@ -35,6 +35,9 @@ final class Merger {
     /** The merged contact; empty when an id is not one of the owner's live contacts (nothing changed then). */
     Optional<Contact> merge(long owner, List<Long> ids) {
         return repository.inTransaction((contacts, transfer) -> {
+            // merges of the same contacts in another order, imports and bulk deletes wait: this one reads
+            // the contacts as they are when it writes them
+            contacts.lockOwner(owner);
             List<Contact> all = new ArrayList<>();
             for (long id : ids) {
                 Optional<Contact> c = contacts.find(owner, id);
@@ -44,23 +47,28 @@ final class Merger {
                 all.add(c.get());
             }
             Contact keep = all.get(0);
-            ContactDraft merged = keep.toDraft();
+            List<Contact> others = all.subList(1, all.size());
             var fields = transfer.fileFields(owner, ids);
             String extras = fields.get(keep.id()).extras();
             Contact photoFrom = keep.hasPhoto() ? keep : null;
-            for (Contact other : all.subList(1, all.size())) {
-                merged = ContactMerge.merge(merged, other.toDraft(), ContactMerge.Notes.JOIN);
+            for (Contact other : others) {
                 extras = VCardExtras.union(extras, fields.get(other.id()).extras());
                 if (photoFrom == null && other.hasPhoto()) {
                     photoFrom = other;
                 }
             }
-            List<FieldError> errors = ContactRules.validate(merged);
-            if (!errors.isEmpty()) {
-                throw new TooLarge(errors);
-            }
-            ContactDraft result = merged;
-            contacts.update(owner, keep.id(), c -> { }, d -> result);
+            // merged into the kept contact as it is once locked: an edit that landed since it was read stays
+            contacts.update(owner, keep.id(), c -> { }, current -> {
+                ContactDraft merged = current;
+                for (Contact other : others) {
+                    merged = ContactMerge.merge(merged, other.toDraft(), ContactMerge.Notes.JOIN);
+                }
+                List<FieldError> errors = ContactRules.validate(merged);
+                if (!errors.isEmpty()) {
+                    throw new TooLarge(errors);
+                }
+                return merged;
+            });
             transfer.setFileFields(owner, keep.id(), null, extras);
             if (photoFrom != null && photoFrom != keep) {
                 contacts.photo(owner, photoFrom.id()).ifPresent(p -> contacts.putPhoto(owner, keep.id(), p));
