@@ -81,6 +81,8 @@ public final class ContactRepository {
     private final DSLContext dsl;
     private final Clock clock;
     private final int maxPerOwner;
+    /** The insert of a new contact's row, rendered on first use: see {@link #insertAll}. */
+    private volatile String insertSql;
 
     public ContactRepository(DSLContext dsl, Clock clock, int maxPerOwner) {
         this.dsl = dsl;
@@ -178,11 +180,7 @@ public final class ContactRepository {
 
     /** Stores a new contact; {@link Refusal.ContactLimitReached} when the owner holds the most contacts allowed. */
     public Contact create(long owner, ContactDraft draft) {
-        return dsl.transactionResult(tx -> {
-            DSLContext t = tx.dsl();
-            requireRoom(t, owner, 1);
-            return insert(t, owner, draft);
-        });
+        return createAll(owner, List.of(draft)).get(0);
     }
 
     /**
@@ -190,10 +188,12 @@ public final class ContactRepository {
      * when they do not all fit, and then none is stored.
      */
     public List<Contact> createAll(long owner, List<ContactDraft> drafts) {
+        // worked out before the transaction: on SQLite every other writer waits while it runs
+        List<NewRow> rows = newRows(owner, drafts);
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             requireRoom(t, owner, drafts.size());
-            return insertAll(t, owner, drafts);
+            return insertAll(t, owner, rows);
         });
     }
 
@@ -213,34 +213,50 @@ public final class ContactRepository {
                 .limit(limit).fetch(ContactRepository::toContact);
     }
 
-    private Contact insert(DSLContext t, long owner, ContactDraft draft) {
-        return insertAll(t, owner, List.of(draft)).get(0);
+    /** A new contact as the insert binds it (JDBC values of {@link #INSERTED_COLUMNS}), made at {@code at}. */
+    private record NewRow(ContactDraft draft, Instant at, Object[] values) {
+    }
+
+    /** The rows of new contacts: their keys, JSON and times worked out, as the insert binds them. */
+    private List<NewRow> newRows(long owner, List<ContactDraft> drafts) {
+        Instant now = now();
+        List<NewRow> rows = new ArrayList<>(drafts.size());
+        for (ContactDraft draft : drafts) {
+            ContactsRecord row = dsl.newRecord(CONTACTS);
+            row.setUserId(owner);
+            row.setCreatedAt(now);
+            row.setUpdatedAt(now);
+            row.setHasPhoto(false);
+            fill(row, draft);
+            Object[] values = new Object[INSERTED_COLUMNS.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = SqlTimes.jdbcValue(dsl.dialect(), row.get(INSERTED_COLUMNS.get(i)));
+            }
+            rows.add(new NewRow(draft, now, values));
+        }
+        return rows;
     }
 
     /**
      * Inserts new contacts with one statement prepared once and executed for each, and their labels in one
-     * batch. jOOQ renders the statement; JDBC runs it, because rendering a statement per contact (or binding
-     * through jOOQ, which walks the whole query per value) took most of an import's time. The contacts answered
-     * are the drafts as stored.
+     * batch. jOOQ renders the statement (once per repository); JDBC runs it, because rendering a statement per
+     * contact (or binding through jOOQ, which walks the whole query per value) took most of an import's time. The
+     * contacts answered are the drafts as stored.
      */
-    private List<Contact> insertAll(DSLContext t, long owner, List<ContactDraft> drafts) {
-        Instant now = now();
-        String insertSql = t.insertInto(CONTACTS, INSERTED_COLUMNS)
-                .values(INSERTED_COLUMNS.stream().map(column -> DSL.val(null, column)).toList()).getSQL();
-        List<Contact> created = new ArrayList<>(drafts.size());
+    private List<Contact> insertAll(DSLContext t, long owner, List<NewRow> rows) {
+        if (insertSql == null) {
+            // the same text whichever thread renders it first
+            insertSql = t.insertInto(CONTACTS, INSERTED_COLUMNS)
+                    .values(INSERTED_COLUMNS.stream().map(column -> DSL.val(null, column)).toList()).getSQL();
+        }
+        List<Contact> created = new ArrayList<>(rows.size());
         List<Object[]> labels = new ArrayList<>();
         t.connection(connection -> {
             // the generated key: SQLite's last row id; PostgreSQL's driver adds RETURNING *, whose first column is id
             try (PreparedStatement insert = connection.prepareStatement(insertSql, Statement.RETURN_GENERATED_KEYS)) {
-                for (ContactDraft draft : drafts) {
-                    ContactsRecord row = t.newRecord(CONTACTS);
-                    row.setUserId(owner);
-                    row.setCreatedAt(now);
-                    row.setUpdatedAt(now);
-                    row.setHasPhoto(false);
-                    fill(row, draft);
-                    for (int i = 0; i < INSERTED_COLUMNS.size(); i++) {
-                        insert.setObject(i + 1, SqlTimes.jdbcValue(t.dialect(), row.get(INSERTED_COLUMNS.get(i))));
+                for (NewRow row : rows) {
+                    for (int i = 0; i < row.values().length; i++) {
+                        insert.setObject(i + 1, row.values()[i]);
                     }
                     insert.executeUpdate();
                     long id;
@@ -250,10 +266,10 @@ public final class ContactRepository {
                         }
                         id = key.getLong(1);
                     }
-                    for (String label : draft.labels()) {
+                    for (String label : row.draft().labels()) {
                         labels.add(new Object[] {id, owner, label, ContactKeys.fold(label)});
                     }
-                    created.add(new Contact(id, draft, false, now, now));
+                    created.add(new Contact(id, row.draft(), false, row.at(), row.at()));
                 }
             }
         });

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -32,6 +33,8 @@ import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -75,10 +78,21 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final ThreadPoolExecutor workers;
+    /** SQLite's writers in the order they came; null on PostgreSQL. */
+    private final SqliteWriteQueue writeQueue;
 
     private Database(HikariDataSource dataSource, SQLDialect dialect) {
         this.dataSource = dataSource;
-        this.dsl = DSL.using(dataSource, dialect, new Settings().withExecuteLogging(false));
+        DefaultConfiguration configuration = new DefaultConfiguration();
+        configuration.set(dataSource).set(dialect).set(new Settings().withExecuteLogging(false));
+        if (dialect.family() == SQLDialect.SQLITE) {
+            writeQueue = new SqliteWriteQueue(configuration.connectionProvider());
+            configuration.set(writeQueue).set(new DefaultExecuteListenerProvider(writeQueue));
+        } else {
+            // PostgreSQL locks rows: writers of different rows go on at once
+            writeQueue = null;
+        }
+        this.dsl = DSL.using(configuration);
         AtomicInteger count = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(WAITING), r -> {
@@ -126,7 +140,8 @@ public final class Database implements AutoCloseable {
         // FULL: a committed write survives a power cut, not only a crash of the process.
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         sqlite.enforceForeignKeys(true);
-        // Writers queue for the lock instead of failing with SQLITE_BUSY...
+        // This process's writers take turns (SqliteWriteQueue); writers of other processes on the same file are
+        // waited for instead of failing with SQLITE_BUSY...
         sqlite.setBusyTimeout(30_000);
         // ...and a transaction takes the write lock when it begins, so it can never fail half-way when it
         // upgrades from reading to writing (the one case the busy timeout cannot wait out).
@@ -194,6 +209,11 @@ public final class Database implements AutoCloseable {
 
     public DSLContext dsl() {
         return dsl;
+    }
+
+    /** SQLite's queue of writers; empty on PostgreSQL. */
+    Optional<SqliteWriteQueue> writeQueue() {
+        return Optional.ofNullable(writeQueue);
     }
 
     /**
