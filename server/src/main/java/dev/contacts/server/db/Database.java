@@ -23,7 +23,6 @@ import java.util.logging.Logger;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.contacts.server.Refusal;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
@@ -160,11 +159,7 @@ public final class Database implements AutoCloseable {
     /** The database of {@code dataSource}, migrated with the scripts of db/migration/{@code scripts}. */
     private static Database migrated(HikariDataSource dataSource, SQLDialect dialect, String scripts) {
         try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations(MIGRATIONS + scripts)
-                    .load()
-                    .migrate();
+            Migrations.apply(dataSource, scripts);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
