@@ -10,6 +10,7 @@ import java.util.List;
 
 import dev.contacts.server.account.AccountService;
 import dev.contacts.server.auth.AccessTokenSecurity;
+import dev.contacts.server.auth.AccessTokenState;
 import dev.contacts.server.auth.AuthService;
 import dev.contacts.server.auth.BearerAuthentication;
 import dev.contacts.server.auth.LoginThrottle;
@@ -55,7 +56,7 @@ public final class ServerComponents implements AutoCloseable {
         RefreshTokenRepository refreshTokens = new RefreshTokenRepository(dsl, clock, settings.refreshLifetime());
         LoginThrottle throttle = new LoginThrottle(dsl, clock);
         RateLimiter rateLimiter = new RateLimiter(dsl, clock, settings.rateLimit());
-        BearerAuthentication auth = new BearerAuthentication(tokens, users, revoked, refreshTokens);
+        BearerAuthentication auth = new BearerAuthentication(tokens, new AccessTokenState(dsl));
         SessionTokens sessions = new SessionTokens(tokens, refreshTokens, revoked, users);
         this.authService = new AuthService(users, hasher, sessions, auth, throttle, rateLimiter,
                 new ClientAddresses(settings.trustedProxies()));

@@ -38,16 +38,11 @@ public final class BearerAuthentication {
     }
 
     private final TokenService tokens;
-    private final UserRepository users;
-    private final RevokedAccessTokens revoked;
-    private final RefreshTokenRepository sessions;
+    private final AccessTokenState state;
 
-    public BearerAuthentication(TokenService tokens, UserRepository users, RevokedAccessTokens revoked,
-                                RefreshTokenRepository sessions) {
+    public BearerAuthentication(TokenService tokens, AccessTokenState state) {
         this.tokens = tokens;
-        this.users = users;
-        this.revoked = revoked;
-        this.sessions = sessions;
+        this.state = state;
     }
 
     public Handler protect(AuthenticatedHandler handler) {
@@ -65,9 +60,7 @@ public final class BearerAuthentication {
         // exists at the same token version, not logged out, and a session (refresh-token family) not ended
         return verifiedByProvider(req, token)
                 .flatMap(tokens::claims)
-                .filter(claims -> users.tokenVersion(claims.userId()).map(v -> v == claims.version()).orElse(false))
-                .filter(claims -> !revoked.isRevoked(claims.tokenId()))
-                .filter(claims -> claims.sessionId().map(id -> !sessions.isFamilyRevoked(id)).orElse(true))
+                .filter(state::isHonoured)
                 .orElseThrow(() -> ApiException.invalidToken("Could not validate credentials"));
     }
 

@@ -57,12 +57,6 @@ public final class RefreshTokenRepository {
         return new Issued(insert(dsl, userId, familyId), familyId);
     }
 
-    /** Whether the family was revoked (reuse, logout, password change): its access tokens end with it. */
-    public boolean isFamilyRevoked(String familyId) {
-        return dsl.fetchExists(REFRESH_TOKENS, REFRESH_TOKENS.FAMILY_ID.eq(familyId)
-                .and(REFRESH_TOKENS.REVOKED_AT.isNotNull()));
-    }
-
     /** Spends {@code presented} and gives its successor, in one transaction. */
     public Rotation rotate(String presented) {
         String hash = hash(presented);

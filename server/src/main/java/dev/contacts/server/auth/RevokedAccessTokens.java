@@ -23,10 +23,6 @@ public final class RevokedAccessTokens {
                 .execute();
     }
 
-    public boolean isRevoked(String jti) {
-        return dsl.fetchExists(REVOKED_ACCESS_TOKENS, REVOKED_ACCESS_TOKENS.JTI.eq(jti));
-    }
-
     public int prune(Instant now) {
         return dsl.deleteFrom(REVOKED_ACCESS_TOKENS)
                 .where(REVOKED_ACCESS_TOKENS.EXPIRES_AT.lt(now))

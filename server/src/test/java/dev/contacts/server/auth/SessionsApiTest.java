@@ -96,10 +96,12 @@ class SessionsApiTest {
 
         assertInvalidRefresh(api.refresh(first)); // theft: the first one comes back
         assertInvalidRefresh(api.refresh(third)); // so its whole family is revoked, the newest included
+        assertTokenRefused(login.get("access_token").asText()); // and the access tokens of that session
 
         // another login (another family) is not affected
-        String other = api.loginJson(email, PASSWORD).get("refresh_token").asText();
-        assertEquals(200, api.refresh(other).status());
+        JsonNode otherLogin = api.loginJson(email, PASSWORD);
+        assertEquals(200, api.get("/contacts/", otherLogin.get("access_token").asText()).status());
+        assertEquals(200, api.refresh(otherLogin.get("refresh_token").asText()).status());
     }
 
     @Test
