@@ -13,6 +13,7 @@ import dev.contacts.model.Contact;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -40,8 +41,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The address book (layout in ContactsView.fxml): the list on the left, loading further pages as it scrolls,
  * and the selected contact's details on the right, which Edit turns into the form. Enter edits the selected
  * contact, Delete deletes the selection; focus comes back to the list when the form closes, so the keyboard
- * keeps working; a letter typed in the list jumps to the first contact under it. Another contact never replaces
- * unsaved changes without asking.
+ * keeps working; a letter typed in the list, or clicked in the index strip beside it, jumps to the first contact
+ * under it. Another contact never replaces unsaved changes without asking.
  */
 public final class ContactsView extends BorderPane {
 
@@ -324,6 +325,13 @@ public final class ContactsView extends BorderPane {
             // later: the list is being laid out now, and the next page changes its items
             Platform.runLater(() -> vm.rowShown(index));
         }
+    }
+
+    /** A letter of the index strip: the same jump as typing it in the list, and the list keeps the keyboard. */
+    @FXML
+    private void jumpFromIndex(ActionEvent event) {
+        vm.jumpTo(((Button) event.getSource()).getText());
+        list.requestFocus();
     }
 
     @FXML
