@@ -109,7 +109,7 @@ public final class ContactsView extends BorderPane {
         });
         summary.textProperty().bind(vm.summaryProperty());
         // a slow or hung server shows at once that something is under way
-        loading.visibleProperty().bind(vm.loadingProperty().or(vm.restoringProperty().isNotEmpty()));
+        loading.visibleProperty().bind(vm.loadingProperty().or(vm.underWayProperty().isNotEmpty()));
         Fields.showWhenNotEmpty(selectionSummary, vm.selectionTextProperty());
         // the count the action covers, the rows not loaded yet included
         delete.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.selectionProperty().get().size() == 0,

@@ -91,8 +91,8 @@ public final class ContactsViewModel {
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-    /** "Restoring 1,250 contacts…" while an Undo is under way, else empty. */
-    private final ReadOnlyStringWrapper restoring = new ReadOnlyStringWrapper("");
+    /** "Deleting 1,250 contacts…" or "Restoring 1,250 contacts…" while that is under way, else empty. */
+    private final ReadOnlyStringWrapper underWay = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Deletion> lastDeletion = new ReadOnlyObjectWrapper<>();
     /** What Delete and Export selection act on: the rows picked, or every contact listed (Ctrl+A). */
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(Selection.NONE);
@@ -435,6 +435,7 @@ public final class ContactsViewModel {
             form.close();
         }
         List<Long> deleted = new ArrayList<>(); // (kept outside: a failure after the first batch keeps its Undo)
+        working("Deleting " + what + "…");
         background.run(() -> {
             List<Long> ids = chosen.ids(session.api());
             for (int from = 0; from < ids.size(); from += DELETE_BATCH) {
@@ -443,7 +444,15 @@ public final class ContactsViewModel {
             return deleted;
         }, done -> {
             offerUndo(deleted, chosen.size() == deleted.size() ? what : Messages.count(deleted.size(), "contact"));
-            removeListed(new HashSet<>(deleted));
+            if (chosen instanceof Selection.Everyone) {
+                Contact current = shown.get();
+                if (current != null && deleted.contains(current.id())) {
+                    shown.set(null);
+                }
+                refresh(); // the whole listing went, loaded or not: what is left is listed from the top
+            } else {
+                removeListed(new HashSet<>(deleted));
+            }
             Contact stillEditing = form.editingProperty().get();
             if (stillEditing != null && deleted.contains(stillEditing.id())) {
                 form.close();
@@ -452,7 +461,7 @@ public final class ContactsViewModel {
             offerUndo(deleted, Messages.count(deleted.size(), "contact"));
             error.set(Messages.of(failure));
             refresh(); // a batch may have gone through before the failure: show what the server holds
-        }));
+        }), () -> working(""));
     }
 
     private void offerUndo(List<Long> deleted, String what) {
@@ -490,8 +499,7 @@ public final class ContactsViewModel {
             return;
         }
         lastDeletion.set(null);
-        restoring.set("Restoring " + deletion.what() + "…");
-        updateSummary();
+        working("Restoring " + deletion.what() + "…");
         Set<Long> restored = ConcurrentHashMap.newKeySet();
         background.run(() -> {
             restoreAll(deletion.ids(), restored);
@@ -502,10 +510,13 @@ public final class ContactsViewModel {
             offerUndo(remaining, Messages.count(remaining.size(), "contact"));
             error.set(Messages.of(failure));
             refresh();
-        }), () -> {
-            restoring.set("");
-            updateSummary();
-        });
+        }), () -> working(""));
+    }
+
+    /** What is under way ("Deleting 1,250 contacts…"), shown in place of the count; empty: done. */
+    private void working(String work) {
+        underWay.set(work);
+        updateSummary();
     }
 
     /** Restores {@code ids}, {@link #RESTORES_AT_ONCE} at a time, adding each to {@code restored}; stops at a failure. */
@@ -546,8 +557,8 @@ public final class ContactsViewModel {
             selection.set(new Selection.Everyone(everyone.query(), count)); // as counted now
         }
         boolean searching = !shownQuery.get().isBlank();
-        if (!restoring.get().isEmpty()) {
-            summary.set(restoring.get());
+        if (!underWay.get().isEmpty()) {
+            summary.set(underWay.get());
         } else if (searching) {
             summary.set(count == 0 ? "No matches" : Messages.count(count, "match", "matches"));
         } else {
@@ -586,9 +597,9 @@ public final class ContactsViewModel {
         return loading.getReadOnlyProperty();
     }
 
-    /** "Restoring 1,250 contacts…" while an Undo is under way, else empty. */
-    public ReadOnlyStringProperty restoringProperty() {
-        return restoring.getReadOnlyProperty();
+    /** "Deleting 1,250 contacts…" or "Restoring 1,250 contacts…" while that is under way, else empty. */
+    public ReadOnlyStringProperty underWayProperty() {
+        return underWay.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadedProperty() {

@@ -235,7 +235,7 @@ class ContactsViewModelTest {
         vm.undoDelete();
         assertEquals(ids, fixture.api.idsMatching(""), "Undo restores them all, with their ids");
         assertEquals("450 contacts", vm.summaryProperty().get());
-        assertEquals("", vm.restoringProperty().get());
+        assertEquals("", vm.underWayProperty().get());
     }
 
     @Test
@@ -267,12 +267,16 @@ class ContactsViewModelTest {
         assertTrue(slow.loadingProperty().get());
         slow.selectEveryone();
         slow.deleteSelection();
+        assertEquals("Deleting 1,250 contacts…", slow.summaryProperty().get(), "what is under way shows meanwhile");
         held.runAll();
+        assertEquals("0 contacts", slow.summaryProperty().get());
         assertEquals(0, fixture.api.list(0, 1).total(), "the rows not loaded went too, whatever loaded meanwhile");
         assertEquals("Deleted 1,250 contacts.", slow.lastDeletionProperty().get().message());
         slow.undoDelete();
+        assertEquals("Restoring 1,250 contacts…", slow.summaryProperty().get());
         held.runAll();
         assertEquals(ids, fixture.api.idsMatching(""));
+        assertEquals("1,250 contacts", slow.summaryProperty().get());
     }
 
     @Test
