@@ -18,9 +18,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -196,10 +198,34 @@ public final class ContactsApi {
      * only favourites or only the others ({@code favorite}).
      */
     public Page<Contact> list(String text, SortBy sort, boolean favorite, int skip, int limit) {
-        String query = "sort=" + sort.wire() + "&favorite=" + favorite + "&skip=" + skip + "&limit=" + limit;
-        return page(call("GET", text.isBlank() ? "/contacts/?" + query
-                : "/contacts/search/?query=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&" + query,
-                null, true));
+        return page(call("GET", listing(text, "sort=" + sort.wire() + "&favorite=" + favorite + "&skip=" + skip
+                + "&limit=" + limit), null, true));
+    }
+
+    /** The most contacts one listing request returns (the contract's {@code limit}). */
+    public static final int MAX_PAGE = 1000;
+
+    /**
+     * The ids of every contact that matches {@code text} (every contact when it is blank), favourites or not:
+     * what "all of them" means while not all are loaded. Asked for {@link #MAX_PAGE} at a time in id order, so
+     * that a contact created meanwhile comes after the pages already read instead of shifting them.
+     */
+    public List<Long> idsMatching(String text) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (int skip = 0; ; ) {
+            Page<Contact> page = page(call("GET", listing(text, "skip=" + skip + "&limit=" + MAX_PAGE), null, true));
+            page.items().forEach(contact -> ids.add(contact.id()));
+            skip += page.items().size();
+            if (page.items().size() < MAX_PAGE || skip >= page.total()) {
+                return List.copyOf(ids);
+            }
+        }
+    }
+
+    /** The path of a listing: all contacts, or the search for {@code text} when it is not blank. */
+    private static String listing(String text, String query) {
+        return text.isBlank() ? "/contacts/?" + query
+                : "/contacts/search/?query=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&" + query;
     }
 
     /** Moves these contacts to the trash in one transaction; the ids the server moved. */

@@ -15,6 +15,7 @@ import dev.contacts.desktop.duplicates.DuplicatesView;
 import dev.contacts.desktop.duplicates.DuplicatesViewModel;
 import dev.contacts.desktop.settings.Settings;
 import dev.contacts.desktop.theme.ThemeManager;
+import dev.contacts.desktop.transfer.ExportViewModel;
 import dev.contacts.desktop.transfer.Transfers;
 import dev.contacts.desktop.trash.TrashView;
 import dev.contacts.desktop.trash.TrashViewModel;
@@ -66,6 +67,7 @@ public final class MainView extends StackPane {
     @FXML private Button themeToggle;
     @FXML private MenuButton accountMenu;
     @FXML private MenuItem logout;
+    @FXML private MenuItem exportSelectionItem;
     @FXML private Notification undoToast;
 
     /** Logging out goes through {@code session}, which closes whichever login is current. */
@@ -93,7 +95,8 @@ public final class MainView extends StackPane {
         this.trashView = new TrashView(trash, dates);
         this.duplicates = new DuplicatesViewModel(user, background, contacts::refresh);
         this.duplicatesView = new DuplicatesView(duplicates);
-        this.transfers = new Transfers(user, background, contacts::refresh, contactsView::selectedIds, this);
+        this.transfers = new Transfers(user, background, contacts::refresh,
+                () -> contacts.selectionProperty().get(), this);
         Views.load(this);
     }
 
@@ -108,6 +111,8 @@ public final class MainView extends StackPane {
         accountMenu.setText(user.account());
         accountMenu.setAccessibleText("Account: " + user.account());
         logout.setAccelerator(AppWindow.LOG_OUT);
+        exportSelectionItem.textProperty().bind(Bindings.createStringBinding(
+                () -> ExportViewModel.selectionAction(contacts.selectionProperty().get()), contacts.selectionProperty()));
         undoToast();
         getChildren().addAll(transfers.views());
         getChildren().add(new AccountView(account));

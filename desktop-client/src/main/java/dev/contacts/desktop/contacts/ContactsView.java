@@ -1,16 +1,19 @@
 package dev.contacts.desktop.contacts;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import atlantafx.base.controls.CustomTextField;
 import dev.contacts.desktop.api.ContactsApi.SortBy;
 import dev.contacts.desktop.ui.Fields;
+import dev.contacts.desktop.ui.Messages;
 import dev.contacts.desktop.ui.Views;
 import dev.contacts.model.Contact;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -38,8 +41,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The address book (layout in ContactsView.fxml): the list on the left, loading further pages as it scrolls,
  * and the selected contact's details on the right, which Edit turns into the form. Enter edits the selected
  * contact, Delete deletes the selection; focus comes back to the list when the form closes, so the keyboard
- * keeps working; a letter typed in the list jumps to the first contact under it. Another contact never replaces
- * unsaved changes without asking.
+ * keeps working; a letter typed in the list, or clicked in the index strip beside it, jumps to the first contact
+ * under it. Another contact never replaces unsaved changes without asking.
  */
 public final class ContactsView extends BorderPane {
 
@@ -52,6 +55,7 @@ public final class ContactsView extends BorderPane {
     @FXML private CustomTextField search;
     @FXML private FontIcon clearSearch;
     @FXML private Label summary;
+    @FXML private Label selectionSummary;
     @FXML private ProgressIndicator loading;
     @FXML private ComboBox<SortBy> sort;
     @FXML private Button delete;
@@ -62,10 +66,10 @@ public final class ContactsView extends BorderPane {
     @FXML private StackPane side;
     /** Set while the selection is put back on the contact being edited (the person kept their changes). */
     private boolean restoringSelection;
-    /** Ctrl+A chose every contact the list shows, also those not loaded yet (until the selection changes). */
-    private boolean everyoneSelected;
     /** Set while this view selects every row itself (so that it does not count as the person's new choice). */
     private boolean selectingAll;
+    /** How many rows were loaded, and so selected, when every row was last selected for "everyone". */
+    private int rowsSelectedAsEveryone;
 
     /** {@code openLink} opens a {@code mailto:} link in the person's mail client. */
     public ContactsView(ContactsViewModel vm, Consumer<String> openLink) {
@@ -105,8 +109,13 @@ public final class ContactsView extends BorderPane {
         });
         summary.textProperty().bind(vm.summaryProperty());
         // a slow or hung server shows at once that something is under way
-        loading.visibleProperty().bind(vm.loadingProperty());
-        delete.disableProperty().bind(Bindings.isEmpty(list.getSelectionModel().getSelectedItems()));
+        loading.visibleProperty().bind(vm.loadingProperty().or(vm.underWayProperty().isNotEmpty()));
+        Fields.showWhenNotEmpty(selectionSummary, vm.selectionTextProperty());
+        // the count the action covers, the rows not loaded yet included
+        delete.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.selectionProperty().get().size() == 0,
+                vm.selectionProperty()));
+        delete.textProperty().bind(Bindings.createStringBinding(() -> vm.selectionProperty().get().size() > 1
+                ? "Delete " + Messages.number(vm.selectionProperty().get().size()) : "Delete", vm.selectionProperty()));
 
         sort.getItems().setAll(SortBy.values());
         sort.setConverter(new StringConverter<>() {
@@ -132,10 +141,19 @@ public final class ContactsView extends BorderPane {
         list.setCellFactory(l -> new ContactCell());
         list.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> selected(is));
         list.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) change -> {
-            if (!selectingAll) {
-                everyoneSelected = false;
+            if (selectingAll || vm.isEveryoneSelected()
+                    && list.getSelectionModel().getSelectedIndices().size() >= rowsSelectedAsEveryone) {
+                return; // rows came under a selection of everyone: the person did not choose anew
             }
+            // (while rows are being removed, the list may name a row it no longer has)
+            vm.pick(list.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull).toList());
         });
+        // after Ctrl+A, the rows that load later are shown selected too (later: the list is taking them in now)
+        list.getItems().addListener((ListChangeListener<Contact>) change -> Platform.runLater(() -> {
+            if (vm.isEveryoneSelected()) {
+                selectAllRows();
+            }
+        }));
         // the list's own Ctrl+A and End stop at the rows loaded so far: the person means the whole book
         list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (SELECT_ALL.match(e)) {
@@ -179,8 +197,8 @@ public final class ContactsView extends BorderPane {
      * agrees to drop them; if not, the selection goes back to the contact being edited.
      */
     private void selected(Contact contact) {
-        if (restoringSelection) {
-            return;
+        if (restoringSelection || selectingAll && vm.isEveryoneSelected()) {
+            return; // (rows that loaded after Ctrl+A being selected too: the detail stays as it is)
         }
         if (form.openProperty().get()) {
             Contact editing = form.editingProperty().get();
@@ -207,21 +225,17 @@ public final class ContactsView extends BorderPane {
         vm.show(contact);
     }
 
-    /** Selects every row now, and the rest once they are loaded (in the background). */
+    /** Every contact listed, loaded or not: the rows loaded so far show selected, and so will the others. */
     private void selectEveryone() {
         selectAllRows();
-        everyoneSelected = true;
-        vm.loadAll(() -> {
-            if (everyoneSelected) {
-                selectAllRows();
-            }
-        });
+        vm.selectEveryone();
     }
 
     private void selectAllRows() {
         selectingAll = true;
         try {
             list.getSelectionModel().selectAll();
+            rowsSelectedAsEveryone = list.getItems().size();
         } finally {
             selectingAll = false;
         }
@@ -313,6 +327,13 @@ public final class ContactsView extends BorderPane {
         }
     }
 
+    /** A letter of the index strip: the same jump as typing it in the list, and the list keeps the keyboard. */
+    @FXML
+    private void jumpFromIndex(ActionEvent event) {
+        vm.jumpTo(((Button) event.getSource()).getText());
+        list.requestFocus();
+    }
+
     @FXML
     private void clearSearch() {
         vm.clearSearch();
@@ -330,11 +351,7 @@ public final class ContactsView extends BorderPane {
 
     @FXML
     public void deleteSelected() {
-        if (everyoneSelected) {
-            vm.deleteAll(); // also the rows not loaded yet, with the real count in the question
-        } else {
-            vm.delete(List.copyOf(list.getSelectionModel().getSelectedItems()));
-        }
+        vm.deleteSelection();
     }
 
     /** Ctrl+S wherever the focus is: saves the form if it is open. */
@@ -342,11 +359,6 @@ public final class ContactsView extends BorderPane {
         if (form.openProperty().get()) {
             form.save();
         }
-    }
-
-    /** The ids of the selected contacts (File → Export selection…). */
-    public List<Long> selectedIds() {
-        return list.getSelectionModel().getSelectedItems().stream().map(Contact::id).toList();
     }
 
     public void focusSearch() {

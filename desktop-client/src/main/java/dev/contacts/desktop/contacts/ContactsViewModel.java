@@ -4,7 +4,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
+import dev.contacts.desktop.api.ApiFailure;
 import dev.contacts.desktop.api.ContactsApi.SortBy;
 import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.settings.Settings;
@@ -45,6 +50,8 @@ public final class ContactsViewModel {
     static final int SEEK_PAGE_SIZE = 1000;
     /** The next page is asked for when a row this close to the end of what is loaded is shown. */
     public static final int LOAD_AHEAD = 30;
+    /** Undo sends this many restores at once (the server restores one contact per request). */
+    static final int RESTORES_AT_ONCE = 4;
     /** Deleting more contacts than this at once asks first (Undo brings them back, but many are easy to miss). */
     public static final int DELETE_WITHOUT_ASKING = 3;
     /** The server takes at most this many ids in one bulk delete. */
@@ -59,12 +66,14 @@ public final class ContactsViewModel {
     private record Seek(java.util.function.Predicate<Contact> matches, boolean orLast) {
     }
 
-    /** Contacts just moved to the trash, kept so that Undo can restore them. */
-    public record Deletion(List<Contact> contacts) {
+    /** Contacts just moved to the trash, kept so that Undo can restore them; {@code what} names them. */
+    public record Deletion(List<Long> ids, String what) {
+        public Deletion {
+            ids = List.copyOf(ids);
+        }
+
         public String message() {
-            return contacts.size() == 1
-                    ? "Deleted " + ContactText.name(contacts.get(0)) + "."
-                    : "Deleted " + contacts.size() + " contacts.";
+            return "Deleted " + what + ".";
         }
     }
 
@@ -82,7 +91,11 @@ public final class ContactsViewModel {
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    /** "Deleting 1,250 contacts…" or "Restoring 1,250 contacts…" while that is under way, else empty. */
+    private final ReadOnlyStringWrapper underWay = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Deletion> lastDeletion = new ReadOnlyObjectWrapper<>();
+    /** What Delete and Export selection act on: the rows picked, or every contact listed (Ctrl+A). */
+    private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(Selection.NONE);
     /** The contact in the detail pane. */
     private final ReadOnlyObjectWrapper<Contact> shown = new ReadOnlyObjectWrapper<>();
     /** The contact to select and scroll to once it is listed (after a save). */
@@ -90,6 +103,7 @@ public final class ContactsViewModel {
     /** The search text of the rows shown (the field may already hold more). */
     private final ReadOnlyStringWrapper shownQuery = new ReadOnlyStringWrapper("");
     private final StringBinding emptyText;
+    private final StringBinding selectionText;
 
     /** Where loading stands: the favourites part first, then the others; {@code skip} within the part. */
     private boolean inFavorites = true;
@@ -115,6 +129,8 @@ public final class ContactsViewModel {
         sort.addListener((obs, was, is) -> refresh());
         form.setOnSaved(this::saved);
         emptyText = Bindings.createStringBinding(this::emptyText, total, loaded, loading, shownQuery);
+        selectionText = Bindings.createStringBinding(() -> selection.get().size() > 1
+                ? Messages.number(selection.get().size()) + " selected" : "", selection);
     }
 
     /** Sorts as chosen last time (last name the first time) and remembers each new choice in {@code settings}. */
@@ -225,6 +241,9 @@ public final class ContactsViewModel {
         if (fresh != null && !inFavorites) {
             shownQuery.set(query);
             Contact before = shown.get(); // (replacing the rows clears the list's selection, and so the detail)
+            if (selection.get() instanceof Selection.Everyone) {
+                selection.set(Selection.NONE); // "everyone" was the old listing's; the list selects anew
+            }
             contacts.setAll(fresh); // at once: no empty list in between, and the shown contact stays selected
             fresh = null;
             keepShown(before);
@@ -358,56 +377,97 @@ public final class ContactsViewModel {
         return letter.equals(ContactText.initialOf(ContactText.sortName(before, sort.get()))) ? null : letter;
     }
 
+    /** The person picked these rows in the list (one by one, with Shift or Ctrl): what the actions act on. */
+    public void pick(List<Contact> picked) {
+        selection.set(new Selection.Picked(picked));
+    }
+
+    /**
+     * Ctrl+A: every contact listed, the rows not loaded yet included (every match while searching), until the
+     * person picks rows again or the listing changes.
+     */
+    public void selectEveryone() {
+        if (loaded.get() && total.get() > 0) {
+            selection.set(new Selection.Everyone(shownQuery.get(), total.get()));
+        }
+    }
+
+    /** Whether Ctrl+A chose every contact listed (the list then shows every row it loads as selected). */
+    public boolean isEveryoneSelected() {
+        return selection.get() instanceof Selection.Everyone;
+    }
+
     /** The delete button of the form: deletes the contact being edited (with Undo) and closes the form. */
     public void deleteEdited() {
         Contact editing = form.editingProperty().get();
         if (editing != null) {
-            delete(List.of(editing));
+            delete(new Selection.Picked(List.of(editing)));
         }
     }
 
-    /**
-     * Deletes every contact the list shows, not only the rows loaded so far: the rest are loaded first, so the
-     * question gives the real count and Undo brings every one of them back.
-     */
-    public void deleteAll() {
-        loadAll(() -> delete(List.copyOf(contacts)));
+    /** Delete: moves what is selected to the trash (every contact listed after Ctrl+A, loaded or not). */
+    public void deleteSelection() {
+        delete(selection.get());
+    }
+
+    /** Moves these rows to the trash (see {@link #delete(Selection)}). */
+    public void delete(List<Contact> rows) {
+        delete(new Selection.Picked(rows));
     }
 
     /**
      * Moves the contacts to the trash (asking first when they are more than a few), then offers Undo for them
-     * all. A form editing one of them closes: there is nothing left to save it into.
+     * all. A form editing one of them closes: there is nothing left to save it into. Every contact listed is
+     * resolved on the server first, so the rows not loaded yet go too, whatever the list has loaded meanwhile.
      */
-    public void delete(List<Contact> selected) {
-        if (selected.isEmpty()) {
+    private void delete(Selection chosen) {
+        if (chosen.size() == 0) {
             return;
         }
-        if (selected.size() > DELETE_WITHOUT_ASKING && !confirm.ask("Delete " + selected.size() + " contacts?",
-                "They go to the trash; Undo (Ctrl+Z) brings them back.", "Delete " + selected.size())) {
+        String what = chosen.what();
+        if (chosen.size() > DELETE_WITHOUT_ASKING && !confirm.ask("Delete " + what + "?",
+                "They go to the trash; Undo (Ctrl+Z) brings them back.",
+                "Delete " + Messages.number(chosen.size()))) {
             return;
         }
-        List<Contact> toDelete = List.copyOf(selected);
         Contact editing = form.editingProperty().get();
-        if (editing != null && toDelete.stream().anyMatch(c -> c.id() == editing.id())) {
+        if (editing != null && chosen.includes(editing)) {
             form.close();
         }
+        List<Long> deleted = new ArrayList<>(); // (kept outside: a failure after the first batch keeps its Undo)
+        working("Deleting " + what + "…");
         background.run(() -> {
-            Set<Long> deleted = new HashSet<>();
-            List<Long> ids = toDelete.stream().map(Contact::id).toList();
+            List<Long> ids = chosen.ids(session.api());
             for (int from = 0; from < ids.size(); from += DELETE_BATCH) {
                 deleted.addAll(session.api().trash(ids.subList(from, Math.min(ids.size(), from + DELETE_BATCH))));
             }
             return deleted;
-        }, deleted -> {
-            List<Contact> gone = toDelete.stream().filter(c -> deleted.contains(c.id())).toList();
-            if (!gone.isEmpty()) {
-                lastDeletion.set(new Deletion(gone));
+        }, done -> {
+            offerUndo(deleted, chosen.size() == deleted.size() ? what : Messages.count(deleted.size(), "contact"));
+            if (chosen instanceof Selection.Everyone) {
+                Contact current = shown.get();
+                if (current != null && deleted.contains(current.id())) {
+                    shown.set(null);
+                }
+                refresh(); // the whole listing went, loaded or not: what is left is listed from the top
+            } else {
+                removeListed(new HashSet<>(deleted));
             }
-            removeListed(deleted);
+            Contact stillEditing = form.editingProperty().get();
+            if (stillEditing != null && deleted.contains(stillEditing.id())) {
+                form.close();
+            }
         }, session.failures(failure -> {
+            offerUndo(deleted, Messages.count(deleted.size(), "contact"));
             error.set(Messages.of(failure));
             refresh(); // a batch may have gone through before the failure: show what the server holds
-        }));
+        }), () -> working(""));
+    }
+
+    private void offerUndo(List<Long> deleted, String what) {
+        if (!deleted.isEmpty()) {
+            lastDeletion.set(new Deletion(deleted, what));
+        }
     }
 
     /** Takes deleted contacts out of the rows shown, keeping the place in the list (no reload from the top). */
@@ -429,26 +489,61 @@ public final class ContactsViewModel {
         updateSummary();
     }
 
-    /** Brings every contact of the last deletion back from the trash, with the same ids. */
+    /**
+     * Brings every contact of the last deletion back from the trash, with the same ids. The contract restores one
+     * contact per request, so a few go at once; the summary says what is under way meanwhile.
+     */
     public void undoDelete() {
         Deletion deletion = lastDeletion.get();
         if (deletion == null) {
             return;
         }
         lastDeletion.set(null);
-        List<Contact> remaining = new ArrayList<>(deletion.contacts());
+        working("Restoring " + deletion.what() + "…");
+        Set<Long> restored = ConcurrentHashMap.newKeySet();
         background.run(() -> {
-            while (!remaining.isEmpty()) {
-                session.api().restore(remaining.get(0).id());
-                remaining.remove(0);
-            }
+            restoreAll(deletion.ids(), restored);
             return true;
         }, ok -> refresh(), session.failures(failure -> {
             // nothing is lost: what was not restored yet can be tried again
-            lastDeletion.set(new Deletion(List.copyOf(remaining)));
+            List<Long> remaining = deletion.ids().stream().filter(id -> !restored.contains(id)).toList();
+            offerUndo(remaining, Messages.count(remaining.size(), "contact"));
             error.set(Messages.of(failure));
             refresh();
-        }));
+        }), () -> working(""));
+    }
+
+    /** What is under way ("Deleting 1,250 contacts…"), shown in place of the count; empty: done. */
+    private void working(String work) {
+        underWay.set(work);
+        updateSummary();
+    }
+
+    /** Restores {@code ids}, {@link #RESTORES_AT_ONCE} at a time, adding each to {@code restored}; stops at a failure. */
+    private void restoreAll(List<Long> ids, Set<Long> restored) throws Exception {
+        AtomicReference<Exception> failed = new AtomicReference<>();
+        try (ExecutorService requests = Executors.newFixedThreadPool(RESTORES_AT_ONCE, Thread.ofVirtual().factory())) {
+            for (long id : ids) {
+                requests.execute(() -> {
+                    if (failed.get() != null) {
+                        return;
+                    }
+                    try {
+                        session.api().restore(id);
+                        restored.add(id);
+                    } catch (ApiFailure.Refused notInTheTrash) {
+                        if (notInTheTrash.status() != 404) {
+                            failed.compareAndSet(null, notInTheTrash);
+                        } // (404: restored meanwhile in the Trash view, or emptied from it: nothing left to do)
+                    } catch (RuntimeException e) {
+                        failed.compareAndSet(null, e);
+                    }
+                });
+            }
+        } // (closing waits for every request)
+        if (failed.get() != null) {
+            throw failed.get();
+        }
     }
 
     /** The toast went away: Undo (Ctrl+Z) is no longer offered. */
@@ -458,11 +553,16 @@ public final class ContactsViewModel {
 
     private void updateSummary() {
         int count = total.get();
+        if (selection.get() instanceof Selection.Everyone everyone && everyone.size() != count) {
+            selection.set(new Selection.Everyone(everyone.query(), count)); // as counted now
+        }
         boolean searching = !shownQuery.get().isBlank();
-        if (searching) {
-            summary.set(count == 0 ? "No matches" : count == 1 ? "1 match" : count + " matches");
+        if (!underWay.get().isEmpty()) {
+            summary.set(underWay.get());
+        } else if (searching) {
+            summary.set(count == 0 ? "No matches" : Messages.count(count, "match", "matches"));
         } else {
-            summary.set(count == 1 ? "1 contact" : count + " contacts");
+            summary.set(Messages.count(count, "contact"));
         }
     }
 
@@ -497,6 +597,11 @@ public final class ContactsViewModel {
         return loading.getReadOnlyProperty();
     }
 
+    /** "Deleting 1,250 contacts…" or "Restoring 1,250 contacts…" while that is under way, else empty. */
+    public ReadOnlyStringProperty underWayProperty() {
+        return underWay.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty loadedProperty() {
         return loaded.getReadOnlyProperty();
     }
@@ -512,6 +617,16 @@ public final class ContactsViewModel {
     /** What the empty list says: loading, no contacts yet, or nothing matches the search. */
     public ObservableStringValue emptyTextProperty() {
         return emptyText;
+    }
+
+    /** What Delete and Export selection act on, and so how many contacts they say they cover. */
+    public ReadOnlyObjectProperty<Selection> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    /** "1,250 selected" while more than one contact is selected, else empty. */
+    public ObservableStringValue selectionTextProperty() {
+        return selectionText;
     }
 
     public ReadOnlyObjectProperty<Deletion> lastDeletionProperty() {

@@ -3,8 +3,11 @@ package dev.contacts.desktop.transfer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
+import dev.contacts.desktop.api.ContactsApi;
 import dev.contacts.desktop.api.TransferFormat;
+import dev.contacts.desktop.contacts.Selection;
 import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Messages;
@@ -31,27 +34,47 @@ public final class ExportViewModel {
         this.background = background;
     }
 
+    /** The ids the server reads as "every contact of the caller". */
+    private static final List<Long> EVERYONE = List.of();
+
     /** Every contact of the account into {@code target}. */
     public void exportAll(TransferFormat format, Path target) {
-        export(format, List.of(), target, "All contacts");
+        export(format, api -> EVERYONE, target, "");
     }
 
-    /** The chosen contacts (which the person must have selected) into {@code target}. */
-    public void exportSelection(TransferFormat format, List<Long> ids, Path target) {
-        String problem = selectionProblem(ids);
+    /**
+     * The selected contacts into {@code target}: the rows picked, or after Ctrl+A every contact listed, the rows
+     * not loaded yet included (every match of a search, asked of the server when the export runs).
+     */
+    public void exportSelection(TransferFormat format, Selection selection, Path target) {
+        String problem = selectionProblem(selection);
         if (!problem.isEmpty()) {
             fail(problem);
+        } else if (selection instanceof Selection.Everyone everyone && everyone.wholeBook()) {
+            export(format, api -> EVERYONE, target, Messages.count(selection.size(), "contact") + " ");
         } else {
-            export(format, List.copyOf(ids), target, ids.size() == 1 ? "1 contact" : ids.size() + " contacts");
+            export(format, api -> {
+                List<Long> ids = selection.ids(api);
+                if (ids.isEmpty()) { // (the search's matches were deleted meanwhile: never "everyone" instead)
+                    throw new Failed("None of the selected contacts is left: nothing was exported.");
+                }
+                return ids;
+            }, target, Messages.count(selection.size(), "contact") + " ");
         }
     }
 
     /** Why "Export selection" cannot be done (asked before a file is chosen); empty when it can. */
-    public static String selectionProblem(List<Long> ids) {
-        if (ids.isEmpty()) {
+    public static String selectionProblem(Selection selection) {
+        if (selection.size() == 0) {
             return "Select the contacts to export first, or use Export all.";
         }
         return "";
+    }
+
+    /** The menu entry for {@code selection}: "Export 1,250 selected contacts…" ("Export selection…" for none). */
+    public static String selectionAction(Selection selection) {
+        return selection.size() == 0 ? "Export selection…"
+                : "Export " + Messages.count(selection.size(), "selected contact") + "…";
     }
 
     /** Shows why an export cannot start. */
@@ -59,20 +82,26 @@ public final class ExportViewModel {
         fail(why);
     }
 
-    private void export(TransferFormat format, List<Long> ids, Path target, String what) {
+    /**
+     * Writes the contacts {@code which} names ({@link #EVERYONE} for all) into {@code target}; {@code what} ("1,250
+     * contacts ", or empty) goes into the message while it runs.
+     */
+    private void export(TransferFormat format, Function<ContactsApi, List<Long>> which, Path target, String what) {
         state.set(State.RUNNING);
-        message.set("Exporting to " + target.getFileName() + "…");
+        message.set("Exporting " + what + "to " + target.getFileName() + "…");
         background.run(() -> {
+            List<Long> ids = which.apply(session.api());
             try {
                 AtomicFiles.write(target, out -> session.api().export(format, ids, out));
             } catch (IOException e) {
-                throw new WriteFailed("Could not write " + target + ": " + Problems.reason(e));
+                throw new Failed("Could not write " + target + ": " + Problems.reason(e));
             }
-            return target;
-        }, written -> {
+            return ids.size();
+        }, count -> {
             state.set(State.DONE);
-            message.set(what + " exported as " + format.displayName() + " to " + written + ".");
-        }, session.failures(failure -> fail(failure instanceof WriteFailed ? failure.getMessage()
+            message.set((count == 0 ? "All contacts" : Messages.count(count, "contact")) + " exported as "
+                    + format.displayName() + " to " + target + ".");
+        }, session.failures(failure -> fail(failure instanceof Failed ? failure.getMessage()
                 : "Nothing was exported: " + Messages.of(failure))));
     }
 
@@ -81,9 +110,9 @@ public final class ExportViewModel {
         message.set(why);
     }
 
-    /** A local write failure, told apart from the server's. */
-    private static final class WriteFailed extends RuntimeException {
-        WriteFailed(String message) {
+    /** A failure of this side (a file that cannot be written, nothing left to export), told in its own words. */
+    private static final class Failed extends RuntimeException {
+        Failed(String message) {
             super(message, null, false, false);
         }
     }

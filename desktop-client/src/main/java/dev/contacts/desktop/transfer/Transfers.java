@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import dev.contacts.desktop.api.TransferFormat;
 import dev.contacts.desktop.app.UserSession;
+import dev.contacts.desktop.contacts.Selection;
 import dev.contacts.desktop.ui.Background;
 import javafx.scene.Node;
 import javafx.scene.input.DragEvent;
@@ -22,17 +23,17 @@ public final class Transfers {
 
     private final ImportViewModel importer;
     private final ExportViewModel exporter;
-    private final Supplier<List<Long>> selection;
+    private final Supplier<Selection> selection;
     private final ImportView importView;
     private final ExportView exportView;
     private FilePicker picker;
 
     /**
-     * {@code selection} gives the ids of the contacts selected in the list; {@code addressBookChanged} reloads
+     * {@code selection} gives what is selected in the list; {@code addressBookChanged} reloads
      * it after an import; {@code owner} is a node of the window the file dialogs belong to.
      */
     public Transfers(UserSession session, Background background, Runnable addressBookChanged,
-                     Supplier<List<Long>> selection, Node owner) {
+                     Supplier<Selection> selection, Node owner) {
         this.importer = new ImportViewModel(session, background, addressBookChanged);
         this.exporter = new ExportViewModel(session, background);
         this.selection = selection;
@@ -60,13 +61,13 @@ public final class Transfers {
     }
 
     public void exportSelection() {
-        List<Long> ids = List.copyOf(selection.get());
-        String problem = ExportViewModel.selectionProblem(ids);
+        Selection chosen = selection.get();
+        String problem = ExportViewModel.selectionProblem(chosen);
         if (!problem.isEmpty()) {
             exporter.refuse(problem); // before asking for a file that would not be written
             return;
         }
-        picker.exportTarget(suggestedName()).ifPresent(t -> exporter.exportSelection(t.format(), ids, t.path()));
+        picker.exportTarget(suggestedName()).ifPresent(t -> exporter.exportSelection(t.format(), chosen, t.path()));
     }
 
     /** Vcard and CSV files dropped on {@code target} are imported. */

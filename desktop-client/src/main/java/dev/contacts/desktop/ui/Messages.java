@@ -1,6 +1,7 @@
 package dev.contacts.desktop.ui;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import dev.contacts.desktop.api.ApiFailure;
 import dev.contacts.model.AccountRules;
@@ -10,6 +11,21 @@ import dev.contacts.model.FieldError;
 public final class Messages {
 
     private Messages() {
+    }
+
+    /** "1 contact", "1,250 contacts": a count with its noun, grouped by thousands as the window's English is. */
+    public static String count(int n, String noun) {
+        return count(n, noun, noun + "s");
+    }
+
+    /** "1 match", "300 matches": for a noun whose plural is not its singular and an "s". */
+    public static String count(int n, String one, String many) {
+        return number(n) + " " + (n == 1 ? one : many);
+    }
+
+    /** "1,250": a number grouped by thousands. */
+    public static String number(int n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     public static String of(Throwable failure) {

@@ -195,26 +195,125 @@ class ContactsViewModelTest {
         assertEquals(ids, back, "restored from the trash with their own ids");
     }
 
-    @Test
-    void deletingAllMeansEveryContactListedNotOnlyTheLoadedPagesAndUndoBringsThemAllBack() {
-        int count = 4 * ContactsViewModel.PAGE_SIZE + 50;
+    /** Imports {@code count} people in one request: "Smith…" for the first {@code smiths}, "Jones…" after. */
+    private List<Long> importPeople(int count, int smiths) {
+        StringBuilder vcf = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            add("P" + i, String.format("L%03d", i));
+            String last = i < smiths ? String.format("Smith%04d", i) : String.format("Jones%04d", i);
+            vcf.append("BEGIN:VCARD\r\nVERSION:4.0\r\nN:").append(last).append(";P").append(i)
+                    .append(";;;\r\nFN:P").append(i).append(' ').append(last).append("\r\nEND:VCARD\r\n");
         }
-        vm.refresh();
-        assertEquals(ContactsViewModel.PAGE_SIZE, vm.contacts().size(), "one page loaded");
-        List<String> asked = new ArrayList<>();
+        fixture.api.importFile(vcf.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                dev.contacts.desktop.api.TransferFormat.VCARD, java.nio.charset.StandardCharsets.UTF_8);
+        return fixture.api.idsMatching("");
+    }
+
+    private List<String> answeringYes(List<String> asked) {
         vm.setConfirm((question, detail, yes) -> {
-            asked.add(question);
+            asked.add(question + " / " + yes);
             return true;
         });
-        vm.deleteAll();
-        assertEquals(List.of("Delete " + count + " contacts?"), asked, "the real count, not the loaded rows'");
+        return asked;
+    }
+
+    @Test
+    void selectingEveryoneMeansEveryContactListedNotTheLoadedPagesAndUndoBringsThemAllBackWithTheirIds() {
+        int count = 4 * ContactsViewModel.PAGE_SIZE + 50;
+        List<Long> ids = importPeople(count, 0);
+        vm.refresh();
+        assertEquals(ContactsViewModel.PAGE_SIZE, vm.contacts().size(), "one page loaded");
+        vm.selectEveryone();
+        assertEquals(count, vm.selectionProperty().get().size());
+        assertEquals("450 selected", vm.selectionTextProperty().get());
+        assertEquals(ContactsViewModel.PAGE_SIZE, vm.contacts().size(), "selecting loads nothing");
+        List<String> asked = answeringYes(new ArrayList<>());
+        vm.deleteSelection();
+        assertEquals(List.of("Delete 450 contacts? / Delete 450"), asked, "the real count, not the loaded rows'");
         assertEquals(0, fixture.api.list(0, 10).total(), "every one of them is in the trash");
         assertEquals(List.of(), vm.contacts());
-        assertEquals("Deleted " + count + " contacts.", vm.lastDeletionProperty().get().message());
+        assertEquals("Deleted 450 contacts.", vm.lastDeletionProperty().get().message());
         vm.undoDelete();
-        assertEquals(count, fixture.api.list(0, 10).total(), "Undo restores them all");
+        assertEquals(ids, fixture.api.idsMatching(""), "Undo restores them all, with their ids");
+        assertEquals("450 contacts", vm.summaryProperty().get());
+        assertEquals("", vm.underWayProperty().get());
+    }
+
+    @Test
+    void everyoneUnderASearchIsEveryMatchAndNobodyElse() {
+        List<Long> all = importPeople(1300, 1150); // more matches than one page of ids (1,000)
+        vm.searchTextProperty().set("smith");
+        assertEquals("1,150 matches", vm.summaryProperty().get());
+        vm.selectEveryone();
+        assertEquals("1,150 selected", vm.selectionTextProperty().get());
+        List<String> asked = answeringYes(new ArrayList<>());
+        vm.deleteSelection();
+        assertEquals(List.of("Delete 1,150 contacts? / Delete 1,150"), asked);
+        assertEquals(0, fixture.api.search("smith", 0, 1).total(), "every match is in the trash");
+        assertEquals(150, fixture.api.list(0, 1).total(), "and nobody else");
+        vm.undoDelete();
+        assertEquals(all, fixture.api.idsMatching(""), "all back, with their ids");
+    }
+
+    @Test
+    void everyoneSelectedWhileTheRowsAreStillLoadingStillMeansEveryone() {
+        List<Long> ids = importPeople(1250, 0);
+        HeldBack held = new HeldBack();
+        ContactsViewModel slow = new ContactsViewModel(fixture.user, held, Debouncer.immediate(), form);
+        slow.refresh();
+        held.runOne(); // the favourites (none)
+        held.runOne(); // the first page of the others
+        assertEquals(ContactsViewModel.PAGE_SIZE, slow.contacts().size());
+        slow.rowShown(ContactsViewModel.PAGE_SIZE - 1); // scrolling on: the next page is on its way
+        assertTrue(slow.loadingProperty().get());
+        slow.selectEveryone();
+        slow.deleteSelection();
+        assertEquals("Deleting 1,250 contacts…", slow.summaryProperty().get(), "what is under way shows meanwhile");
+        held.runAll();
+        assertEquals("0 contacts", slow.summaryProperty().get());
+        assertEquals(0, fixture.api.list(0, 1).total(), "the rows not loaded went too, whatever loaded meanwhile");
+        assertEquals("Deleted 1,250 contacts.", slow.lastDeletionProperty().get().message());
+        slow.undoDelete();
+        assertEquals("Restoring 1,250 contacts…", slow.summaryProperty().get());
+        held.runAll();
+        assertEquals(ids, fixture.api.idsMatching(""));
+        assertEquals("1,250 contacts", slow.summaryProperty().get());
+    }
+
+    @Test
+    void pickingRowsOrAnotherListingEndsEveryone() {
+        importPeople(150, 20);
+        vm.refresh();
+        vm.selectEveryone();
+        assertEquals(150, vm.selectionProperty().get().size());
+        vm.pick(List.copyOf(vm.contacts()).subList(0, 2));
+        assertEquals(new Selection.Picked(List.copyOf(vm.contacts()).subList(0, 2)), vm.selectionProperty().get());
+        assertEquals("2 selected", vm.selectionTextProperty().get());
+
+        vm.selectEveryone();
+        vm.searchTextProperty().set("smith");
+        assertEquals(0, vm.selectionProperty().get().size(), "Ctrl+A chose the old listing's contacts");
+        vm.selectEveryone();
+        assertEquals(new Selection.Everyone("smith", 20), vm.selectionProperty().get());
+        vm.pick(List.of(vm.contacts().get(0)));
+        assertEquals("", vm.selectionTextProperty().get(), "one contact: the detail pane says who");
+        vm.deleteSelection();
+        assertEquals("Deleted P0 Smith0000.", vm.lastDeletionProperty().get().message());
+        assertEquals(149, fixture.api.list(0, 1).total());
+    }
+
+    @Test
+    void anUndoPassesOverContactsNoLongerInTheTrash() {
+        importPeople(30, 0);
+        vm.refresh();
+        vm.selectEveryone();
+        vm.deleteSelection();
+        List<Long> deleted = vm.lastDeletionProperty().get().ids();
+        fixture.api.restore(deleted.get(0)); // restored in the Trash view meanwhile: not a failure
+        fixture.api.deleteForever(deleted.get(1)); // gone for good meanwhile: nothing to bring back either
+        vm.undoDelete();
+        assertEquals(29, fixture.api.list(0, 1).total());
+        assertNull(vm.lastDeletionProperty().get());
+        assertEquals("", vm.errorProperty().get());
     }
 
     @Test

@@ -17,6 +17,11 @@ public final class HeldBack implements Background {
         waiting.add(() -> Background.direct().run(work, onSuccess, onFailure));
     }
 
+    /** Runs the oldest piece of work waiting (not what it starts). */
+    public void runOne() {
+        waiting.remove(0).run();
+    }
+
     /** Runs what is waiting (and what that starts), in order. */
     public void runAll() {
         while (!waiting.isEmpty()) {

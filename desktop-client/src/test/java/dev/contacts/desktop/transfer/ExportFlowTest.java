@@ -43,7 +43,7 @@ class ExportFlowTest extends UiTestBase {
         Path selected = dataDir.resolve("grace.vcf");
         picker(new FixedFilePicker().exportingTo(selected, TransferFormat.VCARD));
         clickOnContact("Grace Hopper");
-        Menus.choose(robot, "File", "Export selection…");
+        Menus.choose(robot, "File", "Export 1 selected contact…");
         waitUntil("exported", () -> text(robot, "#export-message").startsWith("1 contact exported as vCard"));
         for (boolean dark : new boolean[] {false, true}) {
             Fx.run(() -> theme.darkProperty().set(dark));

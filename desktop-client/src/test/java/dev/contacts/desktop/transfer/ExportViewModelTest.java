@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import dev.contacts.desktop.api.TransferFormat;
+import dev.contacts.desktop.contacts.Selection;
 import dev.contacts.desktop.support.ServerFixture;
 import dev.contacts.desktop.transfer.ExportViewModel.State;
 import dev.contacts.desktop.ui.Background;
@@ -61,7 +63,7 @@ class ExportViewModelTest {
             Contact grace = create(fixture, "Grace", "Hopper");
             ExportViewModel vm = new ExportViewModel(fixture.user, Background.direct());
             Path vcf = dir.resolve("one.vcf");
-            vm.exportSelection(TransferFormat.VCARD, List.of(grace.id()), vcf);
+            vm.exportSelection(TransferFormat.VCARD, new Selection.Picked(List.of(grace)), vcf);
             assertEquals("1 contact exported as vCard to " + vcf + ".", vm.messageProperty().get());
             String vcard = Files.readString(vcf);
             assertTrue(vcard.contains("Grace"));
@@ -74,7 +76,7 @@ class ExportViewModelTest {
         try (ServerFixture fixture = new ServerFixture(dir).loggedIn("noselection@example.com")) {
             ExportViewModel vm = new ExportViewModel(fixture.user, Background.direct());
             Path target = dir.resolve("none.vcf");
-            vm.exportSelection(TransferFormat.VCARD, List.of(), target);
+            vm.exportSelection(TransferFormat.VCARD, Selection.NONE, target);
             assertEquals(State.FAILED, vm.stateProperty().get());
             assertEquals("Select the contacts to export first, or use Export all.", vm.messageProperty().get());
             assertFalse(Files.exists(target));
@@ -86,13 +88,15 @@ class ExportViewModelTest {
     @Test
     void aSelectionLongerThanOneRequestsURLIsExportedWholeWithOneCsvHeader() throws IOException {
         try (ServerFixture fixture = new ServerFixture(dir).loggedIn("maxselection@example.com")) {
-            List<Long> ids = new java.util.ArrayList<>();
+            List<Contact> picked = new java.util.ArrayList<>();
             for (int i = 0; i < 250; i++) {
-                ids.add(fixture.api.create(new dev.contacts.model.ContactDraft("F" + i, "L" + i, null, null, null,
-                        null)).id());
+                picked.add(fixture.api.create(new dev.contacts.model.ContactDraft("F" + i, "L" + i, null, null, null,
+                        null)));
             }
             // and ids as long as a large address book's, which are what makes a URL long (none is this user's)
-            ids.addAll(LongStream.range(0, 400).map(i -> 1_000_000 + i).boxed().toList());
+            LongStream.range(0, 400).forEach(i -> picked.add(new Contact(1_000_000 + i, "Not", "Mine", null, null,
+                    null, null, null, null)));
+            Selection ids = new Selection.Picked(picked);
             ExportViewModel vm = new ExportViewModel(fixture.user, Background.direct());
             Path csv = dir.resolve("many.csv");
             vm.exportSelection(TransferFormat.CSV, ids, csv);
@@ -104,6 +108,54 @@ class ExportViewModelTest {
             vm.exportSelection(TransferFormat.VCARD, ids, vcf);
             assertEquals(250, Files.readAllLines(vcf).stream().filter(line -> line.equals("BEGIN:VCARD")).count());
         }
+    }
+
+    @Test
+    void everyoneSelectedIsTheWholeBookOrEveryMatchOfTheSearchNotTheRowsLoaded() throws IOException {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("everyone@example.com")) {
+            StringBuilder vcf = new StringBuilder();
+            for (int i = 0; i < 1300; i++) {
+                String last = i < 1150 ? "Smith" + i : "Jones" + i;
+                vcf.append("BEGIN:VCARD\r\nVERSION:4.0\r\nN:").append(last).append(";P").append(i)
+                        .append(";;;\r\nFN:P").append(i).append(' ').append(last).append("\r\nEND:VCARD\r\n");
+            }
+            fixture.api.importFile(vcf.toString().getBytes(StandardCharsets.UTF_8), TransferFormat.VCARD,
+                    StandardCharsets.UTF_8);
+            ExportViewModel vm = new ExportViewModel(fixture.user, Background.direct());
+
+            Path book = dir.resolve("book.vcf");
+            vm.exportSelection(TransferFormat.VCARD, new Selection.Everyone("", 1300), book);
+            assertEquals("All contacts exported as vCard to " + book + ".", vm.messageProperty().get());
+            assertEquals(1300, cards(book));
+
+            Path smiths = dir.resolve("smiths.vcf");
+            vm.exportSelection(TransferFormat.VCARD, new Selection.Everyone("smith", 1150), smiths);
+            assertEquals("1,150 contacts exported as vCard to " + smiths + ".", vm.messageProperty().get());
+            assertEquals(1150, cards(smiths), "every match, more than one page of them");
+            assertFalse(Files.readString(smiths).contains("Jones"));
+
+            List<Long> gone = fixture.api.idsMatching("smith");
+            fixture.api.trash(gone.subList(0, 1000)); // (at most 1,000 a request)
+            fixture.api.trash(gone.subList(1000, gone.size()));
+            Path none = dir.resolve("none.vcf");
+            vm.exportSelection(TransferFormat.VCARD, new Selection.Everyone("smith", 1150), none);
+            assertEquals(State.FAILED, vm.stateProperty().get(), "never everyone instead of no match");
+            assertEquals("None of the selected contacts is left: nothing was exported.", vm.messageProperty().get());
+            assertFalse(Files.exists(none));
+        }
+    }
+
+    @Test
+    void theMenuSaysHowManyContactsTheSelectionCovers() {
+        assertEquals("Export selection…", ExportViewModel.selectionAction(Selection.NONE));
+        assertEquals("Export 5,000 selected contacts…",
+                ExportViewModel.selectionAction(new Selection.Everyone("", 5000)));
+        assertEquals("Export 1 selected contact…", ExportViewModel.selectionAction(new Selection.Picked(
+                List.of(new Contact(1, "Ada", "Lovelace", null, null, null, null, null, null)))));
+    }
+
+    private static long cards(Path vcf) throws IOException {
+        return Files.readAllLines(vcf).stream().filter(line -> line.equals("BEGIN:VCARD")).count();
     }
 
     @Test

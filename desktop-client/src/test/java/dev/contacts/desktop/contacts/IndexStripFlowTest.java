@@ -1,0 +1,60 @@
+package dev.contacts.desktop.contacts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import dev.contacts.desktop.api.TransferFormat;
+import dev.contacts.desktop.support.Fx;
+import dev.contacts.desktop.support.Screenshots;
+import dev.contacts.desktop.support.UiTestBase;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+
+/** The index strip beside the list: a click on a letter jumps as typing it does, loaded yet or not. */
+class IndexStripFlowTest extends UiTestBase {
+
+    private void clickOnIndex(String letter) {
+        Node entry = robot.lookup("#index-strip").lookup((Labeled l) -> letter.equals(l.getText())).query();
+        robot.clickOn(entry);
+    }
+
+    @Test
+    void aLetterOfTheStripSelectsTheFirstContactUnderItAlsoOnPagesNotLoadedYet() {
+        registerAndLogIn(robot, "index@example.com");
+        StringBuilder vcf = new StringBuilder("BEGIN:VCARD\r\nVERSION:4.0\r\nN:7eleven;Seven;;;\r\nFN:Seven 7eleven\r\n"
+                + "END:VCARD\r\n");
+        for (int i = 0; i < 250; i++) {
+            vcf.append(String.format("BEGIN:VCARD\r\nVERSION:4.0\r\nN:Adams%03d;A%d;;;\r\nFN:A%d Adams%03d\r\n"
+                    + "END:VCARD\r\n", i, i, i, i));
+        }
+        vcf.append("BEGIN:VCARD\r\nVERSION:4.0\r\nN:Turing;Alan;;;\r\nFN:Alan Turing\r\nEND:VCARD\r\n");
+        vcf.append("BEGIN:VCARD\r\nVERSION:4.0\r\nN:Zuse;Konrad;;;\r\nFN:Konrad Zuse\r\nEND:VCARD\r\n");
+        userApi().importFile(vcf.toString().getBytes(StandardCharsets.UTF_8), TransferFormat.VCARD,
+                StandardCharsets.UTF_8);
+        robot.type(KeyCode.F5);
+        waitUntil("the first page is listed", () -> listedFirstNames().size() == ContactsViewModel.PAGE_SIZE);
+        assertTrue(listedFirstNames().stream().noneMatch(n -> n.equals("Alan")), "Turing is not loaded yet");
+
+        clickOnIndex("T");
+        waitUntil("the first under T is selected and shown", () -> selectedFirstNames().equals(List.of("Alan"))
+                && text(robot, "#detail-name").equals("Alan Turing"));
+        assertTrue(Fx.call(() -> contactList().isFocused()), "the keyboard goes on in the list");
+        clickOnIndex("X");
+        waitUntil("nobody under X: the next letter that has someone", () -> selectedFirstNames().equals(List.of("Konrad")));
+        clickOnIndex("#");
+        waitUntil("#: the names without a letter", () -> selectedFirstNames().equals(List.of("Seven")));
+        robot.type(KeyCode.T);
+        waitUntil("typing still jumps the same way", () -> selectedFirstNames().equals(List.of("Alan")));
+        assertEquals(27, Fx.call(() -> robot.lookup("#index-strip").lookup(".button").queryAll().size()));
+
+        for (boolean dark : new boolean[] {false, true}) {
+            Fx.run(() -> theme.darkProperty().set(dark));
+            Screenshots.save(window.scene(), "index-strip-" + (dark ? "dark" : "light"));
+        }
+    }
+}
