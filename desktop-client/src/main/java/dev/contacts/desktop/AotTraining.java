@@ -33,7 +33,8 @@ import javafx.stage.Window;
  * (Monocle, which is on the app's class path for this reason: the cache wants the class path of the runs that
  * use it), then does what a person does first: the login card, signing in, the list of their contacts. It then
  * closes the window, so that the cache holds the classes (loaded and linked) and method profiles of a start of
- * both the window and the embedded server. Not a user command.
+ * both the window and the embedded server. Not a user command. The installer's build runs it through the app
+ * image's launcher ({@link Launcher} with {@code -Dcontacts.aot-training=true}), for that launcher's options.
  */
 public final class AotTraining {
 
