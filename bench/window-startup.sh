@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Desktop start-up benchmark, over several warm starts of the built jar with the JVM options its launcher uses
 # (app.jvm.options in desktop-client/pom.xml): milliseconds from launching the app to its window being mapped,
-# to its embedded server answering /observe/health, and the app's resident memory then. The first run is not
-# counted: it warms the OS caches and writes the class-data archive the later starts map (the launcher does
-# the same on a user's first start). Needs an X display, or Xvfb and xdotool installed (Debian: apt-get
-# install xvfb xdotool libgtk-3-0 curl iproute2). Usage: bench/window-startup.sh [runs]
+# to its embedded server answering /observe/health, the app's resident memory then, and the CPU time it had
+# used (a fairer figure than wall time on a busy machine). The first run is not counted: it warms the OS
+# caches. With a number of contacts as second argument, the first run also registers an account and imports
+# that many contacts (generated vCards, no photos); each counted start then signs in through the window,
+# presses End in the list (every page loaded, the last rows drawn) and adds the RSS once the app is quiet.
+# Needs an X display, or Xvfb and xdotool installed (Debian: apt-get install xvfb xdotool libgtk-3-0 curl
+# iproute2). Usage: bench/window-startup.sh [runs] [contacts]; NO_BUILD=1 measures the jar as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/jdk.sh
 runs=${1:-5}
-./mvnw -B -q -DskipTests package
+contacts=${2:-0}
+[[ -n "${NO_BUILD:-}" ]] || ./mvnw -B -q -DskipTests package
 if [[ -z "${DISPLAY:-}" ]]; then
   Xvfb :97 -screen 0 1280x800x24 >/dev/null 2>&1 & xvfb=$!
   trap 'kill $xvfb 2>/dev/null || true' EXIT
@@ -17,42 +21,88 @@ if [[ -z "${DISPLAY:-}" ]]; then
   sleep 1
 fi
 jar=desktop-client/target/contacts-desktop.jar
-# an archive older than the jar no longer matches it, and the JVM does not rewrite it by itself: start afresh
-archive=desktop-client/target/contacts-desktop.jsa
-[[ ! -f $archive || $archive -nt $jar ]] || rm -f "$archive"
-# the launcher's options, from the one place they are written; the archive goes where -Papp puts it
+# the launcher's options, from the one place they are written; the AOT cache is where the package put it
 options=$(sed -n 's:.*<app.jvm.options>\(.*\)</app.jvm.options>.*:\1:p' desktop-client/pom.xml \
   | sed "s:\${project.build.directory}:desktop-client/target:g")
+# JAVA_OPTS: more options to try (they come last, so they win); RECORD=dir: a class histogram and a native
+# memory summary of each signed-in app
+options+=" ${RECORD:+-XX:NativeMemoryTracking=summary} ${JAVA_OPTS:-}"
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
+rss_mb() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; }
 data=$(mktemp -d)
-windows=(); servers=(); rsss=()
+email=bench@example.com; password=bench-password-1
+# the first run's account and its contacts, through the API as any client would
+seed() {
+  local api=$1 token
+  curl -fsS -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"$password\"}" "$api/register/"
+  token=$(curl -fsS -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\"password\":\"$password\"}" \
+    "$api/token/" | sed 's/.*"access_token" *: *"\([^"]*\)".*/\1/')
+  awk -v n="$contacts" 'BEGIN { srand(7); split("Ada Bob Cleo Dan Eve Finn Gus Hana Ivo Jo Kai Lea Max Nia Oto Pia", f)
+    for (i = 1; i <= n; i++) { last = sprintf("%c%s%d", 65 + int(rand() * 26), "ander", i); first = f[1 + i % 16]
+      printf "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:%s %s\r\nN:%s;%s;;;\r\nEMAIL:%s.%d@example.com\r\n", first, last, last, first, tolower(first), i
+      printf "TEL:+44 20 7946 %04d\r\nORG:Example Ltd\r\nNOTE:Met at the conference in %d\r\nEND:VCARD\r\n", i % 10000, 2000 + i % 25 } }' \
+    | curl -fsS -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: text/vcard' --data-binary @- \
+      "$api/contacts/import/"
+}
+# signs in through the window, then End in the list: every page loaded and the last rows shown
+sign_in_and_scroll() {
+  local window=$1 app=$2 last=0 now same=0
+  xdotool windowactivate --sync "$window" 2>/dev/null || xdotool windowfocus --sync "$window"
+  if grep -qs "$email" "$data"/*.properties; then # the card remembers the email and waits in the password
+    xdotool type --delay 5 "$password"
+  else
+    xdotool type --delay 5 "$email"; xdotool key Tab; xdotool type --delay 5 "$password"
+  fi
+  xdotool key Return
+  until xdotool search --onlyvisible --name "^Contacts – $email\$" >/dev/null 2>&1; do sleep 0.1; done
+  sleep 1; xdotool key ctrl+f Down End
+  # quiet: no CPU used for 2 s in a row
+  while (( same < 4 )); do
+    sleep 0.5; now=$(cpu_ms "$app"); (( now - last < 20 )) && same=$((same + 1)) || same=0; last=$now
+  done
+}
+windows=(); servers=(); rsss=(); cpus=(); loaded=()
 for run in $(seq 0 "$runs"); do
   start=$(date +%s%N)
   # shellcheck disable=SC2086
   "$JAVA_HOME/bin/java" $options -jar "$jar" --data-dir "$data" >/dev/null 2>&1 & app=$!
-  window=""; server=""
+  window=""; server=""; api=""
   while [[ -z "$window" || -z "$server" ]]; do
-    if [[ -z "$window" ]] && xdotool search --onlyvisible --name '^Contacts$' >/dev/null 2>&1; then
-      window=$(ms_since "$start")
+    if [[ -z "$window" ]] && id=$(xdotool search --onlyvisible --name '^Contacts$' 2>/dev/null | head -1) \
+        && [[ -n "$id" ]]; then
+      window=$(ms_since "$start"); window_id=$id
     fi
     if [[ -z "$server" ]]; then # the app's listening ports, but the single-instance one
       for port in $(ss -ltnpH | grep "pid=$app," | awk '{print $4}' | sed 's/.*://' \
           | grep -vx "$(cat "$data/desktop.port" 2>/dev/null || echo none)"); do
         if curl -s -o /dev/null -m 1 -w '%{http_code}' "http://127.0.0.1:$port/observe/health" | grep -q '^20'; then
-          server=$(ms_since "$start")
+          server=$(ms_since "$start"); api="http://127.0.0.1:$port"
         fi
       done
     fi
     sleep 0.02
   done
-  rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$app/status")
+  rss=$(rss_mb "$app"); cpu=$(cpu_ms "$app"); with=""
+  if (( contacts > 0 )); then
+    if (( run == 0 )); then
+      seed "$api"
+    else
+      sign_in_and_scroll "$window_id" "$app"
+      loaded+=("$(rss_mb "$app")"); with=", RSS with $contacts contacts listed ${loaded[-1]} MB"
+      [[ -z "${RECORD:-}" ]] || { mkdir -p "$RECORD"; "$JAVA_HOME/bin/jcmd" "$app" GC.class_histogram >"$RECORD/histogram-$run.txt"
+        "$JAVA_HOME/bin/jcmd" "$app" VM.native_memory summary >"$RECORD/nmt-$run.txt" 2>&1 || true; }
+    fi
+  fi
   kill "$app"; wait "$app" 2>/dev/null || true
   if [[ $run -gt 0 ]]; then
-    windows+=("$window"); servers+=("$server"); rsss+=("$rss")
-    echo "start $run: window after $window ms, server ready after $server ms, RSS $rss MB"
+    windows+=("$window"); servers+=("$server"); rsss+=("$rss"); cpus+=("$cpu")
+    echo "start $run: window after $window ms, server ready after $server ms, RSS $rss MB, CPU $cpu ms$with"
   fi
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "median over ${#windows[@]} warm starts: window $(median "${windows[@]}") ms," \
-  "server ready $(median "${servers[@]}") ms, RSS $(median "${rsss[@]}") MB"
+  "server ready $(median "${servers[@]}") ms, RSS $(median "${rsss[@]}") MB, CPU $(median "${cpus[@]}") ms" \
+  "${loaded:+, RSS with $contacts contacts listed $(median "${loaded[@]}") MB}"
 rm -rf "$data"

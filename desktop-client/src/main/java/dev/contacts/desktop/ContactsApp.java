@@ -78,6 +78,11 @@ public final class ContactsApp extends Application {
         }
     }
 
+    /** The embedded server once the launcher has set it starting; null before that or with a remote server. */
+    static EmbeddedServer embeddedServer() {
+        return startedEarly;
+    }
+
     /** The app once constructed (the single-instance listener may ask it for the window before that). */
     private static volatile ContactsApp running;
 

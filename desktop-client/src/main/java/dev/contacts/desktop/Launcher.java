@@ -12,7 +12,15 @@ public final class Launcher {
     private Launcher() {
     }
 
-    public static void main(String[] args) {
+    /** Set by the installer's build: this start is the AOT training run of the app image's own launcher. */
+    static final String AOT_TRAINING = "contacts.aot-training";
+
+    public static void main(String[] args) throws Exception {
+        if (Boolean.getBoolean(AOT_TRAINING)) {
+            System.clearProperty(AOT_TRAINING); // the training starts the app through this method again
+            AotTraining.main(args);
+            return;
+        }
         CommandLine line = AppArguments.commandLine();
         AppArguments parsed;
         try {
