@@ -364,6 +364,23 @@ public final class ContactRepository {
         });
     }
 
+    /**
+     * Brings the owner's trashed contacts among {@code ids} back, with their ids and every field, in one
+     * transaction; the ids restored. {@link Refusal.ContactLimitReached} when they would not all fit, and then none
+     * is restored.
+     */
+    public List<Long> restoreAll(long owner, Collection<Long> ids) {
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            lockOwner(t, owner);
+            List<Long> found = t.select(CONTACTS.ID).from(CONTACTS).where(inTrash(owner).and(CONTACTS.ID.in(ids)))
+                    .orderBy(CONTACTS.ID).fetch(CONTACTS.ID);
+            requireRoom(t, owner, found.size());
+            t.update(CONTACTS).setNull(CONTACTS.DELETED_AT).where(CONTACTS.ID.in(found)).execute();
+            return found;
+        });
+    }
+
     /** Deletes one trashed contact for good; false when it is not in the trash. */
     public boolean purge(long owner, long id) {
         return dsl.deleteFrom(CONTACTS).where(inTrash(owner).and(CONTACTS.ID.eq(id))).execute() > 0;

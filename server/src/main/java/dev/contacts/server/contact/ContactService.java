@@ -24,6 +24,7 @@ import dev.contacts.model.DeletedContacts;
 import dev.contacts.model.FieldError;
 import dev.contacts.model.LabelCount;
 import dev.contacts.model.Page;
+import dev.contacts.model.RestoredContacts;
 import dev.contacts.model.TrashedContact;
 import dev.contacts.server.auth.BearerAuthentication;
 import dev.contacts.server.http.ApiException;
@@ -74,6 +75,7 @@ public final class ContactService implements ApiRules.Service {
                 .post("/contacts/delete", auth.protect(this::deleteMany))
                 .get("/contacts/trash", auth.protect(this::trash))
                 .delete("/contacts/trash", auth.protect(this::emptyTrash))
+                .post("/contacts/trash/restore", auth.protect(this::restoreMany))
                 .post("/contacts/trash/{contact_id}/restore", auth.protect(this::restore))
                 .delete("/contacts/trash/{contact_id}", auth.protect(this::purge))
                 .get("/contacts/{contact_id}", auth.protect(this::get))
@@ -222,6 +224,23 @@ public final class ContactService implements ApiRules.Service {
 
     /** {@code POST /contacts/delete/ {"ids": [...]}}: moves the caller's among them to the trash, at once. */
     private void deleteMany(long owner, ServerRequest req, ServerResponse res) {
+        Set<Long> wanted = bulkIds(req);
+        List<Long> deleted = wanted.isEmpty() ? List.of() : contacts.trashAll(owner, wanted);
+        Json.ok(res, new DeletedContacts(deleted));
+    }
+
+    /**
+     * {@code POST /contacts/trash/restore/ {"ids": [...]}}: brings the caller's among them back from the trash, at
+     * once (an undo of a bulk delete in one request, not one per contact); 409 when they would not all fit.
+     */
+    private void restoreMany(long owner, ServerRequest req, ServerResponse res) {
+        Set<Long> wanted = bulkIds(req);
+        List<Long> restored = wanted.isEmpty() ? List.of() : contacts.restoreAll(owner, wanted);
+        Json.ok(res, new RestoredContacts(restored));
+    }
+
+    /** The {@code ids} of a bulk request's body, each once, in order; 422 naming each that is not an id. */
+    private static Set<Long> bulkIds(ServerRequest req) {
         JsonNode ids = RequestBodies.jsonObject(req).get("ids");
         List<FieldError> errors = new ArrayList<>();
         Set<Long> wanted = new LinkedHashSet<>();
@@ -243,8 +262,7 @@ public final class ContactService implements ApiRules.Service {
             }
         }
         ValidationException.throwIfAny(errors);
-        List<Long> deleted = wanted.isEmpty() ? List.of() : contacts.trashAll(owner, wanted);
-        Json.ok(res, new DeletedContacts(deleted));
+        return wanted;
     }
 
     private void trash(long owner, ServerRequest req, ServerResponse res) {

@@ -59,6 +59,25 @@ class LimitsApiTest {
     }
 
     @Test
+    void aBulkRestoreThatWouldNotAllFitRestoresNone() {
+        String token = api.newUser();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < MAX; i++) {
+            ids.add(api.createContact(token, "C" + i, ""));
+        }
+        assertEquals(200, api.post("/contacts/delete/", token, "{\"ids\": " + ids + "}").status());
+        api.createContact(token, "Newcomer", "");
+        Response refused = api.post("/contacts/trash/restore/", token, "{\"ids\": " + ids + "}");
+        assertEquals(409, refused.status());
+        assertEquals("Contact limit reached", refused.detail());
+        assertEquals("1", api.get("/contacts/", token).header("X-Total-Count"), "none came back");
+        assertEquals(Integer.toString(MAX), api.get("/contacts/trash/", token).header("X-Total-Count"));
+        Response two = api.post("/contacts/trash/restore/", token, "{\"ids\": " + ids.subList(0, 2) + "}");
+        assertEquals(200, two.status(), "two fit beside the newcomer");
+        assertEquals(ids.subList(0, 2), two.ids("restored"));
+    }
+
+    @Test
     void birthdaysPageWithSkipLimitAndTotal() {
         String token = api.newUser();
         // all within a week of 2026-06-10, on different days

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contacts.server.support.MutableClock;
@@ -182,5 +184,40 @@ class TrashApiTest {
         String again = api.token(email, PASSWORD);
         assertEquals(List.of(), ids("/contacts/trash/", again));
         assertEquals(404, api.post("/contacts/trash/" + trashed + "/restore/", again, "").status());
+    }
+
+    @Test
+    void aBulkRestoreBringsBackTheCallersTrashedContactsWithTheirIdsAndEveryField() {
+        String token = api.newUser();
+        JsonNode ann = api.post("/contacts/", token, FULL).json();
+        long a = ann.get("id").asLong();
+        long b = api.createContact(token, "Bob", "Other");
+        long live = api.createContact(token, "Cy", "Live");
+        String other = api.newUser();
+        long theirs = api.createContact(other, "Their", "Own");
+        assertEquals(204, api.delete("/contacts/" + theirs + "/", other).status());
+        assertEquals(200, api.post("/contacts/delete/", token, "{\"ids\": [" + a + ", " + b + "]}").status());
+
+        Response restored = api.post("/contacts/trash/restore/", token,
+                "{\"ids\": [" + b + ", " + theirs + ", " + live + ", 999999, " + a + ", " + b + "]}");
+        assertEquals(200, restored.status(), restored.body());
+        assertEquals(List.of(a, b), restored.ids("restored"),
+                "the caller's trashed ones, each once; another's, a live one and an unknown one are not reported");
+        assertEquals(ann, api.get("/contacts/" + a + "/", token).json(), "same id and every field");
+        assertEquals(List.of(), ids("/contacts/trash/", token));
+        assertEquals(List.of(theirs), ids("/contacts/trash/", other), "another user's trash is untouched");
+        assertEquals(List.of(), api.post("/contacts/trash/restore/", token, "{\"ids\": []}").ids("restored"));
+    }
+
+    @Test
+    void aBulkRestoreRefusesWhatIsNotAListOfIds() {
+        String token = api.newUser();
+        assertEquals(422, api.post("/contacts/trash/restore/", token, "{}").status());
+        assertEquals(422, api.post("/contacts/trash/restore/", token, "{\"ids\": 3}").status());
+        assertEquals(422, api.post("/contacts/trash/restore/", token, "{\"ids\": [\"x\"]}").status());
+        String tooMany = IntStream.rangeClosed(1, 1001).mapToObj(Integer::toString)
+                .collect(Collectors.joining(", ", "{\"ids\": [", "]}"));
+        assertEquals(422, api.post("/contacts/trash/restore/", token, tooMany).status());
+        assertEquals(401, api.post("/contacts/trash/restore/", null, "{\"ids\": []}").status());
     }
 }

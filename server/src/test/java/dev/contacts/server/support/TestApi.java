@@ -83,6 +83,13 @@ public final class TestApi {
             return ids;
         }
 
+        /** The numbers of the JSON array under {@code field} of an object body, in order. */
+        public List<Long> ids(String field) {
+            List<Long> ids = new ArrayList<>();
+            json().get(field).forEach(id -> ids.add(id.asLong()));
+            return ids;
+        }
+
         /** The {@code detail} of an error body. */
         public String detail() {
             return json().path("detail").asText();
