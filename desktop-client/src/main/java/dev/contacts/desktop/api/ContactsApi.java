@@ -41,6 +41,7 @@ import dev.contacts.model.ImportReport;
 import dev.contacts.model.LabelCount;
 import dev.contacts.model.Page;
 import dev.contacts.model.RegisteredUser;
+import dev.contacts.model.RestoredContacts;
 import dev.contacts.model.TokenResponse;
 import dev.contacts.model.TrashedContact;
 import dev.contacts.model.UpcomingBirthday;
@@ -234,6 +235,12 @@ public final class ContactsApi {
         List<Long> deleted = new ArrayList<>();
         body.path("deleted").forEach(id -> deleted.add(id.asLong()));
         return deleted;
+    }
+
+    /** Brings these contacts back from the trash in one transaction, with their ids; the ids the server restored. */
+    public List<Long> restore(List<Long> ids) {
+        return read(call("POST", "/contacts/trash/restore/", Map.of("ids", ids), true), RestoredContacts.class)
+                .restored();
     }
 
     /** Brings a contact back from the trash with its id and every field as before. */

@@ -5,11 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 
-import dev.contacts.desktop.api.ApiFailure;
 import dev.contacts.desktop.api.ContactsApi.SortBy;
 import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.settings.Settings;
@@ -50,12 +46,10 @@ public final class ContactsViewModel {
     static final int SEEK_PAGE_SIZE = 1000;
     /** The next page is asked for when a row this close to the end of what is loaded is shown. */
     public static final int LOAD_AHEAD = 30;
-    /** Undo sends this many restores at once (the server restores one contact per request). */
-    static final int RESTORES_AT_ONCE = 4;
     /** Deleting more contacts than this at once asks first (Undo brings them back, but many are easy to miss). */
     public static final int DELETE_WITHOUT_ASKING = 3;
-    /** The server takes at most this many ids in one bulk delete. */
-    static final int DELETE_BATCH = 1000;
+    /** The server takes at most this many ids in one bulk delete or bulk restore. */
+    static final int BULK_BATCH = 1000;
     /** The setting that remembers the sort order ({@code last_name} or {@code first_name}). */
     static final String SORT_KEY = "contacts.sort";
 
@@ -438,8 +432,8 @@ public final class ContactsViewModel {
         working("Deleting " + what + "…");
         background.run(() -> {
             List<Long> ids = chosen.ids(session.api());
-            for (int from = 0; from < ids.size(); from += DELETE_BATCH) {
-                deleted.addAll(session.api().trash(ids.subList(from, Math.min(ids.size(), from + DELETE_BATCH))));
+            for (int from = 0; from < ids.size(); from += BULK_BATCH) {
+                deleted.addAll(session.api().trash(ids.subList(from, Math.min(ids.size(), from + BULK_BATCH))));
             }
             return deleted;
         }, done -> {
@@ -490,8 +484,8 @@ public final class ContactsViewModel {
     }
 
     /**
-     * Brings every contact of the last deletion back from the trash, with the same ids. The contract restores one
-     * contact per request, so a few go at once; the summary says what is under way meanwhile.
+     * Brings every contact of the last deletion back from the trash, with the same ids, a thousand per request;
+     * the summary says what is under way meanwhile.
      */
     public void undoDelete() {
         Deletion deletion = lastDeletion.get();
@@ -500,13 +494,13 @@ public final class ContactsViewModel {
         }
         lastDeletion.set(null);
         working("Restoring " + deletion.what() + "…");
-        Set<Long> restored = ConcurrentHashMap.newKeySet();
+        Set<Long> handled = ConcurrentHashMap.newKeySet();
         background.run(() -> {
-            restoreAll(deletion.ids(), restored);
+            restoreAll(deletion.ids(), handled);
             return true;
         }, ok -> refresh(), session.failures(failure -> {
             // nothing is lost: what was not restored yet can be tried again
-            List<Long> remaining = deletion.ids().stream().filter(id -> !restored.contains(id)).toList();
+            List<Long> remaining = deletion.ids().stream().filter(id -> !handled.contains(id)).toList();
             offerUndo(remaining, Messages.count(remaining.size(), "contact"));
             error.set(Messages.of(failure));
             refresh();
@@ -519,30 +513,15 @@ public final class ContactsViewModel {
         updateSummary();
     }
 
-    /** Restores {@code ids}, {@link #RESTORES_AT_ONCE} at a time, adding each to {@code restored}; stops at a failure. */
-    private void restoreAll(List<Long> ids, Set<Long> restored) throws Exception {
-        AtomicReference<Exception> failed = new AtomicReference<>();
-        try (ExecutorService requests = Executors.newFixedThreadPool(RESTORES_AT_ONCE, Thread.ofVirtual().factory())) {
-            for (long id : ids) {
-                requests.execute(() -> {
-                    if (failed.get() != null) {
-                        return;
-                    }
-                    try {
-                        session.api().restore(id);
-                        restored.add(id);
-                    } catch (ApiFailure.Refused notInTheTrash) {
-                        if (notInTheTrash.status() != 404) {
-                            failed.compareAndSet(null, notInTheTrash);
-                        } // (404: restored meanwhile in the Trash view, or emptied from it: nothing left to do)
-                    } catch (RuntimeException e) {
-                        failed.compareAndSet(null, e);
-                    }
-                });
-            }
-        } // (closing waits for every request)
-        if (failed.get() != null) {
-            throw failed.get();
+    /**
+     * Restores {@code ids} in batches, adding each batch's ids to {@code handled} once the server has answered
+     * for it (the ids it did not restore had left the trash meanwhile, through the Trash view); stops at a failure.
+     */
+    private void restoreAll(List<Long> ids, Set<Long> handled) {
+        for (int from = 0; from < ids.size(); from += BULK_BATCH) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BULK_BATCH));
+            session.api().restore(batch);
+            handled.addAll(batch);
         }
     }
 

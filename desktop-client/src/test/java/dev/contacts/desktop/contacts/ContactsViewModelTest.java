@@ -217,6 +217,20 @@ class ContactsViewModelTest {
     }
 
     @Test
+    void anUndoOfMoreContactsThanOneBulkRequestTakesRestoresThemAll() {
+        int count = ContactsViewModel.BULK_BATCH + 50;
+        List<Long> ids = importPeople(count, 0);
+        vm.refresh();
+        vm.selectEveryone();
+        answeringYes(new ArrayList<>());
+        vm.deleteSelection();
+        assertEquals(0, fixture.api.list(0, 10).total());
+        vm.undoDelete();
+        assertEquals(ids, fixture.api.idsMatching(""), "both batches restored, with their ids");
+        assertEquals(null, vm.lastDeletionProperty().get(), "nothing left to undo");
+    }
+
+    @Test
     void selectingEveryoneMeansEveryContactListedNotTheLoadedPagesAndUndoBringsThemAllBackWithTheirIds() {
         int count = 4 * ContactsViewModel.PAGE_SIZE + 50;
         List<Long> ids = importPeople(count, 0);
