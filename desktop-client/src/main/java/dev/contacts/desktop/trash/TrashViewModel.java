@@ -118,9 +118,25 @@ public final class TrashViewModel {
         }
     }
 
-    /** Brings the contacts back to the address book, with their ids and every field. */
+    /**
+     * Brings the contacts back to the address book, with their ids and every field, in one request (the server
+     * passes over any that left the trash meanwhile; when they would not all fit under the contact limit, it
+     * restores none and says so).
+     */
     public void restore(List<TrashedContact> chosen) {
-        eachOf(chosen, id -> session.api().restore(id), "restored");
+        if (chosen.isEmpty()) {
+            return;
+        }
+        List<Long> ids = chosen.stream().map(t -> t.contact().id()).toList();
+        busy.set(true);
+        background.run(() -> session.api().restore(ids).size(), restored -> {
+            message.set(restored == 0 ? "" : Messages.count(restored, "contact") + " restored.");
+            error.set("");
+            if (restored > 0) {
+                addressBookChanged.run();
+            }
+            refresh();
+        }, session.failures(failure -> error.set(Messages.of(failure))), () -> busy.set(false));
     }
 
     /** Deletes the contacts for good, after asking. */
@@ -177,9 +193,6 @@ public final class TrashViewModel {
             message.set(batch.done() == 0 ? "" : batch.done() == 1 ? "1 contact " + done + "."
                     : batch.done() + " contacts " + done + ".");
             error.set(batch.failure() == null ? "" : Messages.of(batch.failure()));
-            if (batch.done() > 0 && done.equals("restored")) {
-                addressBookChanged.run();
-            }
             refresh();
         }, session.failures(failure -> error.set(Messages.of(failure))), () -> busy.set(false));
     }

@@ -96,6 +96,23 @@ class TrashViewModelTest {
     }
 
     @Test
+    void restoringWhatWasRestoredElsewhereMeanwhileCountsOnlyWhatCameBack() {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("meanwhile@example.com")) {
+            List<Contact> trashed = createAndTrash(fixture, "Ann", "Bob");
+            AtomicInteger reloads = new AtomicInteger();
+            TrashViewModel vm = vm(fixture, true, reloads::incrementAndGet);
+            vm.refresh();
+            fixture.api.restore(trashed.get(0).id()); // another window was quicker
+            vm.restore(List.copyOf(vm.items()));
+            assertEquals("1 contact restored.", vm.messageProperty().get());
+            assertEquals("", vm.errorProperty().get(), "nothing went wrong");
+            assertEquals(List.of(), shown(vm));
+            assertEquals(1, reloads.get());
+            assertEquals(2, fixture.api.list(0, 10).total());
+        }
+    }
+
+    @Test
     void deleteForeverAsksFirstAndChangesNothingWhenDeclined() {
         try (ServerFixture fixture = new ServerFixture(dir).loggedIn("forever@example.com")) {
             Contact ann = createAndTrash(fixture, "Ann", "Bob").get(0);
