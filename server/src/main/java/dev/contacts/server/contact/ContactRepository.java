@@ -36,6 +36,7 @@ import dev.contacts.model.TrashedContact;
 import dev.contacts.model.Wire;
 import dev.contacts.server.Refusal;
 import dev.contacts.server.db.Database;
+import dev.contacts.server.db.GroupCommit;
 import dev.contacts.server.db.SqlTimes;
 import dev.contacts.server.db.generated.tables.records.ContactsRecord;
 import org.jooq.Condition;
@@ -81,13 +82,22 @@ public final class ContactRepository {
     private final DSLContext dsl;
     private final Clock clock;
     private final int maxPerOwner;
+    /** Single creates committed together (SQLite); null on PostgreSQL and inside a transaction. */
+    private final GroupCommit creates;
     /** The insert of a new contact's row, rendered on first use: see {@link #insertAll}. */
     private volatile String insertSql;
 
     public ContactRepository(DSLContext dsl, Clock clock, int maxPerOwner) {
+        // SQLite commits one writer at a time, each waiting for its own fsync; PostgreSQL writes concurrently and
+        // already flushes its log once for the commits that wait together
+        this(dsl, clock, maxPerOwner, Database.isSqlite(dsl) ? new GroupCommit(dsl) : null);
+    }
+
+    private ContactRepository(DSLContext dsl, Clock clock, int maxPerOwner, GroupCommit creates) {
         this.dsl = dsl;
         this.clock = clock;
         this.maxPerOwner = maxPerOwner;
+        this.creates = creates;
     }
 
     public Page<Contact> list(long owner, ListOptions options, int skip, int limit) {
@@ -178,9 +188,20 @@ public final class ContactRepository {
         return chunks;
     }
 
-    /** Stores a new contact; {@link Refusal.ContactLimitReached} when the owner holds the most contacts allowed. */
+    /**
+     * Stores a new contact; {@link Refusal.ContactLimitReached} when the owner holds the most contacts allowed. On
+     * SQLite it is committed with the creates queued beside it ({@link GroupCommit}), each checked and inserted in
+     * a savepoint of its own, so a refused one stores nothing and the others go on.
+     */
     public Contact create(long owner, ContactDraft draft) {
-        return createAll(owner, List.of(draft)).get(0);
+        if (creates == null) {
+            return createAll(owner, List.of(draft)).get(0);
+        }
+        List<NewRow> row = newRows(owner, List.of(draft));
+        return creates.run(t -> {
+            requireRoom(t, owner, 1);
+            return insertAll(t, owner, row).get(0);
+        });
     }
 
     /**
@@ -197,6 +218,11 @@ public final class ContactRepository {
         });
     }
 
+    /** The creates' group commit (SQLite), for tests that make a group form; empty on PostgreSQL. */
+    Optional<GroupCommit> createGroups() {
+        return Optional.ofNullable(creates);
+    }
+
     /** How many more contacts the owner may hold now. */
     public int room(long owner) {
         return Math.max(0, maxPerOwner - dsl.fetchCount(CONTACTS, live(owner)));
@@ -204,7 +230,7 @@ public final class ContactRepository {
 
     /** This repository working inside the transaction {@code tx} belongs to: several calls, one commit. */
     public ContactRepository within(DSLContext tx) {
-        return new ContactRepository(tx, clock, maxPerOwner);
+        return new ContactRepository(tx, clock, maxPerOwner, null);
     }
 
     /** The owner's live contacts with an id above {@code afterId}, in id order: the pages of an export. */

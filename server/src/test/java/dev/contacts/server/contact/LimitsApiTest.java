@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import dev.contacts.server.support.Concurrently;
 import dev.contacts.server.support.TestApi;
 import dev.contacts.server.support.TestApi.Response;
 import dev.contacts.server.support.TestServers;
@@ -56,6 +59,26 @@ class LimitsApiTest {
         assertEquals(409, api.post("/contacts/trash/" + first + "/restore/", token, "").status());
         assertEquals(204, api.delete("/contacts/" + replacement + "/", token).status());
         assertEquals(200, api.post("/contacts/trash/" + first + "/restore/", token, "").status());
+    }
+
+    @Test
+    void concurrentCreatesOfOneUserStopExactlyAtTheLimit() throws Exception {
+        String token = api.newUser();
+        Map<Long, String> answered = new ConcurrentHashMap<>();
+        Map<Integer, Integer> statuses = Concurrently.tally(4 * MAX, n -> {
+            Response r = api.post("/contacts/", token, TestApi.json("first_name", "Racer" + n, "last_name", ""));
+            if (r.status() == 201) {
+                answered.put(r.json().get("id").asLong(), r.json().get("first_name").asText());
+            }
+            return r.status();
+        });
+        assertEquals(Map.of(201, MAX, 409, 3 * MAX), statuses);
+        Response list = api.get("/contacts/", token);
+        assertEquals(Integer.toString(MAX), list.header("X-Total-Count"));
+        for (var stored : list.json()) {
+            assertEquals(answered.get(stored.get("id").asLong()), stored.get("first_name").asText(),
+                    "each answered id is the contact stored under it");
+        }
     }
 
     @Test
