@@ -45,7 +45,9 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.Record2;
+import org.jooq.ResultQuery;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -225,7 +227,7 @@ public final class ContactRepository {
 
     /** How many more contacts the owner may hold now. */
     public int room(long owner) {
-        return Math.max(0, maxPerOwner - dsl.fetchCount(CONTACTS, live(owner)));
+        return Math.max(0, maxPerOwner - liveCount(dsl.select(USERS.LIVE_CONTACTS).from(USERS).where(USERS.ID.eq(owner))));
     }
 
     /** This repository working inside the transaction {@code tx} belongs to: several calls, one commit. */
@@ -339,6 +341,8 @@ public final class ContactRepository {
     /** Moves a live contact to the trash; false when there is none. */
     public boolean trash(long owner, long id, Consumer<Contact> precondition) {
         return dsl.transactionResult(tx -> {
+            // the owner first, as every writer of an owner's count does (its trigger updates the owner's row)
+            lockOwner(tx.dsl(), owner);
             ContactsRecord record = Database.lockingRows(tx.dsl().selectFrom(CONTACTS)
                     .where(live(owner).and(CONTACTS.ID.eq(id)))).fetchOne();
             if (record == null) {
@@ -524,8 +528,9 @@ public final class ContactRepository {
     /**
      * Makes the other transactions that lock this owner wait until this one ends (PostgreSQL; on SQLite write
      * transactions run one at a time anyway). Every transaction that writes several of an owner's contacts, or
-     * counts them, takes this lock before any contact's row, so two of them never hold rows the other needs
-     * (a deadlock, which PostgreSQL ends by failing one of them).
+     * counts them, or trashes or restores one (whose trigger then updates the owner's count), takes this lock
+     * before any contact's row, so two of them never hold rows the other needs (a deadlock, which PostgreSQL ends
+     * by failing one of them).
      */
     public void lockOwner(long owner) {
         lockOwner(dsl, owner);
@@ -535,12 +540,22 @@ public final class ContactRepository {
         Database.lockingRows(t.selectOne().from(USERS).where(USERS.ID.eq(owner))).fetch();
     }
 
+    /**
+     * Refuses {@code more} contacts beyond the owner's limit. The owner's count of live contacts is kept by the
+     * database's triggers (migration V5) as contacts are inserted, trashed, restored or deleted; read with the
+     * owner locked, so concurrent creates count one by one.
+     */
     private void requireRoom(DSLContext t, long owner, int more) {
-        // concurrent creates count one by one
-        lockOwner(t, owner);
-        if (t.fetchCount(CONTACTS, live(owner)) + more > maxPerOwner) {
+        if (liveCount(Database.lockingRows(t.select(USERS.LIVE_CONTACTS).from(USERS).where(USERS.ID.eq(owner))))
+                + more > maxPerOwner) {
             throw new Refusal.ContactLimitReached();
         }
+    }
+
+    /** The owner's live contacts as {@code query} reads them from its row; 0 for no such user (nothing to count). */
+    private static int liveCount(ResultQuery<Record1<Integer>> query) {
+        Record1<Integer> row = query.fetchOne();
+        return row == null ? 0 : row.value1();
     }
 
     /**

@@ -82,6 +82,18 @@ class LimitsApiTest {
     }
 
     @Test
+    void aMergeMakesRoomForExactlyTheContactsItTrashed() {
+        String token = api.newUser();
+        long keep = api.createContact(token, "Same", "Person");
+        long duplicate = api.createContact(token, "Same", "Person");
+        api.createContact(token, "Someone", "Else");
+        assertEquals(200, api.post("/contacts/merge/", token, "{\"ids\": [" + keep + ", " + duplicate + "]}").status());
+        assertEquals(201, api.post("/contacts/", token, TestApi.json("first_name", "Fits", "last_name", "")).status());
+        assertEquals(409, api.post("/contacts/", token, TestApi.json("first_name", "Over", "last_name", "")).status());
+        assertEquals(Integer.toString(MAX), api.get("/contacts/", token).header("X-Total-Count"));
+    }
+
+    @Test
     void aBulkRestoreThatWouldNotAllFitRestoresNone() {
         String token = api.newUser();
         List<Long> ids = new ArrayList<>();

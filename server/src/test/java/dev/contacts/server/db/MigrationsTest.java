@@ -1,5 +1,6 @@
 package dev.contacts.server.db;
 
+import static dev.contacts.server.db.generated.Tables.USERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -54,6 +57,28 @@ class MigrationsTest {
                     .fetchCount(DSL.table("flyway_schema_history"), DSL.condition("success")));
         }
         assertTrue(Migrations.isNewest(source(settings)));
+    }
+
+    @Test
+    void anOlderDatabaseGetsEachUsersCountOfLiveContacts() throws SQLException {
+        DatabaseSettings settings = TestDatabases.empty();
+        flyway(settings, "4").migrate();
+        for (String user : List.of("two-live", "only-trash", "none")) {
+            execute(settings, "insert into users (email, password_hash, created_at) values ('" + user
+                    + "@example.com', 'hash', '2026-01-01T00:00:00Z')");
+        }
+        for (String[] contact : List.of(new String[] {"two-live", null}, new String[] {"two-live", null},
+                new String[] {"two-live", "'2026-01-02T00:00:00Z'"}, new String[] {"only-trash", "'2026-01-02T00:00:00Z'"})) {
+            execute(settings, "insert into contacts (user_id, first_name, last_name, first_name_folded, "
+                    + "last_name_folded, created_at, updated_at, deleted_at) values ((select id from users where "
+                    + "email = '" + contact[0] + "@example.com'), 'A', 'B', 'a', 'b', '2026-01-01T00:00:00Z', "
+                    + "'2026-01-01T00:00:00Z', " + contact[1] + ")");
+        }
+        try (Database database = Database.open(settings)) {
+            assertEquals(Map.of("two-live@example.com", 2, "only-trash@example.com", 0, "none@example.com", 0),
+                    database.dsl().select(USERS.EMAIL, USERS.LIVE_CONTACTS).from(USERS).fetchMap(USERS.EMAIL,
+                            USERS.LIVE_CONTACTS));
+        }
     }
 
     @Test
