@@ -127,9 +127,10 @@ class MigrationV3Test {
         }
         try (Database database = Database.open(file)) {
             assertEquals("kept@example.com", database.dsl().select(USERS.EMAIL).from(USERS).fetchSingle(USERS.EMAIL));
-            assertEquals(4, database.dsl().fetchCount(database.dsl().selectOne()
+            // the scripts after V4 are applied on top, and nothing failed
+            assertEquals(Migrations.NEWEST_VERSION, database.dsl().fetchCount(database.dsl().selectOne()
                     .from(DSL.table(DSL.name("flyway_schema_history")))
-                    .where(DSL.field(DSL.name("success")).eq(true))), "nothing to migrate again, nothing failed");
+                    .where(DSL.field(DSL.name("success")).eq(true))), "each version applied once, none failed");
         }
     }
 

@@ -2,9 +2,12 @@ package dev.contacts.server.contact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
@@ -32,11 +36,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Creates that arrive together, on the suite's database. On SQLite those queued behind a commit are committed
- * together (one transaction, each in a savepoint); here they are made to queue, so that a group forms for sure.
- * On PostgreSQL each is its own transaction, and the same outcomes hold.
+ * Creates that arrive together, and the contact limit, on the suite's database. On SQLite creates queued behind a
+ * commit are committed together (one transaction, each in a savepoint); here they are made to queue, so that a
+ * group forms for sure. On PostgreSQL each is its own transaction, and the same outcomes hold. The limit holds on
+ * every path that adds or removes live contacts: the room it leaves always matches the live contacts there are
+ * (the database keeps their count as they change), and a path that would go past it is refused and changes nothing.
  */
-class CreatesTogetherTest {
+class CreatesAndLimitTest {
 
     private static final int LIMIT = 5;
 
@@ -137,6 +143,49 @@ class CreatesTogetherTest {
         assertEquals(LIMIT, live(owner));
     }
 
+    @Test
+    void theRoomLeftMatchesTheLiveContactsAfterEveryPath() {
+        long owner = users.create("owner@example.com", "hash").userId();
+        long other = users.create("other@example.com", "hash").userId();
+        List<Long> imported = contacts.createAll(owner, drafts("Imported", LIMIT - 1)).stream().map(Contact::id).toList();
+        assertLive(owner, LIMIT - 1);
+        long last = contacts.create(owner, draft("Last")).id();
+        assertLive(owner, LIMIT);
+        assertThrows(Refusal.ContactLimitReached.class, () -> contacts.create(owner, draft("OneMore")));
+        assertThrows(Refusal.ContactLimitReached.class, () -> contacts.createAll(owner, drafts("Batch", 1)));
+        assertLive(owner, LIMIT);
+
+        contacts.trash(owner, imported.get(0), current -> { });
+        assertLive(owner, LIMIT - 1);
+        contacts.trashAll(owner, imported.subList(1, 3));
+        assertLive(owner, LIMIT - 3);
+        contacts.createAll(owner, drafts("Refill", 2));
+        assertLive(owner, LIMIT - 1);
+        contacts.restore(owner, imported.get(0)).orElseThrow();
+        assertLive(owner, LIMIT);
+        assertThrows(Refusal.ContactLimitReached.class, () -> contacts.restore(owner, imported.get(1)));
+        assertThrows(Refusal.ContactLimitReached.class, () -> contacts.restoreAll(owner, imported.subList(1, 3)));
+        assertLive(owner, LIMIT);
+
+        contacts.trash(owner, last, current -> { });
+        assertLive(owner, LIMIT - 1);
+        assertEquals(List.of(imported.get(1)), contacts.restoreAll(owner, List.of(imported.get(1))));
+        assertLive(owner, LIMIT);
+        // deleting for good what is in the trash leaves the live ones as they are
+        assertTrue(contacts.purge(owner, imported.get(2)));
+        assertEquals(1, contacts.pruneTrash(Instant.now().plus(ContactRepository.TRASH_KEPT).plus(1, ChronoUnit.DAYS)));
+        assertLive(owner, LIMIT);
+        assertThrows(Refusal.ContactLimitReached.class, () -> contacts.create(owner, draft("Still full")));
+        contacts.trash(owner, imported.get(0), current -> { });
+        assertEquals(1, contacts.emptyTrash(owner));
+        assertLive(owner, LIMIT - 1);
+
+        assertLive(other, 0);
+        contacts.createAll(other, drafts("Other", LIMIT));
+        assertLive(other, LIMIT);
+        assertLive(owner, LIMIT - 1);
+    }
+
     private record Create(long owner, ContactDraft draft) {
     }
 
@@ -201,6 +250,16 @@ class CreatesTogetherTest {
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** The owner has {@code count} live contacts, and the limit leaves room for the rest. */
+    private void assertLive(long owner, int count) {
+        assertEquals(count, live(owner));
+        assertEquals(LIMIT - count, contacts.room(owner));
+    }
+
+    private static List<ContactDraft> drafts(String prefix, int count) {
+        return IntStream.range(0, count).mapToObj(i -> draft(prefix + i)).toList();
     }
 
     private int live(long owner) {
