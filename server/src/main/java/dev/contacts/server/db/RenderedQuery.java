@@ -32,7 +32,8 @@ public final class RenderedQuery<T> {
         T read(ResultSet rows, SQLDialect dialect) throws SQLException;
     }
 
-    private record Rendered(String sql, List<String> parameters) {
+    /** The query's text, and the names of its values in the order of their placeholders. */
+    private record Rendered(String sql, List<String> parameters, Set<String> names) {
     }
 
     private final Function<DSLContext, ResultQuery<?>> query;
@@ -47,7 +48,7 @@ public final class RenderedQuery<T> {
     /** Runs the query on {@code dsl}'s connection (its transaction's, inside one) with these named values. */
     public T fetch(DSLContext dsl, Map<String, ?> values) {
         Rendered statement = rendered.computeIfAbsent(dsl.dialect(), dialect -> render(dsl));
-        if (!values.keySet().equals(Set.copyOf(statement.parameters()))) {
+        if (!values.keySet().equals(statement.names())) {
             throw new IllegalArgumentException("values for " + statement.parameters() + ", given " + values.keySet());
         }
         return dsl.connectionResult(connection -> {
@@ -70,6 +71,6 @@ public final class RenderedQuery<T> {
         if (parameters.contains(null) || parameters.size() != q.getBindValues().size()) {
             throw new IllegalStateException("each value must be a named parameter, used once: " + q.getSQL());
         }
-        return new Rendered(q.getSQL(), parameters);
+        return new Rendered(q.getSQL(), parameters, Set.copyOf(parameters));
     }
 }

@@ -12,7 +12,8 @@ import org.jooq.SQLDialect;
 
 /**
  * How instants and dates are stored on each database, for the jOOQ bindings ({@link InstantBinding},
- * {@link LocalDateBinding}) and the statements run through plain JDBC (the contacts' batch insert, {@link RenderedQuery}).
+ * {@link LocalDateBinding}) and the statements run through plain JDBC (the contacts' batch insert,
+ * {@link RenderedQuery}).
  * PostgreSQL has the types: timestamptz and date. SQLite has none: an instant is fixed-width UTC text
  * ({@code 2026-11-26T03:04:05.123456000Z}), so text order is time order and an index on it sorts by time; a date
  * is {@code YYYY-MM-DD}. Text written by older versions (ISO-8601 of any width) still reads.
