@@ -3,6 +3,8 @@
 # imported again, exported as vCard and CSV, and the CSV imported into a new account, against the real server
 # on a temporary database. The heap is held to 256 MiB: the run passing shows memory stays bounded.
 # Usage: bench/transfer.sh [contacts]
+#   SERVER_URL=http://127.0.0.1:PORT  the same steps against a server started elsewhere (by its launcher, with
+#                                     --rate-limit 0), in the heap it runs with; the cpu figures are then the client's
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/jdk.sh

@@ -1,10 +1,19 @@
 package dev.contacts.server.auth;
 
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.helidon.common.configurable.Resource;
 import io.helidon.config.Config;
 import io.helidon.security.AuthenticationResponse;
 import io.helidon.security.ProviderRequest;
 import io.helidon.security.Security;
+import io.helidon.security.SecurityResponse;
+import io.helidon.security.jwt.Jwt;
+import io.helidon.security.providers.common.TokenCredential;
+import io.helidon.security.util.TokenHandler;
 import io.helidon.security.spi.AuthenticationProvider;
 import io.helidon.security.providers.jwt.JwtProvider;
 import io.helidon.webserver.security.SecurityFeature;
@@ -25,7 +34,8 @@ public final class AccessTokenSecurity {
                 .verifyJwk(Resource.create("the auth secret", TokenService.verificationKeys(secret)))
                 .build();
         Security security = Security.builder()
-                .addAuthenticationProvider(new NeverThrowing(provider), "jwt")
+                .addAuthenticationProvider(new Remembered(new NeverThrowing(provider),
+                        TokenHandler.create(jwtProvider.get("atn-token.handler"))), "jwt")
                 .build();
         return SecurityFeature.builder()
                 .config(securityFeature)
@@ -48,6 +58,67 @@ public final class AccessTokenSecurity {
             } catch (RuntimeException unreadable) {
                 return AuthenticationResponse.abstain();
             }
+        }
+    }
+
+    /**
+     * The provider's successful verifications, remembered by token until the token expires, so that a client's
+     * every request does not verify the same token again: parsing, the HMAC and the provider's subject were a fifth
+     * of the CPU of a {@code GET /contacts/{id}/} (README, "Load"). Only what cannot change for a given token is
+     * remembered (its signature with the one key, its audience); the guard still checks its times against the clock
+     * and the server's state (user, version, logout, ended session: {@link AccessTokenState}) in the database on
+     * every request, so a logout or password change on any instance ends the token at once. A token the provider
+     * did not accept is never remembered. At most {@link #MOST} tokens: past that, it starts again empty.
+     */
+    private static final class Remembered implements AuthenticationProvider {
+
+        private static final int MOST = 1024;
+
+        private record Verified(AuthenticationResponse response, Instant expires) {
+        }
+
+        private final AuthenticationProvider provider;
+        /** How the provider finds the token (application.yaml's atn-token.handler). */
+        private final TokenHandler tokens;
+        private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+        Remembered(AuthenticationProvider provider, TokenHandler tokens) {
+            this.provider = provider;
+            this.tokens = tokens;
+        }
+
+        @Override
+        public AuthenticationResponse authenticate(ProviderRequest request) {
+            Optional<String> token = token(request);
+            Verified known = token.map(verified::get).orElse(null);
+            if (known != null && Instant.now().isBefore(known.expires())) {
+                return known.response();
+            }
+            AuthenticationResponse response = provider.authenticate(request);
+            if (token.isPresent() && response.status() == SecurityResponse.SecurityStatus.SUCCESS) {
+                // the token the provider verified is the one remembered: its credential names it
+                response.user().flatMap(user -> user.publicCredential(TokenCredential.class))
+                        .filter(credential -> credential.token().equals(token.get()))
+                        .flatMap(credential -> credential.getTokenInstance(Jwt.class))
+                        .flatMap(Jwt::expirationTime)
+                        .ifPresent(expires -> remember(token.get(), new Verified(response, expires)));
+            }
+            return response;
+        }
+
+        private Optional<String> token(ProviderRequest request) {
+            try {
+                return tokens.extractToken(request.env().headers());
+            } catch (RuntimeException notOurs) {
+                return Optional.empty();
+            }
+        }
+
+        private void remember(String token, Verified verification) {
+            if (verified.size() >= MOST) {
+                verified.clear();
+            }
+            verified.put(token, verification);
         }
     }
 }

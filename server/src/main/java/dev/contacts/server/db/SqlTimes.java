@@ -1,5 +1,7 @@
 package dev.contacts.server.db;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,7 +12,8 @@ import org.jooq.SQLDialect;
 
 /**
  * How instants and dates are stored on each database, for the jOOQ bindings ({@link InstantBinding},
- * {@link LocalDateBinding}) and the one statement run through plain JDBC (the contacts' batch insert).
+ * {@link LocalDateBinding}) and the statements run through plain JDBC (the contacts' batch insert,
+ * {@link RenderedQuery}).
  * PostgreSQL has the types: timestamptz and date. SQLite has none: an instant is fixed-width UTC text
  * ({@code 2026-11-26T03:04:05.123456000Z}), so text order is time order and an index on it sorts by time; a date
  * is {@code YYYY-MM-DD}. Text written by older versions (ISO-8601 of any width) still reads.
@@ -38,6 +41,20 @@ public final class SqlTimes {
 
     static LocalDate date(String text) {
         return text == null ? null : LocalDate.parse(text);
+    }
+
+    /** The instant in {@code column} of a row as the dialect's driver reads it (statements run through JDBC). */
+    public static Instant instant(ResultSet row, int column, SQLDialect dialect) throws SQLException {
+        if (hasTimeTypes(dialect)) {
+            OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+            return value == null ? null : value.toInstant();
+        }
+        return instant(row.getString(column));
+    }
+
+    /** The date in {@code column} of a row as the dialect's driver reads it (statements run through JDBC). */
+    public static LocalDate date(ResultSet row, int column, SQLDialect dialect) throws SQLException {
+        return hasTimeTypes(dialect) ? row.getObject(column, LocalDate.class) : date(row.getString(column));
     }
 
     /** {@code value} (an {@link Instant}, a {@link LocalDate} or anything else) as JDBC should bind it on {@code dialect}. */
