@@ -78,6 +78,32 @@ class ThrottlingApiTest {
     }
 
     @Test
+    void theLockGrowsWithEachFailureUpToFifteenMinutes() {
+        String email = email();
+        api.register(email, PASSWORD);
+        fail(email, 5);
+        assertLocked(api.login(email, PASSWORD), 30);
+        long[] locks = {60, 120, 240, 480, 900, 900};
+        long previous = 30;
+        for (long lock : locks) {
+            CLOCK.advance(Duration.ofSeconds(previous + 1));
+            fail(email, 1);
+            assertLocked(api.login(email, PASSWORD), lock);
+            previous = lock;
+        }
+    }
+
+    @Test
+    void aRunOfFailuresOlderThanADayIsForgotten() {
+        String email = email();
+        api.register(email, PASSWORD);
+        fail(email, 4);
+        CLOCK.advance(Duration.ofDays(1).plusSeconds(1));
+        fail(email, 4);
+        assertEquals(200, api.login(email, PASSWORD).status(), "4 failures, then 4 a day later: never 5 in a row");
+    }
+
+    @Test
     void aSuccessResetsTheCount() {
         String email = email();
         api.register(email, PASSWORD);
