@@ -31,12 +31,17 @@ public final class AotTraining {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1) {
+            // the client's side, in a JVM of its own (see requestsFromAnotherJvm)
+            train(URI.create(args[0]));
+            return;
+        }
         Path folder = Files.createTempDirectory("contacts-aot-training");
         int exit = 1;
         try {
             String port = String.valueOf(freePort());
             Main.main(new String[] {"--port", port, "--rate-limit", "0", "--db", folder.resolve("contacts.db").toString()});
-            train(URI.create("http://127.0.0.1:" + port));
+            requestsFromAnotherJvm(URI.create("http://127.0.0.1:" + port));
             exit = 0;
         } finally {
             try (Stream<Path> files = Files.walk(folder)) {
@@ -44,6 +49,19 @@ public final class AotTraining {
             }
             // the shutdown hook Main added stops the server; the JVM writes its AOT cache as it exits
             System.exit(exit);
+        }
+    }
+
+    /**
+     * Sends the training's requests from another JVM: in this one, the JDK's HTTP client and the TLS classes it
+     * sets up (about 600) went into the cache, and a cache's classes are all loaded at every start of the server.
+     */
+    private static void requestsFromAnotherJvm(URI server) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process client = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                AotTraining.class.getName(), server.toString()).inheritIO().start();
+        if (client.waitFor() != 0) {
+            throw new IllegalStateException("the training's requests failed");
         }
     }
 

@@ -71,7 +71,10 @@ public final class Main implements Callable<Integer> {
 
     /** The command line for {@code main}: usage errors are one line on stderr and exit code 2. */
     static CommandLine command(Main main) {
-        CommandLine line = new CommandLine(main).setDefaultValueProvider(Main::builtInDefault);
+        CommandLine line = new CommandLine(main);
+        // Only --help shows the defaults: building that configuration for every start cost a second Helidon
+        // Config (about a tenth of a start's main thread); picocli asks for them after it has read the options.
+        line.setDefaultValueProvider(arg -> line.isUsageHelpRequested() ? builtInDefault(arg) : null);
         line.setParameterExceptionHandler((ParameterException e, String[] args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("contacts-server: " + e.getMessage() + " (see --help)");

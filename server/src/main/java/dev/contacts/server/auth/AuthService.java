@@ -103,8 +103,7 @@ public final class AuthService implements ApiRules.Service {
         if (!valid) {
             throw ApiException.unauthorized("Invalid credentials");
         }
-        throttle.recordSuccess(normalized);
-        Json.ok(res, sessions.login(user.get()));
+        Json.ok(res, sessions.login(user.get(), db -> throttle.recordSuccess(db, normalized)));
     }
 
     private void refresh(ServerRequest req, ServerResponse res) {

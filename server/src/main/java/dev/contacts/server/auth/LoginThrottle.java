@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.contacts.server.db.generated.tables.records.LoginFailuresRecord;
 import dev.contacts.server.Refusal;
-import dev.contacts.server.db.Database;
+import org.jooq.CaseConditionStep;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /**
  * Per-email lockout: after 5 failed logins in a row, that email is refused ({@link Refusal.LockedOut}) for 30 s, doubling with each
@@ -35,39 +37,63 @@ public final class LoginThrottle {
 
     /**
      * Counts an attempt for {@code email} before its password is checked, or refuses it
-     * ({@link Refusal.LockedOut}, with how long is left) while the email is locked. Counting first, in one write transaction, is what makes
-     * the limit hold under concurrency: however many attempts arrive at once, each takes the next number, and
-     * the one that reaches the 5th sets the lock (lifted again by {@link #recordSuccess}) before its password
-     * is even checked, so at most 5 failures are ever evaluated. A failure needs no second write: it was
-     * counted here.
+     * ({@link Refusal.LockedOut}, with how long is left) while the email is locked. Counting first, in one atomic
+     * statement, is what makes the limit hold under concurrency: however many attempts arrive at once, on any
+     * instance, each takes the next number, and the one that reaches the 5th sets the lock (lifted again by
+     * {@link #recordSuccess}) in that same statement, before its password is even checked, so at most 5 failures
+     * are ever evaluated. A failure needs no second write: it was counted here.
      */
     public void countAttempt(String email) {
-        dsl.transaction(tx -> {
-            DSLContext db = tx.dsl();
+        while (true) {
             Instant now = clock.instant();
-            // the email's row made if missing, then read and locked (PostgreSQL; SQLite's write transaction holds
-            // the whole database): concurrent attempts, on any instance, count one after another
-            db.insertInto(LOGIN_FAILURES, LOGIN_FAILURES.EMAIL, LOGIN_FAILURES.FAILURES, LOGIN_FAILURES.UPDATED_AT)
-                    .values(email, 0, now)
-                    .onConflictDoNothing()
+            // the row made, or counted unless a lock is in force: one upsert, atomic on both databases
+            Field<Integer> attempts = DSL.when(LOGIN_FAILURES.UPDATED_AT.lt(now.minus(MEMORY)), DSL.inline(1))
+                    .otherwise(LOGIN_FAILURES.FAILURES.plus(1));
+            int counted = dsl.insertInto(LOGIN_FAILURES, LOGIN_FAILURES.EMAIL, LOGIN_FAILURES.FAILURES,
+                            LOGIN_FAILURES.UPDATED_AT)
+                    .values(email, 1, now)
+                    .onConflict(LOGIN_FAILURES.EMAIL)
+                    .doUpdate()
+                    .set(LOGIN_FAILURES.FAILURES, attempts)
+                    .set(LOGIN_FAILURES.UPDATED_AT, now)
+                    .set(LOGIN_FAILURES.LOCKED_UNTIL, lockedUntil(attempts, now))
+                    .where(LOGIN_FAILURES.LOCKED_UNTIL.isNull().or(LOGIN_FAILURES.LOCKED_UNTIL.le(now)))
                     .execute();
-            LoginFailuresRecord row = Database.lockingRows(db.selectFrom(LOGIN_FAILURES)
-                    .where(LOGIN_FAILURES.EMAIL.eq(email))).fetchSingle();
-            if (row.getLockedUntil() != null && row.getLockedUntil().isAfter(now)) {
-                throw new Refusal.LockedOut(Duration.between(now, row.getLockedUntil()));
-            } else if (row.getUpdatedAt().plus(MEMORY).isBefore(now)) {
-                row.setFailures(0);
+            if (counted > 0) {
+                return;
             }
-            int attempts = row.getFailures() + 1;
-            row.setFailures(attempts);
-            row.setUpdatedAt(now);
-            row.setLockedUntil(attempts >= FREE_FAILURES ? now.plus(lockFor(attempts)) : null);
-            row.store();
-        });
+            // not counted: locked. Unless the lock ended just now (it ran out, or a success lifted it): then count.
+            Instant lockedUntil = dsl.select(LOGIN_FAILURES.LOCKED_UNTIL).from(LOGIN_FAILURES)
+                    .where(LOGIN_FAILURES.EMAIL.eq(email))
+                    .fetchOptional(LOGIN_FAILURES.LOCKED_UNTIL).orElse(null);
+            if (lockedUntil != null && lockedUntil.isAfter(now)) {
+                throw new Refusal.LockedOut(Duration.between(now, lockedUntil));
+            }
+        }
     }
 
+    /** The lock an email gets at its {@code attempts}-th failure in a row: {@link #lockFor} as SQL, none below 5. */
+    private static Field<Instant> lockedUntil(Field<Integer> attempts, Instant now) {
+        CaseConditionStep<Instant> lock = null;
+        for (int n = FREE_FAILURES; ; n++) {
+            boolean longest = lockFor(n).equals(LONGEST_LOCK);
+            Condition reached = longest ? attempts.ge(n) : attempts.eq(n);
+            Field<Instant> until = DSL.val(now.plus(lockFor(n)), LOGIN_FAILURES.LOCKED_UNTIL);
+            lock = lock == null ? DSL.when(reached, until) : lock.when(reached, until);
+            if (longest) {
+                return lock.otherwise(DSL.val((Instant) null, LOGIN_FAILURES.LOCKED_UNTIL));
+            }
+        }
+    }
+
+    /** A success: the email's count starts again (its lock, if any, is lifted). */
     public void recordSuccess(String email) {
-        dsl.deleteFrom(LOGIN_FAILURES).where(LOGIN_FAILURES.EMAIL.eq(email)).execute();
+        recordSuccess(dsl, email);
+    }
+
+    /** {@link #recordSuccess(String)} in the caller's transaction: a login's reset and its new session, one commit. */
+    void recordSuccess(DSLContext db, String email) {
+        db.deleteFrom(LOGIN_FAILURES).where(LOGIN_FAILURES.EMAIL.eq(email)).execute();
     }
 
     /** 30 s at the 5th failure in a row, doubling with each one after, at most 15 minutes. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import dev.contacts.server.db.generated.tables.records.RefreshTokensRecord;
 import dev.contacts.server.db.Database;
@@ -51,10 +52,13 @@ public final class RefreshTokenRepository {
     public record Issued(String token, String familyId) {
     }
 
-    /** A new token starting a new family (a login). */
-    public Issued issue(long userId) {
+    /** A new token starting a new family (a login), written in one transaction after {@code first}. */
+    public Issued issue(long userId, Consumer<DSLContext> first) {
         String familyId = UUID.randomUUID().toString();
-        return new Issued(insert(dsl, userId, familyId), familyId);
+        return dsl.transactionResult(tx -> {
+            first.accept(tx.dsl());
+            return new Issued(insert(tx.dsl(), userId, familyId), familyId);
+        });
     }
 
     /** Spends {@code presented} and gives its successor, in one transaction. */

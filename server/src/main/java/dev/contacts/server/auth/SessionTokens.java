@@ -1,7 +1,10 @@
 package dev.contacts.server.auth;
 
+import java.util.function.Consumer;
+
 import dev.contacts.model.TokenResponse;
 import dev.contacts.server.Refusal;
+import org.jooq.DSLContext;
 
 /**
  * Issues the pair a login or a refresh answers with (a short JWT access token and an opaque refresh token) and
@@ -22,9 +25,12 @@ public final class SessionTokens {
         this.users = users;
     }
 
-    /** A new session (a new refresh-token family) for a user who just proved their password. */
-    public TokenResponse login(UserRepository.StoredUser user) {
-        RefreshTokenRepository.Issued issued = refresh.issue(user.id());
+    /**
+     * A new session (a new refresh-token family) for a user who just proved their password; {@code first} runs in
+     * the same write transaction (a login clears its email's failed attempts there: one commit, not two).
+     */
+    public TokenResponse login(UserRepository.StoredUser user, Consumer<DSLContext> first) {
+        RefreshTokenRepository.Issued issued = refresh.issue(user.id(), first);
         return pair(user.id(), user.tokenVersion(), issued.token(), issued.familyId());
     }
 
