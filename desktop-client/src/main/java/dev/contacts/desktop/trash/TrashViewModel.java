@@ -33,7 +33,7 @@ public final class TrashViewModel {
 
     private final UserSession session;
     private final Background background;
-    private final Runnable addressBookChanged;
+    private final Runnable trashChanged;
     private Confirm confirm = Confirm.yes();
     private final ObservableList<TrashedContact> items = FXCollections.observableArrayList();
     /** One read-only view, kept: a listener added to a fresh wrapper would be dropped with it. */
@@ -49,11 +49,14 @@ public final class TrashViewModel {
     private int wantedPage;
     private long latestRequest;
 
-    /** {@code addressBookChanged} reloads the contacts list (restored contacts are back in it). */
-    public TrashViewModel(UserSession session, Background background, Runnable addressBookChanged) {
+    /**
+     * {@code trashChanged} reloads the contacts list: restored contacts are back in it, and an empty list says
+     * whether the trash holds the book's contacts.
+     */
+    public TrashViewModel(UserSession session, Background background, Runnable trashChanged) {
         this.session = session;
         this.background = background;
-        this.addressBookChanged = addressBookChanged;
+        this.trashChanged = trashChanged;
         pageText = Bindings.createStringBinding(() -> {
             int count = total.get();
             String text = count == 1 ? "1 contact in the trash" : count + " contacts in the trash";
@@ -133,7 +136,7 @@ public final class TrashViewModel {
             message.set(restored == 0 ? "" : Messages.count(restored, "contact") + " restored.");
             error.set("");
             if (restored > 0) {
-                addressBookChanged.run();
+                trashChanged.run();
             }
             refresh();
         }, session.failures(failure -> error.set(Messages.of(failure))), () -> busy.set(false));
@@ -163,6 +166,7 @@ public final class TrashViewModel {
             return count;
         }, emptied -> {
             message.set("The trash is empty.");
+            trashChanged.run();
             refresh();
         }, session.failures(failure -> error.set(Messages.of(failure))), () -> busy.set(false));
     }
@@ -193,6 +197,9 @@ public final class TrashViewModel {
             message.set(batch.done() == 0 ? "" : batch.done() == 1 ? "1 contact " + done + "."
                     : batch.done() + " contacts " + done + ".");
             error.set(batch.failure() == null ? "" : Messages.of(batch.failure()));
+            if (batch.done() > 0) {
+                trashChanged.run();
+            }
             refresh();
         }, session.failures(failure -> error.set(Messages.of(failure))), () -> busy.set(false));
     }

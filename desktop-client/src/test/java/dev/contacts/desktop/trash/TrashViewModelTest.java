@@ -122,9 +122,11 @@ class TrashViewModelTest {
             assertEquals(List.of("Delete Ann Trash forever? This cannot be undone."), questions);
             assertEquals(2, fixture.api.trash(0, 10).total());
 
-            TrashViewModel vm = vm(fixture, true, () -> { });
+            AtomicInteger reloads = new AtomicInteger();
+            TrashViewModel vm = vm(fixture, true, reloads::incrementAndGet);
             vm.refresh();
             vm.deleteForever(List.of(vm.items().get(1)));
+            assertEquals(1, reloads.get(), "the contacts list counts the trash again");
             assertEquals(List.of("Bob Trash"), shown(vm));
             assertEquals("1 contact deleted forever.", vm.messageProperty().get());
             ApiFailure.Refused gone = org.junit.jupiter.api.Assertions.assertThrows(ApiFailure.Refused.class,
@@ -145,9 +147,11 @@ class TrashViewModelTest {
                     questions);
             assertEquals(3, fixture.api.trash(0, 10).total());
 
-            TrashViewModel vm = vm(fixture, true, () -> { });
+            AtomicInteger reloads = new AtomicInteger();
+            TrashViewModel vm = vm(fixture, true, reloads::incrementAndGet);
             vm.refresh();
             vm.emptyTrash();
+            assertEquals(1, reloads.get(), "the contacts list no longer finds them in the trash");
             assertTrue(vm.items().isEmpty());
             assertEquals(0, vm.totalProperty().get());
             assertEquals("The trash is empty.", vm.messageProperty().get());
