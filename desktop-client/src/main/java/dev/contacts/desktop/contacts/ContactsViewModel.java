@@ -401,9 +401,8 @@ public final class ContactsViewModel {
         }
         int inTrash = trashed.get();
         if (inTrash > 0) {
-            return new EmptyState("No contacts here: " + Messages.count(inTrash, "deleted contact")
-                    + (inTrash == 1 ? " is" : " are") + " in the Trash.\n"
-                    + "Restore them from there, or press “New contact” (Ctrl+N) to add one.", true);
+            return new EmptyState("No contacts here.\n" + Messages.count(inTrash, "deleted contact")
+                    + (inTrash == 1 ? " is" : " are") + " in the Trash.", true);
         }
         return new EmptyState("No contacts yet.\nPress “New contact” (Ctrl+N) to add your first one.", false);
     }
@@ -505,10 +504,10 @@ public final class ContactsViewModel {
             if (chosen instanceof Selection.Everyone everyone) {
                 emptiedByDelete = everyone.query();
                 selection.set(Selection.NONE); // they are gone: the pane beside the list no longer sums them up
-                Contact current = shown.get();
-                if (current != null && deleted.contains(current.id())) {
-                    shown.set(null);
-                }
+                // at once, the rows not loaded too: the list does not show them while it reloads
+                removeListed(new HashSet<>(deleted));
+                total.set(contacts.size());
+                updateSummary();
                 refresh(); // the whole listing went, loaded or not: what is left is listed from the top
             } else {
                 removeListed(new HashSet<>(deleted));
