@@ -59,10 +59,10 @@ public final class TrashViewModel {
         this.trashChanged = trashChanged;
         pageText = Bindings.createStringBinding(() -> {
             int count = total.get();
-            String text = count == 1 ? "1 contact in the trash" : count + " contacts in the trash";
+            String text = Messages.count(count, "contact") + " in the trash";
             if (count > PAGE_SIZE) {
                 int from = page.get() * PAGE_SIZE + 1;
-                text += " · showing " + from + "–" + (from + items.size() - 1);
+                text += " · showing " + Messages.number(from) + "–" + Messages.number(from + items.size() - 1);
             }
             return text;
         }, total, page, items);
@@ -147,7 +147,7 @@ public final class TrashViewModel {
         if (chosen.isEmpty()) {
             return;
         }
-        String what = chosen.size() == 1 ? name(chosen.get(0)) : chosen.size() + " contacts";
+        String what = chosen.size() == 1 ? name(chosen.get(0)) : Messages.count(chosen.size(), "contact");
         if (confirm.ask("Delete " + what + " forever?", "This cannot be undone.", "Delete forever")) {
             eachOf(chosen, id -> session.api().deleteForever(id), "deleted forever");
         }
@@ -156,7 +156,7 @@ public final class TrashViewModel {
     /** Deletes everything in the trash for good, after asking. */
     public void emptyTrash() {
         int count = total.get();
-        if (count == 0 || !confirm.ask("Empty the trash?", (count == 1 ? "1 contact is" : count + " contacts are")
+        if (count == 0 || !confirm.ask("Empty the trash?", Messages.count(count, "contact") + (count == 1 ? " is" : " are")
                 + " deleted for good. This cannot be undone.", "Empty trash")) {
             return;
         }
@@ -194,8 +194,7 @@ public final class TrashViewModel {
             }
             return new Batch(finished.size(), null);
         }, batch -> {
-            message.set(batch.done() == 0 ? "" : batch.done() == 1 ? "1 contact " + done + "."
-                    : batch.done() + " contacts " + done + ".");
+            message.set(batch.done() == 0 ? "" : Messages.count(batch.done(), "contact") + " " + done + ".");
             error.set(batch.failure() == null ? "" : Messages.of(batch.failure()));
             if (batch.done() > 0) {
                 trashChanged.run();

@@ -76,6 +76,30 @@ class TrashViewModelTest {
     }
 
     @Test
+    void largeCountsAreGroupedByThousandsAsEverywhereElseInTheWindow() {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("trash-thousands@example.com")) {
+            StringBuilder vcf = new StringBuilder();
+            for (int i = 0; i < 1050; i++) {
+                vcf.append("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:P").append(i).append("\r\nEND:VCARD\r\n");
+            }
+            fixture.api.importFile(vcf.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    dev.contacts.desktop.api.TransferFormat.VCARD, java.nio.charset.StandardCharsets.UTF_8);
+            List<Long> ids = fixture.api.idsMatching("");
+            fixture.api.trash(ids.subList(0, 1000));
+            fixture.api.trash(ids.subList(1000, ids.size()));
+            TrashViewModel vm = vm(fixture, false, () -> { });
+            vm.refresh();
+            for (int i = 0; i < 10; i++) {
+                vm.nextPage();
+            }
+            assertEquals("1,050 contacts in the trash · showing 1,001–1,050", vm.pageTextProperty().get());
+            vm.emptyTrash();
+            assertEquals(List.of("Empty the trash? 1,050 contacts are deleted for good. This cannot be undone."),
+                    questions);
+        }
+    }
+
+    @Test
     void restoreBringsThemBackWithTheirIdsAndReloadsTheAddressBook() {
         try (ServerFixture fixture = new ServerFixture(dir).loggedIn("restore@example.com")) {
             List<Contact> trashed = createAndTrash(fixture, "Ann", "Bob", "Cy");
