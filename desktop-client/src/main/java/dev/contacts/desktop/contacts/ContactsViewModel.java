@@ -133,7 +133,7 @@ public final class ContactsViewModel {
         sort.addListener((obs, was, is) -> refresh());
         form.setOnSaved(this::saved);
         emptyState = Bindings.createObjectBinding(this::emptyState, total, loaded, loading, shownQuery, lastDeletion,
-                trashed);
+                trashed, underWay);
         emptyText = Bindings.createStringBinding(() -> emptyState.get().text(), emptyState);
         selectionText = Bindings.createStringBinding(() -> selection.get().size() > 1
                 ? Messages.number(selection.get().size()) + " selected" : "", selection);
@@ -378,8 +378,8 @@ public final class ContactsViewModel {
     }
 
     /**
-     * Why the list is empty: loading; a delete just emptied it (Undo is still offered); the whole book's contacts
-     * are in the trash; there never were any; or nothing matches the search.
+     * Why the list is empty: loading; an Undo under way; a delete just emptied it (Undo is still offered); the
+     * whole book's contacts are in the trash; there never were any; or nothing matches the search.
      */
     private EmptyState emptyState() {
         if (!loaded.get()) {
@@ -387,6 +387,9 @@ public final class ContactsViewModel {
         }
         if (total.get() > 0) {
             return new EmptyState("", false); // (rows are listed: never shown)
+        }
+        if (!underWay.get().isEmpty()) {
+            return new EmptyState(underWay.get(), false); // "Restoring 1,500 contacts…": soon listed again
         }
         String query = shownQuery.get();
         boolean justDeleted = lastDeletion.get() != null && query.equals(emptiedByDelete);

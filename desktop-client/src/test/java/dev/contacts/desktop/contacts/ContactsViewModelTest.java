@@ -286,8 +286,10 @@ class ContactsViewModelTest {
         assertEquals("0 contacts", slow.summaryProperty().get());
         assertEquals(0, fixture.api.list(0, 1).total(), "the rows not loaded went too, whatever loaded meanwhile");
         assertEquals("Deleted 1,250 contacts.", slow.lastDeletionProperty().get().message());
+        assertEquals("All contacts moved to the Trash.\nUndo (Ctrl+Z) brings them back.", slow.emptyTextProperty().get());
         slow.undoDelete();
         assertEquals("Restoring 1,250 contacts…", slow.summaryProperty().get());
+        assertEquals("Restoring 1,250 contacts…", slow.emptyTextProperty().get(), "not that they are in the trash");
         held.runAll();
         assertEquals(ids, fixture.api.idsMatching(""));
         assertEquals("1,250 contacts", slow.summaryProperty().get());
