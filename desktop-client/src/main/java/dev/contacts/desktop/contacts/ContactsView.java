@@ -221,7 +221,7 @@ public final class ContactsView extends BorderPane {
         });
         list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
-                form.startEdit(list.getSelectionModel().getSelectedItem());
+                edit(list.getSelectionModel().getSelectedItem());
                 e.consume();
             } else if (e.getCode() == KeyCode.DELETE) {
                 deleteSelected();
@@ -271,6 +271,18 @@ public final class ContactsView extends BorderPane {
             form.close();
         }
         vm.show(contact);
+    }
+
+    /**
+     * Opens the form on {@code contact}, which becomes the only one selected when several were: Delete and the
+     * pane beside the list then mean it alone, as the form does.
+     */
+    private void edit(Contact contact) {
+        int index = list.getItems().indexOf(contact);
+        if (list.getSelectionModel().getSelectedIndices().size() > 1 && index >= 0) {
+            list.getSelectionModel().clearAndSelect(index);
+        }
+        form.startEdit(contact);
     }
 
     /** Every contact listed, loaded or not: the rows loaded so far show selected, and so will the others. */
@@ -354,11 +366,11 @@ public final class ContactsView extends BorderPane {
             setPrefWidth(0); // as wide as the list, never wider: long lines end in "…" instead of scrolling sideways
             setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !isEmpty()) {
-                    form.startEdit(getItem());
+                    edit(getItem());
                 }
             });
             MenuItem edit = new MenuItem("Edit", new FontIcon("mdal-edit"));
-            edit.setOnAction(e -> form.startEdit(getItem()));
+            edit.setOnAction(e -> edit(getItem()));
             MenuItem remove = new MenuItem("Delete", new FontIcon("mdal-delete"));
             remove.setOnAction(e -> deleteSelected());
             ContextMenu menu = new ContextMenu(edit, remove);

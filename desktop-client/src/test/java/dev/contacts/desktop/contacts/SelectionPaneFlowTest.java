@@ -105,6 +105,15 @@ class SelectionPaneFlowTest extends UiTestBase {
         waitUntil("Escape clears it", () -> selectedFirstNames().isEmpty() && !visible(robot, "#selection-pane"));
 
         clickOnContact("Charles Babbage");
+        ctrlClickOnContact("Edsger Dijkstra");
+        robot.type(KeyCode.ENTER);
+        waitUntil("the focused contact alone is edited, and selected", () -> visible(robot, "#contact-form")
+                && selectedFirstNames().equals(List.of("Edsger")) && text(robot, "#delete").equals("Delete"));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("the form closes on its details", () -> !visible(robot, "#contact-form")
+                && text(robot, "#detail-name").equals("Edsger Dijkstra"));
+
+        clickOnContact("Charles Babbage");
         ctrlClickOnContact("Katherine Johnson");
         robot.clickOn("#selection-select-all");
         waitUntil("everyone", () -> text(robot, "#selection-title").equals("All 6 contacts selected")
