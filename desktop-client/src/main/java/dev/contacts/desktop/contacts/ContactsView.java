@@ -186,10 +186,10 @@ public final class ContactsView extends BorderPane {
             // (while rows are being removed, the list may name a row it no longer has)
             vm.pick(list.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull).toList());
         });
-        // the view model took deleted rows out of the selection: the list shows that selection, not the rows
-        // next to the deleted ones (onto which the list's own selection can shift as rows are removed)
-        vm.selectionProperty().addListener((obs, was, is) -> {
-            if (is instanceof Selection.Picked picked && !showsSelected(picked)) {
+        // deleted rows were taken out: the rows still selected are those the view model kept, not the rows next
+        // to the deleted ones (onto which the list's own selection can shift as rows are removed)
+        vm.stillSelectedProperty().addListener((obs, was, picked) -> {
+            if (picked != null && !showsSelected(picked)) {
                 showSelected(picked);
             }
         });

@@ -95,6 +95,8 @@ public final class ContactsViewModel {
     private final ReadOnlyObjectWrapper<Contact> shown = new ReadOnlyObjectWrapper<>();
     /** The contact to select and scroll to once it is listed (after a save). */
     private final ReadOnlyObjectWrapper<Contact> toSelect = new ReadOnlyObjectWrapper<>();
+    /** The rows the list should show selected once deleted ones were taken out of it (and nobody else). */
+    private final ReadOnlyObjectWrapper<Selection.Picked> stillSelected = new ReadOnlyObjectWrapper<>();
     /** The search text of the rows shown (the field may already hold more). */
     private final ReadOnlyStringWrapper shownQuery = new ReadOnlyStringWrapper("");
     /**
@@ -548,7 +550,11 @@ public final class ContactsViewModel {
         }
         total.set(Math.max(0, total.get() - favoritesGone - othersGone));
         if (before instanceof Selection.Picked picked) { // what is gone is no longer selected, nor anyone else
-            selection.set(new Selection.Picked(picked.contacts().stream().filter(c -> !ids.contains(c.id())).toList()));
+            Selection.Picked left = new Selection.Picked(
+                    picked.contacts().stream().filter(c -> !ids.contains(c.id())).toList());
+            selection.set(left);
+            stillSelected.set(null);
+            stillSelected.set(left);
         }
         Contact current = shown.get();
         if (current != null && ids.contains(current.id())) {
@@ -704,5 +710,13 @@ public final class ContactsViewModel {
     /** A contact the list should select and scroll to (set after a save, once it is listed). */
     public ReadOnlyObjectProperty<Contact> toSelectProperty() {
         return toSelect.getReadOnlyProperty();
+    }
+
+    /**
+     * The rows to show selected, and no others, after deleted ones were taken out of the list (which can shift
+     * its own selection onto their neighbours as they go).
+     */
+    public ReadOnlyObjectProperty<Selection.Picked> stillSelectedProperty() {
+        return stillSelected.getReadOnlyProperty();
     }
 }

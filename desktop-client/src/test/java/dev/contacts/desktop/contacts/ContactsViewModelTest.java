@@ -525,6 +525,7 @@ class ContactsViewModelTest {
         vm.delete(rows.subList(0, 6));
         assertEquals(new Selection.Picked(rows.subList(6, 8)), vm.selectionProperty().get(),
                 "the deleted ones are no longer selected");
+        assertEquals(vm.selectionProperty().get(), vm.stillSelectedProperty().get(), "the list is told so");
         assertEquals("2 contacts selected", vm.selectionSummaryProperty().get().title());
         vm.undoDelete();
 
