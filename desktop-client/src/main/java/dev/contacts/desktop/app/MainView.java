@@ -87,16 +87,16 @@ public final class MainView extends StackPane {
         contacts.rememberSortIn(settings);
         this.birthdays = new BirthdaysViewModel(user, background);
         this.account = new AccountViewModel(user, background);
-        this.contactsView = new ContactsView(contacts, openLink);
+        this.transfers = new Transfers(user, background, contacts::refresh,
+                () -> contacts.selectionProperty().get(), this);
+        this.contactsView = new ContactsView(contacts, openLink, this::exportSelection, this::showTrash);
         this.birthdaysView = new BirthdaysView(birthdays, dates, this::openFromBirthdays);
-        // trash, duplicates and imports change the address book: the list reloads
+        // trash and duplicates change the address book: the list reloads
         this.trash = new TrashViewModel(user, background, contacts::refresh);
         trash.setConfirm(confirm);
         this.trashView = new TrashView(trash, dates);
         this.duplicates = new DuplicatesViewModel(user, background, contacts::refresh);
         this.duplicatesView = new DuplicatesView(duplicates);
-        this.transfers = new Transfers(user, background, contacts::refresh,
-                () -> contacts.selectionProperty().get(), this);
         Views.load(this);
     }
 

@@ -10,6 +10,7 @@ import dev.contacts.desktop.ui.Views;
 import dev.contacts.model.Contact;
 import dev.contacts.model.LabeledValue;
 import dev.contacts.model.PostalAddress;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
@@ -68,12 +69,14 @@ public final class ContactDetailView extends StackPane {
         HBox title = new HBox(8, name, star);
         title.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         header.getChildren().setAll(avatar, new VBox(4, title, subtitle));
+        // "select a contact" only where there is one to select: an empty list explains itself
+        nothing.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.shownProperty().get() == null && !vm.contacts().isEmpty(), vm.shownProperty(), vm.contacts()));
         vm.shownProperty().addListener((obs, was, is) -> show(is));
         show(vm.shownProperty().get());
     }
 
     private void show(Contact contact) {
-        nothing.setVisible(contact == null);
         scroll.setVisible(contact != null);
         status.setText("");
         fields.getChildren().clear();

@@ -52,6 +52,7 @@ public final class ContactsView extends BorderPane {
     private final ContactFormViewModel form;
     private final ContactFormView formView;
     private final ContactDetailView detailView;
+    private final SelectionSummaryView selectionView;
     @FXML private CustomTextField search;
     @FXML private FontIcon clearSearch;
     @FXML private Label summary;
@@ -63,27 +64,61 @@ public final class ContactsView extends BorderPane {
     @FXML private Label error;
     @FXML private ListView<Contact> list;
     @FXML private Label emptyState;
+    @FXML private Button openTrash;
     @FXML private StackPane side;
+    private final Runnable showTrash;
     /** Set while the selection is put back on the contact being edited (the person kept their changes). */
     private boolean restoringSelection;
     /** Set while this view selects every row itself (so that it does not count as the person's new choice). */
     private boolean selectingAll;
+    /** Set while the list is made to show the view model's selection. */
+    private boolean followingSelection;
     /** How many rows were loaded, and so selected, when every row was last selected for "everyone". */
     private int rowsSelectedAsEveryone;
 
-    /** {@code openLink} opens a {@code mailto:} link in the person's mail client. */
-    public ContactsView(ContactsViewModel vm, Consumer<String> openLink) {
+    /**
+     * {@code openLink} opens a {@code mailto:} link in the person's mail client; {@code exportSelection} asks where
+     * to export the selected contacts; {@code showTrash} opens the Trash view.
+     */
+    public ContactsView(ContactsViewModel vm, Consumer<String> openLink, Runnable exportSelection,
+                        Runnable showTrash) {
         this.vm = vm;
         this.form = vm.form();
+        this.showTrash = showTrash;
         formView = new ContactFormView(form, vm::deleteEdited, vm.photos());
         detailView = new ContactDetailView(vm, form.dates(), openLink);
+        selectionView = new SelectionSummaryView(vm, new SelectionSummaryView.Actions() {
+            @Override
+            public void delete() {
+                deleteSelected();
+            }
+
+            @Override
+            public void export() {
+                exportSelection.run();
+            }
+
+            @Override
+            public void clear() {
+                clearSelection();
+            }
+
+            @Override
+            public void selectAll() {
+                selectEveryone();
+                list.requestFocus();
+            }
+        });
         Views.load(this);
     }
 
     @FXML
     private void initialize() {
-        side.getChildren().setAll(detailView, formView);
-        detailView.visibleProperty().bind(form.openProperty().not());
+        side.getChildren().setAll(detailView, selectionView, formView);
+        // several contacts selected: their summary and actions instead of one contact's details
+        var several = vm.selectionSummaryProperty().isNotNull();
+        detailView.visibleProperty().bind(form.openProperty().not().and(several.not()));
+        selectionView.visibleProperty().bind(form.openProperty().not().and(several));
         // a new or another contact in the form: type into it, not into the field that had the focus before
         // (later, so that a question asked first has given the focus back to the window)
         form.filledProperty().addListener((obs, was, is) -> Platform.runLater(formView::focusFirstField));
@@ -138,15 +173,25 @@ public final class ContactsView extends BorderPane {
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setItems(vm.contacts());
         emptyState.textProperty().bind(vm.emptyTextProperty());
+        openTrash.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.emptyStateProperty().get().offersTrash(),
+                vm.emptyStateProperty()));
+        openTrash.managedProperty().bind(openTrash.visibleProperty());
         list.setCellFactory(l -> new ContactCell());
         list.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> selected(is));
         list.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) change -> {
-            if (selectingAll || vm.isEveryoneSelected()
+            if (followingSelection || selectingAll || vm.isEveryoneSelected()
                     && list.getSelectionModel().getSelectedIndices().size() >= rowsSelectedAsEveryone) {
                 return; // rows came under a selection of everyone: the person did not choose anew
             }
             // (while rows are being removed, the list may name a row it no longer has)
             vm.pick(list.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull).toList());
+        });
+        // deleted rows were taken out: the rows still selected are those the view model kept, not the rows next
+        // to the deleted ones (onto which the list's own selection can shift as rows are removed)
+        vm.stillSelectedProperty().addListener((obs, was, picked) -> {
+            if (picked != null && !showsSelected(picked)) {
+                showSelected(picked);
+            }
         });
         // after Ctrl+A, the rows that load later are shown selected too (later: the list is taking them in now)
         list.getItems().addListener((ListChangeListener<Contact>) change -> Platform.runLater(() -> {
@@ -176,10 +221,13 @@ public final class ContactsView extends BorderPane {
         });
         list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
-                form.startEdit(list.getSelectionModel().getSelectedItem());
+                edit(list.getSelectionModel().getSelectedItem());
                 e.consume();
             } else if (e.getCode() == KeyCode.DELETE) {
                 deleteSelected();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && vm.selectionProperty().get().size() > 1) {
+                clearSelection();
                 e.consume();
             }
         });
@@ -197,7 +245,7 @@ public final class ContactsView extends BorderPane {
      * agrees to drop them; if not, the selection goes back to the contact being edited.
      */
     private void selected(Contact contact) {
-        if (restoringSelection || selectingAll && vm.isEveryoneSelected()) {
+        if (restoringSelection || followingSelection || selectingAll && vm.isEveryoneSelected()) {
             return; // (rows that loaded after Ctrl+A being selected too: the detail stays as it is)
         }
         if (form.openProperty().get()) {
@@ -225,10 +273,45 @@ public final class ContactsView extends BorderPane {
         vm.show(contact);
     }
 
+    /**
+     * Opens the form on {@code contact}, which becomes the only one selected when several were: Delete and the
+     * pane beside the list then mean it alone, as the form does.
+     */
+    private void edit(Contact contact) {
+        int index = list.getItems().indexOf(contact);
+        if (list.getSelectionModel().getSelectedIndices().size() > 1 && index >= 0) {
+            list.getSelectionModel().clearAndSelect(index);
+        }
+        form.startEdit(contact);
+    }
+
     /** Every contact listed, loaded or not: the rows loaded so far show selected, and so will the others. */
     private void selectEveryone() {
         selectAllRows();
         vm.selectEveryone();
+    }
+
+    private boolean showsSelected(Selection.Picked picked) {
+        return list.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull).map(Contact::id)
+                .toList().equals(picked.contacts().stream().map(Contact::id).toList());
+    }
+
+    /** Selects the rows of {@code picked} and no others. */
+    private void showSelected(Selection.Picked picked) {
+        followingSelection = true;
+        try {
+            list.getSelectionModel().clearSelection();
+            picked.contacts().forEach(list.getSelectionModel()::select);
+        } finally {
+            followingSelection = false;
+        }
+    }
+
+    /** No row selected any more, and so nothing for the actions to act on. */
+    private void clearSelection() {
+        list.getSelectionModel().clearSelection();
+        vm.clearSelection();
+        list.requestFocus();
     }
 
     private void selectAllRows() {
@@ -283,11 +366,11 @@ public final class ContactsView extends BorderPane {
             setPrefWidth(0); // as wide as the list, never wider: long lines end in "…" instead of scrolling sideways
             setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !isEmpty()) {
-                    form.startEdit(getItem());
+                    edit(getItem());
                 }
             });
             MenuItem edit = new MenuItem("Edit", new FontIcon("mdal-edit"));
-            edit.setOnAction(e -> form.startEdit(getItem()));
+            edit.setOnAction(e -> edit(getItem()));
             MenuItem remove = new MenuItem("Delete", new FontIcon("mdal-delete"));
             remove.setOnAction(e -> deleteSelected());
             ContextMenu menu = new ContextMenu(edit, remove);
@@ -332,6 +415,12 @@ public final class ContactsView extends BorderPane {
     private void jumpFromIndex(ActionEvent event) {
         vm.jumpTo(((Button) event.getSource()).getText());
         list.requestFocus();
+    }
+
+    /** The empty list's way to the Trash (after everyone was deleted). */
+    @FXML
+    private void openTrash() {
+        showTrash.run();
     }
 
     @FXML

@@ -16,6 +16,7 @@ import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.Contact;
 import dev.contacts.model.Page;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -94,10 +95,21 @@ public final class ContactsViewModel {
     private final ReadOnlyObjectWrapper<Contact> shown = new ReadOnlyObjectWrapper<>();
     /** The contact to select and scroll to once it is listed (after a save). */
     private final ReadOnlyObjectWrapper<Contact> toSelect = new ReadOnlyObjectWrapper<>();
+    /** The rows the list should show selected once deleted ones were taken out of it (and nobody else). */
+    private final ReadOnlyObjectWrapper<Selection.Picked> stillSelected = new ReadOnlyObjectWrapper<>();
     /** The search text of the rows shown (the field may already hold more). */
     private final ReadOnlyStringWrapper shownQuery = new ReadOnlyStringWrapper("");
+    /**
+     * How many contacts were in the trash when the address book was last found empty (asked of the server only
+     * then, and after a delete); -1: not asked.
+     */
+    private final ReadOnlyIntegerWrapper trashed = new ReadOnlyIntegerWrapper(-1);
+    /** The search text (empty: the whole book) of a listing that a delete left empty; null: none was. */
+    private String emptiedByDelete;
+    private final ObjectBinding<EmptyState> emptyState;
     private final StringBinding emptyText;
     private final StringBinding selectionText;
+    private final ObjectBinding<SelectionSummary> selectionSummary;
 
     /** Where loading stands: the favourites part first, then the others; {@code skip} within the part. */
     private boolean inFavorites = true;
@@ -122,9 +134,14 @@ public final class ContactsViewModel {
         searchText.addListener((obs, was, is) -> debouncer.call(this::refresh));
         sort.addListener((obs, was, is) -> refresh());
         form.setOnSaved(this::saved);
-        emptyText = Bindings.createStringBinding(this::emptyText, total, loaded, loading, shownQuery);
+        emptyState = Bindings.createObjectBinding(this::emptyState, total, loaded, loading, shownQuery, lastDeletion,
+                trashed, underWay);
+        emptyText = Bindings.createStringBinding(() -> emptyState.get().text(), emptyState);
         selectionText = Bindings.createStringBinding(() -> selection.get().size() > 1
                 ? Messages.number(selection.get().size()) + " selected" : "", selection);
+        selectionSummary = Bindings.createObjectBinding(
+                () -> SelectionSummary.of(selection.get(), total.get(), shownQuery.get()).orElse(null),
+                selection, total, shownQuery);
     }
 
     /** Sorts as chosen last time (last name the first time) and remembers each new choice in {@code settings}. */
@@ -201,11 +218,20 @@ public final class ContactsViewModel {
         int from = skip;
         // a place further down is wanted: fewer, larger pages get there sooner
         int limit = wanted != null || !whenComplete.isEmpty() ? SEEK_PAGE_SIZE : PAGE_SIZE;
+        boolean noFavorites = favoritesTotal == 0;
         loading.set(true);
-        background.run(() -> session.api().list(query, by, favorites, from, limit),
-                page -> {
+        background.run(() -> {
+                    Page<Contact> page = session.api().list(query, by, favorites, from, limit);
+                    // an empty address book: whether its contacts are in the trash says what to tell the person
+                    boolean emptyBook = !favorites && from == 0 && query.isEmpty() && noFavorites && page.total() == 0;
+                    return new Listed(page, emptyBook ? trashedNow() : -1);
+                },
+                listed -> {
                     if (request == generation) {
-                        append(page, query, from, limit);
+                        if (listed.trashed() >= 0) {
+                            trashed.set(listed.trashed());
+                        }
+                        append(listed.page(), query, from, limit);
                     }
                 },
                 session.failures(failure -> {
@@ -220,6 +246,15 @@ public final class ContactsViewModel {
                         loading.set(false);
                     }
                 });
+    }
+
+    /** A page of the listing, with the number of contacts in the trash when it showed the book empty (else -1). */
+    private record Listed(Page<Contact> page, int trashed) {
+    }
+
+    /** How many contacts the trash holds now (one small request; called off the FX thread). */
+    private int trashedNow() {
+        return session.api().trash(0, 1).total();
     }
 
     private void append(Page<Contact> page, String query, int from, int limit) {
@@ -340,14 +375,41 @@ public final class ContactsViewModel {
         shown.set(contact);
     }
 
-    private String emptyText() {
+    /** What the empty list says, and whether it offers the way to the Trash. */
+    public record EmptyState(String text, boolean offersTrash) {
+    }
+
+    /**
+     * Why the list is empty: loading; an Undo under way; a delete just emptied it (Undo is still offered); the
+     * whole book's contacts are in the trash; there never were any; or nothing matches the search.
+     */
+    private EmptyState emptyState() {
         if (!loaded.get()) {
-            return loading.get() ? "Loading your contacts…" : "";
+            return new EmptyState(loading.get() ? "Loading your contacts…" : "", false);
         }
-        if (isAddressBookEmpty()) {
-            return "No contacts yet.\nPress “New contact” (Ctrl+N) to add your first one.";
+        if (total.get() > 0) {
+            return new EmptyState("", false); // (rows are listed: never shown)
         }
-        return "No contacts match “" + shownQuery.get() + "”.";
+        if (!underWay.get().isEmpty()) {
+            return new EmptyState(underWay.get(), false); // "Restoring 1,500 contacts…": soon listed again
+        }
+        String query = shownQuery.get();
+        boolean justDeleted = lastDeletion.get() != null && query.equals(emptiedByDelete);
+        if (!query.isBlank()) {
+            return justDeleted
+                    ? new EmptyState("The contacts matching “" + query + "” moved to the Trash.\n"
+                            + "Undo (Ctrl+Z) brings them back.", true)
+                    : new EmptyState("No contacts match “" + query + "”.", false);
+        }
+        if (justDeleted) {
+            return new EmptyState("All contacts moved to the Trash.\nUndo (Ctrl+Z) brings them back.", true);
+        }
+        int inTrash = trashed.get();
+        if (inTrash > 0) {
+            return new EmptyState("No contacts here.\n" + Messages.count(inTrash, "deleted contact")
+                    + (inTrash == 1 ? " is" : " are") + " in the Trash.", true);
+        }
+        return new EmptyState("No contacts yet.\nPress “New contact” (Ctrl+N) to add your first one.", false);
     }
 
     public void clearSearch() {
@@ -384,6 +446,12 @@ public final class ContactsViewModel {
         if (loaded.get() && total.get() > 0) {
             selection.set(new Selection.Everyone(shownQuery.get(), total.get()));
         }
+    }
+
+    /** Nothing selected any more (the detail pane says to pick a contact). */
+    public void clearSelection() {
+        selection.set(Selection.NONE);
+        shown.set(null);
     }
 
     /** Whether Ctrl+A chose every contact listed (the list then shows every row it loads as selected). */
@@ -435,18 +503,22 @@ public final class ContactsViewModel {
             for (int from = 0; from < ids.size(); from += BULK_BATCH) {
                 deleted.addAll(session.api().trash(ids.subList(from, Math.min(ids.size(), from + BULK_BATCH))));
             }
-            return deleted;
-        }, done -> {
-            offerUndo(deleted, chosen.size() == deleted.size() ? what : Messages.count(deleted.size(), "contact"));
-            if (chosen instanceof Selection.Everyone) {
-                Contact current = shown.get();
-                if (current != null && deleted.contains(current.id())) {
-                    shown.set(null);
-                }
+            return trashedNow(); // (should the book be empty now, the list says where its contacts went)
+        }, inTrash -> {
+            trashed.set(inTrash);
+            if (chosen instanceof Selection.Everyone everyone) {
+                emptiedByDelete = everyone.query();
+                selection.set(Selection.NONE); // they are gone: the pane beside the list no longer sums them up
+                // at once, the rows not loaded too: the list does not show them while it reloads
+                removeListed(new HashSet<>(deleted));
+                total.set(contacts.size());
+                updateSummary();
                 refresh(); // the whole listing went, loaded or not: what is left is listed from the top
             } else {
                 removeListed(new HashSet<>(deleted));
+                emptiedByDelete = total.get() == 0 ? shownQuery.get() : null;
             }
+            offerUndo(deleted, chosen.size() == deleted.size() ? what : Messages.count(deleted.size(), "contact"));
             Contact stillEditing = form.editingProperty().get();
             if (stillEditing != null && deleted.contains(stillEditing.id())) {
                 form.close();
@@ -466,6 +538,7 @@ public final class ContactsViewModel {
 
     /** Takes deleted contacts out of the rows shown, keeping the place in the list (no reload from the top). */
     private void removeListed(Set<Long> ids) {
+        Selection before = selection.get(); // (the list may pick other rows while these are taken out)
         int favoritesGone = (int) contacts.stream().filter(c -> c.favorite() && ids.contains(c.id())).count();
         int othersGone = (int) contacts.stream().filter(c -> !c.favorite() && ids.contains(c.id())).count();
         contacts.removeIf(c -> ids.contains(c.id()));
@@ -476,6 +549,13 @@ public final class ContactsViewModel {
             skip -= othersGone;
         }
         total.set(Math.max(0, total.get() - favoritesGone - othersGone));
+        if (before instanceof Selection.Picked picked) { // what is gone is no longer selected, nor anyone else
+            Selection.Picked left = new Selection.Picked(
+                    picked.contacts().stream().filter(c -> !ids.contains(c.id())).toList());
+            selection.set(left);
+            stillSelected.set(null);
+            stillSelected.set(left);
+        }
         Contact current = shown.get();
         if (current != null && ids.contains(current.id())) {
             shown.set(null);
@@ -603,6 +683,16 @@ public final class ContactsViewModel {
         return selection.getReadOnlyProperty();
     }
 
+    /** The summary the pane beside the list shows while several contacts are selected; null: one or none. */
+    public ObjectBinding<SelectionSummary> selectionSummaryProperty() {
+        return selectionSummary;
+    }
+
+    /** What the empty list says, and whether it offers the way to the Trash. */
+    public ObjectBinding<EmptyState> emptyStateProperty() {
+        return emptyState;
+    }
+
     /** "1,250 selected" while more than one contact is selected, else empty. */
     public ObservableStringValue selectionTextProperty() {
         return selectionText;
@@ -620,5 +710,13 @@ public final class ContactsViewModel {
     /** A contact the list should select and scroll to (set after a save, once it is listed). */
     public ReadOnlyObjectProperty<Contact> toSelectProperty() {
         return toSelect.getReadOnlyProperty();
+    }
+
+    /**
+     * The rows to show selected, and no others, after deleted ones were taken out of the list (which can shift
+     * its own selection onto their neighbours as they go).
+     */
+    public ReadOnlyObjectProperty<Selection.Picked> stillSelectedProperty() {
+        return stillSelected.getReadOnlyProperty();
     }
 }

@@ -33,7 +33,7 @@ public final class TrashViewModel {
 
     private final UserSession session;
     private final Background background;
-    private final Runnable addressBookChanged;
+    private final Runnable trashChanged;
     private Confirm confirm = Confirm.yes();
     private final ObservableList<TrashedContact> items = FXCollections.observableArrayList();
     /** One read-only view, kept: a listener added to a fresh wrapper would be dropped with it. */
@@ -49,17 +49,20 @@ public final class TrashViewModel {
     private int wantedPage;
     private long latestRequest;
 
-    /** {@code addressBookChanged} reloads the contacts list (restored contacts are back in it). */
-    public TrashViewModel(UserSession session, Background background, Runnable addressBookChanged) {
+    /**
+     * {@code trashChanged} reloads the contacts list: restored contacts are back in it, and an empty list says
+     * whether the trash holds the book's contacts.
+     */
+    public TrashViewModel(UserSession session, Background background, Runnable trashChanged) {
         this.session = session;
         this.background = background;
-        this.addressBookChanged = addressBookChanged;
+        this.trashChanged = trashChanged;
         pageText = Bindings.createStringBinding(() -> {
             int count = total.get();
-            String text = count == 1 ? "1 contact in the trash" : count + " contacts in the trash";
+            String text = Messages.count(count, "contact") + " in the trash";
             if (count > PAGE_SIZE) {
                 int from = page.get() * PAGE_SIZE + 1;
-                text += " · showing " + from + "–" + (from + items.size() - 1);
+                text += " · showing " + Messages.number(from) + "–" + Messages.number(from + items.size() - 1);
             }
             return text;
         }, total, page, items);
@@ -133,7 +136,7 @@ public final class TrashViewModel {
             message.set(restored == 0 ? "" : Messages.count(restored, "contact") + " restored.");
             error.set("");
             if (restored > 0) {
-                addressBookChanged.run();
+                trashChanged.run();
             }
             refresh();
         }, session.failures(failure -> error.set(Messages.of(failure))), () -> busy.set(false));
@@ -144,7 +147,7 @@ public final class TrashViewModel {
         if (chosen.isEmpty()) {
             return;
         }
-        String what = chosen.size() == 1 ? name(chosen.get(0)) : chosen.size() + " contacts";
+        String what = chosen.size() == 1 ? name(chosen.get(0)) : Messages.count(chosen.size(), "contact");
         if (confirm.ask("Delete " + what + " forever?", "This cannot be undone.", "Delete forever")) {
             eachOf(chosen, id -> session.api().deleteForever(id), "deleted forever");
         }
@@ -153,7 +156,7 @@ public final class TrashViewModel {
     /** Deletes everything in the trash for good, after asking. */
     public void emptyTrash() {
         int count = total.get();
-        if (count == 0 || !confirm.ask("Empty the trash?", (count == 1 ? "1 contact is" : count + " contacts are")
+        if (count == 0 || !confirm.ask("Empty the trash?", Messages.count(count, "contact") + (count == 1 ? " is" : " are")
                 + " deleted for good. This cannot be undone.", "Empty trash")) {
             return;
         }
@@ -163,6 +166,7 @@ public final class TrashViewModel {
             return count;
         }, emptied -> {
             message.set("The trash is empty.");
+            trashChanged.run();
             refresh();
         }, session.failures(failure -> error.set(Messages.of(failure))), () -> busy.set(false));
     }
@@ -190,9 +194,11 @@ public final class TrashViewModel {
             }
             return new Batch(finished.size(), null);
         }, batch -> {
-            message.set(batch.done() == 0 ? "" : batch.done() == 1 ? "1 contact " + done + "."
-                    : batch.done() + " contacts " + done + ".");
+            message.set(batch.done() == 0 ? "" : Messages.count(batch.done(), "contact") + " " + done + ".");
             error.set(batch.failure() == null ? "" : Messages.of(batch.failure()));
+            if (batch.done() > 0) {
+                trashChanged.run();
+            }
             refresh();
         }, session.failures(failure -> error.set(Messages.of(failure))), () -> busy.set(false));
     }

@@ -286,8 +286,10 @@ class ContactsViewModelTest {
         assertEquals("0 contacts", slow.summaryProperty().get());
         assertEquals(0, fixture.api.list(0, 1).total(), "the rows not loaded went too, whatever loaded meanwhile");
         assertEquals("Deleted 1,250 contacts.", slow.lastDeletionProperty().get().message());
+        assertEquals("All contacts moved to the Trash.\nUndo (Ctrl+Z) brings them back.", slow.emptyTextProperty().get());
         slow.undoDelete();
         assertEquals("Restoring 1,250 contacts…", slow.summaryProperty().get());
+        assertEquals("Restoring 1,250 contacts…", slow.emptyTextProperty().get(), "not that they are in the trash");
         held.runAll();
         assertEquals(ids, fixture.api.idsMatching(""));
         assertEquals("1,250 contacts", slow.summaryProperty().get());
@@ -439,6 +441,110 @@ class ContactsViewModelTest {
         add("Ada", "Lovelace");
         vm.searchTextProperty().set("zzz");
         assertEquals("No contacts match “zzz”.", vm.emptyTextProperty().get());
+    }
+
+    @Test
+    void deletingEveryContactSaysTheyAreInTheTrashNotThatThereAreNoneYet() {
+        List<Long> ids = importPeople(150, 0);
+        vm.refresh();
+        vm.selectEveryone();
+        vm.deleteSelection();
+        assertEquals(List.of(), vm.contacts());
+        assertEquals(new ContactsViewModel.EmptyState(
+                "All contacts moved to the Trash.\nUndo (Ctrl+Z) brings them back.", true),
+                vm.emptyStateProperty().get(), "while Undo is offered");
+
+        vm.dismissDeletion(); // the toast went away: the trash still holds them
+        assertEquals(new ContactsViewModel.EmptyState("No contacts here.\n150 deleted contacts are in the Trash.", true),
+                vm.emptyStateProperty().get());
+        ContactsViewModel nextLogin = new ContactsViewModel(fixture.user, Background.direct(), Debouncer.immediate(),
+                form);
+        nextLogin.refresh();
+        assertEquals(vm.emptyStateProperty().get(), nextLogin.emptyStateProperty().get(),
+                "a later login finds them in the trash too");
+
+        fixture.api.restore(ids.subList(0, 1));
+        fixture.api.emptyTrash();
+        fixture.api.delete(ids.get(0)); // one contact in the trash: "is", not "are"
+        vm.refresh();
+        assertEquals("No contacts here.\n1 deleted contact is in the Trash.", vm.emptyTextProperty().get());
+        fixture.api.emptyTrash();
+        vm.refresh();
+        assertEquals(new ContactsViewModel.EmptyState(
+                "No contacts yet.\nPress “New contact” (Ctrl+N) to add your first one.", false),
+                vm.emptyStateProperty().get(), "only a book with nothing in the trash either has none yet");
+    }
+
+    @Test
+    void deletingTheLastPickedContactsSaysTheyAreInTheTrashAndUndoListsThemAgain() {
+        add("Ada", "Lovelace");
+        add("Grace", "Hopper");
+        vm.refresh();
+        vm.pick(List.copyOf(vm.contacts()));
+        vm.deleteSelection();
+        assertEquals("All contacts moved to the Trash.\nUndo (Ctrl+Z) brings them back.", vm.emptyTextProperty().get());
+        assertTrue(vm.emptyStateProperty().get().offersTrash());
+        vm.undoDelete();
+        assertEquals(List.of("Grace", "Ada"), names());
+        assertEquals("", vm.emptyTextProperty().get(), "rows are listed: nothing to explain");
+    }
+
+    @Test
+    void anEmptySearchSaysNoMatchesUnlessADeleteJustEmptiedIt() {
+        importPeople(30, 10);
+        vm.searchTextProperty().set("smith");
+        vm.selectEveryone();
+        vm.deleteSelection();
+        assertEquals(new ContactsViewModel.EmptyState(
+                "The contacts matching “smith” moved to the Trash.\nUndo (Ctrl+Z) brings them back.", true),
+                vm.emptyStateProperty().get());
+        vm.searchTextProperty().set("zzz");
+        assertEquals(new ContactsViewModel.EmptyState("No contacts match “zzz”.", false), vm.emptyStateProperty().get(),
+                "Undo is still offered, but for other contacts than this search's");
+        vm.searchTextProperty().set("smith");
+        vm.dismissDeletion();
+        assertEquals("No contacts match “smith”.", vm.emptyTextProperty().get(), "Undo is no longer offered");
+        assertEquals("No matches", vm.summaryProperty().get());
+    }
+
+    @Test
+    void severalSelectedContactsAreSummedUpWithTheActionsForThemAll() {
+        importPeople(12, 4);
+        vm.refresh();
+        List<Contact> rows = List.copyOf(vm.contacts()); // Jones0004.. first, the Smiths last
+        vm.pick(rows.subList(0, 1));
+        assertNull(vm.selectionSummaryProperty().get(), "one contact: the detail pane shows it");
+
+        vm.pick(rows.subList(0, 3));
+        assertEquals(new SelectionSummary("3 contacts selected", rows.subList(0, 3), "", "Delete 3 contacts",
+                "Export 3 contacts…", "Select all 12 contacts"), vm.selectionSummaryProperty().get());
+        vm.pick(rows.subList(0, 8));
+        SelectionSummary eight = vm.selectionSummaryProperty().get();
+        assertEquals(rows.subList(0, SelectionSummary.PEOPLE_SHOWN), eight.people(), "a few by name");
+        assertEquals("and 3 more", eight.more());
+        vm.delete(rows.subList(0, 6));
+        assertEquals(new Selection.Picked(rows.subList(6, 8)), vm.selectionProperty().get(),
+                "the deleted ones are no longer selected");
+        assertEquals(vm.selectionProperty().get(), vm.stillSelectedProperty().get(), "the list is told so");
+        assertEquals("2 contacts selected", vm.selectionSummaryProperty().get().title());
+        vm.undoDelete();
+
+        vm.selectEveryone();
+        assertEquals(new SelectionSummary("All 12 contacts selected", List.of(), "", "Delete 12 contacts",
+                "Export 12 contacts…", ""), vm.selectionSummaryProperty().get(), "everyone: nobody left to add");
+
+        vm.clearSelection();
+        assertNull(vm.selectionSummaryProperty().get());
+        assertEquals(0, vm.selectionProperty().get().size(), "Delete and Export have nothing to act on");
+        assertNull(vm.shownProperty().get());
+
+        vm.searchTextProperty().set("smith");
+        vm.pick(List.copyOf(vm.contacts()).subList(0, 2));
+        assertEquals("Select all 4 contacts matching “smith”", vm.selectionSummaryProperty().get().selectAll());
+        vm.selectEveryone();
+        assertEquals("All 4 contacts matching “smith” selected", vm.selectionSummaryProperty().get().title());
+        vm.deleteSelection();
+        assertNull(vm.selectionSummaryProperty().get(), "they are gone: nothing is selected");
     }
 
     @Test

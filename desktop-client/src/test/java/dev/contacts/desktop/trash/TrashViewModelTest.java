@@ -76,6 +76,30 @@ class TrashViewModelTest {
     }
 
     @Test
+    void largeCountsAreGroupedByThousandsAsEverywhereElseInTheWindow() {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("trash-thousands@example.com")) {
+            StringBuilder vcf = new StringBuilder();
+            for (int i = 0; i < 1050; i++) {
+                vcf.append("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:P").append(i).append("\r\nEND:VCARD\r\n");
+            }
+            fixture.api.importFile(vcf.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    dev.contacts.desktop.api.TransferFormat.VCARD, java.nio.charset.StandardCharsets.UTF_8);
+            List<Long> ids = fixture.api.idsMatching("");
+            fixture.api.trash(ids.subList(0, 1000));
+            fixture.api.trash(ids.subList(1000, ids.size()));
+            TrashViewModel vm = vm(fixture, false, () -> { });
+            vm.refresh();
+            for (int i = 0; i < 10; i++) {
+                vm.nextPage();
+            }
+            assertEquals("1,050 contacts in the trash · showing 1,001–1,050", vm.pageTextProperty().get());
+            vm.emptyTrash();
+            assertEquals(List.of("Empty the trash? 1,050 contacts are deleted for good. This cannot be undone."),
+                    questions);
+        }
+    }
+
+    @Test
     void restoreBringsThemBackWithTheirIdsAndReloadsTheAddressBook() {
         try (ServerFixture fixture = new ServerFixture(dir).loggedIn("restore@example.com")) {
             List<Contact> trashed = createAndTrash(fixture, "Ann", "Bob", "Cy");
@@ -122,9 +146,11 @@ class TrashViewModelTest {
             assertEquals(List.of("Delete Ann Trash forever? This cannot be undone."), questions);
             assertEquals(2, fixture.api.trash(0, 10).total());
 
-            TrashViewModel vm = vm(fixture, true, () -> { });
+            AtomicInteger reloads = new AtomicInteger();
+            TrashViewModel vm = vm(fixture, true, reloads::incrementAndGet);
             vm.refresh();
             vm.deleteForever(List.of(vm.items().get(1)));
+            assertEquals(1, reloads.get(), "the contacts list counts the trash again");
             assertEquals(List.of("Bob Trash"), shown(vm));
             assertEquals("1 contact deleted forever.", vm.messageProperty().get());
             ApiFailure.Refused gone = org.junit.jupiter.api.Assertions.assertThrows(ApiFailure.Refused.class,
@@ -145,9 +171,11 @@ class TrashViewModelTest {
                     questions);
             assertEquals(3, fixture.api.trash(0, 10).total());
 
-            TrashViewModel vm = vm(fixture, true, () -> { });
+            AtomicInteger reloads = new AtomicInteger();
+            TrashViewModel vm = vm(fixture, true, reloads::incrementAndGet);
             vm.refresh();
             vm.emptyTrash();
+            assertEquals(1, reloads.get(), "the contacts list no longer finds them in the trash");
             assertTrue(vm.items().isEmpty());
             assertEquals(0, vm.totalProperty().get());
             assertEquals("The trash is empty.", vm.messageProperty().get());
