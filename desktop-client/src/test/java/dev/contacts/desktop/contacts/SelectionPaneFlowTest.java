@@ -39,13 +39,17 @@ class SelectionPaneFlowTest extends UiTestBase {
         waitUntil("listed", () -> listedFirstNames().size() == PEOPLE.size());
     }
 
+    /** Adds {@code name} to the selection with Ctrl+click, and waits until the list has it selected. */
     private void ctrlClickOnContact(String name) {
+        int before = selectedFirstNames().size();
         robot.press(KeyCode.CONTROL);
         try {
             clickOnContact(name);
         } finally {
             robot.release(KeyCode.CONTROL);
         }
+        // the next click waits for this one: in the whole suite a Ctrl+click sent at once after another was lost
+        waitUntil(name + " is added to the selection", () -> selectedFirstNames().size() == before + 1);
     }
 
     private void ctrl(KeyCode key) {
