@@ -1,6 +1,7 @@
 package dev.contacts.desktop.contacts;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.contacts.desktop.contacts.ContactFormViewModel.AddressRow;
@@ -18,8 +19,10 @@ import javafx.fxml.FXML;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -168,6 +171,8 @@ public final class ContactFormView extends VBox {
         birthday.getEditor().setOnAction(e -> vm.save());
 
         Fields.showWhenNotEmpty(formError, vm.formErrorProperty());
+        // a refused save: the cursor goes to what must be corrected, not stay where Ctrl+S was pressed
+        vm.refusedProperty().addListener((obs, was, is) -> Platform.runLater(this::focusFirstError));
         save.disableProperty().bind(vm.savingProperty());
         delete.visibleProperty().bind(vm.editingProperty().isNotNull());
         delete.managedProperty().bind(delete.visibleProperty());
@@ -309,6 +314,10 @@ public final class ContactFormView extends VBox {
         if (n == null) {
             return;
         }
+        // a row just added (Add address, Add email) has no place yet: lay the form out first, or the scroll goes
+        // by the old layout and the field the cursor went to stays out of sight
+        scroll.applyCss();
+        scroll.layout();
         double content = fields.getBoundsInLocal().getHeight();
         double viewport = scroll.getViewportBounds().getHeight();
         if (content <= viewport) {
@@ -508,6 +517,29 @@ public final class ContactFormView extends VBox {
             lastFocused.requestFocus();
         } else {
             firstName.requestFocus();
+        }
+    }
+
+    /**
+     * Puts the cursor into the first field outlined as at fault (the form scrolls to it), else brings the first
+     * error shown into view (an address row's, or one about a whole list).
+     */
+    private void focusFirstError() {
+        List<Node> inOrder = new ArrayList<>();
+        inTreeOrder(fields, inOrder);
+        inOrder.stream().filter(n -> n instanceof Control && Fields.showsError(n)
+                        && n.isVisible()).findFirst()
+                .ifPresentOrElse(Node::requestFocus, () -> inOrder.stream()
+                        .filter(n -> n.getStyleClass().contains("field-error") && n.isVisible()).findFirst()
+                        .ifPresent(this::scrollTo));
+    }
+
+    private static void inTreeOrder(Parent parent, List<Node> into) {
+        for (Node child : parent.getChildrenUnmodifiable()) {
+            into.add(child);
+            if (child instanceof Parent p && !(child instanceof Control)) {
+                inTreeOrder(p, into);
+            }
         }
     }
 

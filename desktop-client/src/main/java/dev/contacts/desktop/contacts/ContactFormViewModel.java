@@ -191,6 +191,8 @@ public final class ContactFormViewModel {
     private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(false);
     /** Counts the times the form was filled (new or another contact): the view puts the cursor in it each time. */
     private final ReadOnlyIntegerWrapper filled = new ReadOnlyIntegerWrapper(0);
+    /** Counts the saves refused for the fields' errors: the view puts the cursor in the first field at fault. */
+    private final ReadOnlyIntegerWrapper refused = new ReadOnlyIntegerWrapper(0);
     private final StringProperty firstName = new SimpleStringProperty("");
     private final StringProperty lastName = new SimpleStringProperty("");
     private final StringProperty birthdayText = new SimpleStringProperty("");
@@ -485,7 +487,11 @@ public final class ContactFormViewModel {
     }
 
     public void save() {
-        if (!open.get() || saving.get() || !validate()) {
+        if (!open.get() || saving.get()) {
+            return;
+        }
+        if (!validate()) {
+            refused.set(refused.get() + 1);
             return;
         }
         if (changedElsewhere) {
@@ -560,6 +566,7 @@ public final class ContactFormViewModel {
         }
         if (failure instanceof ApiFailure.Invalid invalid) {
             show(invalid.errors());
+            refused.set(refused.get() + 1);
         } else if (failure instanceof ApiFailure.Refused refused && refused.status() == 412) {
             changedElsewhere = true;
             resolveConflict();
@@ -651,6 +658,11 @@ public final class ContactFormViewModel {
 
     public ReadOnlyBooleanProperty openProperty() {
         return open.getReadOnlyProperty();
+    }
+
+    /** Goes up each time a save is refused for errors shown beside the fields (by the shared rules or the server). */
+    public ReadOnlyIntegerProperty refusedProperty() {
+        return refused.getReadOnlyProperty();
     }
 
     /** Goes up each time the form is filled with a new or another contact. */

@@ -65,6 +65,7 @@ public final class ContactsView extends BorderPane {
     @FXML private ListView<Contact> list;
     @FXML private Label emptyState;
     @FXML private Button openTrash;
+    @FXML private VBox indexStrip;
     @FXML private StackPane side;
     private final Runnable showTrash;
     /** Set while the selection is put back on the contact being edited (the person kept their changes). */
@@ -176,6 +177,8 @@ public final class ContactsView extends BorderPane {
         openTrash.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.emptyStateProperty().get().offersTrash(),
                 vm.emptyStateProperty()));
         openTrash.managedProperty().bind(openTrash.visibleProperty());
+        indexStrip.visibleProperty().bind(vm.indexShownProperty());
+        indexStrip.managedProperty().bind(indexStrip.visibleProperty());
         list.setCellFactory(l -> new ContactCell());
         list.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> selected(is));
         list.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) change -> {

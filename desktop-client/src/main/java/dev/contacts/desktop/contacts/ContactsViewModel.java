@@ -16,6 +16,7 @@ import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.Contact;
 import dev.contacts.model.Page;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -110,6 +111,7 @@ public final class ContactsViewModel {
     private final StringBinding emptyText;
     private final StringBinding selectionText;
     private final ObjectBinding<SelectionSummary> selectionSummary;
+    private final BooleanBinding indexShown;
 
     /** Where loading stands: the favourites part first, then the others; {@code skip} within the part. */
     private boolean inFavorites = true;
@@ -142,6 +144,7 @@ public final class ContactsViewModel {
         selectionSummary = Bindings.createObjectBinding(
                 () -> SelectionSummary.of(selection.get(), total.get(), shownQuery.get()).orElse(null),
                 selection, total, shownQuery);
+        indexShown = Bindings.isNotEmpty(contacts);
     }
 
     /** Sorts as chosen last time (last name the first time) and remembers each new choice in {@code settings}. */
@@ -691,6 +694,14 @@ public final class ContactsViewModel {
     /** What the empty list says, and whether it offers the way to the Trash. */
     public ObjectBinding<EmptyState> emptyStateProperty() {
         return emptyState;
+    }
+
+    /**
+     * Whether the index strip (# and A to Z) shows beside the list: only while rows are listed, since beside an
+     * empty book, an empty search or a list emptied by a delete its letters would lead nowhere.
+     */
+    public BooleanBinding indexShownProperty() {
+        return indexShown;
     }
 
     /** "1,250 selected" while more than one contact is selected, else empty. */

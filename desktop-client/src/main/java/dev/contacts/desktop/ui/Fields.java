@@ -13,6 +13,11 @@ public final class Fields {
     private Fields() {
     }
 
+    /** Whether {@code node} is outlined as being at fault (see {@link #showError}). */
+    public static boolean showsError(javafx.scene.Node node) {
+        return node.getPseudoClassStates().contains(DANGER);
+    }
+
     /** {@code label} shows {@code error} under {@code control}, which is outlined in red while there is one. */
     public static void showError(Label label, Control control, ObservableStringValue error) {
         showWhenNotEmpty(label, error);

@@ -12,6 +12,8 @@ import dev.contacts.desktop.support.UiTestBase;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.LabeledValue;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 
 /** The v2 form as a person uses it: rows added and removed, the star, and a contact changed meanwhile (412). */
@@ -121,5 +123,45 @@ class ContactFormFlowTest extends UiTestBase {
                 .map(node -> ((javafx.scene.layout.VBox) node).getChildren().stream()
                         .map(child -> ((javafx.scene.control.Label) child).getText()).toList())
                 .orElse(List.of()));
+    }
+
+    @Test
+    void aRefusedSavePutsTheCursorOnTheFieldToCorrectNotWhereCtrlSWasPressed() {
+        registerAndLogIn(robot, "form-refused@example.com");
+        robot.clickOn("#new-contact");
+        waitUntil("the form opens", () -> visible(robot, "#contact-form"));
+        robot.write("Ada");
+        type(robot, "#phone", "not a phone!!");
+        type(robot, "#organization", "Analytical Engine Society");
+        robot.press(KeyCode.CONTROL).press(KeyCode.S).release(KeyCode.S).release(KeyCode.CONTROL);
+        waitUntil("the phone is at fault and has the cursor", () -> visible(robot, "#phone-error")
+                && window.scene().getFocusOwner() == robot.lookup("#phone").query());
+        Screenshots.save(window.scene(), "form-refused-save");
+        robot.write("+44 7700 900456"); // typed where it belongs, not over the organization
+        assertEquals("Analytical Engine Society", text(robot, "#organization"));
+        robot.type(KeyCode.ENTER);
+        waitUntil("saved", () -> !visible(robot, "#contact-form"));
+        Contact saved = userApi().list(0, 10).items().get(0);
+        assertEquals("Analytical Engine Society", saved.organization());
+    }
+
+    @Test
+    void aRowAddedWithTheKeyboardIsScrolledIntoSightWithTheCursorInIt() {
+        registerAndLogIn(robot, "form-add-row@example.com");
+        robot.clickOn("#new-contact");
+        waitUntil("the form opens", () -> visible(robot, "#contact-form"));
+        robot.write("Ada");
+        Fx.run(() -> robot.lookup("#nickname").query().requestFocus());
+        robot.type(KeyCode.TAB); // to "Add address"
+        robot.type(KeyCode.SPACE);
+        waitUntil("the cursor is in the new address", () -> window.scene().getFocusOwner()
+                == robot.lookup("#address-0-street").query());
+        Node street = robot.lookup("#address-0-street").query();
+        Node scroll = robot.lookup("#form-scroll").query();
+        waitUntil("the street field is in sight", () -> scroll.localToScene(scroll.getLayoutBounds())
+                .contains(street.localToScene(street.getLayoutBounds())));
+        robot.write("12 St James's Square");
+        Screenshots.save(window.scene(), "form-address-added");
+        assertEquals("12 St James's Square", text(robot, "#address-0-street"));
     }
 }

@@ -90,6 +90,14 @@ class ContactFormViewModelTest {
         assertFalse(vm.errorProperty("birthday").get().isEmpty());
         assertEquals(0, fixture.api.list(0, 10).total(), "nothing was sent");
         assertTrue(vm.openProperty().get());
+        assertEquals(1, vm.refusedProperty().get(), "the view is told, to put the cursor on the first error");
+        vm.firstNameProperty().set("Ada");
+        vm.lastNameProperty().set("Lovelace");
+        vm.phoneProperty().set("");
+        vm.birthdayTextProperty().set("");
+        vm.save();
+        assertEquals(1, fixture.api.list(0, 10).total());
+        assertEquals(1, vm.refusedProperty().get(), "a save that goes through is not refused");
     }
 
     @Test
@@ -109,6 +117,7 @@ class ContactFormViewModelTest {
         strict.phoneProperty().set("+44 20 7946 0018");
         strict.save();
         assertEquals("This number is not reachable.", strict.errorProperty("phone").get());
+        assertEquals(1, strict.refusedProperty().get(), "refused by the server: the cursor goes to the phone too");
         assertTrue(strict.openProperty().get(), "the form stays open with what was typed");
         assertEquals("+44 20 7946 0018", strict.phoneProperty().get());
         assertFalse(strict.savingProperty().get());

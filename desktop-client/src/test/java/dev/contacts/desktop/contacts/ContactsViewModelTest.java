@@ -444,6 +444,25 @@ class ContactsViewModelTest {
     }
 
     @Test
+    void theIndexStripShowsOnlyBesideListedRows() {
+        vm.refresh();
+        assertFalse(vm.indexShownProperty().get(), "an empty book: no letters that lead nowhere");
+        add("Ada", "Lovelace");
+        add("Grace", "Hopper");
+        vm.refresh();
+        assertTrue(vm.indexShownProperty().get());
+        vm.searchTextProperty().set("zzz");
+        assertFalse(vm.indexShownProperty().get(), "a search that matches nobody");
+        vm.clearSearch();
+        assertTrue(vm.indexShownProperty().get());
+        vm.selectEveryone();
+        vm.deleteSelection();
+        assertFalse(vm.indexShownProperty().get(), "everyone deleted");
+        vm.undoDelete();
+        assertTrue(vm.indexShownProperty().get(), "listed again after Undo");
+    }
+
+    @Test
     void deletingEveryContactSaysTheyAreInTheTrashNotThatThereAreNoneYet() {
         List<Long> ids = importPeople(150, 0);
         vm.refresh();

@@ -1,6 +1,7 @@
 package dev.contacts.desktop.contacts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import dev.contacts.desktop.api.TransferFormat;
 import dev.contacts.desktop.support.Fx;
 import dev.contacts.desktop.support.Screenshots;
 import dev.contacts.desktop.support.UiTestBase;
+import dev.contacts.model.ContactDraft;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
@@ -56,5 +58,22 @@ class IndexStripFlowTest extends UiTestBase {
             Fx.run(() -> theme.darkProperty().set(dark));
             Screenshots.save(window.scene(), "index-strip-" + (dark ? "dark" : "light"));
         }
+    }
+
+    @Test
+    void theStripShowsOnlyBesideListedRows() {
+        registerAndLogIn(robot, "index-empty@example.com");
+        waitUntil("the empty book says so", () -> text(robot, "#empty-state").startsWith("No contacts yet."));
+        assertFalse(visible(robot, "#index-strip"), "no letters beside an empty book");
+
+        userApi().create(new ContactDraft("Ada", "Lovelace", null, null, null, null));
+        robot.type(KeyCode.F5);
+        waitUntil("listed, with the strip beside", () -> listedFirstNames().equals(List.of("Ada"))
+                && visible(robot, "#index-strip"));
+
+        robot.clickOn("#search").write("zzz");
+        waitUntil("no match", () -> text(robot, "#empty-state").equals("No contacts match “zzz”."));
+        assertFalse(visible(robot, "#index-strip"), "no letters beside an empty search");
+        Screenshots.save(window.scene(), "index-strip-empty-search");
     }
 }
