@@ -542,6 +542,7 @@ public final class ContactsViewModel {
     /** Takes deleted contacts out of the rows shown, keeping the place in the list (no reload from the top). */
     private void removeListed(Set<Long> ids) {
         Selection before = selection.get(); // (the list may pick other rows while these are taken out)
+        Contact shownBefore = shown.get(); // (and show the row it moved its selection onto)
         int favoritesGone = (int) contacts.stream().filter(c -> c.favorite() && ids.contains(c.id())).count();
         int othersGone = (int) contacts.stream().filter(c -> !c.favorite() && ids.contains(c.id())).count();
         contacts.removeIf(c -> ids.contains(c.id()));
@@ -559,10 +560,8 @@ public final class ContactsViewModel {
             stillSelected.set(null);
             stillSelected.set(left);
         }
-        Contact current = shown.get();
-        if (current != null && ids.contains(current.id())) {
-            shown.set(null);
-        }
+        // a deleted contact's details go, and no neighbour the list's selection slid onto takes their place
+        shown.set(shownBefore != null && ids.contains(shownBefore.id()) ? null : shownBefore);
         updateSummary();
     }
 
@@ -581,7 +580,14 @@ public final class ContactsViewModel {
         background.run(() -> {
             restoreAll(deletion.ids(), handled);
             return true;
-        }, ok -> refresh(), session.failures(failure -> {
+        }, ok -> {
+            if (deletion.ids().size() == 1) {
+                long id = deletion.ids().get(0);
+                relist(new Seek(c -> c.id() == id, false)); // the one contact back is selected and shown again
+            } else {
+                refresh();
+            }
+        }, session.failures(failure -> {
             // nothing is lost: what was not restored yet can be tried again
             List<Long> remaining = deletion.ids().stream().filter(id -> !handled.contains(id)).toList();
             offerUndo(remaining, Messages.count(remaining.size(), "contact"));

@@ -147,6 +147,29 @@ class ContactsFlowTest extends UiTestBase {
     }
 
     @Test
+    void deletingTheShownContactShowsNoOtherInItsPlaceAndUndoShowsItAgain() {
+        registerAndLogIn(robot, "delete-shown@example.com");
+        addThroughApi("Grace", "Hopper", null, null);
+        addThroughApi("Ada", "Lovelace", "ada@example.com", null);
+        addThroughApi("Alan", "Turing", null, null);
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("listed", () -> firstNames().equals(List.of("Grace", "Ada", "Alan")));
+        clickOnContact("Ada Lovelace");
+        waitUntil("Ada's details show", () -> text(robot, "#detail-name").equals("Ada Lovelace"));
+
+        robot.type(KeyCode.DELETE);
+        waitUntil("gone from the list", () -> firstNames().equals(List.of("Grace", "Alan")));
+        waitUntil("the pane asks to pick a contact", () -> visible(robot, "#detail-empty"));
+        assertEquals(List.of(), selectedFirstNames(), "nobody else is selected in her place");
+        assertFalse(visible(robot, "#detail-name"), "nor shown: the Delete key would act on who is selected");
+        Screenshots.save(window.scene(), "deleted-shown-contact");
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.CONTROL);
+        waitUntil("Ada is back, selected and shown", () -> selectedFirstNames().equals(List.of("Ada"))
+                && text(robot, "#detail-name").equals("Ada Lovelace"));
+    }
+
+    @Test
     void severalSelectedContactsDeleteAtOnceAndUndoBringsThemAllBack() {
         registerAndLogIn(robot, "multi@example.com");
         for (String name : List.of("One", "Two", "Three")) {
