@@ -59,6 +59,7 @@ public final class ContactFormViewModel {
         EntryRow(String value, String label) {
             this.value.set(value == null ? "" : value);
             this.label.set(label == null ? "" : label);
+            this.value.addListener((obs, was, is) -> error.set("")); // being corrected: no longer wrong
         }
 
         public StringProperty valueProperty() {
@@ -100,6 +101,9 @@ public final class ContactFormViewModel {
                 region.set(orEmpty(address.region()));
                 postalCode.set(orEmpty(address.postalCode()));
                 country.set(orEmpty(address.country()));
+            }
+            for (StringProperty part : List.of(label, street, locality, region, postalCode, country)) {
+                part.addListener((obs, was, is) -> error.set("")); // being corrected
             }
         }
 
@@ -232,6 +236,11 @@ public final class ContactFormViewModel {
         emails.add(new EntryRow("", ""));
         phones.add(new EntryRow("", ""));
         FIELDS.forEach(field -> errors.put(field, new ReadOnlyStringWrapper("")));
+        // a field being corrected loses its error at once, instead of still saying it is wrong until Save
+        Map.of("first_name", firstName, "last_name", lastName, "birthday", birthdayText,
+                "additional_data", additionalData, "organization", organization, "job_title", jobTitle,
+                "nickname", nickname, "labels", labelsText)
+                .forEach((field, value) -> value.addListener((obs, was, is) -> errors.get(field).set("")));
     }
 
     public ContactFormViewModel(UserSession session, Background background) {

@@ -21,6 +21,7 @@ import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Dates;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
+import dev.contacts.model.ContactRules;
 import dev.contacts.model.FieldError;
 import dev.contacts.model.LabeledValue;
 import dev.contacts.model.PostalAddress;
@@ -187,6 +188,21 @@ class ContactFormViewModelTest {
     }
 
     @Test
+    void anImportedBirthdayWithoutAYearIsEditedWithoutThePlaceholderYearAndKeptYearless() {
+        ContactFormViewModel american = new ContactFormViewModel(fixture.user, Background.direct(),
+                new Dates(Locale.US));
+        Contact ana = fixture.api.create(new ContactDraft("Ana", "Ortega", null, null,
+                LocalDate.of(ContactRules.YEAR_UNKNOWN, 12, 24), null));
+        american.startEdit(ana);
+        assertEquals("12/24", american.birthdayTextProperty().get(), "as an import gave it: no year, not 1604");
+        assertFalse(american.changedProperty().get(), "opening it changes nothing");
+        american.birthdayTextProperty().set("1/2");
+        american.save();
+        assertEquals(LocalDate.of(ContactRules.YEAR_UNKNOWN, 1, 2), fixture.api.get(ana.id()).contact().birthday(),
+                "typed without a year: still a birthday whose year is unknown");
+    }
+
+    @Test
     void anUnreadableBirthdayIsExplainedAndNothingIsSent() {
         vm.startNew();
         vm.firstNameProperty().set("Ada");
@@ -305,6 +321,35 @@ class ContactFormViewModelTest {
         assertFalse(vm.emails().get(1).errorProperty().get().isEmpty(), "beside the second email");
         assertFalse(vm.addresses().get(0).errorProperty().get().isEmpty(), "beside the address");
         assertEquals(0, fixture.api.list(0, 10).total());
+    }
+
+    @Test
+    void anErrorGoesAsSoonAsItsFieldIsCorrectedAndTheOthersStay() {
+        vm.startNew();
+        vm.lastNameProperty().set("x".repeat(51));
+        vm.phoneProperty().set("12");
+        vm.addEmail();
+        vm.emails().get(1).valueProperty().set("not an email");
+        vm.emailProperty().set("ada@example.com");
+        vm.addAddress();
+        vm.addresses().get(0).labelProperty().set("x".repeat(31));
+        vm.addresses().get(0).streetProperty().set("1 Road");
+        vm.save();
+        assertEquals("Required.", vm.errorProperty("first_name").get());
+        assertFalse(vm.errorProperty("phone").get().isEmpty());
+        assertFalse(vm.emails().get(1).errorProperty().get().isEmpty());
+        assertFalse(vm.addresses().get(0).errorProperty().get().isEmpty());
+
+        vm.firstNameProperty().set("Ada");
+        vm.phoneProperty().set("+44 20 7946 0018");
+        vm.emails().get(1).valueProperty().set("ada@work.example");
+        vm.addresses().get(0).labelProperty().set("home");
+        assertEquals("", vm.errorProperty("first_name").get(), "corrected: no longer said to be wrong");
+        assertEquals("", vm.errorProperty("phone").get());
+        assertEquals("", vm.emails().get(1).errorProperty().get());
+        assertEquals("", vm.addresses().get(0).errorProperty().get());
+        assertTrue(vm.errorProperty("last_name").get().contains("50"), "a field not touched keeps its error");
+        assertEquals(0, fixture.api.list(0, 10).total(), "nothing was sent meanwhile");
     }
 
     @Test

@@ -76,4 +76,34 @@ class IndexStripFlowTest extends UiTestBase {
         assertFalse(visible(robot, "#index-strip"), "no letters beside an empty search");
         Screenshots.save(window.scene(), "index-strip-empty-search");
     }
+
+    @Test
+    void theAddressBookKeepsItsLookWhenTheThemeChangedWhileAnotherViewWasShown() {
+        registerAndLogIn(robot, "index-theme@example.com");
+        userApi().create(new ContactDraft("Ada", "Lovelace", null, null, null, null));
+        robot.type(KeyCode.F5);
+        waitUntil("listed, with the strip laid out beside", () -> visible(robot, "#index-strip")
+                && robot.lookup("#index-strip").lookup(".button").query().getLayoutBounds().getHeight() > 0);
+        Node letter = robot.lookup("#index-strip").lookup(".button").query();
+        double height = Fx.call(() -> letter.getLayoutBounds().getHeight());
+        double statusHeight = Fx.call(() -> robot.lookup("#list-status").query().getLayoutBounds().getHeight());
+        try {
+            for (boolean dark : new boolean[] {true, false}) {
+                Fx.run(() -> window.mainView().showTrash());
+                Fx.run(() -> theme.darkProperty().set(dark)); // the theme button, pressed in the Trash
+                Fx.run(() -> window.mainView().showContacts());
+                waitUntil("laid out again", () -> visible(robot, "#index-strip"));
+                Fx.run(() -> window.scene().getRoot().layout());
+                Screenshots.save(window.scene(), "index-strip-after-theme-" + (dark ? "dark" : "light"));
+                assertEquals(height, Fx.call(() -> letter.getLayoutBounds().getHeight()), 0.5,
+                        "the strip's letters keep their own style, not a plain button's");
+                assertEquals(statusHeight, Fx.call(() -> robot.lookup("#list-status").query().getLayoutBounds()
+                        .getHeight()), 0.5, "the line over the list too");
+                assertTrue(Fx.call(() -> window.scene().getRoot().getLayoutBounds().getHeight()
+                        <= window.scene().getHeight() + 0.5), "nothing pushes the window's top off screen");
+            }
+        } finally {
+            Fx.run(() -> theme.darkProperty().set(false));
+        }
+    }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.contacts.model.ContactRules;
 import org.junit.jupiter.api.Test;
 
 /** One date format everywhere, with the year in full, and what people type read back. */
@@ -37,5 +38,23 @@ class DatesTest {
         assertTrue(dates.parse("next tuesday").isEmpty());
         assertTrue(dates.parse("2/30/1990").isEmpty());
         assertTrue(dates.parse("").isEmpty());
+    }
+
+    @Test
+    void aBirthdayWhoseYearIsUnknownIsShownAndTypedWithoutThePlaceholderYear() {
+        LocalDate christmasNoYear = LocalDate.of(ContactRules.YEAR_UNKNOWN, 12, 24);
+        assertEquals("12/24", new Dates(Locale.US).format(christmasNoYear), "not 12/24/1604");
+        assertEquals("24.12", new Dates(Locale.GERMANY).format(christmasNoYear));
+        assertEquals("24/12", new Dates(Locale.UK).format(christmasNoYear));
+        for (Locale locale : new Locale[] {Locale.US, Locale.GERMANY, Locale.UK, Locale.JAPAN, Locale.FRANCE}) {
+            Dates dates = new Dates(locale);
+            assertEquals(Optional.of(christmasNoYear), dates.parse(dates.format(christmasNoYear)), locale.toString());
+            assertEquals(Optional.of(christmasNoYear), dates.parse("--12-24"), locale.toString());
+            assertEquals(Optional.of(ADA), dates.parse(dates.format(ADA)), "a full date still reads as one");
+        }
+        assertEquals(Optional.of(LocalDate.of(ContactRules.YEAR_UNKNOWN, 2, 29)), new Dates(Locale.US).parse("2/29"),
+                "29 February fits the placeholder year");
+        assertTrue(new Dates(Locale.US).parse("2/30").isEmpty());
+        assertTrue(new Dates(Locale.US).hint().contains("4/23 when the year is unknown"));
     }
 }
