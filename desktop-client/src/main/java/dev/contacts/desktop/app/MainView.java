@@ -89,7 +89,8 @@ public final class MainView extends StackPane {
         this.account = new AccountViewModel(user, background);
         this.transfers = new Transfers(user, background, contacts::refresh,
                 () -> contacts.selectionProperty().get(), this);
-        this.contactsView = new ContactsView(contacts, openLink, this::exportSelection, this::showTrash);
+        this.contactsView = new ContactsView(contacts, openLink, this::exportSelection, this::showTrash,
+                this::importFiles);
         this.birthdaysView = new BirthdaysView(birthdays, dates, this::openFromBirthdays);
         // trash and duplicates change the address book: the list reloads
         this.trash = new TrashViewModel(user, background, contacts::refresh);

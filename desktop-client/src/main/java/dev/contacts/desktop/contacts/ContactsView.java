@@ -65,9 +65,11 @@ public final class ContactsView extends BorderPane {
     @FXML private ListView<Contact> list;
     @FXML private Label emptyState;
     @FXML private Button openTrash;
+    @FXML private Button importContacts;
     @FXML private VBox indexStrip;
     @FXML private StackPane side;
     private final Runnable showTrash;
+    private final Runnable importFiles;
     /** Set while the selection is put back on the contact being edited (the person kept their changes). */
     private boolean restoringSelection;
     /** Set while this view selects every row itself (so that it does not count as the person's new choice). */
@@ -79,13 +81,15 @@ public final class ContactsView extends BorderPane {
 
     /**
      * {@code openLink} opens a {@code mailto:} link in the person's mail client; {@code exportSelection} asks where
-     * to export the selected contacts; {@code showTrash} opens the Trash view.
+     * to export the selected contacts; {@code showTrash} opens the Trash view; {@code importFiles} asks which files
+     * to import (File → Import…).
      */
     public ContactsView(ContactsViewModel vm, Consumer<String> openLink, Runnable exportSelection,
-                        Runnable showTrash) {
+                        Runnable showTrash, Runnable importFiles) {
         this.vm = vm;
         this.form = vm.form();
         this.showTrash = showTrash;
+        this.importFiles = importFiles;
         formView = new ContactFormView(form, vm::deleteEdited, vm.photos());
         detailView = new ContactDetailView(vm, form.dates(), openLink);
         selectionView = new SelectionSummaryView(vm, new SelectionSummaryView.Actions() {
@@ -177,6 +181,8 @@ public final class ContactsView extends BorderPane {
         openTrash.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.emptyStateProperty().get().offersTrash(),
                 vm.emptyStateProperty()));
         openTrash.managedProperty().bind(openTrash.visibleProperty());
+        importContacts.visibleProperty().bind(vm.offersImportProperty());
+        importContacts.managedProperty().bind(importContacts.visibleProperty());
         indexStrip.visibleProperty().bind(vm.indexShownProperty());
         indexStrip.managedProperty().bind(indexStrip.visibleProperty());
         list.setCellFactory(l -> new ContactCell());
@@ -418,6 +424,12 @@ public final class ContactsView extends BorderPane {
     private void jumpFromIndex(ActionEvent event) {
         vm.jumpTo(((Button) event.getSource()).getText());
         list.requestFocus();
+    }
+
+    /** The empty new book's way to import the address book kept elsewhere. */
+    @FXML
+    private void importContacts() {
+        importFiles.run();
     }
 
     /** The empty list's way to the Trash (after everyone was deleted). */

@@ -112,6 +112,7 @@ public final class ContactsViewModel {
     private final StringBinding selectionText;
     private final ObjectBinding<SelectionSummary> selectionSummary;
     private final BooleanBinding indexShown;
+    private final BooleanBinding offersImport;
 
     /** Where loading stands: the favourites part first, then the others; {@code skip} within the part. */
     private boolean inFavorites = true;
@@ -145,6 +146,7 @@ public final class ContactsViewModel {
                 () -> SelectionSummary.of(selection.get(), total.get(), shownQuery.get()).orElse(null),
                 selection, total, shownQuery);
         indexShown = Bindings.isNotEmpty(contacts);
+        offersImport = Bindings.createBooleanBinding(() -> emptyState.get() == NONE_YET, emptyState);
     }
 
     /** Sorts as chosen last time (last name the first time) and remembers each new choice in {@code settings}. */
@@ -412,8 +414,12 @@ public final class ContactsViewModel {
             return new EmptyState("No contacts here.\n" + Messages.count(inTrash, "deleted contact")
                     + (inTrash == 1 ? " is" : " are") + " in the Trash.", true);
         }
-        return new EmptyState("No contacts yet.\nPress “New contact” (Ctrl+N) to add your first one.", false);
+        return NONE_YET;
     }
+
+    /** What a book says that has no contacts, nor any in the trash: it also offers to import an address book. */
+    private static final EmptyState NONE_YET =
+            new EmptyState("No contacts yet.\nPress “New contact” (Ctrl+N) to add your first one.", false);
 
     public void clearSearch() {
         searchText.set("");
@@ -708,6 +714,14 @@ public final class ContactsViewModel {
      */
     public BooleanBinding indexShownProperty() {
         return indexShown;
+    }
+
+    /**
+     * Whether the empty list offers to import an address book: only when there has never been anyone (none
+     * listed, none in the trash), as a new user coming from another address book would start.
+     */
+    public BooleanBinding offersImportProperty() {
+        return offersImport;
     }
 
     /** "1,250 selected" while more than one contact is selected, else empty. */

@@ -444,6 +444,23 @@ class ContactsViewModelTest {
     }
 
     @Test
+    void onlyABookThatNeverHadAnyoneOffersToImportOne() {
+        vm.refresh();
+        assertTrue(vm.offersImportProperty().get(), "a new user: bring the address book from elsewhere");
+        add("Ada", "Lovelace");
+        vm.refresh();
+        assertFalse(vm.offersImportProperty().get());
+        vm.searchTextProperty().set("zzz");
+        assertFalse(vm.offersImportProperty().get(), "no match is not an empty book");
+        vm.clearSearch();
+        vm.selectEveryone();
+        vm.deleteSelection();
+        assertFalse(vm.offersImportProperty().get(), "everyone deleted: the Trash is offered instead");
+        vm.dismissDeletion();
+        assertFalse(vm.offersImportProperty().get());
+    }
+
+    @Test
     void theIndexStripShowsOnlyBesideListedRows() {
         vm.refresh();
         assertFalse(vm.indexShownProperty().get(), "an empty book: no letters that lead nowhere");

@@ -101,4 +101,19 @@ class ImportFlowTest extends UiTestBase {
                 Fx.call(() -> problems.getItems().get(0)));
         assertFalse(userApi().list(0, 10).total() > 0);
     }
+
+    @Test
+    void aNewBooksEmptyListOffersToImportAndTheImportFillsIt() throws IOException {
+        registerAndLogIn(robot, "import-empty@example.com");
+        waitUntil("the empty book offers an import", () -> visible(robot, "#import-contacts"));
+        Screenshots.save(window.scene(), "empty-book-offers-import");
+        Path file = ImportViewModelTest.brokenInTheMiddle(dataDir);
+        Fx.run(() -> window.mainView().transfers().usePicker(new FixedFilePicker().importing(file)));
+        robot.clickOn("#import-contacts");
+        waitUntil("the summary shows", () -> visible(robot, "#import-totals"));
+        assertEquals("2 created · 0 merged · 0 skipped · 1 problem", text(robot, "#import-totals"));
+        robot.clickOn("#import-close");
+        waitUntil("listed, and nothing more to offer", () -> contactRows().size() == 2
+                && !visible(robot, "#import-contacts"));
+    }
 }
