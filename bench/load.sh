@@ -41,6 +41,18 @@ ms_now() { date +%s%3N; }
 # CPU time (user + system) the server has used so far, in ms
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$server/stat"; }
 rss_mb() { echo $(( $(ps -o rss= -p "$server") / 1024 )); }
+# The server's CPU so far split by thread: "main" (the JVM's main thread: the start's own work), "JIT"
+# (the compiler threads), "other"; shows what a start's CPU was spent on
+cpu_split() {
+  local hz task
+  hz=$(getconf CLK_TCK)
+  for task in /proc/"$server"/task/*; do cat "$task/stat" 2>/dev/null; done | awk -v hz="$hz" '{
+    name = substr($0, index($0, "(") + 1); name = substr(name, 1, index(name, ")") - 1)
+    split(substr($0, index($0, ") ") + 2), f, " ")
+    kind = name == "java" ? "main" : name ~ /^C[12] CompilerThre/ ? "JIT" : "other"
+    ms[kind] += (f[12] + f[13]) * 1000 / hz
+  } END { printf "main %d ms, JIT %d ms, other %d ms", ms["main"], ms["JIT"], ms["other"] }'
+}
 # the most the server's RSS has been since it started (the kernel's high-water mark), in MB
 rss_peak_mb() { echo $(( $(awk '/^VmHWM/ { print $2 }' "/proc/$server/status") / 1024 )); }
 
@@ -56,7 +68,7 @@ start_server() {
     sleep 0.01
   done
   until curl -fs -o /dev/null "$url/observe/health"; do sleep 0.01; done
-  startup="$(( $(ms_now) - t0 )) ms ($(cpu_ms) ms of CPU)"
+  startup="$(( $(ms_now) - t0 )) ms ($(cpu_ms) ms of CPU: $(cpu_split))"
 }
 
 # A vCard file of 1,000 contacts: 20 last names (one in 20 matches "smi"), birthdays spread over the year
