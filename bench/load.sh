@@ -4,7 +4,8 @@
 # (a warm-up, then 10 s): reads at 64 connections, creates and logins at 16, and reads at 16 while 16 other
 # connections log in as fast as they can. Prints one table: req/s, p50, p99, p99.9, max, errors, and the
 # server's CPU time per request (the steadier figure when other work shares the machine); then start-up
-# (launch to the first 200 of /observe/health, fresh and over the loaded database) and RSS idle / after load.
+# (launch to the first 200 of /observe/health, fresh and over the loaded database) and RSS idle / after load /
+# its peak during the load.
 # Usage: bench/load.sh              needs wrk (apt-get install wrk) and curl
 #   SECONDS_PER_RUN=10 WARMUP=5     seconds of each measured run and of each warm-up
 #   NO_BUILD=1                      use the jar already built
@@ -40,6 +41,20 @@ ms_now() { date +%s%3N; }
 # CPU time (user + system) the server has used so far, in ms
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$server/stat"; }
 rss_mb() { echo $(( $(ps -o rss= -p "$server") / 1024 )); }
+# The server's CPU so far split by thread: "main" (the JVM's main thread: the start's own work), "JIT"
+# (the compiler threads), "other"; shows what a start's CPU was spent on
+cpu_split() {
+  local hz task
+  hz=$(getconf CLK_TCK)
+  for task in /proc/"$server"/task/*; do cat "$task/stat" 2>/dev/null; done | awk -v hz="$hz" '{
+    name = substr($0, index($0, "(") + 1); name = substr(name, 1, index(name, ")") - 1)
+    split(substr($0, index($0, ") ") + 2), f, " ")
+    kind = name == "java" ? "main" : name ~ /^C[12] CompilerThre/ ? "JIT" : "other"
+    ms[kind] += (f[12] + f[13]) * 1000 / hz
+  } END { printf "main %d ms, JIT %d ms, other %d ms", ms["main"], ms["JIT"], ms["other"] }'
+}
+# the most the server's RSS has been since it started (the kernel's high-water mark), in MB
+rss_peak_mb() { echo $(( $(awk '/^VmHWM/ { print $2 }' "/proc/$server/status") / 1024 )); }
 
 # Starts the server (JVM options to add: $@) on $work/contacts.db; sets $url, and $startup to the ms from launch to the first 200 of health
 start_server() {
@@ -53,7 +68,7 @@ start_server() {
     sleep 0.01
   done
   until curl -fs -o /dev/null "$url/observe/health"; do sleep 0.01; done
-  startup="$(( $(ms_now) - t0 )) ms ($(cpu_ms) ms of CPU)"
+  startup="$(( $(ms_now) - t0 )) ms ($(cpu_ms) ms of CPU: $(cpu_split))"
 }
 
 # A vCard file of 1,000 contacts: 20 last names (one in 20 matches "smi"), birthdays spread over the year
@@ -121,6 +136,7 @@ workload 'POST /token/ alone' 16 login.lua /token/
 TOKEN=$(login writer@example.com)
 workload 'POST /contacts/' 16 create.lua /contacts/
 rss_loaded=$(rss_mb)
+rss_peak=$(rss_peak_mb)
 if [[ -n ${RECORD:-} ]]; then
   for what in VM.native_memory GC.heap_info; do "$JAVA_HOME/bin/jcmd" "$server" $what; done >"$RECORD/memory.txt" 2>&1
 fi
@@ -135,5 +151,5 @@ stop_server
 } | column -t -s $'\t'
 echo
 echo "start-up to /observe/health: ${startup_fresh} with a new database; ${startup_warm} restarted over the loaded one"
-echo "RSS: ${rss_idle} MB idle after start, ${rss_loaded} MB after the load"
+echo "RSS: ${rss_idle} MB idle after start, ${rss_loaded} MB after the load, at most ${rss_peak} MB during it"
 echo "($(nproc) cores, $(uname -m), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); load average $(cut -d' ' -f1-3 /proc/loadavg))"
