@@ -30,7 +30,8 @@ options+=" ${RECORD:+-XX:NativeMemoryTracking=summary} ${JAVA_OPTS:-}"
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
 rss_mb() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; }
-data=$(mktemp -d)
+# the start from the desktop's menu (no options: the data folder is $XDG_DATA_HOME/contacts)
+data=$(mktemp -d); folder=$data/contacts
 email=bench@example.com; password=bench-password-1
 # the first run's account and its contacts, through the API as any client would
 seed() {
@@ -50,7 +51,7 @@ seed() {
 sign_in_and_scroll() {
   local window=$1 app=$2 last=0 now same=0
   xdotool windowactivate --sync "$window" 2>/dev/null || xdotool windowfocus --sync "$window"
-  if grep -qs "$email" "$data"/*.properties; then # the card remembers the email and waits in the password
+  if grep -qs "$email" "$folder"/*.properties; then # the card remembers the email and waits in the password
     xdotool type --delay 5 "$password"
   else
     xdotool type --delay 5 "$email"; xdotool key Tab; xdotool type --delay 5 "$password"
@@ -67,7 +68,7 @@ windows=(); servers=(); rsss=(); cpus=(); loaded=()
 for run in $(seq 0 "$runs"); do
   start=$(date +%s%N)
   # shellcheck disable=SC2086
-  "$JAVA_HOME/bin/java" $options -jar "$jar" --data-dir "$data" >/dev/null 2>&1 & app=$!
+  XDG_DATA_HOME=$data "$JAVA_HOME/bin/java" $options -jar "$jar" >/dev/null 2>&1 & app=$!
   window=""; server=""; api=""
   while [[ -z "$window" || -z "$server" ]]; do
     if [[ -z "$window" ]] && id=$(xdotool search --onlyvisible --name '^Contacts$' 2>/dev/null | head -1) \
@@ -76,7 +77,7 @@ for run in $(seq 0 "$runs"); do
     fi
     if [[ -z "$server" ]]; then # the app's listening ports, but the single-instance one
       for port in $(ss -ltnpH | grep "pid=$app," | awk '{print $4}' | sed 's/.*://' \
-          | grep -vx "$(cat "$data/desktop.port" 2>/dev/null || echo none)"); do
+          | grep -vx "$(cat "$folder/desktop.port" 2>/dev/null || echo none)"); do
         if curl -s -o /dev/null -m 1 -w '%{http_code}' "http://127.0.0.1:$port/observe/health" | grep -q '^20'; then
           server=$(ms_since "$start"); api="http://127.0.0.1:$port"
         fi

@@ -8,9 +8,10 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.contacts.desktop.embedded.EmbeddedServer;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -29,18 +31,23 @@ import javafx.stage.Window;
 
 /**
  * The training run of the app's AOT cache (JDK 24+, JEP 483/515), made when the jar is packaged
- * (desktop-client/pom.xml): starts the app as {@link Launcher} does, on a new data folder and without a screen
- * (Monocle, which is on the app's class path for this reason: the cache wants the class path of the runs that
- * use it), then does what a person does first: the login card, signing in, the list of their contacts. It then
- * closes the window, so that the cache holds the classes (loaded and linked) and method profiles of a start of
- * both the window and the embedded server. Not a user command. The installer's build runs it through the app
+ * (desktop-client/pom.xml): does what a warm start of the app does, without a screen (Monocle, which is on the
+ * app's class path for this reason: the cache wants the class path of the runs that use it). Another JVM first
+ * makes an address book with an account and 300 contacts; this one then starts the app as {@link Launcher} does
+ * on that folder, signs in through the login card and waits for the list of contacts, and closes the window. So
+ * the cache holds the classes (loaded and linked) and method profiles of a warm start of the window and the
+ * embedded server, and not those of making a database (Flyway) or importing (ez-vcard): a cache's classes are
+ * all loaded at every start, used or not. Not a user command. The installer's build runs it through the app
  * image's launcher ({@link Launcher} with {@code -Dcontacts.aot-training=true}), for that launcher's options.
  */
 public final class AotTraining {
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final String EMAIL = "training@example.com";
-    private static final String PASSWORD = UUID.randomUUID().toString();
+    /** The same in both JVMs of a training: it only guards a temporary folder's account for a minute. */
+    private static final String PASSWORD = "aot-training-password";
+    /** The argument of the JVM that makes the training's address book. */
+    private static final String PREPARE = "--address-book";
     /** A stuck step fails the build instead of hanging it. */
     private static final long STEP_SECONDS = 120;
 
@@ -48,23 +55,28 @@ public final class AotTraining {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && PREPARE.equals(args[0])) {
+            addressBook(Path.of(args[1]));
+            System.exit(0);
+        }
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
         Path folder = Files.createTempDirectory("contacts-aot-training");
         CompletableFuture<Void> trained = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().name("contacts-aot-training").start(() -> {
-            try {
-                train();
-                trained.complete(null);
-            } catch (Throwable e) {
-                trained.completeExceptionally(e);
-            } finally {
-                Platform.exit();
-            }
-        });
         int exit = 1;
         try {
+            addressBookFromAnotherJvm(folder);
+            Thread.ofPlatform().daemon().name("contacts-aot-training").start(() -> {
+                try {
+                    signInAndList();
+                    trained.complete(null);
+                } catch (Throwable e) {
+                    trained.completeExceptionally(e);
+                } finally {
+                    Platform.exit();
+                }
+            });
             Launcher.main(new String[] {"--data-dir", folder.toString()});
             trained.get(STEP_SECONDS, TimeUnit.SECONDS);
             exit = 0;
@@ -77,10 +89,26 @@ public final class AotTraining {
         }
     }
 
-    private static void train() throws Exception {
-        await(() -> ContactsApp.embeddedServer() != null, "the embedded server");
-        URI server = ContactsApp.embeddedServer().uri();
-        try (HttpClient http = HttpClient.newHttpClient()) {
+    /** Runs {@link #addressBook} in a JVM of its own (the runtime's java, without the training's options). */
+    private static void addressBookFromAnotherJvm(Path folder) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED"));
+        Optional.ofNullable(System.getProperty("java.util.logging.config.file"))
+                .ifPresent(file -> command.add("-Djava.util.logging.config.file=" + file));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), AotTraining.class.getName(), PREPARE,
+                folder.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().remove("JAVA_TOOL_OPTIONS"); // where the installer's build names the cache to write
+        if (builder.start().waitFor() != 0) {
+            throw new IllegalStateException("the training's address book could not be made");
+        }
+    }
+
+    /** The embedded server makes the address book in {@code folder}: an account with 300 contacts. */
+    private static void addressBook(Path folder) throws Exception {
+        try (EmbeddedServer embedded = new EmbeddedServer(folder); HttpClient http = HttpClient.newHttpClient()) {
+            embedded.startInBackground();
+            URI server = embedded.uri();
             String credentials = "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}";
             send(http, server, "/register/", null, "application/json", credentials);
             Matcher token = ACCESS_TOKEN.matcher(send(http, server, "/token/", null, "application/json", credentials));
@@ -95,10 +123,12 @@ public final class AotTraining {
             }
             send(http, server, "/contacts/import/", token.group(1), "text/vcard", cards.toString());
         }
-        // the login card opens on "Create your account" (a new data folder): switch to signing in, as a person would
-        await(() -> onFx(() -> window().map(root -> root.lookup("#toggle-mode") != null).orElse(false)), "the login card");
+    }
+
+    /** What a person does first on a warm start: signs in on the login card and sees their contacts. */
+    private static void signInAndList() throws Exception {
+        await(() -> onFx(() -> window().map(root -> root.lookup("#submit") != null).orElse(false)), "the login card");
         onFx(() -> {
-            ((ButtonBase) find("#toggle-mode")).fire();
             ((TextInputControl) find("#email")).setText(EMAIL);
             ((TextInputControl) find("#password")).setText(PASSWORD);
             ((ButtonBase) find("#submit")).fire();

@@ -24,7 +24,7 @@ public record AppArguments(Path dataDir, Optional<URI> server) {
 
         @Option(names = "--data-dir", paramLabel = "DIR",
                 description = "where the address book and the app's settings live (default ${DEFAULT-VALUE})")
-        Path dataDir = EmbeddedServer.defaultDataDir();
+        Path dataDir = defaults().dataDir();
 
         @Option(names = "--server", paramLabel = "URL", converter = ServerUrl.class,
                 description = "use the Contacts server at URL (e.g. http://host:8000) instead of the app's own")
@@ -38,6 +38,11 @@ public record AppArguments(Path dataDir, Optional<URI> server) {
                         AppArguments.class.getPackage().getImplementationVersion()).orElse("(development build)")};
             }
         }
+    }
+
+    /** No options: the embedded server over the user's data folder. */
+    public static AppArguments defaults() {
+        return new AppArguments(EmbeddedServer.defaultDataDir(), Optional.empty());
     }
 
     /** A command line for the app's options. */

@@ -21,6 +21,7 @@ class AppArgumentsTest {
         AppArguments args = AppArguments.parse(List.of());
         assertTrue(args.server().isEmpty());
         assertTrue(args.dataDir().endsWith("contacts"), args.dataDir().toString());
+        assertEquals(args, AppArguments.defaults(), "a start without options (which skips picocli) means the same");
     }
 
     @Test
