@@ -60,6 +60,11 @@ public final class RenderedQuery<T> {
 
     /** Runs the query on {@code dsl}'s connection (its transaction's, inside one) with these named values. */
     public T fetch(DSLContext dsl, Map<String, ?> values) {
+        return fetch(dsl, values, rows);
+    }
+
+    /** The same, its rows read by {@code rows}: a reader that belongs to this one call (it writes a response). */
+    public <R> R fetch(DSLContext dsl, Map<String, ?> values, Rows<R> rows) {
         Rendered statement = rendered.computeIfAbsent(dsl.dialect(), dialect -> render(dsl));
         if (!values.keySet().equals(statement.names())) {
             throw new IllegalArgumentException("values for " + statement.parameters() + ", given " + values.keySet());
