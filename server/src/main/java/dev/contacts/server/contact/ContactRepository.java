@@ -121,18 +121,22 @@ public final class ContactRepository {
         Listing shape = new Listing(options.sort(), options.descending(), options.favorite() != null,
                 options.label() != null, false, 0, false, false, false);
         Map<String, Object> values = listingValues(owner, options, skip, limit);
+        List<Contact> items = rendered(PAGES, shape, ContactRepository::pageQuery, ContactRepository::pageRows)
+                .fetch(dsl, values).items();
         if (!shape.filtered()) {
             // the owner's count of live contacts is kept on their row (migration V5): no count of the rows
-            Page<Contact> page = rendered(PAGES, shape, ContactRepository::pageQuery, ContactRepository::pageRows)
-                    .fetch(dsl, values);
-            return new Page<>(page.items(), LIVE_CONTACTS.fetch(dsl, Map.of("owner", owner)));
+            return new Page<>(items, LIVE_CONTACTS.fetch(dsl, Map.of("owner", owner)));
         }
-        return pageWithTotal(shape, values, skip);
+        // counted apart: a count in the page's statement would read every match before the page, which the
+        // sorted index otherwise stops reading after (a label=Work page of 100,000 contacts took longer so)
+        values.keySet().removeAll(List.of("skip", "limit"));
+        return new Page<>(items, rendered(COUNTS, shape, ContactRepository::countQuery,
+                (rows, dialect) -> rows.next() ? rows.getInt(1) : 0).fetch(dsl, values));
     }
 
     public Page<Contact> search(long owner, SearchCriteria criteria, ListOptions options, int skip, int limit) {
         Map<String, Object> values = listingValues(owner, options, skip, limit);
-        return pageWithTotal(searchShape(criteria, options, values), values, skip);
+        return searchPage(searchShape(criteria, options, values), values, skip);
     }
 
     /** The statement a search runs, its values bound: for tests that ask the database how it runs it. */
@@ -606,6 +610,11 @@ public final class ContactRepository {
         boolean filtered() {
             return favorite || label || search;
         }
+
+        /** Whether the page's statement counts the total too: a search, which reads every entry anyway. */
+        boolean counted() {
+            return search;
+        }
     }
 
     /** A birthday window's SQL text: whether it is the whole year, wraps past 31 December, holds the leap day. */
@@ -644,11 +653,10 @@ public final class ContactRepository {
     }
 
     /**
-     * A page of a filtered list or of a search with its total: counted in the same statement (a window count over
-     * what the page is cut from, which the filter or the scan reads anyway); only a page past the end needs a
-     * count of its own.
+     * A page of a search with its total: counted in the same statement (a window count over what the page is cut
+     * from, which the scan reads anyway); only a page past the end needs a count of its own.
      */
-    private Page<Contact> pageWithTotal(Listing shape, Map<String, Object> values, int skip) {
+    private Page<Contact> searchPage(Listing shape, Map<String, Object> values, int skip) {
         Page<Contact> page = rendered(PAGES, shape, ContactRepository::pageQuery, ContactRepository::pageRows)
                 .fetch(dsl, values);
         if (!page.items().isEmpty() || skip == 0) {
@@ -677,15 +685,15 @@ public final class ContactRepository {
 
     /**
      * One page in one statement: the ids in order (from an index, sorting narrow rows at most), then those rows
-     * joined. Deep pages and scans never carry the wide rows (lists, notes) along; a filtered list or a search
-     * also counts its total there ({@link #pageRows}).
+     * joined. Deep pages and scans never carry the wide rows (lists, notes) along; a search also counts its total
+     * there ({@link #pageRows}).
      */
     private static ResultQuery<?> pageQuery(DSLContext dsl, Listing shape) {
         // SQLite: a search reads the owner's folded text from its covering index; PostgreSQL: the planner picks
         // the trigram index (or the owner's rows, for a small book) by itself
         Table<?> from = shape.words() > 0 && Database.isSqlite(dsl) ? SEARCH_INDEXED : CONTACTS;
         List<Field<?>> pageFields = new ArrayList<>(List.of(CONTACTS.ID.as("page_id"), sortColumn(shape.sort()).as("sort_key")));
-        if (shape.filtered()) {
+        if (shape.counted()) {
             pageFields.add(DSL.count().over().as("total"));
         }
         Table<?> page = dsl.select(pageFields).from(from).where(conditions(dsl, shape))
@@ -694,7 +702,7 @@ public final class ContactRepository {
                 .limit(DSL.param("limit", Integer.class)).offset(DSL.param("skip", Integer.class))
                 .asTable("page");
         List<Field<?>> columns = new ArrayList<>(CONTACT_COLUMNS);
-        if (shape.filtered()) {
+        if (shape.counted()) {
             columns.add(page.field("total"));
         }
         return dsl.select(columns).from(page).join(CONTACTS).on(CONTACTS.ID.eq(page.field("page_id", Long.class)))
@@ -716,7 +724,7 @@ public final class ContactRepository {
         return new Page<>(items, total);
     }
 
-    /** How many contacts a listing of {@code shape} holds in all: for a page past its end. */
+    /** How many contacts a listing of {@code shape} holds in all (a search's: for a page past its end). */
     private static ResultQuery<?> countQuery(DSLContext dsl, Listing shape) {
         return dsl.selectCount().from(shape.words() > 0 && Database.isSqlite(dsl) ? SEARCH_INDEXED : CONTACTS)
                 .where(conditions(dsl, shape));

@@ -63,7 +63,10 @@ public final class RenderedQuery<T> {
         return fetch(dsl, values, rows);
     }
 
-    /** The same, its rows read by {@code rows}: a reader that belongs to this one call (it writes a response). */
+    /**
+     * The same, its rows read by {@code rows}: a reader that belongs to this one call (it writes a response). A
+     * reader must not run this same query again while it reads: both would use the one statement kept open.
+     */
     public <R> R fetch(DSLContext dsl, Map<String, ?> values, Rows<R> rows) {
         Rendered statement = rendered.computeIfAbsent(dsl.dialect(), dialect -> render(dsl));
         if (!values.keySet().equals(statement.names())) {
