@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -45,15 +47,12 @@ import dev.contacts.server.db.generated.tables.records.ContactsRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.OrderField;
 import org.jooq.Record;
 import org.jooq.Record1;
-import org.jooq.Record2;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.SortField;
 import org.jooq.Table;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
@@ -119,35 +118,65 @@ public final class ContactRepository {
     }
 
     public Page<Contact> list(long owner, ListOptions options, int skip, int limit) {
-        return page(CONTACTS, live(owner).and(filters(owner, options)), options, skip, limit);
+        Listing shape = new Listing(options.sort(), options.descending(), options.favorite() != null,
+                options.label() != null, false, 0, false, false, false);
+        Map<String, Object> values = listingValues(owner, options, skip, limit);
+        List<Contact> items = rendered(PAGES, shape, ContactRepository::pageQuery, ContactRepository::pageRows)
+                .fetch(dsl, values).items();
+        if (!shape.filtered()) {
+            // the owner's count of live contacts is kept on their row (migration V5): no count of the rows
+            return new Page<>(items, LIVE_CONTACTS.fetch(dsl, Map.of("owner", owner)));
+        }
+        // counted apart: a count in the page's statement would read every match before the page, which the
+        // sorted index otherwise stops reading after (a label=Work page of 100,000 contacts took longer so)
+        values.keySet().removeAll(List.of("skip", "limit"));
+        return new Page<>(items, rendered(COUNTS, shape, ContactRepository::countQuery,
+                (rows, dialect) -> rows.next() ? rows.getInt(1) : 0).fetch(dsl, values));
     }
 
     public Page<Contact> search(long owner, SearchCriteria criteria, ListOptions options, int skip, int limit) {
-        List<Condition> conditions = new ArrayList<>();
-        conditions.add(live(owner));
-        conditions.add(filters(owner, options));
+        Map<String, Object> values = listingValues(owner, options, skip, limit);
+        return searchPage(searchShape(criteria, options, values), values, skip);
+    }
+
+    /** The statement a search runs, its values bound: for tests that ask the database how it runs it. */
+    ResultQuery<?> searchStatement(long owner, SearchCriteria criteria, ListOptions options, int skip, int limit) {
+        Map<String, Object> values = listingValues(owner, options, skip, limit);
+        ResultQuery<?> statement = pageQuery(dsl, searchShape(criteria, options, values));
+        values.forEach(statement::bind);
+        return statement;
+    }
+
+    /** The shape of a search; its words and fields go to {@code values}. */
+    private Listing searchShape(SearchCriteria criteria, ListOptions options, Map<String, Object> values) {
         // every word a literal substring of one field
-        criteria.words().forEach(w -> conditions.add(contains(CONTACTS.SEARCH_TEXT, w)));
+        for (int i = 0; i < criteria.words().size(); i++) {
+            values.put("word" + i, needle(criteria.words().get(i)));
+        }
         if (criteria.firstName() != null) {
-            conditions.add(contains(CONTACTS.FIRST_NAME_FOLDED, criteria.firstName()));
+            values.put("first_name", needle(criteria.firstName()));
         }
         if (criteria.lastName() != null) {
-            conditions.add(contains(CONTACTS.LAST_NAME_FOLDED, criteria.lastName()));
+            values.put("last_name", needle(criteria.lastName()));
         }
         if (criteria.email() != null) {
-            conditions.add(contains(CONTACTS.EMAIL_FOLDED, criteria.email()));
+            values.put("email", needle(criteria.email()));
         }
-        if (criteria.words().isEmpty()) {
-            return page(CONTACTS, DSL.and(conditions), options, skip, limit);
-        }
-        // SQLite: the owner's folded text is read from its covering index; PostgreSQL: the planner picks the
-        // trigram index (or the owner's rows, for a small book) by itself
-        return scanPage(Database.isSqlite(dsl) ? SEARCH_INDEXED : CONTACTS, DSL.and(conditions), options, skip, limit);
+        return new Listing(options.sort(), options.descending(), options.favorite() != null, options.label() != null,
+                true, criteria.words().size(), criteria.firstName() != null, criteria.lastName() != null,
+                criteria.email() != null);
     }
 
     /** How many live contacts have their next birthday in {@code window}. */
     public int countBirthdays(long owner, BirthdayCalendar.Window window) {
-        return dsl.fetchCount(CONTACTS, live(owner).and(inWindow(window)));
+        Birthdays shape = Birthdays.of(window);
+        Map<String, Object> values = new HashMap<>();
+        values.put("owner", owner);
+        windowValues(window, values);
+        return rendered(BIRTHDAY_COUNTS, shape, ContactRepository::birthdayCount, (rows, dialect) -> {
+            rows.next();
+            return rows.getInt(1);
+        }).fetch(dsl, values);
     }
 
     /**
@@ -155,23 +184,21 @@ public final class ContactRepository {
      * id), one page, handed to {@code each} as they are read: the page is never held whole in memory.
      */
     public void birthdays(long owner, BirthdayCalendar.Window window, int skip, int limit, Consumer<Contact> each) {
-        Field<String> monthDay = effectiveMonthDay(window);
-        // the page's ids first (sorting narrow rows), then the rows, read one at a time
-        Table<?> page = dsl.select(CONTACTS.ID.as("page_id"),
-                        DSL.when(monthDay.ge(window.from()), 0).otherwise(1).as("wrap"), monthDay.as("month_day"),
-                        CONTACTS.LAST_NAME_KEY.as("last_key"), CONTACTS.FIRST_NAME_KEY.as("first_key"))
-                .from(CONTACTS)
-                .where(live(owner).and(inWindow(window)))
-                .orderBy(DSL.field(DSL.name("wrap")), DSL.field(DSL.name("month_day")),
-                        DSL.field(DSL.name("last_key")), DSL.field(DSL.name("first_key")), CONTACTS.ID)
-                .limit(limit)
-                .offset(skip)
-                .asTable("page");
-        Field<Long> pageId = page.field("page_id", Long.class);
-        eachContact(dsl.select(CONTACT_COLUMNS).from(page)
-                .join(CONTACTS).on(CONTACTS.ID.eq(pageId))
-                .orderBy(page.field("wrap"), page.field("month_day"), page.field("last_key"), page.field("first_key"),
-                        pageId), each);
+        Birthdays shape = Birthdays.of(window);
+        Map<String, Object> values = new HashMap<>();
+        values.put("owner", owner);
+        values.put("wrap_from", window.from());
+        values.put("wrap_leap_day", window.leapDayFallsOn());
+        values.put("leap_day", window.leapDayFallsOn());
+        values.put("skip", skip);
+        values.put("limit", limit);
+        windowValues(window, values);
+        rendered(BIRTHDAY_PAGES, shape, ContactRepository::birthdayPage, null).fetch(dsl, values, (rows, dialect) -> {
+            while (rows.next()) {
+                each.accept(contact(rows, dialect));
+            }
+            return null;
+        });
     }
 
     public Optional<Contact> find(long owner, long id) {
@@ -570,82 +597,210 @@ public final class ContactRepository {
     }
 
     /**
-     * One page in two steps: the ids in order (from an index, sorting narrow rows at most), then those rows.
-     * Deep pages and scans never carry the wide rows (lists, notes) along.
+     * What decides a listing's SQL text, as opposed to its values: each shape is rendered once (per database) and
+     * its statement kept prepared, since rendering a listing with jOOQ on every request cost more than running it.
+     *
+     * @param search a search (its total counted in the scan); else a list
+     * @param words how many words of a search's query
      */
-    private Page<Contact> page(Table<?> from, Condition condition, ListOptions options, int skip, int limit) {
-        int total = dsl.fetchCount(dsl.selectOne().from(from).where(condition));
-        List<Long> ids = dsl.select(CONTACTS.ID).from(from).where(condition)
-                .orderBy(order(options)).limit(limit).offset(skip).fetch(CONTACTS.ID);
-        return new Page<>(byIds(ids), total);
-    }
+    private record Listing(ListOptions.Sort sort, boolean descending, boolean favorite, boolean label, boolean search,
+                           int words, boolean firstName, boolean lastName, boolean email) {
 
-    /**
-     * A search's page: a search scans every entry of the owner's folded text anyway, so the total is counted
-     * in the same scan (a window count) instead of a second one; only a page past the end needs its own count.
-     */
-    private Page<Contact> scanPage(Table<?> from, Condition condition, ListOptions options, int skip, int limit) {
-        List<Record2<Long, Integer>> rows = dsl.select(CONTACTS.ID, DSL.count().over()).from(from).where(condition)
-                .orderBy(order(options)).limit(limit).offset(skip).fetch();
-        int total = !rows.isEmpty() ? rows.get(0).value2()
-                : skip == 0 ? 0 : dsl.fetchCount(dsl.selectOne().from(from).where(condition));
-        return new Page<>(byIds(rows.stream().map(Record2::value1).toList()), total);
-    }
+        /** Whether some rows of the owner's live contacts are left out (the count on their row is not the total). */
+        boolean filtered() {
+            return favorite || label || search;
+        }
 
-    /** The contacts with these ids, in this order. */
-    private List<Contact> byIds(List<Long> ids) {
-        Map<Long, Contact> found = new HashMap<>();
-        eachContact(dsl.select(CONTACT_COLUMNS).from(CONTACTS).where(CONTACTS.ID.in(ids)), c -> found.put(c.id(), c));
-        return ids.stream().map(found::get).toList();
-    }
-
-    /**
-     * The contacts a query of {@link #CONTACT_COLUMNS} answers, read from its JDBC rows as they come: filling a
-     * jOOQ record first took a quarter of a list's CPU.
-     */
-    private void eachContact(ResultQuery<?> query, Consumer<Contact> each) {
-        try (ResultSet rows = query.fetchResultSet()) {
-            while (rows.next()) {
-                each.accept(contact(rows, dsl.dialect()));
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException("cannot read contacts", e);
+        /** Whether the page's statement counts the total too: a search, which reads every entry anyway. */
+        boolean counted() {
+            return search;
         }
     }
 
-    /** The sort column, ties broken by id in the same direction. */
-    private static List<OrderField<?>> order(ListOptions options) {
-        Field<?> column = switch (options.sort()) {
+    /** A birthday window's SQL text: whether it is the whole year, wraps past 31 December, holds the leap day. */
+    private record Birthdays(boolean everyDay, boolean wraps, boolean holdsLeapDay) {
+
+        static Birthdays of(BirthdayCalendar.Window window) {
+            return new Birthdays(window.everyDay(), window.from().compareTo(window.to()) > 0,
+                    window.contains(window.leapDayFallsOn()));
+        }
+    }
+
+    /** Listings with more search words than this are rendered for the one request (no shape kept per word count). */
+    private static final int KEPT_WORDS = 4;
+    private static final Map<Listing, RenderedQuery<Page<Contact>>> PAGES = new ConcurrentHashMap<>();
+    private static final Map<Listing, RenderedQuery<Integer>> COUNTS = new ConcurrentHashMap<>();
+    /** Read by each call's own reader (it writes that call's response). */
+    private static final Map<Birthdays, RenderedQuery<Void>> BIRTHDAY_PAGES = new ConcurrentHashMap<>();
+    private static final Map<Birthdays, RenderedQuery<Integer>> BIRTHDAY_COUNTS = new ConcurrentHashMap<>();
+    /** The owner's count of live contacts, kept on their row by the database's triggers (migration V5). */
+    private static final RenderedQuery<Integer> LIVE_CONTACTS = new RenderedQuery<>(
+            dsl -> dsl.select(USERS.LIVE_CONTACTS).from(USERS).where(USERS.ID.eq(DSL.param("owner", Long.class))),
+            (rows, dialect) -> rows.next() ? rows.getInt(1) : 0);
+
+    /**
+     * The query of {@code shape}, rendered on its first use (a shape with many search words: for this call only).
+     * Kept for every later call, so {@code rows} must hold nothing of this one (else null, and each call gives its
+     * own reader).
+     */
+    private static <K, T> RenderedQuery<T> rendered(Map<K, RenderedQuery<T>> kept, K shape,
+                                                    BiFunction<DSLContext, K, ResultQuery<?>> query,
+                                                    RenderedQuery.Rows<T> rows) {
+        if (shape instanceof Listing listing && listing.words() > KEPT_WORDS) {
+            return new RenderedQuery<>(dsl -> query.apply(dsl, shape), rows);
+        }
+        return kept.computeIfAbsent(shape, s -> new RenderedQuery<>(dsl -> query.apply(dsl, s), rows));
+    }
+
+    /**
+     * A page of a search with its total: counted in the same statement (a window count over what the page is cut
+     * from, which the scan reads anyway); only a page past the end needs a count of its own.
+     */
+    private Page<Contact> searchPage(Listing shape, Map<String, Object> values, int skip) {
+        Page<Contact> page = rendered(PAGES, shape, ContactRepository::pageQuery, ContactRepository::pageRows)
+                .fetch(dsl, values);
+        if (!page.items().isEmpty() || skip == 0) {
+            return page;
+        }
+        values.keySet().removeAll(List.of("skip", "limit"));
+        return new Page<>(List.of(), rendered(COUNTS, shape, ContactRepository::countQuery,
+                (rows, dialect) -> rows.next() ? rows.getInt(1) : 0).fetch(dsl, values));
+    }
+
+    /** The values of a listing's owner, filters and page (a search adds its words). */
+    private static Map<String, Object> listingValues(long owner, ListOptions options, int skip, int limit) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("owner", owner);
+        if (options.favorite() != null) {
+            values.put("favorite", options.favorite());
+        }
+        if (options.label() != null) {
+            values.put("label_owner", owner);
+            values.put("label", ContactKeys.fold(options.label()));
+        }
+        values.put("skip", skip);
+        values.put("limit", limit);
+        return values;
+    }
+
+    /**
+     * One page in one statement: the ids in order (from an index, sorting narrow rows at most), then those rows
+     * joined. Deep pages and scans never carry the wide rows (lists, notes) along; a search also counts its total
+     * there ({@link #pageRows}).
+     */
+    private static ResultQuery<?> pageQuery(DSLContext dsl, Listing shape) {
+        // SQLite: a search reads the owner's folded text from its covering index; PostgreSQL: the planner picks
+        // the trigram index (or the owner's rows, for a small book) by itself
+        Table<?> from = shape.words() > 0 && Database.isSqlite(dsl) ? SEARCH_INDEXED : CONTACTS;
+        List<Field<?>> pageFields = new ArrayList<>(List.of(CONTACTS.ID.as("page_id"), sortColumn(shape.sort()).as("sort_key")));
+        if (shape.counted()) {
+            pageFields.add(DSL.count().over().as("total"));
+        }
+        Table<?> page = dsl.select(pageFields).from(from).where(conditions(dsl, shape))
+                .orderBy(direction(sortColumn(shape.sort()), shape.descending()),
+                        direction(CONTACTS.ID, shape.descending()))
+                .limit(DSL.param("limit", Integer.class)).offset(DSL.param("skip", Integer.class))
+                .asTable("page");
+        List<Field<?>> columns = new ArrayList<>(CONTACT_COLUMNS);
+        if (shape.counted()) {
+            columns.add(page.field("total"));
+        }
+        return dsl.select(columns).from(page).join(CONTACTS).on(CONTACTS.ID.eq(page.field("page_id", Long.class)))
+                .orderBy(direction(page.field("sort_key"), shape.descending()),
+                        direction(page.field("page_id"), shape.descending()));
+    }
+
+    /** A page's contacts, and its total when the statement counted it (else 0, for the caller to replace). */
+    private static Page<Contact> pageRows(ResultSet rows, SQLDialect dialect) throws SQLException {
+        List<Contact> items = new ArrayList<>();
+        int total = 0;
+        boolean counted = rows.getMetaData().getColumnCount() > CONTACT_COLUMNS.size();
+        while (rows.next()) {
+            items.add(contact(rows, dialect));
+            if (counted) {
+                total = rows.getInt(CONTACT_COLUMNS.size() + 1);
+            }
+        }
+        return new Page<>(items, total);
+    }
+
+    /** How many contacts a listing of {@code shape} holds in all (a search's: for a page past its end). */
+    private static ResultQuery<?> countQuery(DSLContext dsl, Listing shape) {
+        return dsl.selectCount().from(shape.words() > 0 && Database.isSqlite(dsl) ? SEARCH_INDEXED : CONTACTS)
+                .where(conditions(dsl, shape));
+    }
+
+    /** The owner's live contacts that a listing of {@code shape} keeps. */
+    private static Condition conditions(DSLContext dsl, Listing shape) {
+        Condition condition = CONTACTS.USER_ID.eq(DSL.param("owner", Long.class)).and(CONTACTS.DELETED_AT.isNull());
+        if (shape.favorite()) {
+            condition = condition.and(CONTACTS.FAVORITE.eq(DSL.param("favorite", Boolean.class)));
+        }
+        if (shape.label()) {
+            // driven from the label's index: only the contacts that carry it are looked at
+            condition = condition.and(CONTACTS.ID.in(DSL.select(CONTACT_LABELS.CONTACT_ID).from(CONTACT_LABELS)
+                    .where(CONTACT_LABELS.USER_ID.eq(DSL.param("label_owner", Long.class))
+                            .and(CONTACT_LABELS.NAME_FOLDED.eq(DSL.param("label", String.class))))));
+        }
+        for (int i = 0; i < shape.words(); i++) {
+            condition = condition.and(contains(dsl, CONTACTS.SEARCH_TEXT, "word" + i));
+        }
+        if (shape.firstName()) {
+            condition = condition.and(contains(dsl, CONTACTS.FIRST_NAME_FOLDED, "first_name"));
+        }
+        if (shape.lastName()) {
+            condition = condition.and(contains(dsl, CONTACTS.LAST_NAME_FOLDED, "last_name"));
+        }
+        if (shape.email()) {
+            condition = condition.and(contains(dsl, CONTACTS.EMAIL_FOLDED, "email"));
+        }
+        return condition;
+    }
+
+    /**
+     * A page of birthdays in one statement: the page's ids first (sorting narrow rows), then the rows, read one
+     * at a time.
+     */
+    private static ResultQuery<?> birthdayPage(DSLContext dsl, Birthdays shape) {
+        Table<?> page = dsl.select(CONTACTS.ID.as("page_id"),
+                        DSL.when(effectiveMonthDay("wrap_leap_day").ge(DSL.param("wrap_from", String.class)),
+                                DSL.inline(0)).otherwise(DSL.inline(1)).as("wrap"),
+                        effectiveMonthDay("leap_day").as("month_day"),
+                        CONTACTS.LAST_NAME_KEY.as("last_key"), CONTACTS.FIRST_NAME_KEY.as("first_key"))
+                .from(CONTACTS)
+                .where(CONTACTS.USER_ID.eq(DSL.param("owner", Long.class)).and(CONTACTS.DELETED_AT.isNull())
+                        .and(inWindow(shape)))
+                .orderBy(DSL.field(DSL.name("wrap")), DSL.field(DSL.name("month_day")),
+                        DSL.field(DSL.name("last_key")), DSL.field(DSL.name("first_key")), CONTACTS.ID)
+                .limit(DSL.param("limit", Integer.class))
+                .offset(DSL.param("skip", Integer.class))
+                .asTable("page");
+        Field<Long> pageId = page.field("page_id", Long.class);
+        return dsl.select(CONTACT_COLUMNS).from(page)
+                .join(CONTACTS).on(CONTACTS.ID.eq(pageId))
+                .orderBy(page.field("wrap"), page.field("month_day"), page.field("last_key"), page.field("first_key"),
+                        pageId);
+    }
+
+    private static ResultQuery<?> birthdayCount(DSLContext dsl, Birthdays shape) {
+        return dsl.selectCount().from(CONTACTS)
+                .where(CONTACTS.USER_ID.eq(DSL.param("owner", Long.class)).and(CONTACTS.DELETED_AT.isNull())
+                        .and(inWindow(shape)));
+    }
+
+    /** The column a listing is sorted by; ties are broken by id in the same direction. */
+    private static Field<?> sortColumn(ListOptions.Sort sort) {
+        return switch (sort) {
             case ID -> CONTACTS.ID;
             case FIRST_NAME -> CONTACTS.FIRST_NAME_KEY;
             case LAST_NAME -> CONTACTS.LAST_NAME_KEY;
             case CREATED_AT -> CONTACTS.CREATED_AT;
             case UPDATED_AT -> CONTACTS.UPDATED_AT;
         };
-        List<OrderField<?>> fields = new ArrayList<>();
-        fields.add(direction(column, options.descending()));
-        if (column != CONTACTS.ID) {
-            fields.add(direction(CONTACTS.ID, options.descending()));
-        }
-        return fields;
     }
 
     private static <T> SortField<T> direction(Field<T> field, boolean descending) {
         return descending ? field.desc() : field.asc();
-    }
-
-    private static Condition filters(long owner, ListOptions options) {
-        Condition condition = DSL.noCondition();
-        if (options.favorite() != null) {
-            condition = condition.and(CONTACTS.FAVORITE.eq(options.favorite()));
-        }
-        if (options.label() != null) {
-            // driven from the label's index: only the contacts that carry it are looked at
-            condition = condition.and(CONTACTS.ID.in(DSL.select(CONTACT_LABELS.CONTACT_ID).from(CONTACT_LABELS)
-                    .where(CONTACT_LABELS.USER_ID.eq(owner)
-                            .and(CONTACT_LABELS.NAME_FOLDED.eq(ContactKeys.fold(options.label()))))));
-        }
-        return condition;
     }
 
     private static Condition live(long owner) {
@@ -658,36 +813,56 @@ public final class ContactRepository {
     }
 
     /** The stored month-day, with 29 February moved to the day it is celebrated on in the window's year. */
-    private static Field<String> effectiveMonthDay(BirthdayCalendar.Window window) {
-        return DSL.when(CONTACTS.BIRTHDAY_MD.eq(LEAP_DAY), DSL.val(window.leapDayFallsOn()))
+    private static Field<String> effectiveMonthDay(String leapDayValue) {
+        return DSL.when(CONTACTS.BIRTHDAY_MD.eq(DSL.inline(LEAP_DAY)), DSL.param(leapDayValue, String.class))
                 .otherwise(CONTACTS.BIRTHDAY_MD);
     }
 
     /**
      * The window on the stored month-day itself, so the birthday index serves it: only a stored 29 February
-     * needs the window's reading of it ({@link BirthdayCalendar.Window#leapDayFallsOn}).
+     * needs the window's reading of it ({@link BirthdayCalendar.Window#leapDayFallsOn}). Its ends are the values
+     * {@code from} and {@code to} ({@link #windowValues}).
      */
-    private static Condition inWindow(BirthdayCalendar.Window window) {
-        if (window.everyDay()) {
+    private static Condition inWindow(Birthdays shape) {
+        if (shape.everyDay()) {
             return CONTACTS.BIRTHDAY_MD.isNotNull();
         }
-        Condition range = window.from().compareTo(window.to()) <= 0
-                ? CONTACTS.BIRTHDAY_MD.between(window.from(), window.to())
-                : CONTACTS.BIRTHDAY_MD.ge(window.from()).or(CONTACTS.BIRTHDAY_MD.le(window.to()));
-        return window.contains(window.leapDayFallsOn())
-                ? range.or(CONTACTS.BIRTHDAY_MD.eq(LEAP_DAY))
-                : range.and(CONTACTS.BIRTHDAY_MD.ne(LEAP_DAY));
+        Field<String> from = DSL.param("from", String.class);
+        Field<String> to = DSL.param("to", String.class);
+        Condition range = shape.wraps()
+                ? CONTACTS.BIRTHDAY_MD.ge(from).or(CONTACTS.BIRTHDAY_MD.le(to))
+                : CONTACTS.BIRTHDAY_MD.between(from, to);
+        return shape.holdsLeapDay()
+                ? range.or(CONTACTS.BIRTHDAY_MD.eq(DSL.inline(LEAP_DAY)))
+                : range.and(CONTACTS.BIRTHDAY_MD.ne(DSL.inline(LEAP_DAY)));
+    }
+
+    /** The values of {@link #inWindow}'s ends, for a window that has ends. */
+    private static void windowValues(BirthdayCalendar.Window window, Map<String, Object> values) {
+        if (!window.everyDay()) {
+            values.put("from", window.from());
+            values.put("to", window.to());
+        }
     }
 
     /**
-     * A literal substring test ({@code %}, {@code _} and backslashes are plain characters). SQLite: instr(), which
-     * needs no escaping. PostgreSQL: LIKE with the needle escaped, the form a trigram index serves.
+     * A literal substring test of the value named {@code needle} ({@code %}, {@code _} and backslashes are plain
+     * characters: {@link #needle}). SQLite: instr(), which needs no escaping. PostgreSQL: LIKE with the needle
+     * escaped, the form a trigram index serves.
      */
-    private Condition contains(Field<String> folded, String needle) {
+    private static Condition contains(DSLContext dsl, Field<String> folded, String needle) {
         if (Database.isSqlite(dsl)) {
-            return DSL.position(folded, DSL.val(needle)).gt(0);
+            return DSL.position(folded, DSL.param(needle, String.class)).gt(DSL.inline(0));
         }
-        return folded.like("%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", '\\');
+        return folded.like(DSL.param(needle, String.class), '\\');
+    }
+
+    /** The value a {@link #contains} test binds for {@code text}: itself on SQLite, an escaped LIKE pattern else. */
+    private String needle(String text) {
+        if (Database.isSqlite(dsl)) {
+            return text;
+        }
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static void storeLabels(DSLContext t, long owner, long contactId, List<String> labels) {

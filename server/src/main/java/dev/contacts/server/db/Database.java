@@ -206,6 +206,11 @@ public final class Database implements AutoCloseable {
         return dsl;
     }
 
+    /** Closes the pool's idle connections (and the statements kept on them); new ones open as needed. For tests. */
+    void replaceConnections() {
+        dataSource.getHikariPoolMXBean().softEvictConnections();
+    }
+
     /** SQLite's queue of writers; empty on PostgreSQL. */
     Optional<SqliteWriteQueue> writeQueue() {
         return Optional.ofNullable(writeQueue);

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -36,7 +37,49 @@ public final class SqlTimes {
     }
 
     static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
+        if (text == null) {
+            return null;
+        }
+        Instant fixedWidth = fixedWidth(text);
+        return fixedWidth != null ? fixedWidth : Instant.parse(text);
+    }
+
+    /**
+     * The instant of text exactly as {@link #text} writes it, read field by field; null for any other text (older
+     * widths, or anything malformed), which {@link Instant#parse} then reads or refuses. Instant.parse took a tenth
+     * of the CPU of a page of 100 contacts, each with two times (README, "Load").
+     */
+    static Instant fixedWidth(String text) {
+        if (text.length() != 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.' || text.charAt(29) != 'Z') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int nano = digits(text, 20, 29);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59 || nano < 0 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long days = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nano);
+    }
+
+    /** The decimal number in {@code text} from {@code from} to {@code to}; -1 if any of it is not an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     static LocalDate date(String text) {

@@ -96,6 +96,30 @@ class ListingV2ApiTest {
     }
 
     @Test
+    void aPagePastTheEndStillTellsTheTotalAndAnotherUsersContactsAreNeverCounted() {
+        String other = api.newUser();
+        for (String name : List.of("Ann", "Anton", "Bob")) {
+            create(name, "Smith", "[\"Work\"]", true);
+            api.createContact(other, "{\"first_name\": \"" + name + "\", \"last_name\": \"Smith\", "
+                    + "\"labels\": [\"Work\"], \"favorite\": true}");
+        }
+        long trashed = create("Anna", "Smith", "[\"Work\"]", true);
+        assertEquals(204, api.delete("/contacts/" + trashed + "/", token).status());
+        for (String path : List.of("/contacts/?", "/contacts/?label=work&", "/contacts/?favorite=true&",
+                "/contacts/?sort=last_name&order=desc&", "/contacts/search/?query=smith&",
+                "/contacts/search/?query=an&", "/contacts/search/?last_name=smi&favorite=true&")) {
+            Response all = api.get(path + "limit=2", token);
+            Response past = api.get(path + "skip=10", token);
+            assertEquals(200, past.status(), path);
+            assertEquals("[]", past.json().toString(), path);
+            String expected = path.contains("query=an") ? "2" : "3";
+            assertEquals(expected, all.header("X-Total-Count"), path);
+            assertEquals(expected, past.header("X-Total-Count"), path + " past the end");
+            assertEquals(Math.min(2, Integer.parseInt(expected)), all.json().size(), path);
+        }
+    }
+
+    @Test
     void labelsAreCountedInCollationOrderWithoutTrashedContacts() {
         create("A", "", "[\"Work\", \"École\"]", false);
         create("B", "", "[\"work\", \"amis\"]", false);

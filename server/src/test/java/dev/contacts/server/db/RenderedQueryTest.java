@@ -58,6 +58,38 @@ class RenderedQueryTest {
     }
 
     @Test
+    void aStatementKeptOpenOnAConnectionStillAnswersAfterThePoolClosedThatConnection() {
+        long id = new UserRepository(database.dsl(), Clock.systemUTC()).create("kept@example.com", "hash").userId();
+        assertEquals("kept@example.com", USER.fetch(database.dsl(), Map.of("id", id, "version", 0)).orElseThrow()
+                .split(" ")[0]);
+        database.replaceConnections();
+        assertEquals("kept@example.com", USER.fetch(database.dsl(), Map.of("id", id, "version", 0)).orElseThrow()
+                .split(" ")[0], "prepared again on a new connection");
+    }
+
+    @Test
+    void insideATransactionTheKeptStatementRunsOnTheTransactionsConnection() {
+        UserRepository users = new UserRepository(database.dsl(), Clock.systemUTC());
+        long id = users.create("before@example.com", "hash").userId();
+        USER.fetch(database.dsl(), Map.of("id", id, "version", 0));
+        database.dsl().transaction(tx -> {
+            tx.dsl().update(USERS).set(USERS.EMAIL, "during@example.com").where(USERS.ID.eq(id)).execute();
+            assertEquals("during@example.com", USER.fetch(tx.dsl(), Map.of("id", id, "version", 0)).orElseThrow()
+                    .split(" ")[0], "the transaction's own write");
+            // many statements on one connection: the least recently used are closed, the newest still answer
+            for (int i = 0; i < RenderedQuery.KEPT_PER_CONNECTION + 5; i++) {
+                int n = i;
+                RenderedQuery<Integer> numbered = new RenderedQuery<>(
+                        dsl -> dsl.select(DSL.inline(n)).from(USERS).where(USERS.ID.eq(DSL.param("id", Long.class))),
+                        (rows, dialect) -> rows.next() ? rows.getInt(1) : -1);
+                assertEquals(n, numbered.fetch(tx.dsl(), Map.of("id", id)));
+            }
+            assertEquals("during@example.com", USER.fetch(tx.dsl(), Map.of("id", id, "version", 0)).orElseThrow()
+                    .split(" ")[0], "prepared again after it was closed as the least recently used");
+        });
+    }
+
+    @Test
     void aMissingOrUnknownValueOrAnUnnamedOneIsRefusedBeforeAnythingRuns() {
         assertThrows(IllegalArgumentException.class, () -> USER.fetch(database.dsl(), Map.of("id", 1L)));
         assertThrows(IllegalArgumentException.class,
