@@ -7,11 +7,14 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** A contact's round picture: the photo when there is one, else the initials on a colour picked by the name. */
 public final class Avatar extends StackPane {
 
     private final Label initials = new Label();
+    /** Shown instead of initials while there are none (a new contact before its name is typed). */
+    private final FontIcon nobody = new FontIcon("mdmz-person");
     private final ImageView photo = new ImageView();
     private final double size;
 
@@ -23,11 +26,13 @@ public final class Avatar extends StackPane {
         setMaxSize(size, size);
         initials.getStyleClass().add("avatar-initials");
         initials.setStyle("-fx-font-size: " + Math.round(size * 0.4) + "px;");
+        nobody.getStyleClass().add("avatar-nobody");
+        nobody.setIconSize((int) Math.round(size * 0.6));
         photo.setFitWidth(size);
         photo.setFitHeight(size);
         photo.setPreserveRatio(false);
         photo.setClip(new Circle(size / 2, size / 2, size / 2));
-        getChildren().setAll(initials, photo);
+        getChildren().setAll(initials, nobody, photo);
     }
 
     /** Shows {@code contact}'s initials and colour (and no photo until {@link #showPhoto} gives one). */
@@ -47,7 +52,13 @@ public final class Avatar extends StackPane {
     public void showPhoto(Image image) {
         photo.setImage(image);
         photo.setVisible(image != null);
-        initials.setVisible(image == null);
+        initials.setVisible(image == null && !initials.getText().isEmpty());
+        nobody.setVisible(image == null && initials.getText().isEmpty());
+    }
+
+    /** Whether the generic person shows (no photo, no initials). */
+    boolean showsNobody() {
+        return nobody.isVisible();
     }
 
     public double size() {

@@ -67,11 +67,23 @@ public final class ContactText {
         return LETTERS.compare(a, b);
     }
 
-    /** The avatar's letters when there is no photo: "AL" for Ada Lovelace, "A" for Ada alone. */
+    /**
+     * The avatar's letters when there is no photo: "AL" for Ada Lovelace, "A" for Ada alone, "4" for "42 Club";
+     * empty when no name starts with a letter or a digit (a new contact before its name is typed), where the
+     * avatar shows a person instead.
+     */
     public static String initials(Contact contact) {
-        String first = initialOf(contact.firstName());
-        String last = contact.lastName() == null || contact.lastName().isBlank() ? "" : initialOf(contact.lastName());
-        return ("#".equals(last) ? first : first + last);
+        return avatarLetter(contact.firstName()) + avatarLetter(contact.lastName());
+    }
+
+    private static String avatarLetter(String name) {
+        String letter = initialOf(name);
+        if (!letter.equals("#")) {
+            return letter;
+        }
+        String stripped = name == null ? "" : name.strip();
+        return !stripped.isEmpty() && Character.isDigit(stripped.codePointAt(0))
+                ? new String(Character.toChars(stripped.codePointAt(0))) : "";
     }
 
     /** The avatar's colour, 0 to {@link #AVATAR_COLORS}-1, the same for a name every time. */

@@ -13,6 +13,7 @@ import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.LabeledValue;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 
@@ -163,5 +164,17 @@ class ContactFormFlowTest extends UiTestBase {
         robot.write("12 St James's Square");
         Screenshots.save(window.scene(), "form-address-added");
         assertEquals("12 St James's Square", text(robot, "#address-0-street"));
+    }
+
+    @Test
+    void aNewContactsAvatarShowsAPersonUntilANameIsTypedThenItsInitials() {
+        registerAndLogIn(robot, "form-avatar@example.com");
+        robot.clickOn("#new-contact");
+        waitUntil("the form opens", () -> visible(robot, "#contact-form"));
+        Avatar avatar = robot.lookup("#contact-form .avatar").queryAs(Avatar.class);
+        waitUntil("no name yet: a person, not \"#\"", () -> Fx.call(avatar::showsNobody));
+        robot.write("Ada");
+        waitUntil("the first name's initial", () -> !Fx.call(avatar::showsNobody)
+                && "A".equals(Fx.call(() -> ((Label) avatar.lookup(".avatar-initials")).getText())));
     }
 }

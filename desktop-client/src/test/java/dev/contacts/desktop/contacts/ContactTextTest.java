@@ -25,6 +25,9 @@ class ContactTextTest {
         assertEquals("Cher", ContactText.name(contact("Cher", "")));
         assertEquals("AL", ContactText.initials(contact("ada", "Lovelace")));
         assertEquals("C", ContactText.initials(contact("Cher", "")));
+        assertEquals("4", ContactText.initials(contact("42 Club", "")), "a digit is shown, not the list's \"#\"");
+        assertEquals("", ContactText.initials(contact("", "")), "no name yet: the avatar shows a person");
+        assertEquals("", ContactText.initials(contact("(", "")));
         assertEquals("E", ContactText.initialOf("Émile"), "accents are folded, as the server's collation does");
         assertEquals("Ж", ContactText.initialOf("жанна"));
         assertEquals("#", ContactText.initialOf("42 Club"));
