@@ -27,8 +27,7 @@ public final class Avatar extends StackPane {
         initials.getStyleClass().add("avatar-initials");
         initials.setStyle("-fx-font-size: " + Math.round(size * 0.4) + "px;");
         nobody.getStyleClass().add("avatar-nobody");
-        // inline, as the initials' size is: the theme's icon size would win over setIconSize
-        nobody.setStyle("-fx-icon-size: " + Math.round(size * 0.6) + "px;");
+        nobody.setIconSize((int) Math.round(size * 0.6));
         photo.setFitWidth(size);
         photo.setFitHeight(size);
         photo.setPreserveRatio(false);
