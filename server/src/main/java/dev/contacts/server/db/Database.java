@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -135,7 +136,6 @@ public final class Database implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the database " + absolute, e);
         }
         SQLiteConfig sqlite = new SQLiteConfig();
-        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // FULL: a committed write survives a power cut, not only a crash of the process.
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         sqlite.enforceForeignKeys(true);
@@ -147,6 +147,7 @@ public final class Database implements AutoCloseable {
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource sqliteSource = new SQLiteDataSource(sqlite);
         sqliteSource.setUrl("jdbc:sqlite:" + absolute);
+        useWriteAheadLog(sqliteSource, absolute);
 
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(sqliteSource);
@@ -155,6 +156,41 @@ public final class Database implements AutoCloseable {
         pool.setConnectionTimeout(30_000);
         return migrated(new HikariDataSource(pool), SQLDialect.SQLITE, "sqlite");
     }
+
+    /**
+     * Switches the file to write-ahead logging (readers never wait for the writer), once: the mode is kept in the
+     * file, so the pool's connections find it there. Not a pragma of every connection: when instances start
+     * together on a new file, SQLite answers all but one switch with SQLITE_BUSY at once, without waiting for the
+     * busy timeout (each holds the read lock another's switch needs), so the switch is retried until it is done.
+     */
+    private static void useWriteAheadLog(SQLiteDataSource source, Path file) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(source.getConfig().getBusyTimeout());
+        while (true) {
+            try (var connection = source.getConnection();
+                    var statement = connection.createStatement();
+                    var mode = statement.executeQuery("pragma journal_mode = wal")) {
+                String now = mode.next() ? mode.getString(1) : "";
+                if (!"wal".equalsIgnoreCase(now)) {
+                    throw new IllegalStateException("SQLite cannot use a write-ahead log for " + file + " (journal mode " + now + ")");
+                }
+                return;
+            } catch (SQLException e) {
+                boolean busy = (e.getErrorCode() & 0xff) == SQLITE_BUSY;
+                if (!busy || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Cannot open the database " + file + ": " + e.getMessage(), e);
+                }
+            }
+            try {
+                Thread.sleep(ThreadLocalRandom.current().nextInt(2, 20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while opening the database " + file, e);
+            }
+        }
+    }
+
+    /** SQLite's primary result code for "another connection holds the lock". */
+    private static final int SQLITE_BUSY = 5;
 
     /** The database of {@code dataSource}, migrated with the scripts of db/migration/{@code scripts}. */
     private static Database migrated(HikariDataSource dataSource, SQLDialect dialect, String scripts) {
