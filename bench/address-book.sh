@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Address book v2 benchmark: search, sorted listing and birthdays over many contacts of one user (default
 # 100,000), against the real server on a temporary database, over loopback; prints the query plans too.
-# Usage: bench/address-book.sh [contacts]
+# Usage: [ONLY=regex] bench/address-book.sh [contacts]   (ONLY: run the scenarios whose name it finds, e.g. search)
 # On PostgreSQL: DB_URL=jdbc:postgresql://host:5432/empty_db [DB_USER=.. DB_PASSWORD=..] bench/address-book.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -95,6 +95,10 @@ public final class ContactRepository {
     /** The contacts table read through the search index, which holds each owner's folded text. */
     private static final Table<Record> SEARCH_INDEXED =
             DSL.table("{0} indexed by {1}", CONTACTS, DSL.name("contacts_live_search"));
+    /** SQLite's trigram index of every contact's folded search text (FTS5, migration V6), by contact id. */
+    private static final Table<Record> TRIGRAMS = DSL.table(DSL.name("contacts_search"));
+    /** The shortest word the trigram index can find: one trigram. */
+    private static final int TRIGRAM = 3;
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -119,7 +123,7 @@ public final class ContactRepository {
 
     public Page<Contact> list(long owner, ListOptions options, int skip, int limit) {
         Listing shape = new Listing(options.sort(), options.descending(), options.favorite() != null,
-                options.label() != null, false, 0, false, false, false);
+                options.label() != null, false, false, 0, false, false, false);
         Map<String, Object> values = listingValues(owner, options, skip, limit);
         List<Contact> items = rendered(PAGES, shape, ContactRepository::pageQuery, ContactRepository::pageRows)
                 .fetch(dsl, values).items();
@@ -149,9 +153,18 @@ public final class ContactRepository {
 
     /** The shape of a search; its words and fields go to {@code values}. */
     private Listing searchShape(SearchCriteria criteria, ListOptions options, Map<String, Object> values) {
-        // every word a literal substring of one field
-        for (int i = 0; i < criteria.words().size(); i++) {
-            values.put("word" + i, needle(criteria.words().get(i)));
+        // every word a literal substring of one field: on SQLite, words of a trigram or more are found through the
+        // trigram index (one phrase each, all of them required); the shorter ones are tested on each contact
+        List<String> indexed = new ArrayList<>();
+        List<String> scanned = new ArrayList<>();
+        for (String word : criteria.words()) {
+            (Database.isSqlite(dsl) && word.codePointCount(0, word.length()) >= TRIGRAM ? indexed : scanned).add(word);
+        }
+        if (!indexed.isEmpty()) {
+            values.put("trigrams", String.join(" ", indexed.stream().map(ContactRepository::phrase).toList()));
+        }
+        for (int i = 0; i < scanned.size(); i++) {
+            values.put("word" + i, needle(scanned.get(i)));
         }
         if (criteria.firstName() != null) {
             values.put("first_name", needle(criteria.firstName()));
@@ -163,8 +176,16 @@ public final class ContactRepository {
             values.put("email", needle(criteria.email()));
         }
         return new Listing(options.sort(), options.descending(), options.favorite() != null, options.label() != null,
-                true, criteria.words().size(), criteria.firstName() != null, criteria.lastName() != null,
+                true, !indexed.isEmpty(), scanned.size(), criteria.firstName() != null, criteria.lastName() != null,
                 criteria.email() != null);
+    }
+
+    /**
+     * An FTS5 phrase of {@code word}'s text: its trigrams at consecutive positions, which is {@code word} itself as
+     * a substring. Inside the quotes every character is literal; a quote is doubled.
+     */
+    private static String phrase(String word) {
+        return '"' + word.replace("\"", "\"\"") + '"';
     }
 
     /** How many live contacts have their next birthday in {@code window}. */
@@ -601,10 +622,12 @@ public final class ContactRepository {
      * its statement kept prepared, since rendering a listing with jOOQ on every request cost more than running it.
      *
      * @param search a search (its total counted in the scan); else a list
-     * @param words how many words of a search's query
+     * @param indexed whether some words of a search's query are found through the trigram index (SQLite)
+     * @param words how many words of a search's query are tested on each contact (all of them on PostgreSQL, where
+     *              its planner picks the trigram index by itself)
      */
     private record Listing(ListOptions.Sort sort, boolean descending, boolean favorite, boolean label, boolean search,
-                           int words, boolean firstName, boolean lastName, boolean email) {
+                           boolean indexed, int words, boolean firstName, boolean lastName, boolean email) {
 
         /** Whether some rows of the owner's live contacts are left out (the count on their row is not the total). */
         boolean filtered() {
@@ -689,9 +712,7 @@ public final class ContactRepository {
      * there ({@link #pageRows}).
      */
     private static ResultQuery<?> pageQuery(DSLContext dsl, Listing shape) {
-        // SQLite: a search reads the owner's folded text from its covering index; PostgreSQL: the planner picks
-        // the trigram index (or the owner's rows, for a small book) by itself
-        Table<?> from = shape.words() > 0 && Database.isSqlite(dsl) ? SEARCH_INDEXED : CONTACTS;
+        Table<?> from = source(dsl, shape);
         List<Field<?>> pageFields = new ArrayList<>(List.of(CONTACTS.ID.as("page_id"), sortColumn(shape.sort()).as("sort_key")));
         if (shape.counted()) {
             pageFields.add(DSL.count().over().as("total"));
@@ -726,8 +747,17 @@ public final class ContactRepository {
 
     /** How many contacts a listing of {@code shape} holds in all (a search's: for a page past its end). */
     private static ResultQuery<?> countQuery(DSLContext dsl, Listing shape) {
-        return dsl.selectCount().from(shape.words() > 0 && Database.isSqlite(dsl) ? SEARCH_INDEXED : CONTACTS)
-                .where(conditions(dsl, shape));
+        return dsl.selectCount().from(source(dsl, shape)).where(conditions(dsl, shape));
+    }
+
+    /**
+     * Where a listing reads its contacts from. SQLite: a search with only words shorter than a trigram reads the
+     * owner's folded text from its covering index (every entry is tested); one that the trigram index narrows
+     * leaves the choice to the planner (it seeks the owner's id index for each contact the index found).
+     * PostgreSQL: the planner picks the trigram index (or the owner's rows, for a small book) by itself.
+     */
+    private static Table<?> source(DSLContext dsl, Listing shape) {
+        return shape.words() > 0 && !shape.indexed() && Database.isSqlite(dsl) ? SEARCH_INDEXED : CONTACTS;
     }
 
     /** The owner's live contacts that a listing of {@code shape} keeps. */
@@ -741,6 +771,12 @@ public final class ContactRepository {
             condition = condition.and(CONTACTS.ID.in(DSL.select(CONTACT_LABELS.CONTACT_ID).from(CONTACT_LABELS)
                     .where(CONTACT_LABELS.USER_ID.eq(DSL.param("label_owner", Long.class))
                             .and(CONTACT_LABELS.NAME_FOLDED.eq(DSL.param("label", String.class))))));
+        }
+        if (shape.indexed()) {
+            // the contacts whose folded text holds every long word (of any owner: the owner is tested above)
+            condition = condition.and(CONTACTS.ID.in(DSL.select(DSL.field(DSL.name("rowid"), Long.class))
+                    .from(TRIGRAMS).where(DSL.condition("{0} match {1}", TRIGRAMS,
+                            DSL.param("trigrams", String.class)))));
         }
         for (int i = 0; i < shape.words(); i++) {
             condition = condition.and(contains(dsl, CONTACTS.SEARCH_TEXT, "word" + i));

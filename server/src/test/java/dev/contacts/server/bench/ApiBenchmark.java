@@ -1,5 +1,6 @@
 package dev.contacts.server.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.contacts.server.ContactsServer;
 import dev.contacts.server.ServerSettings;
 import dev.contacts.server.support.TestApi;
@@ -22,6 +24,8 @@ import dev.contacts.server.support.TestApi;
 public final class ApiBenchmark {
 
     private static final int CLIENTS = 8;
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private ApiBenchmark() {
     }
@@ -32,7 +36,8 @@ public final class ApiBenchmark {
         try (ContactsServer server = ContactsServer.start(
                 ServerSettings.embedded(dir.resolve("contacts.db")).withRateLimit(0))) {
             TestApi api = TestApi.forBenchmark(server.uri("127.0.0.1"));
-            System.out.printf("%-34s %8s %10s %9s %9s%n", "scenario", "requests", "req/s", "p50 ms", "p95 ms");
+            System.out.printf("%-46s %8s %10s %9s %9s %9s%n", "scenario", "requests", "req/s", "p50 ms", "p95 ms",
+                    "CPU ms/req");
 
             List<String> emails = new ArrayList<>();
             run("register (argon2id hash)", 32, i -> {
@@ -68,9 +73,13 @@ public final class ApiBenchmark {
         return status == 401 ? 200 : 500;
     }
 
-    /** Runs {@code requests} calls on {@value #CLIENTS} client threads; prints throughput and latency. */
+    /**
+     * Runs {@code requests} calls on {@value #CLIENTS} client threads; prints throughput, latency and the CPU time
+     * per request of this whole process (server and client: the steadier figure on a shared machine).
+     */
     static void run(String name, int requests, IntFunction<Integer> call) throws Exception {
         long[] latencies = new long[requests];
+        long cpu = PROCESS.getProcessCpuTime();
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
             List<Future<?>> done = new ArrayList<>();
@@ -91,8 +100,9 @@ public final class ApiBenchmark {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMs = (PROCESS.getProcessCpuTime() - cpu) / 1e6 / requests;
         Arrays.sort(latencies);
-        System.out.printf("%-34s %8d %10.0f %9.1f %9.1f%n", name, requests, requests / seconds,
-                latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.95)] / 1e6);
+        System.out.printf("%-46s %8d %10.0f %9.1f %9.1f %9.2f%n", name, requests, requests / seconds,
+                latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.95)] / 1e6, cpuMs);
     }
 }

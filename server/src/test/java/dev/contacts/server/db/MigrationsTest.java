@@ -20,8 +20,6 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * A start skips Flyway only when the schema is already at the newest version this jar ships; every other
@@ -114,13 +112,6 @@ class MigrationsTest {
     }
 
     private static DataSource source(DatabaseSettings settings) {
-        if (settings.isPostgreSql()) {
-            PGSimpleDataSource source = new PGSimpleDataSource();
-            source.setURL(settings.url().orElseThrow());
-            return source;
-        }
-        SQLiteDataSource source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + settings.file().toAbsolutePath());
-        return source;
+        return TestDatabases.dataSource(settings);
     }
 }

@@ -10,9 +10,13 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import dev.contacts.server.db.Database;
 import dev.contacts.server.db.DatabaseSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * A fresh, empty database for each test server, on the database the suite runs against: SQLite (a file in a new
@@ -57,6 +61,18 @@ public final class TestDatabases {
         String name = "contacts_" + MADE.incrementAndGet();
         Postgres.execute("CREATE DATABASE " + name);
         return Postgres.settings(file, name);
+    }
+
+    /** A plain data source of {@code settings}' database: no pool, no migration (for tests of migrating). */
+    public static DataSource dataSource(DatabaseSettings settings) {
+        if (settings.isPostgreSql()) {
+            PGSimpleDataSource source = new PGSimpleDataSource();
+            source.setURL(settings.url().orElseThrow());
+            return source;
+        }
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + settings.file().toAbsolutePath());
+        return source;
     }
 
     private static Path newFolder() {
