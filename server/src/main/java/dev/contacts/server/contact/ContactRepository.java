@@ -752,11 +752,16 @@ public final class ContactRepository {
 
     /**
      * Where a listing reads its contacts from. SQLite: a search with only words shorter than a trigram reads the
-     * owner's folded text from its covering index (every entry is tested); one that the trigram index narrows
-     * leaves the choice to the planner (it seeks the owner's id index for each contact the index found).
+     * owner's folded text from its covering index (every entry is tested). One that the trigram index narrows and
+     * that is sorted by id is left to the planner (it seeks the owner's id index for each contact found, in id
+     * order); sorted by another key, it is read from the index's matches first (a CROSS JOIN keeps that order),
+     * since the planner would rather walk that key's index over every contact of the owner to test each.
      * PostgreSQL: the planner picks the trigram index (or the owner's rows, for a small book) by itself.
      */
     private static Table<?> source(DSLContext dsl, Listing shape) {
+        if (shape.indexed() && shape.sort() != ListOptions.Sort.ID) {
+            return matches().crossJoin(CONTACTS);
+        }
         return shape.words() > 0 && !shape.indexed() && Database.isSqlite(dsl) ? SEARCH_INDEXED : CONTACTS;
     }
 
@@ -774,9 +779,10 @@ public final class ContactRepository {
         }
         if (shape.indexed()) {
             // the contacts whose folded text holds every long word (of any owner: the owner is tested above)
-            condition = condition.and(CONTACTS.ID.in(DSL.select(DSL.field(DSL.name("rowid"), Long.class))
-                    .from(TRIGRAMS).where(DSL.condition("{0} match {1}", TRIGRAMS,
-                            DSL.param("trigrams", String.class)))));
+            Table<Record1<Long>> matches = matches();
+            Field<Long> found = matches.field("id", Long.class);
+            condition = condition.and(shape.sort() == ListOptions.Sort.ID
+                    ? CONTACTS.ID.in(DSL.select(found).from(matches)) : CONTACTS.ID.eq(found));
         }
         for (int i = 0; i < shape.words(); i++) {
             condition = condition.and(contains(dsl, CONTACTS.SEARCH_TEXT, "word" + i));
@@ -791,6 +797,13 @@ public final class ContactRepository {
             condition = condition.and(contains(dsl, CONTACTS.EMAIL_FOLDED, "email"));
         }
         return condition;
+    }
+
+    /** The ids of the contacts (of any owner) whose folded text holds every word of the value "trigrams". */
+    private static Table<Record1<Long>> matches() {
+        return DSL.select(DSL.field(DSL.name("rowid"), Long.class).as("id")).from(TRIGRAMS)
+                .where(DSL.condition("{0} match {1}", TRIGRAMS, DSL.param("trigrams", String.class)))
+                .asTable("matches");
     }
 
     /**
