@@ -139,6 +139,9 @@ public final class ContactRepository {
     }
 
     public Page<Contact> search(long owner, SearchCriteria criteria, ListOptions options, int skip, int limit) {
+        if (criteria.matchesNothing()) {
+            return new Page<>(List.of(), 0);
+        }
         Map<String, Object> values = listingValues(owner, options, skip, limit);
         return searchPage(searchShape(criteria, options, values), values, skip);
     }

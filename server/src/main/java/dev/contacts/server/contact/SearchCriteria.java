@@ -2,6 +2,7 @@ package dev.contacts.server.contact;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What {@code GET /contacts/search/} looks for, folded with {@link ContactKeys#fold}: the words of
@@ -23,5 +24,14 @@ record SearchCriteria(List<String> words, String firstName, String lastName, Str
 
     boolean isEmpty() {
         return words.isEmpty() && firstName == null && lastName == null && email == null;
+    }
+
+    /**
+     * Whether some criterion holds U+0000, which no stored text does (neither database stores it): nothing matches,
+     * and the databases are not asked (SQLite's FTS5 query syntax ends a phrase at it, PostgreSQL refuses it).
+     */
+    boolean matchesNothing() {
+        return Stream.concat(words.stream(), Stream.of(firstName, lastName, email))
+                .anyMatch(text -> text != null && text.indexOf('\0') >= 0);
     }
 }

@@ -90,6 +90,17 @@ class SearchV2ApiTest {
         assertEquals(List.of(acme), find("_"), "an underscore is a character, not a wildcard");
         assertEquals(List.of(acme), find("%"), "a percent sign too");
         assertEquals(List.of(), find("\\"));
+        assertEquals(List.of(), find("\"genius\""), "quotes are characters too (no quote in the nickname)");
+    }
+
+    @Test
+    void aWordWithUPlus0000MatchesNothing() {
+        // no stored text holds U+0000 (both databases refuse it), so no contact can match such a word
+        assertEquals(List.of(), find("nu\u0000nez"));
+        assertEquals(List.of(), find("maria \u0000"));
+        Response byName = api.get("/contacts/search/?last_name=N%00", token);
+        assertEquals(200, byName.status(), byName.toString());
+        assertEquals("0", byName.header("X-Total-Count"));
     }
 
     @Test
