@@ -104,7 +104,6 @@ public final class ContactsServer implements AutoCloseable {
                         limits.idle()))
                 .shutdownGracePeriod(GRACE)
                 .directHandlers(jsonDirectHandlers())
-                .addFeature(components.securityFeature())
                 .addFeature(ObserveFeature.just(HealthObserver.builder()
                         .useSystemServices(false)
                         .details(true)

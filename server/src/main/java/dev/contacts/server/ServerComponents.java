@@ -28,7 +28,6 @@ import dev.contacts.server.contact.transfer.TransferService;
 import dev.contacts.server.db.Database;
 import dev.contacts.server.db.Maintenance;
 import dev.contacts.server.http.ClientAddresses;
-import io.helidon.webserver.security.SecurityFeature;
 import org.jooq.DSLContext;
 
 /** The server's parts, wired once from the settings: the database and everything that works on it. */
@@ -43,12 +42,10 @@ public final class ServerComponents implements AutoCloseable {
     private final AccountService accountService;
     private final ContactService contactService;
     private final TransferService transferService;
-    private final SecurityFeature security;
 
     private ServerComponents(ServerSettings settings, Database database, PasswordHasher hasher, TokenService tokens,
-                             SecurityFeature security, Clock clock) {
+                             AccessTokenSecurity security, Clock clock) {
         this.database = database;
-        this.security = security;
         this.hasher = hasher;
         DSLContext dsl = database.dsl();
         UserRepository users = new UserRepository(dsl, clock);
@@ -56,7 +53,7 @@ public final class ServerComponents implements AutoCloseable {
         RefreshTokenRepository refreshTokens = new RefreshTokenRepository(dsl, clock, settings.refreshLifetime());
         LoginThrottle throttle = new LoginThrottle(dsl, clock);
         RateLimiter rateLimiter = new RateLimiter(dsl, clock, settings.rateLimit());
-        BearerAuthentication auth = new BearerAuthentication(tokens, new AccessTokenState(dsl));
+        BearerAuthentication auth = new BearerAuthentication(security, tokens, new AccessTokenState(dsl));
         SessionTokens sessions = new SessionTokens(tokens, refreshTokens, revoked, users);
         this.authService = new AuthService(users, hasher, sessions, auth, throttle, rateLimiter,
                 new ClientAddresses(settings.trustedProxies()));
@@ -78,8 +75,7 @@ public final class ServerComponents implements AutoCloseable {
             // checks their exp, iat and nbf against the wall clock, and cannot be given another.
             TokenService tokens = new TokenService(secret, settings.tokenLifetime(), settings.issuer(),
                     settings.audience(), Clock.systemUTC());
-            SecurityFeature security = AccessTokenSecurity.feature(settings.jwtProvider(), settings.securityFeature(),
-                    secret);
+            AccessTokenSecurity security = AccessTokenSecurity.create(settings.jwtProvider(), secret);
             ServerComponents components = new ServerComponents(settings, database, new PasswordHasher(), tokens,
                     security, clock);
             components.maintenance.start();
@@ -114,11 +110,6 @@ public final class ServerComponents implements AutoCloseable {
 
     public Database database() {
         return database;
-    }
-
-    /** Helidon Security with the JWT provider that verifies access tokens, for the web server. */
-    public SecurityFeature securityFeature() {
-        return security;
     }
 
     public AuthService authService() {

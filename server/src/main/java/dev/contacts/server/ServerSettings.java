@@ -24,7 +24,6 @@ import io.helidon.config.ConfigSources;
  * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} names the real client
  * @param maxContactsPerUser the most (non-trashed) contacts one user may hold
  * @param jwtProvider the configuration of Helidon Security's JWT provider ({@code security.providers}' jwt)
- * @param securityFeature the configuration of Helidon's {@code SecurityFeature} ({@code server.features.security})
  */
 public record ServerSettings(String host,
                              int port,
@@ -38,8 +37,7 @@ public record ServerSettings(String host,
                              int rateLimit,
                              Set<String> trustedProxies,
                              int maxContactsPerUser,
-                             Config jwtProvider,
-                             Config securityFeature) {
+                             Config jwtProvider) {
 
     /** The defaults of every setting, in the jar (and the name of the file in the working folder that overrides them). */
     static final String DEFAULTS = "application.yaml";
@@ -116,8 +114,7 @@ public record ServerSettings(String host,
                 config.get("contacts.max-per-user").asInt().get(),
                 config.get("security.providers").asNodeList().orElse(List.of()).stream()
                         .map(provider -> provider.get("jwt")).filter(Config::exists).findFirst()
-                        .orElse(config.get("security.providers.jwt")),
-                config.get("server.features.security"));
+                        .orElse(config.get("security.providers.jwt")));
     }
 
     /**
@@ -151,32 +148,32 @@ public record ServerSettings(String host,
 
     public ServerSettings withDatabase(DatabaseSettings newDatabase) {
         return new ServerSettings(host, port, newDatabase, secret, secretFile, tokenLifetime, refreshLifetime,
-                issuer, audience, rateLimit, trustedProxies, maxContactsPerUser, jwtProvider, securityFeature);
+                issuer, audience, rateLimit, trustedProxies, maxContactsPerUser, jwtProvider);
     }
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(host, newPort, database, secret, secretFile, tokenLifetime, refreshLifetime,
-                issuer, audience, rateLimit, trustedProxies, maxContactsPerUser, jwtProvider, securityFeature);
+                issuer, audience, rateLimit, trustedProxies, maxContactsPerUser, jwtProvider);
     }
 
     public ServerSettings withSecret(String base64) {
         return new ServerSettings(host, port, database, Optional.of(base64), secretFile, tokenLifetime,
-                refreshLifetime, issuer, audience, rateLimit, trustedProxies, maxContactsPerUser, jwtProvider, securityFeature);
+                refreshLifetime, issuer, audience, rateLimit, trustedProxies, maxContactsPerUser, jwtProvider);
     }
 
     public ServerSettings withRateLimit(int perMinute) {
         return new ServerSettings(host, port, database, secret, secretFile, tokenLifetime, refreshLifetime,
-                issuer, audience, perMinute, trustedProxies, maxContactsPerUser, jwtProvider, securityFeature);
+                issuer, audience, perMinute, trustedProxies, maxContactsPerUser, jwtProvider);
     }
 
     public ServerSettings withTrustedProxies(Set<String> proxies) {
         return new ServerSettings(host, port, database, secret, secretFile, tokenLifetime, refreshLifetime,
-                issuer, audience, rateLimit, proxies, maxContactsPerUser, jwtProvider, securityFeature);
+                issuer, audience, rateLimit, proxies, maxContactsPerUser, jwtProvider);
     }
 
     public ServerSettings withMaxContactsPerUser(int max) {
         return new ServerSettings(host, port, database, secret, secretFile, tokenLifetime, refreshLifetime,
-                issuer, audience, rateLimit, trustedProxies, max, jwtProvider, securityFeature);
+                issuer, audience, rateLimit, trustedProxies, max, jwtProvider);
     }
 
     @Override

@@ -6,9 +6,6 @@ import java.util.Optional;
 
 import dev.contacts.server.http.ApiException;
 import io.helidon.http.HeaderNames;
-import io.helidon.security.SecurityContext;
-import io.helidon.security.jwt.Jwt;
-import io.helidon.security.providers.common.TokenCredential;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -17,11 +14,11 @@ import io.helidon.webserver.http.ServerResponse;
  * Guards a route with a bearer token: the handler runs only for a valid token of an existing user, and gets
  * that user's id. The token is read from the {@code Authorization} header only (never a query or a cookie).
  * <p>
- * Helidon Security's JWT provider verifies the token first (see application.yaml's {@code security} and
- * {@code server.features.security}); it is optional there, because Helidon answers a failed authentication with
- * an empty body. This guard then answers the contract's JSON 401s and checks what the provider cannot: the
- * claims it does not know (see {@link TokenService#claims}) and the server's own state (the user, their token
- * version, logout and ended sessions).
+ * The guard gives the one header to Helidon Security's JWT provider ({@link AccessTokenSecurity}, application.yaml's
+ * {@code security}), which verifies the token; the guard answers the contract's JSON 401s (Helidon's own refusal
+ * has an empty body) and checks what the provider cannot: the claims it does not know (see
+ * {@link TokenService#claims}) and the server's own state (the user, their token version, logout and ended
+ * sessions).
  */
 public final class BearerAuthentication {
 
@@ -37,10 +34,16 @@ public final class BearerAuthentication {
         void handle(TokenService.AccessClaims token, ServerRequest req, ServerResponse res) throws Exception;
     }
 
+    /** The one Bearer {@code Authorization} header of a request, and the token it carries. */
+    private record Bearer(String header, String token) {
+    }
+
+    private final AccessTokenSecurity security;
     private final TokenService tokens;
     private final AccessTokenState state;
 
-    public BearerAuthentication(TokenService tokens, AccessTokenState state) {
+    public BearerAuthentication(AccessTokenSecurity security, TokenService tokens, AccessTokenState state) {
+        this.security = security;
         this.tokens = tokens;
         this.state = state;
     }
@@ -55,26 +58,17 @@ public final class BearerAuthentication {
 
     /** The claims of the request's valid token, or a 401 as the contract words it. */
     public TokenService.AccessClaims authenticate(ServerRequest req) {
-        String token = bearerToken(req).orElseThrow(() -> ApiException.unauthorized("Not authenticated"));
+        Bearer bearer = bearer(req).orElseThrow(() -> ApiException.unauthorized("Not authenticated"));
         // verified by the JWT provider (the very token this header carries), valid claims, a user that still
         // exists at the same token version, not logged out, and a session (refresh-token family) not ended
-        return verifiedByProvider(req, token)
+        return security.verified(bearer.header(), bearer.token())
                 .flatMap(tokens::claims)
                 .filter(state::isHonoured)
                 .orElseThrow(() -> ApiException.invalidToken("Could not validate credentials"));
     }
 
-    /** The token as Helidon Security's JWT provider authenticated it for this request; empty if it did not. */
-    private static Optional<Jwt> verifiedByProvider(ServerRequest req, String token) {
-        return req.context().get(SecurityContext.class)
-                .flatMap(SecurityContext::user)
-                .flatMap(user -> user.publicCredential(TokenCredential.class))
-                .filter(credential -> credential.token().equals(token))
-                .flatMap(credential -> credential.getTokenInstance(Jwt.class));
-    }
-
-    /** The token of the one Bearer {@code Authorization} header; two such headers are ambiguous, so none. */
-    private static Optional<String> bearerToken(ServerRequest req) {
+    /** The one Bearer {@code Authorization} header and its token; two such headers are ambiguous, so none. */
+    private static Optional<Bearer> bearer(ServerRequest req) {
         List<String> headers = req.headers().all(HeaderNames.AUTHORIZATION, List::of);
         if (headers.size() != 1) {
             return Optional.empty();
@@ -85,6 +79,6 @@ public final class BearerAuthentication {
             return Optional.empty();
         }
         String token = value.substring(space + 1).strip();
-        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+        return token.isEmpty() ? Optional.empty() : Optional.of(new Bearer(headers.getFirst(), token));
     }
 }

@@ -74,6 +74,8 @@ public final class ContactRepository {
     private static final ObjectReader VALUES = JSON.readerFor(new TypeReference<List<LabeledValue>>() { });
     private static final ObjectReader ADDRESSES = JSON.readerFor(new TypeReference<List<PostalAddress>>() { });
     private static final ObjectReader STRINGS = JSON.readerFor(new TypeReference<List<String>>() { });
+    /** How an empty list is stored (what {@link #write} makes of one). */
+    private static final String EMPTY_LIST = "[]";
     private static final int REKEY_BATCH = 5000;
     /** The most values one IN list binds (see {@link #inChunks}). */
     static final int IN_LIST_MAX = 1000;
@@ -979,7 +981,13 @@ public final class ContactRepository {
                 SqlTimes.instant(row, 15, dialect), SqlTimes.instant(row, 16, dialect));
     }
 
+    @SuppressWarnings("unchecked")
     private static <T> T read(String json, ObjectReader reader) {
+        if (EMPTY_LIST.equals(json)) {
+            // most stored lists are empty (addresses, labels): a Jackson parser's set-up for each was a third of a
+            // list page's JSON reading
+            return (T) List.of();
+        }
         try {
             return reader.readValue(json);
         } catch (JsonProcessingException e) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Access tokens are verified by Helidon Security's JWT provider, configured from application.yaml: the guard
- * accepts only a token the provider authenticated, so a server whose security layer does not run refuses every
+ * accepts only a token the provider authenticated, so a server whose provider does not authenticate refuses every
  * token (it fails closed), and the provider's audience follows {@code auth.audience}.
  */
 class JwtProviderTest {
@@ -35,8 +35,9 @@ class JwtProviderTest {
     }
 
     @Test
-    void withTheSecurityLayerOffNoTokenIsAccepted(@TempDir Path dir) {
-        ServerSettings settings = settings(dir, Map.of("server.features.security.defaults.authenticate", "false"));
+    void withTheProviderNotAuthenticatingNoTokenIsAccepted(@TempDir Path dir) {
+        ServerSettings settings = settings(dir, Map.of("security.providers.0.jwt.authenticate", "false"));
+        assertEquals(false, settings.jwtProvider().get("authenticate").asBoolean().get());
         try (ContactsServer server = ContactsServer.start(settings)) {
             TestApi api = new TestApi(server.uri("127.0.0.1"));
             String token = api.newUser();
