@@ -1,5 +1,6 @@
 package dev.contacts.server.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 
 import dev.contacts.server.ContactsServer;
 import dev.contacts.server.ServerSettings;
@@ -22,6 +25,10 @@ import dev.contacts.server.support.TestApi;
 public final class ApiBenchmark {
 
     private static final int CLIENTS = 8;
+    /** Only the scenarios whose name has a match of this pattern (the environment's ONLY) run; all when unset. */
+    private static final Pattern ONLY = Pattern.compile(System.getenv().getOrDefault("ONLY", ""));
+    /** CPU time the server spends in other processes (a PostgreSQL's), in ns: added to this JVM's own. */
+    static LongSupplier otherCpuNanos = () -> 0;
 
     private ApiBenchmark() {
     }
@@ -32,7 +39,7 @@ public final class ApiBenchmark {
         try (ContactsServer server = ContactsServer.start(
                 ServerSettings.embedded(dir.resolve("contacts.db")).withRateLimit(0))) {
             TestApi api = TestApi.forBenchmark(server.uri("127.0.0.1"));
-            System.out.printf("%-34s %8s %10s %9s %9s%n", "scenario", "requests", "req/s", "p50 ms", "p95 ms");
+            System.out.print(header("scenario"));
 
             List<String> emails = new ArrayList<>();
             run("register (argon2id hash)", 32, i -> {
@@ -68,9 +75,23 @@ public final class ApiBenchmark {
         return status == 401 ? 200 : 500;
     }
 
-    /** Runs {@code requests} calls on {@value #CLIENTS} client threads; prints throughput and latency. */
+    /** The heading of {@link #run}'s lines, {@code first} above the scenarios' names. */
+    static String header(String first) {
+        return String.format("%-34s %8s %10s %9s %9s %11s%n", first, "requests", "req/s", "p50 ms", "p95 ms",
+                "cpu ms/req");
+    }
+
+    /**
+     * Runs {@code requests} calls on {@value #CLIENTS} client threads; prints throughput, latency and the CPU time
+     * per request (this JVM's, the clients' included, and {@link #otherCpuNanos}): on a machine shared with other
+     * work, CPU time is the steadier figure.
+     */
     static void run(String name, int requests, IntFunction<Integer> call) throws Exception {
+        if (!ONLY.matcher(name).find()) {
+            return;
+        }
         long[] latencies = new long[requests];
+        long cpu = cpuNanos();
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
             List<Future<?>> done = new ArrayList<>();
@@ -91,8 +112,14 @@ public final class ApiBenchmark {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuPerRequest = (cpuNanos() - cpu) / 1e6 / requests;
         Arrays.sort(latencies);
-        System.out.printf("%-34s %8d %10.0f %9.1f %9.1f%n", name, requests, requests / seconds,
-                latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.95)] / 1e6);
+        System.out.printf("%-34s %8d %10.0f %9.1f %9.1f %11.2f%n", name, requests, requests / seconds,
+                latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.95)] / 1e6, cpuPerRequest);
+    }
+
+    private static long cpuNanos() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        return os.getProcessCpuTime() + otherCpuNanos.getAsLong();
     }
 }
