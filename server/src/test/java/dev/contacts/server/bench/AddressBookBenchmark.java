@@ -2,6 +2,8 @@ package dev.contacts.server.bench;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +16,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 import dev.contacts.server.ContactsServer;
 import dev.contacts.server.ServerSettings;
@@ -38,6 +42,11 @@ public final class AddressBookBenchmark {
             "O'Brien", "Öztürk", "Shevchenko", "Rossi", "Andersson", "Novák", "Ivanova", "Núñez", "Lee"};
     private static final String[] LABELS = {"Family", "Work", "Friends", "Football", "School"};
 
+    /** The ids of a page of a month's birthdays, in the order the birthday index holds (month-day, names, id). */
+    private static final String BIRTHDAY_PAGE = "SELECT id FROM contacts WHERE user_id = 1 AND deleted_at IS NULL "
+            + "AND birthday_md BETWEEN '06-10' AND '07-10' ORDER BY birthday_md, last_name_key, first_name_key, id "
+            + "LIMIT 1000";
+
     private AddressBookBenchmark() {
     }
 
@@ -56,14 +65,16 @@ public final class AddressBookBenchmark {
         System.out.printf("inserted %d contacts as the release before v2 wrote them: %.1f s%n", contacts,
                 (System.nanoTime() - t0) / 1e9);
 
+        if (database.isPostgreSql()) {
+            ApiBenchmark.otherCpuNanos = postgreSqlCpu(database);
+        }
         t0 = System.nanoTime();
         try (ContactsServer server = ContactsServer.start(settings)) {
             System.out.printf("server start, re-keying every contact (sort keys, folded text, labels): %.1f s%n",
                     (System.nanoTime() - t0) / 1e9);
             TestApi api = TestApi.forBenchmark(server.uri("127.0.0.1"));
             String token = api.token("big@example.com", TestApi.PASSWORD);
-            System.out.printf("%-46s %8s %10s %9s %9s%n", "scenario (" + contacts + " contacts, one user)",
-                    "requests", "req/s", "p50 ms", "p95 ms");
+            System.out.print(ApiBenchmark.header("scenario (" + contacts + " contacts, one user)"));
             String[] words = {"nunez", "strasse", "zoe", "441234", "ana lee", "emile straße", "work", "nobody"};
             ApiBenchmark.run("search, one or two words", 200,
                     i -> api.get("/contacts/search/?query=" + encode(words[i % words.length]), token).status());
@@ -115,6 +126,7 @@ public final class AddressBookBenchmark {
                         + "ORDER BY id LIMIT 100"},
                 {"sorted ids", "SELECT id " + live + " ORDER BY first_name_key, id LIMIT 100 OFFSET 50000"},
                 {"birthdays", "SELECT count(*) " + live + " AND birthday_md BETWEEN '06-10' AND '07-10'"},
+                {"bday page", BIRTHDAY_PAGE},
         };
         try (Connection c = connect(database); Statement s = c.createStatement()) {
             for (String[] q : queries) {
@@ -125,6 +137,51 @@ public final class AddressBookBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * The CPU time of a local PostgreSQL's processes (the children of the postmaster serving this database), in
+     * ns, from /proc: the server's queries cost CPU there too. Zero when the database is not on this machine.
+     */
+    private static LongSupplier postgreSqlCpu(DatabaseSettings database) throws SQLException {
+        long backend;
+        try (Connection c = connect(database); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
+            r.next();
+            backend = r.getLong(1);
+        }
+        Path status = Path.of("/proc", Long.toString(backend), "status");
+        if (!Files.isReadable(status)) {
+            return () -> 0;
+        }
+        long postmaster;
+        try (Stream<String> lines = Files.lines(status)) {
+            postmaster = lines.filter(l -> l.startsWith("PPid:")).mapToLong(l -> Long.parseLong(l.substring(5).strip()))
+                    .findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return () -> {
+            long ticks = 0;
+            try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String stat = Files.readString(process.resolve("stat"));
+                        // after the command's closing parenthesis: state, ppid, ... utime (12th), stime (13th)
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        if (Long.parseLong(fields[1]) == postmaster || process.getFileName().toString().equals(
+                                Long.toString(postmaster))) {
+                            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        }
+                    } catch (IOException gone) {
+                        // the process ended meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+        };
     }
 
     private static String encode(String text) {
@@ -193,6 +250,7 @@ public final class AddressBookBenchmark {
                 {"sorted ids", "SELECT id " + live + " ORDER BY first_name_key, id LIMIT 100 OFFSET 50000"},
                 {"list count", "SELECT count(*) " + live},
                 {"birthdays", "SELECT count(*) " + live + " AND birthday_md BETWEEN '06-10' AND '07-10'"},
+                {"birthday page", BIRTHDAY_PAGE},
         };
         try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
             for (String[] q : queries) {
