@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import dev.contacts.server.ContactsServer;
@@ -27,8 +28,11 @@ public final class ApiBenchmark {
     private static final int CLIENTS = 8;
     /** Only the scenarios whose name has a match of this pattern (the environment's ONLY) run; all when unset. */
     private static final Pattern ONLY = Pattern.compile(System.getenv().getOrDefault("ONLY", ""));
-    /** CPU time the server spends in other processes (a PostgreSQL's), in ns: added to this JVM's own. */
-    static LongSupplier otherCpuNanos = () -> 0;
+    /**
+     * The CPU time so far of each process (by id) that works for the server outside this JVM (a PostgreSQL's), in
+     * ns: what they spend during a scenario is added to this JVM's own.
+     */
+    static Supplier<Map<Long, Long>> otherCpuNanos = Map::of;
 
     private ApiBenchmark() {
     }
@@ -91,7 +95,8 @@ public final class ApiBenchmark {
             return;
         }
         long[] latencies = new long[requests];
-        long cpu = cpuNanos();
+        long cpu = ownCpuNanos();
+        Map<Long, Long> others = otherCpuNanos.get();
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
             List<Future<?>> done = new ArrayList<>();
@@ -112,14 +117,19 @@ public final class ApiBenchmark {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuPerRequest = (cpuNanos() - cpu) / 1e6 / requests;
+        long othersSpent = 0;
+        for (Map.Entry<Long, Long> process : otherCpuNanos.get().entrySet()) {
+            // a process that ended meanwhile is missing here: what it spent during the scenario is not counted
+            othersSpent += process.getValue() - others.getOrDefault(process.getKey(), 0L);
+        }
+        double cpuPerRequest = (ownCpuNanos() - cpu + othersSpent) / 1e6 / requests;
         Arrays.sort(latencies);
         System.out.printf("%-34s %8d %10.0f %9.1f %9.1f %11.2f%n", name, requests, requests / seconds,
                 latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.95)] / 1e6, cpuPerRequest);
     }
 
-    private static long cpuNanos() {
+    private static long ownCpuNanos() {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        return os.getProcessCpuTime() + otherCpuNanos.getAsLong();
+        return os.getProcessCpuTime();
     }
 }
