@@ -639,7 +639,8 @@ public final class ContactRepository {
     private static final Map<Listing, RenderedQuery<Integer>> COUNTS = new ConcurrentHashMap<>();
     /** How many of the owner's live contacts have a stored month-day from {@code from} to {@code to}. */
     private static final RenderedQuery<Integer> BIRTHDAY_COUNT = new RenderedQuery<>(
-            dsl -> dsl.selectCount().from(CONTACTS).where(inMonthDays()), (rows, dialect) -> rows.next() ? rows.getInt(1) : 0);
+            dsl -> dsl.selectCount().from(CONTACTS).where(inMonthDays()),
+            (rows, dialect) -> rows.next() ? rows.getInt(1) : 0);
     /** A page of one run of month-days (read by each call's own reader: it writes that call's response). */
     private static final RenderedQuery<Integer> BIRTHDAYS_BY_DAY = new RenderedQuery<>(
             dsl -> birthdayPage(dsl, CONTACTS.BIRTHDAY_MD, CONTACTS.LAST_NAME_KEY, CONTACTS.FIRST_NAME_KEY), null);

@@ -160,7 +160,8 @@ public final class ContactService implements ApiRules.Service {
         ValidationException.throwIfAny(errors);
 
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        ContactRepository.CountedBirthdays window = contacts.countBirthdays(owner, BirthdayCalendar.window(today, days));
+        ContactRepository.CountedBirthdays window =
+                contacts.countBirthdays(owner, BirthdayCalendar.window(today, days));
         res.header(TOTAL_COUNT, Integer.toString(window.total()));
         streamArray(res, json -> contacts.birthdays(owner, window, skip, limit, contact -> {
             write(json, BirthdayCalendar.upcoming(contact, today));

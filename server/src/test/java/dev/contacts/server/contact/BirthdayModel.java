@@ -17,7 +17,8 @@ record BirthdayModel(long id, String firstName, String lastName, LocalDate birth
     /** The day {@code birthday} is celebrated in {@code year}. */
     static LocalDate celebrated(LocalDate birthday, int year) {
         boolean leapDay = birthday.getMonthValue() == 2 && birthday.getDayOfMonth() == 29;
-        return LocalDate.of(year, birthday.getMonthValue(), leapDay && !Year.isLeap(year) ? 28 : birthday.getDayOfMonth());
+        int day = leapDay && !Year.isLeap(year) ? 28 : birthday.getDayOfMonth();
+        return LocalDate.of(year, birthday.getMonthValue(), day);
     }
 
     LocalDate next(LocalDate today) {
