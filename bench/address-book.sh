@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Address book v2 benchmark: search, sorted listing and birthdays over many contacts of one user (default
-# 100,000), against the real server on a temporary database, over loopback; prints the query plans too.
-# Usage: [ONLY=regex] bench/address-book.sh [contacts]   (ONLY: run the scenarios whose name it finds, e.g. search)
+# 100,000), against the real server on a temporary database, over loopback: req/s, p50/p95 and CPU ms per request
+# (the JVM's, plus a local PostgreSQL's processes); prints the query plans too.
+# Usage: [ONLY=regex-of-scenario-names] bench/address-book.sh [contacts]
 # On PostgreSQL: DB_URL=jdbc:postgresql://host:5432/empty_db [DB_USER=.. DB_PASSWORD=..] bench/address-book.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -93,7 +93,6 @@ public final class ContactRepository {
                     .where(CONTACTS.USER_ID.eq(DSL.param("owner", Long.class)).and(CONTACTS.DELETED_AT.isNull())
                             .and(CONTACTS.ID.eq(DSL.param("id", Long.class)))),
             (rows, dialect) -> rows.next() ? Optional.of(contact(rows, dialect)) : Optional.empty());
-    private static final String LEAP_DAY = "02-29";
     /** The contacts table read through the search index, which holds each owner's folded text. */
     private static final Table<Record> SEARCH_INDEXED =
             DSL.table("{0} indexed by {1}", CONTACTS, DSL.name("contacts_live_search"));
@@ -193,38 +192,55 @@ public final class ContactRepository {
         return '"' + word.replace("\"", "\"\"") + '"';
     }
 
-    /** How many live contacts have their next birthday in {@code window}. */
-    public int countBirthdays(long owner, BirthdayCalendar.Window window) {
-        Birthdays shape = Birthdays.of(window);
-        Map<String, Object> values = new HashMap<>();
-        values.put("owner", owner);
-        windowValues(window, values);
-        return rendered(BIRTHDAY_COUNTS, shape, ContactRepository::birthdayCount, (rows, dialect) -> {
-            rows.next();
-            return rows.getInt(1);
-        }).fetch(dsl, values);
+    /**
+     * How many live contacts of the owner have their next birthday in each run of a window
+     * ({@link BirthdayCalendar#window}): the total, and where in the runs a page starts. Each run is counted from
+     * the birthday index.
+     */
+    public CountedBirthdays countBirthdays(long owner, List<BirthdayCalendar.MonthDays> window) {
+        List<Integer> counts = new ArrayList<>();
+        for (BirthdayCalendar.MonthDays run : window) {
+            counts.add(BIRTHDAY_COUNT.fetch(dsl, Map.of("owner", owner, "from", run.from(), "to", run.to())));
+        }
+        return new CountedBirthdays(window, List.copyOf(counts));
+    }
+
+    /** The runs of a birthday window with how many of the owner's live contacts each holds. */
+    public record CountedBirthdays(List<BirthdayCalendar.MonthDays> runs, List<Integer> counts) {
+
+        public int total() {
+            return counts.stream().mapToInt(Integer::intValue).sum();
+        }
     }
 
     /**
-     * The live contacts with their next birthday in {@code window}, nearest first (then last name, first name,
-     * id), one page, handed to {@code each} as they are read: the page is never held whole in memory.
+     * The live contacts with their next birthday in the window, nearest first (then last name, first name, id),
+     * one page, handed to {@code each} as they are read: the page is never held whole in memory. Each run of the
+     * window is read in order from the birthday index, from the run the page starts in (by the counts) until the
+     * page is full; nothing is sorted but one day's names when 28 and 29 February share a day.
      */
-    public void birthdays(long owner, BirthdayCalendar.Window window, int skip, int limit, Consumer<Contact> each) {
-        Birthdays shape = Birthdays.of(window);
-        Map<String, Object> values = new HashMap<>();
-        values.put("owner", owner);
-        values.put("wrap_from", window.from());
-        values.put("wrap_leap_day", window.leapDayFallsOn());
-        values.put("leap_day", window.leapDayFallsOn());
-        values.put("skip", skip);
-        values.put("limit", limit);
-        windowValues(window, values);
-        rendered(BIRTHDAY_PAGES, shape, ContactRepository::birthdayPage, null).fetch(dsl, values, (rows, dialect) -> {
-            while (rows.next()) {
-                each.accept(contact(rows, dialect));
+    public void birthdays(long owner, CountedBirthdays window, int skip, int limit, Consumer<Contact> each) {
+        int toSkip = skip;
+        int left = limit;
+        for (int i = 0; i < window.runs().size() && left > 0; i++) {
+            BirthdayCalendar.MonthDays run = window.runs().get(i);
+            if (toSkip >= window.counts().get(i)) {
+                toSkip -= window.counts().get(i);
+                continue;
             }
-            return null;
-        });
+            Map<String, Object> values = Map.of("owner", owner, "from", run.from(), "to", run.to(), "skip", toSkip,
+                    "limit", left);
+            int read = (run.sameDay() ? BIRTHDAYS_BY_NAME : BIRTHDAYS_BY_DAY).fetch(dsl, values, (rows, dialect) -> {
+                int n = 0;
+                while (rows.next()) {
+                    each.accept(contact(rows, dialect));
+                    n++;
+                }
+                return n;
+            });
+            left -= read;
+            toSkip = 0;
+        }
     }
 
     public Optional<Contact> find(long owner, long id) {
@@ -645,22 +661,20 @@ public final class ContactRepository {
         }
     }
 
-    /** A birthday window's SQL text: whether it is the whole year, wraps past 31 December, holds the leap day. */
-    private record Birthdays(boolean everyDay, boolean wraps, boolean holdsLeapDay) {
-
-        static Birthdays of(BirthdayCalendar.Window window) {
-            return new Birthdays(window.everyDay(), window.from().compareTo(window.to()) > 0,
-                    window.contains(window.leapDayFallsOn()));
-        }
-    }
-
     /** Listings with more search words than this are rendered for the one request (no shape kept per word count). */
     private static final int KEPT_WORDS = 4;
     private static final Map<Listing, RenderedQuery<Page<Contact>>> PAGES = new ConcurrentHashMap<>();
     private static final Map<Listing, RenderedQuery<Integer>> COUNTS = new ConcurrentHashMap<>();
-    /** Read by each call's own reader (it writes that call's response). */
-    private static final Map<Birthdays, RenderedQuery<Void>> BIRTHDAY_PAGES = new ConcurrentHashMap<>();
-    private static final Map<Birthdays, RenderedQuery<Integer>> BIRTHDAY_COUNTS = new ConcurrentHashMap<>();
+    /** How many of the owner's live contacts have a stored month-day from {@code from} to {@code to}. */
+    private static final RenderedQuery<Integer> BIRTHDAY_COUNT = new RenderedQuery<>(
+            dsl -> dsl.selectCount().from(CONTACTS).where(inMonthDays()),
+            (rows, dialect) -> rows.next() ? rows.getInt(1) : 0);
+    /** A page of one run of month-days (read by each call's own reader: it writes that call's response). */
+    private static final RenderedQuery<Integer> BIRTHDAYS_BY_DAY = new RenderedQuery<>(
+            dsl -> birthdayPage(dsl, CONTACTS.BIRTHDAY_MD, CONTACTS.LAST_NAME_KEY, CONTACTS.FIRST_NAME_KEY), null);
+    /** The same for a run of one day (28 and 29 February in a common year): by name alone. */
+    private static final RenderedQuery<Integer> BIRTHDAYS_BY_NAME = new RenderedQuery<>(
+            dsl -> birthdayPage(dsl, CONTACTS.LAST_NAME_KEY, CONTACTS.FIRST_NAME_KEY), null);
     /** The owner's count of live contacts, kept on their row by the database's triggers (migration V5). */
     private static final RenderedQuery<Integer> LIVE_CONTACTS = new RenderedQuery<>(
             dsl -> dsl.select(USERS.LIVE_CONTACTS).from(USERS).where(USERS.ID.eq(DSL.param("owner", Long.class))),
@@ -812,34 +826,32 @@ public final class ContactRepository {
     }
 
     /**
-     * A page of birthdays in one statement: the page's ids first (sorting narrow rows), then the rows, read one
-     * at a time.
+     * A page of a run of month-days in one statement, in the order of {@code keys} then id: the page's ids from the
+     * birthday index (owner, month-day, last and first name keys, id), which holds that order, then their rows.
      */
-    private static ResultQuery<?> birthdayPage(DSLContext dsl, Birthdays shape) {
-        Table<?> page = dsl.select(CONTACTS.ID.as("page_id"),
-                        DSL.when(effectiveMonthDay("wrap_leap_day").ge(DSL.param("wrap_from", String.class)),
-                                DSL.inline(0)).otherwise(DSL.inline(1)).as("wrap"),
-                        effectiveMonthDay("leap_day").as("month_day"),
-                        CONTACTS.LAST_NAME_KEY.as("last_key"), CONTACTS.FIRST_NAME_KEY.as("first_key"))
-                .from(CONTACTS)
-                .where(CONTACTS.USER_ID.eq(DSL.param("owner", Long.class)).and(CONTACTS.DELETED_AT.isNull())
-                        .and(inWindow(shape)))
-                .orderBy(DSL.field(DSL.name("wrap")), DSL.field(DSL.name("month_day")),
-                        DSL.field(DSL.name("last_key")), DSL.field(DSL.name("first_key")), CONTACTS.ID)
-                .limit(DSL.param("limit", Integer.class))
-                .offset(DSL.param("skip", Integer.class))
+    private static ResultQuery<?> birthdayPage(DSLContext dsl, Field<?>... keys) {
+        List<Field<?>> pageFields = new ArrayList<>(List.of(CONTACTS.ID.as("page_id")));
+        for (int i = 0; i < keys.length; i++) {
+            pageFields.add(keys[i].as("key" + i));
+        }
+        List<SortField<?>> order = new ArrayList<>(Arrays.stream(keys).map(Field::asc).toList());
+        order.add(CONTACTS.ID.asc());
+        Table<?> page = dsl.select(pageFields).from(CONTACTS).where(inMonthDays()).orderBy(order)
+                .limit(DSL.param("limit", Integer.class)).offset(DSL.param("skip", Integer.class))
                 .asTable("page");
+        List<SortField<?>> pageOrder = new ArrayList<>();
+        for (int i = 0; i < keys.length; i++) {
+            pageOrder.add(page.field("key" + i).asc());
+        }
         Field<Long> pageId = page.field("page_id", Long.class);
-        return dsl.select(CONTACT_COLUMNS).from(page)
-                .join(CONTACTS).on(CONTACTS.ID.eq(pageId))
-                .orderBy(page.field("wrap"), page.field("month_day"), page.field("last_key"), page.field("first_key"),
-                        pageId);
+        pageOrder.add(pageId.asc());
+        return dsl.select(CONTACT_COLUMNS).from(page).join(CONTACTS).on(CONTACTS.ID.eq(pageId)).orderBy(pageOrder);
     }
 
-    private static ResultQuery<?> birthdayCount(DSLContext dsl, Birthdays shape) {
-        return dsl.selectCount().from(CONTACTS)
-                .where(CONTACTS.USER_ID.eq(DSL.param("owner", Long.class)).and(CONTACTS.DELETED_AT.isNull())
-                        .and(inWindow(shape)));
+    /** The owner's live contacts whose stored month-day is from {@code from} to {@code to}: a range of the index. */
+    private static Condition inMonthDays() {
+        return CONTACTS.USER_ID.eq(DSL.param("owner", Long.class)).and(CONTACTS.DELETED_AT.isNull())
+                .and(CONTACTS.BIRTHDAY_MD.between(DSL.param("from", String.class), DSL.param("to", String.class)));
     }
 
     /** The column a listing is sorted by; ties are broken by id in the same direction. */
@@ -864,39 +876,6 @@ public final class ContactRepository {
     private Condition inTrash(long owner) {
         return CONTACTS.USER_ID.eq(owner).and(CONTACTS.DELETED_AT.isNotNull())
                 .and(CONTACTS.DELETED_AT.ge(clock.instant().minus(TRASH_KEPT)));
-    }
-
-    /** The stored month-day, with 29 February moved to the day it is celebrated on in the window's year. */
-    private static Field<String> effectiveMonthDay(String leapDayValue) {
-        return DSL.when(CONTACTS.BIRTHDAY_MD.eq(DSL.inline(LEAP_DAY)), DSL.param(leapDayValue, String.class))
-                .otherwise(CONTACTS.BIRTHDAY_MD);
-    }
-
-    /**
-     * The window on the stored month-day itself, so the birthday index serves it: only a stored 29 February
-     * needs the window's reading of it ({@link BirthdayCalendar.Window#leapDayFallsOn}). Its ends are the values
-     * {@code from} and {@code to} ({@link #windowValues}).
-     */
-    private static Condition inWindow(Birthdays shape) {
-        if (shape.everyDay()) {
-            return CONTACTS.BIRTHDAY_MD.isNotNull();
-        }
-        Field<String> from = DSL.param("from", String.class);
-        Field<String> to = DSL.param("to", String.class);
-        Condition range = shape.wraps()
-                ? CONTACTS.BIRTHDAY_MD.ge(from).or(CONTACTS.BIRTHDAY_MD.le(to))
-                : CONTACTS.BIRTHDAY_MD.between(from, to);
-        return shape.holdsLeapDay()
-                ? range.or(CONTACTS.BIRTHDAY_MD.eq(DSL.inline(LEAP_DAY)))
-                : range.and(CONTACTS.BIRTHDAY_MD.ne(DSL.inline(LEAP_DAY)));
-    }
-
-    /** The values of {@link #inWindow}'s ends, for a window that has ends. */
-    private static void windowValues(BirthdayCalendar.Window window, Map<String, Object> values) {
-        if (!window.everyDay()) {
-            values.put("from", window.from());
-            values.put("to", window.to());
-        }
     }
 
     /**

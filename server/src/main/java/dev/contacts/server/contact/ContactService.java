@@ -160,8 +160,9 @@ public final class ContactService implements ApiRules.Service {
         ValidationException.throwIfAny(errors);
 
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        BirthdayCalendar.Window window = BirthdayCalendar.window(today, days);
-        res.header(TOTAL_COUNT, Integer.toString(contacts.countBirthdays(owner, window)));
+        ContactRepository.CountedBirthdays window =
+                contacts.countBirthdays(owner, BirthdayCalendar.window(today, days));
+        res.header(TOTAL_COUNT, Integer.toString(window.total()));
         streamArray(res, json -> contacts.birthdays(owner, window, skip, limit, contact -> {
             write(json, BirthdayCalendar.upcoming(contact, today));
         }));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import dev.contacts.model.Contact;
 import dev.contacts.model.UpcomingBirthday;
@@ -15,9 +16,16 @@ class BirthdayCalendarTest {
         return BirthdayCalendar.nextBirthday(LocalDate.parse(birthday), LocalDate.parse(today));
     }
 
-    private static BirthdayCalendar.Window window(String today, int days) {
+    private static List<BirthdayCalendar.MonthDays> window(String today, int days) {
         return BirthdayCalendar.window(LocalDate.parse(today), days);
     }
+
+    private static BirthdayCalendar.MonthDays run(String from, String to) {
+        return new BirthdayCalendar.MonthDays(from, to, false);
+    }
+
+    private static final BirthdayCalendar.MonthDays LEAP_DAY_ON_THE_28TH =
+            new BirthdayCalendar.MonthDays("02-28", "02-29", true);
 
     @Test
     void laterThisYearTodayOrNextYear() {
@@ -33,34 +41,46 @@ class BirthdayCalendarTest {
     }
 
     @Test
-    void theWindowIsExactAndWrapsAtTheNewYear() {
-        assertEquals(new BirthdayCalendar.Window("06-10", "06-17", "02-28", false), window("2026-06-10", 7));
-        assertEquals(new BirthdayCalendar.Window("12-30", "01-06", "02-28", false), window("2026-12-30", 7));
-        assertEquals(new BirthdayCalendar.Window("11-25", "11-25", "02-28", false), window("2026-11-25", 0));
+    void theWindowIsRunsOfMonthDaysInTheOrderTheyComeAndWrapsAtTheNewYear() {
+        assertEquals(List.of(run("06-10", "06-17")), window("2026-06-10", 7));
+        assertEquals(List.of(run("12-30", "12-31"), run("01-01", "01-06")), window("2026-12-30", 7));
+        assertEquals(List.of(run("11-25", "11-25")), window("2026-11-25", 0));
     }
 
     @Test
-    void theLeapDayIsReadAsTheDayItIsCelebratedOn() {
-        assertEquals("02-28", window("2027-02-28", 0).leapDayFallsOn(), "a common year: on the 28th");
-        assertEquals("02-29", window("2027-12-01", 100).leapDayFallsOn(), "the window reaches Feb 2028");
-        assertEquals("02-29", window("2028-02-29", 0).leapDayFallsOn());
+    void inACommonYearThe28thAnd29thOfFebruaryAreOneDayOrderedByName() {
+        assertEquals(List.of(run("02-20", "02-27"), LEAP_DAY_ON_THE_28TH, run("03-01", "03-02")),
+                window("2027-02-20", 10));
+        assertEquals(List.of(LEAP_DAY_ON_THE_28TH), window("2027-02-28", 0));
+        assertEquals(List.of(run("02-20", "02-27"), LEAP_DAY_ON_THE_28TH), window("2027-02-20", 8));
+        assertEquals(List.of(run("02-20", "02-27")), window("2027-02-20", 7), "the 28th is not reached");
+        assertEquals(List.of(run("12-01", "12-31"), run("01-01", "02-27"), LEAP_DAY_ON_THE_28TH),
+                window("2026-12-01", 89), "after the new year, in a common year");
     }
 
     @Test
-    void aWindowContainsItsEndsAndWraps() {
-        assertEquals(true, window("2026-12-30", 7).contains("12-30"));
-        assertEquals(true, window("2026-12-30", 7).contains("01-06"));
-        assertEquals(false, window("2026-12-30", 7).contains("01-07"));
-        assertEquals(false, window("2026-06-10", 7).contains("06-09"));
-        assertEquals(true, window("2027-02-20", 8).contains(window("2027-02-20", 8).leapDayFallsOn()),
-                "a common year's 28 February holds the leap-day birthdays");
+    void inALeapYearThe29thIsItsOwnDay() {
+        assertEquals(List.of(run("02-20", "03-02")), window("2028-02-20", 11));
+        assertEquals(List.of(run("02-20", "02-28")), window("2028-02-20", 8), "the 29th is not reached");
+        assertEquals(List.of(run("12-01", "12-31"), run("01-01", "03-01")), window("2027-12-01", 91));
+        assertEquals(List.of(run("02-29", "03-01")), window("2028-02-29", 1));
     }
 
     @Test
-    void a365DayWindowHoldsEveryDay() {
-        assertEquals(false, window("2026-01-01", 364).everyDay());
-        assertEquals(true, window("2026-01-01", 365).everyDay());
-        assertEquals(true, window("2026-01-01", 366).everyDay());
+    void aWindowOf365DaysOrMoreHoldsEveryDayOnceFromToday() {
+        List<BirthdayCalendar.MonthDays> year2026 = List.of(run("01-01", "02-27"), LEAP_DAY_ON_THE_28TH,
+                run("03-01", "12-31"));
+        assertEquals(year2026, window("2026-01-01", 364), "2026 has 365 days: up to the 31st of December");
+        assertEquals(year2026, window("2026-01-01", 366));
+        assertEquals(List.of(run("06-10", "12-31"), run("01-01", "02-27"), LEAP_DAY_ON_THE_28TH,
+                run("03-01", "06-09")), window("2026-06-10", 366), "four runs at most");
+        // from 1 March 2027 the next 29 February is in 2028: a day of its own
+        assertEquals(List.of(run("03-01", "12-31"), run("01-01", "02-29")), window("2027-03-01", 365));
+        assertEquals(List.of(run("03-01", "12-31"), run("01-01", "02-28")), window("2027-03-01", 364),
+                "2028-02-29 is 365 days away");
+        // from 1 March 2028 the next is 28 February 2029
+        assertEquals(List.of(run("03-01", "12-31"), run("01-01", "02-27"), LEAP_DAY_ON_THE_28TH),
+                window("2028-03-01", 366));
     }
 
     @Test

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contacts.server.support.TestApi;
@@ -129,5 +131,54 @@ class BirthdaysApiTest {
         String bob = api.newUser();
         add(alice, "AliceFriend", "1990-12-31");
         assertEquals(List.of(), names(api.get("/contacts/birthdays/", bob)));
+    }
+
+    @Test
+    void aGeneratedBookMatchesTheContractInTimeZonesEitherSideOfMidnight() {
+        String token = api.newUser();
+        String other = api.newUser();
+        String[] monthDays = {"12-29", "12-30", "12-31", "01-01", "01-02", "01-06", "02-28", "02-29", "03-01"};
+        String[] lastNames = {"Núñez", "nunez", "Smith", "", "Émile"};
+        Random random = new Random(3);
+        List<BirthdayModel> live = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String monthDay = monthDays[random.nextInt(monthDays.length)];
+            // 1604: a birthday without a year (a leap year, like 2000)
+            LocalDate birthday = LocalDate.parse((random.nextBoolean() ? "1604-" : "2000-") + monthDay);
+            String first = "P" + random.nextInt(4);
+            String last = lastNames[random.nextInt(lastNames.length)];
+            long id = api.createContact(token, json("first_name", first, "last_name", last, "birthday",
+                    birthday.toString()));
+            if (i % 6 == 3) {
+                assertEquals(204, api.delete("/contacts/" + id + "/", token).status());
+            } else {
+                live.add(new BirthdayModel(id, first, last, birthday));
+            }
+            if (i % 4 == 0) {
+                add(other, "Other" + i, birthday.toString());
+            }
+        }
+        // 2026-12-30 23:30 UTC: still the 30th west of UTC, already the 31st (Kyiv) or 31 December midday
+        // (Kiritimati, UTC+14) east of it
+        for (String zone : new String[] {"UTC", "Europe/Kyiv", "America/New_York", "Pacific/Kiritimati",
+                "Pacific/Pago_Pago"}) {
+            LocalDate today = LocalDate.ofInstant(NOW, ZoneId.of(zone));
+            for (int days : new int[] {0, 1, 2, 59, 366}) {
+                String query = "/contacts/birthdays/?days=" + days + "&tz=" + zone;
+                List<BirthdayModel> expected = BirthdayModel.upcoming(live, today, days);
+                Response whole = api.get(query, token);
+                assertEquals(200, whole.status(), query);
+                assertEquals(String.valueOf(expected.size()), whole.header("X-Total-Count"), query);
+                assertEquals(expected.stream().map(BirthdayModel::id).toList(), whole.ids(), query);
+                for (int i = 0; i < expected.size(); i++) {
+                    JsonNode item = whole.json().get(i);
+                    assertEquals(expected.get(i).next(today).toString(), item.get("next_birthday").asText(), query);
+                    assertEquals(expected.get(i).daysUntil(today), item.get("days_until").asLong(), query);
+                }
+                Response page = api.get(query + "&skip=3&limit=4", token);
+                assertEquals(String.valueOf(expected.size()), page.header("X-Total-Count"), query);
+                assertEquals(expected.stream().skip(3).limit(4).map(BirthdayModel::id).toList(), page.ids(), query);
+            }
+        }
     }
 }
