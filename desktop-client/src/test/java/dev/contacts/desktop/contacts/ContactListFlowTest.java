@@ -129,7 +129,7 @@ class ContactListFlowTest extends UiTestBase {
         assertEquals("“Countess” · Analyst · Engines Ltd", text(robot, "#detail-subtitle"));
         assertTrue(visible(robot, "#detail-favorite"));
         assertEquals("ada@work.example", text(robot, "#detail-email-1"));
-        assertEquals("12 Square\nSW1Y 4JH London\nUnited Kingdom", text(robot, "#detail-address-0"));
+        assertEquals("12 Square\nLondon\nSW1Y 4JH\nUnited Kingdom", text(robot, "#detail-address-0"));
         int age = Period.between(born, LocalDate.now()).getYears();
         assertTrue(text(robot, "#detail-birthday").endsWith("(" + age + " years old)"), text(robot, "#detail-birthday"));
         assertEquals("Met at the engine works.", text(robot, "#detail-notes"));
