@@ -477,7 +477,6 @@ public final class ContactFormView extends VBox {
         kind.getItems().setAll(kinds);
         kind.setEditable(true);
         kind.setId(id);
-        kind.getStyleClass().add("entry-kind");
         kind.setPromptText(defaultKind); // what an entry left without a kind is saved as
         kind.setPrefWidth(110);
         kind.setMinWidth(90);

@@ -167,7 +167,7 @@ class ContactFormFlowTest extends UiTestBase {
     }
 
     @Test
-    void anEntrysKindShowsWhatItIsSavedAsAlsoWithTheCursorInIt() {
+    void anEntrysKindAndAnAddresssPartsSayWhatTheyAreAlsoWithTheCursorInThem() {
         registerAndLogIn(robot, "form-kind@example.com");
         robot.clickOn("#new-contact");
         waitUntil("the form opens", () -> visible(robot, "#contact-form"));
@@ -181,6 +181,17 @@ class ContactFormFlowTest extends UiTestBase {
         waitUntil("the prompt shows with the cursor in it", () -> Fx.call(() -> showsText(
                 robot.lookup("#contact-email-label .text-field").query(), "other")));
         Screenshots.save(window.scene(), "form-kind-focused");
+
+        // so do an address's parts: with the cursor in it, an empty field still says what it is for
+        Fx.run(() -> robot.lookup("#nickname").query().requestFocus());
+        robot.type(KeyCode.TAB); // to "Add address"
+        robot.type(KeyCode.SPACE);
+        waitUntil("the cursor is in the new address", () -> window.scene().getFocusOwner()
+                == robot.lookup("#address-0-street").query());
+        robot.type(KeyCode.TAB, 3); // street, postal code, city, region
+        waitUntil("the region's prompt shows with the cursor in it", () -> Fx.call(() -> window.scene()
+                .getFocusOwner() == robot.lookup("#address-0-region").query()
+                && showsText(robot.lookup("#address-0-region").query(), "Region")));
     }
 
     /** Whether {@code text} is drawn (visible, not transparent) under {@code node}. */
