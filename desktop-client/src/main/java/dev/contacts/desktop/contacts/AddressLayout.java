@@ -6,14 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 
 import dev.contacts.model.PostalAddress;
 
 /**
  * A postal address written in the order its country's post expects ("Cupertino, CA 95014" in the US, the postcode
  * on its own line in the UK, "12345 City" in most of Europe), the country as typed on the last line. The country
- * is read from its ISO code or its name as imports give it ("USA", "United States of America", "UK", "Italia");
+ * is read from its ISO code or its name as imports give it ("USA", "United States of America", "UK", "日本");
  * an address without one is written as in {@code homeCountry} (the user's own country), one in a country not
  * known here in the continental order.
  */
@@ -41,7 +40,7 @@ final class AddressLayout {
             Map.entry("uk", "GB"), Map.entry("great britain", "GB"), Map.entry("england", "GB"),
             Map.entry("scotland", "GB"), Map.entry("wales", "GB"), Map.entry("northern ireland", "GB"),
             Map.entry("united kingdom of great britain and northern ireland", "GB"),
-            Map.entry("nippon", "JP"));
+            Map.entry("日本", "JP"), Map.entry("nippon", "JP"), Map.entry("nihon", "JP"));
 
     private static final Map<String, String> CODES = codes();
 
@@ -66,7 +65,7 @@ final class AddressLayout {
         return String.join("\n", lines);
     }
 
-    /** The ISO code of a country given by its code, or its name in English or its own language; "" if none. */
+    /** The ISO code of a country with an order of its own (above) given by its code or name; "" for any other. */
     static String countryCode(String country) {
         return country == null ? "" : CODES.getOrDefault(fold(country), "");
     }
@@ -121,20 +120,11 @@ final class AddressLayout {
 
     private static Map<String, String> codes() {
         Map<String, String> codes = new HashMap<>();
-        for (String code : Locale.getISOCountries()) {
+        for (String code : LINES.keySet()) { // every other country is written alike: no need to know its names
             Locale country = Locale.of("", code);
             codes.put(fold(code), code);
             codes.put(fold(country.getDisplayCountry(Locale.ENGLISH)), code);
-            try {
-                codes.put(fold(country.getISO3Country()), code);
-            } catch (MissingResourceException noIso3) {
-                // a code without a three-letter one is still known by its two letters and its name
-            }
-        }
-        for (Locale locale : Locale.getAvailableLocales()) {
-            if (!locale.getCountry().isEmpty() && locale.getCountry().length() == 2) {
-                codes.putIfAbsent(fold(locale.getDisplayCountry(locale)), locale.getCountry()); // "Italia"
-            }
+            codes.put(fold(country.getISO3Country()), code);
         }
         ALIASES.forEach(codes::put);
         return Map.copyOf(codes);
