@@ -7,6 +7,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
+import javafx.scene.text.TextBoundsType;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** A contact's round picture: the photo when there is one, else the initials on a colour picked by the name. */
@@ -17,6 +18,8 @@ public final class Avatar extends StackPane {
     private final FontIcon nobody = new FontIcon("mdmz-person");
     private final ImageView photo = new ImageView();
     private final double size;
+    /** The person's glyph size per diameter: the drawn person is 2/3 of its glyph, so it fills ~60% of the circle. */
+    private static final double NOBODY_GLYPH = 0.9;
 
     public Avatar(double size) {
         this.size = size;
@@ -26,8 +29,11 @@ public final class Avatar extends StackPane {
         setMaxSize(size, size);
         initials.getStyleClass().add("avatar-initials");
         initials.setStyle("-fx-font-size: " + Math.round(size * 0.4) + "px;");
-        nobody.getStyleClass().add("avatar-nobody");
-        nobody.setIconSize((int) Math.round(size * 0.6));
+        // Not the theme's "ikonli-font-icon": its -fx-icon-size (18px) wins over setIconSize in every CSS pass, as
+        // Ikonli reports the size's origin as the user agent's. The colour is in contacts.css (.avatar-nobody).
+        nobody.getStyleClass().setAll("avatar-nobody");
+        nobody.setIconSize((int) Math.round(size * NOBODY_GLYPH));
+        nobody.setBoundsType(TextBoundsType.VISUAL); // centred on the person drawn, not on the font's line
         photo.setFitWidth(size);
         photo.setFitHeight(size);
         photo.setPreserveRatio(false);

@@ -94,7 +94,9 @@ public final class ContactFormViewModel {
         private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
         AddressRow(PostalAddress address) {
-            if (address != null) {
+            if (address == null) {
+                label.set(ContactDraft.DEFAULT_ADDRESS_LABEL); // a new address's kind, as it will be saved
+            } else {
                 label.set(orEmpty(address.label()));
                 street.set(orEmpty(address.street()));
                 locality.set(orEmpty(address.locality()));
@@ -233,8 +235,8 @@ public final class ContactFormViewModel {
         changed = Bindings.createBooleanBinding(() -> open.get() && !values().equals(original.get()), open,
                 original, firstName, lastName, birthdayText, additionalData, organization, jobTitle, nickname,
                 labelsText, favorite, emails, phones, addresses, chosenPhoto, photoRemoved);
-        emails.add(new EntryRow("", ""));
-        phones.add(new EntryRow("", ""));
+        emails.add(new EntryRow("", ContactDraft.DEFAULT_EMAIL_LABEL));
+        phones.add(new EntryRow("", ContactDraft.DEFAULT_PHONE_LABEL));
         FIELDS.forEach(field -> errors.put(field, new ReadOnlyStringWrapper("")));
         // a field being corrected loses its error at once, instead of still saying it is wrong until Save
         Map.of("first_name", firstName, "last_name", lastName, "birthday", birthdayText,
@@ -324,8 +326,8 @@ public final class ContactFormViewModel {
         favorite.set(draft.favorite());
         chosenPhoto.set(null);
         photoRemoved.set(false);
-        emails.setAll(rows(draft.emails()));
-        phones.setAll(rows(draft.phones()));
+        emails.setAll(rows(draft.emails(), ContactDraft.DEFAULT_EMAIL_LABEL));
+        phones.setAll(rows(draft.phones(), ContactDraft.DEFAULT_PHONE_LABEL));
         addresses.setAll(draft.addresses().stream().map(AddressRow::new).toList());
         original.set(values());
         clearErrors();
@@ -343,11 +345,14 @@ public final class ContactFormViewModel {
         }));
     }
 
-    /** The rows of a list; at least one (empty) row, so there is always a field to type the first into. */
-    private static List<EntryRow> rows(List<LabeledValue> entries) {
+    /**
+     * The rows of a list; at least one (empty) row, so there is always a field to type the first into. A new row's
+     * kind is the one it is saved as when left alone (GNOME Contacts shows it too), not an empty field.
+     */
+    private static List<EntryRow> rows(List<LabeledValue> entries, String defaultKind) {
         List<EntryRow> rows = new ArrayList<>(entries.stream().map(e -> new EntryRow(e.value(), e.label())).toList());
         if (rows.isEmpty()) {
-            rows.add(new EntryRow("", ""));
+            rows.add(new EntryRow("", defaultKind));
         }
         return rows;
     }
@@ -408,13 +413,13 @@ public final class ContactFormViewModel {
 
     public void addEmail() {
         if (emails.size() < ContactRules.EMAILS_MAX) {
-            emails.add(new EntryRow("", ""));
+            emails.add(new EntryRow("", ContactDraft.DEFAULT_EMAIL_LABEL));
         }
     }
 
     public void addPhone() {
         if (phones.size() < ContactRules.PHONES_MAX) {
-            phones.add(new EntryRow("", ""));
+            phones.add(new EntryRow("", ContactDraft.DEFAULT_PHONE_LABEL));
         }
     }
 
@@ -429,7 +434,7 @@ public final class ContactFormViewModel {
         ObservableList<EntryRow> list = emails.contains(row) ? emails : phones;
         if (list.size() == 1) {
             row.value.set("");
-            row.label.set("");
+            row.label.set(list == emails ? ContactDraft.DEFAULT_EMAIL_LABEL : ContactDraft.DEFAULT_PHONE_LABEL);
         } else {
             list.remove(row);
         }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 import dev.contacts.desktop.api.ContactsApi.SortBy;
 import dev.contacts.model.Contact;
@@ -108,11 +107,8 @@ public final class ContactText {
         return java.util.OptionalInt.of(Period.between(birthday, today).getYears());
     }
 
-    /** The address as it is written on an envelope: street, then "postal code locality", region, country. */
+    /** The address as it is written on an envelope in its country (the user's own when it has none). */
     public static String address(PostalAddress address) {
-        String town = java.util.stream.Stream.of(address.postalCode(), address.locality())
-                .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(" "));
-        return java.util.stream.Stream.of(address.street(), town, address.region(), address.country())
-                .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining("\n"));
+        return AddressLayout.format(address, Locale.getDefault().getCountry());
     }
 }

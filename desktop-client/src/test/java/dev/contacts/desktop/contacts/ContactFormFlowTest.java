@@ -167,6 +167,54 @@ class ContactFormFlowTest extends UiTestBase {
     }
 
     @Test
+    void anEntrysKindAndAnAddresssPartsSayWhatTheyAreAlsoWithTheCursorInThem() {
+        registerAndLogIn(robot, "form-kind@example.com");
+        robot.clickOn("#new-contact");
+        waitUntil("the form opens", () -> visible(robot, "#contact-form"));
+        robot.clickOn("#contact-email-label");
+        waitUntil("the cursor is in the email's kind", () -> isInEmailKind(window.scene().getFocusOwner()));
+        assertEquals("other", text(robot, "#contact-email-label .text-field"), "a real kind, not a prompt");
+        robot.press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
+        robot.type(KeyCode.BACK_SPACE);
+        waitUntil("cleared", () -> text(robot, "#contact-email-label .text-field").isEmpty());
+        // cleared, it is saved as "other": the prompt still says so while the cursor is there
+        waitUntil("the prompt shows with the cursor in it", () -> Fx.call(() -> showsText(
+                robot.lookup("#contact-email-label .text-field").query(), "other")));
+        Screenshots.save(window.scene(), "form-kind-focused");
+
+        // so do an address's parts: with the cursor in it, an empty field still says what it is for
+        Fx.run(() -> robot.lookup("#nickname").query().requestFocus());
+        robot.type(KeyCode.TAB); // to "Add address"
+        robot.type(KeyCode.SPACE);
+        waitUntil("the cursor is in the new address", () -> window.scene().getFocusOwner()
+                == robot.lookup("#address-0-street").query());
+        robot.type(KeyCode.TAB, 3); // street, postal code, city, region
+        waitUntil("the region's prompt shows with the cursor in it", () -> Fx.call(() -> window.scene()
+                .getFocusOwner() == robot.lookup("#address-0-region").query()
+                && showsText(robot.lookup("#address-0-region").query(), "Region")));
+    }
+
+    /** Whether {@code text} is drawn (visible, not transparent) under {@code node}. */
+    private static boolean showsText(Node node, String text) {
+        if (node instanceof javafx.scene.text.Text t) {
+            return text.equals(t.getText()) && t.isVisible()
+                    && t.getFill() instanceof javafx.scene.paint.Color c && c.getOpacity() > 0;
+        }
+        return node instanceof javafx.scene.Parent p && p.isVisible()
+                && p.getChildrenUnmodifiable().stream().anyMatch(child -> showsText(child, text));
+    }
+
+    private boolean isInEmailKind(Node node) {
+        Node kind = robot.lookup("#contact-email-label").query();
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == kind) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void aNewContactsAvatarShowsAPersonUntilANameIsTypedThenItsInitials() {
         registerAndLogIn(robot, "form-avatar@example.com");
         robot.clickOn("#new-contact");

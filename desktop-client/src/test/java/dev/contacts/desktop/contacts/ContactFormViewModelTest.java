@@ -306,6 +306,35 @@ class ContactFormViewModelTest {
     }
 
     @Test
+    void aNewRowShowsTheKindItIsSavedAsNotAnEmptyField() {
+        vm.startNew();
+        assertEquals("other", vm.emails().get(0).labelProperty().get());
+        assertEquals("mobile", vm.phones().get(0).labelProperty().get());
+        vm.addEmail();
+        vm.addPhone();
+        vm.addAddress();
+        assertEquals("other", vm.emails().get(1).labelProperty().get());
+        assertEquals("mobile", vm.phones().get(1).labelProperty().get());
+        assertEquals("other", vm.addresses().get(0).labelProperty().get());
+        vm.emails().get(0).labelProperty().set("work");
+        vm.remove(vm.emails().get(1));
+        vm.remove(vm.emails().get(0)); // the last one: emptied, back to the kind a new one has
+        assertEquals(List.of("", "other"), List.of(vm.emailProperty().get(), vm.emails().get(0).labelProperty().get()));
+
+        vm.firstNameProperty().set("Ada");
+        vm.phones().get(0).valueProperty().set("+44 20 7946 0018");
+        vm.addresses().get(0).localityProperty().set("London");
+        vm.save();
+        Contact saved = fixture.api.list(0, 10).items().get(0);
+        assertEquals(List.of(new LabeledValue("+44 20 7946 0018", "mobile")), saved.phones(), "saved as shown");
+        assertEquals("other", saved.addresses().get(0).label());
+
+        vm.startEdit(saved);
+        assertEquals("other", vm.emails().get(0).labelProperty().get(), "the empty row of a contact without email");
+        assertFalse(vm.changedProperty().get(), "opening it is no change");
+    }
+
+    @Test
     void aRowsErrorIsShownBesideThatRow() {
         vm.startNew();
         vm.firstNameProperty().set("Ada");

@@ -129,7 +129,7 @@ class ContactListFlowTest extends UiTestBase {
         assertEquals("“Countess” · Analyst · Engines Ltd", text(robot, "#detail-subtitle"));
         assertTrue(visible(robot, "#detail-favorite"));
         assertEquals("ada@work.example", text(robot, "#detail-email-1"));
-        assertEquals("12 Square\nSW1Y 4JH London\nUnited Kingdom", text(robot, "#detail-address-0"));
+        assertEquals("12 Square\nLondon\nSW1Y 4JH\nUnited Kingdom", text(robot, "#detail-address-0"));
         int age = Period.between(born, LocalDate.now()).getYears();
         assertTrue(text(robot, "#detail-birthday").endsWith("(" + age + " years old)"), text(robot, "#detail-birthday"));
         assertEquals("Met at the engine works.", text(robot, "#detail-notes"));
@@ -152,6 +152,24 @@ class ContactListFlowTest extends UiTestBase {
         robot.type(KeyCode.DOWN);
         waitUntil("the next contact shows", () -> text(robot, "#detail-name").equals("Grace Hopper"));
         assertFalse(visible(robot, "#detail-email-0"), "Grace has no email");
+    }
+
+    @Test
+    void anAvatarWithoutInitialsShowsAPersonFillingMostOfItsCircleInTheRowAndTheDetail() {
+        registerAndLogIn(robot, "nobody@example.com");
+        userApi().create(new ContactDraft("(plumber)", "", "someone@example.com", null, null, null)); // no letter: no initials
+        Fx.run(() -> window.mainView().refresh());
+        clickOnContact("(plumber)");
+        waitUntil("the detail shows", () -> visible(robot, "#contact-detail"));
+        Avatar row = robot.lookup("#contacts-list .avatar").queryAs(Avatar.class);
+        Avatar detail = robot.lookup("#contact-detail .avatar").queryAs(Avatar.class);
+        for (Avatar avatar : List.of(row, detail)) {
+            waitUntil("a person, no initials", () -> Fx.call(avatar::showsNobody));
+            // the drawn person (its visual bounds), as in GNOME Contacts: about 60% of the circle, not a quarter
+            double share = Fx.call(() -> avatar.lookup(".avatar-nobody").getLayoutBounds().getHeight() / avatar.size());
+            assertTrue(share > 0.5 && share < 0.75, "the person is " + share + " of a " + avatar.size() + " px circle");
+        }
+        Screenshots.save(window.scene(), "avatar-nobody");
     }
 
     /** How many avatars under {@code container} show a photo (not initials). */

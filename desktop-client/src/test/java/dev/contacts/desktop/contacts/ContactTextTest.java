@@ -54,7 +54,7 @@ class ContactTextTest {
 
     @Test
     void anAddressReadsAsOnAnEnvelopeSkippingMissingParts() {
-        assertEquals("12 St James's Square\nSW1Y 4JH London\nUnited Kingdom", ContactText.address(
+        assertEquals("12 St James's Square\nLondon\nSW1Y 4JH\nUnited Kingdom", ContactText.address(
                 new PostalAddress("home", "12 St James's Square", "London", null, "SW1Y 4JH", "United Kingdom")));
         assertEquals("Kyiv", ContactText.address(new PostalAddress("work", null, "Kyiv", null, null, null)));
     }

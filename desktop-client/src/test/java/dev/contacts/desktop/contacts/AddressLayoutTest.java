@@ -1,0 +1,67 @@
+package dev.contacts.desktop.contacts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.contacts.model.PostalAddress;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class AddressLayoutTest {
+
+    private static PostalAddress address(String street, String city, String region, String zip, String country) {
+        return new PostalAddress("home", street, city, region, zip, country);
+    }
+
+    @Test
+    void eachCountryInItsPostsOrder() {
+        assertEquals("1 Infinite Loop\nCupertino, CA 95014\nUnited States", AddressLayout.format(
+                address("1 Infinite Loop", "Cupertino", "CA", "95014", "United States"), "DE"));
+        assertEquals("290 Bremner Blvd\nToronto ON M5V 3L9\nCanada", AddressLayout.format(
+                address("290 Bremner Blvd", "Toronto", "ON", "M5V 3L9", "Canada"), "DE"));
+        assertEquals("1 Macquarie St\nSydney NSW 2000\nAustralia", AddressLayout.format(
+                address("1 Macquarie St", "Sydney", "NSW", "2000", "Australia"), "DE"));
+        assertEquals("10 Downing Street\nLondon\nSW1A 2AA\nUK", AddressLayout.format(
+                address("10 Downing Street", "London", null, "SW1A 2AA", "UK"), "DE"));
+        assertEquals("Pariser Platz 1\n10117 Berlin\nGermany", AddressLayout.format(
+                address("Pariser Platz 1", "Berlin", null, "10117", "Germany"), "US"));
+        assertEquals("Via Roma 1\n00184 Roma\nRM\nItalia", AddressLayout.format(
+                address("Via Roma 1", "Roma", "RM", "00184", "Italia"), "US"), "any other country: postal code first");
+    }
+
+    @Test
+    void japanInItsOwnScriptRunsFromThePostcodeDownInLatinLikeTheUs() {
+        assertEquals("〒100-0001\n東京都千代田区\n千代田1-1\n日本", AddressLayout.format(
+                address("千代田1-1", "千代田区", "東京都", "100-0001", "日本"), "US"));
+        assertEquals("1-1 Chiyoda\nChiyoda-ku, Tokyo 100-0001\nJapan", AddressLayout.format(
+                address("1-1 Chiyoda", "Chiyoda-ku", "Tokyo", "100-0001", "Japan"), "US"));
+    }
+
+    @Test
+    void missingPartsLeaveNoStrayCommaOrEmptyLine() {
+        assertEquals("Cupertino 95014\nUSA", AddressLayout.format(address(null, "Cupertino", null, "95014", "USA"), "DE"));
+        assertEquals("CA 95014", AddressLayout.format(address(" ", null, "CA", "95014", null), "US"));
+        assertEquals("Kyiv", AddressLayout.format(address(null, "Kyiv", null, null, null), "US"));
+        assertEquals("Japan", AddressLayout.format(address(null, null, null, null, "Japan"), "US"));
+    }
+
+    @Test
+    void anAddressWithoutACountryIsWrittenAsInTheUsersOwn() {
+        PostalAddress noCountry = address("1 Infinite Loop", "Cupertino", "CA", "95014", null);
+        assertEquals("1 Infinite Loop\nCupertino, CA 95014", AddressLayout.format(noCountry, "US"));
+        assertEquals("1 Infinite Loop\n95014 Cupertino\nCA", AddressLayout.format(noCountry, "FR"));
+        assertEquals("1 Infinite Loop\n95014 Cupertino\nCA", AddressLayout.format(noCountry, ""), "no country known");
+        assertEquals("Main St 1\n1234 Town\nAtlantis", AddressLayout.format(
+                address("Main St 1", "Town", null, "1234", "Atlantis"), "US"), "a country not known: not the user's own");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "US; US", "us; US", "USA; US", "U.S.A.; US", "United States; US", "United States of America; US",
+        "GB; GB", "UK; GB", "United Kingdom; GB", "Great Britain; GB", "England; GB",
+        "CA; CA", "Canada; CA", "AU; AU", "AUS; AU", "Australia; AU", "JP; JP", "Japan; JP", "日本; JP",
+        "JPN; JP", "Germany; ''", "Italia; ''", "Atlantis; ''"})
+    void aCountryWithAnOrderOfItsOwnIsReadFromItsCodeOrTheNameImportsGive(String country, String code) {
+        assertEquals(code, AddressLayout.countryCode(country));
+    }
+}
