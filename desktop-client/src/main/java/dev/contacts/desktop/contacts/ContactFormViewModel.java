@@ -60,6 +60,7 @@ public final class ContactFormViewModel {
             this.value.set(value == null ? "" : value);
             this.label.set(label == null ? "" : label);
             this.value.addListener((obs, was, is) -> error.set("")); // being corrected: no longer wrong
+            this.label.addListener((obs, was, is) -> error.set(""));
         }
 
         public StringProperty valueProperty() {
@@ -489,6 +490,8 @@ public final class ContactFormViewModel {
     /** Checks the shared rules; shows and returns whether the form can be sent. */
     public boolean validate() {
         clearErrors();
+        boolean rowsComplete = kindsHaveValues(emails, ContactDraft.DEFAULT_EMAIL_LABEL, "email address")
+                & kindsHaveValues(phones, ContactDraft.DEFAULT_PHONE_LABEL, "phone number");
         Optional<ContactDraft> draft = draft();
         if (draft.isEmpty()) {
             show(ContactRules.validate(formDraft(null)));
@@ -497,7 +500,23 @@ public final class ContactFormViewModel {
         }
         List<FieldError> problems = ContactRules.validate(draft.get());
         show(problems);
-        return problems.isEmpty();
+        return problems.isEmpty() && rowsComplete;
+    }
+
+    /**
+     * Whether every row given a kind of its own also has a value. An empty row is left out when saved, so text typed
+     * into its kind field (an address typed one Tab too far) would be lost without a word: the row says so instead.
+     */
+    private static boolean kindsHaveValues(List<EntryRow> rows, String defaultKind, String what) {
+        boolean complete = true;
+        for (EntryRow row : rows) {
+            String kind = row.label.get().strip();
+            if (row.value.get().isBlank() && !kind.isEmpty() && !kind.equals(defaultKind)) {
+                row.error.set("Type the " + what + " here, or remove the row: “" + kind + "” is only its kind.");
+                complete = false;
+            }
+        }
+        return complete;
     }
 
     public void save() {

@@ -335,6 +335,26 @@ class ContactFormViewModelTest {
     }
 
     @Test
+    void textTypedIntoAnEmptyRowsKindIsNotDroppedOnSave() {
+        vm.startNew();
+        vm.firstNameProperty().set("Ada");
+        vm.addEmail();
+        vm.emails().get(1).labelProperty().set("ada@example.com"); // one Tab too far: the address went into the kind
+        vm.save();
+        assertTrue(fixture.api.list(0, 10).items().isEmpty(), "nothing saved");
+        assertTrue(vm.emails().get(1).errorProperty().get().contains("ada@example.com"),
+                vm.emails().get(1).errorProperty().get());
+        assertEquals("", vm.emails().get(0).errorProperty().get(), "an empty row of the default kind is no error");
+
+        vm.emails().get(1).valueProperty().set("ada@example.com");
+        assertEquals("", vm.emails().get(1).errorProperty().get(), "corrected");
+        vm.emails().get(1).labelProperty().set("home");
+        vm.save();
+        assertEquals(List.of(new LabeledValue("ada@example.com", "home")),
+                fixture.api.list(0, 10).items().get(0).emails());
+    }
+
+    @Test
     void aRowsErrorIsShownBesideThatRow() {
         vm.startNew();
         vm.firstNameProperty().set("Ada");
