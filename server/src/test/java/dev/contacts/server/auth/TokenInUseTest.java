@@ -65,9 +65,12 @@ class TokenInUseTest {
     @Test
     void editedOrDoubledItCannotBeValidated() {
         String token = tokenInUse();
-        char last = token.charAt(token.length() - 1);
+        // the signature's first character: all six of its bits are the signature's (the last character's low bits
+        // are base64's padding, so some edits there decode to the very same signature, and the same token)
+        int signature = token.lastIndexOf('.') + 1;
+        char first = token.charAt(signature);
         String[] variants = {
-            token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A'),
+            token.substring(0, signature) + (first == 'A' ? 'B' : 'A') + token.substring(signature + 1),
             token + "A",
             token.substring(1),
             token + " " + token,
