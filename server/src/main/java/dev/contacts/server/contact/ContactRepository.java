@@ -45,10 +45,12 @@ import dev.contacts.server.db.RenderedQuery;
 import dev.contacts.server.db.SqlTimes;
 import dev.contacts.server.db.generated.tables.records.ContactsRecord;
 import org.jooq.Condition;
+import org.jooq.CommonTableExpression;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.SortField;
@@ -736,11 +738,12 @@ public final class ContactRepository {
         if (shape.counted()) {
             pageFields.add(DSL.count().over().as("total"));
         }
-        Table<?> page = dsl.select(pageFields).from(from).where(conditions(dsl, shape))
-                .orderBy(direction(sortColumn(shape.sort()), shape.descending()),
-                        direction(CONTACTS.ID, shape.descending()))
-                .limit(DSL.param("limit", Integer.class)).offset(DSL.param("skip", Integer.class))
-                .asTable("page");
+        Table<?> page = shape.search() && !Database.isSqlite(dsl) ? matchedPage(dsl, shape, from)
+                : dsl.select(pageFields).from(from).where(conditions(dsl, shape))
+                        .orderBy(direction(sortColumn(shape.sort()), shape.descending()),
+                                direction(CONTACTS.ID, shape.descending()))
+                        .limit(DSL.param("limit", Integer.class)).offset(DSL.param("skip", Integer.class))
+                        .asTable("page");
         List<Field<?>> columns = new ArrayList<>(CONTACT_COLUMNS);
         if (shape.counted()) {
             columns.add(page.field("total"));
@@ -748,6 +751,26 @@ public final class ContactRepository {
         return dsl.select(columns).from(page).join(CONTACTS).on(CONTACTS.ID.eq(page.field("page_id", Long.class)))
                 .orderBy(direction(page.field("sort_key"), shape.descending()),
                         direction(page.field("page_id"), shape.descending()));
+    }
+
+    /**
+     * PostgreSQL: a search's page, from all its matches found first (a materialized CTE). Given the page's order and
+     * LIMIT, the planner walked the owner's rows in that order to stop early, but the page's total (a window count)
+     * reads every match anyway: a word in 11% of 100,000 contacts took 740 ms that way, 39 ms through the trigram
+     * index (README, "The same benchmark on PostgreSQL 14"). Planned apart, the matches come from the cheaper of the
+     * trigram index and the owner's rows.
+     */
+    private static Table<?> matchedPage(DSLContext dsl, Listing shape, Table<?> from) {
+        CommonTableExpression<Record2<Long, Object>> matches = DSL.name("matches").fields("match_id", "match_key")
+                .asMaterialized(DSL.select(CONTACTS.ID, sortColumn(shape.sort()).coerce(Object.class))
+                        .from(from).where(conditions(dsl, shape)));
+        Field<Long> id = matches.field("match_id", Long.class);
+        Field<Object> key = matches.field("match_key", Object.class);
+        return dsl.with(matches).select(id.as("page_id"), key.as("sort_key"), DSL.count().over().as("total"))
+                .from(matches)
+                .orderBy(direction(key, shape.descending()), direction(id, shape.descending()))
+                .limit(DSL.param("limit", Integer.class)).offset(DSL.param("skip", Integer.class))
+                .asTable("page");
     }
 
     /** A page's contacts, and its total when the statement counted it (else 0, for the caller to replace). */
