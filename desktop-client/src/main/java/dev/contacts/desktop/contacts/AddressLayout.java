@@ -21,17 +21,82 @@ final class AddressLayout {
     /**
      * Each country's lines, Google's libaddressinput templates cut down to the parts the app has: %A street,
      * %C city, %S region (state, province, county), %Z postal code. Text between two parts is kept only when both
-     * are there; text at the start of a line only with the part after it.
+     * are there; text at the start of a line only with the part after it. The form shows its fields in the same
+     * lines, under the names the country's people use for them.
      */
-    private static final String CONTINENTAL = "%A\n%Z %C\n%S";
-    private static final Map<String, String> LINES = Map.of(
-            "US", "%A\n%C, %S %Z",
-            "CA", "%A\n%C %S %Z",
-            "AU", "%A\n%C %S %Z",
-            "GB", "%A\n%C\n%S\n%Z",
-            "JP", "%A\n%C, %S %Z");
-    /** Japan's own script runs from the postcode and prefecture down to the street. */
+    private record Country(String lines, String locality, String region, String postalCode) {
+        String label(Part part) {
+            return switch (part) {
+                case STREET -> "Street";
+                case LOCALITY -> locality;
+                case REGION -> region;
+                case POSTAL_CODE -> postalCode;
+            };
+        }
+    }
+
+    private static final Country CONTINENTAL = new Country("%A\n%Z %C\n%S", "City", "Region", "Postal code");
+    private static final Map<String, Country> COUNTRIES = Map.of(
+            "US", new Country("%A\n%C, %S %Z", "City", "State", "ZIP code"),
+            "CA", new Country("%A\n%C %S %Z", "City", "Province", "Postal code"),
+            "AU", new Country("%A\n%C %S %Z", "Suburb or town", "State", "Postcode"),
+            "GB", new Country("%A\n%C\n%S\n%Z", "Town or city", "County", "Postcode"),
+            "JP", new Country("%A\n%C, %S %Z", "City", "Prefecture", "Postal code"));
+    /** Japan's own script runs from the postcode and prefecture down to the street; so do its forms. */
     private static final String JAPANESE = "〒%Z\n%S%C\n%A";
+
+    /** A part of an address the form has a field for, by its letter in the templates. */
+    enum Part {
+        STREET('A'), LOCALITY('C'), REGION('S'), POSTAL_CODE('Z');
+
+        private final char letter;
+
+        Part(char letter) {
+            this.letter = letter;
+        }
+
+        static Part of(char letter) {
+            for (Part part : values()) {
+                if (part.letter == letter) {
+                    return part;
+                }
+            }
+            throw new IllegalArgumentException("no address part %" + letter);
+        }
+
+        String in(PostalAddress address) {
+            return switch (this) {
+                case STREET -> address.street();
+                case LOCALITY -> address.locality();
+                case REGION -> address.region();
+                case POSTAL_CODE -> address.postalCode();
+            };
+        }
+    }
+
+    /** A field of the form: the part it holds and what it is called in the address's country ("ZIP code"). */
+    record Field(Part part, String label) {
+    }
+
+    /**
+     * The fields of an address form in its country's order, a list per line (the country field itself, which
+     * decides this, comes before them). An address without a country is laid out as in {@code homeCountry}.
+     */
+    static List<List<Field>> form(String country, String homeCountry) {
+        String code = present(country) ? countryCode(country) : homeCountry;
+        Country names = COUNTRIES.getOrDefault(code, CONTINENTAL);
+        String template = "JP".equals(code) ? JAPANESE : names.lines();
+        List<List<Field>> lines = new ArrayList<>();
+        for (String line : template.split("\n")) {
+            List<Field> fields = new ArrayList<>();
+            for (int i = line.indexOf('%'); i >= 0; i = line.indexOf('%', i + 2)) {
+                Part part = Part.of(line.charAt(i + 1));
+                fields.add(new Field(part, names.label(part)));
+            }
+            lines.add(List.copyOf(fields));
+        }
+        return List.copyOf(lines);
+    }
 
     /** Names and codes that imports give beside the ISO code, folded as by {@link #fold}. */
     private static final Map<String, String> ALIASES = Map.ofEntries(
@@ -49,9 +114,9 @@ final class AddressLayout {
 
     static String format(PostalAddress address, String homeCountry) {
         String code = countryCode(address.country());
-        String template = !present(address.country()) ? LINES.getOrDefault(homeCountry, CONTINENTAL)
+        String template = !present(address.country()) ? COUNTRIES.getOrDefault(homeCountry, CONTINENTAL).lines()
                 : "JP".equals(code) && isJapanese(address) ? JAPANESE
-                : LINES.getOrDefault(code, CONTINENTAL);
+                : COUNTRIES.getOrDefault(code, CONTINENTAL).lines();
         List<String> lines = new ArrayList<>();
         for (String line : template.split("\n")) {
             String written = line(line, address);
@@ -80,7 +145,7 @@ final class AddressLayout {
                 before += c;
                 continue;
             }
-            String part = part(address, template.charAt(++i));
+            String part = Part.of(template.charAt(++i)).in(address);
             if (present(part)) {
                 line.append(line.isEmpty() && !start ? "" : before).append(part.strip());
             }
@@ -88,16 +153,6 @@ final class AddressLayout {
             start = false;
         }
         return line.toString();
-    }
-
-    private static String part(PostalAddress address, char field) {
-        return switch (field) {
-            case 'A' -> address.street();
-            case 'C' -> address.locality();
-            case 'S' -> address.region();
-            case 'Z' -> address.postalCode();
-            default -> throw new IllegalArgumentException("no address part %" + field);
-        };
     }
 
     private static boolean present(String part) {
@@ -120,7 +175,7 @@ final class AddressLayout {
 
     private static Map<String, String> codes() {
         Map<String, String> codes = new HashMap<>();
-        for (String code : LINES.keySet()) { // every other country is written alike: no need to know its names
+        for (String code : COUNTRIES.keySet()) { // every other country is written alike: no need to know its names
             Locale country = Locale.of("", code);
             codes.put(fold(code), code);
             codes.put(fold(country.getDisplayCountry(Locale.ENGLISH)), code);

@@ -2,7 +2,10 @@ package dev.contacts.desktop.contacts;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import dev.contacts.desktop.contacts.ContactFormViewModel.AddressRow;
 import dev.contacts.desktop.contacts.ContactFormViewModel.EntryRow;
@@ -11,6 +14,8 @@ import dev.contacts.desktop.ui.Fields;
 import dev.contacts.desktop.ui.Views;
 import dev.contacts.model.ContactDraft;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
@@ -32,7 +37,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -425,23 +429,40 @@ public final class ContactFormView extends VBox {
         return false;
     }
 
+    /**
+     * A block per address: its kind, then the country (it decides the rest), then the other parts in the lines and
+     * under the names of that country's addresses, rearranged when another country is typed. The fields are kept
+     * when they move, with what was typed in them and the cursor; Tab follows them as they are shown.
+     */
     private void addressRows() {
         addressRows.getChildren().clear();
         List<AddressRow> rows = List.copyOf(vm.addresses());
         for (int i = 0; i < rows.size(); i++) {
             AddressRow row = rows.get(i);
             String id = "address-" + i;
-            GridPane grid = new GridPane();
-            grid.setHgap(6);
-            grid.setVgap(4);
-            grid.add(addressField(id + "-street", "Street", row.streetProperty()), 0, 0, 2, 1);
-            grid.add(addressField(id + "-postal-code", "Postal code", row.postalCodeProperty()), 0, 1);
-            grid.add(addressField(id + "-locality", "City", row.localityProperty()), 1, 1);
-            grid.add(addressField(id + "-region", "Region", row.regionProperty()), 0, 2);
-            grid.add(addressField(id + "-country", "Country", row.countryProperty()), 1, 2);
-            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
-            half.setPercentWidth(50);
-            grid.getColumnConstraints().setAll(half, half);
+            Map<AddressLayout.Part, TextField> parts = new EnumMap<>(AddressLayout.Part.class);
+            for (AddressLayout.Part part : AddressLayout.Part.values()) {
+                parts.put(part, addressField(id + "-" + part.name().toLowerCase(Locale.ROOT).replace('_', '-'), "",
+                        row.part(part)));
+            }
+            VBox lines = new VBox(4);
+            InvalidationListener layOut = o -> layOut(lines, row.layoutProperty().get(), parts);
+            layOut.invalidated(null);
+            TextField country = addressField(id + "-country", "Country or region", row.countryProperty());
+            Label countryCaption = caption(country);
+            countryCaption.setText("Country or region");
+            country.focusedProperty().addListener((obs, was, focused) -> {
+                if (!focused) {
+                    row.countryEntered();
+                }
+            });
+            country.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.TAB && !e.isShiftDown() && !e.isControlDown()) {
+                    row.countryEntered(); // the next field is the first of the new order, not of the old one
+                    parts.get(row.layoutProperty().get().get(0).get(0).part()).requestFocus();
+                    e.consume();
+                }
+            });
             ComboBox<String> kind = kindBox(EMAIL_KINDS, ContactDraft.DEFAULT_ADDRESS_LABEL, row.labelProperty(),
                     id + "-label", "Address");
             Button remove = removeButton(id + "-remove", "Remove this address");
@@ -453,10 +474,52 @@ public final class ContactFormView extends VBox {
             error.getStyleClass().add("field-error");
             error.setWrapText(true);
             Fields.showWhenNotEmpty(error, row.errorProperty());
-            VBox block = new VBox(4, head, grid, error);
+            VBox block = new VBox(4, head, new VBox(1, countryCaption, country), lines, error);
             block.getStyleClass().add("address-row");
+            // the row outlives this block when the rows are redrawn: it holds the block's listener only weakly
+            block.getProperties().put(InvalidationListener.class, layOut);
+            row.layoutProperty().addListener(new WeakInvalidationListener(layOut));
             addressRows.getChildren().add(block);
         }
+    }
+
+    /**
+     * Puts an address's fields into {@code lines} as {@code layout} says, each under its name there (a prompt
+     * alone would be gone once the field is filled, and "County" and "Postcode" look alike filled in).
+     */
+    private static void layOut(VBox lines, List<List<AddressLayout.Field>> layout,
+                               Map<AddressLayout.Part, TextField> parts) {
+        Node focused = lines.getScene() == null ? null : lines.getScene().getFocusOwner();
+        List<HBox> boxes = new ArrayList<>();
+        for (List<AddressLayout.Field> line : layout) {
+            HBox box = new HBox(6);
+            for (AddressLayout.Field field : line) {
+                TextField text = parts.get(field.part());
+                text.setPromptText(field.label());
+                text.setAccessibleText(field.label());
+                Label caption = caption(text);
+                caption.setText(field.label());
+                VBox cell = new VBox(1, caption, text);
+                HBox.setHgrow(cell, Priority.ALWAYS);
+                cell.setPrefWidth(0); // the line's fields share it equally
+                box.getChildren().add(cell);
+            }
+            boxes.add(box);
+        }
+        lines.getChildren().setAll(boxes);
+        if (focused != null && parts.containsValue(focused) && !focused.isFocused()) {
+            focused.requestFocus(); // moved, not left
+        }
+    }
+
+    /** The small name written over an address field, the same one each time the field moves. */
+    private static Label caption(TextField field) {
+        return (Label) field.getProperties().computeIfAbsent("caption", key -> {
+            Label caption = new Label();
+            caption.getStyleClass().add("address-caption");
+            caption.setLabelFor(field);
+            return caption;
+        });
     }
 
     private TextField addressField(String id, String prompt, StringProperty value) {

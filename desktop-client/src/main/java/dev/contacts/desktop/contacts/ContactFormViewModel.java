@@ -84,7 +84,10 @@ public final class ContactFormViewModel {
         }
     }
 
-    /** One postal address: its kind and parts, and the error beside it. */
+    /**
+     * One postal address: its kind and parts, the error beside it, and its fields' order and names, those of its
+     * country (as the detail writes it), or of the user's own when it has none.
+     */
     public static final class AddressRow {
         private final StringProperty label = new SimpleStringProperty("");
         private final StringProperty street = new SimpleStringProperty("");
@@ -93,8 +96,11 @@ public final class ContactFormViewModel {
         private final StringProperty postalCode = new SimpleStringProperty("");
         private final StringProperty country = new SimpleStringProperty("");
         private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+        private final String homeCountry;
+        private final ReadOnlyObjectWrapper<List<List<AddressLayout.Field>>> layout = new ReadOnlyObjectWrapper<>();
 
-        AddressRow(PostalAddress address) {
+        AddressRow(PostalAddress address, String homeCountry) {
+            this.homeCountry = homeCountry;
             if (address == null) {
                 label.set(ContactDraft.DEFAULT_ADDRESS_LABEL); // a new address's kind, as it will be saved
             } else {
@@ -108,6 +114,29 @@ public final class ContactFormViewModel {
             for (StringProperty part : List.of(label, street, locality, region, postalCode, country)) {
                 part.addListener((obs, was, is) -> error.set("")); // being corrected
             }
+            countryEntered();
+        }
+
+        /**
+         * The country was typed (the cursor left its field): the fields take that country's order and names. Not
+         * at each key, or "Ca" on the way to "Canada" would lay them out as Canada's and back again.
+         */
+        public void countryEntered() {
+            layout.set(AddressLayout.form(country.get(), homeCountry));
+        }
+
+        /** The fields after the country's, a list per line, in the order its post writes them. */
+        public ReadOnlyObjectProperty<List<List<AddressLayout.Field>>> layoutProperty() {
+            return layout.getReadOnlyProperty();
+        }
+
+        public StringProperty part(AddressLayout.Part part) {
+            return switch (part) {
+                case STREET -> street;
+                case LOCALITY -> locality;
+                case REGION -> region;
+                case POSTAL_CODE -> postalCode;
+            };
         }
 
         public StringProperty labelProperty() {
@@ -187,6 +216,8 @@ public final class ContactFormViewModel {
     private final UserSession session;
     private final Background background;
     private final Dates dates;
+    /** Where the user lives: an address without a country is laid out as there. */
+    private final String homeCountry = java.util.Locale.getDefault().getCountry();
     private Confirm confirm = Confirm.yes();
     private ConflictQuestion conflictQuestion = () -> Conflict.KEEP_EDITING;
 
@@ -329,7 +360,7 @@ public final class ContactFormViewModel {
         photoRemoved.set(false);
         emails.setAll(rows(draft.emails(), ContactDraft.DEFAULT_EMAIL_LABEL));
         phones.setAll(rows(draft.phones(), ContactDraft.DEFAULT_PHONE_LABEL));
-        addresses.setAll(draft.addresses().stream().map(AddressRow::new).toList());
+        addresses.setAll(draft.addresses().stream().map(a -> new AddressRow(a, homeCountry)).toList());
         original.set(values());
         clearErrors();
         learnLabels();
@@ -426,7 +457,7 @@ public final class ContactFormViewModel {
 
     public void addAddress() {
         if (addresses.size() < ContactRules.ADDRESSES_MAX) {
-            addresses.add(new AddressRow(null));
+            addresses.add(new AddressRow(null, homeCountry));
         }
     }
 

@@ -55,6 +55,25 @@ class AddressLayoutTest {
                 address("Main St 1", "Town", null, "1234", "Atlantis"), "US"), "a country not known: not the user's own");
     }
 
+    /** The form's fields as the parts' letters of the templates, lines apart. */
+    private static String form(String country, String homeCountry) {
+        return String.join("\n", AddressLayout.form(country, homeCountry).stream().map(line -> String.join(" ",
+                line.stream().map(field -> field.part().name() + "=" + field.label()).toList())).toList());
+    }
+
+    @Test
+    void theFormHasTheDetailsLinesUnderTheNamesOfTheCountry() {
+        assertEquals("STREET=Street\nLOCALITY=City REGION=State POSTAL_CODE=ZIP code", form("U.S.A.", "DE"));
+        assertEquals("STREET=Street\nLOCALITY=City REGION=Province POSTAL_CODE=Postal code", form("Canada", "DE"));
+        assertEquals("STREET=Street\nLOCALITY=Suburb or town REGION=State POSTAL_CODE=Postcode", form("AU", "DE"));
+        assertEquals("STREET=Street\nLOCALITY=Town or city\nREGION=County\nPOSTAL_CODE=Postcode", form("UK", "US"));
+        assertEquals("POSTAL_CODE=Postal code\nREGION=Prefecture LOCALITY=City\nSTREET=Street", form("日本", "US"),
+                "Japan's forms run from the postcode down, whatever the script");
+        assertEquals("STREET=Street\nPOSTAL_CODE=Postal code LOCALITY=City\nREGION=Region", form("Italia", "US"));
+        assertEquals(form("US", "DE"), form("", "US"), "no country: the user's own order");
+        assertEquals(form("Italia", "US"), form(" ", ""), "no country known at all: the continental order");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
         "US; US", "us; US", "USA; US", "U.S.A.; US", "United States; US", "United States of America; US",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.contacts.desktop.support.Fx;
 import dev.contacts.desktop.support.Screenshots;
@@ -12,6 +13,7 @@ import dev.contacts.desktop.support.UiTestBase;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.LabeledValue;
+import dev.contacts.model.PostalAddress;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -155,12 +157,16 @@ class ContactFormFlowTest extends UiTestBase {
         Fx.run(() -> robot.lookup("#nickname").query().requestFocus());
         robot.type(KeyCode.TAB); // to "Add address"
         robot.type(KeyCode.SPACE);
-        waitUntil("the cursor is in the new address", () -> window.scene().getFocusOwner()
-                == robot.lookup("#address-0-street").query());
-        Node street = robot.lookup("#address-0-street").query();
+        waitUntil("the cursor is in the new address's first field, its country", () -> window.scene()
+                .getFocusOwner() == robot.lookup("#address-0-country").query());
+        Node country = robot.lookup("#address-0-country").query();
         Node scroll = robot.lookup("#form-scroll").query();
-        waitUntil("the street field is in sight", () -> scroll.localToScene(scroll.getLayoutBounds())
-                .contains(street.localToScene(street.getLayoutBounds())));
+        waitUntil("the country field is in sight", () -> scroll.localToScene(scroll.getLayoutBounds())
+                .contains(country.localToScene(country.getLayoutBounds())));
+        robot.write("United Kingdom");
+        robot.type(KeyCode.TAB);
+        waitUntil("on to the street", () -> window.scene().getFocusOwner()
+                == robot.lookup("#address-0-street").query());
         robot.write("12 St James's Square");
         Screenshots.save(window.scene(), "form-address-added");
         assertEquals("12 St James's Square", text(robot, "#address-0-street"));
@@ -187,11 +193,92 @@ class ContactFormFlowTest extends UiTestBase {
         robot.type(KeyCode.TAB); // to "Add address"
         robot.type(KeyCode.SPACE);
         waitUntil("the cursor is in the new address", () -> window.scene().getFocusOwner()
-                == robot.lookup("#address-0-street").query());
-        robot.type(KeyCode.TAB, 3); // street, postal code, city, region
+                == robot.lookup("#address-0-country").query());
+        robot.write("Germany");
+        robot.type(KeyCode.TAB, 4); // country, street, postal code, city, region
         waitUntil("the region's prompt shows with the cursor in it", () -> Fx.call(() -> window.scene()
                 .getFocusOwner() == robot.lookup("#address-0-region").query()
                 && showsText(robot.lookup("#address-0-region").query(), "Region")));
+    }
+
+    @Test
+    void anAddresssFieldsTakeItsCountrysOrderAndNamesAndKeepWhatWasTypedAndTabFollowsThem() {
+        registerAndLogIn(robot, "form-address-order@example.com");
+        robot.clickOn("#new-contact");
+        waitUntil("the form opens", () -> visible(robot, "#contact-form"));
+        robot.write("Ada");
+        Fx.run(() -> robot.lookup("#add-address").query().requestFocus()); // as Tab would: scrolled into view
+        robot.type(KeyCode.SPACE);
+        waitUntil("the cursor is in the address's country", () -> window.scene().getFocusOwner()
+                == robot.lookup("#address-0-country").query());
+        robot.write("United Kingdom");
+        robot.type(KeyCode.TAB);
+        assertTabsThrough("#address-0-street", "#address-0-locality", "#address-0-region", "#address-0-postal-code");
+        assertEquals(List.of("Street", "Town or city", "County", "Postcode"), captions());
+        assertLinesDown(List.of("#address-0-street"), List.of("#address-0-locality"), List.of("#address-0-region"),
+                List.of("#address-0-postal-code"));
+        type(robot, "#address-0-street", "1-1 Chiyoda");
+        type(robot, "#address-0-locality", "Chiyoda-ku");
+        type(robot, "#address-0-region", "Tokyo");
+        type(robot, "#address-0-postal-code", "100-0001");
+        Screenshots.save(window.scene(), "form-address-uk");
+
+        // another country: the same fields, what was typed in them, in that country's order and names
+        type(robot, "#address-0-country", "Japan");
+        robot.type(KeyCode.TAB);
+        assertTabsThrough("#address-0-postal-code", "#address-0-region", "#address-0-locality", "#address-0-street");
+        assertEquals(List.of("Postal code", "Prefecture", "City", "Street"), captions());
+        assertLinesDown(List.of("#address-0-postal-code"), List.of("#address-0-region", "#address-0-locality"),
+                List.of("#address-0-street"));
+        assertEquals(List.of("100-0001", "Tokyo", "Chiyoda-ku", "1-1 Chiyoda"), Fx.call(() -> Stream.of(
+                "#address-0-postal-code", "#address-0-region", "#address-0-locality", "#address-0-street")
+                .map(id -> text(robot, id)).toList()));
+        Screenshots.save(window.scene(), "form-address-japan");
+
+        robot.clickOn("#save");
+        waitUntil("saved", () -> !visible(robot, "#contact-form"));
+        assertEquals(new PostalAddress("other", "1-1 Chiyoda", "Chiyoda-ku", "Tokyo", "100-0001", "Japan"),
+                userApi().list(0, 10).items().get(0).addresses().get(0), "nothing typed was lost");
+    }
+
+    /** Tab goes from the first of {@code ids} (where the cursor is) through the others, in that order. */
+    private void assertTabsThrough(String... ids) {
+        for (int i = 0; i < ids.length; i++) {
+            Node field = robot.lookup(ids[i]).query();
+            waitUntil("the cursor is in " + ids[i], () -> window.scene().getFocusOwner() == field);
+            if (i + 1 < ids.length) {
+                robot.type(KeyCode.TAB);
+            }
+        }
+    }
+
+    /** The names written over the first address's fields after its country, in the order they are shown. */
+    private List<String> captions() {
+        return Fx.call(() -> robot.lookup(".address-row").query().lookupAll(".address-caption").stream()
+                .map(n -> ((Label) n).getText()).skip(1).toList());
+    }
+
+    /** Each line's fields are side by side, left to right, and each line is below the one before. */
+    @SafeVarargs
+    private void assertLinesDown(List<String>... lines) {
+        double lineTop = Double.NEGATIVE_INFINITY;
+        for (List<String> line : lines) {
+            double left = Double.NEGATIVE_INFINITY;
+            double top = Fx.call(() -> sceneBounds(line.get(0)).getMinY());
+            assertTrue(top > lineTop, line + " is below the line before");
+            for (String id : line) {
+                javafx.geometry.Bounds field = Fx.call(() -> sceneBounds(id));
+                assertEquals(top, field.getMinY(), 0.5, id + " is on its line");
+                assertTrue(field.getMinX() > left, id + " is right of the field before");
+                left = field.getMinX();
+            }
+            lineTop = top;
+        }
+    }
+
+    private javafx.geometry.Bounds sceneBounds(String id) {
+        Node node = robot.lookup(id).query();
+        return node.localToScene(node.getLayoutBounds());
     }
 
     /** Whether {@code text} is drawn (visible, not transparent) under {@code node}. */

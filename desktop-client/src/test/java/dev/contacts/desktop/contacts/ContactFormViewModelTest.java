@@ -291,6 +291,41 @@ class ContactFormViewModelTest {
         assertEquals("Engines", saved.organization(), "untouched");
     }
 
+    /** The fields after the country's, as "label" per field and " | " between lines. */
+    private static String fields(ContactFormViewModel.AddressRow row) {
+        return String.join(" | ", row.layoutProperty().get().stream().map(line -> String.join(", ",
+                line.stream().map(AddressLayout.Field::label).toList())).toList());
+    }
+
+    @Test
+    void anAddresssFieldsFollowItsCountryOnceTypedAndKeepWhatWasTypedInThem() {
+        Contact existing = fixture.api.create(new ContactDraft("Ada", "Lovelace", List.of(), List.of(), null, null,
+                List.of(new PostalAddress("home", "12 St James's Square", "London", "Greater London", "SW1Y 4LB",
+                        "United Kingdom")), null, null, null, List.of(), false));
+        vm.startEdit(existing);
+        ContactFormViewModel.AddressRow row = vm.addresses().get(0);
+        assertEquals("Street | Town or city | County | Postcode", fields(row), "the UK's order and names");
+
+        row.countryProperty().set("Ca"); // on the way to "Canada": not yet Canada's order
+        assertEquals("Street | Town or city | County | Postcode", fields(row));
+        row.countryProperty().set("Japan");
+        row.countryEntered();
+        assertEquals("Postal code | Prefecture, City | Street", fields(row), "from the postcode down");
+        row.countryProperty().set("USA");
+        row.countryEntered();
+        assertEquals("Street | City, State, ZIP code", fields(row));
+        row.countryProperty().set("Germany");
+        row.countryEntered();
+        assertEquals("Street | Postal code, City | Region", fields(row), "a country with no order of its own");
+        assertEquals(List.of("home", "12 St James's Square", "London", "Greater London", "SW1Y 4LB", "Germany"),
+                row.values(), "nothing typed was lost on the way");
+        assertEquals("SW1Y 4LB", row.part(AddressLayout.Part.POSTAL_CODE).get());
+
+        vm.addAddress();
+        assertEquals(AddressLayout.form("", Locale.getDefault().getCountry()),
+                vm.addresses().get(1).layoutProperty().get(), "no country yet: laid out as in the user's own");
+    }
+
     @Test
     void theLastEmailRowIsEmptiedNotRemovedAndEmptyRowsAreNotSent() {
         vm.startNew();
