@@ -56,12 +56,31 @@ public final class ContactText {
     }
 
     /**
-     * Orders two of {@link #initialOf}'s letters as their names are listed: "#" (no letter: digits, signs, empty)
-     * first, as the server's collation puts them before letters, then the letters in collation order.
+     * The part of the list a contact is in: the initial of its sort name ({@link #initialOf}), or "" when it has no
+     * such name (no last name), listed before everyone as the server sorts an empty name first.
+     */
+    static String sectionOf(Contact contact, SortBy sort) {
+        String name = sortName(contact, sort);
+        return name == null || name.isBlank() ? "" : initialOf(name);
+    }
+
+    /**
+     * The heading of a part of the list: its letter, "#" for names that start with a digit or a sign, and for the
+     * contacts without the name the list is sorted by, what they are ("#" would read as a name such as "3M").
+     */
+    static String heading(String section, SortBy sort) {
+        return !section.isEmpty() ? section : sort == SortBy.LAST_NAME ? "No last name" : "No first name";
+    }
+
+    /**
+     * Orders two of {@link #sectionOf}'s parts as they are listed: "" (no name) first, then "#" (no letter:
+     * digits, signs), as the server's collation puts them before letters, then the letters in collation order.
      */
     static int compareInitials(String a, String b) {
-        if (a.equals("#") || b.equals("#")) {
-            return Boolean.compare(!a.equals("#"), !b.equals("#"));
+        for (String first : new String[] {"", "#"}) {
+            if (a.equals(first) || b.equals(first)) {
+                return Boolean.compare(!a.equals(first), !b.equals(first));
+            }
         }
         return LETTERS.compare(a, b);
     }

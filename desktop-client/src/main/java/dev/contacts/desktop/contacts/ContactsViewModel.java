@@ -359,7 +359,7 @@ public final class ContactsViewModel {
         String target = ContactText.initialOf(letter);
         SortBy by = sort.get();
         Seek seek = new Seek(c -> !c.favorite()
-                && ContactText.compareInitials(ContactText.initialOf(ContactText.sortName(c, by)), target) >= 0,
+                && ContactText.compareInitials(ContactText.sectionOf(c, by), target) >= 0,
                 true);
         if (fresh == null && contacts.stream().anyMatch(seek.matches())) {
             select(contacts.stream().filter(seek.matches()).findFirst().orElseThrow());
@@ -426,8 +426,9 @@ public final class ContactsViewModel {
     }
 
     /**
-     * The heading above row {@code index}, or null: "Favourites" above the first favourite, then a letter above
-     * the first contact of each letter of the sort name ("#" for names that do not start with a letter).
+     * The heading above row {@code index}, or null: "Favourites" above the first favourite, then one above the first
+     * contact of each part of the list: "No last name" (by last name, those without one come first), "#" (names
+     * that start with a digit or a sign), then a letter each.
      */
     public String headingAt(int index) {
         Contact contact = contacts.get(index);
@@ -435,11 +436,11 @@ public final class ContactsViewModel {
         if (contact.favorite()) {
             return before == null ? "Favourites" : null;
         }
-        String letter = ContactText.initialOf(ContactText.sortName(contact, sort.get()));
-        if (before == null || before.favorite()) {
-            return letter;
+        String section = ContactText.sectionOf(contact, sort.get());
+        if (before != null && !before.favorite() && section.equals(ContactText.sectionOf(before, sort.get()))) {
+            return null;
         }
-        return letter.equals(ContactText.initialOf(ContactText.sortName(before, sort.get()))) ? null : letter;
+        return ContactText.heading(section, sort.get());
     }
 
     /** The person picked these rows in the list (one by one, with Shift or Ctrl): what the actions act on. */

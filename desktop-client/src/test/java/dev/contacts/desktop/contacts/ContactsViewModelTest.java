@@ -51,6 +51,11 @@ class ContactsViewModelTest {
         fixture.api.create(new ContactDraft(first, last, null, null, null, null));
     }
 
+    /** The heading above each row (null: none). */
+    private List<String> headings() {
+        return java.util.stream.IntStream.range(0, vm.contacts().size()).mapToObj(vm::headingAt).toList();
+    }
+
     private List<String> names() {
         return vm.contacts().stream().map(Contact::firstName).toList();
     }
@@ -124,11 +129,31 @@ class ContactsViewModelTest {
         add("Cy", "");
         vm.refresh();
         assertEquals(List.of("Cy", "Bob", "Zoë", "Adam"), names());
-        List<String> headings = new ArrayList<>();
-        for (int i = 0; i < vm.contacts().size(); i++) {
-            headings.add(vm.headingAt(i));
-        }
-        assertEquals(Arrays.asList("#", "A", "E", null), headings, "Émile and eve are both under E");
+        assertEquals(Arrays.asList("No last name", "A", "E", null), headings(), "Émile and eve are both under E");
+    }
+
+    @Test
+    void contactsWithoutALastNameComeFirstUnderAHeadingThatSaysSoAndNamesWithoutALetterUnderHash() {
+        add("Zed", "Zorro");
+        add("Seven", "7eleven");
+        add("Ada", "");
+        add("Cher", "");
+        add("Quote", "“Q”");
+        fixture.api.create(new ContactDraft("Bono", "", List.of(), List.of(), null, null, List.of(), null, null,
+                null, List.of(), true));
+        vm.refresh();
+        assertEquals(List.of("Bono", "Ada", "Cher", "Quote", "Seven", "Zed"), names(), "the server's order");
+        assertEquals(Arrays.asList("Favourites", "No last name", null, "#", null, "Z"), headings(),
+                "a favourite without a last name stays among the favourites");
+        assertEquals("Ada", ContactText.name(vm.contacts().get(1)), "the row shows the first name alone");
+
+        vm.jumpTo("7");
+        assertEquals("Quote", selected(), "a digit: the names that start with no letter, not those with no name");
+        vm.jumpTo("a");
+        assertEquals("Zed", selected(), "nobody's last name starts with A: the next letter that has someone");
+
+        vm.sortProperty().set(SortBy.FIRST_NAME);
+        assertEquals(List.of("Favourites", "A", "C", "Q", "S", "Z"), headings(), "by first name: under its letter");
     }
 
     @Test

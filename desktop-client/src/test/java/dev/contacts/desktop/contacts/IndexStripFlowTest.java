@@ -25,11 +25,21 @@ class IndexStripFlowTest extends UiTestBase {
         robot.clickOn(entry);
     }
 
+    /** The heading drawn over the row of the contact whose first name is {@code firstName}; "" for none. */
+    private String headingOver(String firstName) {
+        return robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(cell -> cell.isVisible() && cell.getItem() instanceof dev.contacts.model.Contact c
+                        && c.firstName().equals(firstName))
+                .map(cell -> (Labeled) cell.lookup(".list-heading"))
+                .filter(heading -> heading != null && heading.isVisible()).map(Labeled::getText)
+                .findFirst().orElse("");
+    }
+
     @Test
     void aLetterOfTheStripSelectsTheFirstContactUnderItAlsoOnPagesNotLoadedYet() {
         registerAndLogIn(robot, "index@example.com");
         StringBuilder vcf = new StringBuilder("BEGIN:VCARD\r\nVERSION:4.0\r\nN:7eleven;Seven;;;\r\nFN:Seven 7eleven\r\n"
-                + "END:VCARD\r\n");
+                + "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nN:;Cher;;;\r\nFN:Cher\r\nEND:VCARD\r\n");
         for (int i = 0; i < 250; i++) {
             vcf.append(String.format("BEGIN:VCARD\r\nVERSION:4.0\r\nN:Adams%03d;A%d;;;\r\nFN:A%d Adams%03d\r\n"
                     + "END:VCARD\r\n", i, i, i, i));
@@ -49,7 +59,13 @@ class IndexStripFlowTest extends UiTestBase {
         clickOnIndex("X");
         waitUntil("nobody under X: the next letter that has someone", () -> selectedFirstNames().equals(List.of("Konrad")));
         clickOnIndex("#");
-        waitUntil("#: the names without a letter", () -> selectedFirstNames().equals(List.of("Seven")));
+        waitUntil("#: the names without a letter, not those without a last name", () -> selectedFirstNames()
+                .equals(List.of("Seven")));
+        waitUntil("Seven under #", () -> headingOver("Seven").equals("#"));
+        robot.type(KeyCode.HOME);
+        waitUntil("Cher, who has no last name, is listed first, under a heading that says so", () -> selectedFirstNames()
+                .equals(List.of("Cher")) && headingOver("Cher").equals("No last name"));
+        Screenshots.save(window.scene(), "list-no-last-name");
         robot.type(KeyCode.T);
         waitUntil("typing still jumps the same way", () -> selectedFirstNames().equals(List.of("Alan")));
         assertEquals(27, Fx.call(() -> robot.lookup("#index-strip").lookup(".button").queryAll().size()));
