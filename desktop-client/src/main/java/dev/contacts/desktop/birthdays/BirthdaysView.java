@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import dev.contacts.desktop.contacts.ContactText;
 import dev.contacts.desktop.ui.Dates;
 import dev.contacts.desktop.ui.Fields;
 import dev.contacts.desktop.ui.Views;
@@ -60,9 +61,9 @@ public final class BirthdaysView extends BorderPane {
         ranges = Map.of(days7, 7, days30, 30, days365, 365);
         ranges.forEach((button, days) -> button.setSelected(days == vm.daysProperty().get()));
         table.setItems(vm.birthdays());
-        column(nameColumn, b -> b.contact().firstName() + " " + b.contact().lastName());
-        column(dateColumn, b -> dates.format(b.nextBirthday()));
-        column(whenColumn, b -> BirthdaysViewModel.when(b.daysUntil()));
+        column(nameColumn, b -> ContactText.name(b.contact()));
+        column(dateColumn, b -> BirthdaysViewModel.birthday(b, dates));
+        column(whenColumn, b -> BirthdaysViewModel.when(b, dates));
         column(ageColumn, BirthdaysViewModel::turning);
         empty.textProperty().bind(vm.emptyTextProperty());
         Fields.showWhenNotEmpty(error, vm.errorProperty());

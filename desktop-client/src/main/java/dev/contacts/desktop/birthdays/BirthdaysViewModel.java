@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.ui.Background;
+import dev.contacts.desktop.ui.Dates;
 import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.UpcomingBirthday;
 import javafx.beans.binding.Bindings;
@@ -52,12 +53,21 @@ public final class BirthdaysViewModel {
         }, session.failures(failure -> error.set(Messages.of(failure))), () -> loading.set(false));
     }
 
-    /** "today", "tomorrow" or "in N days". */
-    public static String when(int daysUntil) {
-        return switch (daysUntil) {
+    /** The birthday itself, as the person was born: "December 10, 1815", or "December 10" when the year is unknown. */
+    public static String birthday(UpcomingBirthday b, Dates dates) {
+        return dates.spelled(b.contact().birthday());
+    }
+
+    /**
+     * When it comes: "today", "tomorrow", "Saturday (in 3 days)" within a week, "Saturday, January 2 (in 37 days)"
+     * after. A 29 February birthday comes on the day the server says (28 February in common years), so it shows.
+     */
+    public static String when(UpcomingBirthday b, Dates dates) {
+        return switch (b.daysUntil()) {
             case 0 -> "today";
             case 1 -> "tomorrow";
-            default -> "in " + daysUntil + " days";
+            default -> (b.daysUntil() < 7 ? dates.weekday(b.nextBirthday()) : dates.weekdayAndDate(b.nextBirthday()))
+                    + " (in " + b.daysUntil() + " days)";
         };
     }
 

@@ -128,9 +128,7 @@ public final class ContactDetailView extends StackPane {
         }
         if (contact.birthday() != null) {
             LocalDate birthday = contact.birthday();
-            String shown = birthday.getYear() == dev.contacts.model.ContactRules.YEAR_UNKNOWN
-                    ? birthday.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM"))
-                    : dates.format(birthday);
+            String shown = dates.spelled(birthday);
             var age = ContactText.age(birthday, LocalDate.now());
             Label text = new Label(age.isPresent() ? shown + " (" + age.getAsInt() + " years old)" : shown);
             text.setId("detail-birthday");

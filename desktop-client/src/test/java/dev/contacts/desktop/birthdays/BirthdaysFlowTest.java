@@ -8,17 +8,25 @@ import java.util.List;
 import dev.contacts.desktop.support.Fx;
 import dev.contacts.desktop.support.Screenshots;
 import dev.contacts.desktop.support.UiTestBase;
+import dev.contacts.desktop.ui.Dates;
 import dev.contacts.model.ContactDraft;
+import dev.contacts.model.ContactRules;
 import dev.contacts.model.UpcomingBirthday;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 
 class BirthdaysFlowTest extends UiTestBase {
 
+    /** Each row's name and when it comes, as the table shows them. */
     private List<String> rows() {
         TableView<UpcomingBirthday> table = robot.lookup("#birthdays-table").queryTableView();
-        return Fx.call(() -> table.getItems().stream()
-                .map(b -> b.contact().firstName() + " " + BirthdaysViewModel.when(b.daysUntil())).toList());
+        return Fx.call(() -> java.util.stream.IntStream.range(0, table.getItems().size())
+                .mapToObj(i -> table.getItems().get(i).contact().firstName() + " " + cell(table, "Next", i)).toList());
+    }
+
+    private static String cell(TableView<UpcomingBirthday> table, String column, int row) {
+        return Fx.call(() -> String.valueOf(table.getColumns().stream().filter(c -> c.getText().equals(column))
+                .findFirst().orElseThrow().getCellData(row)));
     }
 
     private void bornDaysFromNow(String name, int days, int yearsAgo) {
@@ -36,16 +44,30 @@ class BirthdaysFlowTest extends UiTestBase {
         bornDaysFromNow("NextSpring", 200, 60);
         userApi().create(new ContactDraft("NoDate", "Test", null, null, null, null));
 
+        LocalDate inThree = LocalDate.now().plusDays(3);
+        userApi().create(new ContactDraft("NoYear", "Test", null, null,
+                LocalDate.of(ContactRules.YEAR_UNKNOWN, inThree.getMonth(), inThree.getDayOfMonth()), null));
+
         robot.clickOn("#tab-birthdays");
-        waitUntil("seven days", () -> rows().equals(List.of("Today today", "Tomorrow tomorrow", "Soon in 5 days")));
+        Dates dates = Dates.local();
+        waitUntil("seven days", () -> rows().equals(List.of("Today today", "Tomorrow tomorrow",
+                "NoYear " + dates.weekday(inThree) + " (in 3 days)",
+                "Soon " + dates.weekday(LocalDate.now().plusDays(5)) + " (in 5 days)")));
         Screenshots.save(window.scene(), "birthdays");
         TableView<UpcomingBirthday> table = robot.lookup("#birthdays-table").queryTableView();
-        assertEquals("turns 30", Fx.call(() -> BirthdaysViewModel.turning(table.getItems().get(0))));
+        assertEquals(dates.spelled(LocalDate.now().minusYears(30)), cell(table, "Birthday", 0),
+                "the birthday itself, with its year, not this year's");
+        assertEquals("turns 30", cell(table, "Age", 0));
+        assertEquals(dates.spelled(LocalDate.of(ContactRules.YEAR_UNKNOWN, inThree.getMonth(),
+                inThree.getDayOfMonth())), cell(table, "Birthday", 2));
+        assertEquals(false, cell(table, "Birthday", 2).contains(String.valueOf(ContactRules.YEAR_UNKNOWN)));
+        assertEquals("", cell(table, "Age", 2), "no year: no age");
 
         robot.clickOn("#days-30");
-        waitUntil("thirty days", () -> rows().size() == 4 && rows().get(3).equals("Later in 20 days"));
+        waitUntil("thirty days", () -> rows().size() == 5 && rows().get(4).equals("Later "
+                + dates.weekdayAndDate(LocalDate.now().plusDays(20)) + " (in 20 days)"));
         robot.clickOn("#days-365");
-        waitUntil("a year", () -> rows().size() == 5);
+        waitUntil("a year", () -> rows().size() == 6);
     }
 
     @Test
@@ -64,7 +86,8 @@ class BirthdaysFlowTest extends UiTestBase {
         waitUntil("the error shows", () -> visible(robot, "#birthdays-retry"));
         restartServer();
         robot.clickOn("#birthdays-retry");
-        waitUntil("the birthday shows", () -> rows().equals(List.of("Soon in 2 days")));
+        waitUntil("the birthday shows", () -> rows().equals(List.of("Soon "
+                + Dates.local().weekday(LocalDate.now().plusDays(2)) + " (in 2 days)")));
         assertEquals(false, visible(robot, "#birthdays-retry"));
     }
 }

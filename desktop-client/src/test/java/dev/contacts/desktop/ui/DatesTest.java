@@ -23,6 +23,28 @@ class DatesTest {
     }
 
     @Test
+    void aBirthdaySpelledOutInTheLocalesWordsAndOrderWithoutAnUnknownYear() {
+        assertEquals("December 10, 1815", new Dates(Locale.US).spelled(ADA));
+        assertEquals("10. Dezember 1815", new Dates(Locale.GERMANY).spelled(ADA));
+        assertEquals("10 de diciembre de 1815", new Dates(Locale.forLanguageTag("es-ES")).spelled(ADA));
+        LocalDate yearUnknown = LocalDate.of(ContactRules.YEAR_UNKNOWN, 12, 10);
+        assertEquals("December 10", new Dates(Locale.US).spelled(yearUnknown));
+        assertEquals("10 de diciembre", new Dates(Locale.forLanguageTag("es-ES")).spelled(yearUnknown));
+        assertEquals("12月10日", new Dates(Locale.JAPAN).spelled(yearUnknown));
+        assertEquals("Sunday, December 10", new Dates(Locale.US).weekdayAndDate(LocalDate.of(2028, 12, 10)));
+        assertEquals("Sonntag", new Dates(Locale.GERMANY).weekday(LocalDate.of(2028, 12, 10)));
+    }
+
+    @Test
+    void aPatternLosesItsYearAndTheTextThatJoinsIt() {
+        assertEquals("MMMM d", Dates.withoutYear("MMMM d, y"));
+        assertEquals("EEEE, d 'de' MMMM", Dates.withoutYear("EEEE, d 'de' MMMM 'de' y"));
+        assertEquals("M月d日EEEE", Dates.withoutYear("y年M月d日EEEE"));
+        assertEquals("dd.MM", Dates.withoutYear("dd.MM.uuuu"));
+        assertEquals("d MMM", Dates.withoutYear("d MMM"));
+    }
+
+    @Test
     void whatIsShownIsReadBackAndIsoAlways() {
         for (Locale locale : new Locale[] {Locale.US, Locale.GERMANY, Locale.UK, Locale.JAPAN, Locale.FRANCE}) {
             Dates dates = new Dates(locale);
