@@ -366,6 +366,7 @@ public final class ContactsView extends BorderPane {
             subtitle.getStyleClass().addAll("text-muted", "contact-subtitle");
             star.getStyleClass().add("favorite-star");
             VBox text = new VBox(2, name, subtitle);
+            text.setAlignment(javafx.geometry.Pos.CENTER_LEFT); // a name alone (no line under it) beside the avatar
             text.setMinWidth(0);
             HBox.setHgrow(text, Priority.ALWAYS);
             HBox row = new HBox(10, avatar, text, star);
