@@ -35,6 +35,16 @@ class IndexStripFlowTest extends UiTestBase {
                 .findFirst().orElse("");
     }
 
+    /** The height in the scene of the middle of the {@code part} of the row of {@code firstName}. */
+    private double middleOf(String part, String firstName) {
+        Node node = robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(cell -> cell.isVisible() && cell.getItem() instanceof dev.contacts.model.Contact c
+                        && c.firstName().equals(firstName))
+                .map(cell -> cell.lookup(part)).findFirst().orElseThrow();
+        javafx.geometry.Bounds bounds = node.localToScene(node.getLayoutBounds());
+        return (bounds.getMinY() + bounds.getMaxY()) / 2;
+    }
+
     @Test
     void aLetterOfTheStripSelectsTheFirstContactUnderItAlsoOnPagesNotLoadedYet() {
         registerAndLogIn(robot, "index@example.com");
@@ -66,6 +76,8 @@ class IndexStripFlowTest extends UiTestBase {
         waitUntil("Cher, who has no last name, is listed first, under a heading that says so", () -> selectedFirstNames()
                 .equals(List.of("Cher")) && headingOver("Cher").equals("No last name"));
         Screenshots.save(window.scene(), "list-no-last-name");
+        assertEquals(0, Fx.call(() -> middleOf(".contact-name", "Cher") - middleOf(".avatar", "Cher")), 1.0,
+                "her name alone (no line under it) is level with her avatar, not at its top");
         robot.type(KeyCode.T);
         waitUntil("typing still jumps the same way", () -> selectedFirstNames().equals(List.of("Alan")));
         assertEquals(27, Fx.call(() -> robot.lookup("#index-strip").lookup(".button").queryAll().size()));
