@@ -3,6 +3,7 @@ package dev.contacts.server.contact;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
@@ -114,6 +115,25 @@ class ContactJsonTest {
                         remembered.upcoming(asked, today), field);
             }
         }
+    }
+
+    @Test
+    void bigContactsAreSentWholeButNotAllKept() throws ReflectiveOperationException {
+        ContactJson remembered = new ContactJson();
+        String note = "A note of the longest kind, \u0001 escaped. ".repeat(300).substring(0, 10_000);
+        LocalDate today = LocalDate.of(2026, 11, 26);
+        for (int round = 0; round < 2; round++) {
+            // each about 32 KB by the estimate, twice (as a contact and as a birthday): 600 are more than the budget
+            for (long id = 1; id <= 600; id++) {
+                StoredContact big = with(row(id), "additionalData", note);
+                assertArrayEquals(expected(big), remembered.contact(big).json());
+                assertArrayEquals(Json.bytes(BirthdayCalendar.upcoming(big.contact(), today)),
+                        remembered.upcoming(big, today));
+                assertTrue(remembered.heldBytes() <= ContactJson.BUDGET,
+                        "within the budget: " + remembered.heldBytes());
+            }
+        }
+        assertTrue(remembered.heldBytes() > ContactJson.BUDGET / 2, "and it is used: " + remembered.heldBytes());
     }
 
     /** {@code row} with {@code field} set to {@code value}. */
