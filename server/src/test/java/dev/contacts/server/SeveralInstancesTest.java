@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +96,41 @@ class SeveralInstancesTest {
         assertEquals(200, read.status(), read.toString());
         assertEquals("Lovelace", read.json().get("last_name").asText());
         assertEquals(email, two.get("/users/me/", access).json().get("email").asText());
+    }
+
+    @Test
+    void aContactChangedOnOneIsSentAsChangedByTheOther() {
+        twoInstancesAndAUser();
+        String access = one.token(email, PASSWORD);
+        LocalDate birthday = LocalDate.now(clock).plusDays(3).withYear(1990);
+        long id = one.createContact(access, json("first_name", "Ada", "last_name", "Lovelace",
+                "birthday", birthday.toString(), "emails", List.of(Map.of("value", "ada@example.com"))));
+        String byId = "/contacts/" + id + "/";
+        // each of these is sent from the JSON an instance remembers for the rows it read (ContactJson)
+        List<String> reads = List.of(byId, "/contacts/", "/contacts/search/?query=lovelace",
+                "/contacts/birthdays/?days=30");
+        for (String path : reads) {
+            assertTrue(two.get(path, access).body().contains("ada@example.com"), path);
+        }
+        String tagBefore = two.get(byId, access).header("ETag");
+
+        assertEquals(200, one.patch(byId, access, json("first_name", "Augusta",
+                "emails", List.of(Map.of("value", "augusta@example.com")), "labels", List.of("Work"))).status());
+        for (String path : reads) {
+            Response onTwo = two.get(path, access);
+            assertEquals(200, onTwo.status(), path);
+            assertTrue(onTwo.body().contains("augusta@example.com") && !onTwo.body().contains("ada@example.com"),
+                    path + ": " + onTwo.body());
+            assertEquals(one.get(path, access).body(), onTwo.body(), path + ": both instances send the same");
+        }
+        assertNotEquals(tagBefore, two.get(byId, access).header("ETag"));
+        assertEquals(one.get(byId, access).header("ETag"), two.get(byId, access).header("ETag"));
+
+        assertEquals(204, one.delete(byId, access).status());
+        assertEquals(404, two.get(byId, access).status(), "trashed on one, gone on the other");
+        for (String path : reads.subList(1, reads.size())) {
+            assertEquals("[]", two.get(path, access).body(), path);
+        }
     }
 
     @Test

@@ -27,15 +27,11 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.LabelCount;
-import dev.contacts.model.LabeledValue;
 import dev.contacts.model.Page;
-import dev.contacts.model.PostalAddress;
 import dev.contacts.model.TrashedContact;
 import dev.contacts.model.Wire;
 import dev.contacts.server.Refusal;
@@ -72,29 +68,23 @@ public final class ContactRepository {
     }
 
     private static final ObjectMapper JSON = Wire.mapper();
-    // readers made once: a reader per call resolved its type again for every list of every contact read
-    private static final ObjectReader VALUES = JSON.readerFor(new TypeReference<List<LabeledValue>>() { });
-    private static final ObjectReader ADDRESSES = JSON.readerFor(new TypeReference<List<PostalAddress>>() { });
-    private static final ObjectReader STRINGS = JSON.readerFor(new TypeReference<List<String>>() { });
-    /** How an empty list is stored (what {@link #write} makes of one). */
-    private static final String EMPTY_LIST = "[]";
     private static final int REKEY_BATCH = 5000;
     /** The most values one IN list binds (see {@link #inChunks}). */
     static final int IN_LIST_MAX = 1000;
     /** Every column a new contact's row is inserted with: all but its generated id. */
     private static final List<Field<?>> INSERTED_COLUMNS = Arrays.stream(CONTACTS.fields())
             .filter(column -> !column.equals(CONTACTS.ID)).toList();
-    /** A contact's columns, in the order {@link #contact(ResultSet, SQLDialect)} reads them. */
+    /** A contact's columns, in the order {@link #stored(ResultSet, SQLDialect)} reads them. */
     private static final List<Field<?>> CONTACT_COLUMNS = List.of(CONTACTS.ID, CONTACTS.FIRST_NAME,
             CONTACTS.LAST_NAME, CONTACTS.BIRTHDAY, CONTACTS.ADDITIONAL_DATA, CONTACTS.EMAILS, CONTACTS.PHONES,
             CONTACTS.ADDRESSES, CONTACTS.ORGANIZATION, CONTACTS.JOB_TITLE, CONTACTS.NICKNAME, CONTACTS.LABELS,
             CONTACTS.FAVORITE, CONTACTS.HAS_PHOTO, CONTACTS.CREATED_AT, CONTACTS.UPDATED_AT);
     /** One live contact of an owner: what {@code GET /contacts/{id}/} reads, rendered once. */
-    private static final RenderedQuery<Optional<Contact>> FIND = new RenderedQuery<>(
+    private static final RenderedQuery<Optional<StoredContact>> FIND = new RenderedQuery<>(
             dsl -> dsl.select(CONTACT_COLUMNS).from(CONTACTS)
                     .where(CONTACTS.USER_ID.eq(DSL.param("owner", Long.class)).and(CONTACTS.DELETED_AT.isNull())
                             .and(CONTACTS.ID.eq(DSL.param("id", Long.class)))),
-            (rows, dialect) -> rows.next() ? Optional.of(contact(rows, dialect)) : Optional.empty());
+            (rows, dialect) -> rows.next() ? Optional.of(stored(rows, dialect)) : Optional.empty());
     /** The contacts table read through the search index, which holds each owner's folded text. */
     private static final Table<Record> SEARCH_INDEXED =
             DSL.table("{0} indexed by {1}", CONTACTS, DSL.name("contacts_live_search"));
@@ -124,11 +114,11 @@ public final class ContactRepository {
         this.creates = creates;
     }
 
-    public Page<Contact> list(long owner, ListOptions options, int skip, int limit) {
+    public Page<StoredContact> list(long owner, ListOptions options, int skip, int limit) {
         Listing shape = new Listing(options.sort(), options.descending(), options.favorite() != null,
                 options.label() != null, false, false, 0, false, false, false);
         Map<String, Object> values = listingValues(owner, options, skip, limit);
-        List<Contact> items = rendered(PAGES, shape, ContactRepository::pageQuery, ContactRepository::pageRows)
+        List<StoredContact> items = rendered(PAGES, shape, ContactRepository::pageQuery, ContactRepository::pageRows)
                 .fetch(dsl, values).items();
         if (!shape.filtered()) {
             // the owner's count of live contacts is kept on their row (migration V5): no count of the rows
@@ -141,7 +131,7 @@ public final class ContactRepository {
                 (rows, dialect) -> rows.next() ? rows.getInt(1) : 0).fetch(dsl, values));
     }
 
-    public Page<Contact> search(long owner, SearchCriteria criteria, ListOptions options, int skip, int limit) {
+    public Page<StoredContact> search(long owner, SearchCriteria criteria, ListOptions options, int skip, int limit) {
         if (criteria.matchesNothing()) {
             return new Page<>(List.of(), 0);
         }
@@ -221,7 +211,7 @@ public final class ContactRepository {
      * window is read in order from the birthday index, from the run the page starts in (by the counts) until the
      * page is full; nothing is sorted but one day's names when 28 and 29 February share a day.
      */
-    public void birthdays(long owner, CountedBirthdays window, int skip, int limit, Consumer<Contact> each) {
+    public void birthdays(long owner, CountedBirthdays window, int skip, int limit, Consumer<StoredContact> each) {
         int toSkip = skip;
         int left = limit;
         for (int i = 0; i < window.runs().size() && left > 0; i++) {
@@ -235,7 +225,7 @@ public final class ContactRepository {
             int read = (run.sameDay() ? BIRTHDAYS_BY_NAME : BIRTHDAYS_BY_DAY).fetch(dsl, values, (rows, dialect) -> {
                 int n = 0;
                 while (rows.next()) {
-                    each.accept(contact(rows, dialect));
+                    each.accept(stored(rows, dialect));
                     n++;
                 }
                 return n;
@@ -246,6 +236,11 @@ public final class ContactRepository {
     }
 
     public Optional<Contact> find(long owner, long id) {
+        return findStored(owner, id).map(StoredContact::contact);
+    }
+
+    /** The owner's live contact {@code id} as stored: what is sent as its JSON ({@link ContactJson}). */
+    Optional<StoredContact> findStored(long owner, long id) {
         return FIND.fetch(dsl, Map.of("owner", owner, "id", id));
     }
 
@@ -665,7 +660,7 @@ public final class ContactRepository {
 
     /** Listings with more search words than this are rendered for the one request (no shape kept per word count). */
     private static final int KEPT_WORDS = 4;
-    private static final Map<Listing, RenderedQuery<Page<Contact>>> PAGES = new ConcurrentHashMap<>();
+    private static final Map<Listing, RenderedQuery<Page<StoredContact>>> PAGES = new ConcurrentHashMap<>();
     private static final Map<Listing, RenderedQuery<Integer>> COUNTS = new ConcurrentHashMap<>();
     /** How many of the owner's live contacts have a stored month-day from {@code from} to {@code to}. */
     private static final RenderedQuery<Integer> BIRTHDAY_COUNT = new RenderedQuery<>(
@@ -700,8 +695,8 @@ public final class ContactRepository {
      * A page of a search with its total: counted in the same statement (a window count over what the page is cut
      * from, which the scan reads anyway); only a page past the end needs a count of its own.
      */
-    private Page<Contact> searchPage(Listing shape, Map<String, Object> values, int skip) {
-        Page<Contact> page = rendered(PAGES, shape, ContactRepository::pageQuery, ContactRepository::pageRows)
+    private Page<StoredContact> searchPage(Listing shape, Map<String, Object> values, int skip) {
+        Page<StoredContact> page = rendered(PAGES, shape, ContactRepository::pageQuery, ContactRepository::pageRows)
                 .fetch(dsl, values);
         if (!page.items().isEmpty() || skip == 0) {
             return page;
@@ -774,12 +769,12 @@ public final class ContactRepository {
     }
 
     /** A page's contacts, and its total when the statement counted it (else 0, for the caller to replace). */
-    private static Page<Contact> pageRows(ResultSet rows, SQLDialect dialect) throws SQLException {
-        List<Contact> items = new ArrayList<>();
+    private static Page<StoredContact> pageRows(ResultSet rows, SQLDialect dialect) throws SQLException {
+        List<StoredContact> items = new ArrayList<>();
         int total = 0;
         boolean counted = rows.getMetaData().getColumnCount() > CONTACT_COLUMNS.size();
         while (rows.next()) {
-            items.add(contact(rows, dialect));
+            items.add(stored(rows, dialect));
             if (counted) {
                 total = rows.getInt(CONTACT_COLUMNS.size() + 1);
             }
@@ -958,11 +953,9 @@ public final class ContactRepository {
     }
 
     private static Contact toContact(ContactsRecord r) {
-        return new Contact(r.getId(), r.getFirstName(), r.getLastName(),
-                r.getBirthday(), r.getAdditionalData(),
-                read(r.getEmails(), VALUES), read(r.getPhones(), VALUES), read(r.getAddresses(), ADDRESSES),
-                r.getOrganization(), r.getJobTitle(), r.getNickname(), read(r.getLabels(), STRINGS),
-                r.getFavorite(), r.getHasPhoto(), r.getCreatedAt(), r.getUpdatedAt());
+        return new StoredContact(r.getId(), r.getFirstName(), r.getLastName(), r.getBirthday(), r.getAdditionalData(),
+                r.getEmails(), r.getPhones(), r.getAddresses(), r.getOrganization(), r.getJobTitle(), r.getNickname(),
+                r.getLabels(), r.getFavorite(), r.getHasPhoto(), r.getCreatedAt(), r.getUpdatedAt()).contact();
     }
 
     private static String write(Object value) {
@@ -974,27 +967,12 @@ public final class ContactRepository {
     }
 
     /** A contact's row as read through JDBC, its columns in the order of {@link #CONTACT_COLUMNS}. */
-    private static Contact contact(ResultSet row, SQLDialect dialect) throws SQLException {
-        return new Contact(row.getLong(1), row.getString(2), row.getString(3),
-                SqlTimes.date(row, 4, dialect), row.getString(5),
-                read(row.getString(6), VALUES), read(row.getString(7), VALUES), read(row.getString(8), ADDRESSES),
-                row.getString(9), row.getString(10), row.getString(11), read(row.getString(12), STRINGS),
+    private static StoredContact stored(ResultSet row, SQLDialect dialect) throws SQLException {
+        return new StoredContact(row.getLong(1), row.getString(2), row.getString(3),
+                SqlTimes.date(row, 4, dialect), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+                row.getString(9), row.getString(10), row.getString(11), row.getString(12),
                 row.getBoolean(13), row.getBoolean(14),
                 SqlTimes.instant(row, 15, dialect), SqlTimes.instant(row, 16, dialect));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T read(String json, ObjectReader reader) {
-        if (EMPTY_LIST.equals(json)) {
-            // most stored lists are empty (addresses, labels): a Jackson parser's set-up for each was a third of a
-            // list page's JSON reading
-            return (T) List.of();
-        }
-        try {
-            return reader.readValue(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored contact's list is not the JSON it should be", e);
-        }
     }
 
     /** Now, to the microsecond: what PostgreSQL's timestamptz keeps, so an answer equals a later read of it. */

@@ -1,5 +1,6 @@
 package dev.contacts.server.contact;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,9 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.contacts.model.Contact;
 import dev.contacts.model.DeletedContacts;
 import dev.contacts.model.FieldError;
@@ -57,6 +56,7 @@ public final class ContactService implements ApiRules.Service {
     private final ContactRepository contacts;
     private final BearerAuthentication auth;
     private final Clock clock;
+    private final ContactJson json = new ContactJson();
 
     public ContactService(ContactRepository contacts, BearerAuthentication auth, Clock clock) {
         this.contacts = contacts;
@@ -163,9 +163,9 @@ public final class ContactService implements ApiRules.Service {
         ContactRepository.CountedBirthdays window =
                 contacts.countBirthdays(owner, BirthdayCalendar.window(today, days));
         res.header(TOTAL_COUNT, Integer.toString(window.total()));
-        streamArray(res, json -> contacts.birthdays(owner, window, skip, limit, contact -> {
-            write(json, BirthdayCalendar.upcoming(contact, today));
-        }));
+        try (ArrayStream array = new ArrayStream(res)) {
+            contacts.birthdays(owner, window, skip, limit, row -> array.add(json.upcoming(row, today)));
+        }
     }
 
     /** The time zone of "today": {@code tz} when given (an IANA name), else the server's own. */
@@ -195,8 +195,9 @@ public final class ContactService implements ApiRules.Service {
     }
 
     private void get(long owner, ServerRequest req, ServerResponse res) {
-        sendContact(res, Status.OK_200,
-                contactId(req).flatMap(id -> contacts.find(owner, id)).orElseThrow(ContactService::notFound));
+        StoredContact row = contactId(req).flatMap(id -> contacts.findStored(owner, id)).orElseThrow(ContactService::notFound);
+        ContactJson.Encoded contact = json.contact(row);
+        sendContact(res, Status.OK_200, contact.json(), contact.etag());
     }
 
     private void replace(long owner, ServerRequest req, ServerResponse res) {
@@ -367,36 +368,63 @@ public final class ContactService implements ApiRules.Service {
     /** One contact, with its strong ETag. */
     private static void sendContact(ServerResponse res, Status status, Contact contact) {
         byte[] body = Json.bytes(contact);
-        res.header(HeaderNames.ETAG, ContactETags.of(body));
-        res.status(status);
-        res.header(HeaderNames.CONTENT_TYPE, "application/json");
-        res.send(body);
+        sendContact(res, status, body, ContactETags.of(body));
     }
 
-    private static void sendPage(ServerResponse res, Page<Contact> page) {
+    private static void sendContact(ServerResponse res, Status status, byte[] json, String etag) {
+        res.header(HeaderNames.ETAG, etag);
+        Json.sendEncoded(res, status, json);
+    }
+
+    private void sendPage(ServerResponse res, Page<StoredContact> page) {
         res.header(TOTAL_COUNT, Integer.toString(page.total()));
-        Json.ok(res, page.items());
+        Json.sendEncoded(res, Status.OK_200, json.array(page.items()));
     }
 
-    /** A JSON array written item by item to the response, never held whole in memory. */
-    private static void streamArray(ServerResponse res, Consumer<JsonGenerator> items) {
-        res.header(HeaderNames.CONTENT_TYPE, "application/json");
-        try (OutputStream out = res.outputStream();
-             JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
-            json.writeStartArray();
-            items.accept(json);
-            json.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A JSON array sent item by item, each already written as JSON: never held whole in memory. */
+    private static final class ArrayStream implements AutoCloseable {
+
+        /** Bytes sent at once (Jackson's generator, which wrote these arrays before, buffered 8,000). */
+        private static final int BUFFER = 16 * 1024;
+
+        private final OutputStream out;
+        private boolean empty = true;
+
+        ArrayStream(ServerResponse res) {
+            res.header(HeaderNames.CONTENT_TYPE, "application/json");
+            out = new BufferedOutputStream(res.outputStream(), BUFFER);
+            write('[');
+        }
+
+        void add(byte[] item) {
+            if (!empty) {
+                write(',');
+            }
+            empty = false;
+            try {
+                out.write(item);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            write(']');
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void write(int b) {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
-    private static void write(JsonGenerator json, Object value) {
-        try {
-            // no flush per item: the response is sent in large chunks
-            Json.MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).writeValue(json, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -52,9 +52,14 @@ public final class Json {
 
     /** Sends {@code value} as the JSON body of a response with {@code status}. */
     public static void send(ServerResponse res, Status status, Object value) {
+        sendEncoded(res, status, bytes(value));
+    }
+
+    /** Sends {@code json}, a value already written as JSON, as the body of a response with {@code status}. */
+    public static void sendEncoded(ServerResponse res, Status status, byte[] json) {
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, APPLICATION_JSON);
-        res.send(bytes(value));
+        res.send(json);
     }
 
     public static void ok(ServerResponse res, Object value) {

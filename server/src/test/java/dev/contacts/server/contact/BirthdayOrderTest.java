@@ -154,7 +154,7 @@ class BirthdayOrderTest {
 
     private static List<Contact> page(ContactRepository.CountedBirthdays window, int skip, int limit) {
         List<Contact> read = new ArrayList<>();
-        contacts.birthdays(owner, window, skip, limit, read::add);
+        contacts.birthdays(owner, window, skip, limit, row -> read.add(row.contact()));
         return read;
     }
 

@@ -267,7 +267,7 @@ class CreatesAndLimitTest {
     }
 
     private List<String> names(long owner) {
-        return contacts.list(owner, ListOptions.DEFAULT, 0, 1000).items().stream().map(Contact::firstName).toList();
+        return contacts.list(owner, ListOptions.DEFAULT, 0, 1000).items().stream().map(StoredContact::firstName).toList();
     }
 
     private static ContactDraft draft(String firstName) {

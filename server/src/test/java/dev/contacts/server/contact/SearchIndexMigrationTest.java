@@ -11,7 +11,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import dev.contacts.model.Contact;
 import dev.contacts.model.Page;
 import dev.contacts.server.db.Database;
 import dev.contacts.server.db.DatabaseSettings;
@@ -77,7 +76,7 @@ class SearchIndexMigrationTest {
         }
     }
 
-    private static List<String> firstNames(Page<Contact> page) {
-        return page.items().stream().map(Contact::firstName).toList();
+    private static List<String> firstNames(Page<StoredContact> page) {
+        return page.items().stream().map(StoredContact::firstName).toList();
     }
 }

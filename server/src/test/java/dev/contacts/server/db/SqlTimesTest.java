@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-/** SQLite's instants read back exactly as written, whatever their width; text that is no instant is refused. */
+/**
+ * SQLite's instants and dates read back exactly as written, instants whatever their width; text that is no instant
+ * or no date is refused.
+ */
 class SqlTimesTest {
 
     @Test
@@ -46,5 +50,22 @@ class SqlTimesTest {
             assertNull(SqlTimes.fixedWidth(wrong), wrong);
             assertThrows(DateTimeParseException.class, () -> SqlTimes.instant(wrong), wrong);
         }
+    }
+
+    @Test
+    void everyDateReadsBackAsWritten() {
+        for (LocalDate date = LocalDate.of(0, 1, 1); date.getYear() <= 9999; date = date.plusDays(1)) {
+            assertEquals(date, SqlTimes.date(date.toString()));
+        }
+    }
+
+    @Test
+    void textThatIsNoStoredDateIsReadOrRefusedAsBefore() {
+        for (String wrong : new String[] {"2025-13-04", "2025-00-04", "2025-02-29", "2024-02-30", "2025-04-31",
+                "2025-03-00", "2025-3-04", "2025/03/04", "20250-03-04", "2025-03-0x", "-025-03-04", "2025-03-04Z"}) {
+            assertNull(SqlTimes.fixedWidthDate(wrong), wrong);
+            assertThrows(DateTimeParseException.class, () -> SqlTimes.date(wrong), wrong);
+        }
+        assertEquals(LocalDate.of(10_000, 1, 1), SqlTimes.date("+10000-01-01"), "a year of five digits is ISO's form");
     }
 }
