@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.ibm.icu.text.DateTimePatternGenerator;
+import com.ibm.icu.util.ULocale;
 import dev.contacts.model.ContactRules;
 
 /**
@@ -36,61 +38,24 @@ public final class Dates {
     private final DateTimeFormatter weekdayMonthDay;
 
     public Dates(Locale locale) {
-        String pattern = localized(FormatStyle.SHORT, locale);
+        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                FormatStyle.SHORT, null, IsoChronology.INSTANCE, locale);
         // the year in full (a two-digit year cannot say 1815), as a proleptic year so that STRICT needs no era
         pattern = pattern.replaceAll("[yu]+", "uuuu");
         shown = DateTimeFormatter.ofPattern(pattern, locale).withResolverStyle(ResolverStyle.STRICT);
         accepted = List.of(shown,
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale),
                 DateTimeFormatter.ISO_LOCAL_DATE);
-        monthDay = DateTimeFormatter.ofPattern(withoutYear(pattern), locale).withResolverStyle(ResolverStyle.STRICT);
-        String longPattern = localized(FormatStyle.LONG, locale);
-        spelled = DateTimeFormatter.ofPattern(longPattern, locale);
-        spelledMonthDay = DateTimeFormatter.ofPattern(withoutYear(longPattern), locale);
+        // the year and the separators beside it taken out of the short date
+        monthDay = DateTimeFormatter.ofPattern(pattern.replaceAll("[^dM]*u+[^dM]*", ""), locale)
+                .withResolverStyle(ResolverStyle.STRICT);
+        // the month spelled, with and without the year, from CLDR's patterns for what is shown (ICU's generator),
+        // not from the long date's pattern with its year cut out
+        DateTimePatternGenerator patterns = DateTimePatternGenerator.getInstance(ULocale.forLocale(locale));
+        spelled = DateTimeFormatter.ofPattern(patterns.getBestPattern("yMMMMd"), locale);
+        spelledMonthDay = DateTimeFormatter.ofPattern(patterns.getBestPattern("MMMMd"), locale);
         weekday = DateTimeFormatter.ofPattern("EEEE", locale);
-        weekdayMonthDay = DateTimeFormatter.ofPattern(withoutYear(localized(FormatStyle.FULL, locale)), locale);
-    }
-
-    private static String localized(FormatStyle style, Locale locale) {
-        return DateTimeFormatterBuilder.getLocalizedDateTimePattern(style, null, IsoChronology.INSTANCE, locale);
-    }
-
-    /** A pattern's fields and literals: a run of one letter, a quoted text, or other characters. */
-    private static final java.util.regex.Pattern TOKENS =
-            java.util.regex.Pattern.compile("'(?:[^']|'')*'|([A-Za-z])\\1*|[^A-Za-z']+");
-
-    /**
-     * A date pattern without its year and the literal text that joins the year to the rest:
-     * "MMMM d, y" → "MMMM d", "d 'de' MMMM 'de' y" → "d 'de' MMMM", "y年M月d日" → "M月d日".
-     */
-    static String withoutYear(String pattern) {
-        List<String> tokens = TOKENS.matcher(pattern).results().map(java.util.regex.MatchResult::group).toList();
-        int year = 0;
-        while (year < tokens.size() && !(isField(tokens.get(year)) && "yu".indexOf(tokens.get(year).charAt(0)) >= 0)) {
-            year++;
-        }
-        if (year == tokens.size()) {
-            return pattern;
-        }
-        int from = year;
-        int to = year + 1;
-        while (from > 0 && !isField(tokens.get(from - 1))) {
-            from--;
-        }
-        if (from == 0) { // the year comes first: the text after it goes with it
-            from = year;
-            while (to < tokens.size() && !isField(tokens.get(to))) {
-                to++;
-            }
-        }
-        List<String> kept = new java.util.ArrayList<>(tokens.subList(0, from));
-        kept.addAll(tokens.subList(to, tokens.size()));
-        return String.join("", kept);
-    }
-
-    private static boolean isField(String token) {
-        char first = token.charAt(0);
-        return first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z';
+        weekdayMonthDay = DateTimeFormatter.ofPattern(patterns.getBestPattern("MMMMEEEEd"), locale);
     }
 
     /** In the person's locale. */

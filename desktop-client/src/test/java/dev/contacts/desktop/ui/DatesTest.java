@@ -36,12 +36,12 @@ class DatesTest {
     }
 
     @Test
-    void aPatternLosesItsYearAndTheTextThatJoinsIt() {
-        assertEquals("MMMM d", Dates.withoutYear("MMMM d, y"));
-        assertEquals("EEEE, d 'de' MMMM", Dates.withoutYear("EEEE, d 'de' MMMM 'de' y"));
-        assertEquals("M月d日EEEE", Dates.withoutYear("y年M月d日EEEE"));
-        assertEquals("dd.MM", Dates.withoutYear("dd.MM.uuuu"));
-        assertEquals("d MMM", Dates.withoutYear("d MMM"));
+    void theWeekdayAndDateAreWrittenInTheLocalesOwnOrder() {
+        LocalDate sunday = LocalDate.of(2028, 12, 10);
+        assertEquals("Sonntag, 10. Dezember", new Dates(Locale.GERMANY).weekdayAndDate(sunday));
+        assertEquals("domingo, 10 de diciembre", new Dates(Locale.forLanguageTag("es-ES")).weekdayAndDate(sunday));
+        assertEquals("12月10日日曜日", new Dates(Locale.JAPAN).weekdayAndDate(sunday));
+        assertEquals("1815年12月10日", new Dates(Locale.JAPAN).spelled(ADA));
     }
 
     @Test
