@@ -7,7 +7,7 @@
 # that many contacts (generated vCards, no photos); each counted start then signs in through the window,
 # presses End in the list (every page loaded, the last rows drawn) and adds the RSS once the app is quiet.
 # Needs an X display, or Xvfb and xdotool installed (Debian: apt-get install xvfb xdotool libgtk-3-0 curl
-# iproute2). Usage: bench/window-startup.sh [runs] [contacts]; NO_BUILD=1 measures the jar as it is.
+# iproute2 x11-utils). Usage: bench/window-startup.sh [runs] [contacts]; NO_BUILD=1 measures the jar as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/jdk.sh
@@ -27,7 +27,6 @@ options=$(sed -n 's:.*<app.jvm.options>\(.*\)</app.jvm.options>.*:\1:p' desktop-
 # JAVA_OPTS: more options to try (they come last, so they win); RECORD=dir: a class histogram and a native
 # memory summary of each signed-in app
 options+=" ${RECORD:+-XX:NativeMemoryTracking=summary} ${JAVA_OPTS:-}"
-ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
 rss_mb() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; }
 # the start from the desktop's menu (no options: the data folder is $XDG_DATA_HOME/contacts)
@@ -64,27 +63,57 @@ sign_in_and_scroll() {
     sleep 0.5; now=$(cpu_ms "$app"); (( now - last < 20 )) && same=$((same + 1)) || same=0; last=$now
   done
 }
+# Watching the start costs the app nothing measurable: the window's mapping comes as an X event (xev on the root
+# window) and the server's port from the kernel's table of listening sockets, read by the shell itself. (The first
+# version forked xdotool, `ss -p`, which reads every process's descriptors, and a pipeline every 20 ms: about
+# half a core of the two, taken from the app it measured.)
+listening() { # the listening TCP ports, into the array ports; no child process
+  ports=()
+  local table _sl addr _rem st _rest
+  for table in /proc/net/tcp /proc/net/tcp6; do
+    while read -r _sl addr _rem st _rest; do
+      if [[ $st == 0A ]]; then ports+=($((16#${addr##*:}))); fi
+    done <"$table"
+  done
+  return 0
+}
+events=$data/x-events
 windows=(); servers=(); rsss=(); cpus=(); loaded=()
 for run in $(seq 0 "$runs"); do
-  start=$(date +%s%N)
+  stdbuf -oL xev -root -event substructure >"$events" 2>/dev/null & xev=$!
+  sleep 0.3 # xev listening before the clock starts
+  exec 4<"$events"
+  listening; before=" ${ports[*]} "
+  start=${EPOCHREALTIME/[.,]/}
   # shellcheck disable=SC2086
   XDG_DATA_HOME=$data "$JAVA_HOME/bin/java" $options -jar "$jar" >/dev/null 2>&1 & app=$!
-  window=""; server=""; api=""
+  window=""; server=""; api=""; single=""; partial=""; mapped=""
   while [[ -z "$window" || -z "$server" ]]; do
-    if [[ -z "$window" ]] && id=$(xdotool search --onlyvisible --name '^Contacts$' 2>/dev/null | head -1) \
-        && [[ -n "$id" ]]; then
-      window=$(ms_since "$start"); window_id=$id
+    if [[ -z "$window" ]]; then
+      # once a window was mapped, asked for by its title until it has it
+      while read -r -u 4 line; do line=$partial$line; partial=""; [[ $line == MapNotify* ]] && mapped=1; done
+      partial+=$line # a line not yet ended
+      if [[ -n "$mapped" ]] && id=$(xdotool search --onlyvisible --name '^Contacts$' 2>/dev/null) && [[ -n "$id" ]]; then
+        window=$(( (${EPOCHREALTIME/[.,]/} - start) / 1000 )); window_id=${id%%$'\n'*}
+      fi
     fi
-    if [[ -z "$server" ]]; then # the app's listening ports, but the single-instance one
-      for port in $(ss -ltnpH | grep "pid=$app," | awk '{print $4}' | sed 's/.*://' \
-          | grep -vx "$(cat "$folder/desktop.port" 2>/dev/null || echo none)"); do
+    if [[ -z "$server" ]]; then # a port the app opened, but the single-instance one
+      [[ -n "$single" || ! -s $folder/desktop.port ]] || read -r single <"$folder/desktop.port" || true # no newline at its end
+      listening
+      for port in "${ports[@]}"; do
+        [[ $before == *" $port "* || $port == "$single" ]] && continue
         if curl -s -o /dev/null -m 1 -w '%{http_code}' "http://127.0.0.1:$port/observe/health" | grep -q '^20'; then
-          server=$(ms_since "$start"); api="http://127.0.0.1:$port"
+          if ss -ltnpH "sport = :$port" | grep -q "pid=$app,"; then
+            server=$(( (${EPOCHREALTIME/[.,]/} - start) / 1000 )); api="http://127.0.0.1:$port"
+          else
+            before+="$port " # someone else's server
+          fi
         fi
       done
     fi
     sleep 0.02
   done
+  exec 4<&-; kill "$xev" 2>/dev/null || true; wait "$xev" 2>/dev/null || true
   rss=$(rss_mb "$app"); cpu=$(cpu_ms "$app"); with=""
   if (( contacts > 0 )); then
     if (( run == 0 )); then
