@@ -146,6 +146,7 @@ public final class ContactsApp extends Application {
             bounds.ifPresent(b -> b.applyTo(stage));
             // the HTTP client and JSON mapper are made now, not on the first login (not before the window either)
             Thread.ofVirtual().name("contacts-prepare").start(api::prepare);
+            window.prepareDates(); // likewise ICU's locale data, which the main view's dates need at login
         });
         stage.show();
     }

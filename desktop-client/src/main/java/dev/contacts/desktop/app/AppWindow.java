@@ -12,6 +12,7 @@ import dev.contacts.desktop.theme.ThemeManager;
 import dev.contacts.desktop.ui.AppIcon;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Debouncer;
+import dev.contacts.desktop.ui.PreparedDates;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Scene;
@@ -45,6 +46,9 @@ public final class AppWindow {
     /** The current account's screens; null when nobody is signed in. */
     private MainView mainView;
     private final Settings settings;
+    private final Background background;
+    /** The spelled dates' patterns, made in the background once the window shows ({@link #prepareDates}). */
+    private final PreparedDates dates = new PreparedDates();
     /** Opens a link (a {@code mailto:}) outside the app; the app's host services, set by {@link #openLinksWith}. */
     private Consumer<String> openLink = link -> LOG.log(System.Logger.Level.INFO, "No way to open links here");
     private static final System.Logger LOG = System.getLogger(AppWindow.class.getName());
@@ -56,6 +60,7 @@ public final class AppWindow {
         this.debouncers = debouncers;
         this.theme = theme;
         this.settings = settings;
+        this.background = background;
         this.login = new LoginViewModel(session, background, settings, Clock.systemUTC());
         this.loginView = new LoginView(login);
         root.setId("app-root");
@@ -77,13 +82,21 @@ public final class AppWindow {
         login.waitForServer(started);
     }
 
+    /**
+     * Loads the locale's date patterns in the background (ICU's first use takes about 0.3 s), so that the login
+     * building the main view does not wait for them on the FX thread. Called once the window shows.
+     */
+    public void prepareDates() {
+        dates.prepare(background);
+    }
+
     /** The first start of an install (no address book yet): the login screen opens on "Create your account". */
     public void offerAccountCreation() {
         login.offerAccountCreation();
     }
 
     private void signedIn(UserSession user) {
-        mainView = user == null ? null : new MainView(session, user, debouncers.get(), theme, settings,
+        mainView = user == null ? null : new MainView(session, user, debouncers.get(), theme, settings, dates.get(),
                 link -> openLink.accept(link));
         show();
     }

@@ -72,12 +72,11 @@ public final class MainView extends StackPane {
 
     /** Logging out goes through {@code session}, which closes whichever login is current. */
     public MainView(Session session, UserSession user, Debouncer debouncer, ThemeManager theme, Settings settings,
-                    Consumer<String> openLink) {
+                    Dates dates, Consumer<String> openLink) {
         this.session = session;
         this.user = user;
         this.theme = theme;
         Background background = user.background();
-        Dates dates = Dates.local();
         ConfirmDialog confirm = new ConfirmDialog(this);
         this.form = new ContactFormViewModel(user, background, dates);
         form.setConfirm(confirm);
