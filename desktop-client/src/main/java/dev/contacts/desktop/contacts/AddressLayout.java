@@ -79,15 +79,14 @@ final class AddressLayout {
     }
 
     /**
-     * The fields of an address form in its country's order, a list per line (the country field itself, which
-     * decides this, comes before them). An address without a country is laid out as in {@code homeCountry}.
+     * The fields of an address form in the order the detail writes {@code typed} (the same country and script), a
+     * list per line (the country field itself, which decides this, comes before them). An address without a
+     * country is laid out as in {@code homeCountry}.
      */
-    static List<List<Field>> form(String country, String homeCountry) {
-        String code = present(country) ? countryCode(country) : homeCountry;
-        Country names = COUNTRIES.getOrDefault(code, CONTINENTAL);
-        String template = "JP".equals(code) ? JAPANESE : names.lines();
+    static List<List<Field>> form(PostalAddress typed, String homeCountry) {
+        Country names = COUNTRIES.getOrDefault(code(typed, homeCountry), CONTINENTAL);
         List<List<Field>> lines = new ArrayList<>();
-        for (String line : template.split("\n")) {
+        for (String line : template(typed, homeCountry).split("\n")) {
             List<Field> fields = new ArrayList<>();
             for (int i = line.indexOf('%'); i >= 0; i = line.indexOf('%', i + 2)) {
                 Part part = Part.of(line.charAt(i + 1));
@@ -113,12 +112,8 @@ final class AddressLayout {
     }
 
     static String format(PostalAddress address, String homeCountry) {
-        String code = countryCode(address.country());
-        String template = !present(address.country()) ? COUNTRIES.getOrDefault(homeCountry, CONTINENTAL).lines()
-                : "JP".equals(code) && isJapanese(address) ? JAPANESE
-                : COUNTRIES.getOrDefault(code, CONTINENTAL).lines();
         List<String> lines = new ArrayList<>();
-        for (String line : template.split("\n")) {
+        for (String line : template(address, homeCountry).split("\n")) {
             String written = line(line, address);
             if (!written.isBlank()) {
                 lines.add(written);
@@ -128,6 +123,24 @@ final class AddressLayout {
             lines.add(address.country().strip());
         }
         return String.join("\n", lines);
+    }
+
+    /** The country whose order {@code address} takes: its own, or the user's when it names none. */
+    private static String code(PostalAddress address, String homeCountry) {
+        return present(address.country()) ? countryCode(address.country()) : homeCountry;
+    }
+
+    /**
+     * The lines {@code address} is written in, for the detail and the form alike. Japan's own order (from the
+     * postcode down) is for an address in Japanese script; one in Latin script is written street first, as
+     * libaddressinput's Latin format for Japan has it. An address with no letters yet (a new one, or a postcode
+     * alone) takes the order of the people who live there when the user does.
+     */
+    private static String template(PostalAddress address, String homeCountry) {
+        String code = code(address, homeCountry);
+        Script script = script(address);
+        boolean japanese = script == Script.JAPANESE || script == Script.NONE && "JP".equals(homeCountry);
+        return "JP".equals(code) && japanese ? JAPANESE : COUNTRIES.getOrDefault(code, CONTINENTAL).lines();
     }
 
     /** The ISO code of a country with an order of its own (above) given by its code or name; "" for any other. */
@@ -159,12 +172,25 @@ final class AddressLayout {
         return part != null && !part.isBlank();
     }
 
-    private static boolean isJapanese(PostalAddress address) {
-        return address.parts().filter(AddressLayout::present).anyMatch(part -> part.codePoints().anyMatch(cp -> {
-            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-            return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                    || script == Character.UnicodeScript.KATAKANA;
-        }));
+    /** What an address is written in, as far as its order goes. */
+    private enum Script { JAPANESE, OTHER, NONE }
+
+    /** Japanese when any part has a kanji or kana; else other when any has a letter; else none. */
+    private static Script script(PostalAddress address) {
+        Script found = Script.NONE;
+        for (String part : address.parts().filter(AddressLayout::present).toList()) {
+            for (int cp : part.codePoints().toArray()) {
+                Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+                if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                        || script == Character.UnicodeScript.KATAKANA) {
+                    return Script.JAPANESE;
+                }
+                if (Character.isLetter(cp)) {
+                    found = Script.OTHER;
+                }
+            }
+        }
+        return found;
     }
 
     /** Lower case, accents and dots gone, spaces single: "U.S.A." and "usa" alike. */

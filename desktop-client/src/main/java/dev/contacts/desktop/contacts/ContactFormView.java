@@ -431,8 +431,8 @@ public final class ContactFormView extends VBox {
 
     /**
      * A block per address: its kind, then the country (it decides the rest), then the other parts in the lines and
-     * under the names of that country's addresses, rearranged when another country is typed. The fields are kept
-     * when they move, with what was typed in them and the cursor; Tab follows them as they are shown.
+     * under the names of that country's addresses, rearranged when another country (or script) is typed. The fields
+     * are kept when they move, with what was typed in them and the cursor; Tab follows them as they are shown.
      */
     private void addressRows() {
         addressRows.getChildren().clear();
@@ -451,18 +451,8 @@ public final class ContactFormView extends VBox {
             TextField country = addressField(id + "-country", "Country or region", row.countryProperty());
             Label countryCaption = caption(country);
             countryCaption.setText("Country or region");
-            country.focusedProperty().addListener((obs, was, focused) -> {
-                if (!focused) {
-                    row.countryEntered();
-                }
-            });
-            country.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-                if (e.getCode() == KeyCode.TAB && !e.isShiftDown() && !e.isControlDown()) {
-                    row.countryEntered(); // the next field is the first of the new order, not of the old one
-                    parts.get(row.layoutProperty().get().get(0).get(0).part()).requestFocus();
-                    e.consume();
-                }
-            });
+            rearrangeOnLeaving(row, country, country, parts);
+            parts.values().forEach(part -> rearrangeOnLeaving(row, part, country, parts));
             ComboBox<String> kind = kindBox(EMAIL_KINDS, ContactDraft.DEFAULT_ADDRESS_LABEL, row.labelProperty(),
                     id + "-label", "Address");
             Button remove = removeButton(id + "-remove", "Remove this address");
@@ -481,6 +471,32 @@ public final class ContactFormView extends VBox {
             row.layoutProperty().addListener(new WeakInvalidationListener(layOut));
             addressRows.getChildren().add(block);
         }
+    }
+
+    /**
+     * When the cursor leaves {@code field}, the address's fields take the order of what is typed (its country, its
+     * script); Tab and Shift+Tab then go to the field next to it in that order, not in the one it left.
+     */
+    private static void rearrangeOnLeaving(AddressRow row, TextField field, TextField country,
+                                           Map<AddressLayout.Part, TextField> parts) {
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                row.fieldLeft();
+            }
+        });
+        field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.TAB || e.isControlDown()) {
+                return;
+            }
+            row.fieldLeft();
+            List<TextField> shown = new ArrayList<>(List.of(country));
+            row.layoutProperty().get().forEach(line -> line.forEach(f -> shown.add(parts.get(f.part()))));
+            int next = shown.indexOf(field) + (e.isShiftDown() ? -1 : 1);
+            if (next >= 0 && next < shown.size()) { // else out of the address, as Tab goes anyway
+                shown.get(next).requestFocus();
+                e.consume();
+            }
+        });
     }
 
     /**

@@ -86,7 +86,7 @@ public final class ContactFormViewModel {
 
     /**
      * One postal address: its kind and parts, the error beside it, and its fields' order and names, those of its
-     * country (as the detail writes it), or of the user's own when it has none.
+     * country and script (as the detail writes it), or of the user's own country when it has none.
      */
     public static final class AddressRow {
         private final StringProperty label = new SimpleStringProperty("");
@@ -114,15 +114,19 @@ public final class ContactFormViewModel {
             for (StringProperty part : List.of(label, street, locality, region, postalCode, country)) {
                 part.addListener((obs, was, is) -> error.set("")); // being corrected
             }
-            countryEntered();
+            fieldLeft();
         }
 
         /**
-         * The country was typed (the cursor left its field): the fields take that country's order and names. Not
-         * at each key, or "Ca" on the way to "Canada" would lay them out as Canada's and back again.
+         * The cursor left one of the address's fields: the fields take the order and names of the country and the
+         * script typed (as the detail will write the address). Not at each key, or "Ca" on the way to "Canada"
+         * would lay them out as Canada's and back again.
          */
-        public void countryEntered() {
-            layout.set(AddressLayout.form(country.get(), homeCountry));
+        public void fieldLeft() {
+            List<List<AddressLayout.Field>> typed = AddressLayout.form(toAddress(), homeCountry);
+            if (!typed.equals(layout.get())) {
+                layout.set(typed);
+            }
         }
 
         /** The fields after the country's, a list per line, in the order its post writes them. */

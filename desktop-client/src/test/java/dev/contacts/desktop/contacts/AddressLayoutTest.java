@@ -2,6 +2,10 @@ package dev.contacts.desktop.contacts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
 import dev.contacts.model.PostalAddress;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,9 +59,13 @@ class AddressLayoutTest {
                 address("Main St 1", "Town", null, "1234", "Atlantis"), "US"), "a country not known: not the user's own");
     }
 
-    /** The form's fields as the parts' letters of the templates, lines apart. */
+    /** The form's fields for an address in {@code country} with nothing else typed yet, lines apart. */
     private static String form(String country, String homeCountry) {
-        return String.join("\n", AddressLayout.form(country, homeCountry).stream().map(line -> String.join(" ",
+        return form(address(null, null, null, null, country), homeCountry);
+    }
+
+    private static String form(PostalAddress typed, String homeCountry) {
+        return String.join("\n", AddressLayout.form(typed, homeCountry).stream().map(line -> String.join(" ",
                 line.stream().map(field -> field.part().name() + "=" + field.label()).toList())).toList());
     }
 
@@ -68,10 +76,46 @@ class AddressLayoutTest {
         assertEquals("STREET=Street\nLOCALITY=Suburb or town REGION=State POSTAL_CODE=Postcode", form("AU", "DE"));
         assertEquals("STREET=Street\nLOCALITY=Town or city\nREGION=County\nPOSTAL_CODE=Postcode", form("UK", "US"));
         assertEquals("POSTAL_CODE=Postal code\nREGION=Prefecture LOCALITY=City\nSTREET=Street", form("日本", "US"),
-                "Japan's forms run from the postcode down, whatever the script");
+                "a country written in Japanese: Japan's own order, from the postcode down");
         assertEquals("STREET=Street\nPOSTAL_CODE=Postal code LOCALITY=City\nREGION=Region", form("Italia", "US"));
         assertEquals(form("US", "DE"), form("", "US"), "no country: the user's own order");
         assertEquals(form("Italia", "US"), form(" ", ""), "no country known at all: the continental order");
+    }
+
+    @Test
+    void japanTypedInLatinScriptIsLaidOutStreetFirstAndInJapaneseScriptFromThePostcodeDown() {
+        String latin = "STREET=Street\nLOCALITY=City REGION=Prefecture POSTAL_CODE=Postal code";
+        String japanese = "POSTAL_CODE=Postal code\nREGION=Prefecture LOCALITY=City\nSTREET=Street";
+        assertEquals(latin, form("Japan", "US"));
+        assertEquals(latin, form(address("1-1 Chiyoda", null, null, "100-0001", "JP"), "JP"));
+        assertEquals(japanese, form(address("千代田1-1", null, null, null, "Japan"), "US"), "a street in kanji");
+        assertEquals(japanese, form(address(null, null, null, "100-0001", null), "JP"),
+                "no letters yet, in Japan: its people's order");
+        assertEquals(latin, form(address("1-1 Chiyoda", null, null, null, null), "JP"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', nullValues = "-", value = {
+        "1-1 Chiyoda; Chiyoda-ku; Tokyo; 100-0001; Japan; US",
+        "千代田1-1; 千代田区; 東京都; 100-0001; 日本; US",
+        "千代田1-1; 千代田区; 東京都; 100-0001; Japan; DE",
+        "千代田1-1; 千代田区; 東京都; 100-0001; -; JP",
+        "1-1 Chiyoda; Chiyoda-ku; Tokyo; 100-0001; -; JP",
+        "-; -; -; 100-0001; -; JP",
+        "1 Infinite Loop; Cupertino; CA; 95014; USA; DE",
+        "10 Downing Street; London; Greater London; SW1A 2AA; UK; US",
+        "Via del Corso 1; Roma; RM; 00184; Italia; JP"})
+    void theFormShowsTheFieldsInTheOrderTheDetailWritesThem(String street, String city, String region, String zip,
+                                                             String country, String homeCountry) {
+        PostalAddress typed = address(street, city, region, zip, country);
+        String written = AddressLayout.format(typed, homeCountry);
+        List<AddressLayout.Part> detail = Stream.of(AddressLayout.Part.values())
+                .filter(part -> part.in(typed) != null)
+                .sorted(Comparator.comparingInt(part -> written.indexOf(part.in(typed))))
+                .toList();
+        List<AddressLayout.Part> form = AddressLayout.form(typed, homeCountry).stream().flatMap(List::stream)
+                .map(AddressLayout.Field::part).filter(part -> part.in(typed) != null).toList();
+        assertEquals(detail, form, written);
     }
 
     @ParameterizedTest

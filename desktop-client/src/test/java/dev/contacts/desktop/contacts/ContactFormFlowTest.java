@@ -16,6 +16,7 @@ import dev.contacts.model.LabeledValue;
 import dev.contacts.model.PostalAddress;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 
@@ -223,22 +224,40 @@ class ContactFormFlowTest extends UiTestBase {
         type(robot, "#address-0-postal-code", "100-0001");
         Screenshots.save(window.scene(), "form-address-uk");
 
-        // another country: the same fields, what was typed in them, in that country's order and names
+        // another country: the same fields, what was typed in them, in that country's order and names; Japan in
+        // Latin script is written street first, as the detail pane writes it
         type(robot, "#address-0-country", "Japan");
         robot.type(KeyCode.TAB);
-        assertTabsThrough("#address-0-postal-code", "#address-0-region", "#address-0-locality", "#address-0-street");
+        assertTabsThrough("#address-0-street", "#address-0-locality", "#address-0-region", "#address-0-postal-code");
+        assertEquals(List.of("Street", "City", "Prefecture", "Postal code"), captions());
+        assertLinesDown(List.of("#address-0-street"),
+                List.of("#address-0-locality", "#address-0-region", "#address-0-postal-code"));
+        Screenshots.save(window.scene(), "form-address-japan-latin");
+
+        // the street in Japanese script (as an input method commits it): on leaving it, Japan's own order, from
+        // the postcode down, and Shift+Tab goes back along that order
+        TextField street = robot.lookup("#address-0-street").query();
+        Fx.run(() -> {
+            street.requestFocus();
+            street.setText("千代田1-1");
+        });
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        waitUntil("the cursor went back to the city, shown before the street now", () -> window.scene()
+                .getFocusOwner() == robot.lookup("#address-0-locality").query());
         assertEquals(List.of("Postal code", "Prefecture", "City", "Street"), captions());
         assertLinesDown(List.of("#address-0-postal-code"), List.of("#address-0-region", "#address-0-locality"),
                 List.of("#address-0-street"));
-        assertEquals(List.of("100-0001", "Tokyo", "Chiyoda-ku", "1-1 Chiyoda"), Fx.call(() -> Stream.of(
+        assertEquals(List.of("100-0001", "Tokyo", "Chiyoda-ku", "千代田1-1"), Fx.call(() -> Stream.of(
                 "#address-0-postal-code", "#address-0-region", "#address-0-locality", "#address-0-street")
-                .map(id -> text(robot, id)).toList()));
+                .map(id -> text(robot, id)).toList()), "nothing typed was lost");
         Screenshots.save(window.scene(), "form-address-japan");
 
         robot.clickOn("#save");
         waitUntil("saved", () -> !visible(robot, "#contact-form"));
-        assertEquals(new PostalAddress("other", "1-1 Chiyoda", "Chiyoda-ku", "Tokyo", "100-0001", "Japan"),
+        assertEquals(new PostalAddress("other", "千代田1-1", "Chiyoda-ku", "Tokyo", "100-0001", "Japan"),
                 userApi().list(0, 10).items().get(0).addresses().get(0), "nothing typed was lost");
+        waitUntil("the detail writes it in the form's order", () -> text(robot, "#detail-address-0")
+                .equals("〒100-0001\nTokyoChiyoda-ku\n千代田1-1\nJapan"));
     }
 
     /** Tab goes from the first of {@code ids} (where the cursor is) through the others, in that order. */

@@ -308,22 +308,39 @@ class ContactFormViewModelTest {
 
         row.countryProperty().set("Ca"); // on the way to "Canada": not yet Canada's order
         assertEquals("Street | Town or city | County | Postcode", fields(row));
-        row.countryProperty().set("Japan");
-        row.countryEntered();
-        assertEquals("Postal code | Prefecture, City | Street", fields(row), "from the postcode down");
         row.countryProperty().set("USA");
-        row.countryEntered();
+        row.fieldLeft();
         assertEquals("Street | City, State, ZIP code", fields(row));
         row.countryProperty().set("Germany");
-        row.countryEntered();
+        row.fieldLeft();
         assertEquals("Street | Postal code, City | Region", fields(row), "a country with no order of its own");
         assertEquals(List.of("home", "12 St James's Square", "London", "Greater London", "SW1Y 4LB", "Germany"),
                 row.values(), "nothing typed was lost on the way");
         assertEquals("SW1Y 4LB", row.part(AddressLayout.Part.POSTAL_CODE).get());
 
         vm.addAddress();
-        assertEquals(AddressLayout.form("", Locale.getDefault().getCountry()),
+        assertEquals(AddressLayout.form(new PostalAddress(null, "", "", "", "", ""), Locale.getDefault().getCountry()),
                 vm.addresses().get(1).layoutProperty().get(), "no country yet: laid out as in the user's own");
+    }
+
+    @Test
+    void aJapaneseAddressIsLaidOutByTheScriptTypedAsTheDetailWritesIt() {
+        vm.startNew();
+        vm.addAddress();
+        ContactFormViewModel.AddressRow row = vm.addresses().get(0);
+        row.countryProperty().set("Japan");
+        row.fieldLeft();
+        row.streetProperty().set("1-1 Chiyoda");
+        row.fieldLeft();
+        assertEquals("Street | City, Prefecture, Postal code", fields(row), "Latin script: street first");
+
+        row.streetProperty().set("千代田1-1");
+        assertEquals("Street | City, Prefecture, Postal code", fields(row), "not while typing");
+        row.fieldLeft();
+        assertEquals("Postal code | Prefecture, City | Street", fields(row), "Japanese script: from the postcode down");
+        row.localityProperty().set("千代田区");
+        row.fieldLeft();
+        assertEquals(List.of("other", "千代田1-1", "千代田区", "", "", "Japan"), row.values(), "nothing typed was lost");
     }
 
     @Test
