@@ -56,12 +56,13 @@ public final class ContactService implements ApiRules.Service {
     private final ContactRepository contacts;
     private final BearerAuthentication auth;
     private final Clock clock;
-    private final ContactJson json = new ContactJson();
+    private final ContactJson json;
 
     public ContactService(ContactRepository contacts, BearerAuthentication auth, Clock clock) {
         this.contacts = contacts;
         this.auth = auth;
         this.clock = clock;
+        this.json = contacts.json();
     }
 
     @Override
