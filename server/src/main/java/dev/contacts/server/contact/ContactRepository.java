@@ -739,14 +739,20 @@ public final class ContactRepository {
      */
     private static ResultQuery<?> pageQuery(DSLContext dsl, Listing shape) {
         Table<?> from = source(dsl, shape);
-        List<Field<?>> pageFields = new ArrayList<>(List.of(CONTACTS.ID.as("page_id"), sortColumn(shape.sort()).as("sort_key")));
+        // in id order the id is the page's only key: a second copy of it as the sort key kept SQLite from seeing that
+        // the page comes in the outer query's order, and it sorted the page's wide rows again (a sixth of a page's
+        // statement)
+        boolean byId = shape.sort() == ListOptions.Sort.ID;
+        List<Field<?>> pageFields = new ArrayList<>(List.of(CONTACTS.ID.as("page_id")));
+        if (!byId) {
+            pageFields.add(sortColumn(shape.sort()).as("sort_key"));
+        }
         if (shape.counted()) {
             pageFields.add(DSL.count().over().as("total"));
         }
         Table<?> page = shape.search() && !Database.isSqlite(dsl) ? matchedPage(dsl, shape, from)
                 : dsl.select(pageFields).from(from).where(conditions(dsl, shape))
-                        .orderBy(direction(sortColumn(shape.sort()), shape.descending()),
-                                direction(CONTACTS.ID, shape.descending()))
+                        .orderBy(pageOrder(shape, sortColumn(shape.sort()), CONTACTS.ID))
                         .limit(DSL.param("limit", Integer.class)).offset(DSL.param("skip", Integer.class))
                         .asTable("page");
         List<Field<?>> columns = new ArrayList<>(CONTACT_COLUMNS);
@@ -754,8 +760,15 @@ public final class ContactRepository {
             columns.add(page.field("total"));
         }
         return dsl.select(columns).from(page).join(CONTACTS).on(CONTACTS.ID.eq(page.field("page_id", Long.class)))
-                .orderBy(direction(page.field("sort_key"), shape.descending()),
-                        direction(page.field("page_id"), shape.descending()));
+                .orderBy(pageOrder(shape, byId ? null : page.field("sort_key"), page.field("page_id")));
+    }
+
+    /** A listing's order: by its sort key, then by id in the same direction (by id alone when that is the key). */
+    private static List<SortField<?>> pageOrder(Listing shape, Field<?> key, Field<?> id) {
+        if (shape.sort() == ListOptions.Sort.ID) {
+            return List.of(direction(id, shape.descending()));
+        }
+        return List.of(direction(key, shape.descending()), direction(id, shape.descending()));
     }
 
     /**
@@ -773,7 +786,7 @@ public final class ContactRepository {
         Field<Object> key = matches.field("match_key", Object.class);
         return dsl.with(matches).select(id.as("page_id"), key.as("sort_key"), DSL.count().over().as("total"))
                 .from(matches)
-                .orderBy(direction(key, shape.descending()), direction(id, shape.descending()))
+                .orderBy(pageOrder(shape, key, id))
                 .limit(DSL.param("limit", Integer.class)).offset(DSL.param("skip", Integer.class))
                 .asTable("page");
     }
