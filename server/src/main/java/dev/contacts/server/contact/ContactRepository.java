@@ -78,13 +78,14 @@ public final class ContactRepository {
     private static final List<Field<?>> CONTACT_COLUMNS = List.of(CONTACTS.ID, CONTACTS.FIRST_NAME,
             CONTACTS.LAST_NAME, CONTACTS.BIRTHDAY, CONTACTS.ADDITIONAL_DATA, CONTACTS.EMAILS, CONTACTS.PHONES,
             CONTACTS.ADDRESSES, CONTACTS.ORGANIZATION, CONTACTS.JOB_TITLE, CONTACTS.NICKNAME, CONTACTS.LABELS,
-            CONTACTS.FAVORITE, CONTACTS.HAS_PHOTO, CONTACTS.CREATED_AT, CONTACTS.UPDATED_AT);
-    /** One live contact of an owner: what {@code GET /contacts/{id}/} reads, rendered once. */
+            CONTACTS.FAVORITE, CONTACTS.HAS_PHOTO, CONTACTS.CREATED_AT, CONTACTS.UPDATED_AT, CONTACTS.ROW_VERSION);
+    /** Where {@link #CONTACT_COLUMNS} has the row's version. */
+    private static final int VERSION_COLUMN = 17;
+    /** One live contact of an owner: what {@code GET /contacts/{id}/} reads, rendered once (read by {@link #stored}). */
     private static final RenderedQuery<Optional<StoredContact>> FIND = new RenderedQuery<>(
             dsl -> dsl.select(CONTACT_COLUMNS).from(CONTACTS)
                     .where(CONTACTS.USER_ID.eq(DSL.param("owner", Long.class)).and(CONTACTS.DELETED_AT.isNull())
-                            .and(CONTACTS.ID.eq(DSL.param("id", Long.class)))),
-            (rows, dialect) -> rows.next() ? Optional.of(stored(rows, dialect)) : Optional.empty());
+                            .and(CONTACTS.ID.eq(DSL.param("id", Long.class)))), null);
     /** The contacts table read through the search index, which holds each owner's folded text. */
     private static final Table<Record> SEARCH_INDEXED =
             DSL.table("{0} indexed by {1}", CONTACTS, DSL.name("contacts_live_search"));
@@ -100,6 +101,8 @@ public final class ContactRepository {
     private final GroupCommit creates;
     /** The insert of a new contact's row, rendered on first use: see {@link #insertAll}. */
     private volatile String insertSql;
+    /** The rows read before, with their JSON: a row read again is known by its id and version ({@link #stored}). */
+    private final ContactJson json = new ContactJson();
 
     public ContactRepository(DSLContext dsl, Clock clock, int maxPerOwner) {
         // SQLite commits one writer at a time, each waiting for its own fsync; PostgreSQL writes concurrently and
@@ -118,8 +121,8 @@ public final class ContactRepository {
         Listing shape = new Listing(options.sort(), options.descending(), options.favorite() != null,
                 options.label() != null, false, false, 0, false, false, false);
         Map<String, Object> values = listingValues(owner, options, skip, limit);
-        List<StoredContact> items = rendered(PAGES, shape, ContactRepository::pageQuery, ContactRepository::pageRows)
-                .fetch(dsl, values).items();
+        List<StoredContact> items = rendered(PAGES, shape, ContactRepository::pageQuery, null)
+                .fetch(dsl, values, this::pageRows).items();
         if (!shape.filtered()) {
             // the owner's count of live contacts is kept on their row (migration V5): no count of the rows
             return new Page<>(items, LIVE_CONTACTS.fetch(dsl, Map.of("owner", owner)));
@@ -241,7 +244,13 @@ public final class ContactRepository {
 
     /** The owner's live contact {@code id} as stored: what is sent as its JSON ({@link ContactJson}). */
     Optional<StoredContact> findStored(long owner, long id) {
-        return FIND.fetch(dsl, Map.of("owner", owner, "id", id));
+        return FIND.fetch(dsl, Map.of("owner", owner, "id", id),
+                (rows, dialect) -> rows.next() ? Optional.of(stored(rows, dialect)) : Optional.empty());
+    }
+
+    /** The rows read before with the JSON they are sent as: what the service sends contacts with. */
+    ContactJson json() {
+        return json;
     }
 
     /** The owner's live contacts among {@code ids}, by id. */
@@ -332,6 +341,7 @@ public final class ContactRepository {
             row.setCreatedAt(now);
             row.setUpdatedAt(now);
             row.setHasPhoto(false);
+            row.setRowVersion(0L);
             fill(row, draft);
             Object[] values = new Object[INSERTED_COLUMNS.size()];
             for (int i = 0; i < values.length; i++) {
@@ -696,8 +706,8 @@ public final class ContactRepository {
      * from, which the scan reads anyway); only a page past the end needs a count of its own.
      */
     private Page<StoredContact> searchPage(Listing shape, Map<String, Object> values, int skip) {
-        Page<StoredContact> page = rendered(PAGES, shape, ContactRepository::pageQuery, ContactRepository::pageRows)
-                .fetch(dsl, values);
+        Page<StoredContact> page = rendered(PAGES, shape, ContactRepository::pageQuery, null)
+                .fetch(dsl, values, this::pageRows);
         if (!page.items().isEmpty() || skip == 0) {
             return page;
         }
@@ -729,14 +739,20 @@ public final class ContactRepository {
      */
     private static ResultQuery<?> pageQuery(DSLContext dsl, Listing shape) {
         Table<?> from = source(dsl, shape);
-        List<Field<?>> pageFields = new ArrayList<>(List.of(CONTACTS.ID.as("page_id"), sortColumn(shape.sort()).as("sort_key")));
+        // in id order the id is the page's only key: a second copy of it as the sort key kept SQLite from seeing that
+        // the page comes in the outer query's order, and it sorted the page's wide rows again (a sixth of a page's
+        // statement)
+        boolean byId = shape.sort() == ListOptions.Sort.ID;
+        List<Field<?>> pageFields = new ArrayList<>(List.of(CONTACTS.ID.as("page_id")));
+        if (!byId) {
+            pageFields.add(sortColumn(shape.sort()).as("sort_key"));
+        }
         if (shape.counted()) {
             pageFields.add(DSL.count().over().as("total"));
         }
         Table<?> page = shape.search() && !Database.isSqlite(dsl) ? matchedPage(dsl, shape, from)
                 : dsl.select(pageFields).from(from).where(conditions(dsl, shape))
-                        .orderBy(direction(sortColumn(shape.sort()), shape.descending()),
-                                direction(CONTACTS.ID, shape.descending()))
+                        .orderBy(pageOrder(shape, sortColumn(shape.sort()), CONTACTS.ID))
                         .limit(DSL.param("limit", Integer.class)).offset(DSL.param("skip", Integer.class))
                         .asTable("page");
         List<Field<?>> columns = new ArrayList<>(CONTACT_COLUMNS);
@@ -744,8 +760,15 @@ public final class ContactRepository {
             columns.add(page.field("total"));
         }
         return dsl.select(columns).from(page).join(CONTACTS).on(CONTACTS.ID.eq(page.field("page_id", Long.class)))
-                .orderBy(direction(page.field("sort_key"), shape.descending()),
-                        direction(page.field("page_id"), shape.descending()));
+                .orderBy(pageOrder(shape, byId ? null : page.field("sort_key"), page.field("page_id")));
+    }
+
+    /** A listing's order: by its sort key, then by id in the same direction (by id alone when that is the key). */
+    private static List<SortField<?>> pageOrder(Listing shape, Field<?> key, Field<?> id) {
+        if (shape.sort() == ListOptions.Sort.ID) {
+            return List.of(direction(id, shape.descending()));
+        }
+        return List.of(direction(key, shape.descending()), direction(id, shape.descending()));
     }
 
     /**
@@ -763,13 +786,13 @@ public final class ContactRepository {
         Field<Object> key = matches.field("match_key", Object.class);
         return dsl.with(matches).select(id.as("page_id"), key.as("sort_key"), DSL.count().over().as("total"))
                 .from(matches)
-                .orderBy(direction(key, shape.descending()), direction(id, shape.descending()))
+                .orderBy(pageOrder(shape, key, id))
                 .limit(DSL.param("limit", Integer.class)).offset(DSL.param("skip", Integer.class))
                 .asTable("page");
     }
 
     /** A page's contacts, and its total when the statement counted it (else 0, for the caller to replace). */
-    private static Page<StoredContact> pageRows(ResultSet rows, SQLDialect dialect) throws SQLException {
+    private Page<StoredContact> pageRows(ResultSet rows, SQLDialect dialect) throws SQLException {
         List<StoredContact> items = new ArrayList<>();
         int total = 0;
         boolean counted = rows.getMetaData().getColumnCount() > CONTACT_COLUMNS.size();
@@ -955,7 +978,8 @@ public final class ContactRepository {
     private static Contact toContact(ContactsRecord r) {
         return new StoredContact(r.getId(), r.getFirstName(), r.getLastName(), r.getBirthday(), r.getAdditionalData(),
                 r.getEmails(), r.getPhones(), r.getAddresses(), r.getOrganization(), r.getJobTitle(), r.getNickname(),
-                r.getLabels(), r.getFavorite(), r.getHasPhoto(), r.getCreatedAt(), r.getUpdatedAt()).contact();
+                r.getLabels(), r.getFavorite(), r.getHasPhoto(), r.getCreatedAt(), r.getUpdatedAt(), r.getRowVersion())
+                .contact();
     }
 
     private static String write(Object value) {
@@ -966,13 +990,20 @@ public final class ContactRepository {
         }
     }
 
-    /** A contact's row as read through JDBC, its columns in the order of {@link #CONTACT_COLUMNS}. */
-    private static StoredContact stored(ResultSet row, SQLDialect dialect) throws SQLException {
+    /**
+     * A contact's row as read through JDBC, its columns in the order of {@link #CONTACT_COLUMNS}: the one read before
+     * when its id and version are those of a remembered row (the same content), else its columns.
+     */
+    private StoredContact stored(ResultSet row, SQLDialect dialect) throws SQLException {
+        StoredContact known = json.known(row.getLong(1), row.getLong(VERSION_COLUMN));
+        if (known != null) {
+            return known;
+        }
         return new StoredContact(row.getLong(1), row.getString(2), row.getString(3),
                 SqlTimes.date(row, 4, dialect), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
                 row.getString(9), row.getString(10), row.getString(11), row.getString(12),
                 row.getBoolean(13), row.getBoolean(14),
-                SqlTimes.instant(row, 15, dialect), SqlTimes.instant(row, 16, dialect));
+                SqlTimes.instant(row, 15, dialect), SqlTimes.instant(row, 16, dialect), row.getLong(VERSION_COLUMN));
     }
 
     /** Now, to the microsecond: what PostgreSQL's timestamptz keeps, so an answer equals a later read of it. */

@@ -16,7 +16,8 @@ import dev.contacts.model.Wire;
 /**
  * A contact's row as the database holds it: its lists (emails, phones, addresses, labels) still the stored JSON
  * text. The contact it holds ({@link #contact()}) is a function of these fields alone, so two equal rows are sent
- * as the same JSON ({@link ContactJson}).
+ * as the same JSON ({@link ContactJson}). {@code version} is the row's, raised by the database on every change of
+ * it (migration V8): an id and a version name one content of a row.
  */
 public record StoredContact(long id,
                             String firstName,
@@ -33,7 +34,8 @@ public record StoredContact(long id,
                             boolean favorite,
                             boolean hasPhoto,
                             Instant createdAt,
-                            Instant updatedAt) {
+                            Instant updatedAt,
+                            long version) {
 
     private static final ObjectMapper JSON = Wire.mapper();
     // readers made once: a reader per call resolved its type again for every list of every contact read

@@ -2,9 +2,11 @@ package dev.contacts.server.contact;
 
 import static dev.contacts.server.support.TestApi.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,6 +74,34 @@ class BirthdaysApiTest {
         assertEquals("2027-01-01", r.json().get(1).get("next_birthday").asText());
         assertEquals(2, r.json().get(1).get("days_until").asInt());
         assertEquals(List.of("Dec30", "Jan1", "Jan6", "Jan7"), names(api.get("/contacts/birthdays?days=8", token)));
+    }
+
+    @Test
+    void aShortPageIsSentWithItsLengthAndALongOneStreamed() {
+        String token = api.newUser();
+        String note = "n".repeat(6_000);
+        List<String> born = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            born.add(String.format("Today%02d", i));
+            api.createContact(token, json("first_name", born.get(i), "last_name", "L", "birthday", "1990-12-30",
+                    "additional_data", note));
+        }
+        // 30 contacts of over 6 KB each: more than the server holds for a page, so it is streamed
+        Response whole = api.get("/contacts/birthdays/?days=0", token);
+        assertEquals(born, names(whole));
+        assertNull(whole.header("Content-Length"), whole.headers().toString());
+        assertEquals("application/json", whole.header("Content-Type"));
+        List<String> byPages = new ArrayList<>();
+        for (int skip = 0; skip < 30; skip += 5) {
+            Response page = api.get("/contacts/birthdays/?days=0&limit=5&skip=" + skip, token);
+            byPages.addAll(names(page));
+            assertEquals(String.valueOf(page.body().getBytes(StandardCharsets.UTF_8).length),
+                    page.header("Content-Length"), "a short page is sent whole");
+            assertEquals("application/json", page.header("Content-Type"));
+            assertEquals("30", page.header("X-Total-Count"));
+            assertEquals(whole.json().get(skip), page.json().get(0), "the same contact, written the same way");
+        }
+        assertEquals(born, byPages);
     }
 
     @Test
