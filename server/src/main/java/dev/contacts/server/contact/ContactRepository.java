@@ -121,17 +121,24 @@ public final class ContactRepository {
 
     public Page<StoredContact> list(long owner, ListOptions options, int skip, int limit) {
         Listing shape = new Listing(options.sort(), options.descending(), options.favorite() != null,
-                options.label() != null, false, Trigrams.NONE, 0, false, false, false);
+                options.label() != null, false, Trigrams.NONE, 0, false, false, false, false);
         Map<String, Object> values = listingValues(owner, options, skip, limit);
+        if (shape.label() && !shape.favorite()) {
+            // counted first (cheap, from the label index): no page past the end, and a label on few contacts reads
+            // them first (SQLite), rather than walking the sort key's index of every contact to find them
+            int total = LABELLED.fetch(dsl, Map.of("owner", owner, "label_owner", owner,
+                    "label", values.get("label"), "trashed_label", values.get("label")));
+            if (total <= skip) {
+                return new Page<>(List.of(), total);
+            }
+            return new Page<>(rendered(PAGES, labelPlan(owner, shape, total, skip, limit), ContactRepository::pageQuery,
+                    ContactRepository::pageRows).fetch(dsl, values).items(), total);
+        }
         List<StoredContact> items = rendered(PAGES, shape, ContactRepository::pageQuery, ContactRepository::pageRows)
                 .fetch(dsl, values).items();
         if (!shape.filtered()) {
             // the owner's count of live contacts is kept on their row (migration V5): no count of the rows
             return new Page<>(items, LIVE_CONTACTS.fetch(dsl, Map.of("owner", owner)));
-        }
-        if (shape.label() && !shape.favorite()) {
-            return new Page<>(items, LABELLED.fetch(dsl, Map.of("owner", owner, "label_owner", owner,
-                    "label", values.get("label"), "trashed_label", values.get("label"))));
         }
         // counted apart: a count in the page's statement would read every match before the page, which the
         // sorted index otherwise stops reading after (a label=Work page of 100,000 contacts took longer so)
@@ -159,6 +166,21 @@ public final class ContactRepository {
                 ContactRepository::pageRows).fetch(dsl, values).items(), total);
     }
 
+    /** A list's page by a label alone: its few contacts read first on SQLite, else the sort key's index walked. */
+    private Listing labelPlan(long owner, Listing shape, int total, int skip, int limit) {
+        return Database.isSqlite(dsl) && fewEnoughToSort(owner, total, skip, limit) ? shape.fromLabel() : shape;
+    }
+
+    /** The page statement of a list by a label alone, its values bound: for tests that ask how it runs. */
+    ResultQuery<?> labelListStatement(long owner, ListOptions options, int skip, int limit) {
+        Map<String, Object> values = listingValues(owner, options, skip, limit);
+        int total = list(owner, options, 0, 1).total();
+        ResultQuery<?> statement = pageQuery(dsl, labelPlan(owner, new Listing(options.sort(), options.descending(),
+                false, true, false, Trigrams.NONE, 0, false, false, false, false), total, skip, limit));
+        values.forEach(statement::bind);
+        return statement;
+    }
+
     /** The page statement a search runs, its values bound: for tests that ask the database how it runs it. */
     ResultQuery<?> searchStatement(long owner, SearchCriteria criteria, ListOptions options, int skip, int limit) {
         Map<String, Object> values = listingValues(owner, options, skip, limit);
@@ -183,9 +205,17 @@ public final class ContactRepository {
         if (shape.sort() == ListOptions.Sort.ID) {
             return shape;
         }
+        return fewEnoughToSort(owner, total, skip, limit) ? shape : shape.walking();
+    }
+
+    /**
+     * Whether reading a listing's {@code total} contacts (their rows) and sorting them costs less than walking the
+     * sort key's index until the page is full, each entry tested against them.
+     */
+    private boolean fewEnoughToSort(long owner, int total, int skip, int limit) {
         long live = LIVE_CONTACTS.fetch(dsl, Map.of("owner", owner));
         long walked = Math.min(live, (long) (skip + limit) * live / Math.max(total, 1));
-        return (long) total * ROW_PER_ENTRY <= walked ? shape : shape.walking();
+        return (long) total * ROW_PER_ENTRY <= walked;
     }
 
     /** How many index entries a walk reads for the cost of one contact's row read and sorted (measured: about 25). */
@@ -225,7 +255,7 @@ public final class ContactRepository {
         }
         return new Listing(options.sort(), options.descending(), options.favorite() != null, options.label() != null,
                 true, indexed.isEmpty() ? Trigrams.NONE : Trigrams.FIRST, scanned.size(), criteria.firstName() != null,
-                criteria.lastName() != null, criteria.email() != null);
+                criteria.lastName() != null, criteria.email() != null, false);
     }
 
     /**
@@ -695,9 +725,11 @@ public final class ContactRepository {
      * @param trigrams how some words of a search's query are found through the trigram index (SQLite), if any
      * @param words how many words of a search's query are tested on each contact (all of them on PostgreSQL, where
      *              its planner picks the trigram index by itself)
+     * @param labelFirst whether the label's contacts are read first (from the label index), then sorted (SQLite)
      */
     private record Listing(ListOptions.Sort sort, boolean descending, boolean favorite, boolean label, boolean search,
-                           Trigrams trigrams, int words, boolean firstName, boolean lastName, boolean email) {
+                           Trigrams trigrams, int words, boolean firstName, boolean lastName, boolean email,
+                           boolean labelFirst) {
 
         /** Whether some rows of the owner's live contacts are left out (the count on their row is not the total). */
         boolean filtered() {
@@ -715,13 +747,19 @@ public final class ContactRepository {
         /** The shape whose count is this one's: the index's matches, each tested in the owner's id index. */
         Listing counting() {
             return new Listing(ListOptions.Sort.ID, false, favorite, label, search, Trigrams.FIRST, words, firstName,
-                    lastName, email);
+                    lastName, email, false);
         }
 
         /** The same listing, its page read by walking the sort key's index. */
         Listing walking() {
             return new Listing(sort, descending, favorite, label, search, Trigrams.WALK, words, firstName, lastName,
-                    email);
+                    email, false);
+        }
+
+        /** The same listing, the label's contacts read first from the label index. */
+        Listing fromLabel() {
+            return new Listing(sort, descending, favorite, label, search, trigrams, words, firstName, lastName, email,
+                    true);
         }
     }
 
@@ -897,6 +935,9 @@ public final class ContactRepository {
         if (shape.trigrams() == Trigrams.FIRST) {
             return matches().crossJoin(ID_INDEXED);
         }
+        if (shape.labelFirst()) {
+            return CONTACT_LABELS.crossJoin(CONTACTS);
+        }
         return shape.words() > 0 && shape.trigrams() == Trigrams.NONE && Database.isSqlite(dsl) ? SEARCH_INDEXED
                 : CONTACTS;
     }
@@ -907,7 +948,11 @@ public final class ContactRepository {
         if (shape.favorite()) {
             condition = condition.and(CONTACTS.FAVORITE.eq(DSL.param("favorite", Boolean.class)));
         }
-        if (shape.label()) {
+        if (shape.labelFirst()) {
+            condition = condition.and(CONTACTS.ID.eq(CONTACT_LABELS.CONTACT_ID))
+                    .and(CONTACT_LABELS.USER_ID.eq(DSL.param("label_owner", Long.class)))
+                    .and(CONTACT_LABELS.NAME_FOLDED.eq(DSL.param("label", String.class)));
+        } else if (shape.label()) {
             // driven from the label's index: only the contacts that carry it are looked at
             condition = condition.and(CONTACTS.ID.in(DSL.select(CONTACT_LABELS.CONTACT_ID).from(CONTACT_LABELS)
                     .where(CONTACT_LABELS.USER_ID.eq(DSL.param("label_owner", Long.class))

@@ -30,16 +30,17 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class SearchIndexTest {
 
     private static final int CONTACTS = 30_000;
+    /** The start of an insert of generated contacts: the columns a search and its plan need. */
+    private static final String INSERT_CONTACTS = "INSERT INTO contacts (user_id, first_name, last_name, "
+            + "first_name_folded, last_name_folded, search_text, keys_version, created_at, updated_at) ";
 
     @Test
     @EnabledIfSystemProperty(named = TestDatabases.PROPERTY, matches = "postgresql")
     void aSubstringSearchOverABigBookUsesTheTrigramIndex() {
         try (Database database = Database.open(TestDatabases.fresh())) {
             DSLContext dsl = database.dsl();
-            long owner = dsl.insertInto(USERS).set(USERS.EMAIL, "big@example.com").set(USERS.PASSWORD_HASH, "x")
-                    .set(USERS.CREATED_AT, Instant.now()).returning(USERS.ID).fetchSingle().getId();
-            dsl.execute("INSERT INTO contacts (user_id, first_name, last_name, first_name_folded, last_name_folded, "
-                    + "search_text, keys_version, created_at, updated_at) "
+            long owner = newOwner(dsl, "big@example.com");
+            dsl.execute(INSERT_CONTACTS
                     + "SELECT ?, 'Name' || n, 'Family' || n, 'name' || n, 'family' || n, "
                     + "'name' || n || E'\\n' || 'family' || n || E'\\n' || md5(n::text), ?, now(), now() "
                     + "FROM generate_series(1, ?) AS n", owner, ContactKeys.VERSION, CONTACTS);
@@ -63,8 +64,7 @@ class SearchIndexTest {
     void onSqliteWordsOfATrigramOrMoreAreLookedUpInTheTrigramIndexFirst() {
         try (Database database = Database.open(TestDatabases.fresh())) {
             DSLContext dsl = database.dsl();
-            long owner = dsl.insertInto(USERS).set(USERS.EMAIL, "owner@example.com").set(USERS.PASSWORD_HASH, "x")
-                    .set(USERS.CREATED_AT, Instant.now()).returning(USERS.ID).fetchSingle().getId();
+            long owner = newOwner(dsl, "owner@example.com");
             ContactRepository contacts = new ContactRepository(dsl, Clock.systemUTC(), Integer.MAX_VALUE);
             for (ListOptions.Sort sort : ListOptions.Sort.values()) {
                 ListOptions options = new ListOptions(sort, false, null, null);
@@ -86,11 +86,9 @@ class SearchIndexTest {
     void onSqliteACommonWordSortedByAKeyWalksThatKeysIndexAndARareOneReadsItsMatchesFirst() {
         try (Database database = Database.open(TestDatabases.fresh())) {
             DSLContext dsl = database.dsl();
-            long owner = dsl.insertInto(USERS).set(USERS.EMAIL, "owner@example.com").set(USERS.PASSWORD_HASH, "x")
-                    .set(USERS.CREATED_AT, Instant.now()).returning(USERS.ID).fetchSingle().getId();
+            long owner = newOwner(dsl, "owner@example.com");
             // 200 contacts that all hold "nunez", one of which also holds a rare word
-            dsl.execute("INSERT INTO contacts (user_id, first_name, last_name, first_name_folded, last_name_folded, "
-                    + "search_text, keys_version, created_at, updated_at) "
+            dsl.execute(INSERT_CONTACTS
                     + "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
                     + "SELECT ?, 'Núñez', 'Family' || i, 'nunez', 'family' || i, "
                     + "'nunez' || char(10) || 'family' || i || CASE WHEN i = 77 THEN char(10) || 'zyxwv' ELSE '' END, "
@@ -120,6 +118,12 @@ class SearchIndexTest {
             assertEquals(List.of("Family11", "Family12", "Family13"),
                     page.items().stream().map(StoredContact::lastName).toList());
         }
+    }
+
+    /** A new user, straight into the database, who owns the contacts inserted next. */
+    private static long newOwner(DSLContext dsl, String email) {
+        return dsl.insertInto(USERS).set(USERS.EMAIL, email).set(USERS.PASSWORD_HASH, "x")
+                .set(USERS.CREATED_AT, Instant.now()).returning(USERS.ID).fetchSingle().getId();
     }
 
     /** The steps of a page's plan that find its ids (what follows joins the page's rows and may sort them). */
