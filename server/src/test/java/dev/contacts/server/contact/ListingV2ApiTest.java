@@ -105,6 +105,9 @@ class ListingV2ApiTest {
         }
         long trashed = create("Anna", "Smith", "[\"Work\"]", true);
         assertEquals(204, api.delete("/contacts/" + trashed + "/", token).status());
+        // trashed without that label: subtracted from no label's count
+        long trashedFamily = create("Fred", "Brown", "[\"Family\"]", false);
+        assertEquals(204, api.delete("/contacts/" + trashedFamily + "/", token).status());
         for (String path : List.of("/contacts/?", "/contacts/?label=work&", "/contacts/?favorite=true&",
                 "/contacts/?sort=last_name&order=desc&", "/contacts/search/?query=smith&",
                 "/contacts/search/?query=an&", "/contacts/search/?last_name=smi&favorite=true&")) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import dev.contacts.server.db.Database;
 import dev.contacts.server.support.TestDatabases;
@@ -29,16 +30,17 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class SearchIndexTest {
 
     private static final int CONTACTS = 30_000;
+    /** The start of an insert of generated contacts: the columns a search and its plan need. */
+    private static final String INSERT_CONTACTS = "INSERT INTO contacts (user_id, first_name, last_name, "
+            + "first_name_folded, last_name_folded, search_text, keys_version, created_at, updated_at) ";
 
     @Test
     @EnabledIfSystemProperty(named = TestDatabases.PROPERTY, matches = "postgresql")
     void aSubstringSearchOverABigBookUsesTheTrigramIndex() {
         try (Database database = Database.open(TestDatabases.fresh())) {
             DSLContext dsl = database.dsl();
-            long owner = dsl.insertInto(USERS).set(USERS.EMAIL, "big@example.com").set(USERS.PASSWORD_HASH, "x")
-                    .set(USERS.CREATED_AT, Instant.now()).returning(USERS.ID).fetchSingle().getId();
-            dsl.execute("INSERT INTO contacts (user_id, first_name, last_name, first_name_folded, last_name_folded, "
-                    + "search_text, keys_version, created_at, updated_at) "
+            long owner = newOwner(dsl, "big@example.com");
+            dsl.execute(INSERT_CONTACTS
                     + "SELECT ?, 'Name' || n, 'Family' || n, 'name' || n, 'family' || n, "
                     + "'name' || n || E'\\n' || 'family' || n || E'\\n' || md5(n::text), ?, now(), now() "
                     + "FROM generate_series(1, ?) AS n", owner, ContactKeys.VERSION, CONTACTS);
@@ -62,8 +64,7 @@ class SearchIndexTest {
     void onSqliteWordsOfATrigramOrMoreAreLookedUpInTheTrigramIndexFirst() {
         try (Database database = Database.open(TestDatabases.fresh())) {
             DSLContext dsl = database.dsl();
-            long owner = dsl.insertInto(USERS).set(USERS.EMAIL, "owner@example.com").set(USERS.PASSWORD_HASH, "x")
-                    .set(USERS.CREATED_AT, Instant.now()).returning(USERS.ID).fetchSingle().getId();
+            long owner = newOwner(dsl, "owner@example.com");
             ContactRepository contacts = new ContactRepository(dsl, Clock.systemUTC(), Integer.MAX_VALUE);
             for (ListOptions.Sort sort : ListOptions.Sort.values()) {
                 ListOptions options = new ListOptions(sort, false, null, null);
@@ -78,6 +79,56 @@ class SearchIndexTest {
                         options, 0, 10)).contains("contacts_live_search"), sort.toString());
             }
         }
+    }
+
+    @Test
+    @Tag(TestDatabases.SQLITE_ONLY)
+    void onSqliteACommonWordSortedByAKeyWalksThatKeysIndexAndARareOneReadsItsMatchesFirst() {
+        try (Database database = Database.open(TestDatabases.fresh())) {
+            DSLContext dsl = database.dsl();
+            long owner = newOwner(dsl, "owner@example.com");
+            // 200 contacts that all hold "nunez", one of which also holds a rare word
+            dsl.execute(INSERT_CONTACTS
+                    + "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
+                    + "SELECT ?, 'Núñez', 'Family' || i, 'nunez', 'family' || i, "
+                    + "'nunez' || char(10) || 'family' || i || CASE WHEN i = 77 THEN char(10) || 'zyxwv' ELSE '' END, "
+                    + "?, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z' FROM n", owner, ContactKeys.VERSION);
+            ContactRepository contacts = new ContactRepository(dsl, Clock.systemUTC(), Integer.MAX_VALUE);
+            ListOptions byLastName = new ListOptions(ListOptions.Sort.LAST_NAME, false, null, null);
+
+            String common = plan(dsl, contacts.searchStatement(owner, SearchCriteria.of("nunez", null, null, null),
+                    byLastName, 0, 10));
+            assertTrue(common.contains("contacts_live_last_name (user_id=? AND deleted_at=?)"), common);
+            assertFalse(matchesPart(common).contains("TEMP B-TREE"), common);
+            String rare = plan(dsl, contacts.searchStatement(owner, SearchCriteria.of("zyxwv", null, null, null),
+                    byLastName, 0, 10));
+            assertTrue(rare.contains("SCAN contacts_search VIRTUAL TABLE"), rare);
+            assertFalse(rare.contains("contacts_live_last_name"), rare);
+            // by id, the index's matches in its own order, whatever their number: nothing sorted
+            String byId = plan(dsl, contacts.searchStatement(owner, SearchCriteria.of("nunez", null, null, null),
+                    ListOptions.DEFAULT, 0, 10));
+            assertTrue(byId.contains("SCAN contacts_search VIRTUAL TABLE INDEX"), byId);
+            assertFalse(matchesPart(byId).contains("TEMP B-TREE"), byId);
+
+            assertEquals(200, contacts.search(owner, SearchCriteria.of("nunez", null, null, null), byLastName, 195, 10)
+                    .total());
+            var page = contacts.search(owner, SearchCriteria.of("nunez", null, null, null), byLastName, 10, 3);
+            assertEquals(200, page.total());
+            // the sort keys are left empty here, all equal: ties are broken by id
+            assertEquals(List.of("Family11", "Family12", "Family13"),
+                    page.items().stream().map(StoredContact::lastName).toList());
+        }
+    }
+
+    /** A new user, straight into the database, who owns the contacts inserted next. */
+    private static long newOwner(DSLContext dsl, String email) {
+        return dsl.insertInto(USERS).set(USERS.EMAIL, email).set(USERS.PASSWORD_HASH, "x")
+                .set(USERS.CREATED_AT, Instant.now()).returning(USERS.ID).fetchSingle().getId();
+    }
+
+    /** The steps of a page's plan that find its ids (what follows joins the page's rows and may sort them). */
+    private static String matchesPart(String plan) {
+        return plan.substring(0, plan.indexOf("SCAN page"));
     }
 
     /** SQLite's plan of {@code query}, one step a line, in the order it runs them. */
