@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.URI;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import dev.contacts.server.support.HashGate;
 import dev.contacts.server.support.TestApi;
@@ -42,13 +43,9 @@ class PasswordRacesTest {
     void aLoginCheckedAgainstAPasswordChangedMeanwhileGetsNoSession() throws Exception {
         String email = newAccount();
         String token = api.token(email, PASSWORD);
-        CompletableFuture<TestApi.Response> login;
-        try (HashGate.Hold hold = HASHES.holdNext()) {
-            login = api.sendAsync("POST", "/token/", null, TestApi.credentials(email, PASSWORD));
-            hold.awaitHeld(1);
-            assertEquals(204, changePassword(token, PASSWORD, SECOND).status());
-        }
-        TestApi.Response answer = login.get();
+        TestApi.Response answer = heldBackWhile(
+                () -> api.sendAsync("POST", "/token/", null, TestApi.credentials(email, PASSWORD)),
+                () -> assertEquals(204, changePassword(token, PASSWORD, SECOND).status()));
         assertEquals(401, answer.status(), "the old password's login answers as a wrong password: " + answer);
         assertEquals("Invalid credentials", answer.detail());
         assertEquals(401, api.login(email, PASSWORD).status());
@@ -59,14 +56,10 @@ class PasswordRacesTest {
     void ofTwoPasswordChangesAtOnceTheLaterWriteIsRefused() throws Exception {
         String email = newAccount();
         String token = api.token(email, PASSWORD);
-        CompletableFuture<TestApi.Response> first;
-        try (HashGate.Hold hold = HASHES.holdNext()) {
-            first = api.sendAsync("PUT", "/users/me/password/", token,
-                    TestApi.json("current_password", PASSWORD, "new_password", SECOND));
-            hold.awaitHeld(1);
-            assertEquals(204, changePassword(token, PASSWORD, THIRD).status());
-        }
-        TestApi.Response answer = first.get();
+        TestApi.Response answer = heldBackWhile(
+                () -> api.sendAsync("PUT", "/users/me/password/", token,
+                        TestApi.json("current_password", PASSWORD, "new_password", SECOND)),
+                () -> assertEquals(204, changePassword(token, PASSWORD, THIRD).status()));
         assertEquals(401, answer.status(), "its token was ended by the other change: " + answer);
         assertEquals("Could not validate credentials", answer.detail());
         assertEquals(200, api.login(email, THIRD).status(), "the change that was answered 204 stands");
@@ -78,13 +71,10 @@ class PasswordRacesTest {
         String email = newAccount();
         String token = api.token(email, PASSWORD);
         long contact = api.createContact(token, "Ada", "Lovelace");
-        CompletableFuture<TestApi.Response> deletion;
-        try (HashGate.Hold hold = HASHES.holdNext()) {
-            deletion = api.sendAsync("DELETE", "/users/me/", token, TestApi.json("password", PASSWORD));
-            hold.awaitHeld(1);
-            assertEquals(204, changePassword(token, PASSWORD, SECOND).status());
-        }
-        assertEquals(401, deletion.get().status());
+        TestApi.Response answer = heldBackWhile(
+                () -> api.sendAsync("DELETE", "/users/me/", token, TestApi.json("password", PASSWORD)),
+                () -> assertEquals(204, changePassword(token, PASSWORD, SECOND).status()));
+        assertEquals(401, answer.status(), answer.toString());
         String again = api.token(email, SECOND);
         assertEquals(200, api.get("/contacts/" + contact + "/", again).status(), "the account and its contacts stay");
     }
@@ -93,17 +83,25 @@ class PasswordRacesTest {
     void aLoginCheckedAgainstAnAccountDeletedMeanwhileGetsNoSession() throws Exception {
         String email = newAccount();
         String token = api.token(email, PASSWORD);
-        CompletableFuture<TestApi.Response> login;
-        try (HashGate.Hold hold = HASHES.holdNext()) {
-            login = api.sendAsync("POST", "/token/", null, TestApi.credentials(email, PASSWORD));
-            hold.awaitHeld(1);
-            assertEquals(204, api.send("DELETE", "/users/me/", token, "application/json",
-                    TestApi.json("password", PASSWORD)).status());
-        }
-        TestApi.Response answer = login.get();
+        TestApi.Response answer = heldBackWhile(
+                () -> api.sendAsync("POST", "/token/", null, TestApi.credentials(email, PASSWORD)),
+                () -> assertEquals(204, api.send("DELETE", "/users/me/", token, "application/json",
+                        TestApi.json("password", PASSWORD)).status()));
         assertEquals(401, answer.status(), "as for an unknown email: " + answer);
         assertEquals("Invalid credentials", answer.detail());
         assertEquals(201, api.register(email, SECOND).status(), "the email is free again");
+    }
+
+    /** Sends {@code first}, holds its hash back until {@code meanwhile} is done, then gives {@code first}'s answer. */
+    private static TestApi.Response heldBackWhile(Supplier<CompletableFuture<TestApi.Response>> first,
+                                                  Runnable meanwhile) throws Exception {
+        CompletableFuture<TestApi.Response> answer;
+        try (HashGate.Hold hold = HASHES.holdNext()) {
+            answer = first.get();
+            hold.awaitHeld(1);
+            meanwhile.run();
+        }
+        return answer.get();
     }
 
     private String newAccount() {
