@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.contacts.server.account.AccountService;
 import dev.contacts.server.auth.AccessTokenSecurity;
@@ -55,9 +56,9 @@ public final class ServerComponents implements AutoCloseable {
         RateLimiter rateLimiter = new RateLimiter(dsl, clock, settings.rateLimit());
         BearerAuthentication auth = new BearerAuthentication(security, tokens, new AccessTokenState(dsl));
         SessionTokens sessions = new SessionTokens(tokens, refreshTokens, revoked, users);
-        this.authService = new AuthService(users, hasher, sessions, auth, throttle, rateLimiter,
+        this.authService = new AuthService(database, users, hasher, sessions, auth, throttle, rateLimiter,
                 new ClientAddresses(settings.trustedProxies()));
-        this.accountService = new AccountService(users, hasher, sessions, auth, throttle);
+        this.accountService = new AccountService(database, users, hasher, sessions, auth, throttle);
         ContactRepository contacts = new ContactRepository(dsl, clock, settings.maxContactsPerUser());
         // contacts stored before v2 (or keyed by another ICU version) get their sort and search keys now
         contacts.rekeyStale();
@@ -68,6 +69,11 @@ public final class ServerComponents implements AutoCloseable {
     }
 
     public static ServerComponents open(ServerSettings settings, Clock clock) {
+        return open(settings, clock, PasswordHasher::new);
+    }
+
+    /** With the password hasher {@code hasher} makes (tests make one whose hashes they can hold back). */
+    public static ServerComponents open(ServerSettings settings, Clock clock, Supplier<PasswordHasher> hasher) {
         byte[] secret = secret(settings);
         Database database = Database.open(settings.database());
         try {
@@ -76,7 +82,7 @@ public final class ServerComponents implements AutoCloseable {
             TokenService tokens = new TokenService(secret, settings.tokenLifetime(), settings.issuer(),
                     settings.audience(), Clock.systemUTC());
             AccessTokenSecurity security = AccessTokenSecurity.create(settings.jwtProvider(), secret);
-            ServerComponents components = new ServerComponents(settings, database, new PasswordHasher(), tokens,
+            ServerComponents components = new ServerComponents(settings, database, hasher.get(), tokens,
                     security, clock);
             components.maintenance.start();
             return components;

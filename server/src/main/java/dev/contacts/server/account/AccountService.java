@@ -10,12 +10,14 @@ import dev.contacts.server.auth.LoginThrottle;
 import dev.contacts.server.auth.PasswordHasher;
 import dev.contacts.server.auth.SessionTokens;
 import dev.contacts.server.auth.UserRepository;
+import dev.contacts.server.db.Database;
 import dev.contacts.server.http.ApiException;
 import dev.contacts.server.http.ApiRules;
 import dev.contacts.server.http.BodyFields;
 import dev.contacts.server.http.Json;
 import dev.contacts.server.http.RequestBodies;
 import dev.contacts.server.http.ValidationException;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -23,14 +25,16 @@ import io.helidon.webserver.http.ServerResponse;
 /** The caller's own account: {@code GET /users/me/}, {@code PUT /users/me/password/}, {@code DELETE /users/me/}. */
 public final class AccountService implements ApiRules.Service {
 
+    private final Database database;
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final SessionTokens sessions;
     private final BearerAuthentication auth;
     private final LoginThrottle throttle;
 
-    public AccountService(UserRepository users, PasswordHasher hasher, SessionTokens sessions,
+    public AccountService(Database database, UserRepository users, PasswordHasher hasher, SessionTokens sessions,
                           BearerAuthentication auth, LoginThrottle throttle) {
+        this.database = database;
         this.users = users;
         this.hasher = hasher;
         this.sessions = sessions;
@@ -41,8 +45,8 @@ public final class AccountService implements ApiRules.Service {
     @Override
     public void routes(ApiRules rules) {
         rules.get("/users/me", auth.protect(this::me))
-                .delete("/users/me", auth.protect(this::deleteAccount))
-                .put("/users/me/password", auth.protect(this::changePassword));
+                .hashing(Method.DELETE, "/users/me", this::deleteAccount)
+                .hashing(Method.PUT, "/users/me/password", this::changePassword);
     }
 
     private void me(long userId, ServerRequest req, ServerResponse res) {
@@ -50,44 +54,88 @@ public final class AccountService implements ApiRules.Service {
         Json.ok(res, new AccountInfo(user.id(), user.email(), user.createdAt()));
     }
 
-    /** 204, and every access and refresh token of the user stops working, the one used for the call included. */
-    private void changePassword(long userId, ServerRequest req, ServerResponse res) {
-        BodyFields body = BodyFields.of(RequestBodies.jsonObject(req));
-        String current = body.requiredString("current_password");
-        String next = body.requiredString("new_password");
-        List<FieldError> errors = body.errors();
-        if (next != null) {
-            AccountRules.checkPassword("new_password", next, errors);
+    /** A password change between its checks and its hashes; the passwords are never printed. */
+    private record PasswordChange(UserRepository.StoredUser user, String current, String next) {
+        @Override
+        public String toString() {
+            return "PasswordChange[" + user + "]";
         }
-        ValidationException.throwIfAny(errors);
+    }
 
-        checkPassword(userId, current);
-        users.changePassword(userId, hasher.hash(next));
-        sessions.endAllSessions(userId);
+    /**
+     * 204, and every access and refresh token of the user stops working, the one used for the call included. When
+     * another change (or the account's deletion) is written while this one checks its passwords, this one changes
+     * nothing and answers as any request with a token so ended: 401.
+     */
+    private void changePassword(ServerRequest req, ServerResponse res) throws Exception {
+        PasswordChange change = database.call(() -> {
+            long userId = auth.authenticate(req).userId();
+            BodyFields body = BodyFields.of(RequestBodies.jsonObject(req));
+            String current = body.requiredString("current_password");
+            String next = body.requiredString("new_password");
+            List<FieldError> errors = body.errors();
+            if (next != null) {
+                AccountRules.checkPassword("new_password", next, errors);
+            }
+            ValidationException.throwIfAny(errors);
+            return new PasswordChange(countedAttempt(userId), current, next);
+        });
+        UserRepository.StoredUser user = change.user();
+        checkPassword(user, change.current());
+        String hash = hasher.hash(change.next());
+        boolean changed = database.call(() -> users.changePassword(user, hash, db -> {
+            throttle.recordSuccess(db, user.email());
+            sessions.endAllSessions(db, user.id());
+        }));
+        if (!changed) {
+            throw gone();
+        }
         res.status(Status.NO_CONTENT_204).send();
     }
 
-    /** 204: the user and all their contacts are gone, their tokens stop working, the email is free again. */
-    private void deleteAccount(long userId, ServerRequest req, ServerResponse res) {
-        BodyFields body = BodyFields.of(RequestBodies.jsonObject(req));
-        String password = body.requiredString("password");
-        ValidationException.throwIfAny(body.errors());
-        checkPassword(userId, password);
-        users.delete(userId);
+    /** A deletion between its checks and its hash; the password is never printed. */
+    private record Deletion(UserRepository.StoredUser user, String password) {
+        @Override
+        public String toString() {
+            return "Deletion[" + user + "]";
+        }
+    }
+
+    /**
+     * 204: the user and all their contacts are gone, their tokens stop working, the email is free again. Nothing is
+     * deleted (401) when the password is changed (or the account deleted) while this one is being checked.
+     */
+    private void deleteAccount(ServerRequest req, ServerResponse res) throws Exception {
+        Deletion deletion = database.call(() -> {
+            long userId = auth.authenticate(req).userId();
+            BodyFields body = BodyFields.of(RequestBodies.jsonObject(req));
+            String password = body.requiredString("password");
+            ValidationException.throwIfAny(body.errors());
+            return new Deletion(countedAttempt(userId), password);
+        });
+        UserRepository.StoredUser user = deletion.user();
+        checkPassword(user, deletion.password());
+        if (!database.call(() -> users.delete(user, db -> throttle.recordSuccess(db, user.email())))) {
+            throw gone();
+        }
         res.status(Status.NO_CONTENT_204).send();
     }
 
     /**
-     * 401 unless {@code password} is the user's. Each check counts toward the lockout of the account's email,
-     * as a login does: a stolen access token is no way around the limit on guessing the password.
+     * The user, with an attempt counted toward the lockout of their email before their password is checked, as for
+     * a login: a stolen access token is no way around the limit on guessing the password.
      */
-    private void checkPassword(long userId, String password) {
+    private UserRepository.StoredUser countedAttempt(long userId) {
         UserRepository.StoredUser user = users.findById(userId).orElseThrow(AccountService::gone);
         throttle.countAttempt(user.email());
+        return user;
+    }
+
+    /** 401 unless {@code password} is the user's (the attempt was counted: {@link #countedAttempt}). */
+    private void checkPassword(UserRepository.StoredUser user, String password) {
         if (!hasher.verify(user.passwordHash(), password)) {
             throw ApiException.unauthorized("Invalid credentials");
         }
-        throttle.recordSuccess(user.email());
     }
 
     /** The user was deleted between authentication and now (a concurrent request). */

@@ -86,13 +86,11 @@ public final class LoginThrottle {
         }
     }
 
-    /** A success: the email's count starts again (its lock, if any, is lifted). */
-    public void recordSuccess(String email) {
-        recordSuccess(dsl, email);
-    }
-
-    /** {@link #recordSuccess(String)} in the caller's transaction: a login's reset and its new session, one commit. */
-    void recordSuccess(DSLContext db, String email) {
+    /**
+     * A success: the email's count starts again (its lock, if any, is lifted), written in {@code db}, the transaction
+     * of what the success leads to (a login's new session, a password change): one commit, not two.
+     */
+    public void recordSuccess(DSLContext db, String email) {
         db.deleteFrom(LOGIN_FAILURES).where(LOGIN_FAILURES.EMAIL.eq(email)).execute();
     }
 

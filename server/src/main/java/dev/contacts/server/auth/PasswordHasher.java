@@ -4,6 +4,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,7 @@ public final class PasswordHasher implements AutoCloseable {
     private static final int QUEUE_CAPACITY = 512;
 
     private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
-    private final ThreadPoolExecutor pool;
+    private final ExecutorService pool;
     /**
      * A real hash to verify against when the email is unknown, so that case costs the same work. Made on the pool
      * while the server starts, not before it listens: one hash is ~22 ms of CPU and 19 MiB.
@@ -43,15 +44,24 @@ public final class PasswordHasher implements AutoCloseable {
     }
 
     public PasswordHasher(int threads) {
+        this(boundedPool(threads));
+    }
+
+    /** Hashes on {@code pool}, which bounds the work (tests give one that can hold a hash back). */
+    public PasswordHasher(ExecutorService pool) {
+        this.pool = pool;
+        decoyHash = CompletableFuture.supplyAsync(
+                () -> hashNow("decoy password that no account has".toCharArray()), pool);
+    }
+
+    private static ExecutorService boundedPool(int threads) {
         AtomicInteger count = new AtomicInteger();
-        pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
                 r -> {
                     Thread t = new Thread(r, "argon2-" + count.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
-        decoyHash = CompletableFuture.supplyAsync(
-                () -> hashNow("decoy password that no account has".toCharArray()), pool);
     }
 
     /** The encoded argon2id hash (salt and parameters included) of {@code password}. */

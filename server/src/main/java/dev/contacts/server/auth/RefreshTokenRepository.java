@@ -12,7 +12,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 import dev.contacts.server.db.generated.tables.records.RefreshTokensRecord;
 import dev.contacts.server.db.Database;
@@ -52,13 +53,15 @@ public final class RefreshTokenRepository {
     public record Issued(String token, String familyId) {
     }
 
-    /** A new token starting a new family (a login), written in one transaction after {@code first}. */
-    public Issued issue(long userId, Consumer<DSLContext> first) {
+    /**
+     * A new token starting a new family (a login), written in one transaction after {@code first}; none, and nothing
+     * written, when {@code first} answers false.
+     */
+    public Optional<Issued> issue(long userId, Predicate<DSLContext> first) {
         String familyId = UUID.randomUUID().toString();
-        return dsl.transactionResult(tx -> {
-            first.accept(tx.dsl());
-            return new Issued(insert(tx.dsl(), userId, familyId), familyId);
-        });
+        return dsl.transactionResult(tx -> first.test(tx.dsl())
+                ? Optional.of(new Issued(insert(tx.dsl(), userId, familyId), familyId))
+                : Optional.empty());
     }
 
     /** Spends {@code presented} and gives its successor, in one transaction. */
@@ -96,9 +99,9 @@ public final class RefreshTokenRepository {
         });
     }
 
-    /** Revokes every refresh token of the user (a password change). */
-    public void revokeAllOf(long userId) {
-        dsl.update(REFRESH_TOKENS)
+    /** Revokes every refresh token of the user (a password change), in the caller's transaction {@code db}. */
+    public void revokeAllOf(DSLContext db, long userId) {
+        db.update(REFRESH_TOKENS)
                 .set(REFRESH_TOKENS.REVOKED_AT, clock.instant())
                 .where(REFRESH_TOKENS.USER_ID.eq(userId).and(REFRESH_TOKENS.REVOKED_AT.isNull()))
                 .execute();

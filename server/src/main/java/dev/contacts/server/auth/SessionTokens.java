@@ -1,5 +1,6 @@
 package dev.contacts.server.auth;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.contacts.model.TokenResponse;
@@ -26,12 +27,20 @@ public final class SessionTokens {
     }
 
     /**
-     * A new session (a new refresh-token family) for a user who just proved their password; {@code first} runs in
-     * the same write transaction (a login clears its email's failed attempts there: one commit, not two).
+     * A new session (a new refresh-token family) for a user who just proved their password against {@code user} as
+     * read; empty, writing nothing, when the account changed since that read (a password change or a deletion came
+     * in between, so the proof no longer holds). {@code first} runs in the same write transaction (a login clears
+     * its email's failed attempts there: one commit, not two).
      */
-    public TokenResponse login(UserRepository.StoredUser user, Consumer<DSLContext> first) {
-        RefreshTokenRepository.Issued issued = refresh.issue(user.id(), first);
-        return pair(user.id(), user.tokenVersion(), issued.token(), issued.familyId());
+    public Optional<TokenResponse> login(UserRepository.StoredUser user, Consumer<DSLContext> first) {
+        return refresh.issue(user.id(), db -> {
+                    if (!users.stillAsRead(db, user)) {
+                        return false;
+                    }
+                    first.accept(db);
+                    return true;
+                })
+                .map(issued -> pair(user.id(), user.tokenVersion(), issued.token(), issued.familyId()));
     }
 
     /** Spends a refresh token for a new pair; anything but a live, unspent refresh token is refused. */
@@ -51,9 +60,12 @@ public final class SessionTokens {
         }
     }
 
-    /** Ends every session of the user: their refresh tokens now, their access tokens by the new version. */
-    public void endAllSessions(long userId) {
-        refresh.revokeAllOf(userId);
+    /**
+     * Ends every session of the user, in the caller's transaction {@code db}: their refresh tokens now, their access
+     * tokens by the new token version that transaction writes.
+     */
+    public void endAllSessions(DSLContext db, long userId) {
+        refresh.revokeAllOf(db, userId);
     }
 
     private TokenResponse pair(long userId, int version, String refreshToken, String familyId) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.contacts.model.RegisteredUser;
 import dev.contacts.server.db.generated.tables.records.UsersRecord;
@@ -79,21 +80,54 @@ public final class UserRepository {
         return dsl.select(USERS.TOKEN_VERSION).from(USERS).where(USERS.ID.eq(id)).fetchOptional(USERS.TOKEN_VERSION);
     }
 
-    /** Sets a new password hash and bumps the token version (ending every access token issued before). */
-    public int changePassword(long id, String passwordHash) {
+    /**
+     * Whether {@code user} is still stored as it was read (the same password hash and token version), its row then
+     * locked until {@code db}'s transaction ends: a password proven against that read holds only while this is true.
+     * A password change or a deletion since the read makes it false.
+     */
+    public boolean stillAsRead(DSLContext db, StoredUser user) {
+        return Database.lockingRows(db.selectOne().from(USERS)
+                        .where(USERS.ID.eq(user.id())
+                                .and(USERS.PASSWORD_HASH.eq(user.passwordHash()))
+                                .and(USERS.TOKEN_VERSION.eq(user.tokenVersion()))))
+                .fetchOptional().isPresent();
+    }
+
+    /**
+     * Sets a new password hash and bumps the token version (ending every access token issued before), with
+     * {@code alsoThen} in the same transaction; false, changing nothing, when the account is no longer as
+     * {@code asRead} (another change or a deletion came first).
+     */
+    public boolean changePassword(StoredUser asRead, String passwordHash, Consumer<DSLContext> alsoThen) {
         return dsl.transactionResult(tx -> {
-            tx.dsl().update(USERS)
+            DSLContext db = tx.dsl();
+            if (!stillAsRead(db, asRead)) {
+                return false;
+            }
+            db.update(USERS)
                     .set(USERS.PASSWORD_HASH, passwordHash)
                     .set(USERS.TOKEN_VERSION, USERS.TOKEN_VERSION.plus(1))
-                    .where(USERS.ID.eq(id))
+                    .where(USERS.ID.eq(asRead.id()))
                     .execute();
-            return tx.dsl().select(USERS.TOKEN_VERSION).from(USERS).where(USERS.ID.eq(id)).fetchSingle(USERS.TOKEN_VERSION);
+            alsoThen.accept(db);
+            return true;
         });
     }
 
-    /** Removes the user; their contacts and refresh tokens go with them (foreign keys cascade). */
-    public void delete(long id) {
-        dsl.deleteFrom(USERS).where(USERS.ID.eq(id)).execute();
+    /**
+     * Removes the user (their contacts and refresh tokens go with them: foreign keys cascade), after {@code first}
+     * in the same transaction; false, changing nothing, when the account is no longer as {@code asRead}.
+     */
+    public boolean delete(StoredUser asRead, Consumer<DSLContext> first) {
+        return dsl.transactionResult(tx -> {
+            DSLContext db = tx.dsl();
+            if (!stillAsRead(db, asRead)) {
+                return false;
+            }
+            first.accept(db);
+            db.deleteFrom(USERS).where(USERS.ID.eq(asRead.id())).execute();
+            return true;
+        });
     }
 
     private static StoredUser toUser(UsersRecord r) {

@@ -60,10 +60,10 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Threads for database work (a request's whole handler): more than the connections, since a handler also
-     * waits for password hashing, which holds no connection.
+     * Threads for database work (a request's whole handler, but for the waits for password hashes: those run
+     * between two {@link #call}s).
      */
-    private static final int WORKERS = 64;
+    public static final int WORKERS = 64;
     /**
      * Connections: more than writers usually wait for the write lock at once, so that reads (which WAL lets run
      * beside a writer) still find one. An idle SQLite connection costs little.
@@ -277,8 +277,9 @@ public final class Database implements AutoCloseable {
      * native calls, and the busy-timeout wait for the write lock inside them, pin a virtual thread to its
      * carrier; with only as many carriers as cores, a few writers waiting for the lock left no carrier to
      * accept or parse any other request (thread dumps in the README). A virtual thread waiting here unmounts.
+     * Work that waits for something else (a password hash) does so between two calls, holding no database thread.
      *
-     * @throws java.util.concurrent.RejectedExecutionException when too much work is already waiting
+     * @throws Refusal.Busy when too much work is already waiting
      */
     public <T> T call(Callable<T> work) throws Exception {
         Future<T> result;
@@ -288,7 +289,7 @@ public final class Database implements AutoCloseable {
             if (workers.isShutdown()) {
                 throw new IllegalStateException("the database is closed", e);
             }
-            throw e;
+            throw new Refusal.Busy();
         }
         try {
             return result.get();

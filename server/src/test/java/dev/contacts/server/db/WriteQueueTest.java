@@ -70,7 +70,7 @@ class WriteQueueTest {
             throttle.countAttempt(email); // two more
             throttle.countAttempt(email);
             if (n % 2 == 0) {
-                throttle.recordSuccess(email); // an auto-committed delete
+                throttle.recordSuccess(database.dsl(), email); // an auto-committed delete
             }
             revoked.revoke("jti-" + n, LATER); // an auto-committed insert
             return 1;

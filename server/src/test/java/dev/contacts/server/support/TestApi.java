@@ -135,6 +135,15 @@ public final class TestApi {
 
     /** Any request; {@code token} may be null (no Authorization header), as may the content type and body. */
     public Response send(String method, String path, String token, String contentType, String body) {
+        return send(request(method, path, token, contentType, body));
+    }
+
+    /** A JSON request ({@code json} and {@code token} may be null), answered later: for requests in flight together. */
+    public CompletableFuture<Response> sendAsync(String method, String path, String token, String json) {
+        return sendAsync(request(method, path, token, json == null ? null : "application/json", json));
+    }
+
+    private HttpRequest.Builder request(String method, String path, String token, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -144,7 +153,7 @@ public final class TestApi {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        return send(request);
+        return request;
     }
 
     /** The absolute address of {@code path} on the server under test. */

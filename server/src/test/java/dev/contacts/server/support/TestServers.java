@@ -63,7 +63,17 @@ public final class TestServers {
 
     public static void configure(WebServerConfig.Builder server, ServerSettings settings, Clock clock,
                                  ContactsServer.ConnectionLimits limits) {
-        ServerComponents components = ServerComponents.open(settings, clock);
+        configure(server, ServerComponents.open(settings, clock), limits);
+    }
+
+    /** As {@link #configure(WebServerConfig.Builder)}, hashing passwords on {@code hashes}, which the test holds back. */
+    public static void configure(WebServerConfig.Builder server, HashGate hashes) {
+        configure(server, ServerComponents.open(settings(), Clock.systemDefaultZone(), hashes::hasher),
+                ContactsServer.ConnectionLimits.DEFAULTS);
+    }
+
+    private static void configure(WebServerConfig.Builder server, ServerComponents components,
+                                  ContactsServer.ConnectionLimits limits) {
         synchronized (OPEN) {
             OPEN.add(components);
         }
