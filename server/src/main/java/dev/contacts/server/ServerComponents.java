@@ -63,7 +63,7 @@ public final class ServerComponents implements AutoCloseable {
         // contacts stored before v2 (or keyed by another ICU version) get their sort and search keys now
         contacts.rekeyStale();
         this.contactService = new ContactService(contacts, auth, clock);
-        this.transferService = new TransferService(dsl, contacts, auth);
+        this.transferService = new TransferService(database, contacts, auth);
         this.maintenance = new Maintenance(clock, List.of(refreshTokens::prune, revoked::prune, throttle::prune,
                 rateLimiter::prune, contacts::pruneTrash));
     }

@@ -3,7 +3,6 @@ package dev.contacts.server.contact;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -85,7 +84,7 @@ public final class ContactService implements ApiRules.Service {
                 .patch("/contacts/{contact_id}", auth.protect(this::patch))
                 .delete("/contacts/{contact_id}", auth.protect(this::delete))
                 .get("/contacts/{contact_id}/photo", auth.protect(this::getPhoto))
-                .put("/contacts/{contact_id}/photo", auth.protect(this::putPhoto))
+                .put("/contacts/{contact_id}/photo", PhotoImages.MAX_UPLOAD_BYTES, auth.protect(this::putPhoto))
                 .delete("/contacts/{contact_id}/photo", auth.protect(this::deletePhoto));
     }
 
@@ -338,16 +337,9 @@ public final class ContactService implements ApiRules.Service {
         if (!req.content().hasEntity()) {
             throw new ValidationException(new FieldError(List.of("body"), "Field required", "missing"));
         }
-        try (InputStream in = req.content().inputStream()) {
-            byte[] body = in.readNBytes(PhotoImages.MAX_UPLOAD_BYTES + 1);
-            if (body.length > PhotoImages.MAX_UPLOAD_BYTES) {
-                throw new ApiException(Status.REQUEST_ENTITY_TOO_LARGE_413,
-                        "Photo too large: at most " + PhotoImages.MAX_UPLOAD_BYTES + " bytes are accepted");
-            }
-            return body;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RequestBodies.bytesAtMost(req, PhotoImages.MAX_UPLOAD_BYTES, () -> new ApiException(
+                Status.REQUEST_ENTITY_TOO_LARGE_413,
+                "Photo too large: at most " + PhotoImages.MAX_UPLOAD_BYTES + " bytes are accepted"));
     }
 
     /** The precondition of a write: with {@code If-Match}, the contact must still be the one the client saw. */

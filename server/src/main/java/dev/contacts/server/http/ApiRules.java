@@ -22,7 +22,9 @@ import io.helidon.webserver.http.ServerResponse;
  * Registers the API's routes and remembers them, so that a request no route took is answered as FastAPI
  * does: 405 with {@code Allow} when the path exists under another method, else 404. Every path is registered
  * with and without its trailing slash: no redirects. Every route's handler runs as {@link Database#call database
- * work}, off the threads that accept and parse requests, except the {@link #hashing} ones, which call it themselves.
+ * work}, off the threads that accept and parse requests, except the {@link #hashing} and {@link #ownCalls} ones,
+ * which call it themselves. A request's body is {@link RequestBodies#readAhead read} on the request's own thread
+ * before its handler runs (up to the route's limit), so that no database thread waits for a slow client.
  */
 public final class ApiRules {
 
@@ -49,23 +51,28 @@ public final class ApiRules {
     }
 
     public ApiRules get(String path, Handler handler) {
-        return route(Method.GET, path, handler);
+        return route(Method.GET, path, RequestBodies.MAX_BODY_BYTES, handler);
     }
 
     public ApiRules post(String path, Handler handler) {
-        return route(Method.POST, path, handler);
+        return route(Method.POST, path, RequestBodies.MAX_BODY_BYTES, handler);
     }
 
     public ApiRules put(String path, Handler handler) {
-        return route(Method.PUT, path, handler);
+        return route(Method.PUT, path, RequestBodies.MAX_BODY_BYTES, handler);
+    }
+
+    /** A route whose body may be up to {@code maxBodyBytes} (the others' is {@link RequestBodies#MAX_BODY_BYTES}). */
+    public ApiRules put(String path, int maxBodyBytes, Handler handler) {
+        return route(Method.PUT, path, maxBodyBytes, handler);
     }
 
     public ApiRules patch(String path, Handler handler) {
-        return route(Method.PATCH, path, handler);
+        return route(Method.PATCH, path, RequestBodies.MAX_BODY_BYTES, handler);
     }
 
     public ApiRules delete(String path, Handler handler) {
-        return route(Method.DELETE, path, handler);
+        return route(Method.DELETE, path, RequestBodies.MAX_BODY_BYTES, handler);
     }
 
     /**
@@ -74,12 +81,21 @@ public final class ApiRules {
      * idle through a hash (about 22 ms) while other requests wait for one.
      */
     public ApiRules hashing(Method method, String path, Handler handler) {
+        return add(method, path, bodyReadAhead(RequestBodies.MAX_BODY_BYTES, handler));
+    }
+
+    /**
+     * A route whose handler runs on the request's own (virtual) thread and does everything itself: its database
+     * work in {@link Database#call}s, and reading its body ({@link RequestBodies#readAhead}) when it chooses (an
+     * import, up to 10 MiB, only once its caller is authenticated).
+     */
+    public ApiRules ownCalls(Method method, String path, Handler handler) {
         return add(method, path, handler);
     }
 
     /** {@code path} is written without its trailing slash, e.g. {@code /contacts/{contact_id}}. */
-    private ApiRules route(Method method, String path, Handler handler) {
-        return add(method, path, offDatabaseThreads(handler));
+    private ApiRules route(Method method, String path, int maxBodyBytes, Handler handler) {
+        return add(method, path, bodyReadAhead(maxBodyBytes, offDatabaseThreads(handler)));
     }
 
     private ApiRules add(Method method, String path, Handler handler) {
@@ -87,6 +103,14 @@ public final class ApiRules {
         routing.route(method, pattern, handler);
         routes.add(new Route(method, PathMatchers.create(pattern)));
         return this;
+    }
+
+    private static Handler bodyReadAhead(int maxBodyBytes, Handler handler) {
+        return (req, res) -> {
+            try (RequestBodies.Held body = RequestBodies.readAhead(req, maxBodyBytes)) {
+                handler.handle(req, res);
+            }
+        };
     }
 
     private Handler offDatabaseThreads(Handler handler) {

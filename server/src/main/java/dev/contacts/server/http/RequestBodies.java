@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,14 +27,107 @@ import io.helidon.webserver.http.ServerRequest;
 
 /**
  * Reading request bodies: the 64 KiB limit (413), the media type (415), and the FastAPI answer (422) to a
- * missing body, malformed JSON, or JSON that is not an object.
+ * missing body, malformed JSON, or JSON that is not an object. A body is {@link #readAhead read ahead} on the
+ * request's own (virtual) thread, before its database work, so that a client that sends its body slowly never
+ * holds a database thread; the handler then reads it from there, with the same answers as from the stream.
  */
 public final class RequestBodies {
 
     /** The largest body the API accepts. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
+    /**
+     * KiB that bodies read ahead may hold at once in this process; a request whose share is not free waits for it
+     * before reading. Bodies no longer wait for a database thread, which bounded them before: without this,
+     * clients sending 64 KiB (or 1 MiB photos) on thousands of connections would fill the 128 MiB heap. 16 MiB
+     * holds one full 10 MiB import beside 96 JSON bodies of the largest size (or 6 photos), so two full imports
+     * take turns (one takes 40-65 MiB of heap while it decodes and parses: README, "bench/transfer.sh").
+     */
+    private static final int BUFFERED_KIB = 16 * 1024;
+    private static final Semaphore BUFFERED = new Semaphore(BUFFERED_KIB, true);
+
+    /**
+     * A body read ahead: its first bytes (at most {@code limit} and one more), or why it could not be read. Taken
+     * once, as from the stream, so that the request keeps no second reference to it (an import's 10 MiB).
+     */
+    private static final class ReadAhead {
+        final int limit;
+        final RuntimeException failure;
+        private byte[] bytes;
+
+        ReadAhead(int limit, byte[] bytes, RuntimeException failure) {
+            this.limit = limit;
+            this.bytes = bytes;
+            this.failure = failure;
+        }
+
+        byte[] take(int maxBytes, Supplier<ApiException> tooLarge) {
+            if (failure != null) {
+                throw failure;
+            }
+            if (bytes == null) {
+                throw new IllegalStateException("the body was read already");
+            }
+            byte[] body = bytes;
+            bytes = null;
+            if (body.length > maxBytes) {
+                throw tooLarge.get();
+            }
+            return body;
+        }
+    }
+
+    /** The share of {@link #BUFFERED_KIB} a body read ahead holds until its request is done with it. */
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static final Held NOTHING_HELD = () -> {
+    };
+
     private RequestBodies() {
+    }
+
+    /**
+     * Reads the body, up to {@code maxBytes} and one byte more, on the calling thread, for {@link #readAtMost} to
+     * answer from later (that is where a body too large, bad chunked framing or invalid UTF-8 is refused, as
+     * before, so a handler's earlier answers (401, 415, 422 on the query) come first as they did). A client that
+     * stops sending is cut off by {@link Http1Edge} here, so nothing is answered. Close the result when the
+     * request is done with its body.
+     */
+    public static Held readAhead(ServerRequest req, int maxBytes) throws InterruptedException {
+        if (!req.content().hasEntity()) {
+            return NOTHING_HELD;
+        }
+        long declared = req.headers().contentLength().orElse(Long.MAX_VALUE);
+        int kib = (int) ((Math.min(declared, maxBytes) + 1 + 1023) / 1024);
+        BUFFERED.acquire(kib);
+        try {
+            req.context().register(readBody(req, maxBytes));
+        } catch (RuntimeException | Error e) {
+            BUFFERED.release(kib);
+            throw e;
+        }
+        return () -> BUFFERED.release(kib);
+    }
+
+    private static ReadAhead readBody(ServerRequest req, int maxBytes) {
+        try (InputStream in = req.content().inputStream()) {
+            return new ReadAhead(maxBytes, in.readNBytes(maxBytes + 1), null);
+        } catch (IOException e) {
+            return new ReadAhead(maxBytes, null, new UncheckedIOException(e));
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof CloseConnectionException timedOut) {
+                    throw timedOut; // the client kept the server waiting (Http1Edge): just close, nothing to answer
+                }
+            }
+            // The transport could not frame the body (a chunk size that is not hex, for one): the client's
+            // fault, so 400, and the connection cannot be trusted any further.
+            return new ReadAhead(maxBytes, null, new ApiException(Status.BAD_REQUEST_400, "Bad Request",
+                    Map.of("Connection", "close")));
+        }
     }
 
     /** The body as a JSON object. */
@@ -97,34 +191,27 @@ public final class RequestBodies {
     }
 
     /**
-     * The body (empty when there is none), read up to {@code maxBytes}; a longer one is refused with
-     * {@code tooLarge} (a 413) whatever the Content-Length said, so the client reads its answer.
+     * The body (empty when there is none), up to {@code maxBytes}, in well-formed UTF-8 (else 422); a longer one
+     * is refused with {@code tooLarge} (a 413) whatever the Content-Length said, so the client reads its answer.
      */
     public static byte[] readAtMost(ServerRequest req, int maxBytes, Supplier<ApiException> tooLarge) {
+        byte[] body = bytesAtMost(req, maxBytes, tooLarge);
+        requireUtf8(body);
+        return body;
+    }
+
+    /**
+     * The body's bytes (empty when there is none), up to {@code maxBytes}; a longer one is refused with
+     * {@code tooLarge}. From what {@link #readAhead} read, with a limit no larger than it was given.
+     */
+    public static byte[] bytesAtMost(ServerRequest req, int maxBytes, Supplier<ApiException> tooLarge) {
         if (!req.content().hasEntity()) {
             return new byte[0];
         }
-        try (InputStream in = req.content().inputStream()) {
-            byte[] body = in.readNBytes(maxBytes + 1);
-            if (body.length > maxBytes) {
-                throw tooLarge.get();
-            }
-            requireUtf8(body);
-            return body;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ApiException | ValidationException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof CloseConnectionException timedOut) {
-                    throw timedOut; // the client kept the server waiting (Http1Edge): just close, nothing to answer
-                }
-            }
-            // The transport could not frame the body (a chunk size that is not hex, for one): the client's
-            // fault, so 400, and the connection cannot be trusted any further.
-            throw new ApiException(Status.BAD_REQUEST_400, "Bad Request", Map.of("Connection", "close"));
-        }
+        return req.context().get(ReadAhead.class)
+                .filter(read -> read.limit >= maxBytes)
+                .orElseThrow(() -> new IllegalStateException("the body was not read ahead up to " + maxBytes))
+                .take(maxBytes, tooLarge);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.contacts.server.contact.transfer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +10,13 @@ import java.util.TreeSet;
 
 import dev.contacts.model.Contact;
 import dev.contacts.server.contact.ContactRepository;
+import dev.contacts.server.db.Database;
 
 /**
  * Writes an owner's contacts to a file, a page at a time: memory holds one page, whatever the address book's
- * size. Each contact carries its UID, its photo and the properties kept from its import.
+ * size. Each contact carries its UID, its photo and the properties kept from its import. Each page (and each photo)
+ * is read in a {@link Database#call} of its own and written outside it, so a client that reads slowly holds no
+ * database thread.
  */
 final class Exporter {
 
@@ -34,30 +36,46 @@ final class Exporter {
     static final int PAGE = 200;
 
     private final TransferRepository repository;
+    private final Database database;
 
-    Exporter(TransferRepository repository) {
+    Exporter(TransferRepository repository, Database database) {
         this.repository = repository;
+        this.database = database;
     }
 
     /** Every live contact of the owner, or those of {@code ids} that are the owner's (others are left out). */
-    void export(long owner, Optional<List<Long>> ids, Format format, Writer out) {
+    void export(long owner, Optional<List<Long>> ids, Format format, Writer out) throws Exception {
         try (ContactFileWriter sink = writer(format, out)) {
             ContactRepository contacts = repository.contacts();
             if (ids.isPresent()) {
                 List<Long> wanted = new ArrayList<>(new TreeSet<>(ids.get()));
                 for (int from = 0; from < wanted.size(); from += PAGE) {
-                    List<Contact> page = new ArrayList<>();
-                    for (long id : wanted.subList(from, Math.min(wanted.size(), from + PAGE))) {
-                        contacts.find(owner, id).ifPresent(page::add);
-                    }
-                    writePage(owner, page, sink);
+                    List<Long> some = wanted.subList(from, Math.min(wanted.size(), from + PAGE));
+                    writePage(owner, database.call(() -> withFields(owner,
+                            some.stream().flatMap(id -> contacts.find(owner, id).stream()).toList())), sink);
                 }
             } else {
-                forEachPage(contacts, owner, page -> writePage(owner, page, sink));
+                long after = 0;
+                while (true) {
+                    long from = after;
+                    Page page = database.call(() -> withFields(owner, contacts.liveAfter(owner, from, PAGE)));
+                    writePage(owner, page, sink);
+                    if (page.contacts().size() < PAGE) {
+                        return;
+                    }
+                    after = page.contacts().getLast().id();
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+    }
+
+    /** A page of contacts with their UIDs and kept properties. */
+    private record Page(List<Contact> contacts, Map<Long, TransferRepository.FileFields> fields) {
+    }
+
+    private Page withFields(long owner, List<Contact> contacts) {
+        return new Page(contacts, contacts.isEmpty() ? Map.of()
+                : repository.fileFields(owner, contacts.stream().map(Contact::id).toList()));
     }
 
     /** Something done with each page of contacts; may fail on output. */
@@ -78,16 +96,12 @@ final class Exporter {
         }
     }
 
-    private void writePage(long owner, List<Contact> page, ContactFileWriter sink) throws IOException {
-        if (page.isEmpty()) {
-            return;
-        }
-        Map<Long, TransferRepository.FileFields> fields = repository.fileFields(owner,
-                page.stream().map(Contact::id).toList());
-        for (Contact c : page) {
-            TransferRepository.FileFields f = fields.getOrDefault(c.id(), new TransferRepository.FileFields(null, null));
-            ContactRepository.Photo photo = c.hasPhoto() ? repository.contacts().photo(owner, c.id()).orElse(null)
-                    : null;
+    private void writePage(long owner, Page page, ContactFileWriter sink) throws Exception {
+        for (Contact c : page.contacts()) {
+            TransferRepository.FileFields f = page.fields().getOrDefault(c.id(),
+                    new TransferRepository.FileFields(null, null));
+            ContactRepository.Photo photo = c.hasPhoto()
+                    ? database.call(() -> repository.contacts().photo(owner, c.id()).orElse(null)) : null;
             sink.write(new TransferItem(c.toDraft(), f.uid(), f.extras(), photo));
         }
     }

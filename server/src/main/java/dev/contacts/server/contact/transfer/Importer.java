@@ -21,6 +21,7 @@ import dev.contacts.model.ContactRules;
 import dev.contacts.model.FieldError;
 import dev.contacts.model.ImportReport;
 import dev.contacts.server.contact.ContactRepository;
+import dev.contacts.server.db.Database;
 
 /**
  * Brings the items of a file into an owner's address book: each new person becomes a contact, an item that is
@@ -35,12 +36,15 @@ final class Importer {
     static final int BATCH = 500;
 
     private final TransferRepository repository;
+    private final Database database;
 
-    Importer(TransferRepository repository) {
+    Importer(TransferRepository repository, Database database) {
         this.repository = repository;
+        this.database = database;
     }
 
-    ImportReport run(long owner, List<ParsedItem> items, Duplicates duplicates) {
+    /** Each batch's transaction is a {@link Database#call} of its own: between them, no database thread is held. */
+    ImportReport run(long owner, List<ParsedItem> items, Duplicates duplicates) throws Exception {
         Counts counts = new Counts();
         // The next batch is read (parsed) on another thread while this one is written: on two cores the two
         // halves of an import's work overlap.
@@ -50,13 +54,13 @@ final class Importer {
                 List<ParsedItem> batch = await(next);
                 int following = from + BATCH;
                 next = following < items.size() ? reader.submit(() -> read(items, following)) : null;
-                repository.inTransaction((contacts, transfer) -> {
+                database.call(() -> repository.inTransaction((contacts, transfer) -> {
                     // before the batch reads what it merges into: another import's batch, a merge or a bulk
                     // delete of this owner finishes first, and this batch sees what it wrote
                     contacts.lockOwner(owner);
                     importBatch(owner, batch, duplicates, contacts, transfer, counts);
                     return null;
-                });
+                }));
             }
         }
         counts.errors.sort(Comparator.comparingInt(ImportReport.ItemError::item));

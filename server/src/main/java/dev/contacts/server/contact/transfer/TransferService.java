@@ -23,6 +23,7 @@ import dev.contacts.model.Contact;
 import dev.contacts.model.FieldError;
 import dev.contacts.server.auth.BearerAuthentication;
 import dev.contacts.server.contact.ContactRepository;
+import dev.contacts.server.db.Database;
 import dev.contacts.server.http.ApiException;
 import dev.contacts.server.http.ApiRules;
 import dev.contacts.server.http.Json;
@@ -31,15 +32,17 @@ import dev.contacts.server.http.RequestParams;
 import dev.contacts.server.http.ValidationException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.jooq.DSLContext;
 
 /**
  * The HTTP side of moving an address book in and out: {@code GET /contacts/export/}, {@code POST
  * /contacts/import/}, {@code GET /contacts/duplicates/} and {@code POST /contacts/merge/}. Each user sees and
- * changes only their own contacts: another user's id answers like one that does not exist.
+ * changes only their own contacts: another user's id answers like one that does not exist. An export and an
+ * import run on the request's own thread, their database work a {@link Database#call} per page or batch, so that
+ * no database thread waits for a client that reads an export or sends an import slowly.
  */
 public final class TransferService implements ApiRules.Service {
 
@@ -52,23 +55,26 @@ public final class TransferService implements ApiRules.Service {
     static final int MERGE_MIN = 2;
     static final int MERGE_MAX = 50;
 
+    private final Database database;
     private final TransferRepository repository;
     private final BearerAuthentication auth;
 
-    public TransferService(DSLContext dsl, ContactRepository contacts, BearerAuthentication auth) {
-        this.repository = new TransferRepository(dsl, contacts);
+    public TransferService(Database database, ContactRepository contacts, BearerAuthentication auth) {
+        this.database = database;
+        this.repository = new TransferRepository(database.dsl(), contacts);
         this.auth = auth;
     }
 
     @Override
     public void routes(ApiRules rules) {
-        rules.get("/contacts/export", auth.protect(this::export))
-                .post("/contacts/import", auth.protect(this::importFile))
+        rules.ownCalls(Method.GET, "/contacts/export", this::export)
+                .ownCalls(Method.POST, "/contacts/import", this::importFile)
                 .get("/contacts/duplicates", auth.protect(this::duplicates))
                 .post("/contacts/merge", auth.protect(this::merge));
     }
 
-    private void export(long owner, ServerRequest req, ServerResponse res) {
+    private void export(ServerRequest req, ServerResponse res) throws Exception {
+        long owner = database.call(() -> auth.authenticate(req).userId());
         List<FieldError> errors = new ArrayList<>();
         Exporter.Format format = switch (RequestParams.query(req, "format").map(String::strip).orElse("vcard")) {
             case "vcard" -> Exporter.Format.VCARD;
@@ -84,7 +90,7 @@ public final class TransferService implements ApiRules.Service {
         res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + format.fileName + "\"");
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         try (Writer out = new OutputStreamWriter(res.outputStream(), StandardCharsets.UTF_8)) {
-            new Exporter(repository).export(owner, ids, format, out);
+            new Exporter(repository, database).export(owner, ids, format, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -111,7 +117,8 @@ public final class TransferService implements ApiRules.Service {
         return ids;
     }
 
-    private void importFile(long owner, ServerRequest req, ServerResponse res) {
+    private void importFile(ServerRequest req, ServerResponse res) throws Exception {
+        long owner = database.call(() -> auth.authenticate(req).userId());
         ImportFile.Format format = importFormat(req);
         List<FieldError> errors = new ArrayList<>();
         Importer.Duplicates duplicates = switch (RequestParams.query(req, "duplicates").map(String::strip)
@@ -125,18 +132,24 @@ public final class TransferService implements ApiRules.Service {
             }
         };
         ValidationException.throwIfAny(errors);
-        String text = decode(readImport(req), charset(req));
-        List<ParsedItem> items = ImportFile.read(text, format).orElseThrow(() -> new ValidationException(
-                new FieldError(List.of("body"), format == ImportFile.Format.VCARD
-                        ? "Not a vCard file: it should begin with BEGIN:VCARD"
-                        : "Not a contacts CSV: the header row is neither Google Contacts' nor Outlook's",
-                        "value_error")));
-        if (items.size() > MAX_IMPORT_ITEMS) {
-            throw new ValidationException(new FieldError(List.of("body"), "Too many contacts in one file: at most "
-                    + MAX_IMPORT_ITEMS + ", this one has " + items.size(), "too_long"));
+        if (req.headers().contentLength().orElse(0) > MAX_IMPORT_BYTES) {
+            throw tooLarge();
         }
-        res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        Json.ok(res, new Importer(repository).run(owner, items, duplicates));
+        // read once the caller is known, not before: up to 10 MiB of a stranger's would take the heap's share
+        try (RequestBodies.Held body = RequestBodies.readAhead(req, MAX_IMPORT_BYTES)) {
+            String text = decode(readImport(req), charset(req));
+            List<ParsedItem> items = ImportFile.read(text, format).orElseThrow(() -> new ValidationException(
+                    new FieldError(List.of("body"), format == ImportFile.Format.VCARD
+                            ? "Not a vCard file: it should begin with BEGIN:VCARD"
+                            : "Not a contacts CSV: the header row is neither Google Contacts' nor Outlook's",
+                            "value_error")));
+            if (items.size() > MAX_IMPORT_ITEMS) {
+                throw new ValidationException(new FieldError(List.of("body"), "Too many contacts in one file: at most "
+                        + MAX_IMPORT_ITEMS + ", this one has " + items.size(), "too_long"));
+            }
+            res.header(HeaderNames.CACHE_CONTROL, "no-store");
+            Json.ok(res, new Importer(repository, database).run(owner, items, duplicates));
+        }
     }
 
     /** {@code text/vcard} (or the older {@code text/x-vcard}, {@code text/directory}) or {@code text/csv}; else 415. */
@@ -181,11 +194,8 @@ public final class TransferService implements ApiRules.Service {
         }
     }
 
-    /** Reads at most {@value #MAX_IMPORT_BYTES}; more is refused with 413 whatever the Content-Length said. */
+    /** At most {@value #MAX_IMPORT_BYTES}; more is refused with 413 whatever the Content-Length said. */
     private static byte[] readImport(ServerRequest req) {
-        if (req.headers().contentLength().orElse(0) > MAX_IMPORT_BYTES) {
-            throw tooLarge();
-        }
         byte[] body = RequestBodies.readAtMost(req, MAX_IMPORT_BYTES, TransferService::tooLarge);
         if (body.length == 0) {
             throw new ValidationException(new FieldError(List.of("body"), "Field required", "missing"));
