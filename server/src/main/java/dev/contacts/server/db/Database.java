@@ -60,8 +60,10 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Threads for database work (a request's whole handler, but for the waits for password hashes: those run
-     * between two {@link #call}s).
+     * Threads for database work (a request's handler, but not the waits for password hashes nor for a client's
+     * body or an import's parsing: those run between {@link #call}s). More than {@link #CONNECTIONS}: a writer
+     * waiting for SQLite's write turn (or for its group's commit) holds its thread, so with 16 threads the logins'
+     * writes took them all and reads during a login flood waited behind them (README, "Fewer database threads").
      */
     public static final int WORKERS = 64;
     /**

@@ -40,8 +40,8 @@ public final class RequestBodies {
      * KiB that bodies read ahead may hold at once in this process; a request whose share is not free waits for it
      * before reading. Bodies no longer wait for a database thread, which bounded them before: without this,
      * clients sending 64 KiB (or 1 MiB photos) on thousands of connections would fill the 128 MiB heap. 16 MiB
-     * holds one full 10 MiB import beside 96 JSON bodies of the largest size (or 6 photos), so two full imports
-     * take turns (one takes 40-65 MiB of heap while it decodes and parses: README, "bench/transfer.sh").
+     * holds about 250 JSON bodies of the largest size, or one full 10 MiB import beside smaller ones, so two full
+     * imports take turns (one takes 40-65 MiB of heap while it decodes and parses: README, "bench/transfer.sh").
      */
     private static final int BUFFERED_KIB = 16 * 1024;
     private static final Semaphore BUFFERED = new Semaphore(BUFFERED_KIB, true);
