@@ -23,8 +23,8 @@ import io.helidon.webserver.http.ServerResponse;
  * does: 405 with {@code Allow} when the path exists under another method, else 404. Every path is registered
  * with and without its trailing slash: no redirects. Every route's handler runs as {@link Database#call database
  * work}, off the threads that accept and parse requests, except the {@link #hashing} and {@link #ownCalls} ones,
- * which call it themselves. A request's body is {@link RequestBodies#readAhead read} on the request's own thread
- * before its handler runs (up to the route's limit), so that no database thread waits for a slow client.
+ * which call it themselves. A request's body (but a GET's) is {@link RequestBodies#readAhead read} on the request's
+ * own thread before its handler runs (up to the route's limit), so that no database thread waits for a slow client.
  */
 public final class ApiRules {
 
@@ -50,8 +50,9 @@ public final class ApiRules {
         return this;
     }
 
+    /** A read: no handler of one reads a body, so none is read ahead (Helidon drains one sent all the same). */
     public ApiRules get(String path, Handler handler) {
-        return route(Method.GET, path, RequestBodies.MAX_BODY_BYTES, handler);
+        return add(Method.GET, path, offDatabaseThreads(handler));
     }
 
     public ApiRules post(String path, Handler handler) {
