@@ -84,6 +84,16 @@ public final class RenderedQuery<T> {
     }
 
     /**
+     * {@code sql} (any statement, a write too) prepared once on the physical connection behind {@code pooled} and
+     * kept open there, as this class's queries are: for a statement run on every request that is not a query of
+     * this class (a new contact's insert, into which SQLite compiles the table's triggers each time it is prepared).
+     * Its caller binds every value and closes its results before it is asked for again on that connection.
+     */
+    public static PreparedStatement keptOpen(Connection pooled, String sql) throws SQLException {
+        return prepared(pooled, sql);
+    }
+
+    /**
      * {@code sql} prepared on the physical connection behind {@code pooled}, kept open for the next use on it.
      * Prepared on the pool's own connection rather than on its proxy, which would close it when the connection goes
      * back to the pool; the driver closes it with its connection.

@@ -129,6 +129,31 @@ class CreatesAndLimitTest {
     }
 
     @Test
+    void anInsertAfterAFailedOneOnTheSameConnectionIsStoredWithItsOwnId() {
+        long owner = users.create("owner@example.com", "hash").userId();
+        long gone = owner + 1000; // no such user: its insert breaks the foreign key
+        // one transaction, so one connection, whose insert statement is kept open between inserts: a failed
+        // insert (rolled back to its savepoint) must leave it fit for the next, each answered with its own row
+        List<Contact> created = database.dsl().transactionResult(tx -> {
+            ContactRepository inTx = contacts.within(tx.dsl());
+            List<Contact> stored = new ArrayList<>(inTx.createAll(owner, drafts("Before", 2)));
+            assertThrows(DataAccessException.class,
+                    () -> tx.dsl().transaction(savepoint -> contacts.within(savepoint.dsl()).createAll(gone,
+                            drafts("Orphan", 1))));
+            stored.addAll(inTx.createAll(owner, drafts("After", 2)));
+            return stored;
+        });
+
+        assertEquals(List.of("Before0", "Before1", "After0", "After1"), created.stream().map(Contact::firstName).toList());
+        for (Contact answered : created) {
+            assertEquals(Optional.of(answered), contacts.find(owner, answered.id()), "stored as answered");
+        }
+        assertEquals(4, new HashSet<>(created.stream().map(Contact::id).toList()).size(), "an id each");
+        assertEquals(List.of("Before0", "Before1", "After0", "After1"), names(owner));
+        assertEquals(0, live(gone));
+    }
+
+    @Test
     void theLimitHoldsExactlyUnderConcurrentCreatesOfOneOwner() throws Exception {
         long owner = users.create("owner@example.com", "hash").userId();
         Map<Integer, Integer> outcomes = Concurrently.tally(4 * LIMIT, n -> {
