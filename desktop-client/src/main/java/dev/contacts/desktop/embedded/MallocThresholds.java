@@ -9,9 +9,10 @@ import com.sun.jna.Platform;
  * 128 KiB or more goes back to the system instead of staying in a malloc arena. glibc raises both thresholds for
  * the whole process the first time a large block is freed: after argon2's first 19 MiB hash (the embedded server's
  * decoy hash at start) every arena could keep up to 38 MiB free, and the last hash's block stayed resident for the
- * app's life. Fixed, each hash maps its block afresh (about 0.1 s of CPU more per hash: one at start, one per login
- * or password change); with 5,000 contacts listed the app then kept 311-325 MB instead of 335-338 MB (README, "The
- * embedded server's sizes"). Only for the embedded server, and only on Linux (glibc); elsewhere it does nothing.
+ * app's life. Fixed, each hash maps its block afresh and gives it back (one hash at start, one per login or password
+ * change; the hashing thread's CPU for the first two was 70-80 ms either way); with 5,000 contacts listed the app
+ * kept 311-325 MB instead of 335-349 MB, its arenas 29-30 MB instead of 58-61 MB (README, "The embedded server's
+ * sizes"). Only for the embedded server, and only on Linux (glibc); elsewhere it does nothing.
  */
 final class MallocThresholds {
 
