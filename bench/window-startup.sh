@@ -24,9 +24,14 @@ jar=desktop-client/target/contacts-desktop.jar
 # the launcher's options, from the one place they are written; the AOT cache is where the package put it
 options=$(sed -n 's:.*<app.jvm.options>\(.*\)</app.jvm.options>.*:\1:p' desktop-client/pom.xml \
   | sed "s:\${project.build.directory}:desktop-client/target:g")
-# JAVA_OPTS: more options to try (they come last, so they win); RECORD=dir: a class histogram and a native
-# memory summary of each signed-in app
+# JAVA_OPTS: more options to try (they come last, so they win); RECORD=dir: each thread's CPU time when the
+# window and the server are up; of each signed-in app with its contacts listed a class histogram, a native
+# memory summary, glibc's malloc_info, its smaps and its threads
 options+=" ${RECORD:+-XX:NativeMemoryTracking=summary} ${JAVA_OPTS:-}"
+# RECORD: each thread's name and CPU time (ms), the busiest first
+threads() { local t; for t in /proc/"$1"/task/*; do
+  awk -v hz="$(getconf CLK_TCK)" -v name="$(cat "$t/comm")" '{print int(($14 + $15) * 1000 / hz), name}' "$t/stat"
+done | sort -rn; }
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
 rss_mb() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; }
 # the start from the desktop's menu (no options: the data folder is $XDG_DATA_HOME/contacts)
@@ -115,6 +120,7 @@ for run in $(seq 0 "$runs"); do
   done
   exec 4<&-; kill "$xev" 2>/dev/null || true; wait "$xev" 2>/dev/null || true
   rss=$(rss_mb "$app"); cpu=$(cpu_ms "$app"); with=""
+  [[ -z "${RECORD:-}" ]] || { mkdir -p "$RECORD"; threads "$app" >"$RECORD/threads-at-start-$run.txt"; }
   if (( contacts > 0 )); then
     if (( run == 0 )); then
       seed "$api"
@@ -122,7 +128,9 @@ for run in $(seq 0 "$runs"); do
       sign_in_and_scroll "$window_id" "$app"
       loaded+=("$(rss_mb "$app")"); with=", RSS with $contacts contacts listed ${loaded[-1]} MB"
       [[ -z "${RECORD:-}" ]] || { mkdir -p "$RECORD"; "$JAVA_HOME/bin/jcmd" "$app" GC.class_histogram >"$RECORD/histogram-$run.txt"
-        "$JAVA_HOME/bin/jcmd" "$app" VM.native_memory summary >"$RECORD/nmt-$run.txt" 2>&1 || true; }
+        "$JAVA_HOME/bin/jcmd" "$app" VM.native_memory summary >"$RECORD/nmt-$run.txt" 2>&1 || true
+        "$JAVA_HOME/bin/jcmd" "$app" System.native_heap_info >"$RECORD/malloc-info-$run.xml" 2>&1 || true
+        cp "/proc/$app/smaps" "$RECORD/smaps-$run.txt"; threads "$app" >"$RECORD/threads-listed-$run.txt"; }
     fi
   fi
   kill "$app"; wait "$app" 2>/dev/null || true

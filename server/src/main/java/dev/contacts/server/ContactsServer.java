@@ -70,7 +70,12 @@ public final class ContactsServer implements AutoCloseable {
     }
 
     public static ContactsServer start(ServerSettings settings, Clock clock) {
-        ServerComponents components = ServerComponents.open(settings, clock);
+        return start(settings, clock, Capacity.SERVER);
+    }
+
+    /** Sized by {@code capacity} (the desktop's embedded server: {@link Capacity#ONE_USER}). */
+    public static ContactsServer start(ServerSettings settings, Clock clock, Capacity capacity) {
+        ServerComponents components = ServerComponents.open(settings, clock, capacity);
         try {
             WebServerConfig.Builder builder = WebServer.builder()
                     .host(settings.host())

@@ -69,13 +69,24 @@ public final class ServerComponents implements AutoCloseable {
     }
 
     public static ServerComponents open(ServerSettings settings, Clock clock) {
-        return open(settings, clock, PasswordHasher::new);
+        return open(settings, clock, Capacity.SERVER);
+    }
+
+    /** Sized by {@code capacity}: its database threads and connections, its hashing threads. */
+    public static ServerComponents open(ServerSettings settings, Clock clock, Capacity capacity) {
+        return open(settings, clock, capacity, () -> new PasswordHasher(capacity.hashThreads()));
     }
 
     /** With the password hasher {@code hasher} makes (tests make one whose hashes they can hold back). */
     public static ServerComponents open(ServerSettings settings, Clock clock, Supplier<PasswordHasher> hasher) {
+        return open(settings, clock, Capacity.SERVER, hasher);
+    }
+
+    private static ServerComponents open(ServerSettings settings, Clock clock, Capacity capacity,
+                                         Supplier<PasswordHasher> hasher) {
         byte[] secret = secret(settings);
-        Database database = Database.open(settings.database());
+        Database database = Database.open(settings.database(), capacity.databaseThreads(),
+                capacity.sqliteConnections());
         try {
             // Access tokens are timed by the wall clock, not by `clock` (which tests move): Helidon's JWT provider
             // checks their exp, iat and nbf against the wall clock, and cannot be given another.

@@ -6,17 +6,19 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import dev.contacts.desktop.api.ApiFailure;
+import dev.contacts.server.Capacity;
 import dev.contacts.server.ContactsServer;
 import dev.contacts.server.ServerSettings;
 
 /**
  * The app's own server: {@link ContactsServer} on 127.0.0.1 with a free port over {@code contacts.db} in the
- * data folder (the key file beside it). Started in the background before the window is built, so both starts
- * run side by side; stopped when the window closes.
+ * data folder (the key file beside it), sized for one person ({@link Capacity#ONE_USER}). Started in the
+ * background before the window is built, so both starts run side by side; stopped when the window closes.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
@@ -39,8 +41,10 @@ public final class EmbeddedServer implements AutoCloseable {
         starting = true;
         Thread.ofPlatform().name("contacts-embedded-start").daemon().start(() -> {
             try {
+                MallocThresholds.fix(); // before the server's first password hash
                 createPrivately(dataDir);
-                server.complete(ContactsServer.start(ServerSettings.embedded(dataDir.resolve(DATABASE_FILE))));
+                server.complete(ContactsServer.start(ServerSettings.embedded(dataDir.resolve(DATABASE_FILE)),
+                        Clock.systemDefaultZone(), Capacity.ONE_USER));
             } catch (Throwable e) {
                 server.completeExceptionally(e);
             }

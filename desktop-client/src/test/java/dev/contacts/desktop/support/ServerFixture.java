@@ -7,6 +7,7 @@ import dev.contacts.desktop.api.ContactsApi;
 import dev.contacts.desktop.app.Session;
 import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.ui.Background;
+import dev.contacts.server.Capacity;
 import dev.contacts.server.ContactsServer;
 import dev.contacts.server.ServerSettings;
 import dev.contacts.server.support.MutableClock;
@@ -25,7 +26,8 @@ public final class ServerFixture implements AutoCloseable {
     public UserSession user;
 
     public ServerFixture(Path dir) {
-        server = ContactsServer.start(ServerSettings.embedded(dir.resolve("contacts.db")), clock);
+        server = ContactsServer.start(ServerSettings.embedded(dir.resolve("contacts.db")), clock,
+                Capacity.ONE_USER);
         var uri = server.uri("127.0.0.1");
         api = new ContactsApi(() -> uri, Duration.ofSeconds(30), clock);
         session = new Session(api, Background.direct());

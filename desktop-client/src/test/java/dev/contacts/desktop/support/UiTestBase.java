@@ -17,6 +17,7 @@ import dev.contacts.desktop.settings.Settings;
 import dev.contacts.desktop.theme.ThemeManager;
 import dev.contacts.desktop.ui.Debouncer;
 import dev.contacts.desktop.ui.FxBackground;
+import dev.contacts.server.Capacity;
 import dev.contacts.server.ContactsServer;
 import dev.contacts.server.ServerSettings;
 import dev.contacts.server.support.MutableClock;
@@ -78,7 +79,8 @@ public abstract class UiTestBase extends FxRobot {
 
     private void start(Stage stage) {
         this.stage = stage;
-        server = ContactsServer.start(ServerSettings.embedded(dataDir.resolve("contacts.db")), clock);
+        server = ContactsServer.start(ServerSettings.embedded(dataDir.resolve("contacts.db")), clock,
+                Capacity.ONE_USER);
         URI uri = server.uri("127.0.0.1"); // kept: a restarted server comes back on the same port
         api = new ContactsApi(() -> uri, Duration.ofSeconds(30), clock);
         background = new FxBackground();
@@ -104,7 +106,8 @@ public abstract class UiTestBase extends FxRobot {
     protected void restartServer() {
         int port = server.port();
         server.stop();
-        server = ContactsServer.start(ServerSettings.embedded(dataDir.resolve("contacts.db")).withPort(port), clock);
+        server = ContactsServer.start(ServerSettings.embedded(dataDir.resolve("contacts.db")).withPort(port), clock,
+                Capacity.ONE_USER);
     }
 
     /** The client of the account signed in now (each login has its own, with its own tokens). */

@@ -70,7 +70,7 @@ public final class Database implements AutoCloseable {
      * Connections: more than writers usually wait for the write lock at once, so that reads (which WAL lets run
      * beside a writer) still find one. An idle SQLite connection costs little.
      */
-    private static final int CONNECTIONS = 16;
+    public static final int SQLITE_CONNECTIONS = 16;
     /** Requests waiting for a worker; beyond it the server is busy (503). */
     private static final int WAITING = 2048;
 
@@ -83,7 +83,7 @@ public final class Database implements AutoCloseable {
     /** SQLite's writers in the order they came; null on PostgreSQL. */
     private final SqliteWriteQueue writeQueue;
 
-    private Database(HikariDataSource dataSource, SQLDialect dialect) {
+    private Database(HikariDataSource dataSource, SQLDialect dialect, int threads) {
         this.dataSource = dataSource;
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(dataSource).set(dialect).set(new Settings().withExecuteLogging(false));
@@ -96,7 +96,7 @@ public final class Database implements AutoCloseable {
         }
         this.dsl = DSL.using(configuration);
         AtomicInteger count = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.SECONDS,
+        this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(WAITING), r -> {
                     Thread t = new Thread(r, "db-work-" + count.incrementAndGet());
                     t.setDaemon(true);
@@ -106,7 +106,16 @@ public final class Database implements AutoCloseable {
 
     /** Opens and migrates the database {@code settings} name: a PostgreSQL database, else the SQLite file. */
     public static Database open(DatabaseSettings settings) {
-        return settings.isPostgreSql() ? openPostgreSql(settings) : open(settings.file());
+        return open(settings, WORKERS, SQLITE_CONNECTIONS);
+    }
+
+    /**
+     * As {@link #open(DatabaseSettings)}, with {@code threads} threads for database work and, on SQLite,
+     * {@code sqliteConnections} pooled connections (the desktop's embedded server needs fewer than a server).
+     */
+    public static Database open(DatabaseSettings settings, int threads, int sqliteConnections) {
+        return settings.isPostgreSql() ? openPostgreSql(settings, threads)
+                : open(settings.file(), threads, sqliteConnections);
     }
 
     /**
@@ -115,7 +124,7 @@ public final class Database implements AutoCloseable {
      * tables are created by the migrations, which Flyway runs under an advisory lock, so instances starting
      * together migrate it once.
      */
-    private static Database openPostgreSql(DatabaseSettings settings) {
+    private static Database openPostgreSql(DatabaseSettings settings, int threads) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(settings.url().orElseThrow());
         settings.user().ifPresent(pool::setUsername);
@@ -126,11 +135,15 @@ public final class Database implements AutoCloseable {
         pool.setMinimumIdle(1);
         // a database server that is gone gets a 503 after 10 s (Database.call), not a client left waiting 30 s
         pool.setConnectionTimeout(10_000);
-        return migrated(new HikariDataSource(pool), SQLDialect.POSTGRES, "postgresql");
+        return migrated(new HikariDataSource(pool), SQLDialect.POSTGRES, "postgresql", threads);
     }
 
     /** Opens (creating it and its folders when missing) and migrates the SQLite database in {@code file}. */
     public static Database open(Path file) {
+        return open(file, WORKERS, SQLITE_CONNECTIONS);
+    }
+
+    private static Database open(Path file, int threads, int connections) {
         Path absolute = file.toAbsolutePath();
         try {
             createPrivately(absolute);
@@ -154,9 +167,9 @@ public final class Database implements AutoCloseable {
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(sqliteSource);
         pool.setPoolName("contacts-db");
-        pool.setMaximumPoolSize(CONNECTIONS);
+        pool.setMaximumPoolSize(connections);
         pool.setConnectionTimeout(30_000);
-        return migrated(new HikariDataSource(pool), SQLDialect.SQLITE, "sqlite");
+        return migrated(new HikariDataSource(pool), SQLDialect.SQLITE, "sqlite", threads);
     }
 
     /**
@@ -195,14 +208,14 @@ public final class Database implements AutoCloseable {
     private static final int SQLITE_BUSY = 5;
 
     /** The database of {@code dataSource}, migrated with the scripts of db/migration/{@code scripts}. */
-    private static Database migrated(HikariDataSource dataSource, SQLDialect dialect, String scripts) {
+    private static Database migrated(HikariDataSource dataSource, SQLDialect dialect, String scripts, int threads) {
         try {
             Migrations.apply(dataSource, scripts);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource, dialect);
+        return new Database(dataSource, dialect, threads);
     }
 
     /**
@@ -247,6 +260,15 @@ public final class Database implements AutoCloseable {
     /** Closes the pool's idle connections (and the statements kept on them); new ones open as needed. For tests. */
     void replaceConnections() {
         dataSource.getHikariPoolMXBean().softEvictConnections();
+    }
+
+    /** The threads for database work, and the most pooled connections. */
+    int threads() {
+        return workers.getMaximumPoolSize();
+    }
+
+    int connections() {
+        return dataSource.getMaximumPoolSize();
     }
 
     /** SQLite's queue of writers; empty on PostgreSQL. */
