@@ -61,7 +61,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * Threads for database work (a request's handler, but not the waits for password hashes nor for a client's
-     * body or an import's parsing: those run between {@link #call}s). More than {@link #CONNECTIONS}: a writer
+     * body or an import's parsing: those run between {@link #call}s). More than {@link #SQLITE_CONNECTIONS}: a writer
      * waiting for SQLite's write turn (or for its group's commit) holds its thread, and with 16 threads the reads
      * during a login flood waited behind the logins' writes (README, "16, 32 and 64 database threads again").
      */
