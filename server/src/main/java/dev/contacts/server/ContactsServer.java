@@ -70,6 +70,7 @@ public final class ContactsServer implements AutoCloseable {
     }
 
     public static ContactsServer start(ServerSettings settings, Clock clock) {
+        NativeHeap.PROCESS.fixThresholds();
         ServerComponents components = ServerComponents.open(settings, clock);
         try {
             WebServerConfig.Builder builder = WebServer.builder()
