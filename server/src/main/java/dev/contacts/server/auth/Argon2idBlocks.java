@@ -27,8 +27,8 @@ import de.mkammerer.argon2.jna.Size_t;
  * next hash, until {@link #releaseBlock()} (the thread's end). Left to libargon2, the block is malloc'd and freed
  * per hash: the first free of a block that size raised glibc's mmap and trim thresholds for the whole process, so
  * every arena could keep up to 38 MiB free; and with glibc's thresholds fixed (NativeHeap) each hash would fault
- * its 19 MiB in afresh. On Linux the block asks for transparent huge pages. Hashes are the standard encoded form ({@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}), the
- * same as argon2-jvm's, so either verifies the other's.
+ * its 19 MiB in afresh. On Linux the block asks for transparent huge pages. Hashes are the standard encoded form
+ * ({@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}), the same as argon2-jvm's, so either verifies the other's.
  */
 final class Argon2idBlocks {
 
@@ -53,7 +53,7 @@ final class Argon2idBlocks {
     private record Block(Memory memory, Pointer start, long size) {
     }
 
-    /** Linux's madvise, for huge pages (argon2 reads its block at random: 6-8% less CPU a hash, HashBench). */
+    /** Linux's madvise, for huge pages (argon2 reads its block at random: 5-10% less CPU a hash, README). */
     private interface Madvise extends Library {
         int madvise(Pointer start, long length, int advice);
     }
@@ -104,8 +104,14 @@ final class Argon2idBlocks {
         if (!m.matches()) {
             return null;
         }
-        byte[] salt = B64_DECODE.decode(m.group(4));
-        byte[] expected = B64_DECODE.decode(m.group(5));
+        byte[] salt;
+        byte[] expected;
+        try {
+            salt = B64_DECODE.decode(m.group(4));
+            expected = B64_DECODE.decode(m.group(5));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
         byte[] actual = raw(password, salt, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)),
                 Integer.parseInt(m.group(3)), expected.length);
         return java.security.MessageDigest.isEqual(expected, actual);

@@ -62,6 +62,7 @@ class Argon2idBlocksTest {
 
         assertNull(Argon2idBlocks.verify(argon2i, PASSWORD.toCharArray()));
         assertNull(Argon2idBlocks.verify("not a hash", PASSWORD.toCharArray()));
+        assertNull(Argon2idBlocks.verify("$argon2id$v=19$m=1024,t=2,p=1$a$b", PASSWORD.toCharArray()));
     }
 
     @Test
