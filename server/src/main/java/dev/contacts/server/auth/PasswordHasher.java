@@ -32,9 +32,10 @@ public final class PasswordHasher implements AutoCloseable {
     private static final int QUEUE_CAPACITY = 512;
     /**
      * How long an idle hashing thread lives: it holds its 19 MiB block ({@link Argon2idBlocks}) until it ends, so a
-     * flood of logins reuses the blocks and a quiet server gives them back.
+     * flood of logins reuses the blocks and a quiet server gives them back (with 10 s, the blocks were still held
+     * during the writes that followed a flood in bench/load.sh: the peak RSS 350 MB instead of 311-316).
      */
-    private static final long IDLE_SECONDS = 10;
+    private static final long IDLE_SECONDS = 1;
 
     private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
     private final ExecutorService pool;
