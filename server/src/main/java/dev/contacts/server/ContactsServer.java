@@ -75,6 +75,7 @@ public final class ContactsServer implements AutoCloseable {
 
     /** Sized by {@code capacity} (the desktop's embedded server: {@link Capacity#ONE_USER}). */
     public static ContactsServer start(ServerSettings settings, Clock clock, Capacity capacity) {
+        NativeHeap.PROCESS.fixThresholds();
         ServerComponents components = ServerComponents.open(settings, clock, capacity);
         try {
             WebServerConfig.Builder builder = WebServer.builder()

@@ -41,7 +41,6 @@ public final class EmbeddedServer implements AutoCloseable {
         starting = true;
         Thread.ofPlatform().name("contacts-embedded-start").daemon().start(() -> {
             try {
-                MallocThresholds.fix(); // before the server's first password hash
                 createPrivately(dataDir);
                 server.complete(ContactsServer.start(ServerSettings.embedded(dataDir.resolve(DATABASE_FILE)),
                         Clock.systemDefaultZone(), Capacity.ONE_USER));
