@@ -62,7 +62,7 @@ public final class ServerComponents implements AutoCloseable {
         ContactRepository contacts = new ContactRepository(dsl, clock, settings.maxContactsPerUser());
         // contacts stored before v2 (or keyed by another ICU version) get their sort and search keys now
         contacts.rekeyStale();
-        this.contactService = new ContactService(contacts, auth, clock);
+        this.contactService = new ContactService(database, contacts, auth, clock);
         this.transferService = new TransferService(database, contacts, auth);
         this.maintenance = new Maintenance(clock, List.of(refreshTokens::prune, revoked::prune, throttle::prune,
                 rateLimiter::prune, contacts::pruneTrash));

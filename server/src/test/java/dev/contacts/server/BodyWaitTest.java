@@ -81,6 +81,22 @@ class BodyWaitTest {
         }
     }
 
+    /**
+     * A stranger's photo (a photo may take 1 MiB of the bodies read ahead) is refused before its body is read: the
+     * answer is 401 at once, never the 100 Continue that would ask for the upload.
+     */
+    @Test
+    void aStrangersPhotoIsRefusedBeforeItsBodyIsRead() throws Exception {
+        String token = api.newUser();
+        long contact = api.createContact(token, "Ada", "Lovelace");
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(PATIENCE_MILLIS);
+            send(socket, "PUT /contacts/" + contact + "/photo/ HTTP/1.1\r\nHost: x\r\nContent-Type: image/png\r\n"
+                    + "Content-Length: 1048576\r\nExpect: 100-continue\r\n\r\n");
+            assertEquals("HTTP/1.1 401 Unauthorized", head(socket.getInputStream()));
+        }
+    }
+
     private static void send(Socket socket, String text) throws IOException {
         socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();

@@ -63,11 +63,6 @@ public final class ApiRules {
         return route(Method.PUT, path, RequestBodies.MAX_BODY_BYTES, handler);
     }
 
-    /** A route whose body may be up to {@code maxBodyBytes} (the others' is {@link RequestBodies#MAX_BODY_BYTES}). */
-    public ApiRules put(String path, int maxBodyBytes, Handler handler) {
-        return route(Method.PUT, path, maxBodyBytes, handler);
-    }
-
     public ApiRules patch(String path, Handler handler) {
         return route(Method.PATCH, path, RequestBodies.MAX_BODY_BYTES, handler);
     }
@@ -88,7 +83,7 @@ public final class ApiRules {
     /**
      * A route whose handler runs on the request's own (virtual) thread and does everything itself: its database
      * work in {@link Database#call}s, and reading its body ({@link RequestBodies#readAhead}) when it chooses (an
-     * import, up to 10 MiB, only once its caller is authenticated).
+     * import, up to 10 MiB, or a photo, up to 1 MiB, only once its caller is authenticated).
      */
     public ApiRules ownCalls(Method method, String path, Handler handler) {
         return add(method, path, handler);
