@@ -85,7 +85,7 @@ public final class ServerComponents implements AutoCloseable {
     private static ServerComponents open(ServerSettings settings, Clock clock, Capacity capacity,
                                          Supplier<PasswordHasher> hasher) {
         byte[] secret = secret(settings);
-        Database database = Database.open(settings.database(), capacity.databaseThreads(),
+        Database database = Database.open(settings.database(), capacity.databaseThreads(), capacity.readThreads(),
                 capacity.sqliteConnections());
         try {
             // Access tokens are timed by the wall clock, not by `clock` (which tests move): Helidon's JWT provider

@@ -314,7 +314,7 @@ public final class ContactService implements ApiRules.Service {
      * sender is known, so that strangers' uploads cannot hold that share while everyone else's writes wait for it.
      */
     private void putPhotoOnceKnown(ServerRequest req, ServerResponse res) throws Exception {
-        long owner = database.call(() -> auth.authenticate(req).userId());
+        long owner = database.read(() -> auth.authenticate(req).userId());
         try (RequestBodies.Held body = RequestBodies.readAhead(req, PhotoImages.MAX_UPLOAD_BYTES)) {
             database.call(() -> {
                 putPhoto(owner, req, res);

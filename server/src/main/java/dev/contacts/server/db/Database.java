@@ -42,7 +42,7 @@ import org.sqlite.SQLiteDataSource;
  * The database, SQLite (a file) or PostgreSQL (a server): a connection pool, the schema migrated to the newest
  * version on open (Flyway, with each database's own scripts in db/migration/sqlite or db/migration/postgresql),
  * the jOOQ context of the database's dialect that the repositories use, and the platform threads that database
- * work runs on ({@link #call}).
+ * work runs on: reads on a few of their own ({@link #read}), anything that may write on many ({@link #call}).
  */
 public final class Database implements AutoCloseable {
 
@@ -60,12 +60,19 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Threads for database work (a request's handler, but not the waits for password hashes nor for a client's
-     * body or an import's parsing: those run between {@link #call}s). More than {@link #SQLITE_CONNECTIONS}: a writer
-     * waiting for SQLite's write turn (or for its group's commit) holds its thread, and with 16 threads the reads
-     * during a login flood waited behind the logins' writes (README, "16, 32 and 64 database threads again").
+     * Threads for database work that may write (a request's handler, but not the waits for password hashes nor for a
+     * client's body or an import's parsing: those run between {@link #call}s). More than {@link #SQLITE_CONNECTIONS}:
+     * a writer waiting for SQLite's write turn (or for its group's commit) holds its thread, and with 16 threads the
+     * reads during a login flood waited behind the logins' writes (README, "16, 32 and 64 database threads again").
      */
     public static final int WORKERS = 64;
+    /**
+     * Threads for reads ({@link #read}): few, since a read never waits for a writer (WAL; PostgreSQL's reads take no
+     * row locks), so a few threads keep the cores busy, and requests take them in turn (first come, first served)
+     * instead of 64 threads sharing two cores at once, which put the reads' p99 at six times their mean (README,
+     * "Reads on a pool of their own").
+     */
+    public static final int READERS = 2 * Runtime.getRuntime().availableProcessors();
     /**
      * Connections: more than writers usually wait for the write lock at once, so that reads (which WAL lets run
      * beside a writer) still find one. An idle SQLite connection costs little.
@@ -80,10 +87,11 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final ThreadPoolExecutor workers;
+    private final ThreadPoolExecutor readers;
     /** SQLite's writers in the order they came; null on PostgreSQL. */
     private final SqliteWriteQueue writeQueue;
 
-    private Database(HikariDataSource dataSource, SQLDialect dialect, int threads) {
+    private Database(HikariDataSource dataSource, SQLDialect dialect, int threads, int readThreads) {
         this.dataSource = dataSource;
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(dataSource).set(dialect).set(new Settings().withExecuteLogging(false));
@@ -95,27 +103,33 @@ public final class Database implements AutoCloseable {
             writeQueue = null;
         }
         this.dsl = DSL.using(configuration);
+        this.workers = threads(threads, "db-work-");
+        this.readers = threads(readThreads, "db-read-");
+    }
+
+    /** {@code threads} platform threads taking work in the order it came (at most {@link #WAITING} waiting). */
+    private static ThreadPoolExecutor threads(int threads, String name) {
         AtomicInteger count = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(WAITING), r -> {
-                    Thread t = new Thread(r, "db-work-" + count.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(WAITING), r -> {
+            Thread t = new Thread(r, name + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Opens and migrates the database {@code settings} name: a PostgreSQL database, else the SQLite file. */
     public static Database open(DatabaseSettings settings) {
-        return open(settings, WORKERS, SQLITE_CONNECTIONS);
+        return open(settings, WORKERS, READERS, SQLITE_CONNECTIONS);
     }
 
     /**
-     * As {@link #open(DatabaseSettings)}, with {@code threads} threads for database work and, on SQLite,
-     * {@code sqliteConnections} pooled connections (the desktop's embedded server needs fewer than a server).
+     * As {@link #open(DatabaseSettings)}, with {@code threads} threads for database work that may write,
+     * {@code readThreads} for reads and, on SQLite, {@code sqliteConnections} pooled connections (the desktop's
+     * embedded server needs fewer than a server).
      */
-    public static Database open(DatabaseSettings settings, int threads, int sqliteConnections) {
-        return settings.isPostgreSql() ? openPostgreSql(settings, threads)
-                : open(settings.file(), threads, sqliteConnections);
+    public static Database open(DatabaseSettings settings, int threads, int readThreads, int sqliteConnections) {
+        return settings.isPostgreSql() ? openPostgreSql(settings, threads, readThreads)
+                : open(settings.file(), threads, readThreads, sqliteConnections);
     }
 
     /**
@@ -124,7 +138,7 @@ public final class Database implements AutoCloseable {
      * tables are created by the migrations, which Flyway runs under an advisory lock, so instances starting
      * together migrate it once.
      */
-    private static Database openPostgreSql(DatabaseSettings settings, int threads) {
+    private static Database openPostgreSql(DatabaseSettings settings, int threads, int readThreads) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(settings.url().orElseThrow());
         settings.user().ifPresent(pool::setUsername);
@@ -135,15 +149,15 @@ public final class Database implements AutoCloseable {
         pool.setMinimumIdle(1);
         // a database server that is gone gets a 503 after 10 s (Database.call), not a client left waiting 30 s
         pool.setConnectionTimeout(10_000);
-        return migrated(new HikariDataSource(pool), SQLDialect.POSTGRES, "postgresql", threads);
+        return migrated(new HikariDataSource(pool), SQLDialect.POSTGRES, "postgresql", threads, readThreads);
     }
 
     /** Opens (creating it and its folders when missing) and migrates the SQLite database in {@code file}. */
     public static Database open(Path file) {
-        return open(file, WORKERS, SQLITE_CONNECTIONS);
+        return open(file, WORKERS, READERS, SQLITE_CONNECTIONS);
     }
 
-    private static Database open(Path file, int threads, int connections) {
+    private static Database open(Path file, int threads, int readThreads, int connections) {
         Path absolute = file.toAbsolutePath();
         try {
             createPrivately(absolute);
@@ -169,7 +183,7 @@ public final class Database implements AutoCloseable {
         pool.setPoolName("contacts-db");
         pool.setMaximumPoolSize(connections);
         pool.setConnectionTimeout(30_000);
-        return migrated(new HikariDataSource(pool), SQLDialect.SQLITE, "sqlite", threads);
+        return migrated(new HikariDataSource(pool), SQLDialect.SQLITE, "sqlite", threads, readThreads);
     }
 
     /**
@@ -208,14 +222,15 @@ public final class Database implements AutoCloseable {
     private static final int SQLITE_BUSY = 5;
 
     /** The database of {@code dataSource}, migrated with the scripts of db/migration/{@code scripts}. */
-    private static Database migrated(HikariDataSource dataSource, SQLDialect dialect, String scripts, int threads) {
+    private static Database migrated(HikariDataSource dataSource, SQLDialect dialect, String scripts, int threads,
+                                     int readThreads) {
         try {
             Migrations.apply(dataSource, scripts);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource, dialect, threads);
+        return new Database(dataSource, dialect, threads, readThreads);
     }
 
     /**
@@ -262,9 +277,18 @@ public final class Database implements AutoCloseable {
         dataSource.getHikariPoolMXBean().softEvictConnections();
     }
 
-    /** The threads for database work, and the most pooled connections. */
+    /** The threads for database work that may write, those for reads, and the most pooled connections. */
     int threads() {
         return workers.getMaximumPoolSize();
+    }
+
+    int readThreads() {
+        return readers.getMaximumPoolSize();
+    }
+
+    /** The threads for work that may write that are running some now (for tests). */
+    int threadsAtWork() {
+        return workers.getActiveCount();
     }
 
     int connections() {
@@ -302,15 +326,29 @@ public final class Database implements AutoCloseable {
      * carrier; with only as many carriers as cores, a few writers waiting for the lock left no carrier to
      * accept or parse any other request (thread dumps in the README). A virtual thread waiting here unmounts.
      * Work that waits for something else (a password hash) does so between two calls, holding no database thread.
+     * Work that only reads goes to {@link #read}.
      *
      * @throws Refusal.Busy when too much work is already waiting
      */
     public <T> T call(Callable<T> work) throws Exception {
+        return runOn(workers, work);
+    }
+
+    /**
+     * As {@link #call}, for {@code work} that only reads (it never writes, nor waits for a lock a writer holds): it
+     * runs on the readers' few threads, so writers waiting for SQLite's write turn (each holding its thread) never
+     * leave reads without one.
+     */
+    public <T> T read(Callable<T> work) throws Exception {
+        return runOn(readers, work);
+    }
+
+    private <T> T runOn(ThreadPoolExecutor threads, Callable<T> work) throws Exception {
         Future<T> result;
         try {
-            result = workers.submit(work);
+            result = threads.submit(work);
         } catch (RejectedExecutionException e) {
-            if (workers.isShutdown()) {
+            if (threads.isShutdown()) {
                 throw new IllegalStateException("the database is closed", e);
             }
             throw new Refusal.Busy();
@@ -365,6 +403,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdown();
+        readers.shutdown();
         dataSource.close();
     }
 }

@@ -22,8 +22,8 @@ import io.helidon.webserver.http.ServerResponse;
  * Registers the API's routes and remembers them, so that a request no route took is answered as FastAPI
  * does: 405 with {@code Allow} when the path exists under another method, else 404. Every path is registered
  * with and without its trailing slash: no redirects. Every route's handler runs as {@link Database#call database
- * work}, off the threads that accept and parse requests, except the {@link #hashing} and {@link #ownCalls} ones,
- * which call it themselves. A request's body (but a GET's) is {@link RequestBodies#readAhead read} on the request's
+ * work} (a GET's as a {@link Database#read read}), off the threads that accept and parse requests, except the
+ * {@link #hashing} and {@link #ownCalls} ones, which call it themselves. A request's body (but a GET's) is {@link RequestBodies#readAhead read} on the request's
  * own thread before its handler runs (up to the route's limit), so that no database thread waits for a slow client.
  */
 public final class ApiRules {
@@ -50,9 +50,15 @@ public final class ApiRules {
         return this;
     }
 
-    /** A read: no handler of one reads a body, so none is read ahead (Helidon drains one sent all the same). */
+    /**
+     * A read: its handler only reads the database, so it runs on the readers' threads, never waiting behind writers
+     * for a thread; no handler of one reads a body, so none is read ahead (Helidon drains one sent all the same).
+     */
     public ApiRules get(String path, Handler handler) {
-        return add(Method.GET, path, offDatabaseThreads(handler));
+        return add(Method.GET, path, (req, res) -> database.read(() -> {
+            handler.handle(req, res);
+            return null;
+        }));
     }
 
     public ApiRules post(String path, Handler handler) {

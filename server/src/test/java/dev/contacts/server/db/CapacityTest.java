@@ -23,6 +23,7 @@ class CapacityTest {
         ServerSettings settings = TestServers.settings();
         try (ServerComponents components = ServerComponents.open(settings, Clock.systemUTC())) {
             assertEquals(Database.WORKERS, components.database().threads());
+            assertEquals(Database.READERS, components.database().readThreads());
             assertEquals(expectedConnections(settings, Database.SQLITE_CONNECTIONS), components.database().connections());
         }
     }
@@ -32,6 +33,7 @@ class CapacityTest {
         ServerSettings settings = TestServers.settings();
         try (ServerComponents components = ServerComponents.open(settings, Clock.systemUTC(), Capacity.ONE_USER)) {
             assertEquals(Capacity.ONE_USER.databaseThreads(), components.database().threads());
+            assertEquals(Capacity.ONE_USER.readThreads(), components.database().readThreads());
             assertEquals(expectedConnections(settings, Capacity.ONE_USER.sqliteConnections()),
                     components.database().connections());
         }

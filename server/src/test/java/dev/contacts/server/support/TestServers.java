@@ -72,6 +72,11 @@ public final class TestServers {
                 ContactsServer.ConnectionLimits.DEFAULTS);
     }
 
+    /** As {@link #configure(WebServerConfig.Builder)}, over {@code components} the test opened (and looks into). */
+    public static void configure(WebServerConfig.Builder server, ServerComponents components) {
+        configure(server, components, ContactsServer.ConnectionLimits.DEFAULTS);
+    }
+
     private static void configure(WebServerConfig.Builder server, ServerComponents components,
                                   ContactsServer.ConnectionLimits limits) {
         synchronized (OPEN) {

@@ -51,14 +51,14 @@ final class Exporter {
                 List<Long> wanted = new ArrayList<>(new TreeSet<>(ids.get()));
                 for (int from = 0; from < wanted.size(); from += PAGE) {
                     List<Long> some = wanted.subList(from, Math.min(wanted.size(), from + PAGE));
-                    writePage(owner, database.call(() -> withFields(owner,
+                    writePage(owner, database.read(() -> withFields(owner,
                             some.stream().flatMap(id -> contacts.find(owner, id).stream()).toList())), sink);
                 }
             } else {
                 long after = 0;
                 while (true) {
                     long from = after;
-                    Page page = database.call(() -> withFields(owner, contacts.liveAfter(owner, from, PAGE)));
+                    Page page = database.read(() -> withFields(owner, contacts.liveAfter(owner, from, PAGE)));
                     writePage(owner, page, sink);
                     if (page.contacts().size() < PAGE) {
                         return;
@@ -101,7 +101,7 @@ final class Exporter {
             TransferRepository.FileFields f = page.fields().getOrDefault(c.id(),
                     new TransferRepository.FileFields(null, null));
             ContactRepository.Photo photo = c.hasPhoto()
-                    ? database.call(() -> repository.contacts().photo(owner, c.id()).orElse(null)) : null;
+                    ? database.read(() -> repository.contacts().photo(owner, c.id()).orElse(null)) : null;
             sink.write(new TransferItem(c.toDraft(), f.uid(), f.extras(), photo));
         }
     }

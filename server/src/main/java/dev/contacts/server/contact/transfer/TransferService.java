@@ -74,7 +74,7 @@ public final class TransferService implements ApiRules.Service {
     }
 
     private void export(ServerRequest req, ServerResponse res) throws Exception {
-        long owner = database.call(() -> auth.authenticate(req).userId());
+        long owner = database.read(() -> auth.authenticate(req).userId());
         List<FieldError> errors = new ArrayList<>();
         Exporter.Format format = switch (RequestParams.query(req, "format").map(String::strip).orElse("vcard")) {
             case "vcard" -> Exporter.Format.VCARD;
@@ -118,7 +118,7 @@ public final class TransferService implements ApiRules.Service {
     }
 
     private void importFile(ServerRequest req, ServerResponse res) throws Exception {
-        long owner = database.call(() -> auth.authenticate(req).userId());
+        long owner = database.read(() -> auth.authenticate(req).userId());
         ImportFile.Format format = importFormat(req);
         List<FieldError> errors = new ArrayList<>();
         Importer.Duplicates duplicates = switch (RequestParams.query(req, "duplicates").map(String::strip)
