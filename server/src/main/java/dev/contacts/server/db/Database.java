@@ -6,7 +6,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
@@ -83,23 +82,17 @@ public final class Database implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     /** SQLite's writers in the order they came; null on PostgreSQL. */
     private final SqliteWriteQueue writeQueue;
-    /** SQLite's checkpoints, after the writers' commits; null on PostgreSQL. */
-    private final Checkpointer checkpointer;
 
-    /** {@code checkpoints}: on SQLite, the connection that checkpoints the log; null on PostgreSQL. */
-    private Database(HikariDataSource dataSource, SQLDialect dialect, int threads, Connection checkpoints)
-            throws SQLException {
+    private Database(HikariDataSource dataSource, SQLDialect dialect, int threads) {
         this.dataSource = dataSource;
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(dataSource).set(dialect).set(new Settings().withExecuteLogging(false));
         if (dialect.family() == SQLDialect.SQLITE) {
-            writeQueue = new SqliteWriteQueue(configuration.connectionProvider(), this::committed);
+            writeQueue = new SqliteWriteQueue(configuration.connectionProvider());
             configuration.set(writeQueue).set(new DefaultExecuteListenerProvider(writeQueue));
-            checkpointer = new Checkpointer(checkpoints, writeQueue);
         } else {
             // PostgreSQL locks rows: writers of different rows go on at once
             writeQueue = null;
-            checkpointer = null;
         }
         this.dsl = DSL.using(configuration);
         AtomicInteger count = new AtomicInteger();
@@ -142,7 +135,7 @@ public final class Database implements AutoCloseable {
         pool.setMinimumIdle(1);
         // a database server that is gone gets a 503 after 10 s (Database.call), not a client left waiting 30 s
         pool.setConnectionTimeout(10_000);
-        return migrated(new HikariDataSource(pool), SQLDialect.POSTGRES, "postgresql", threads, null);
+        return migrated(new HikariDataSource(pool), SQLDialect.POSTGRES, "postgresql", threads);
     }
 
     /** Opens (creating it and its folders when missing) and migrates the SQLite database in {@code file}. */
@@ -167,8 +160,6 @@ public final class Database implements AutoCloseable {
         // ...and a transaction takes the write lock when it begins, so it can never fail half-way when it
         // upgrades from reading to writing (the one case the busy timeout cannot wait out).
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        // the log's file is cut back to this when it restarts, after a long reader let it grow (Checkpointer)
-        sqlite.setJournalSizeLimit(WAL_SIZE_LIMIT);
         SQLiteDataSource sqliteSource = new SQLiteDataSource(sqlite);
         sqliteSource.setUrl("jdbc:sqlite:" + absolute);
         useWriteAheadLog(sqliteSource, absolute);
@@ -178,13 +169,8 @@ public final class Database implements AutoCloseable {
         pool.setPoolName("contacts-db");
         pool.setMaximumPoolSize(connections);
         pool.setConnectionTimeout(30_000);
-        // the log is copied into the database file by the Checkpointer, not inside a writer's commit
-        pool.setConnectionInitSql("pragma wal_autocheckpoint = 0");
-        return migrated(new HikariDataSource(pool), SQLDialect.SQLITE, "sqlite", threads, sqliteSource);
+        return migrated(new HikariDataSource(pool), SQLDialect.SQLITE, "sqlite", threads);
     }
-
-    /** Bytes of write-ahead log kept on disk once it restarts: about 4 times what 1,000 pages take. */
-    private static final int WAL_SIZE_LIMIT = 16 << 20;
 
     /**
      * Switches the file to write-ahead logging (readers never wait for the writer), once: the mode is kept in the
@@ -221,43 +207,15 @@ public final class Database implements AutoCloseable {
     /** SQLite's primary result code for "another connection holds the lock". */
     private static final int SQLITE_BUSY = 5;
 
-    /**
-     * The database of {@code dataSource}, migrated with the scripts of db/migration/{@code scripts}; on SQLite,
-     * {@code sqliteFile} gives the checkpoints their own connection (null on PostgreSQL).
-     */
-    private static Database migrated(HikariDataSource dataSource, SQLDialect dialect, String scripts, int threads,
-                                     SQLiteDataSource sqliteFile) {
-        Connection checkpoints = null;
+    /** The database of {@code dataSource}, migrated with the scripts of db/migration/{@code scripts}. */
+    private static Database migrated(HikariDataSource dataSource, SQLDialect dialect, String scripts, int threads) {
         try {
             Migrations.apply(dataSource, scripts);
-            if (sqliteFile != null) {
-                checkpoints = sqliteFile.getConnection();
-            }
-            return new Database(dataSource, dialect, threads, checkpoints);
-        } catch (SQLException e) {
-            closeQuietly(checkpoints);
-            dataSource.close();
-            throw new IllegalStateException("Cannot open the database: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeQuietly(checkpoints);
             dataSource.close();
             throw e;
         }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-        } catch (SQLException e) {
-            // already failing: the first failure is the one to report
-        }
-    }
-
-    /** After each commit of this process's writers. */
-    private void committed() {
-        checkpointer.committed();
+        return new Database(dataSource, dialect, threads);
     }
 
     /**
@@ -311,11 +269,6 @@ public final class Database implements AutoCloseable {
 
     int connections() {
         return dataSource.getMaximumPoolSize();
-    }
-
-    /** SQLite's checkpoints; empty on PostgreSQL. */
-    Optional<Checkpointer> checkpointer() {
-        return Optional.ofNullable(checkpointer);
     }
 
     /** SQLite's queue of writers; empty on PostgreSQL. */
@@ -412,9 +365,6 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdown();
-        if (checkpointer != null) {
-            checkpointer.close();
-        }
         dataSource.close();
     }
 }

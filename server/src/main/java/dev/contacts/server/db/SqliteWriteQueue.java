@@ -1,6 +1,5 @@
 package dev.contacts.server.db;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jooq.ConnectionProvider;
@@ -30,12 +29,9 @@ final class SqliteWriteQueue implements TransactionProvider, ExecuteListener {
 
     private final ReentrantLock turn = new ReentrantLock(true);
     private final TransactionProvider transactions;
-    /** Told of each commit once its writer gave back the turn. */
-    private final Runnable committed;
 
-    SqliteWriteQueue(ConnectionProvider connections, Runnable committed) {
+    SqliteWriteQueue(ConnectionProvider connections) {
         this.transactions = new DefaultTransactionProvider(connections);
-        this.committed = committed;
     }
 
     /*
@@ -53,9 +49,6 @@ final class SqliteWriteQueue implements TransactionProvider, ExecuteListener {
     public void commit(TransactionContext ctx) {
         transactions.commit(ctx);
         turn.unlock();
-        if (!turn.isHeldByCurrentThread()) { // the transaction's end, not a savepoint's
-            committed.run();
-        }
     }
 
     @Override
@@ -81,23 +74,12 @@ final class SqliteWriteQueue implements TransactionProvider, ExecuteListener {
     public void end(ExecuteContext ctx) {
         if (ctx.data().remove(TURN_TAKEN) != null) {
             turn.unlock();
-            committed.run();
         }
     }
 
     /** Anything but a read: a DML statement (also one that returns rows), a batch, DDL, or SQL jOOQ cannot tell. */
     private static boolean writes(ExecuteContext ctx) {
         return ctx.type() != ExecuteType.READ || ctx.query() instanceof DMLQuery;
-    }
-
-    /** Runs {@code work} in a turn of its own: no writer of this process writes meanwhile. */
-    <T> T inTurn(Callable<T> work) throws Exception {
-        turn.lock();
-        try {
-            return work.call();
-        } finally {
-            turn.unlock();
-        }
     }
 
     /** Writers waiting for their turn now. */
