@@ -24,7 +24,8 @@ import io.helidon.webserver.http.ServerResponse;
  * with and without its trailing slash: no redirects. Every route's handler runs as {@link Database#call database
  * work} (a GET's as a {@link Database#read read}), off the threads that accept and parse requests, except the
  * {@link #hashing} and {@link #ownCalls} ones, which call it themselves. A request's body (but a GET's) is {@link RequestBodies#readAhead read} on the request's
- * own thread before its handler runs (up to the route's limit), so that no database thread waits for a slow client.
+ * own thread before its handler runs (up to the route's limit), and a body the handler sends whole is written
+ * there after it ({@link HeldResponse}), so that no database thread waits for a slow client either way.
  */
 public final class ApiRules {
 
@@ -55,10 +56,14 @@ public final class ApiRules {
      * for a thread; no handler of one reads a body, so none is read ahead (Helidon drains one sent all the same).
      */
     public ApiRules get(String path, Handler handler) {
-        return add(Method.GET, path, (req, res) -> database.read(() -> {
-            handler.handle(req, res);
-            return null;
-        }));
+        return add(Method.GET, path, (req, res) -> {
+            HeldResponse held = new HeldResponse(res);
+            database.read(() -> {
+                handler.handle(req, held);
+                return null;
+            });
+            held.sendHeld();
+        });
     }
 
     public ApiRules post(String path, Handler handler) {
@@ -116,10 +121,14 @@ public final class ApiRules {
     }
 
     private Handler offDatabaseThreads(Handler handler) {
-        return (req, res) -> database.call(() -> {
-            handler.handle(req, res);
-            return null;
-        });
+        return (req, res) -> {
+            HeldResponse held = new HeldResponse(res);
+            database.call(() -> {
+                handler.handle(req, held);
+                return null;
+            });
+            held.sendHeld();
+        };
     }
 
     /**
