@@ -1,10 +1,5 @@
 package dev.contacts.server.contact;
 
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,6 +25,7 @@ import dev.contacts.server.db.Database;
 import dev.contacts.server.http.ApiException;
 import dev.contacts.server.http.ApiRules;
 import dev.contacts.server.http.Json;
+import dev.contacts.server.http.JsonArrayStream;
 import dev.contacts.server.http.RequestBodies;
 import dev.contacts.server.http.RequestParams;
 import dev.contacts.server.http.ValidationException;
@@ -168,7 +164,7 @@ public final class ContactService implements ApiRules.Service {
         ContactRepository.CountedBirthdays window =
                 contacts.countBirthdays(owner, BirthdayCalendar.window(today, days));
         res.header(TOTAL_COUNT, Integer.toString(window.total()));
-        try (ArrayStream array = new ArrayStream(res)) {
+        try (JsonArrayStream array = new JsonArrayStream(res)) {
             contacts.birthdays(owner, window, skip, limit, row -> array.add(json.upcoming(row, today)));
             array.complete();
         }
@@ -393,76 +389,4 @@ public final class ContactService implements ApiRules.Service {
         res.header(TOTAL_COUNT, Integer.toString(page.total()));
         Json.sendEncoded(res, Status.OK_200, json.array(page.items()));
     }
-
-    /**
-     * A JSON array sent item by item, each already written as JSON. An array of up to {@link #HELD} bytes is sent
-     * whole, with its length, in one write; a longer one is streamed (chunked), so it is never held whole in memory.
-     * Streamed, the headers and each chunk were a write each: a page of birthdays over 1,000 contacts (46 KB) spent a
-     * sixth of its CPU sending (JFR, README "Load").
-     */
-    private static final class ArrayStream implements AutoCloseable {
-
-        /** The most bytes an array is held for (a page of 100 contacts is about 50 KB). */
-        private static final int HELD = 128 * 1024;
-        /** Bytes sent at once once streaming (Jackson's generator, which wrote these arrays before, buffered 8,000). */
-        private static final int BUFFER = 16 * 1024;
-
-        private final ServerResponse res;
-        private final ByteArrayOutputStream held = new ByteArrayOutputStream(BUFFER);
-        /** The response's stream, once the array is longer than {@link #HELD}. */
-        private OutputStream out;
-        private boolean empty = true;
-        private boolean complete;
-
-        ArrayStream(ServerResponse res) {
-            this.res = res;
-            held.write('[');
-        }
-
-        void add(byte[] item) {
-            try {
-                if (out == null && held.size() + item.length + 2 > HELD) {
-                    res.header(HeaderNames.CONTENT_TYPE, "application/json");
-                    out = new BufferedOutputStream(res.outputStream(), BUFFER);
-                    held.writeTo(out);
-                }
-                OutputStream to = out == null ? held : out;
-                if (!empty) {
-                    to.write(',');
-                }
-                empty = false;
-                to.write(item);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** Every item is added: the array is sent on {@link #close()}. */
-        void complete() {
-            complete = true;
-        }
-
-        /**
-         * Sends the array when it is complete. After a failure, a held array is dropped (nothing is sent, so the
-         * error is answered); a streamed one is closed, since its headers are sent.
-         */
-        @Override
-        public void close() {
-            if (out == null) {
-                if (!complete) {
-                    return;
-                }
-                held.write(']');
-                Json.sendEncoded(res, Status.OK_200, held.toByteArray());
-                return;
-            }
-            try {
-                out.write(']');
-                out.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
 }

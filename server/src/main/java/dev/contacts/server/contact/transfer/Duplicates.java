@@ -3,21 +3,27 @@ package dev.contacts.server.contact.transfer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.LongStream;
 
 import dev.contacts.model.Contact;
 import dev.contacts.model.DuplicateGroup;
-import dev.contacts.model.LabeledValue;
 import dev.contacts.server.contact.ContactRepository;
 
 /**
  * Finds the owner's contacts that look like one person: the same folded email, the same last 9 digits of a
- * phone, or the same folded full name. The address book is read a page at a time; only the keys stay in memory.
+ * phone, or the same folded full name. The address book is read a page at a time, and only a 32-bit hash of each
+ * key stays in memory, with where it was seen (a {@link KeyIndex}): the keys themselves, in maps of sets, took
+ * about 400 bytes each, so 100,000 contacts' three keys ran a 96 MiB heap out of memory (a 500). Contacts whose
+ * hashes agree are read again and grouped by their keys, so two keys that only share a hash never make a group.
  */
 final class Duplicates {
 
@@ -30,44 +36,118 @@ final class Duplicates {
         this.contacts = contacts;
     }
 
-    List<DuplicateGroup> find(long owner) {
-        Map<String, Set<Long>> byEmail = new LinkedHashMap<>();
-        Map<String, Set<Long>> byPhone = new LinkedHashMap<>();
-        Map<String, Set<Long>> byName = new LinkedHashMap<>();
+    /**
+     * Gives {@code action} each group, email groups first, then phone and name groups: one at a time, so that an
+     * answer of many groups is never held whole (100,000 contacts in pairs make 150,000 groups).
+     */
+    void forEachGroup(long owner, Consumer<DuplicateGroup> action) {
+        KeyIndex byEmail = new KeyIndex();
+        KeyIndex byPhone = new KeyIndex();
+        KeyIndex byName = new KeyIndex();
         try {
             Exporter.forEachPage(contacts, owner, page -> {
                 for (Contact c : page) {
-                    for (LabeledValue email : c.emails()) {
-                        byEmail.computeIfAbsent(Sameness.fold(email.value()), k -> new LinkedHashSet<>()).add(c.id());
+                    for (String key : emailKeys(c)) {
+                        byEmail.add(key, c.id());
                     }
-                    for (LabeledValue phone : c.phones()) {
-                        String tail = Sameness.phoneTail(phone.value());
-                        if (tail.length() >= MIN_PHONE_DIGITS) {
-                            byPhone.computeIfAbsent(tail, k -> new LinkedHashSet<>()).add(c.id());
-                        }
+                    for (String key : phoneKeys(c)) {
+                        byPhone.add(key, c.id());
                     }
-                    byName.computeIfAbsent(Sameness.fullName(c.toDraft()), k -> new LinkedHashSet<>()).add(c.id());
+                    byName.add(nameKey(c), c.id());
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading pages writes nothing: no I/O to fail
         }
-        List<DuplicateGroup> groups = new ArrayList<>();
-        addGroups(owner, "email", byEmail, groups);
-        addGroups(owner, "phone", byPhone, groups);
-        addGroups(owner, "name", byName, groups);
-        return groups;
+        forEachGroup(owner, "email", byEmail, Duplicates::emailKeys, action);
+        forEachGroup(owner, "phone", byPhone, Duplicates::phoneKeys, action);
+        forEachGroup(owner, "name", byName, c -> List.of(nameKey(c)), action);
     }
 
-    private void addGroups(long owner, String reason, Map<String, Set<Long>> byKey, List<DuplicateGroup> groups) {
-        for (Set<Long> ids : byKey.values()) {
-            if (ids.size() > 1) {
-                List<Contact> members = ids.stream().map(id -> contacts.find(owner, id)).flatMap(Optional::stream)
-                        .toList();
-                if (members.size() > 1) {
-                    groups.add(new DuplicateGroup(reason, members));
+    private static List<String> emailKeys(Contact c) {
+        return c.emails().stream().map(email -> Sameness.fold(email.value())).toList();
+    }
+
+    private static List<String> phoneKeys(Contact c) {
+        return c.phones().stream().map(phone -> Sameness.phoneTail(phone.value()))
+                .filter(tail -> tail.length() >= MIN_PHONE_DIGITS).toList();
+    }
+
+    private static String nameKey(Contact c) {
+        return Sameness.fullName(c.toDraft());
+    }
+
+    /**
+     * The groups of one kind, in the order their keys were first seen, each's contacts in the order they were read
+     * (by id), as a map of keys to sets gave them before.
+     */
+    private void forEachGroup(long owner, String reason, KeyIndex index, Function<Contact, List<String>> keysOf,
+                              Consumer<DuplicateGroup> action) {
+        for (KeyIndex.Run run : index.sharedHashes()) {
+            List<Contact> members = LongStream.of(run.ids()).mapToObj(id -> contacts.find(owner, id))
+                    .flatMap(Optional::stream).toList();
+            Map<String, List<Contact>> byKey = new LinkedHashMap<>();
+            for (Contact member : members) {
+                for (String key : new LinkedHashSet<>(keysOf.apply(member))) {
+                    if (KeyIndex.hash(key) == run.hash()) {
+                        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(member);
+                    }
                 }
             }
+            for (List<Contact> group : byKey.values()) {
+                if (group.size() > 1) {
+                    action.accept(new DuplicateGroup(reason, group));
+                }
+            }
+        }
+    }
+
+    /**
+     * Each key's hash and the contact it was seen on, in the order seen: 8 bytes for the pair (the hash, and the
+     * position of the id in an array of ids) plus 8 for the id.
+     */
+    static final class KeyIndex {
+
+        private long[] entries = new long[1024];
+        private long[] ids = new long[1024];
+        private int size;
+
+        static int hash(String key) {
+            return key.hashCode();
+        }
+
+        void add(String key, long id) {
+            if (size == ids.length) {
+                entries = Arrays.copyOf(entries, size * 2);
+                ids = Arrays.copyOf(ids, size * 2);
+            }
+            entries[size] = (long) hash(key) << 32 | size;
+            ids[size] = id;
+            size++;
+        }
+
+        /** The contacts seen under one hash, without repeats, in the order seen. */
+        record Run(int hash, int firstSeen, long[] ids) {
+        }
+
+        /** Each hash that more than one contact has, in the order first seen. */
+        List<Run> sharedHashes() {
+            long[] sorted = Arrays.copyOf(entries, size);
+            Arrays.sort(sorted); // by hash, then by position: the order seen
+            List<Run> runs = new ArrayList<>();
+            for (int start = 0, end; start < size; start = end) {
+                int hash = (int) (sorted[start] >> 32);
+                end = start + 1;
+                while (end < size && (int) (sorted[end] >> 32) == hash) {
+                    end++;
+                }
+                long[] seen = LongStream.range(start, end).map(i -> ids[(int) sorted[(int) i]]).distinct().toArray();
+                if (seen.length > 1) {
+                    runs.add(new Run(hash, (int) sorted[start], seen));
+                }
+            }
+            runs.sort(Comparator.comparingInt(Run::firstSeen));
+            return runs;
         }
     }
 }

@@ -30,6 +30,7 @@ import dev.contacts.server.db.Database;
 import dev.contacts.server.http.ApiException;
 import dev.contacts.server.http.ApiRules;
 import dev.contacts.server.http.Json;
+import dev.contacts.server.http.JsonArrayStream;
 import dev.contacts.server.http.RequestBodies;
 import dev.contacts.server.http.RequestParams;
 import dev.contacts.server.http.ValidationException;
@@ -227,7 +228,10 @@ public final class TransferService implements ApiRules.Service {
 
     private void duplicates(long owner, ServerRequest req, ServerResponse res) {
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        Json.ok(res, new Duplicates(repository.contacts()).find(owner));
+        try (JsonArrayStream groups = new JsonArrayStream(res)) {
+            new Duplicates(repository.contacts()).forEachGroup(owner, group -> groups.add(Json.bytes(group)));
+            groups.complete();
+        }
     }
 
     private void merge(long owner, ServerRequest req, ServerResponse res) {

@@ -81,6 +81,48 @@ class DuplicatesApiTest {
         assertEquals(List.of(List.of(e, f)), groups("name"), "accents and case are folded");
     }
 
+    /**
+     * The finder keeps only a hash of each key: "a~ ada" and "b_ ada" share one (as Java's string hash), and are still
+     * not one person; a contact with the same email twice is no group of its own; groups come in the order their
+     * keys were first seen.
+     */
+    @Test
+    void keysThatOnlyShareAHashAreNoGroupAndGroupsComeInTheOrderSeen() {
+        assertEquals("a~ ada".hashCode(), "b_ ada".hashCode(), "the test's two names share a hash");
+        api.createContact(token, """
+                {"first_name": "a~", "last_name": "Ada"}""");
+        api.createContact(token, """
+                {"first_name": "b_", "last_name": "Ada"}""");
+        api.createContact(token, """
+                {"first_name": "Cy", "last_name": "Twice", "emails": [{"value": "cy@example.com"},
+                 {"value": "CY@example.com"}]}""");
+        long z1 = api.createContact(token, "Zed", "Last");
+        long y1 = api.createContact(token, "Yan", "First");
+        long z2 = api.createContact(token, "ZED", "last");
+        long y2 = api.createContact(token, "yan", "FIRST");
+
+        assertEquals(List.of(), groups("email"), "one contact's two spellings of one email");
+        assertEquals(List.of(List.of(z1, z2), List.of(y1, y2)), groups("name"));
+    }
+
+    /** An answer over 128 KB is streamed (never held whole): every group, complete and in order. */
+    @Test
+    void aLongAnswerIsStreamedWhole() {
+        String note = "n".repeat(1_000);
+        List<List<Long>> expected = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            long first = api.createContact(token, TestApi.json("first_name", "Pat", "last_name", "Twin " + i,
+                    "additional_data", note));
+            long second = api.createContact(token, TestApi.json("first_name", "PAT", "last_name", "twin " + i,
+                    "additional_data", note));
+            expected.add(List.of(first, second));
+        }
+        Response r = api.get("/contacts/duplicates/", token);
+        assertTrue(r.body().length() > 128 * 1024, "long enough to be streamed: " + r.body().length());
+        assertEquals("chunked", r.header("Transfer-Encoding"));
+        assertEquals(expected, groups("name"));
+    }
+
     @Test
     void noDuplicatesIsAnEmptyList() {
         api.createContact(token, "Ann", "Lee");
