@@ -60,6 +60,20 @@ class PhotosTest {
         assertSame(shown.get(0), shown.get(2), "the row's photo is kept, not fetched and decoded again");
     }
 
+    @Test
+    void aDecodedPhotoDoesNotKeepItsFilesBytes() throws Exception {
+        byte[] file = png(512);
+        Image image = Photos.decoded(file, 36);
+
+        assertEquals(36, image.getWidth());
+        // JavaFX's Image keeps the stream it was made from (a private field): rewound, it must hold no bytes
+        java.lang.reflect.Field source = Image.class.getDeclaredField("inputSource");
+        source.setAccessible(true);
+        java.io.InputStream kept = (java.io.InputStream) source.get(image);
+        kept.reset();
+        assertEquals(0, kept.available(), "the photo's file is not kept beside its pixels");
+    }
+
     private static byte[] png(int side) throws IOException {
         BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
