@@ -6,6 +6,9 @@
 # caches. With a number of contacts as second argument, the first run also registers an account and imports
 # that many contacts (generated vCards, no photos); each counted start then signs in through the window,
 # presses End in the list (every page loaded, the last rows drawn) and adds the RSS once the app is quiet.
+# PHOTOS=n: n of those contacts, spread evenly over the book, also get a photo each (generated 512x512 JPEGs,
+# bench/PhotoFiles.java, put through the API), and each start then also pages up from the end to the top (Page
+# Up, so every row and photo is drawn once) and adds the RSS then.
 # Needs an X display, or Xvfb and xdotool installed (Debian: apt-get install xvfb xdotool libgtk-3-0 curl
 # iproute2 x11-utils). Usage: bench/window-startup.sh [runs] [contacts]; NO_BUILD=1 measures the jar as it is.
 set -euo pipefail
@@ -13,6 +16,7 @@ cd "$(dirname "$0")/.."
 source bench/jdk.sh
 runs=${1:-5}
 contacts=${2:-0}
+photos=${PHOTOS:-0}
 [[ -n "${NO_BUILD:-}" ]] || ./mvnw -B -q -DskipTests package
 if [[ -z "${DISPLAY:-}" ]]; then
   Xvfb :97 -screen 0 1280x800x24 >/dev/null 2>&1 & xvfb=$!
@@ -25,12 +29,13 @@ jar=desktop-client/target/contacts-desktop.jar
 options=$(sed -n 's:.*<app.jvm.options>\(.*\)</app.jvm.options>.*:\1:p' desktop-client/pom.xml \
   | sed "s:\${project.build.directory}:desktop-client/target:g")
 # JAVA_OPTS: more options to try (they come last, so they win); RECORD=dir: each thread's CPU time when the
-# window and the server are up; of each signed-in app with its contacts listed a class histogram, a native
-# memory summary, glibc's malloc_info, its smaps and its threads
+# window and the server are up; of each signed-in app with its contacts listed the heap's sizes, a class
+# histogram, a native memory summary, glibc's malloc_info, its smaps and its threads
 options+=" ${RECORD:+-XX:NativeMemoryTracking=summary} ${JAVA_OPTS:-}"
 # RECORD: each thread's name and CPU time (ms), the busiest first
-threads() { local t; for t in /proc/"$1"/task/*; do
-  awk -v hz="$(getconf CLK_TCK)" -v name="$(cat "$t/comm")" '{print int(($14 + $15) * 1000 / hz), name}' "$t/stat"
+threads() { local t; for t in /proc/"$1"/task/*; do # a thread may end meanwhile
+  awk -v hz="$(getconf CLK_TCK)" -v name="$(cat "$t/comm" 2>/dev/null)" '{print int(($14 + $15) * 1000 / hz), name}' \
+    "$t/stat" 2>/dev/null || true
 done | sort -rn; }
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
 rss_mb() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; }
@@ -50,10 +55,21 @@ seed() {
       printf "TEL:+44 20 7946 %04d\r\nORG:Example Ltd\r\nNOTE:Met at the conference in %d\r\nEND:VCARD\r\n", i % 10000, 2000 + i % 25 } }' \
     | curl -fsS -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: text/vcard' --data-binary @- \
       "$api/contacts/import/"
+  (( photos > 0 )) || return 0
+  local ids=() skip i files=$(( photos < 32 ? photos : 32 ))
+  "$JAVA_HOME/bin/java" bench/PhotoFiles.java "$data/photos" "$files"
+  for (( skip = 0; skip < contacts; skip += 1000 )); do # the ids in the order of the import (an id's sort place is random)
+    ids+=($(curl -fsS -H "Authorization: Bearer $token" "$api/contacts/?skip=$skip&limit=1000" \
+      | grep -o '"id" *: *[0-9]*' | grep -o '[0-9]*$'))
+  done
+  for (( i = 0; i < photos; i++ )); do
+    curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: image/jpeg' \
+      --data-binary @"$data/photos/$(( i % files )).jpg" "$api/contacts/${ids[i * contacts / photos]}/photo/"
+  done
 }
 # signs in through the window, then End in the list: every page loaded and the last rows shown
 sign_in_and_scroll() {
-  local window=$1 app=$2 last=0 now same=0
+  local window=$1 app=$2
   xdotool windowactivate --sync "$window" 2>/dev/null || xdotool windowfocus --sync "$window"
   if grep -qs "$email" "$folder"/*.properties; then # the card remembers the email and waits in the password
     xdotool type --delay 5 "$password"
@@ -62,10 +78,21 @@ sign_in_and_scroll() {
   fi
   xdotool key Return
   until xdotool search --onlyvisible --name "^Contacts – $email\$" >/dev/null 2>&1; do sleep 0.1; done
-  sleep 1; xdotool key ctrl+f Down End
-  # quiet: no CPU used for 2 s in a row
+  quiet "$app" # the list shown and its first page drawn (under load, keys sent 1 s after the title went astray)
+  xdotool key ctrl+f Down End
+  quiet "$app"
+}
+# with photos, once every page is loaded: up to the top a page at a time (11 rows a page on Xvfb's screen), each
+# row and its photo drawn once
+page_through() {
+  xdotool key --repeat $(( contacts / 10 )) --repeat-delay 40 Prior
+  quiet "$1"
+}
+# waits until the app is quiet: no CPU used for 2 s in a row
+quiet() {
+  local last=0 now same=0
   while (( same < 4 )); do
-    sleep 0.5; now=$(cpu_ms "$app"); (( now - last < 20 )) && same=$((same + 1)) || same=0; last=$now
+    sleep 0.5; now=$(cpu_ms "$1"); (( now - last < 20 )) && same=$((same + 1)) || same=0; last=$now
   done
 }
 # Watching the start costs the app nothing measurable: the window's mapping comes as an X event (xev on the root
@@ -83,7 +110,7 @@ listening() { # the listening TCP ports, into the array ports; no child process
   return 0
 }
 events=$data/x-events
-windows=(); servers=(); rsss=(); cpus=(); loaded=()
+windows=(); servers=(); rsss=(); cpus=(); loaded=(); paged=()
 for run in $(seq 0 "$runs"); do
   stdbuf -oL xev -root -event substructure >"$events" 2>/dev/null & xev=$!
   sleep 0.3 # xev listening before the clock starts
@@ -127,7 +154,12 @@ for run in $(seq 0 "$runs"); do
     else
       sign_in_and_scroll "$window_id" "$app"
       loaded+=("$(rss_mb "$app")"); with=", RSS with $contacts contacts listed ${loaded[-1]} MB"
-      [[ -z "${RECORD:-}" ]] || { mkdir -p "$RECORD"; "$JAVA_HOME/bin/jcmd" "$app" GC.class_histogram >"$RECORD/histogram-$run.txt"
+      if (( photos > 0 )); then
+        page_through "$app"
+        paged+=("$(rss_mb "$app")"); with+=", paged through ($photos with photos) ${paged[-1]} MB"
+      fi
+      [[ -z "${RECORD:-}" ]] || { mkdir -p "$RECORD"; "$JAVA_HOME/bin/jcmd" "$app" GC.heap_info >"$RECORD/heap-$run.txt"
+        "$JAVA_HOME/bin/jcmd" "$app" GC.class_histogram >"$RECORD/histogram-$run.txt"
         "$JAVA_HOME/bin/jcmd" "$app" VM.native_memory summary >"$RECORD/nmt-$run.txt" 2>&1 || true
         "$JAVA_HOME/bin/jcmd" "$app" System.native_heap_info >"$RECORD/malloc-info-$run.xml" 2>&1 || true
         cp "/proc/$app/smaps" "$RECORD/smaps-$run.txt"; threads "$app" >"$RECORD/threads-listed-$run.txt"; }
@@ -142,5 +174,6 @@ done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "median over ${#windows[@]} warm starts: window $(median "${windows[@]}") ms," \
   "server ready $(median "${servers[@]}") ms, RSS $(median "${rsss[@]}") MB, CPU $(median "${cpus[@]}") ms" \
-  "${loaded:+, RSS with $contacts contacts listed $(median "${loaded[@]}") MB}"
+  "${loaded:+, RSS with $contacts contacts listed $(median "${loaded[@]}") MB}" \
+  "${paged:+, paged through ($photos with photos) $(median "${paged[@]}") MB}"
 rm -rf "$data"

@@ -9,6 +9,7 @@ import java.util.Optional;
 import dev.contacts.desktop.api.ContactsApi;
 import dev.contacts.desktop.app.AppArguments;
 import dev.contacts.desktop.app.AppWindow;
+import dev.contacts.desktop.app.Pipeline;
 import dev.contacts.desktop.app.Session;
 import dev.contacts.desktop.app.SingleInstance;
 import dev.contacts.desktop.app.WindowBounds;
@@ -54,6 +55,7 @@ public final class ContactsApp extends Application {
      */
     static void launch(AppArguments arguments) {
         launchedWith = arguments;
+        Pipeline.choose();
         claimDataFolder(arguments);
         Application.launch(ContactsApp.class);
     }

@@ -21,9 +21,9 @@ public record Capacity(int databaseThreads, int readThreads, int sqliteConnectio
     /**
      * The desktop app's embedded server: one person, whose app sends a few requests at a time (a page of the list,
      * the details, a photo) and at most one import or export. Four database threads leave the others room beside a
-     * long import, and two for reads serve a page and its details at once; two connections let reads go on beside a writer (WAL); one hashing thread makes the start's
-     * decoy hash and the login's in the same malloc arena. glibc's arenas with 5,000 contacts listed: 55-58 MB
-     * instead of 60-63 MB (README, "The embedded server's sizes").
+     * long import, and two for reads serve a page and its details at once; two connections let reads go on beside a
+     * writer (WAL); one hashing thread for the one person's logins. glibc's arenas with 5,000 contacts listed: 55-58
+     * MB instead of 60-63 MB (README, "The embedded server's sizes").
      */
     public static final Capacity ONE_USER = new Capacity(4, 2, 2, 1);
 

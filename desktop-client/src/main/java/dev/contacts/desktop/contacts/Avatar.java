@@ -7,6 +7,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
+import javafx.stage.Screen;
 import javafx.scene.text.TextBoundsType;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -69,5 +70,17 @@ public final class Avatar extends StackPane {
 
     public double size() {
         return size;
+    }
+
+    /**
+     * The side in pixels to decode a photo to: the avatar's size times the largest output scale of the screens (2 on
+     * a screen scaled to 200%), so a photo is sharp on any of them and never decoded larger than it is drawn.
+     */
+    public int pixelSide() {
+        double scale = 1;
+        for (Screen screen : Screen.getScreens()) {
+            scale = Math.max(scale, Math.max(screen.getOutputScaleX(), screen.getOutputScaleY()));
+        }
+        return (int) Math.ceil(size * scale);
     }
 }

@@ -85,7 +85,7 @@ public final class ContactDetailView extends StackPane {
             return;
         }
         avatar.show(contact);
-        vm.photos().load(contact, photo -> {
+        vm.photos().load(contact, avatar.pixelSide(), photo -> {
             if (vm.shownProperty().get() == contact) {
                 avatar.showPhoto(photo);
             }

@@ -344,9 +344,12 @@ public final class ContactFormView extends VBox {
         avatar.show(vm.firstNameProperty().get(), vm.lastNameProperty().get());
         removePhoto.setDisable(chosen == null && (contact == null || !contact.hasPhoto() || vm.photoRemovedProperty().get()));
         if (chosen != null) {
-            avatar.showPhoto(new javafx.scene.image.Image(new java.io.ByteArrayInputStream(chosen.bytes())));
+            // decoded to the avatar's pixels: a 1 MiB JPEG may hold 4096×4096 (64 MiB decoded)
+            int side = avatar.pixelSide();
+            avatar.showPhoto(new javafx.scene.image.Image(new java.io.ByteArrayInputStream(chosen.bytes()), side, side,
+                    true, true));
         } else if (contact != null && !vm.photoRemovedProperty().get()) {
-            photos.load(contact, photo -> {
+            photos.load(contact, avatar.pixelSide(), photo -> {
                 if (vm.editingProperty().get() == contact && vm.chosenPhotoProperty().get() == null
                         && !vm.photoRemovedProperty().get()) {
                     avatar.showPhoto(photo);

@@ -402,7 +402,7 @@ public final class ContactsView extends BorderPane {
             heading.setVisible(title != null);
             heading.setManaged(title != null);
             avatar.show(contact);
-            vm.photos().load(contact, photo -> {
+            vm.photos().load(contact, avatar.pixelSide(), photo -> {
                 if (getItem() == contact) { // the cell may show another contact by now
                     avatar.showPhoto(photo);
                 }

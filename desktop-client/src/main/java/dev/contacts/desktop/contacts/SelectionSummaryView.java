@@ -72,7 +72,7 @@ public final class SelectionSummaryView extends VBox {
     private HBox person(Contact contact) {
         Avatar avatar = new Avatar(28);
         avatar.show(contact);
-        vm.photos().load(contact, avatar::showPhoto);
+        vm.photos().load(contact, avatar.pixelSide(), avatar::showPhoto);
         Label name = new Label(ContactText.name(contact));
         name.getStyleClass().add("contact-name");
         HBox row = new HBox(10, avatar, name);

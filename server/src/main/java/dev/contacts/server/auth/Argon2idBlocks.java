@@ -91,6 +91,23 @@ final class Argon2idBlocks {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         byte[] hash = raw(password, salt, iterations, memoryKib, parallelism, HASH_BYTES);
+        return encoded(salt, hash, iterations, memoryKib, parallelism);
+    }
+
+    /**
+     * An encoded argon2id hash of these parameters whose salt and hash are random bytes: no password verifies
+     * against it (one chance in 2^256), and verifying one costs what verifying a real hash of the same parameters
+     * costs, since argon2 hashes the password with the salt before the result is compared.
+     */
+    static String decoy(int iterations, int memoryKib, int parallelism) {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] hash = new byte[HASH_BYTES];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(hash);
+        return encoded(salt, hash, iterations, memoryKib, parallelism);
+    }
+
+    private static String encoded(byte[] salt, byte[] hash, int iterations, int memoryKib, int parallelism) {
         return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism
                 + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }

@@ -56,6 +56,17 @@ class Argon2idBlocksTest {
     }
 
     @Test
+    void aDecoyMatchesNoPasswordYetIsVerifiedWithItsParameters() {
+        String decoy = Argon2idBlocks.decoy(2, MEMORY_KIB, 1);
+
+        assertTrue(decoy.startsWith("$argon2id$v=19$m=1024,t=2,p=1$"), decoy);
+        // read by this class (not null), so verifying it runs argon2 with those parameters, as for a real hash
+        assertEquals(Boolean.FALSE, Argon2idBlocks.verify(decoy, PASSWORD.toCharArray()));
+        assertEquals(Boolean.FALSE, Argon2idBlocks.verify(decoy, "".toCharArray()));
+        assertFalse(decoy.equals(Argon2idBlocks.decoy(2, MEMORY_KIB, 1)), "random salt and bytes each time");
+    }
+
+    @Test
     void otherFormsAreLeftToArgon2Jvm() {
         String argon2i = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2i)
                 .hash(2, MEMORY_KIB, 1, PASSWORD.toCharArray());
