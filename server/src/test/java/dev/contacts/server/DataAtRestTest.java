@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import dev.contacts.server.support.TempFolders;
 import dev.contacts.server.support.TestDatabases;
 import dev.contacts.server.auth.SigningSecret;
 import dev.contacts.server.support.TestApi;
@@ -18,7 +19,7 @@ class DataAtRestTest {
 
     @Test
     void theDataFolderDatabaseWalShmAndKeyAreTheOwnersOnly() throws Exception {
-        Path folder = Files.createTempDirectory("contacts-test").resolve("data");
+        Path folder = TempFolders.create().resolve("data");
         Path database = folder.resolve("contacts.db");
         try (ContactsServer server = ContactsServer.start(ServerSettings.embedded(database).withRateLimit(0))) {
             TestApi api = new TestApi(server.uri("127.0.0.1"));

@@ -3,10 +3,10 @@ package dev.contacts.server.db;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Files;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
+import dev.contacts.server.support.TempFolders;
 import dev.contacts.server.Refusal;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +24,7 @@ class DatabaseUnavailableTest {
 
     @BeforeEach
     void open() throws Exception {
-        database = Database.open(Files.createTempDirectory("contacts-test").resolve("contacts.db"));
+        database = Database.open(TempFolders.create().resolve("contacts.db"));
     }
 
     @AfterEach

@@ -1,8 +1,6 @@
 package dev.contacts.server.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -76,11 +74,7 @@ public final class TestDatabases {
     }
 
     private static Path newFolder() {
-        try {
-            return Files.createTempDirectory("contacts-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TempFolders.create();
     }
 
     /** The one PostgreSQL process of this test JVM, started on first use and stopped when the JVM ends. */

@@ -1,9 +1,6 @@
 package dev.contacts.server.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -87,11 +84,7 @@ public final class TestServers {
 
     /** A SQLite database path in a new temporary folder (for tests of SQLite's files themselves). */
     public static Path newDatabase() {
-        try {
-            return Files.createTempDirectory("contacts-test").resolve("contacts.db");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TempFolders.create().resolve("contacts.db");
     }
 
     private static void closeAll() {
