@@ -2,9 +2,10 @@
 # Desktop start-up benchmark, over several warm starts of the built jar with the JVM options its launcher uses
 # (app.jvm.options in desktop-client/pom.xml): milliseconds from launching the app to its window being mapped,
 # to its embedded server answering /observe/health, the app's resident memory then, and the CPU time it had
-# used (a fairer figure than wall time on a busy machine). The first run is not counted: it warms the OS
-# caches. With a number of contacts as second argument, the first run also registers an account and imports
-# that many contacts (generated vCards, no photos); each counted start then signs in through the window,
+# used (a fairer figure than wall time on a busy machine). The first run, on a new address book (a user's first
+# launch), is printed but not counted in the medians: it also warms the OS caches. With a number of contacts as
+# second argument, the first run also registers an account and imports that many contacts (generated vCards, no
+# photos); each counted start then signs in through the window,
 # presses End in the list (every page loaded, the last rows drawn) and adds the RSS once the app is quiet.
 # PHOTOS=n: n of those contacts, spread evenly over the book, also get a photo each (generated 512x512 JPEGs,
 # bench/PhotoFiles.java, put through the API), and each start then also pages up from the end to the top (Page
@@ -169,6 +170,8 @@ for run in $(seq 0 "$runs"); do
   if [[ $run -gt 0 ]]; then
     windows+=("$window"); servers+=("$server"); rsss+=("$rss"); cpus+=("$cpu")
     echo "start $run: window after $window ms, server ready after $server ms, RSS $rss MB, CPU $cpu ms$with"
+  else # a user's first launch: a new address book, its schema made (not counted in the medians)
+    echo "first start, on a new address book: window after $window ms, server ready after $server ms, RSS $rss MB, CPU $cpu ms"
   fi
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
