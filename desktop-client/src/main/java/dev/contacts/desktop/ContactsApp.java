@@ -91,6 +91,7 @@ public final class ContactsApp extends Application {
     /** Runs on the launcher thread, before the FX thread starts: the place for the little disk work up front. */
     @Override
     public void init() {
+        Pipeline.toolkitStarted();
         running = this;
         args = launchedWith;
         if (args == null) {

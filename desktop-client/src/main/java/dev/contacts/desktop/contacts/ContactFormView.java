@@ -209,8 +209,9 @@ public final class ContactFormView extends VBox {
         });
         photoBar.getChildren().add(0, avatar);
         Fields.showWhenNotEmpty(photoError, vm.errorProperty("photo"));
-        for (javafx.beans.Observable changed : List.of(vm.chosenPhotoProperty(), vm.photoRemovedProperty(),
-                vm.editingProperty(), vm.firstNameProperty(), vm.lastNameProperty())) {
+        vm.setPhotoPreviewSide(avatar::pixelSide);
+        for (javafx.beans.Observable changed : List.of(vm.chosenPhotoProperty(), vm.chosenPreviewProperty(),
+                vm.photoRemovedProperty(), vm.editingProperty(), vm.firstNameProperty(), vm.lastNameProperty())) {
             changed.addListener(o -> showPhoto());
         }
         showPhoto();
@@ -340,14 +341,12 @@ public final class ContactFormView extends VBox {
     /** The chosen photo, else the contact's own (unless it is to be removed), else the initials of the name. */
     private void showPhoto() {
         var chosen = vm.chosenPhotoProperty().get();
+        var preview = vm.chosenPreviewProperty().getValue(); // read each time: a binding tells of one change until read
         var contact = vm.editingProperty().get();
         avatar.show(vm.firstNameProperty().get(), vm.lastNameProperty().get());
         removePhoto.setDisable(chosen == null && (contact == null || !contact.hasPhoto() || vm.photoRemovedProperty().get()));
         if (chosen != null) {
-            // decoded to the avatar's pixels: a 1 MiB JPEG may hold 4096×4096 (64 MiB decoded)
-            int side = avatar.pixelSide();
-            avatar.showPhoto(new javafx.scene.image.Image(new java.io.ByteArrayInputStream(chosen.bytes()), side, side,
-                    true, true));
+            avatar.showPhoto(preview); // decoded by the view model in the background; the initials until then
         } else if (contact != null && !vm.photoRemovedProperty().get()) {
             photos.load(contact, avatar.pixelSide(), photo -> {
                 if (vm.editingProperty().get() == contact && vm.chosenPhotoProperty().get() == null

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 import dev.contacts.desktop.api.ApiFailure;
 import dev.contacts.desktop.api.ContactsApi;
@@ -24,6 +25,7 @@ import dev.contacts.model.PostalAddress;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -37,8 +39,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
 
 /**
  * The create/edit form of every v2 field: rows of emails, phones and addresses that can be added and removed,
@@ -196,6 +200,12 @@ public final class ContactFormViewModel {
 
     /** The largest photo the server takes. */
     public static final int PHOTO_MAX_BYTES = 1024 * 1024;
+    /** Shown when a chosen file's bytes are no image: it is not kept, so Save does not send it. */
+    public static final String PHOTO_UNREADABLE = "This file could not be read as an image. Choose another JPEG or PNG.";
+
+    /** A chosen photo decoded for the form's avatar. */
+    private record Preview(ChosenPhoto of, Image image) {
+    }
 
     /** What the person chose when the contact was changed elsewhere while they edited it. */
     public enum Conflict {
@@ -250,6 +260,14 @@ public final class ContactFormViewModel {
     private final ReadOnlyObjectWrapper<ChosenPhoto> chosenPhoto = new ReadOnlyObjectWrapper<>();
     /** Whether the contact's photo is to be removed on save. */
     private final ReadOnlyBooleanWrapper photoRemoved = new ReadOnlyBooleanWrapper(false);
+    /** The last chosen photo decoded (in the background); shown only while it is still the chosen one. */
+    private final ReadOnlyObjectWrapper<Preview> decoded = new ReadOnlyObjectWrapper<>();
+    private final ObjectBinding<Image> chosenPreview = Bindings.createObjectBinding(() -> {
+        Preview preview = decoded.get();
+        return preview != null && preview.of() == chosenPhoto.get() ? preview.image() : null;
+    }, decoded, chosenPhoto);
+    /** The avatar's side in pixels, which a chosen photo is decoded to (a 1 MiB JPEG may hold 4096×4096: 64 MiB). */
+    private IntSupplier previewSide = () -> 144;
     private final ObservableList<EntryRow> emails =
             FXCollections.observableArrayList(row -> row.observables());
     private final ObservableList<EntryRow> phones =
@@ -293,6 +311,11 @@ public final class ContactFormViewModel {
     /** How to ask what to do when the contact was changed elsewhere (412). */
     public void setConflictQuestion(ConflictQuestion question) {
         this.conflictQuestion = question;
+    }
+
+    /** The pixels a chosen photo is decoded to for its preview (the view's avatar's), asked at each choice. */
+    public void setPhotoPreviewSide(IntSupplier side) {
+        this.previewSide = side;
     }
 
     /** Called with the saved contact after a successful save, e.g. to reload and select it in the list. */
@@ -403,7 +426,8 @@ public final class ContactFormViewModel {
 
     /**
      * Chooses a photo, sent when the contact is saved: a JPEG or PNG of at most 1 MiB (the server's rule); false,
-     * with the reason beside the photo, for anything else.
+     * with the reason beside the photo, for anything else. It is decoded for its preview in the background, not on
+     * the calling (FX) thread; bytes that are no image are then dropped again, with {@link #PHOTO_UNREADABLE}.
      */
     public boolean choosePhoto(byte[] bytes, String contentType) {
         errors.get("photo").set("");
@@ -415,9 +439,26 @@ public final class ContactFormViewModel {
             errors.get("photo").set("The image is larger than 1 MiB.");
             return false;
         }
-        chosenPhoto.set(new ChosenPhoto(bytes, contentType));
+        ChosenPhoto chosen = new ChosenPhoto(bytes, contentType);
+        chosenPhoto.set(chosen);
         photoRemoved.set(false);
+        int side = previewSide.getAsInt();
+        background.run(() -> Photos.decoded(bytes, side), image -> {
+            if (image.isError()) {
+                unreadable(chosen);
+            } else {
+                decoded.set(new Preview(chosen, image));
+            }
+        }, failure -> unreadable(chosen));
         return true;
+    }
+
+    /** A chosen file that is no image: dropped, unless another was chosen (or the form left) meanwhile. */
+    private void unreadable(ChosenPhoto chosen) {
+        if (chosenPhoto.get() == chosen) {
+            chosenPhoto.set(null);
+            errors.get("photo").set(PHOTO_UNREADABLE);
+        }
     }
 
     /**
@@ -811,6 +852,11 @@ public final class ContactFormViewModel {
     /** The photo chosen in the form; null when none was. */
     public ReadOnlyObjectProperty<ChosenPhoto> chosenPhotoProperty() {
         return chosenPhoto.getReadOnlyProperty();
+    }
+
+    /** The chosen photo decoded to the avatar's side; null while it is decoded, and when none is chosen. */
+    public ObservableValue<Image> chosenPreviewProperty() {
+        return chosenPreview;
     }
 
     /** Whether the contact's photo goes when the form is saved. */

@@ -2,6 +2,7 @@ package dev.contacts.desktop.contacts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
 
 import dev.contacts.desktop.api.ApiFailure;
 import dev.contacts.desktop.app.Session;
+import dev.contacts.desktop.support.HeldBack;
 import dev.contacts.desktop.support.ServerFixture;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Dates;
@@ -507,7 +509,11 @@ class ContactFormViewModelTest {
     }
 
     private static byte[] png() throws java.io.IOException {
-        var image = new java.awt.image.BufferedImage(20, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        return png(20, 20);
+    }
+
+    private static byte[] png(int width, int height) throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
         var out = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "png", out);
         return out.toByteArray();
@@ -549,15 +555,86 @@ class ContactFormViewModelTest {
 
     @Test
     void anImageTheServerCannotReadKeepsTheFormOpenOnTheSavedContact() throws Exception {
-        Path broken = dir.resolve("broken.png");
-        java.nio.file.Files.write(broken, new byte[] {1, 2, 3, 4});
+        Path misnamed = dir.resolve("face.jpg"); // a PNG sent as a JPEG: the preview shows it, the server refuses it
+        java.nio.file.Files.write(misnamed, png());
         vm.startNew();
         vm.firstNameProperty().set("Ada");
-        assertTrue(vm.choosePhoto(broken), "only the server decodes it");
+        assertTrue(vm.choosePhoto(misnamed));
+        assertNotNull(vm.chosenPreviewProperty().getValue(), "the app decodes it whatever its name says");
         vm.save();
         assertTrue(vm.openProperty().get());
         assertEquals("The server could not read this image.", vm.errorProperty("photo").get());
         assertEquals(1, fixture.api.list(0, 10).total(), "the contact itself is saved");
         assertEquals("Ada", vm.editingProperty().get().firstName(), "a second Save edits it, not another one");
+    }
+
+    @Test
+    void aChosenPhotoIsDecodedInTheBackgroundToTheAvatarsSide() throws Exception {
+        HeldBack background = new HeldBack();
+        ContactFormViewModel form = new ContactFormViewModel(fixture.user, background);
+        form.setPhotoPreviewSide(() -> 72);
+        Path file = dir.resolve("face.png");
+        java.nio.file.Files.write(file, png(400, 200));
+        form.startNew();
+        form.firstNameProperty().set("Ada");
+
+        assertTrue(form.choosePhoto(file));
+        assertNotNull(form.chosenPhotoProperty().get(), "chosen at once: Save sends it");
+        assertNull(form.chosenPreviewProperty().getValue(), "not decoded on the calling (FX) thread");
+        background.runAll();
+
+        javafx.scene.image.Image preview = form.chosenPreviewProperty().getValue();
+        assertNotNull(preview);
+        assertEquals(72, preview.getWidth(), "decoded to the avatar, not to the file's 400 px");
+        assertEquals(36, preview.getHeight());
+        form.save();
+        background.runAll();
+        Contact saved = fixture.api.list(0, 10).items().get(0);
+        assertTrue(saved.hasPhoto());
+    }
+
+    @Test
+    void aPhotoChosenAgainBeforeTheFirstIsDecodedIsTheOneShown() throws Exception {
+        HeldBack background = new HeldBack();
+        ContactFormViewModel form = new ContactFormViewModel(fixture.user, background);
+        form.setPhotoPreviewSide(() -> 72);
+        Path wide = dir.resolve("wide.png");
+        java.nio.file.Files.write(wide, png(400, 200));
+        Path broken = dir.resolve("broken.png");
+        java.nio.file.Files.write(broken, new byte[] {1, 2, 3, 4});
+        Path square = dir.resolve("square.png");
+        java.nio.file.Files.write(square, png(100, 100));
+        form.startNew();
+
+        assertTrue(form.choosePhoto(wide));
+        assertTrue(form.choosePhoto(broken));
+        assertTrue(form.choosePhoto(square));
+        background.runAll();
+
+        assertEquals(72, form.chosenPreviewProperty().getValue().getHeight(), "the square one, not the wide one");
+        assertEquals("", form.errorProperty("photo").get(), "a file chosen over is not reported");
+        assertNotNull(form.chosenPhotoProperty().get());
+    }
+
+    @Test
+    void aFileThatIsNoImageIsDroppedWithAClearError() throws Exception {
+        HeldBack background = new HeldBack();
+        ContactFormViewModel form = new ContactFormViewModel(fixture.user, background);
+        Path broken = dir.resolve("broken.png");
+        java.nio.file.Files.write(broken, new byte[] {1, 2, 3, 4});
+        form.startNew();
+        form.firstNameProperty().set("Ada");
+        background.runAll();
+
+        assertTrue(form.choosePhoto(broken), "its bytes are known only once decoded");
+        background.runAll();
+
+        assertNull(form.chosenPhotoProperty().get(), "Save must not send it");
+        assertNull(form.chosenPreviewProperty().getValue());
+        assertEquals(ContactFormViewModel.PHOTO_UNREADABLE, form.errorProperty("photo").get());
+        form.save();
+        background.runAll();
+        assertFalse(form.openProperty().get(), "the rest of the contact is saved");
+        assertFalse(fixture.api.list(0, 10).items().get(0).hasPhoto());
     }
 }
