@@ -2,7 +2,9 @@
 # Address book v2 benchmark: search, sorted listing and birthdays over many contacts of one user (default
 # 100,000), against the real server on a temporary database, over loopback: req/s, p50/p95 and CPU ms per request
 # (the JVM's, plus a local PostgreSQL's processes); prints the query plans too.
-# Usage: [ONLY=regex-of-scenario-names] bench/address-book.sh [contacts]
+# Usage: [ONLY=regex-of-scenario-names] [BOOK=file] [NO_PLANS=1] bench/address-book.sh [contacts]
+# BOOK (SQLite): the book is copied from that file if it exists (no insert, no re-keying), else left there after the
+# run, so that two builds are compared over the same rows; NO_PLANS=1 skips the plans and single-client timings.
 # On PostgreSQL: DB_URL=jdbc:postgresql://host:5432/empty_db [DB_USER=.. DB_PASSWORD=..] bench/address-book.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

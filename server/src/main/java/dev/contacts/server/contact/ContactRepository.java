@@ -93,6 +93,12 @@ public final class ContactRepository {
     /** The contacts table read through the owner's id index (covering for an owner's test of a contact found). */
     private static final Table<Record> ID_INDEXED =
             DSL.table("{0} indexed by {1}", CONTACTS, DSL.name("contacts_live_id"));
+    /**
+     * The label index by owner, label and contact, named: SQLite otherwise looks a contact's label up by its primary
+     * key (contact, label) and reads the row for the owner, twice the time in a walk of 5,000 entries.
+     */
+    private static final Table<Record> LABELS_INDEXED =
+            DSL.table("{0} indexed by {1}", CONTACT_LABELS, DSL.name("contact_labels_owner"));
     /** The id of a contact the trigram index found ({@link #matches}). */
     private static final Field<Long> FOUND = DSL.field(DSL.name("matches", "id"), Long.class);
     /** The shortest word the trigram index can find: one trigram. */
@@ -123,7 +129,7 @@ public final class ContactRepository {
 
     public Page<StoredContact> list(long owner, ListOptions options, int skip, int limit) {
         Listing shape = new Listing(options.sort(), options.descending(), options.favorite() != null,
-                options.label() != null, false, Trigrams.NONE, 0, false, false, false, false);
+                options.label() != null, false, Trigrams.NONE, 0, false, false, false, false, false);
         Map<String, Object> values = listingValues(owner, options, skip, limit);
         if (shape.label() && !shape.favorite()) {
             // counted first (cheap, from the label index): no page past the end, and a label on few contacts reads
@@ -168,9 +174,22 @@ public final class ContactRepository {
                 null).fetch(dsl, values, this::pageRows).items(), total);
     }
 
-    /** A list's page by a label alone: its few contacts read first on SQLite, else the sort key's index walked. */
+    /**
+     * A list's page by a label alone: on SQLite its few contacts read first, else the sort key's index walked. A walk
+     * tests each entry either against the list of every contact that carries the label, made first (20,000 of
+     * 100,000 contacts: about 3.4 ms, then 0.2 µs an entry), or by a lookup in the label index (about 0.5 µs an
+     * entry, nothing made first): the lookups when the walk reads at most half as many entries as the label has
+     * contacts (a first page of a label on a fifth of 100,000 contacts: 0.3 ms instead of 4 ms; README, "label=Work").
+     */
     private Listing labelPlan(long owner, Listing shape, int total, int skip, int limit) {
-        return Database.isSqlite(dsl) && fewEnoughToSort(owner, total, skip, limit) ? shape.fromLabel() : shape;
+        if (!Database.isSqlite(dsl)) {
+            return shape;
+        }
+        long walked = walked(owner, total, skip, limit);
+        if ((long) total * ROW_PER_ENTRY <= walked) {
+            return shape.fromLabel();
+        }
+        return walked * 2 <= total ? shape.probingLabel() : shape;
     }
 
     /** The page statement of a list by a label alone, its values bound: for tests that ask how it runs. */
@@ -178,7 +197,7 @@ public final class ContactRepository {
         Map<String, Object> values = listingValues(owner, options, skip, limit);
         int total = list(owner, options, 0, 1).total();
         ResultQuery<?> statement = pageQuery(dsl, labelPlan(owner, new Listing(options.sort(), options.descending(),
-                false, true, false, Trigrams.NONE, 0, false, false, false, false), total, skip, limit));
+                false, true, false, Trigrams.NONE, 0, false, false, false, false, false), total, skip, limit));
         values.forEach(statement::bind);
         return statement;
     }
@@ -215,9 +234,16 @@ public final class ContactRepository {
      * sort key's index until the page is full, each entry tested against them.
      */
     private boolean fewEnoughToSort(long owner, int total, int skip, int limit) {
+        return (long) total * ROW_PER_ENTRY <= walked(owner, total, skip, limit);
+    }
+
+    /**
+     * How many entries of the sort key's index a walk reads to fill a page, when the listing's {@code total} contacts
+     * are spread evenly over the key's order; never more than the owner's live contacts.
+     */
+    private long walked(long owner, int total, int skip, int limit) {
         long live = LIVE_CONTACTS.fetch(dsl, Map.of("owner", owner));
-        long walked = Math.min(live, (long) (skip + limit) * live / Math.max(total, 1));
-        return (long) total * ROW_PER_ENTRY <= walked;
+        return Math.min(live, (long) (skip + limit) * live / Math.max(total, 1));
     }
 
     /** How many index entries a walk reads for the cost of one contact's row read and sorted (measured: about 25). */
@@ -257,7 +283,7 @@ public final class ContactRepository {
         }
         return new Listing(options.sort(), options.descending(), options.favorite() != null, options.label() != null,
                 true, indexed.isEmpty() ? Trigrams.NONE : Trigrams.FIRST, scanned.size(), criteria.firstName() != null,
-                criteria.lastName() != null, criteria.email() != null, false);
+                criteria.lastName() != null, criteria.email() != null, false, false);
     }
 
     /**
@@ -730,10 +756,12 @@ public final class ContactRepository {
      * @param words how many words of a search's query are tested on each contact (all of them on PostgreSQL, where
      *              its planner picks the trigram index by itself)
      * @param labelFirst whether the label's contacts are read first (from the label index), then sorted (SQLite)
+     * @param labelProbed whether each contact the sort key's walk reads is looked up in the label index (SQLite),
+     *                    rather than tested against the list of every contact that carries the label
      */
     private record Listing(ListOptions.Sort sort, boolean descending, boolean favorite, boolean label, boolean search,
                            Trigrams trigrams, int words, boolean firstName, boolean lastName, boolean email,
-                           boolean labelFirst) {
+                           boolean labelFirst, boolean labelProbed) {
 
         /** Whether some rows of the owner's live contacts are left out (the count on their row is not the total). */
         boolean filtered() {
@@ -751,19 +779,25 @@ public final class ContactRepository {
         /** The shape whose count is this one's: the index's matches, each tested in the owner's id index. */
         Listing counting() {
             return new Listing(ListOptions.Sort.ID, false, favorite, label, search, Trigrams.FIRST, words, firstName,
-                    lastName, email, false);
+                    lastName, email, false, false);
         }
 
         /** The same listing, its page read by walking the sort key's index. */
         Listing walking() {
             return new Listing(sort, descending, favorite, label, search, Trigrams.WALK, words, firstName, lastName,
-                    email, false);
+                    email, false, false);
         }
 
         /** The same listing, the label's contacts read first from the label index. */
         Listing fromLabel() {
             return new Listing(sort, descending, favorite, label, search, trigrams, words, firstName, lastName, email,
-                    true);
+                    true, false);
+        }
+
+        /** The same listing, the sort key's index walked and each entry looked up in the label index. */
+        Listing probingLabel() {
+            return new Listing(sort, descending, favorite, label, search, trigrams, words, firstName, lastName, email,
+                    false, true);
         }
     }
 
@@ -971,6 +1005,12 @@ public final class ContactRepository {
             condition = condition.and(CONTACTS.ID.eq(CONTACT_LABELS.CONTACT_ID))
                     .and(CONTACT_LABELS.USER_ID.eq(DSL.param("label_owner", Long.class)))
                     .and(CONTACT_LABELS.NAME_FOLDED.eq(DSL.param("label", String.class)));
+        } else if (shape.labelProbed()) {
+            // each contact the walk reads is looked up in the label index, by owner, label and contact (covering)
+            condition = condition.and(DSL.exists(DSL.selectOne().from(LABELS_INDEXED)
+                    .where(CONTACT_LABELS.USER_ID.eq(DSL.param("label_owner", Long.class))
+                            .and(CONTACT_LABELS.NAME_FOLDED.eq(DSL.param("label", String.class)))
+                            .and(CONTACT_LABELS.CONTACT_ID.eq(CONTACTS.ID)))));
         } else if (shape.label()) {
             // driven from the label's index: only the contacts that carry it are looked at
             condition = condition.and(CONTACTS.ID.in(DSL.select(CONTACT_LABELS.CONTACT_ID).from(CONTACT_LABELS)

@@ -1,10 +1,13 @@
 package dev.contacts.server.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +31,11 @@ public final class ApiBenchmark {
     private static final int CLIENTS = 8;
     /** Only the scenarios whose name has a match of this pattern (the environment's ONLY) run; all when unset. */
     private static final Pattern ONLY = Pattern.compile(System.getenv().getOrDefault("ONLY", ""));
+    /**
+     * Calls made before each scenario is measured (the environment's WARMUP; none when unset): so that the first
+     * scenario of a run does not carry the JIT's compilation of the code all of them share.
+     */
+    private static final int WARM_UP = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "0"));
     /**
      * The CPU time so far of each process (by id) that works for the server outside this JVM (a PostgreSQL's), in
      * ns: what they spend during a scenario is added to this JVM's own.
@@ -81,8 +89,8 @@ public final class ApiBenchmark {
 
     /** The heading of {@link #run}'s lines, {@code first} above the scenarios' names. */
     static String header(String first) {
-        return String.format("%-46s %8s %10s %9s %9s %11s%n", first, "requests", "req/s", "p50 ms", "p95 ms",
-                "cpu ms/req");
+        return String.format("%-46s %8s %10s %9s %9s %11s %14s%n", first, "requests", "req/s", "p50 ms", "p95 ms",
+                "cpu ms/req", "of it clients");
     }
 
     /**
@@ -94,11 +102,30 @@ public final class ApiBenchmark {
         if (!ONLY.matcher(name).find()) {
             return;
         }
+        if (WARM_UP > 0) {
+            try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
+                List<Future<Integer>> done = new ArrayList<>();
+                for (int i = 0; i < WARM_UP; i++) {
+                    int n = i % requests;
+                    done.add(pool.submit(() -> call.apply(n)));
+                }
+                for (Future<Integer> f : done) {
+                    f.get();
+                }
+            }
+        }
         long[] latencies = new long[requests];
         long cpu = ownCpuNanos();
         Map<Long, Long> others = otherCpuNanos.get();
+        Map<Long, Long> httpClients = httpClientCpuNanos();
+        List<Thread> clients = new ArrayList<>();
+        long clientsSpent;
         long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS, task -> {
+            Thread client = new Thread(task);
+            clients.add(client);
+            return client;
+        })) {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
                 int n = i;
@@ -115,6 +142,12 @@ public final class ApiBenchmark {
             for (Future<?> f : done) {
                 f.get();
             }
+            // the clients' own CPU (their threads and the HTTP client's), which this JVM's total includes: what is
+            // left of the total is the server's
+            clientsSpent = clients.stream().mapToLong(t -> THREADS.getThreadCpuTime(t.threadId())).sum();
+            for (Map.Entry<Long, Long> thread : httpClientCpuNanos().entrySet()) {
+                clientsSpent += thread.getValue() - httpClients.getOrDefault(thread.getKey(), 0L);
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long othersSpent = 0;
@@ -124,8 +157,22 @@ public final class ApiBenchmark {
         }
         double cpuPerRequest = (ownCpuNanos() - cpu + othersSpent) / 1e6 / requests;
         Arrays.sort(latencies);
-        System.out.printf("%-46s %8d %10.0f %9.1f %9.1f %11.2f%n", name, requests, requests / seconds,
-                latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.95)] / 1e6, cpuPerRequest);
+        System.out.printf("%-46s %8d %10.0f %9.1f %9.1f %11.2f %14.2f%n", name, requests, requests / seconds,
+                latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.95)] / 1e6, cpuPerRequest,
+                clientsSpent / 1e6 / requests);
+    }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** The CPU time so far of the JDK's HTTP client threads (its selector and workers), by thread id, in ns. */
+    private static Map<Long, Long> httpClientCpuNanos() {
+        Map<Long, Long> cpu = new HashMap<>();
+        for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().startsWith("HttpClient-")) {
+                cpu.put(thread.getThreadId(), THREADS.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return cpu;
     }
 
     private static long ownCpuNanos() {

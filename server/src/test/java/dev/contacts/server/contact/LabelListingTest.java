@@ -7,8 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactDraft;
 import dev.contacts.server.db.Database;
 import dev.contacts.server.support.TestDatabases;
 import org.jooq.DSLContext;
@@ -67,6 +73,83 @@ class LabelListingTest {
                 }
             }
         }
+    }
+
+    /**
+     * A label on about half the book: a page near the start walks the sort key's index and looks each entry up in
+     * the label index; a deeper one tests each entry against the list of the label's contacts. Every page either way
+     * is the unfiltered listing's order with the label's live contacts kept, in every order and direction; the
+     * other owner's contacts with the same label and the owner's trashed ones are never in it.
+     */
+    @Test
+    void aWalkThatLooksEachEntryUpInTheLabelIndexGivesTheSamePagesAsOneTestingTheLabelsList() {
+        try (Database database = Database.open(TestDatabases.fresh())) {
+            DSLContext dsl = database.dsl();
+            long owner = user(dsl, "owner@example.com");
+            long other = user(dsl, "other@example.com");
+            ContactRepository contacts = new ContactRepository(dsl, Clock.systemUTC(), Integer.MAX_VALUE);
+            Random random = new Random(17);
+            List<Contact> made = contacts.createAll(owner, drafts(random, 240));
+            contacts.createAll(other, drafts(random, 60));
+            Set<Long> trashed = new HashSet<>();
+            for (Contact c : made) {
+                if (random.nextInt(10) == 0) {
+                    trashed.add(c.id());
+                }
+            }
+            contacts.trashAll(owner, trashed);
+            Set<Long> work = new HashSet<>();
+            for (Contact c : made) {
+                if (!trashed.contains(c.id()) && c.labels().contains("Work")) {
+                    work.add(c.id());
+                }
+            }
+
+            for (ListOptions.Sort sort : List.of(ListOptions.Sort.FIRST_NAME, ListOptions.Sort.LAST_NAME,
+                    ListOptions.Sort.ID)) {
+                for (boolean descending : List.of(false, true)) {
+                    List<Long> model = contacts.list(owner, new ListOptions(sort, descending, null, null), 0, 1000)
+                            .items().stream().map(StoredContact::id).filter(work::contains).toList();
+                    ListOptions byWork = new ListOptions(sort, descending, "WORK", null);
+                    String where = sort + (descending ? " desc" : "");
+                    for (int skip = 0; skip <= model.size(); skip += 7) {
+                        var page = contacts.list(owner, byWork, skip, 10);
+                        assertEquals(model.size(), page.total(), where);
+                        assertEquals(model.subList(skip, Math.min(skip + 10, model.size())),
+                                page.items().stream().map(StoredContact::id).toList(), where + ", skip " + skip);
+                    }
+                    String near = plan(dsl, contacts.labelListStatement(owner, byWork, 0, 10));
+                    assertTrue(near.contains("CORRELATED") && near.contains(
+                            "contact_labels_owner (user_id=? AND name_folded=? AND contact_id=?)"), near);
+                    String deep = plan(dsl, contacts.labelListStatement(owner, byWork, 80, 10));
+                    assertTrue(deep.contains("LIST SUBQUERY"), deep);
+                }
+            }
+        }
+    }
+
+    private static long user(DSLContext dsl, String email) {
+        return dsl.insertInto(USERS).set(USERS.EMAIL, email).set(USERS.PASSWORD_HASH, "x")
+                .set(USERS.CREATED_AT, Instant.now()).returning(USERS.ID).fetchSingle().getId();
+    }
+
+    /** Contacts with names that tie and sort apart from their ids; about half labelled Work, some Family too. */
+    private static List<ContactDraft> drafts(Random random, int n) {
+        String[] first = {"Ana", "ana", "Ádám", "Adam", "Eve", "Zoltán", "Émile", "Zoë"};
+        String[] last = {"Núñez", "nunez", "Smith", "Straße", "", "O'Brien"};
+        List<ContactDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<String> labels = new ArrayList<>();
+            if (random.nextBoolean()) {
+                labels.add("Work");
+            }
+            if (random.nextInt(3) == 0) {
+                labels.add("Family");
+            }
+            drafts.add(new ContactDraft(first[random.nextInt(first.length)], last[random.nextInt(last.length)], null,
+                    null, null, null, null, null, null, null, labels, false));
+        }
+        return drafts;
     }
 
     private static String plan(DSLContext dsl, org.jooq.ResultQuery<?> query) {
