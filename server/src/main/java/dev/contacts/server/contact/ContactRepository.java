@@ -316,32 +316,103 @@ public final class ContactRepository {
     }
 
     /**
-     * The live contacts with their next birthday in the window, nearest first (then last name, first name, id),
-     * one page, handed to {@code each} as they are read: the page is never held whole in memory. Each run of the
-     * window is read in order from the birthday index, from the run the page starts in (by the counts) until the
-     * page is full; nothing is sorted but one day's names when 28 and 29 February share a day.
+     * Where the rest of a birthday page begins: in run {@code run} of the window, {@code skip} contacts into it (the
+     * page's own skip, in its first part only), or after the contact {@code after} (the last one written, null at the
+     * start of a run); {@code left} contacts are still to come.
      */
-    public void birthdays(long owner, CountedBirthdays window, int skip, int limit, Consumer<StoredContact> each) {
-        int toSkip = skip;
-        int left = limit;
-        for (int i = 0; i < window.runs().size() && left > 0; i++) {
-            BirthdayCalendar.MonthDays run = window.runs().get(i);
-            if (toSkip >= window.counts().get(i)) {
-                toSkip -= window.counts().get(i);
+    public record BirthdayCursor(int run, int skip, int left, BirthdayKey after) {
+
+        /** The start of the page {@code skip} contacts into the window, {@code limit} long. */
+        public static BirthdayCursor page(int skip, int limit) {
+            return new BirthdayCursor(0, skip, limit, null);
+        }
+    }
+
+    /** A contact's place in its run's order: its month-day (none in a run of one day), name keys, and id. */
+    public record BirthdayKey(List<String> keys, long id) {
+    }
+
+    /** Some contacts of a birthday page, in order, and where the rest begins (empty when the page is done). */
+    public record BirthdayPart(List<StoredContact> rows, Optional<BirthdayCursor> next) {
+    }
+
+    /**
+     * The live contacts with their next birthday in the window, nearest first (then last name, first name, id):
+     * at most {@code most} of the page that {@code from} continues. Each run of the window is read in order from the
+     * birthday index, from the run the page starts in (by the counts); nothing is sorted but one day's names when 28
+     * and 29 February share a day. A page is read in parts, each in a database call of its own, so that its JSON is
+     * written between them, on no database thread. A part goes on after the last contact of the one before by its
+     * key (keyset), not by an offset: a contact there throughout is neither repeated nor skipped when others are
+     * added or removed between the parts.
+     */
+    public BirthdayPart birthdays(long owner, CountedBirthdays window, BirthdayCursor from, int most) {
+        List<StoredContact> rows = new ArrayList<>(Math.min(most, from.left()));
+        int run = from.run();
+        int skip = from.skip();
+        int left = from.left();
+        BirthdayKey after = from.after();
+        while (run < window.runs().size() && left > 0 && rows.size() < most) {
+            if (after == null && skip >= window.counts().get(run)) {
+                skip -= window.counts().get(run);
+                run++;
                 continue;
             }
-            Map<String, Object> values = Map.of("owner", owner, "from", run.from(), "to", run.to(), "skip", toSkip,
-                    "limit", left);
-            int read = (run.sameDay() ? BIRTHDAYS_BY_NAME : BIRTHDAYS_BY_DAY).fetch(dsl, values, (rows, dialect) -> {
+            BirthdayCalendar.MonthDays days = window.runs().get(run);
+            int wanted = Math.min(left, most - rows.size());
+            Map<String, Object> values = new HashMap<>(Map.of("owner", owner, "from", days.from(), "to", days.to(),
+                    "limit", wanted));
+            RenderedQuery<Integer> query;
+            if (after == null) {
+                values.put("skip", skip);
+                query = days.sameDay() ? BIRTHDAYS_BY_NAME : BIRTHDAYS_BY_DAY;
+            } else {
+                for (int i = 0; i < after.keys().size(); i++) {
+                    values.put("after" + i, after.keys().get(i));
+                }
+                values.put("after_id", after.id());
+                if (!days.sameDay()) {
+                    values.remove("from"); // the place reached is where the rest of the run begins
+                }
+                query = days.sameDay() ? BIRTHDAYS_BY_NAME_AFTER : BIRTHDAYS_BY_DAY_AFTER;
+            }
+            int keys = days.sameDay() ? 2 : 3;
+            BirthdayKey[] last = new BirthdayKey[1];
+            int read = query.fetch(dsl, values, (result, dialect) -> {
                 int n = 0;
-                while (rows.next()) {
-                    each.accept(stored(rows, dialect));
+                while (result.next()) {
+                    StoredContact row = stored(result, dialect);
+                    rows.add(row);
                     n++;
+                    if (n == wanted) {
+                        List<String> key = new ArrayList<>(keys);
+                        for (int i = 0; i < keys; i++) {
+                            key.add(result.getString(CONTACT_COLUMNS.size() + 1 + i));
+                        }
+                        last[0] = new BirthdayKey(List.copyOf(key), row.id());
+                    }
                 }
                 return n;
             });
             left -= read;
-            toSkip = 0;
+            skip = 0;
+            if (read < wanted) {
+                run++;
+                after = null;
+            } else {
+                after = last[0];
+            }
+        }
+        boolean done = left == 0 || run == window.runs().size();
+        return new BirthdayPart(rows, done ? Optional.empty() : Optional.of(new BirthdayCursor(run, 0, left, after)));
+    }
+
+    /** The page {@code skip} contacts into the window read whole (one part), each contact to {@code each}: for tests. */
+    void birthdays(long owner, CountedBirthdays window, int skip, int limit, Consumer<StoredContact> each) {
+        Optional<BirthdayCursor> next = Optional.of(BirthdayCursor.page(skip, limit));
+        while (next.isPresent()) {
+            BirthdayPart part = birthdays(owner, window, next.get(), limit);
+            part.rows().forEach(each);
+            next = part.next();
         }
     }
 
@@ -819,12 +890,20 @@ public final class ContactRepository {
     private static final RenderedQuery<Integer> BIRTHDAY_COUNT = new RenderedQuery<>(
             dsl -> dsl.selectCount().from(CONTACTS).where(inMonthDays()),
             (rows, dialect) -> rows.next() ? rows.getInt(1) : 0);
-    /** A page of one run of month-days (read by each call's own reader: it writes that call's response). */
+    /** A part of one run of month-days from an offset (read by each call's own reader, which keeps its rows). */
     private static final RenderedQuery<Integer> BIRTHDAYS_BY_DAY = new RenderedQuery<>(
-            dsl -> birthdayPage(dsl, CONTACTS.BIRTHDAY_MD, CONTACTS.LAST_NAME_KEY, CONTACTS.FIRST_NAME_KEY), null);
+            dsl -> birthdayPage(dsl, false, CONTACTS.BIRTHDAY_MD, CONTACTS.LAST_NAME_KEY, CONTACTS.FIRST_NAME_KEY),
+            null);
     /** The same for a run of one day (28 and 29 February in a common year): by name alone. */
     private static final RenderedQuery<Integer> BIRTHDAYS_BY_NAME = new RenderedQuery<>(
-            dsl -> birthdayPage(dsl, CONTACTS.LAST_NAME_KEY, CONTACTS.FIRST_NAME_KEY), null);
+            dsl -> birthdayPage(dsl, false, CONTACTS.LAST_NAME_KEY, CONTACTS.FIRST_NAME_KEY), null);
+    /** A part of one run of month-days after a given contact's key (the next part of a page). */
+    private static final RenderedQuery<Integer> BIRTHDAYS_BY_DAY_AFTER = new RenderedQuery<>(
+            dsl -> birthdayPage(dsl, true, CONTACTS.BIRTHDAY_MD, CONTACTS.LAST_NAME_KEY, CONTACTS.FIRST_NAME_KEY),
+            null);
+    /** The same for a run of one day. */
+    private static final RenderedQuery<Integer> BIRTHDAYS_BY_NAME_AFTER = new RenderedQuery<>(
+            dsl -> birthdayPage(dsl, true, CONTACTS.LAST_NAME_KEY, CONTACTS.FIRST_NAME_KEY), null);
     /**
      * How many of the owner's live contacts carry a label: its entries in the label index (the owner's, by folded
      * name), less the owner's trashed contacts that carry it, read from the trash index. Testing each entry's contact
@@ -1046,26 +1125,47 @@ public final class ContactRepository {
     }
 
     /**
-     * A page of a run of month-days in one statement, in the order of {@code keys} then id: the page's ids from the
-     * birthday index (owner, month-day, last and first name keys, id), which holds that order, then their rows.
+     * A part of a run of month-days in one statement, in the order of {@code keys} then id: its ids from the birthday
+     * index (owner, month-day, last and first name keys, id), which holds that order, then their rows, each followed
+     * by its keys (where the next part goes on). From an offset ("skip"), or when {@code after}, after the contact
+     * whose keys and id are "after0", "after1", ... and "after_id".
      */
-    private static ResultQuery<?> birthdayPage(DSLContext dsl, Field<?>... keys) {
+    private static ResultQuery<?> birthdayPage(DSLContext dsl, boolean after, Field<?>... keys) {
         List<Field<?>> pageFields = new ArrayList<>(List.of(CONTACTS.ID.as("page_id")));
         for (int i = 0; i < keys.length; i++) {
             pageFields.add(keys[i].as("key" + i));
         }
         List<SortField<?>> order = new ArrayList<>(Arrays.stream(keys).map(Field::asc).toList());
         order.add(CONTACTS.ID.asc());
-        Table<?> page = dsl.select(pageFields).from(CONTACTS).where(inMonthDays()).orderBy(order)
-                .limit(DSL.param("limit", Integer.class)).offset(DSL.param("skip", Integer.class))
-                .asTable("page");
+        Condition where = inMonthDays();
+        if (after) {
+            List<Field<?>> place = new ArrayList<>(Arrays.asList(keys));
+            place.add(CONTACTS.ID);
+            List<Field<?>> afterPlace = new ArrayList<>();
+            for (int i = 0; i < keys.length; i++) {
+                afterPlace.add(DSL.param("after" + i, String.class));
+            }
+            afterPlace.add(DSL.param("after_id", Long.class));
+            Condition afterIt = DSL.row(place).gt(DSL.row(afterPlace));
+            // by month-day, the place is in the run, so it is the run's start too: without "from" beside it, SQLite
+            // seeks the index to the place instead of reading the run from its start and skipping what went before
+            where = keys[0].equals(CONTACTS.BIRTHDAY_MD)
+                    ? CONTACTS.USER_ID.eq(DSL.param("owner", Long.class)).and(CONTACTS.DELETED_AT.isNull())
+                            .and(CONTACTS.BIRTHDAY_MD.le(DSL.param("to", String.class))).and(afterIt)
+                    : where.and(afterIt);
+        }
+        var limited = dsl.select(pageFields).from(CONTACTS).where(where).orderBy(order)
+                .limit(DSL.param("limit", Integer.class));
+        Table<?> page = (after ? limited : limited.offset(DSL.param("skip", Integer.class))).asTable("page");
         List<SortField<?>> pageOrder = new ArrayList<>();
+        List<Field<?>> columns = new ArrayList<>(CONTACT_COLUMNS);
         for (int i = 0; i < keys.length; i++) {
             pageOrder.add(page.field("key" + i).asc());
+            columns.add(page.field("key" + i));
         }
         Field<Long> pageId = page.field("page_id", Long.class);
         pageOrder.add(pageId.asc());
-        return dsl.select(CONTACT_COLUMNS).from(page).join(CONTACTS).on(CONTACTS.ID.eq(pageId)).orderBy(pageOrder);
+        return dsl.select(columns).from(page).join(CONTACTS).on(CONTACTS.ID.eq(pageId)).orderBy(pageOrder);
     }
 
     /** The owner's live contacts whose stored month-day is from {@code from} to {@code to}: a range of the index. */

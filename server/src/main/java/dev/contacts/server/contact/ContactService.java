@@ -48,6 +48,8 @@ public final class ContactService implements ApiRules.Service {
     static final int DEFAULT_DAYS = 7;
     static final int DEFAULT_BIRTHDAYS_LIMIT = 1000;
     static final int MAX_BULK_IDS = 1000;
+    /** The most contacts of a birthday page read in one database call (an export's page is as long). */
+    static final int BIRTHDAY_PART = 200;
     private static final String TOTAL_COUNT = "X-Total-Count";
     private static final String CHANGED_MEANWHILE = "The contact was changed meanwhile";
 
@@ -71,7 +73,7 @@ public final class ContactService implements ApiRules.Service {
         rules.get("/contacts", auth.protect(this::list))
                 .post("/contacts", auth.protect(this::create))
                 .get("/contacts/search", auth.protect(this::search))
-                .get("/contacts/birthdays", auth.protect(this::birthdays))
+                .ownCalls(Method.GET, "/contacts/birthdays", this::birthdays)
                 .get("/contacts/labels", auth.protect(this::labels))
                 .post("/contacts/delete", auth.protect(this::deleteMany))
                 .get("/contacts/trash", auth.protect(this::trash))
@@ -151,8 +153,37 @@ public final class ContactService implements ApiRules.Service {
         return RequestParams.query(req, name).map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
     }
 
-    /** Upcoming birthdays, one page, written to the response as they are read from the database. */
-    private void birthdays(long owner, ServerRequest req, ServerResponse res) {
+    /**
+     * Upcoming birthdays, one page: read in parts of {@value #BIRTHDAY_PART}, each in a database call of its own, and
+     * written between them on the request's own thread, so that a client that never reads a long page (up to 1,000
+     * contacts, streamed once over 128 KB) holds no reader's thread. The first call authenticates, counts the window
+     * (X-Total-Count) and reads the first part: a page that fits in it takes one call, as when read whole.
+     */
+    private void birthdays(ServerRequest req, ServerResponse res) throws Exception {
+        BirthdayPage page = database.read(() -> birthdayPage(auth.authenticate(req).userId(), req));
+        res.header(TOTAL_COUNT, Integer.toString(page.window().total()));
+        try (JsonArrayStream array = new JsonArrayStream(res)) {
+            ContactRepository.BirthdayPart part = page.first();
+            while (true) {
+                for (StoredContact row : part.rows()) {
+                    array.add(json.upcoming(row, page.today()));
+                }
+                if (part.next().isEmpty()) {
+                    break;
+                }
+                ContactRepository.BirthdayCursor next = part.next().get();
+                part = database.read(() -> contacts.birthdays(page.owner(), page.window(), next, BIRTHDAY_PART));
+            }
+            array.complete();
+        }
+    }
+
+    /** A birthday page as its first database call leaves it: the window counted, and its first part read. */
+    private record BirthdayPage(long owner, LocalDate today, ContactRepository.CountedBirthdays window,
+                                ContactRepository.BirthdayPart first) {
+    }
+
+    private BirthdayPage birthdayPage(long owner, ServerRequest req) {
         List<FieldError> errors = new ArrayList<>();
         int days = RequestParams.queryInt(req, "days", DEFAULT_DAYS, 0, MAX_DAYS, errors);
         int skip = RequestParams.queryInt(req, "skip", 0, 0, Integer.MAX_VALUE, errors);
@@ -163,11 +194,8 @@ public final class ContactService implements ApiRules.Service {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         ContactRepository.CountedBirthdays window =
                 contacts.countBirthdays(owner, BirthdayCalendar.window(today, days));
-        res.header(TOTAL_COUNT, Integer.toString(window.total()));
-        try (JsonArrayStream array = new JsonArrayStream(res)) {
-            contacts.birthdays(owner, window, skip, limit, row -> array.add(json.upcoming(row, today)));
-            array.complete();
-        }
+        return new BirthdayPage(owner, today, window, contacts.birthdays(owner, window,
+                ContactRepository.BirthdayCursor.page(skip, limit), BIRTHDAY_PART));
     }
 
     /** The time zone of "today": {@code tz} when given (an IANA name), else the server's own. */

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -150,6 +151,92 @@ class BirthdayOrderTest {
                 assertTrue(page(window, expected.size(), limit).isEmpty(), what + ": past the end");
             }
         }
+    }
+
+    /**
+     * A page read in parts (as the service reads one: each part goes on after the last contact of the one before)
+     * holds what the page read whole holds, whatever the parts' size: across the new year, 28 and 29 February and
+     * runs of equal names.
+     */
+    @Test
+    void aPageReadInPartsEqualsThePageReadWhole() {
+        Random random = new Random(11);
+        for (String day : TODAYS) {
+            LocalDate today = LocalDate.parse(day);
+            for (int days : DAYS) {
+                List<Long> all = ids(BirthdayModel.upcoming(LIVE, today, days));
+                ContactRepository.CountedBirthdays window =
+                        contacts.countBirthdays(owner, BirthdayCalendar.window(today, days));
+                int skip = random.nextInt(3) == 0 ? 0 : random.nextInt(all.size() + 1);
+                int limit = 1 + random.nextInt(all.size() + 1);
+                List<Long> expected = all.stream().skip(skip).limit(limit).toList();
+                String what = "today " + today + ", " + days + " days, skip " + skip + ", limit " + limit;
+                assertEquals(expected, page(window, skip, limit).stream().map(Contact::id).toList(), what);
+                for (int most : new int[] {1, 2, 3, 7, 50}) {
+                    assertEquals(expected, inParts(owner, window, skip, limit, most), what + ", in parts of " + most);
+                }
+            }
+        }
+    }
+
+    /**
+     * Parts go on from the last contact written, not from an offset: contacts trashed or added before that place
+     * between two parts neither repeat nor hide a contact that is there throughout.
+     */
+    @Test
+    void contactsThereThroughoutAreReadOnceWhenOthersChangeBetweenParts() {
+        long someone = user(database.dsl(), "parts@example.com");
+        LocalDate today = LocalDate.parse("2027-06-15");
+        List<ContactDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            drafts.add(new ContactDraft("Ann", "Part " + (char) ('a' + i % 20), null, null,
+                    LocalDate.parse("1990-06-" + (15 + i % 3)), null));
+        }
+        List<Long> made = contacts.createAll(someone, drafts).stream().map(Contact::id).toList();
+        ContactRepository.CountedBirthdays window = contacts.countBirthdays(someone, BirthdayCalendar.window(today, 7));
+        ContactRepository.BirthdayPart first = contacts.birthdays(someone, window,
+                ContactRepository.BirthdayCursor.page(0, 1000), 15);
+        List<Long> read = new ArrayList<>(first.rows().stream().map(StoredContact::id).toList());
+        assertEquals(15, read.size());
+
+        // before the next part: five already read go to the trash, eight come that sort before the place reached (an
+        // offset would then read three again; with no new ones, it would skip five)
+        Set<Long> trashed = new HashSet<>(read.subList(2, 7));
+        contacts.trashAll(someone, trashed);
+        List<ContactDraft> earlier = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            earlier.add(new ContactDraft("Ann", "Early " + i, null, null, LocalDate.parse("1990-06-15"), null));
+        }
+        contacts.createAll(someone, earlier);
+        Optional<ContactRepository.BirthdayCursor> next = first.next();
+        while (next.isPresent()) {
+            ContactRepository.BirthdayPart part = contacts.birthdays(someone, window, next.get(), 15);
+            part.rows().forEach(row -> read.add(row.id()));
+            next = part.next();
+        }
+
+        List<Long> throughout = made.stream().filter(id -> !trashed.contains(id)).toList();
+        List<Long> readOfThem = new ArrayList<>(read);
+        readOfThem.retainAll(throughout);
+        assertEquals(throughout.size(), readOfThem.size(), "each contact there throughout, once: " + read);
+        assertEquals(new HashSet<>(throughout), new HashSet<>(readOfThem));
+        List<Long> orderNow = inParts(someone, contacts.countBirthdays(someone, BirthdayCalendar.window(today, 7)), 0,
+                1000, 1000);
+        orderNow.retainAll(throughout);
+        assertEquals(orderNow, readOfThem, "in the window's order");
+    }
+
+    private static List<Long> inParts(long who, ContactRepository.CountedBirthdays window, int skip, int limit,
+                                      int most) {
+        List<Long> read = new ArrayList<>();
+        Optional<ContactRepository.BirthdayCursor> next = Optional.of(ContactRepository.BirthdayCursor.page(skip, limit));
+        while (next.isPresent()) {
+            ContactRepository.BirthdayPart part = contacts.birthdays(who, window, next.get(), most);
+            assertTrue(part.rows().size() <= most, "a part holds at most " + most);
+            part.rows().forEach(row -> read.add(row.id()));
+            next = part.next();
+        }
+        return read;
     }
 
     private static List<Contact> page(ContactRepository.CountedBirthdays window, int skip, int limit) {

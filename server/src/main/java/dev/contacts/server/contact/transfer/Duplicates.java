@@ -1,15 +1,13 @@
 package dev.contacts.server.contact.transfer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.LongStream;
@@ -17,6 +15,7 @@ import java.util.stream.LongStream;
 import dev.contacts.model.Contact;
 import dev.contacts.model.DuplicateGroup;
 import dev.contacts.server.contact.ContactRepository;
+import dev.contacts.server.db.Database;
 
 /**
  * Finds the owner's contacts that look like one person: the same folded email, the same last 9 digits of a
@@ -29,36 +28,39 @@ final class Duplicates {
 
     /** Fewer digits than this say too little to call two phones the same. */
     private static final int MIN_PHONE_DIGITS = 5;
+    /** The most contacts read again in one database call, as many as a page of the first pass. */
+    private static final int BATCH = Exporter.PAGE;
 
+    private final Database database;
     private final ContactRepository contacts;
 
-    Duplicates(ContactRepository contacts) {
+    Duplicates(Database database, ContactRepository contacts) {
+        this.database = database;
         this.contacts = contacts;
     }
 
     /**
      * Gives {@code action} each group, email groups first, then phone and name groups: one at a time, so that an
-     * answer of many groups is never held whole (100,000 contacts in pairs make 150,000 groups).
+     * answer of many groups is never held whole (100,000 contacts in pairs make 150,000 groups). The pages of the
+     * first pass and the contacts read again are each read in a {@link Database#read} of its own (at most
+     * {@value #BATCH} contacts), and {@code action} runs between them: a client that reads the groups slowly holds
+     * no database thread.
      */
-    void forEachGroup(long owner, Consumer<DuplicateGroup> action) {
+    void forEachGroup(long owner, Consumer<DuplicateGroup> action) throws Exception {
         KeyIndex byEmail = new KeyIndex();
         KeyIndex byPhone = new KeyIndex();
         KeyIndex byName = new KeyIndex();
-        try {
-            Exporter.forEachPage(contacts, owner, page -> {
-                for (Contact c : page) {
-                    for (String key : emailKeys(c)) {
-                        byEmail.add(key, c.id());
-                    }
-                    for (String key : phoneKeys(c)) {
-                        byPhone.add(key, c.id());
-                    }
-                    byName.add(nameKey(c), c.id());
+        Exporter.forEachPage(database, contacts, owner, page -> {
+            for (Contact c : page) {
+                for (String key : emailKeys(c)) {
+                    byEmail.add(key, c.id());
                 }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // reading pages writes nothing: no I/O to fail
-        }
+                for (String key : phoneKeys(c)) {
+                    byPhone.add(key, c.id());
+                }
+                byName.add(nameKey(c), c.id());
+            }
+        });
         forEachGroup(owner, "email", byEmail, Duplicates::emailKeys, action);
         forEachGroup(owner, "phone", byPhone, Duplicates::phoneKeys, action);
         forEachGroup(owner, "name", byName, c -> List.of(nameKey(c)), action);
@@ -79,15 +81,49 @@ final class Duplicates {
 
     /**
      * The groups of one kind, in the order their keys were first seen, each's contacts in the order they were read
-     * (by id), as a map of keys to sets gave them before.
+     * (by id), as a map of keys to sets gave them before. Hashes shared by contacts are taken a batch at a time: as
+     * many as hold {@value #BATCH} contacts together (or one that holds more), read again and grouped before the
+     * next.
      */
     private void forEachGroup(long owner, String reason, KeyIndex index, Function<Contact, List<String>> keysOf,
-                              Consumer<DuplicateGroup> action) {
+                              Consumer<DuplicateGroup> action) throws Exception {
+        List<KeyIndex.Run> batch = new ArrayList<>();
+        int batchIds = 0;
         for (KeyIndex.Run run : index.sharedHashes()) {
-            List<Contact> members = LongStream.of(run.ids()).mapToObj(id -> contacts.find(owner, id))
-                    .flatMap(Optional::stream).toList();
+            if (!batch.isEmpty() && batchIds + run.ids().length > BATCH) {
+                groups(owner, reason, batch, keysOf).forEach(action);
+                batch = new ArrayList<>();
+                batchIds = 0;
+            }
+            batch.add(run);
+            batchIds += run.ids().length;
+        }
+        groups(owner, reason, batch, keysOf).forEach(action);
+    }
+
+    /** The groups of {@code runs}, in order; their contacts read again in calls of at most {@value #BATCH}. */
+    private List<DuplicateGroup> groups(long owner, String reason, List<KeyIndex.Run> runs,
+                                        Function<Contact, List<String>> keysOf) throws Exception {
+        long[] ids = runs.stream().flatMapToLong(run -> LongStream.of(run.ids())).distinct().toArray();
+        Map<Long, Contact> found = new HashMap<>();
+        for (int from = 0; from < ids.length; from += BATCH) {
+            long[] some = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + BATCH));
+            found.putAll(database.read(() -> {
+                Map<Long, Contact> read = new HashMap<>();
+                for (long id : some) {
+                    contacts.find(owner, id).ifPresent(c -> read.put(id, c));
+                }
+                return read;
+            }));
+        }
+        List<DuplicateGroup> groups = new ArrayList<>();
+        for (KeyIndex.Run run : runs) {
             Map<String, List<Contact>> byKey = new LinkedHashMap<>();
-            for (Contact member : members) {
+            for (long id : run.ids()) {
+                Contact member = found.get(id);
+                if (member == null) {
+                    continue; // deleted since the first pass
+                }
                 for (String key : new LinkedHashSet<>(keysOf.apply(member))) {
                     if (KeyIndex.hash(key) == run.hash()) {
                         byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(member);
@@ -96,10 +132,11 @@ final class Duplicates {
             }
             for (List<Contact> group : byKey.values()) {
                 if (group.size() > 1) {
-                    action.accept(new DuplicateGroup(reason, group));
+                    groups.add(new DuplicateGroup(reason, group));
                 }
             }
         }
+        return groups;
     }
 
     /**

@@ -83,11 +83,16 @@ final class Exporter {
         void accept(List<Contact> page) throws IOException;
     }
 
-    /** Every live contact of the owner in id order, a page at a time: memory holds one page. */
-    static void forEachPage(ContactRepository contacts, long owner, PageAction action) throws IOException {
+    /**
+     * Every live contact of the owner in id order, a page at a time: memory holds one page. Each page is read in a
+     * {@link Database#read} of its own, and {@code action} runs outside it.
+     */
+    static void forEachPage(Database database, ContactRepository contacts, long owner, PageAction action)
+            throws Exception {
         long after = 0;
         while (true) {
-            List<Contact> page = contacts.liveAfter(owner, after, PAGE);
+            long from = after;
+            List<Contact> page = database.read(() -> contacts.liveAfter(owner, from, PAGE));
             action.accept(page);
             if (page.size() < PAGE) {
                 return;

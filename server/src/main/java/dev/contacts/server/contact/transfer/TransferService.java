@@ -45,8 +45,9 @@ import io.helidon.webserver.http.ServerResponse;
  * The HTTP side of moving an address book in and out: {@code GET /contacts/export/}, {@code POST
  * /contacts/import/}, {@code GET /contacts/duplicates/} and {@code POST /contacts/merge/}. Each user sees and
  * changes only their own contacts: another user's id answers like one that does not exist. An export and an
- * import run on the request's own thread, their database work a {@link Database#call} per page or batch, so that
- * no database thread waits for a client that reads an export or sends an import slowly.
+ * import (and the duplicates) run on the request's own thread, their database work a {@link Database#call} (or
+ * {@link Database#read}) per page or batch, so that no database thread waits for a client that reads an export (or
+ * a long list of duplicates) or sends an import slowly.
  */
 public final class TransferService implements ApiRules.Service {
 
@@ -73,7 +74,7 @@ public final class TransferService implements ApiRules.Service {
     public void routes(ApiRules rules) {
         rules.ownCalls(Method.GET, "/contacts/export", this::export)
                 .ownCalls(Method.POST, "/contacts/import", this::importFile)
-                .get("/contacts/duplicates", auth.protect(this::duplicates))
+                .ownCalls(Method.GET, "/contacts/duplicates", this::duplicates)
                 .post("/contacts/merge", auth.protect(this::merge));
     }
 
@@ -226,10 +227,15 @@ public final class TransferService implements ApiRules.Service {
                 "Import too large: at most " + MAX_IMPORT_BYTES + " bytes are accepted");
     }
 
-    private void duplicates(long owner, ServerRequest req, ServerResponse res) {
+    /**
+     * The groups of contacts that look like one person, written on the request's own thread between the finder's
+     * database calls, so that a client that never reads a long answer (streamed once over 128 KB) holds none.
+     */
+    private void duplicates(ServerRequest req, ServerResponse res) throws Exception {
+        long owner = database.read(() -> auth.authenticate(req).userId());
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         try (JsonArrayStream groups = new JsonArrayStream(res)) {
-            new Duplicates(repository.contacts()).forEachGroup(owner, group -> groups.add(Json.bytes(group)));
+            new Duplicates(database, repository.contacts()).forEachGroup(owner, group -> groups.add(Json.bytes(group)));
             groups.complete();
         }
     }
