@@ -64,7 +64,9 @@ public final class Pipeline {
 
     /** Once GTK has started (JavaFX's {@code init()}): the {@code GDK_GL} the app set is taken out again. */
     public static void toolkitStarted() {
-        toolkitStarted(Libc.environment());
+        if (gdkGlSet) { // else the C library is not even looked up
+            toolkitStarted(Libc.environment());
+        }
     }
 
     static void toolkitStarted(Environment env) {
