@@ -186,7 +186,7 @@ public final class ContactRepository {
             return shape;
         }
         long walked = walked(owner, total, skip, limit);
-        if ((long) total * ROW_PER_ENTRY <= walked) {
+        if (fewEnoughToSort(total, walked)) {
             return shape.fromLabel();
         }
         return walked * 2 <= total ? shape.probingLabel() : shape;
@@ -226,15 +226,15 @@ public final class ContactRepository {
         if (shape.sort() == ListOptions.Sort.ID) {
             return shape;
         }
-        return fewEnoughToSort(owner, total, skip, limit) ? shape : shape.walking();
+        return fewEnoughToSort(total, walked(owner, total, skip, limit)) ? shape : shape.walking();
     }
 
     /**
      * Whether reading a listing's {@code total} contacts (their rows) and sorting them costs less than walking the
-     * sort key's index until the page is full, each entry tested against them.
+     * sort key's index until the page is full ({@code walked} entries, each tested against them).
      */
-    private boolean fewEnoughToSort(long owner, int total, int skip, int limit) {
-        return (long) total * ROW_PER_ENTRY <= walked(owner, total, skip, limit);
+    private static boolean fewEnoughToSort(int total, long walked) {
+        return (long) total * ROW_PER_ENTRY <= walked;
     }
 
     /**
