@@ -69,6 +69,7 @@ public final class ContactDetailView extends StackPane {
         HBox title = new HBox(8, name, star);
         title.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         header.getChildren().setAll(avatar, new VBox(4, title, subtitle));
+        vm.photos().decodeAt(avatar.pixelSide()); // the largest avatar: the list's and the form's are made from it
         // "select a contact" only where there is one to select: an empty list explains itself
         nothing.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.shownProperty().get() == null && !vm.contacts().isEmpty(), vm.shownProperty(), vm.contacts()));

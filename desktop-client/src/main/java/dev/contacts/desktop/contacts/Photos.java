@@ -12,60 +12,176 @@ import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.model.Contact;
 import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 
 /**
- * The photos of one login's contacts: each fetched once per size shown, in the background, and decoded there to
- * the pixels it is drawn with; the avatars show the initials meanwhile (and for good if the photo cannot be had).
- * Kept per session, so never shown to another account. A changed contact ({@code updated_at}) is fetched again.
+ * The photos of one login's contacts: each fetched once, in the background, and decoded there once to the largest
+ * avatar's pixels ({@link #decodeAt}); each avatar's size is made from that decode, so a row's photo and the
+ * detail pane's cost one request. The avatars show the initials meanwhile (and for good if the photo cannot be
+ * had). Kept per session (the screens of a login own it), so never shown to another account. A changed contact
+ * ({@code updated_at}: a new photo changes it) is fetched again.
  */
 public final class Photos {
 
-    /** Photos kept in memory, the least recently shown dropped first. */
+    /** Photos kept in memory at the sizes shown, the least recently shown dropped first. */
     static final int KEPT = 300;
+    /**
+     * Decodes kept at the largest side, so that a size not shown yet (the detail pane's, once a row is clicked)
+     * needs no second fetch: the last ones fetched, enough for the rows on a screen. Few, as one is 20 KiB at
+     * 72 px (81 KiB at 200%) where a row's photo is 5 KiB.
+     */
+    static final int DECODES_KEPT = 50;
 
     private final UserSession session;
     private final Background background;
-    private final Map<String, Image> kept = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
-            return size() > KEPT;
-        }
-    };
-    private final Map<String, List<Consumer<Image>>> waiting = new HashMap<>();
+    private final Map<String, Image> kept = lru(KEPT);
+    private final Map<String, Decode> decodes = lru(DECODES_KEPT);
+    private final Map<String, List<Wanted>> waiting = new HashMap<>();
+    private int decodeSide;
+
+    private record Wanted(int side, Consumer<Image> show) {
+    }
+
+    /** A photo as fetched, decoded to fit {@code side} pixels: it serves any side up to that. */
+    private record Decode(Image image, int side) {
+    }
 
     public Photos(UserSession session, Background background) {
         this.session = session;
         this.background = background;
     }
 
+    private static <V> Map<String, V> lru(int size) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > size;
+            }
+        };
+    }
+
+    /** The side in pixels photos are decoded to once fetched: the largest avatar's, from which the others are made. */
+    public void decodeAt(int side) {
+        decodeSide = Math.max(decodeSide, side);
+    }
+
     /**
-     * Gives {@code contact}'s photo, decoded to fit {@code side} pixels square, to {@code show} (at once when kept,
-     * else once fetched); nothing if none. The server keeps photos up to 512×512: decoded at that size one takes
-     * 1 MiB of heap, at a list row's 36 px 5 KiB (and the renderer's copy of it as much again).
+     * Gives {@code contact}'s photo, fitting {@code side} pixels square, to {@code show} (at once when kept, else
+     * once fetched); nothing if none. The server keeps photos up to 512×512: decoded at that size one takes 1 MiB
+     * of heap, at a list row's 36 px 5 KiB (and the renderer's copy of it as much again).
      */
     public void load(Contact contact, int side, Consumer<Image> show) {
         if (!contact.hasPhoto()) {
             return;
         }
-        String key = contact.id() + "@" + contact.updatedAt() + "/" + side;
-        Image image = kept.get(key);
+        String version = contact.id() + "@" + contact.updatedAt();
+        Image image = kept.get(version + "/" + side);
         if (image != null) {
             show.accept(image);
             return;
         }
-        List<Consumer<Image>> queue = waiting.get(key);
-        if (queue != null) {
-            queue.add(show);
+        Decode decode = decodes.get(version);
+        if (decode != null && decode.side() >= side) {
+            show.accept(sized(version, decode.image(), side));
             return;
         }
-        waiting.put(key, new ArrayList<>(List.of(show)));
-        background.run(() -> decoded(session.api().photo(contact.id()), side), photo -> {
-            List<Consumer<Image>> shows = waiting.remove(key);
+        List<Wanted> queue = waiting.get(version);
+        if (queue != null) {
+            queue.add(new Wanted(side, show));
+            return;
+        }
+        waiting.put(version, new ArrayList<>(List.of(new Wanted(side, show))));
+        int decodedSide = Math.max(decodeSide, side);
+        background.run(() -> decoded(session.api().photo(contact.id()), decodedSide), photo -> {
+            List<Wanted> shows = waiting.remove(version);
             if (!photo.isError()) {
-                kept.put(key, photo);
-                shows.forEach(s -> s.accept(photo));
+                decodes.put(version, new Decode(photo, decodedSide));
+                for (Wanted wanted : shows) {
+                    if (wanted.side() <= decodedSide) {
+                        wanted.show().accept(sized(version, photo, wanted.side()));
+                    } else { // larger than this decode (asked while it was fetched): fetched for its own side
+                        load(contact, wanted.side(), wanted.show());
+                    }
+                }
             }
-        }, session.failures(failure -> waiting.remove(key)));
+        }, session.failures(failure -> waiting.remove(version)));
+    }
+
+    /** {@code decode} fitted to {@code side}, made once and kept. */
+    private Image sized(String version, Image decode, int side) {
+        return kept.computeIfAbsent(version + "/" + side, k -> shrunk(decode, side));
+    }
+
+    /**
+     * {@code image} fitted to {@code side} pixels square, each pixel the average of the area it covers (as the
+     * decoder's own smooth scaling does); {@code image} itself when it is not larger.
+     */
+    static Image shrunk(Image image, int side) {
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int longest = Math.max(width, height);
+        if (longest <= side) {
+            return image;
+        }
+        int toWidth = Math.max(1, Math.round((float) width * side / longest));
+        int toHeight = Math.max(1, Math.round((float) height * side / longest));
+        int[] pixels = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbPreInstance(), pixels, 0, width);
+        float[] across = new float[toWidth * height * 4]; // premultiplied ARGB, averaged along the rows first
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            int into = y * toWidth;
+            averaged(width, toWidth, (to, from, weight) -> {
+                int p = pixels[row + from];
+                int at = (into + to) * 4;
+                across[at] += (p >>> 24) * weight;
+                across[at + 1] += (p >> 16 & 0xff) * weight;
+                across[at + 2] += (p >> 8 & 0xff) * weight;
+                across[at + 3] += (p & 0xff) * weight;
+            });
+        }
+        float[] both = new float[toWidth * toHeight * 4];
+        for (int x = 0; x < toWidth; x++) {
+            int column = x;
+            averaged(height, toHeight, (to, from, weight) -> {
+                int in = (from * toWidth + column) * 4;
+                int out = (to * toWidth + column) * 4;
+                for (int c = 0; c < 4; c++) {
+                    both[out + c] += across[in + c] * weight;
+                }
+            });
+        }
+        int[] result = new int[toWidth * toHeight];
+        for (int i = 0; i < result.length; i++) {
+            int argb = 0;
+            for (int c = 0; c < 4; c++) {
+                argb = argb << 8 | Math.min(255, Math.round(both[i * 4 + c]));
+            }
+            result[i] = argb;
+        }
+        WritableImage out = new WritableImage(toWidth, toHeight);
+        out.getPixelWriter().setPixels(0, 0, toWidth, toHeight, PixelFormat.getIntArgbPreInstance(), result, 0, toWidth);
+        return out;
+    }
+
+    private interface Share {
+        void add(int to, int from, float weight);
+    }
+
+    /** For each of {@code to} cells over {@code from} ones: the cells it covers, each by the part of it covered. */
+    private static void averaged(int from, int to, Share share) {
+        double scale = (double) from / to;
+        for (int t = 0; t < to; t++) {
+            double start = t * scale;
+            double end = Math.min(from, (t + 1) * scale);
+            for (int f = (int) start; f < end; f++) {
+                double covered = Math.min(end, f + 1) - Math.max(start, f);
+                if (covered > 0) {
+                    share.add(t, f, (float) (covered / scale));
+                }
+            }
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import dev.contacts.desktop.support.HeldBack;
 import dev.contacts.desktop.support.ServerFixture;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.model.Contact;
@@ -32,7 +33,7 @@ class PhotosTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new ServerFixture(dir).loggedIn("photos@example.com");
+        fixture = ServerFixture.counted(dir).loggedIn("photos@example.com");
     }
 
     @AfterEach
@@ -61,6 +62,74 @@ class PhotosTest {
     }
 
     @Test
+    void onePhotoIsFetchedOnceForEveryAvatarSize() throws IOException {
+        long id = fixture.api.create(new ContactDraft("Ada", "Lovelace", null, null, null, null)).id();
+        fixture.api.putPhoto(id, png(512, java.awt.Color.BLUE), "image/png");
+        Contact ada = fixture.api.get(id).contact();
+        Photos photos = new Photos(fixture.user, Background.direct());
+        photos.decodeAt(72); // the detail pane's avatar, as its view tells
+        List<Image> shown = new ArrayList<>();
+
+        photos.load(ada, 36, shown::add); // the list's row first
+        photos.load(ada, 72, shown::add); // then the detail pane, once the row is clicked
+        photos.load(ada, 56, shown::add); // the form's
+        photos.load(ada, 28, shown::add); // the selection's summary
+
+        assertEquals(1, fixture.requests.count("GET /contacts/" + id + "/photo/"), "one request for all four sizes");
+        assertEquals(List.of(36.0, 72.0, 56.0, 28.0), shown.stream().map(Image::getWidth).toList());
+        assertEquals(List.of(36.0, 72.0, 56.0, 28.0), shown.stream().map(Image::getHeight).toList());
+        for (Image image : shown) {
+            int middle = (int) image.getWidth() / 2;
+            assertEquals(0xff0000ff, image.getPixelReader().getArgb(middle, middle), "the blue of the photo's middle");
+            assertEquals(0xff000000, image.getPixelReader().getArgb(0, 0), "its black corner");
+        }
+    }
+
+    @Test
+    void sizesAskedWhileThePhotoIsFetchedWaitForThatOneRequest() throws IOException {
+        long id = fixture.api.create(new ContactDraft("Ada", "Lovelace", null, null, null, null)).id();
+        fixture.api.putPhoto(id, png(300, 200), "image/png");
+        Contact ada = fixture.api.get(id).contact();
+        HeldBack background = new HeldBack();
+        Photos photos = new Photos(fixture.user, background);
+        photos.decodeAt(72);
+        List<Image> row = new ArrayList<>();
+        List<Image> detail = new ArrayList<>();
+
+        photos.load(ada, 36, row::add);
+        photos.load(ada, 72, detail::add);
+        assertEquals(List.of(), row, "fetched in the background, not on the calling (FX) thread");
+        background.runAll();
+
+        assertEquals(1, fixture.requests.count("GET /contacts/" + id + "/photo/"));
+        assertEquals(36, row.get(0).getWidth(), "fitted as the decoder fits it: 300×200 into 36×36");
+        assertEquals(24, row.get(0).getHeight());
+        assertEquals(72, detail.get(0).getWidth());
+        assertEquals(48, detail.get(0).getHeight());
+    }
+
+    @Test
+    void aChangedPhotoIsFetchedAgain() throws IOException {
+        long id = fixture.api.create(new ContactDraft("Ada", "Lovelace", null, null, null, null)).id();
+        fixture.api.putPhoto(id, png(512, java.awt.Color.BLUE), "image/png");
+        Photos photos = new Photos(fixture.user, Background.direct());
+        photos.decodeAt(72);
+        List<Image> shown = new ArrayList<>();
+        photos.load(fixture.api.get(id).contact(), 36, shown::add);
+
+        fixture.clock.advance(java.time.Duration.ofSeconds(1));
+        fixture.api.putPhoto(id, png(512, java.awt.Color.RED), "image/png");
+        Contact changed = fixture.api.get(id).contact();
+        photos.load(changed, 36, shown::add);
+        photos.load(changed, 72, shown::add);
+
+        assertEquals(2, fixture.requests.count("GET /contacts/" + id + "/photo/"));
+        assertEquals(0xff0000ff, shown.get(0).getPixelReader().getArgb(18, 18));
+        assertEquals(0xffff0000, shown.get(1).getPixelReader().getArgb(18, 18), "the new photo, not the kept one");
+        assertEquals(0xffff0000, shown.get(2).getPixelReader().getArgb(36, 36));
+    }
+
+    @Test
     void aDecodedPhotoDoesNotKeepItsFilesBytes() throws Exception {
         byte[] file = png(512);
         Image image = Photos.decoded(file, 36);
@@ -75,10 +144,24 @@ class PhotosTest {
     }
 
     private static byte[] png(int side) throws IOException {
-        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        return png(side, java.awt.Color.BLUE);
+    }
+
+    /** A black square with a {@code colour} disc in its middle. */
+    private static byte[] png(int side, java.awt.Color colour) throws IOException {
+        return png(side, side, colour);
+    }
+
+    private static byte[] png(int width, int height) throws IOException {
+        return png(width, height, java.awt.Color.BLUE);
+    }
+
+    private static byte[] png(int width, int height, java.awt.Color colour) throws IOException {
+        int side = Math.min(width, height);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setColor(java.awt.Color.BLUE);
-        g.fillOval(side / 4, side / 4, side / 2, side / 2);
+        g.setColor(colour);
+        g.fillOval((width - side / 2) / 2, (height - side / 2) / 2, side / 2, side / 2);
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);

@@ -25,12 +25,25 @@ public final class ServerFixture implements AutoCloseable {
     /** The logged-in account's session, once {@link #loggedIn} ran. */
     public UserSession user;
 
+    /** Counts the requests the clients make, when made {@link #counted}; else null. */
+    public final RequestCounter requests;
+
     public ServerFixture(Path dir) {
+        this(dir, false);
+    }
+
+    private ServerFixture(Path dir, boolean counted) {
         server = ContactsServer.start(ServerSettings.embedded(dir.resolve("contacts.db")), clock,
                 Capacity.ONE_USER);
-        var uri = server.uri("127.0.0.1");
+        requests = counted ? new RequestCounter(server.uri("127.0.0.1")) : null;
+        var uri = counted ? requests.uri() : server.uri("127.0.0.1");
         api = new ContactsApi(() -> uri, Duration.ofSeconds(30), clock);
         session = new Session(api, Background.direct());
+    }
+
+    /** A fixture whose clients call through a {@link RequestCounter}. */
+    public static ServerFixture counted(Path dir) {
+        return new ServerFixture(dir, true);
     }
 
     /** Registers and logs in {@code email} through the API, as the login screen would. */
@@ -45,6 +58,9 @@ public final class ServerFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        if (requests != null) {
+            requests.close();
+        }
         server.stop();
     }
 }
