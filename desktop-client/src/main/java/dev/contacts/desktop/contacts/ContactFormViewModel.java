@@ -266,6 +266,8 @@ public final class ContactFormViewModel {
         Preview preview = decoded.get();
         return preview != null && preview.of() == chosenPhoto.get() ? preview.image() : null;
     }, decoded, chosenPhoto);
+    /** Counts the photo choices (and removals, and forms filled): a file read for an older one is not used. */
+    private long photoChoices;
     /** The avatar's side in pixels, which a chosen photo is decoded to (a 1 MiB JPEG may hold 4096×4096: 64 MiB). */
     private IntSupplier previewSide = () -> 144;
     private final ObservableList<EntryRow> emails =
@@ -383,6 +385,7 @@ public final class ContactFormViewModel {
         nickname.set(orEmpty(draft.nickname()));
         labelsText.set(String.join(", ", draft.labels()));
         favorite.set(draft.favorite());
+        photoChoices++;
         chosenPhoto.set(null);
         photoRemoved.set(false);
         emails.setAll(rows(draft.emails(), ContactDraft.DEFAULT_EMAIL_LABEL));
@@ -430,6 +433,7 @@ public final class ContactFormViewModel {
      * the calling (FX) thread; bytes that are no image are then dropped again, with {@link #PHOTO_UNREADABLE}.
      */
     public boolean choosePhoto(byte[] bytes, String contentType) {
+        photoChoices++;
         errors.get("photo").set("");
         if (!"image/jpeg".equals(contentType) && !"image/png".equals(contentType)) {
             errors.get("photo").set("Choose a JPEG or PNG image.");
@@ -462,27 +466,50 @@ public final class ContactFormViewModel {
     }
 
     /**
-     * Chooses an image file as the photo: JPEG or PNG by its name, at most 1 MiB (read only when it is not
-     * larger); false, with the reason beside the photo, for anything else.
+     * Chooses an image file as the photo: JPEG or PNG by its name, at most 1 MiB. The file is read in the background
+     * (a folder on the network may take its time), then chosen as {@link #choosePhoto(byte[], String)} does unless
+     * another photo was chosen or removed, or another contact opened, meanwhile; one that cannot be read or is
+     * larger gets its reason beside the photo and changes nothing. False, with the reason, for a name that is no
+     * JPEG or PNG; true while the file is read.
      */
     public boolean choosePhoto(java.nio.file.Path file) {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         String type = name.endsWith(".png") ? "image/png"
                 : name.endsWith(".jpg") || name.endsWith(".jpeg") ? "image/jpeg" : "";
-        try {
-            if (java.nio.file.Files.size(file) > PHOTO_MAX_BYTES) {
-                errors.get("photo").set("The image is larger than 1 MiB.");
-                return false;
-            }
-            return choosePhoto(java.nio.file.Files.readAllBytes(file), type);
-        } catch (java.io.IOException e) {
-            errors.get("photo").set("The file could not be read.");
+        errors.get("photo").set("");
+        if (type.isEmpty()) {
+            errors.get("photo").set("Choose a JPEG or PNG image.");
             return false;
+        }
+        long choice = ++photoChoices;
+        background.run(() -> readPhoto(file), bytes -> {
+            if (choice != photoChoices) {
+                return; // chosen over, removed, or another contact opened while it was read
+            }
+            if (bytes == null) {
+                errors.get("photo").set("The image is larger than 1 MiB.");
+            } else {
+                choosePhoto(bytes, type);
+            }
+        }, failure -> {
+            if (choice == photoChoices) {
+                errors.get("photo").set("The file could not be read.");
+            }
+        });
+        return true;
+    }
+
+    /** The file's bytes, or null when it holds more than a photo may (read no further than that). */
+    private static byte[] readPhoto(java.nio.file.Path file) throws java.io.IOException {
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(PHOTO_MAX_BYTES + 1);
+            return bytes.length > PHOTO_MAX_BYTES ? null : bytes;
         }
     }
 
     /** Removes the photo (the chosen one, and the contact's own on save). */
     public void removePhoto() {
+        photoChoices++;
         chosenPhoto.set(null);
         Contact current = editing.get();
         photoRemoved.set(current != null && current.hasPhoto());
@@ -530,6 +557,7 @@ public final class ContactFormViewModel {
 
     /** Closes without asking: e.g. the contact being edited was just deleted. */
     public void close() {
+        photoChoices++; // a photo file still read lands in no form
         open.set(false);
         editing.set(null);
         etag = null;

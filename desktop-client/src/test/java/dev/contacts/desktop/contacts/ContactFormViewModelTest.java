@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -548,7 +549,7 @@ class ContactFormViewModelTest {
         vm.startNew();
         assertFalse(vm.choosePhoto(text));
         assertEquals("Choose a JPEG or PNG image.", vm.errorProperty("photo").get());
-        assertFalse(vm.choosePhoto(big));
+        assertTrue(vm.choosePhoto(big), "read first: its size is known then");
         assertEquals("The image is larger than 1 MiB.", vm.errorProperty("photo").get());
         assertNull(vm.chosenPhotoProperty().get());
     }
@@ -577,9 +578,11 @@ class ContactFormViewModelTest {
         java.nio.file.Files.write(file, png(400, 200));
         form.startNew();
         form.firstNameProperty().set("Ada");
+        background.runAll();
 
         assertTrue(form.choosePhoto(file));
-        assertNotNull(form.chosenPhotoProperty().get(), "chosen at once: Save sends it");
+        background.runOne(); // the file read
+        assertNotNull(form.chosenPhotoProperty().get(), "chosen once read: Save sends it");
         assertNull(form.chosenPreviewProperty().getValue(), "not decoded on the calling (FX) thread");
         background.runAll();
 
@@ -636,5 +639,101 @@ class ContactFormViewModelTest {
         background.runAll();
         assertFalse(form.openProperty().get(), "the rest of the contact is saved");
         assertFalse(fixture.api.list(0, 10).items().get(0).hasPhoto());
+    }
+
+    @Test
+    void aChosenFileIsReadInTheBackgroundNotOnTheCallingThread() throws Exception {
+        HeldBack background = new HeldBack();
+        ContactFormViewModel form = new ContactFormViewModel(fixture.user, background);
+        form.setPhotoPreviewSide(() -> 72);
+        Path file = dir.resolve("face.png");
+        java.nio.file.Files.write(file, png(100, 100));
+        form.startNew();
+        background.runAll();
+
+        assertTrue(form.choosePhoto(file));
+        assertNull(form.chosenPhotoProperty().get(), "nothing read yet on the calling (FX) thread");
+        java.nio.file.Files.write(file, png(200, 100)); // what the file holds when the background reads it
+        background.runAll();
+
+        assertEquals(png(200, 100).length, form.chosenPhotoProperty().get().bytes().length);
+        assertEquals(36, form.chosenPreviewProperty().getValue().getHeight(), "200×100 fitted into 72×72");
+    }
+
+    @Test
+    void aFileGoneBeforeItIsReadChangesNothingAndSaysSo() throws Exception {
+        HeldBack background = new HeldBack();
+        ContactFormViewModel form = new ContactFormViewModel(fixture.user, background);
+        Path kept = dir.resolve("kept.png");
+        java.nio.file.Files.write(kept, png(100, 100));
+        Path gone = dir.resolve("gone.jpg");
+        java.nio.file.Files.write(gone, png(100, 100));
+        Path big = dir.resolve("big.png");
+        java.nio.file.Files.write(big, new byte[ContactFormViewModel.PHOTO_MAX_BYTES + 1]);
+        form.startNew();
+        assertTrue(form.choosePhoto(kept));
+        background.runAll();
+        ContactFormViewModel.ChosenPhoto chosen = form.chosenPhotoProperty().get();
+        assertNotNull(chosen);
+
+        assertTrue(form.choosePhoto(gone));
+        java.nio.file.Files.delete(gone); // e.g. a removable disk taken out
+        background.runAll();
+        assertEquals("The file could not be read.", form.errorProperty("photo").get());
+        assertSame(chosen, form.chosenPhotoProperty().get(), "the photo chosen before stays");
+
+        assertTrue(form.choosePhoto(big));
+        background.runAll();
+        assertEquals("The image is larger than 1 MiB.", form.errorProperty("photo").get());
+        assertSame(chosen, form.chosenPhotoProperty().get());
+        assertNotNull(form.chosenPreviewProperty().getValue());
+    }
+
+    @Test
+    void aNewerChoiceWinsOverAnOlderFileStillRead() throws Exception {
+        HeldBack background = new HeldBack();
+        ContactFormViewModel form = new ContactFormViewModel(fixture.user, background);
+        form.setPhotoPreviewSide(() -> 72);
+        Path older = dir.resolve("older.png");
+        java.nio.file.Files.write(older, png(400, 200));
+        Path newer = dir.resolve("newer.png");
+        java.nio.file.Files.write(newer, png(100, 100));
+        Path large = dir.resolve("large.png");
+        java.nio.file.Files.write(large, new byte[ContactFormViewModel.PHOTO_MAX_BYTES + 1]);
+        form.startNew();
+        background.runAll();
+
+        assertTrue(form.choosePhoto(older));
+        assertTrue(form.choosePhoto(large));
+        assertTrue(form.choosePhoto(newer));
+        assertNull(form.chosenPhotoProperty().get(), "none read yet");
+        background.runNewest(); // the newer file is read first
+        background.runAll(); // then the older ones, and the decode
+
+        assertEquals(java.nio.file.Files.size(newer), form.chosenPhotoProperty().get().bytes().length);
+        assertEquals(72, form.chosenPreviewProperty().getValue().getHeight(), "the square one, not the wide one");
+        assertEquals("", form.errorProperty("photo").get(), "a file chosen over is not reported");
+    }
+
+    @Test
+    void aFileStillReadWhenThePhotoIsRemovedOrTheFormLeftIsNotUsed() throws Exception {
+        HeldBack background = new HeldBack();
+        ContactFormViewModel form = new ContactFormViewModel(fixture.user, background);
+        Path file = dir.resolve("face.png");
+        java.nio.file.Files.write(file, png(100, 100));
+        form.startNew();
+        background.runAll();
+
+        assertTrue(form.choosePhoto(file));
+        form.removePhoto();
+        background.runAll();
+        assertNull(form.chosenPhotoProperty().get(), "removed after it was chosen: stays removed");
+
+        assertTrue(form.choosePhoto(file));
+        form.close();
+        form.startNew();
+        background.runAll();
+        assertNull(form.chosenPhotoProperty().get(), "the new contact's form gets no photo of the one left");
+        assertFalse(form.changedProperty().get());
     }
 }

@@ -22,6 +22,11 @@ public final class HeldBack implements Background {
         waiting.remove(0).run();
     }
 
+    /** Runs the newest piece of work waiting (not what it starts): work finishing out of order. */
+    public void runNewest() {
+        waiting.remove(waiting.size() - 1).run();
+    }
+
     /** Runs what is waiting (and what that starts), in order. */
     public void runAll() {
         while (!waiting.isEmpty()) {
