@@ -55,9 +55,14 @@ public final class Avatar extends StackPane {
         show(new Contact(0, new ContactDraft(firstName, lastName, null, null, null, null), false, null, null));
     }
 
-    /** Shows {@code image} over the initials; null shows the initials. */
+    /** Shows {@code image} (its middle square) over the initials; null shows the initials. */
     public void showPhoto(Image image) {
         photo.setImage(image);
+        if (image != null) { // its middle square: a photo that is not square is cropped, not squashed into the circle
+            double side = Math.min(image.getWidth(), image.getHeight());
+            photo.setViewport(new javafx.geometry.Rectangle2D((image.getWidth() - side) / 2,
+                    (image.getHeight() - side) / 2, side, side));
+        }
         photo.setVisible(image != null);
         initials.setVisible(image == null && !initials.getText().isEmpty());
         nobody.setVisible(image == null && initials.getText().isEmpty());

@@ -43,7 +43,7 @@ public final class Photos {
     private record Wanted(int side, Consumer<Image> show) {
     }
 
-    /** A photo as fetched, decoded to fit {@code side} pixels: it serves any side up to that. */
+    /** A photo as fetched, decoded to cover {@code side} pixels square: it serves any side up to that. */
     private record Decode(Image image, int side) {
     }
 
@@ -67,7 +67,7 @@ public final class Photos {
     }
 
     /**
-     * Gives {@code contact}'s photo, fitting {@code side} pixels square, to {@code show} (at once when kept, else
+     * Gives {@code contact}'s photo, covering {@code side} pixels square, to {@code show} (at once when kept, else
      * once fetched); nothing if none. The server keeps photos up to 512×512: decoded at that size one takes 1 MiB
      * of heap, at a list row's 36 px 5 KiB (and the renderer's copy of it as much again).
      */
@@ -108,24 +108,24 @@ public final class Photos {
         }, session.failures(failure -> waiting.remove(version)));
     }
 
-    /** {@code decode} fitted to {@code side}, made once and kept. */
+    /** {@code decode} made to cover {@code side}, made once and kept. */
     private Image sized(String version, Image decode, int side) {
         return kept.computeIfAbsent(version + "/" + side, k -> shrunk(decode, side));
     }
 
     /**
-     * {@code image} fitted to {@code side} pixels square, each pixel the average of the area it covers (as the
-     * decoder's own smooth scaling does); {@code image} itself when it is not larger.
+     * {@code image} made to cover {@code side} pixels square as {@link #decoded} does, each pixel the average of the
+     * area it covers (as the decoder's own smooth scaling does); {@code image} itself when it is not larger.
      */
     static Image shrunk(Image image, int side) {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
-        int longest = Math.max(width, height);
-        if (longest <= side) {
+        int shortest = Math.min(width, height);
+        if (shortest <= side) {
             return image;
         }
-        int toWidth = Math.max(1, Math.round((float) width * side / longest));
-        int toHeight = Math.max(1, Math.round((float) height * side / longest));
+        int toWidth = Math.max(1, Math.round((float) width * side / shortest));
+        int toHeight = Math.max(1, Math.round((float) height * side / shortest));
         int[] pixels = new int[width * height];
         image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbPreInstance(), pixels, 0, width);
         float[] across = new float[toWidth * height * 4]; // premultiplied ARGB, averaged along the rows first
@@ -185,17 +185,64 @@ public final class Photos {
     }
 
     /**
-     * {@code bytes} decoded to fit {@code side} pixels square. An {@link Image} keeps the stream it was made from for
-     * good, so the stream lets go of the bytes once the image is made: else each photo kept also held its JPEG
-     * (about 35 KB; 10 MB of heap with 300 photos, README "The desktop's memory").
+     * {@code bytes} decoded to cover {@code side} pixels square (its shorter side {@code side}, or its own when
+     * smaller): an avatar shows a photo's middle square, as other address books do, not the photo squashed into the
+     * circle. An {@link Image} keeps the stream it was made from for good, so the stream lets go of the bytes once
+     * the image is made: else each photo kept also held its JPEG (about 35 KB; 10 MB of heap with 300 photos, README
+     * "The desktop's memory").
      */
     static Image decoded(byte[] bytes, int side) {
+        int[] size = dimensions(bytes);
         Released source = new Released(bytes);
         try {
-            return new Image(source, side, side, true, true);
+            if (size == null) { // not a JPEG or PNG: fitted, as best known
+                return new Image(source, side, side, true, true);
+            }
+            double scale = Math.min(1, (double) side / Math.min(size[0], size[1]));
+            return new Image(source, Math.max(1, Math.round(size[0] * scale)),
+                    Math.max(1, Math.round(size[1] * scale)), false, true);
         } finally {
             source.release();
         }
+    }
+
+    /** A PNG's or JPEG's width and height as its header gives them, or null (another format, or no header). */
+    static int[] dimensions(byte[] b) {
+        if (b.length >= 24 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            int width = int32(b, 16);
+            int height = int32(b, 20);
+            return width > 0 && height > 0 ? new int[] {width, height} : null;
+        }
+        if (b.length < 4 || (b[0] & 0xff) != 0xff || (b[1] & 0xff) != 0xd8) {
+            return null;
+        }
+        int i = 2;
+        while (i + 9 < b.length) { // the segments up to the frame header (SOFn) with the size
+            if ((b[i] & 0xff) != 0xff) {
+                return null;
+            }
+            int marker = b[i + 1] & 0xff;
+            if (marker == 0xff) { // fill
+                i++;
+            } else if (marker == 0x01 || marker >= 0xd0 && marker <= 0xd8) { // no length
+                i += 2;
+            } else if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc) {
+                int height = uint16(b, i + 5);
+                int width = uint16(b, i + 7);
+                return width > 0 && height > 0 ? new int[] {width, height} : null;
+            } else {
+                i += 2 + uint16(b, i + 2);
+            }
+        }
+        return null;
+    }
+
+    private static int uint16(byte[] b, int at) {
+        return (b[at] & 0xff) << 8 | b[at + 1] & 0xff;
+    }
+
+    private static int int32(byte[] b, int at) {
+        return uint16(b, at) << 16 | uint16(b, at + 2);
     }
 
     /** A stream over bytes that can be told to drop them. */

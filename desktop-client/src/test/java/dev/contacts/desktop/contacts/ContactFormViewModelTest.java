@@ -588,8 +588,8 @@ class ContactFormViewModelTest {
 
         javafx.scene.image.Image preview = form.chosenPreviewProperty().getValue();
         assertNotNull(preview);
-        assertEquals(72, preview.getWidth(), "decoded to the avatar, not to the file's 400 px");
-        assertEquals(36, preview.getHeight());
+        assertEquals(72, preview.getHeight(), "decoded to cover the avatar, not to the file's 400 px");
+        assertEquals(144, preview.getWidth());
         form.save();
         background.runAll();
         Contact saved = fixture.api.list(0, 10).items().get(0);
@@ -614,7 +614,7 @@ class ContactFormViewModelTest {
         assertTrue(form.choosePhoto(square));
         background.runAll();
 
-        assertEquals(72, form.chosenPreviewProperty().getValue().getHeight(), "the square one, not the wide one");
+        assertEquals(72, form.chosenPreviewProperty().getValue().getWidth(), "the square one, not the wide one");
         assertEquals("", form.errorProperty("photo").get(), "a file chosen over is not reported");
         assertNotNull(form.chosenPhotoProperty().get());
     }
@@ -657,7 +657,7 @@ class ContactFormViewModelTest {
         background.runAll();
 
         assertEquals(png(200, 100).length, form.chosenPhotoProperty().get().bytes().length);
-        assertEquals(36, form.chosenPreviewProperty().getValue().getHeight(), "200×100 fitted into 72×72");
+        assertEquals(144, form.chosenPreviewProperty().getValue().getWidth(), "200×100 covering 72×72");
     }
 
     @Test
@@ -711,7 +711,7 @@ class ContactFormViewModelTest {
         background.runAll(); // then the older ones, and the decode
 
         assertEquals(java.nio.file.Files.size(newer), form.chosenPhotoProperty().get().bytes().length);
-        assertEquals(72, form.chosenPreviewProperty().getValue().getHeight(), "the square one, not the wide one");
+        assertEquals(72, form.chosenPreviewProperty().getValue().getWidth(), "the square one, not the wide one");
         assertEquals("", form.errorProperty("photo").get(), "a file chosen over is not reported");
     }
 

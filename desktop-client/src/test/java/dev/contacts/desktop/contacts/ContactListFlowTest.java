@@ -2,6 +2,7 @@ package dev.contacts.desktop.contacts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Graphics2D;
@@ -170,6 +171,38 @@ class ContactListFlowTest extends UiTestBase {
             assertTrue(share > 0.5 && share < 0.75, "the person is " + share + " of a " + avatar.size() + " px circle");
         }
         Screenshots.save(window.scene(), "avatar-nobody");
+    }
+
+    @Test
+    void aPhotoThatIsNotSquareShowsItsMiddleInTheCircleNotSquashed() {
+        registerAndLogIn(robot, "portrait@example.com");
+        long id = userApi().create(new ContactDraft("Ada", "Lovelace", "ada@example.com", null, null, null)).id();
+        BufferedImage portrait = new BufferedImage(300, 400, BufferedImage.TYPE_INT_RGB); // as phones take them
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(portrait, "jpeg", jpeg);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        userApi().putPhoto(id, jpeg.toByteArray(), "image/jpeg");
+        Fx.run(() -> window.mainView().refresh());
+        clickOnContact("Ada Lovelace");
+        waitUntil("the row and the detail show her photo",
+                () -> photosShown("#contacts-list") == 1 && photosShown("#contact-detail") == 1);
+
+        for (String container : List.of("#contacts-list", "#contact-detail")) {
+            Avatar avatar = robot.lookup(container + " .avatar").queryAs(Avatar.class);
+            ImageView view = Fx.call(() -> avatar.getChildrenUnmodifiable().stream()
+                    .filter(ImageView.class::isInstance).map(ImageView.class::cast).findFirst().orElseThrow());
+            javafx.geometry.Rectangle2D shown = Fx.call(view::getViewport);
+            double width = Fx.call(() -> view.getImage().getWidth());
+            double height = Fx.call(() -> view.getImage().getHeight());
+            assertEquals(Math.ceil(avatar.size() * 4 / 3), height, 1, container + ": 3:4 covering the circle");
+            assertNotNull(shown, container + ": the middle square, not the whole photo squashed");
+            assertEquals(width, shown.getWidth(), 0.001);
+            assertEquals(width, shown.getHeight(), 0.001);
+            assertEquals((height - width) / 2, shown.getMinY(), 0.001);
+        }
     }
 
     /** How many avatars under {@code container} show a photo (not initials). */

@@ -102,10 +102,10 @@ class PhotosTest {
         background.runAll();
 
         assertEquals(1, fixture.requests.count("GET /contacts/" + id + "/photo/"));
-        assertEquals(36, row.get(0).getWidth(), "fitted as the decoder fits it: 300×200 into 36×36");
-        assertEquals(24, row.get(0).getHeight());
-        assertEquals(72, detail.get(0).getWidth());
-        assertEquals(48, detail.get(0).getHeight());
+        assertEquals(36, row.get(0).getHeight(), "300×200 covering the 36 px circle (which shows its middle)");
+        assertEquals(54, row.get(0).getWidth());
+        assertEquals(72, detail.get(0).getHeight());
+        assertEquals(108, detail.get(0).getWidth());
     }
 
     @Test
@@ -127,6 +127,23 @@ class PhotosTest {
         assertEquals(0xff0000ff, shown.get(0).getPixelReader().getArgb(18, 18));
         assertEquals(0xffff0000, shown.get(1).getPixelReader().getArgb(18, 18), "the new photo, not the kept one");
         assertEquals(0xffff0000, shown.get(2).getPixelReader().getArgb(36, 36));
+    }
+
+    @Test
+    void aPhotoThatIsNotSquareIsDecodedToCoverTheAvatar() throws IOException {
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(300, 400, BufferedImage.TYPE_INT_RGB), "jpeg", jpeg);
+
+        assertEquals(List.of(300, 400), java.util.Arrays.stream(Photos.dimensions(jpeg.toByteArray())).boxed().toList());
+        Image portrait = Photos.decoded(jpeg.toByteArray(), 72);
+        assertEquals(72, portrait.getWidth(), "its shorter side the avatar's, not 54 px stretched to 72");
+        assertEquals(96, portrait.getHeight());
+        Image wide = Photos.decoded(png(400, 100), 72);
+        assertEquals(288, wide.getWidth());
+        assertEquals(72, wide.getHeight());
+        Image small = Photos.decoded(png(40, 30), 72);
+        assertEquals(40, small.getWidth(), "a photo smaller than the avatar is not enlarged in memory");
+        assertEquals(null, Photos.dimensions(new byte[] {1, 2, 3}));
     }
 
     @Test
