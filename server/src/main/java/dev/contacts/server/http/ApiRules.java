@@ -167,7 +167,8 @@ public final class ApiRules {
                     allowed.add(route.method().text());
                 }
             }
-            if (allowed.isEmpty()) {
+            // a path served elsewhere whose handler passed the request on is not there for it either
+            if (allowed.isEmpty() || allowed.contains(req.prologue().method().text())) {
                 throw ApiException.notFound("Not Found");
             }
             throw new ApiException(Status.METHOD_NOT_ALLOWED_405, "Method Not Allowed",
