@@ -26,6 +26,7 @@ import dev.contacts.model.Contact;
 import dev.contacts.model.FieldError;
 import dev.contacts.server.auth.BearerAuthentication;
 import dev.contacts.server.contact.ContactRepository;
+import dev.contacts.server.contact.ContactService;
 import dev.contacts.server.db.Database;
 import dev.contacts.server.http.ApiException;
 import dev.contacts.server.http.ApiRules;
@@ -247,7 +248,7 @@ public final class TransferService implements ApiRules.Service {
             Contact merged = new Merger(repository).merge(owner, ids)
                     .orElseThrow(() -> ApiException.notFound("Contact not found"));
             res.header(HeaderNames.CACHE_CONTROL, "no-store");
-            Json.ok(res, merged);
+            ContactService.sendContact(res, Status.OK_200, merged);
         } catch (Merger.TooLarge e) {
             throw new ValidationException(e.errors);
         }
