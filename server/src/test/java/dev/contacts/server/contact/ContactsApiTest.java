@@ -146,6 +146,21 @@ class ContactsApiTest {
     }
 
     @Test
+    void aNulInASearchOrFilterFindsNothingOnEveryDatabase() {
+        String token = api.newUser();
+        api.createContact(token, json("first_name", "Ann", "last_name", "Lee", "email", "ann@example.com",
+                "labels", List.of("Family")));
+        for (String path : new String[] {"/contacts/search/?query=%00", "/contacts/search/?query=ann%00",
+                "/contacts/search/?first_name=a%00", "/contacts/search/?last_name=%00", "/contacts/search/?email=%00",
+                "/contacts/?label=%00", "/contacts/search/?query=ann&label=Fam%00ily"}) {
+            Response r = api.get(path, token);
+            assertEquals(200, r.status(), path + " -> " + r);
+            assertEquals("[]", r.body(), path);
+            assertEquals("0", r.header("X-Total-Count"), path);
+        }
+    }
+
+    @Test
     void nameLengthsAre1To50CharactersAfterTrimming() {
         String token = api.newUser();
         assertEquals(201, api.post("/contacts/", token, json("first_name", "x".repeat(50), "last_name", "y")).status());
