@@ -295,7 +295,7 @@ public final class Http1Edge implements ServerConnectionSelector {
      * streamed answer (an export) went out chunked, which RFC 9112 (6.1) forbids towards an HTTP/1.0 client: such a
      * client read the chunk sizes as part of the file. Here the answer's {@code Transfer-Encoding: chunked} header is
      * taken out and its chunks are written as plain bytes; the connection's close ends the body, as in HTTP/1.0.
-     * An answer with a Content-Length passes unchanged.
+     * An answer with a Content-Length passes unchanged; a 100 Continue is left out.
      */
     static final class UnchunkedForHttp10 implements DataWriter {
 
@@ -408,12 +408,16 @@ public final class Http1Edge implements ServerConnectionSelector {
             }
         }
 
-        /** The answer's head, without its chunked coding; an informational (1xx) head leaves the next one to come. */
+        /**
+         * The answer's head, without its chunked coding. An informational (1xx) head, Helidon's 100 Continue to an
+         * {@code Expect}, is not written at all (RFC 9110 15.2: never a 1xx to an HTTP/1.0 client); the next head
+         * is the answer's.
+         */
         private byte[] headWritten() {
             String text = head.toString(StandardCharsets.ISO_8859_1);
             head.reset();
             if (text.startsWith("HTTP/1.1 1")) {
-                return text.getBytes(StandardCharsets.ISO_8859_1);
+                return new byte[0];
             }
             int chunked = text.toLowerCase(Locale.ROOT).indexOf(CHUNKED_LINE);
             if (chunked < 0) {

@@ -117,7 +117,7 @@ class RequestFramingTest {
     }
 
     @Test
-    void anHttp10ClientNeverGetsAChunkedAnswerEvenForAStreamedExport() throws IOException {
+    void anHttp10ClientNeverGetsAChunkedAnswerEvenForAStreamedExportNorA100Continue() throws IOException {
         TestApi api = new TestApi(uri);
         String token = api.newUser();
         api.createContact(token, "Zoë", "Łukasz");
@@ -133,6 +133,12 @@ class RequestFramingTest {
             assertEquals(asHttp11, new String(answer.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1),
                     StandardCharsets.UTF_8), path + ": the file as an HTTP/1.1 client gets it");
         }
+        // RFC 9110 15.2: no 1xx to an HTTP/1.0 client, even one that sent Expect: 100-continue
+        String body = "{\"email\":\"nobody@example.com\",\"password\":\"wrong password\"}";
+        String expecting = exchange("POST /token/ HTTP/1.0\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body);
+        assertTrue(expecting.startsWith("HTTP/1.1 401 ") && expecting.endsWith("{\"detail\":\"Invalid credentials\"}"),
+                expecting);
         String sized = exchange("GET /nope HTTP/1.0\r\n\r\n");
         assertTrue(sized.contains("Content-Length: 22\r\n") && sized.endsWith("{\"detail\":\"Not Found\"}"), sized);
     }
