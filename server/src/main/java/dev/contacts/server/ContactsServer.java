@@ -14,6 +14,7 @@ import dev.contacts.server.http.SecurityHeaders;
 import dev.contacts.server.openapi.OpenApi;
 import dev.contacts.server.openapi.SwaggerUi;
 import io.helidon.http.DirectHandler;
+import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
@@ -30,6 +31,8 @@ public final class ContactsServer implements AutoCloseable {
 
     private static final Duration GRACE = Duration.ofSeconds(10);
     private static final long TRANSPORT_LIMIT_BYTES = 16L * 1024 * 1024;
+    /** Where Helidon's observe feature serves health (its default). */
+    private static final String HEALTH_PATH = "/observe/health";
 
     /**
      * How long a connection may keep the server waiting, and how many it may hold open.
@@ -141,6 +144,11 @@ public final class ContactsServer implements AutoCloseable {
                 // before the contacts' own routes: "/contacts/export" would otherwise be read as a contact id
                 .register(components.transferService())
                 .register(components.contactService())
+                .servedElsewhere(Method.GET, HEALTH_PATH)
+                .servedElsewhere(Method.HEAD, HEALTH_PATH)
+                .servedElsewhere(Method.GET, OpenApi.PATH)
+                .servedElsewhere(Method.GET, OpenApi.JSON_PATH)
+                .servedElsewhere(Method.GET, SwaggerUi.CONTEXT)
                 .fallback();
     }
 

@@ -105,7 +105,7 @@ public record ContactDraft(String firstName,
                 labelled(emails, DEFAULT_EMAIL_LABEL), labelled(phones, DEFAULT_PHONE_LABEL), birthday,
                 additionalData,
                 addresses.stream().map(a -> new PostalAddress(
-                        a.label() == null ? DEFAULT_ADDRESS_LABEL : a.label().strip(), blankToNull(a.street()),
+                        a.label() == null ? DEFAULT_ADDRESS_LABEL : Texts.strip(a.label()), blankToNull(a.street()),
                         blankToNull(a.locality()), blankToNull(a.region()), blankToNull(a.postalCode()),
                         blankToNull(a.country()))).toList(),
                 blankToNull(organization), blankToNull(jobTitle), blankToNull(nickname), distinctLabels(labels),
@@ -113,13 +113,13 @@ public record ContactDraft(String firstName,
     }
 
     private static List<LabeledValue> labelled(List<LabeledValue> entries, String defaultLabel) {
-        return entries.stream().map(e -> new LabeledValue(strip(e.value()), e.label() == null ? defaultLabel : e.label().strip())).toList();
+        return entries.stream().map(e -> new LabeledValue(strip(e.value()), e.label() == null ? defaultLabel : Texts.strip(e.label()))).toList();
     }
 
     private static List<String> distinctLabels(List<String> labels) {
         Map<String, String> byCase = new LinkedHashMap<>();
         for (String label : labels) {
-            String trimmed = label.strip();
+            String trimmed = Texts.strip(label);
             byCase.putIfAbsent(trimmed.toLowerCase(Locale.ROOT), trimmed);
         }
         return List.copyOf(byCase.values());
@@ -144,10 +144,11 @@ public record ContactDraft(String firstName,
     }
 
     private static String strip(String s) {
-        return s == null ? null : s.strip();
+        return s == null ? null : Texts.strip(s);
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        String stripped = s == null ? "" : Texts.strip(s);
+        return stripped.isEmpty() ? null : stripped;
     }
 }

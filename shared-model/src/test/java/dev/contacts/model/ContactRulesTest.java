@@ -30,6 +30,9 @@ class ContactRulesTest {
         assertEquals(List.of(), fields(draft("A", "  ", null, null, null, null)), "v2: the last name may be empty");
         assertEquals(List.of("first_name"), fields(draft("   ", "B", null, null, null, null)));
         assertEquals("Ann", draft("  Ann\t", "B", null, null, null, null).firstName());
+        assertEquals("Ann", draft("\u00a0Ann\u202f\u0085", "B", null, null, null, null).firstName(),
+                "no-break spaces and NEL trim too, as in Python");
+        assertEquals(List.of("first_name"), fields(draft("\u00a0\u2007", "B", null, null, null, null)));
         assertEquals(List.of(), fields(draft("x".repeat(50), "B", null, null, null, null)));
         assertEquals(List.of("last_name"), fields(draft("A", "x".repeat(51), null, null, null, null)));
         assertEquals(List.of(), fields(draft("𝒜".repeat(50), "B", null, null, null, null)), "code points, not chars");

@@ -15,6 +15,7 @@ import dev.contacts.model.ContactRules;
 import dev.contacts.model.FieldError;
 import dev.contacts.model.LabeledValue;
 import dev.contacts.model.PostalAddress;
+import dev.contacts.model.Texts;
 import dev.contacts.server.http.BodyFields;
 import dev.contacts.server.http.ValidationException;
 
@@ -141,8 +142,8 @@ final class ContactBodies {
                 list.add(new LabeledValue(text, optionalText(entry, "label", loc)));
             });
             if (node.has(singleField) && errors().stream().noneMatch(e -> e.loc().get(1).equals(singleField))) {
-                String first = list.isEmpty() || list.get(0).value() == null ? null : list.get(0).value().strip();
-                if (!Objects.equals(single == null ? null : single.strip(), first)) {
+                String first = list.isEmpty() || list.get(0).value() == null ? null : Texts.strip(list.get(0).value());
+                if (!Objects.equals(single == null ? null : Texts.strip(single), first)) {
                     errors().add(FieldError.body(singleField, "Value error, " + singleField + " must be the first "
                             + listField + " value when both are given", "value_error"));
                 }

@@ -128,6 +128,9 @@ public final class ContactRepository {
     }
 
     public Page<StoredContact> list(long owner, ListOptions options, int skip, int limit) {
+        if (options.matchesNothing()) {
+            return new Page<>(List.of(), 0);
+        }
         Listing shape = new Listing(options.sort(), options.descending(), options.favorite() != null,
                 options.label() != null, false, Trigrams.NONE, 0, false, false, false, false, false);
         Map<String, Object> values = listingValues(owner, options, skip, limit);
@@ -156,7 +159,7 @@ public final class ContactRepository {
     }
 
     public Page<StoredContact> search(long owner, SearchCriteria criteria, ListOptions options, int skip, int limit) {
-        if (criteria.matchesNothing()) {
+        if (criteria.matchesNothing() || options.matchesNothing()) {
             return new Page<>(List.of(), 0);
         }
         Map<String, Object> values = listingValues(owner, options, skip, limit);

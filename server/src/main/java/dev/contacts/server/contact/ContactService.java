@@ -402,8 +402,8 @@ public final class ContactService implements ApiRules.Service {
         return ApiException.notFound("Contact not found");
     }
 
-    /** One contact, with its strong ETag. */
-    private static void sendContact(ServerResponse res, Status status, Contact contact) {
+    /** One contact, with its strong ETag: every answer that carries one contact is sent here. */
+    public static void sendContact(ServerResponse res, Status status, Contact contact) {
         byte[] body = Json.bytes(contact);
         sendContact(res, status, body, ContactETags.of(body));
     }

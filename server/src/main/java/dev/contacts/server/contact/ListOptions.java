@@ -12,4 +12,12 @@ record ListOptions(Sort sort, boolean descending, String label, Boolean favorite
     }
 
     static final ListOptions DEFAULT = new ListOptions(Sort.ID, false, null, null);
+
+    /**
+     * Whether the label holds U+0000, which no stored label does (neither database stores it): nothing matches,
+     * and the databases are not asked (PostgreSQL refuses it in a parameter: a 500 before).
+     */
+    boolean matchesNothing() {
+        return label != null && label.indexOf('\0') >= 0;
+    }
 }

@@ -100,6 +100,15 @@ public final class ApiRules {
         return add(method, path, handler);
     }
 
+    /**
+     * A path served outside these rules (by Helidon's health and OpenAPI features, or Swagger UI's handler), named
+     * here only so that another method on it is a 405 with {@code Allow}, as on the API's own paths, not a 404.
+     */
+    public ApiRules servedElsewhere(Method method, String path) {
+        routes.add(new Route(method, PathMatchers.create(path + "[/]")));
+        return this;
+    }
+
     /** {@code path} is written without its trailing slash, e.g. {@code /contacts/{contact_id}}. */
     private ApiRules route(Method method, String path, int maxBodyBytes, Handler handler) {
         return add(method, path, bodyReadAhead(maxBodyBytes, offDatabaseThreads(handler)));
@@ -158,7 +167,8 @@ public final class ApiRules {
                     allowed.add(route.method().text());
                 }
             }
-            if (allowed.isEmpty()) {
+            // a path served elsewhere whose handler passed the request on is not there for it either
+            if (allowed.isEmpty() || allowed.contains(req.prologue().method().text())) {
                 throw ApiException.notFound("Not Found");
             }
             throw new ApiException(Status.METHOD_NOT_ALLOWED_405, "Method Not Allowed",

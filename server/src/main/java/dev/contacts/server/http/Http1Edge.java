@@ -1,7 +1,9 @@
 package dev.contacts.server.http;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.time.Duration;
@@ -42,8 +44,8 @@ import io.helidon.webserver.spi.ServerConnectionSelector;
  * answers no HTTP/1.0 request (its selector and request-line parser take only HTTP/1.1), so nginx's default
  * {@code proxy_pass} got a 502 for everything: an HTTP/1.0 request line is handed on as HTTP/1.1, with
  * {@code Connection: close} added to its headers (answered, then closed) and no Host header required. Its chunked
- * bodies may carry chunk extensions ({@link ChunkExtensionsIgnored}).
- * (Every answer of this API has a Content-Length, so an HTTP/1.0 client never gets a chunked one.)
+ * bodies may carry chunk extensions ({@link ChunkExtensionsIgnored}). A streamed answer (an export) reaches an
+ * HTTP/1.0 client without its chunked coding, ended by the close ({@link UnchunkedForHttp10}).
  */
 public final class Http1Edge implements ServerConnectionSelector {
 
@@ -126,11 +128,13 @@ public final class Http1Edge implements ServerConnectionSelector {
         DataReader socket = ctx.dataReader();
         byte[] requestLine = waits.await(() -> http10RequestLine(socket));
         if (requestLine == null) {
-            return http11.connection(new Connection(ctx, new ChunkExtensionsIgnored(bytes(null, socket, waits)), waits));
+            return http11.connection(new Connection(ctx, new ChunkExtensionsIgnored(bytes(null, socket, waits)),
+                    ctx.dataWriter(), waits));
         }
         byte[] rewritten = requestLine.clone();
         System.arraycopy(AS_HTTP_11, 0, rewritten, rewritten.length - AS_HTTP_11.length, AS_HTTP_11.length);
-        return http10.connection(new Connection(ctx, new ChunkExtensionsIgnored(bytes(rewritten, socket, waits)), waits));
+        return http10.connection(new Connection(ctx, new ChunkExtensionsIgnored(bytes(rewritten, socket, waits)),
+                new UnchunkedForHttp10(ctx.dataWriter()), waits));
     }
 
     /**
@@ -286,8 +290,151 @@ public final class Http1Edge implements ServerConnectionSelector {
         }
     }
 
-    /** The accepted connection, read through {@code reader}, its waits for the client bounded by {@code waits}. */
-    private record Connection(ConnectionContext accepted, DataReader reader, ClientWaits waits)
+    /**
+     * The writer of an HTTP/1.0 connection (one request, then closed). Helidon answers the request as HTTP/1.1, so a
+     * streamed answer (an export) went out chunked, which RFC 9112 (6.1) forbids towards an HTTP/1.0 client: such a
+     * client read the chunk sizes as part of the file. Here the answer's {@code Transfer-Encoding: chunked} header is
+     * taken out and its chunks are written as plain bytes; the connection's close ends the body, as in HTTP/1.0.
+     * An answer with a Content-Length passes unchanged; a 100 Continue is left out.
+     */
+    static final class UnchunkedForHttp10 implements DataWriter {
+
+        private static final String CHUNKED_LINE = "\r\ntransfer-encoding: chunked\r\n";
+        /** CR LF CR LF, the end of a head, as the last four bytes read. */
+        private static final int BLANK_LINE = 0x0D0A0D0A;
+
+        private enum State { HEAD, PLAIN, SIZE, DATA, DATA_END, TRAILERS }
+
+        private final DataWriter socket;
+        private final ByteArrayOutputStream head = new ByteArrayOutputStream();
+        private final StringBuilder sizeLine = new StringBuilder();
+        private State state = State.HEAD;
+        private int lastFour;
+        private long remaining;
+
+        UnchunkedForHttp10(DataWriter socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        public void write(BufferData... buffers) {
+            socket.write(unchunked(buffers));
+        }
+
+        @Override
+        public void write(BufferData buffer) {
+            socket.write(unchunked(buffer));
+        }
+
+        @Override
+        public void writeNow(BufferData... buffers) {
+            socket.writeNow(unchunked(buffers));
+        }
+
+        @Override
+        public void writeNow(BufferData buffer) {
+            socket.writeNow(unchunked(buffer));
+        }
+
+        @Override
+        public void flush() {
+            socket.flush();
+        }
+
+        @Override
+        public void close() {
+            socket.close();
+        }
+
+        private BufferData unchunked(BufferData... buffers) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (BufferData buffer : buffers) {
+                byte[] bytes = new byte[buffer.available()];
+                buffer.read(bytes);
+                unchunk(bytes, out);
+            }
+            return BufferData.create(out.toByteArray());
+        }
+
+        private BufferData unchunked(BufferData buffer) {
+            return unchunked(new BufferData[] {buffer});
+        }
+
+        private void unchunk(byte[] bytes, ByteArrayOutputStream out) {
+            int i = 0;
+            while (i < bytes.length) {
+                switch (state) {
+                    case HEAD -> {
+                        byte b = bytes[i++];
+                        head.write(b);
+                        lastFour = lastFour << 8 | b & 0xff;
+                        if (lastFour == BLANK_LINE) {
+                            lastFour = 0;
+                            out.writeBytes(headWritten());
+                        }
+                    }
+                    case PLAIN -> {
+                        out.write(bytes, i, bytes.length - i);
+                        i = bytes.length;
+                    }
+                    case SIZE -> {
+                        byte b = bytes[i++];
+                        if (b == '\n') {
+                            String size = sizeLine.toString().strip();
+                            int extensions = size.indexOf(';');
+                            remaining = Long.parseLong(extensions < 0 ? size : size.substring(0, extensions).strip(), 16);
+                            sizeLine.setLength(0);
+                            state = remaining == 0 ? State.TRAILERS : State.DATA;
+                        } else {
+                            sizeLine.append((char) b);
+                        }
+                    }
+                    case DATA -> {
+                        int n = (int) Math.min(remaining, bytes.length - i);
+                        out.write(bytes, i, n);
+                        i += n;
+                        remaining -= n;
+                        if (remaining == 0) {
+                            state = State.DATA_END;
+                        }
+                    }
+                    case DATA_END -> {
+                        if (bytes[i++] == '\n') {
+                            state = State.SIZE;
+                        }
+                    }
+                    case TRAILERS -> i = bytes.length;
+                }
+            }
+        }
+
+        /**
+         * The answer's head, without its chunked coding. An informational (1xx) head, Helidon's 100 Continue to an
+         * {@code Expect}, is not written at all (RFC 9110 15.2: never a 1xx to an HTTP/1.0 client); the next head
+         * is the answer's.
+         */
+        private byte[] headWritten() {
+            String text = head.toString(StandardCharsets.ISO_8859_1);
+            head.reset();
+            if (text.startsWith("HTTP/1.1 1")) {
+                return new byte[0];
+            }
+            int chunked = text.toLowerCase(Locale.ROOT).indexOf(CHUNKED_LINE);
+            if (chunked < 0) {
+                state = State.PLAIN;
+                return text.getBytes(StandardCharsets.ISO_8859_1);
+            }
+            state = State.SIZE;
+            return (text.substring(0, chunked) + text.substring(chunked + CHUNKED_LINE.length() - 2))
+                    .getBytes(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /**
+     * The accepted connection, read through {@code reader} and written through {@code writer}, its waits for the
+     * client bounded by {@code waits}.
+     */
+    private record Connection(ConnectionContext accepted, DataReader reader, DataWriter writer, ClientWaits waits)
             implements ConnectionContext {
 
         @Override
@@ -307,7 +454,7 @@ public final class Http1Edge implements ServerConnectionSelector {
 
         @Override
         public DataWriter dataWriter() {
-            return accepted.dataWriter();
+            return writer;
         }
 
         @Override

@@ -14,7 +14,7 @@ import io.helidon.webserver.http.ServerResponse;
 /**
  * The OpenAPI document, served by Helidon's {@link OpenApiFeature} from {@link OpenApiDocument#STATIC_FILE} at
  * {@code /openapi}: YAML when the client asks for it ({@code Accept: application/vnd.oai.openapi},
- * {@code ?format=yaml}), otherwise JSON, because the contract says every answer is JSON (Helidon alone would
+ * {@code ?format=yaml}), otherwise JSON (also to an Accept that names neither), because the contract says every answer is JSON (Helidon alone would
  * answer YAML to a client that states no preference). Also at {@code /openapi.json}, where FastAPI users and
  * Swagger UI look.
  */
@@ -54,11 +54,15 @@ public final class OpenApi {
             return "contacts";
         }
 
+        /**
+         * JSON unless YAML ranks above it; also when the Accept header names neither (text/plain, text/html):
+         * FastAPI answers its document whatever the Accept, where Helidon's handler would pass it on to a 404.
+         */
         @Override
         public boolean supports(ServerRequestHeaders headers) {
             return headers.bestAccepted(JSON_FIRST)
                     .map(type -> type.subtype().endsWith("json"))
-                    .orElse(false);
+                    .orElse(true);
         }
 
         @Override

@@ -89,6 +89,25 @@ class ContactsApiTest {
     }
 
     @Test
+    void namesAreTrimmedOfEveryUnicodeSpaceAsFastApiTrimsThem() {
+        String token = api.newUser();
+        // no-break spaces (U+00A0, U+2007, U+202F) and NEL (U+0085) are white space to Python's str.strip
+        for (String blank : new String[] {"\u00a0", "\u2007", "\u202f", "\u0085", "\u00a0 \u202f"}) {
+            Response r = api.post("/contacts/", token, json("first_name", blank, "last_name", "y"));
+            assertEquals(422, r.status(), r.toString());
+            assertEquals(List.of("first_name"), errorFields(r));
+            assertEquals("string_too_short", r.json().get("detail").get(0).get("type").asText());
+        }
+        assertEquals("0", api.get("/contacts/", token).header("X-Total-Count"), "nothing stored");
+        JsonNode c = api.post("/contacts/", token, json("first_name", "\u00a0Grace\u202f", "last_name", "\u2007Hopper",
+                "nickname", "\u00a0", "labels", List.of("\u00a0Family\u00a0"))).json();
+        assertEquals("Grace", c.get("first_name").asText());
+        assertEquals("Hopper", c.get("last_name").asText());
+        assertTrue(c.get("nickname").isNull(), c.toString());
+        assertEquals("[\"Family\"]", c.get("labels").toString());
+    }
+
+    @Test
     void anyUnicodeTextRoundTripsExactly() {
         String token = api.newUser();
         String note = "Zürich ☕ 東京 👩‍👩‍👧 \"quotes\" \\ back\\slash\nnew line\ttab \u0001 control";
@@ -124,6 +143,21 @@ class ContactsApiTest {
                 "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:A\u0000B\r\nN:B;A;;;\r\nEND:VCARD\r\n");
         assertEquals(422, file.status(), file.toString());
         assertEquals("0", api.get("/contacts/", token).header("X-Total-Count"), "nothing stored");
+    }
+
+    @Test
+    void aNulInASearchOrFilterFindsNothingOnEveryDatabase() {
+        String token = api.newUser();
+        api.createContact(token, json("first_name", "Ann", "last_name", "Lee", "email", "ann@example.com",
+                "labels", List.of("Family")));
+        for (String path : new String[] {"/contacts/search/?query=%00", "/contacts/search/?query=ann%00",
+                "/contacts/search/?first_name=a%00", "/contacts/search/?last_name=%00", "/contacts/search/?email=%00",
+                "/contacts/?label=%00", "/contacts/search/?query=ann&label=Fam%00ily"}) {
+            Response r = api.get(path, token);
+            assertEquals(200, r.status(), path + " -> " + r);
+            assertEquals("[]", r.body(), path);
+            assertEquals("0", r.header("X-Total-Count"), path);
+        }
     }
 
     @Test

@@ -60,6 +60,18 @@ class HttpRulesTest {
     }
 
     @Test
+    void operationalPathsWithAnotherMethodAre405LikeTheApisOwn() {
+        String[][] refused = {{"POST", "/openapi"}, {"DELETE", "/openapi/"}, {"PUT", "/openapi.json"},
+                {"POST", "/observe/health"}, {"DELETE", "/observe/health/"}, {"POST", "/docs"}};
+        for (String[] request : refused) {
+            Response r = api.send(request[0], request[1], null, null, null);
+            assertEquals(405, r.status(), request[0] + " " + request[1]);
+            assertEquals("{\"detail\":\"Method Not Allowed\"}", r.body(), request[0] + " " + request[1]);
+            assertTrue(r.header("Allow").contains("GET"), r.toString());
+        }
+    }
+
+    @Test
     void everyPathWorksWithAndWithoutTheTrailingSlash() {
         String token = api.newUser();
         long id = api.createContact(token, "Slash", "Test");

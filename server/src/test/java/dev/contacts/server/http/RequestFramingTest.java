@@ -1,6 +1,7 @@
 package dev.contacts.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
+import dev.contacts.server.support.TestApi;
 import dev.contacts.server.support.TestServers;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -112,6 +114,33 @@ class RequestFramingTest {
 
         String keepAlive = exchange("GET /nope HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
         assertTrue(keepAlive.endsWith("{\"detail\":\"Not Found\"}"), "closed all the same: " + keepAlive);
+    }
+
+    @Test
+    void anHttp10ClientNeverGetsAChunkedAnswerEvenForAStreamedExportNorA100Continue() throws IOException {
+        TestApi api = new TestApi(uri);
+        String token = api.newUser();
+        api.createContact(token, "Zoë", "Łukasz");
+        for (String path : new String[] {"/contacts/export/?format=vcard", "/contacts/export/?format=csv"}) {
+            String asHttp11 = api.get(path, token).body();
+            String answer = exchange("GET " + path + " HTTP/1.0\r\nAuthorization: Bearer " + token + "\r\n\r\n");
+            int end = answer.indexOf("\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 200 ") && end > 0, answer);
+            String head = answer.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+            // RFC 9112 6.1: no Transfer-Encoding in an answer to an HTTP/1.0 request; the close ends the body
+            assertFalse(head.contains("transfer-encoding"), head);
+            assertTrue(head.contains("connection: close"), head);
+            assertEquals(asHttp11, new String(answer.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1),
+                    StandardCharsets.UTF_8), path + ": the file as an HTTP/1.1 client gets it");
+        }
+        // RFC 9110 15.2: no 1xx to an HTTP/1.0 client, even one that sent Expect: 100-continue
+        String body = "{\"email\":\"nobody@example.com\",\"password\":\"wrong password\"}";
+        String expecting = exchange("POST /token/ HTTP/1.0\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body);
+        assertTrue(expecting.startsWith("HTTP/1.1 401 ") && expecting.endsWith("{\"detail\":\"Invalid credentials\"}"),
+                expecting);
+        String sized = exchange("GET /nope HTTP/1.0\r\n\r\n");
+        assertTrue(sized.contains("Content-Length: 22\r\n") && sized.endsWith("{\"detail\":\"Not Found\"}"), sized);
     }
 
     @Test

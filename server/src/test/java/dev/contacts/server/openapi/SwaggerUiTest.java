@@ -92,6 +92,18 @@ class SwaggerUiTest {
     }
 
     @Test
+    void openapiAnswersJsonToAnAcceptThatNamesNeitherJsonNorYamlAsFastApiDoes() {
+        for (String path : new String[] {"/openapi", "/openapi/"}) {
+            for (String accept : new String[] {"text/plain", "text/html", "application/xml"}) {
+                Response r = api.getWithHeader(path, "Accept", accept);
+                assertEquals(200, r.status(), path + " Accept: " + accept + " -> " + r);
+                assertTrue(r.header("Content-Type").startsWith("application/json"), r.header("Content-Type"));
+                assertEquals(api.get("/openapi.json", null).json(), r.json());
+            }
+        }
+    }
+
+    @Test
     void openapiAnswersYamlWhenAskedAsHelidonDoes() throws Exception {
         Response json = api.getWithHeader("/openapi", "Accept", "*/*");
         assertTrue(json.header("Content-Type").startsWith("application/json"), json.header("Content-Type"));

@@ -26,6 +26,7 @@ import dev.contacts.model.Contact;
 import dev.contacts.model.FieldError;
 import dev.contacts.server.auth.BearerAuthentication;
 import dev.contacts.server.contact.ContactRepository;
+import dev.contacts.server.contact.ContactService;
 import dev.contacts.server.db.Database;
 import dev.contacts.server.http.ApiException;
 import dev.contacts.server.http.ApiRules;
@@ -213,9 +214,13 @@ public final class TransferService implements ApiRules.Service {
         }
     }
 
-    /** At most {@value #MAX_IMPORT_BYTES}; more is refused with 413 whatever the Content-Length said. */
+    /**
+     * At most {@value #MAX_IMPORT_BYTES}; more is refused with 413 whatever the Content-Length said. Not held to
+     * UTF-8 here as JSON bodies are: the file is in the charset its Content-Type names (UTF-8 when it names none),
+     * and {@link #decode} refuses it strictly in that charset.
+     */
     private static byte[] readImport(ServerRequest req) {
-        byte[] body = RequestBodies.readAtMost(req, MAX_IMPORT_BYTES, TransferService::tooLarge);
+        byte[] body = RequestBodies.bytesAtMost(req, MAX_IMPORT_BYTES, TransferService::tooLarge);
         if (body.length == 0) {
             throw new ValidationException(new FieldError(List.of("body"), "Field required", "missing"));
         }
@@ -247,7 +252,7 @@ public final class TransferService implements ApiRules.Service {
             Contact merged = new Merger(repository).merge(owner, ids)
                     .orElseThrow(() -> ApiException.notFound("Contact not found"));
             res.header(HeaderNames.CACHE_CONTROL, "no-store");
-            Json.ok(res, merged);
+            ContactService.sendContact(res, Status.OK_200, merged);
         } catch (Merger.TooLarge e) {
             throw new ValidationException(e.errors);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -164,6 +165,21 @@ class DuplicatesApiTest {
         String trash = api.get("/contacts/trash/", token).body();
         assertTrue(trash.contains("\"id\":" + second) && trash.contains("\"id\":" + third), trash);
         assertEquals(m, api.get("/contacts/" + keep + "/", token).json());
+    }
+
+    @Test
+    void theMergedContactComesWithItsETagForTheNextIfMatch() {
+        long keep = api.createContact(token, "{\"first_name\": \"Ann\", \"last_name\": \"Lee\"}");
+        long other = api.createContact(token, "{\"first_name\": \"Ann\", \"last_name\": \"Lee\", \"nickname\": \"A\"}");
+        Response merged = api.post("/contacts/merge/", token, "{\"ids\": [" + keep + ", " + other + "]}");
+        assertEquals(200, merged.status(), merged.body());
+        String tag = merged.header("ETag");
+        assertEquals(api.get("/contacts/" + keep + "/", token).header("ETag"), tag, "one contact, one strong ETag");
+        Response patched = api.send(HttpRequest.newBuilder(api.uri("/contacts/" + keep + "/"))
+                .header("Authorization", "Bearer " + token).header("If-Match", String.valueOf(tag))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"job_title\": \"CTO\"}")));
+        assertEquals(200, patched.status(), "the merge's tag is the contact's current one: " + patched);
     }
 
     @Test

@@ -323,6 +323,30 @@ class TransferApiTest {
     }
 
     @Test
+    void aFileInTheCharsetItsContentTypeNamesIsReadInThatCharset() {
+        // Outlook writes its CSV in the Windows code page; a client that says so is read in it
+        byte[] cp1252 = ("First Name,Last Name,E-mail Address\r\nJ\u00f6rg,M\u00fcller \u20ac,j@example.com\r\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        Response read = sendBytes("text/csv; charset=windows-1252", cp1252);
+        assertEquals(200, read.status(), read.body());
+        assertEquals(1, read.json().get("created").asInt(), read.body());
+        JsonNode c = byFirstName(contacts(), "J\u00f6rg");
+        assertEquals("M\u00fcller \u20ac", c.get("last_name").asText());
+        byte[] latin1 = card("FN:Ren\u00e9e Caf\u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals(200, sendBytes(VCARD + "; charset=ISO-8859-1", latin1).status());
+        assertEquals("Ren\u00e9e", byFirstName(contacts(), "Ren\u00e9e").get("first_name").asText());
+        Response undeclared = sendBytes(CSV, cp1252);
+        assertEquals(422, undeclared.status(), "without a charset the file must be UTF-8: " + undeclared.body());
+        assertEquals(2, contacts().size());
+    }
+
+    private Response sendBytes(String type, byte[] body) {
+        return api.send(HttpRequest.newBuilder(api.uri("/contacts/import/"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    @Test
     void atMostTenMebibytes() {
         String note = "NOTE:" + "x".repeat(1000) + "\r\n";
         StringBuilder body = new StringBuilder(card("FN:Ann Lee"));
