@@ -3,6 +3,7 @@ package dev.contacts.server.support;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -63,9 +64,23 @@ public final class TestServers {
         configure(server, ServerComponents.open(settings, clock), limits);
     }
 
+    /**
+     * How long a login beyond its email's room waits for its turn on servers whose hashes a test holds back: only
+     * turns a hang into a failure (the test lets the hashes ahead of it go when it chooses, never by timing).
+     */
+    public static final Duration HELD_LOGIN_PATIENCE = Duration.ofSeconds(60);
+
     /** As {@link #configure(WebServerConfig.Builder)}, hashing passwords on {@code hashes}, which the test holds back. */
     public static void configure(WebServerConfig.Builder server, HashGate hashes) {
-        configure(server, ServerComponents.open(settings(), Clock.systemDefaultZone(), hashes::hasher),
+        configure(server, hashes, Clock.systemDefaultZone(), HELD_LOGIN_PATIENCE);
+    }
+
+    /**
+     * As {@link #configure(WebServerConfig.Builder, HashGate)}, timed by {@code clock}, with logins beyond their
+     * email's room waiting at most {@code loginPatience} for their turn.
+     */
+    public static void configure(WebServerConfig.Builder server, HashGate hashes, Clock clock, Duration loginPatience) {
+        configure(server, ServerComponents.open(settings(), clock, hashes::hasher, loginPatience),
                 ContactsServer.ConnectionLimits.DEFAULTS);
     }
 
