@@ -124,8 +124,9 @@ public final class AuthService implements ApiRules.Service {
             ValidationException.throwIfAny(body.errors());
 
             String normalized = EmailAddress.normalize(email);
-            Optional<LoginThrottle.Turn> admitted = attempts.tryAdmit(normalized);
-            return new Attempt(normalized, password, users.findByEmail(normalized), admitted);
+            Optional<UserRepository.StoredUser> user = users.findByEmail(normalized);
+            // last: nothing after it may fail and leave the attempt admitted but never answered
+            return new Attempt(normalized, password, user, attempts.tryAdmit(normalized));
         });
         try (PasswordAttempts.Turn turn = attempts.turn(attempt.email(), attempt.admitted())) {
             Optional<UserRepository.StoredUser> user = attempt.user();
