@@ -183,7 +183,10 @@ public final class LoginThrottle {
         forget(db, turn);
     }
 
-    /** The attempt {@code turn} was not checked, or its outcome not written (a busy server, a race): no longer in flight. */
+    /**
+     * The attempt {@code turn} was not checked, or its outcome not written (a busy server, a race lost): no longer in
+     * flight, and no failure.
+     */
     public void release(Turn turn) {
         forget(dsl, turn);
     }

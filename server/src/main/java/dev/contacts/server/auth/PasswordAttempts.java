@@ -6,8 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import dev.contacts.server.Refusal;
 import dev.contacts.server.db.Database;
@@ -23,12 +21,17 @@ import org.jooq.DSLContext;
  */
 public final class PasswordAttempts {
 
-    /** How long an attempt waits for its turn: the 5 ahead of it are answered in well under a second, unless the server is overloaded. */
+    /**
+     * How long an attempt waits for its turn: the 5 ahead of it are answered in well under a second, unless the
+     * server is overloaded.
+     */
     public static final Duration PATIENCE = Duration.ofSeconds(5);
-    /** How often a waiting attempt looks again at first (for turns freed on other instances), doubling up to {@link #LONGEST_LOOK}. */
+    /**
+     * How soon a waiting attempt looks again (for turns freed on other instances; a read, no write turn), doubling
+     * up to {@link #LONGEST_LOOK_MILLIS}.
+     */
     private static final long FIRST_LOOK_MILLIS = 10;
     private static final long LONGEST_LOOK_MILLIS = 200;
-    private static final Logger LOG = Logger.getLogger(PasswordAttempts.class.getName());
 
     private final Database database;
     private final LoginThrottle throttle;
@@ -149,7 +152,10 @@ public final class PasswordAttempts {
             resolved = true;
         }
 
-        /** Writes the success in {@code db}, the transaction of what it leads to; call {@link #succeeded} once committed. */
+        /**
+         * Writes the success in {@code db}, the transaction of what it leads to; call {@link #succeeded} once that
+         * committed.
+         */
         public void recordSuccessIn(DSLContext db) {
             throttle.recordSuccess(db, turn);
         }
@@ -169,8 +175,8 @@ public final class PasswordAttempts {
                     });
                 }
             } catch (Exception e) {
-                // the attempt stays counted until it is stale (LoginThrottle.STALE): a while, never for good
-                LOG.log(Level.WARNING, "A login attempt could not be released: " + e.getClass().getName());
+                // not logged: only a database gone or busy fails it, which the request meets and answers too; the
+                // attempt stays counted until it is stale (LoginThrottle.STALE), a while, never for good
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
