@@ -91,7 +91,7 @@ public final class LoginThrottle {
             return new Admission(new Turn(email, id), null);
         });
         if (admission.lockedUntil() != null) {
-            throw new Refusal.LockedOut(Duration.between(now, admission.lockedUntil()));
+            throw locked(admission.lockedUntil());
         }
         return Optional.ofNullable(admission.turn());
     }
@@ -104,9 +104,17 @@ public final class LoginThrottle {
         Instant now = clock.instant();
         Instant lockedUntil = lockedUntil(dsl, email, now);
         if (lockedUntil != null) {
-            throw new Refusal.LockedOut(Duration.between(now, lockedUntil));
+            throw locked(lockedUntil);
         }
         return hasRoom(dsl, email, now);
+    }
+
+    /**
+     * The refusal of a locked email, with the time left read now: an admission may have waited for the email's row
+     * while the failure that set the lock was written, after the admission's own clock reading.
+     */
+    private Refusal.LockedOut locked(Instant lockedUntil) {
+        return new Refusal.LockedOut(Duration.between(clock.instant(), lockedUntil));
     }
 
     /** When the email's lock ends, or null when none is in force. */
