@@ -56,12 +56,12 @@ class SeveralInstancesTest {
     }
 
     private Instance start(ServerSettings instanceSettings) {
-        return start(ServerComponents.open(instanceSettings, clock));
+        return start(TestServers.open(instanceSettings, clock));
     }
 
     /** An instance hashing on {@code hashes}, which the test holds back; logins wait for their turn as long as it takes. */
     private Instance start(HashGate hashes) {
-        return start(ServerComponents.open(settings, clock, hashes::hasher, TestServers.HELD_LOGIN_PATIENCE));
+        return start(ServerComponents.open(settings, clock, hashes::hasher, TestServers.LOGIN_PATIENCE));
     }
 
     private Instance start(ServerComponents components) {

@@ -46,7 +46,7 @@ class LoginTurnsTest {
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
         components = ServerComponents.open(TestServers.settings(), CLOCK, HASHES::hasher,
-                TestServers.HELD_LOGIN_PATIENCE);
+                TestServers.LOGIN_PATIENCE);
         TestServers.configure(server, components);
     }
 

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import dev.contacts.server.Capacity;
 import dev.contacts.server.ContactsServer;
 import dev.contacts.server.ServerComponents;
 import dev.contacts.server.ServerSettings;
+import dev.contacts.server.auth.PasswordHasher;
 import dev.contacts.server.db.DatabaseSettings;
 import io.helidon.webserver.WebServerConfig;
 
@@ -61,18 +63,28 @@ public final class TestServers {
 
     public static void configure(WebServerConfig.Builder server, ServerSettings settings, Clock clock,
                                  ContactsServer.ConnectionLimits limits) {
-        configure(server, ServerComponents.open(settings, clock), limits);
+        configure(server, open(settings, clock), limits);
     }
 
     /**
-     * How long a login beyond its email's room waits for its turn on servers whose hashes a test holds back: only
-     * turns a hang into a failure (the test lets the hashes ahead of it go when it chooses, never by timing).
+     * The server's parts as {@link ServerComponents#open(ServerSettings, Clock)} makes them, except that a login beyond
+     * its email's room waits for its turn as long as {@link #LOGIN_PATIENCE}: no test's answers depend on how fast the
+     * checks ahead of it end on a busy machine (the tests of the patience itself set theirs).
      */
-    public static final Duration HELD_LOGIN_PATIENCE = Duration.ofSeconds(60);
+    public static ServerComponents open(ServerSettings settings, Clock clock) {
+        return ServerComponents.open(settings, clock, () -> new PasswordHasher(Capacity.SERVER.hashThreads()),
+                LOGIN_PATIENCE);
+    }
+
+    /**
+     * How long a login beyond its email's room waits for its turn on test servers: only turns a hang into a failure
+     * (a test that holds hashes back lets them go when it chooses, never by timing).
+     */
+    public static final Duration LOGIN_PATIENCE = Duration.ofSeconds(60);
 
     /** As {@link #configure(WebServerConfig.Builder)}, hashing passwords on {@code hashes}, which the test holds back. */
     public static void configure(WebServerConfig.Builder server, HashGate hashes) {
-        configure(server, hashes, Clock.systemDefaultZone(), HELD_LOGIN_PATIENCE);
+        configure(server, hashes, Clock.systemDefaultZone(), LOGIN_PATIENCE);
     }
 
     /**
