@@ -1,6 +1,6 @@
 -- POST /token/ with the right password (JSON body) for one of LOGIN_USERS accounts (login0@example.com ...):
--- the argon2id hash is the cost being measured. Many accounts, because each attempt counts toward its email's
--- lockout before the password is checked, so 16 at once for one email would lock it.
+-- the argon2id hash is the cost being measured. Many accounts, as many users would send: 16 at once for one email
+-- would take turns, five at a time (README, "A tour of the API": the lockout).
 dofile(os.getenv("WRK_DIR") .. "/common.lua")
 local users = tonumber(os.getenv("LOGIN_USERS"))
 local password = os.getenv("LOGIN_PASSWORD")

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -15,6 +16,7 @@ import dev.contacts.server.auth.AccessTokenState;
 import dev.contacts.server.auth.AuthService;
 import dev.contacts.server.auth.BearerAuthentication;
 import dev.contacts.server.auth.LoginThrottle;
+import dev.contacts.server.auth.PasswordAttempts;
 import dev.contacts.server.auth.PasswordHasher;
 import dev.contacts.server.auth.RateLimiter;
 import dev.contacts.server.auth.RefreshTokenRepository;
@@ -41,11 +43,12 @@ public final class ServerComponents implements AutoCloseable {
     private final Maintenance maintenance;
     private final AuthService authService;
     private final AccountService accountService;
+    private final PasswordAttempts attempts;
     private final ContactService contactService;
     private final TransferService transferService;
 
     private ServerComponents(ServerSettings settings, Database database, PasswordHasher hasher, TokenService tokens,
-                             AccessTokenSecurity security, Clock clock) {
+                             AccessTokenSecurity security, Clock clock, Duration loginPatience) {
         this.database = database;
         this.hasher = hasher;
         DSLContext dsl = database.dsl();
@@ -53,12 +56,13 @@ public final class ServerComponents implements AutoCloseable {
         RevokedAccessTokens revoked = new RevokedAccessTokens(dsl);
         RefreshTokenRepository refreshTokens = new RefreshTokenRepository(dsl, clock, settings.refreshLifetime());
         LoginThrottle throttle = new LoginThrottle(dsl, clock);
+        this.attempts = new PasswordAttempts(database, throttle, loginPatience);
         RateLimiter rateLimiter = new RateLimiter(dsl, clock, settings.rateLimit());
         BearerAuthentication auth = new BearerAuthentication(security, tokens, new AccessTokenState(dsl));
         SessionTokens sessions = new SessionTokens(tokens, refreshTokens, revoked, users);
-        this.authService = new AuthService(database, users, hasher, sessions, auth, throttle, rateLimiter,
+        this.authService = new AuthService(database, users, hasher, sessions, auth, attempts, rateLimiter,
                 new ClientAddresses(settings.trustedProxies()));
-        this.accountService = new AccountService(database, users, hasher, sessions, auth, throttle);
+        this.accountService = new AccountService(database, users, hasher, sessions, auth, attempts);
         ContactRepository contacts = new ContactRepository(dsl, clock, settings.maxContactsPerUser());
         // contacts stored before v2 (or keyed by another ICU version) get their sort and search keys now
         contacts.rekeyStale();
@@ -74,16 +78,26 @@ public final class ServerComponents implements AutoCloseable {
 
     /** Sized by {@code capacity}: its database threads and connections, its hashing threads. */
     public static ServerComponents open(ServerSettings settings, Clock clock, Capacity capacity) {
-        return open(settings, clock, capacity, () -> new PasswordHasher(capacity.hashThreads()));
+        return open(settings, clock, capacity, () -> new PasswordHasher(capacity.hashThreads()),
+                PasswordAttempts.PATIENCE);
     }
 
     /** With the password hasher {@code hasher} makes (tests make one whose hashes they can hold back). */
     public static ServerComponents open(ServerSettings settings, Clock clock, Supplier<PasswordHasher> hasher) {
-        return open(settings, clock, Capacity.SERVER, hasher);
+        return open(settings, clock, hasher, PasswordAttempts.PATIENCE);
+    }
+
+    /**
+     * As {@link #open(ServerSettings, Clock, Supplier)}, with logins beyond an email's room waiting at most
+     * {@code loginPatience} for their turn (tests that hold hashes back wait longer, or not at all).
+     */
+    public static ServerComponents open(ServerSettings settings, Clock clock, Supplier<PasswordHasher> hasher,
+                                        Duration loginPatience) {
+        return open(settings, clock, Capacity.SERVER, hasher, loginPatience);
     }
 
     private static ServerComponents open(ServerSettings settings, Clock clock, Capacity capacity,
-                                         Supplier<PasswordHasher> hasher) {
+                                         Supplier<PasswordHasher> hasher, Duration loginPatience) {
         byte[] secret = secret(settings);
         Database database = Database.open(settings.database(), capacity.databaseThreads(), capacity.readThreads(),
                 capacity.sqliteConnections());
@@ -94,7 +108,7 @@ public final class ServerComponents implements AutoCloseable {
                     settings.audience(), Clock.systemUTC());
             AccessTokenSecurity security = AccessTokenSecurity.create(settings.jwtProvider(), secret);
             ServerComponents components = new ServerComponents(settings, database, hasher.get(), tokens,
-                    security, clock);
+                    security, clock, loginPatience);
             components.maintenance.start();
             return components;
         } catch (RuntimeException e) {
@@ -143,6 +157,11 @@ public final class ServerComponents implements AutoCloseable {
 
     public AccountService accountService() {
         return accountService;
+    }
+
+    /** Logins and current-password checks taking their turns per email. */
+    public PasswordAttempts passwordAttempts() {
+        return attempts;
     }
 
     /** Prunes expired session state now (it also runs on a schedule); the number of rows removed. */

@@ -16,15 +16,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contacts.server.contact.ContactRepository;
 import dev.contacts.server.support.Concurrently;
+import dev.contacts.server.support.HashGate;
 import dev.contacts.server.support.MutableClock;
 import dev.contacts.server.support.TestApi;
 import dev.contacts.server.support.TestApi.Response;
 import dev.contacts.server.support.TestDatabases;
 import dev.contacts.server.support.TestServers;
+import dev.contacts.server.support.WaitingLogins;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import org.jooq.impl.DSL;
@@ -53,7 +56,15 @@ class SeveralInstancesTest {
     }
 
     private Instance start(ServerSettings instanceSettings) {
-        ServerComponents components = ServerComponents.open(instanceSettings, clock);
+        return start(TestServers.open(instanceSettings, clock));
+    }
+
+    /** An instance hashing on {@code hashes}, which the test holds back; logins wait for their turn as long as it takes. */
+    private Instance start(HashGate hashes) {
+        return start(ServerComponents.open(settings, clock, hashes::hasher, TestServers.LOGIN_PATIENCE));
+    }
+
+    private Instance start(ServerComponents components) {
         WebServerConfig.Builder builder = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false);
         ContactsServer.configure(builder, components);
         Instance instance = new Instance(components, builder.build().start());
@@ -217,6 +228,31 @@ class SeveralInstancesTest {
         twoInstancesAndAUser();
         Map<Integer, Integer> statuses = Concurrently.tally(30, i -> (i % 2 == 0 ? one : two).login(email, "wrong " + i).status());
         assertEquals(Map.of(401, 5, 429, 25), statuses);
+    }
+
+    @Test
+    void correctLoginsBeyondTheFifthWaitForATurnFreedOnAnotherInstance() throws Exception {
+        HashGate hashes = new HashGate();
+        one = start(hashes).api();
+        Instance second = start(new HashGate());
+        two = second.api();
+        email = email();
+        assertEquals(201, one.register(email, PASSWORD).status());
+        List<CompletableFuture<Response>> answers = new ArrayList<>();
+        try (HashGate.Hold hold = hashes.holdAll()) {
+            for (int i = 0; i < 5; i++) {
+                answers.add(one.sendAsync("POST", "/token/", null, TestApi.credentials(email, PASSWORD)));
+            }
+            hold.awaitHeld(5);
+            // no room on either instance until the first's checks end: the second's wait, and learn of it by looking
+            for (int i = 0; i < 3; i++) {
+                answers.add(two.sendAsync("POST", "/token/", null, TestApi.credentials(email, PASSWORD)));
+            }
+            WaitingLogins.await(second.components().passwordAttempts(), 3, answers);
+        }
+        for (var answer : answers) {
+            assertEquals(200, answer.join().status(), answer.join().toString());
+        }
     }
 
     @Test

@@ -1,12 +1,14 @@
 package dev.contacts.server.account;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.contacts.model.AccountInfo;
 import dev.contacts.model.AccountRules;
 import dev.contacts.model.FieldError;
 import dev.contacts.server.auth.BearerAuthentication;
 import dev.contacts.server.auth.LoginThrottle;
+import dev.contacts.server.auth.PasswordAttempts;
 import dev.contacts.server.auth.PasswordHasher;
 import dev.contacts.server.auth.SessionTokens;
 import dev.contacts.server.auth.UserRepository;
@@ -30,16 +32,16 @@ public final class AccountService implements ApiRules.Service {
     private final PasswordHasher hasher;
     private final SessionTokens sessions;
     private final BearerAuthentication auth;
-    private final LoginThrottle throttle;
+    private final PasswordAttempts attempts;
 
     public AccountService(Database database, UserRepository users, PasswordHasher hasher, SessionTokens sessions,
-                          BearerAuthentication auth, LoginThrottle throttle) {
+                          BearerAuthentication auth, PasswordAttempts attempts) {
         this.database = database;
         this.users = users;
         this.hasher = hasher;
         this.sessions = sessions;
         this.auth = auth;
-        this.throttle = throttle;
+        this.attempts = attempts;
     }
 
     @Override
@@ -55,10 +57,10 @@ public final class AccountService implements ApiRules.Service {
     }
 
     /** A password change between its checks and its hashes; the passwords are never printed. */
-    private record PasswordChange(UserRepository.StoredUser user, String current, String next) {
+    private record PasswordChange(CountedUser counted, String current, String next) {
         @Override
         public String toString() {
-            return "PasswordChange[" + user + "]";
+            return "PasswordChange[" + counted + "]";
         }
     }
 
@@ -80,24 +82,27 @@ public final class AccountService implements ApiRules.Service {
             ValidationException.throwIfAny(errors);
             return new PasswordChange(countedAttempt(userId), current, next);
         });
-        UserRepository.StoredUser user = change.user();
-        checkPassword(user, change.current());
-        String hash = hasher.hash(change.next());
-        boolean changed = database.call(() -> users.changePassword(user, hash, db -> {
-            throttle.recordSuccess(db, user.email());
-            sessions.endAllSessions(db, user.id());
-        }));
-        if (!changed) {
-            throw gone();
+        UserRepository.StoredUser user = change.counted().user();
+        try (PasswordAttempts.Turn turn = attempts.turn(user.email(), change.counted().admitted())) {
+            checkPassword(turn, user, change.current());
+            String hash = hasher.hash(change.next());
+            boolean changed = database.call(() -> users.changePassword(user, hash, db -> {
+                turn.recordSuccessIn(db);
+                sessions.endAllSessions(db, user.id());
+            }));
+            if (!changed) {
+                throw gone();
+            }
+            turn.succeeded();
         }
         res.status(Status.NO_CONTENT_204).send();
     }
 
     /** A deletion between its checks and its hash; the password is never printed. */
-    private record Deletion(UserRepository.StoredUser user, String password) {
+    private record Deletion(CountedUser counted, String password) {
         @Override
         public String toString() {
-            return "Deletion[" + user + "]";
+            return "Deletion[" + counted + "]";
         }
     }
 
@@ -113,27 +118,35 @@ public final class AccountService implements ApiRules.Service {
             ValidationException.throwIfAny(body.errors());
             return new Deletion(countedAttempt(userId), password);
         });
-        UserRepository.StoredUser user = deletion.user();
-        checkPassword(user, deletion.password());
-        if (!database.call(() -> users.delete(user, db -> throttle.recordSuccess(db, user.email())))) {
-            throw gone();
+        UserRepository.StoredUser user = deletion.counted().user();
+        try (PasswordAttempts.Turn turn = attempts.turn(user.email(), deletion.counted().admitted())) {
+            checkPassword(turn, user, deletion.password());
+            if (!database.call(() -> users.delete(user, turn::recordSuccessIn))) {
+                throw gone();
+            }
+            turn.succeeded();
         }
         res.status(Status.NO_CONTENT_204).send();
+    }
+
+    /** The user, and their attempt at their password: admitted, or to wait for its turn ({@link PasswordAttempts}). */
+    private record CountedUser(UserRepository.StoredUser user, Optional<LoginThrottle.Turn> admitted) {
     }
 
     /**
      * The user, with an attempt counted toward the lockout of their email before their password is checked, as for
      * a login: a stolen access token is no way around the limit on guessing the password.
      */
-    private UserRepository.StoredUser countedAttempt(long userId) {
+    private CountedUser countedAttempt(long userId) {
         UserRepository.StoredUser user = users.findById(userId).orElseThrow(AccountService::gone);
-        throttle.countAttempt(user.email());
-        return user;
+        return new CountedUser(user, attempts.tryAdmit(user.email()));
     }
 
-    /** 401 unless {@code password} is the user's (the attempt was counted: {@link #countedAttempt}). */
-    private void checkPassword(UserRepository.StoredUser user, String password) {
+    /** 401 unless {@code password} is the user's; a wrong one counts toward the lockout ({@link #countedAttempt}). */
+    private void checkPassword(PasswordAttempts.Turn turn, UserRepository.StoredUser user, String password)
+            throws Exception {
         if (!hasher.verify(user.passwordHash(), password)) {
+            turn.failed();
             throw ApiException.unauthorized("Invalid credentials");
         }
     }

@@ -35,12 +35,12 @@ public final class AuthService implements ApiRules.Service {
     private final PasswordHasher hasher;
     private final SessionTokens sessions;
     private final BearerAuthentication auth;
-    private final LoginThrottle throttle;
+    private final PasswordAttempts attempts;
     private final RateLimiter rateLimiter;
     private final ClientAddresses clients;
 
     public AuthService(Database database, UserRepository users, PasswordHasher hasher, SessionTokens sessions,
-                       BearerAuthentication auth, LoginThrottle throttle, RateLimiter rateLimiter,
+                       BearerAuthentication auth, PasswordAttempts attempts, RateLimiter rateLimiter,
                        ClientAddresses clients) {
         this.database = database;
         this.clients = clients;
@@ -48,7 +48,7 @@ public final class AuthService implements ApiRules.Service {
         this.hasher = hasher;
         this.sessions = sessions;
         this.auth = auth;
-        this.throttle = throttle;
+        this.attempts = attempts;
         this.rateLimiter = rateLimiter;
     }
 
@@ -68,8 +68,12 @@ public final class AuthService implements ApiRules.Service {
         }
     }
 
-    /** A login, counted, with the account of its email (if any), between the database and the hash. */
-    private record Attempt(String email, String password, Optional<UserRepository.StoredUser> user) {
+    /**
+     * A login with the account of its email (if any), between the database and the hash: admitted (its turn), or
+     * to wait for its turn when the email's attempts in flight leave no room.
+     */
+    private record Attempt(String email, String password, Optional<UserRepository.StoredUser> user,
+                           Optional<LoginThrottle.Turn> admitted) {
         @Override
         public String toString() {
             return "Attempt[email=" + email + "]";
@@ -120,22 +124,26 @@ public final class AuthService implements ApiRules.Service {
             ValidationException.throwIfAny(body.errors());
 
             String normalized = EmailAddress.normalize(email);
-            throttle.countAttempt(normalized);
-            return new Attempt(normalized, password, users.findByEmail(normalized));
+            Optional<UserRepository.StoredUser> user = users.findByEmail(normalized);
+            // last: nothing after it may fail and leave the attempt admitted but never answered
+            return new Attempt(normalized, password, user, attempts.tryAdmit(normalized));
         });
-        Optional<UserRepository.StoredUser> user = attempt.user();
-        // An unknown email costs the same hash work as a wrong password, and is answered the same way.
-        boolean valid = user.isPresent()
-                ? hasher.verify(user.get().passwordHash(), attempt.password())
-                : hasher.verifyDecoy(attempt.password());
-        if (!valid) {
-            throw invalidCredentials();
+        try (PasswordAttempts.Turn turn = attempts.turn(attempt.email(), attempt.admitted())) {
+            Optional<UserRepository.StoredUser> user = attempt.user();
+            // An unknown email costs the same hash work as a wrong password, and is answered the same way.
+            boolean valid = user.isPresent()
+                    ? hasher.verify(user.get().passwordHash(), attempt.password())
+                    : hasher.verifyDecoy(attempt.password());
+            if (!valid) {
+                turn.failed();
+                throw invalidCredentials();
+            }
+            // refused as well when the password was changed (or the account deleted) while it was being checked
+            TokenResponse tokens = database.call(() -> sessions.login(user.get(), turn::recordSuccessIn))
+                    .orElseThrow(AuthService::invalidCredentials);
+            turn.succeeded();
+            Json.ok(res, tokens);
         }
-        // refused as well when the password was changed (or the account deleted) while it was being checked
-        TokenResponse tokens = database.call(() -> sessions.login(user.get(),
-                        db -> throttle.recordSuccess(db, attempt.email())))
-                .orElseThrow(AuthService::invalidCredentials);
-        Json.ok(res, tokens);
     }
 
     private static ApiException invalidCredentials() {

@@ -67,10 +67,13 @@ class WriteQueueTest {
         Map<Integer, Integer> done = Concurrently.tally(WRITERS, n -> {
             String email = "writer" + n + "@example.com";
             users.create(email, "hash-" + n); // a transaction
-            throttle.countAttempt(email); // two more
-            throttle.countAttempt(email);
+            LoginThrottle.Turn first = throttle.admit(email).orElseThrow(); // two more
+            LoginThrottle.Turn second = throttle.admit(email).orElseThrow();
+            throttle.failed(first); // and two more
             if (n % 2 == 0) {
-                throttle.recordSuccess(database.dsl(), email); // an auto-committed delete
+                throttle.recordSuccess(database.dsl(), second); // auto-committed deletes
+            } else {
+                throttle.failed(second);
             }
             revoked.revoke("jti-" + n, LATER); // an auto-committed insert
             return 1;

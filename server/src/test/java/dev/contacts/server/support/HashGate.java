@@ -25,7 +25,12 @@ public final class HashGate extends ThreadPoolExecutor {
     private final AtomicReference<Hold> hold = new AtomicReference<>();
 
     public HashGate() {
-        super(2, 2, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        this(2);
+    }
+
+    /** Hashing on {@code threads} threads: a held hash holds its thread, so a hash not held runs only on a free one. */
+    public HashGate(int threads) {
+        super(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "test-argon2");
             t.setDaemon(true);
             return t;
@@ -40,6 +45,11 @@ public final class HashGate extends ThreadPoolExecutor {
     /** The next hash asked for waits until the hold is released (the hashes after it do not). */
     public Hold holdNext() {
         return arm(new Hold(1));
+    }
+
+    /** The next {@code hashes} hashes asked for wait until the hold is released (the hashes after them do not). */
+    public Hold holdNext(int hashes) {
+        return arm(new Hold(hashes));
     }
 
     /** Every hash asked for from now on waits until the hold is released. */

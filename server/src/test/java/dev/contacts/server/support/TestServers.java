@@ -3,13 +3,16 @@ package dev.contacts.server.support;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import dev.contacts.server.Capacity;
 import dev.contacts.server.ContactsServer;
 import dev.contacts.server.ServerComponents;
 import dev.contacts.server.ServerSettings;
+import dev.contacts.server.auth.PasswordHasher;
 import dev.contacts.server.db.DatabaseSettings;
 import io.helidon.webserver.WebServerConfig;
 
@@ -60,12 +63,36 @@ public final class TestServers {
 
     public static void configure(WebServerConfig.Builder server, ServerSettings settings, Clock clock,
                                  ContactsServer.ConnectionLimits limits) {
-        configure(server, ServerComponents.open(settings, clock), limits);
+        configure(server, open(settings, clock), limits);
     }
+
+    /**
+     * The server's parts as {@link ServerComponents#open(ServerSettings, Clock)} makes them, except that a login beyond
+     * its email's room waits for its turn as long as {@link #LOGIN_PATIENCE}: no test's answers depend on how fast the
+     * checks ahead of it end on a busy machine (the tests of the patience itself set theirs).
+     */
+    public static ServerComponents open(ServerSettings settings, Clock clock) {
+        return ServerComponents.open(settings, clock, () -> new PasswordHasher(Capacity.SERVER.hashThreads()),
+                LOGIN_PATIENCE);
+    }
+
+    /**
+     * How long a login beyond its email's room waits for its turn on test servers: only turns a hang into a failure
+     * (a test that holds hashes back lets them go when it chooses, never by timing).
+     */
+    public static final Duration LOGIN_PATIENCE = Duration.ofSeconds(60);
 
     /** As {@link #configure(WebServerConfig.Builder)}, hashing passwords on {@code hashes}, which the test holds back. */
     public static void configure(WebServerConfig.Builder server, HashGate hashes) {
-        configure(server, ServerComponents.open(settings(), Clock.systemDefaultZone(), hashes::hasher),
+        configure(server, hashes, Clock.systemDefaultZone(), LOGIN_PATIENCE);
+    }
+
+    /**
+     * As {@link #configure(WebServerConfig.Builder, HashGate)}, timed by {@code clock}, with logins beyond their
+     * email's room waiting at most {@code loginPatience} for their turn.
+     */
+    public static void configure(WebServerConfig.Builder server, HashGate hashes, Clock clock, Duration loginPatience) {
+        configure(server, ServerComponents.open(settings(), clock, hashes::hasher, loginPatience),
                 ContactsServer.ConnectionLimits.DEFAULTS);
     }
 
