@@ -1,11 +1,13 @@
 package dev.contacts.server.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.contacts.server.ContactsServer;
@@ -46,9 +48,11 @@ class DatabaseHealthCheckTest {
     @Test
     void aDatabaseThatDoesNotAnswerIsDownAfterTheDeadlineAndIsProbedOnceAtATime() throws Exception {
         CountDownLatch answer = new CountDownLatch(1);
+        CountDownLatch probing = new CountDownLatch(1);
         AtomicInteger probes = new AtomicInteger();
         DatabaseHealthCheck check = new DatabaseHealthCheck(() -> {
             probes.incrementAndGet();
+            probing.countDown();
             try {
                 answer.await();
             } catch (InterruptedException e) {
@@ -56,12 +60,21 @@ class DatabaseHealthCheckTest {
             }
             return true;
         }, Duration.ofMillis(50));
-
-        assertEquals(HealthCheckResponse.Status.DOWN, check.call().status(), "a hanging database is down");
-        assertEquals(HealthCheckResponse.Status.DOWN, check.call().status());
-        assertEquals(1, probes.get(), "the second check waited on the probe still in flight");
-
-        answer.countDown();
-        assertEquals(HealthCheckResponse.Status.UP, check.call().status(), "up again once it answers");
+        try {
+            assertEquals(HealthCheckResponse.Status.DOWN, check.call().status(), "a hanging database is down");
+            // the probe's thread may start after the first check gave up: wait for it, not for a guessed time
+            assertTrue(probing.await(30, TimeUnit.SECONDS), "the probe started");
+            assertEquals(HealthCheckResponse.Status.DOWN, check.call().status());
+            assertEquals(1, probes.get(), "the second check waited on the probe still in flight");
+        } finally {
+            answer.countDown();
+        }
+        // once the database answers the check is up again; on a busy machine the probe that was hanging may need
+        // longer than the 50 ms deadline to finish, so a check may still read DOWN before it: ask until it is UP
+        HealthCheckResponse.Status status = HealthCheckResponse.Status.DOWN;
+        for (int i = 0; i < 600 && status != HealthCheckResponse.Status.UP; i++) {
+            status = check.call().status();
+        }
+        assertEquals(HealthCheckResponse.Status.UP, status, "up again once it answers");
     }
 }
