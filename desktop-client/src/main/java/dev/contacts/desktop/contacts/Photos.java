@@ -76,14 +76,9 @@ public final class Photos {
             return;
         }
         String version = contact.id() + "@" + contact.updatedAt();
-        Image image = kept.get(version + "/" + side);
+        Image image = keptAt(version, side);
         if (image != null) {
             show.accept(image);
-            return;
-        }
-        Decode decode = decodes.get(version);
-        if (decode != null && decode.side() >= side) {
-            show.accept(sized(version, decode.image(), side));
             return;
         }
         List<Wanted> queue = waiting.get(version);
@@ -106,6 +101,31 @@ public final class Photos {
                 }
             }
         }, session.failures(failure -> waiting.remove(version)));
+    }
+
+    /**
+     * Gives {@code contact}'s photo to {@code show} only if this login has it already (shown in the list or the
+     * details before), never asking the server: for the trash, whose contacts' photos the server no longer serves
+     * (the contract's trashed contact is gone from everything but the trash's listing; a request would be a 404).
+     * Trashing leaves {@code updated_at} as it was, so the photo kept while the contact was listed is found.
+     */
+    public void showKept(Contact contact, int side, Consumer<Image> show) {
+        if (contact.hasPhoto()) {
+            Image image = keptAt(contact.id() + "@" + contact.updatedAt(), side);
+            if (image != null) {
+                show.accept(image);
+            }
+        }
+    }
+
+    /** The photo of {@code version} at {@code side} if kept, or made from a kept decode that covers it; else null. */
+    private Image keptAt(String version, int side) {
+        Image image = kept.get(version + "/" + side);
+        if (image != null) {
+            return image;
+        }
+        Decode decode = decodes.get(version);
+        return decode != null && decode.side() >= side ? sized(version, decode.image(), side) : null;
     }
 
     /** {@code decode} made to cover {@code side}, made once and kept. */

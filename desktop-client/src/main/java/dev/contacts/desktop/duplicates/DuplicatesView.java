@@ -1,5 +1,7 @@
 package dev.contacts.desktop.duplicates;
 
+import dev.contacts.desktop.contacts.Avatar;
+import dev.contacts.desktop.contacts.Photos;
 import dev.contacts.desktop.ui.Fields;
 import dev.contacts.desktop.ui.Views;
 import dev.contacts.desktop.ui.Visibility;
@@ -7,6 +9,7 @@ import dev.contacts.model.Contact;
 import javafx.collections.ListChangeListener;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -19,11 +22,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * Groups of contacts that look like the same person (layout in DuplicatesView.fxml). Each group lists its
  * contacts with a choice of the one to keep (the fullest one is proposed) and a Merge button; after a merge,
- * Undo puts everything back.
+ * Undo puts everything back. Each contact has the list's avatar (photo or initials), from the login's photos.
  */
 public final class DuplicatesView extends BorderPane {
 
     private final DuplicatesViewModel vm;
+    private final Photos photos;
     @FXML private VBox groupList;
     @FXML private Label empty;
     @FXML private HBox mergedBar;
@@ -32,8 +36,9 @@ public final class DuplicatesView extends BorderPane {
     @FXML private HBox errorBanner;
     @FXML private Label error;
 
-    public DuplicatesView(DuplicatesViewModel vm) {
+    public DuplicatesView(DuplicatesViewModel vm, Photos photos) {
         this.vm = vm;
+        this.photos = photos;
         Views.load(this);
     }
 
@@ -72,6 +77,12 @@ public final class DuplicatesView extends BorderPane {
             choice.setToggleGroup(keep);
             choice.setSelected(contact.id() == suggested.id());
             choice.setWrapText(true);
+            Avatar avatar = new Avatar(36); // the list's size: its photos are kept at it already
+            avatar.show(contact);
+            photos.load(contact, avatar.pixelSide(), avatar::showPhoto);
+            choice.setGraphic(avatar);
+            choice.setGraphicTextGap(10);
+            choice.setAlignment(Pos.CENTER_LEFT); // the theme's top-left would put the circle above the avatar's middle
             card.getChildren().add(choice);
         }
         Button merge = new Button("Merge into the chosen one", new FontIcon("mdmz-merge_type"));

@@ -4,17 +4,21 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
 
+import dev.contacts.desktop.contacts.Avatar;
+import dev.contacts.desktop.contacts.Photos;
 import dev.contacts.model.TrashedContact;
 import dev.contacts.desktop.ui.Dates;
 import dev.contacts.desktop.ui.Fields;
 import dev.contacts.desktop.ui.Views;
 import dev.contacts.desktop.ui.Visibility;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -23,14 +27,17 @@ import javafx.scene.layout.HBox;
 
 /**
  * The trash (layout in TrashView.fxml): the deleted contacts a page at a time, Restore and Delete forever for
- * the selected ones (several with Shift/Ctrl), and Empty trash. Delete on the keyboard deletes forever.
+ * the selected ones (several with Shift/Ctrl), and Empty trash. Delete on the keyboard deletes forever. Each row
+ * has the list's avatar: the initials, or the photo when this login has it already (the server serves no photo of a
+ * trashed contact, so none is asked for).
  */
 public final class TrashView extends BorderPane {
 
     private final TrashViewModel vm;
     private final Dates dates;
+    private final Photos photos;
     @FXML private TableView<TrashedContact> table;
-    @FXML private TableColumn<TrashedContact, String> nameColumn;
+    @FXML private TableColumn<TrashedContact, TrashedContact> nameColumn;
     @FXML private TableColumn<TrashedContact, String> emailColumn;
     @FXML private TableColumn<TrashedContact, String> deletedColumn;
     @FXML private Button restore;
@@ -44,9 +51,10 @@ public final class TrashView extends BorderPane {
     @FXML private HBox errorBanner;
     @FXML private Label error;
 
-    public TrashView(TrashViewModel vm, Dates dates) {
+    public TrashView(TrashViewModel vm, Dates dates, Photos photos) {
         this.vm = vm;
         this.dates = dates;
+        this.photos = photos;
         Views.load(this);
     }
 
@@ -54,7 +62,8 @@ public final class TrashView extends BorderPane {
     private void initialize() {
         table.setItems(vm.items());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        column(nameColumn, TrashViewModel::name);
+        nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        nameColumn.setCellFactory(c -> new NameCell());
         column(emailColumn, t -> t.contact().email() == null ? "" : t.contact().email());
         column(deletedColumn, t -> dates.format(t.deletedAt().atZone(ZoneId.systemDefault()).toLocalDate()));
         var nothingChosen = Bindings.isEmpty(table.getSelectionModel().getSelectedItems()).or(vm.busyProperty());
@@ -78,6 +87,30 @@ public final class TrashView extends BorderPane {
 
     private static void column(TableColumn<TrashedContact, String> column, Function<TrashedContact, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    }
+
+    /** The avatar and the name, as the list's rows have them. */
+    private final class NameCell extends TableCell<TrashedContact, TrashedContact> {
+
+        private final Avatar avatar = new Avatar(36); // the list's size: the photos kept are at it
+
+        NameCell() {
+            setGraphicTextGap(10);
+        }
+
+        @Override
+        protected void updateItem(TrashedContact trashed, boolean empty) {
+            super.updateItem(trashed, empty);
+            if (empty || trashed == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(TrashViewModel.name(trashed));
+            avatar.show(trashed.contact());
+            photos.showKept(trashed.contact(), avatar.pixelSide(), avatar::showPhoto);
+            setGraphic(avatar);
+        }
     }
 
     private List<TrashedContact> chosen() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
+import dev.contacts.desktop.support.Avatars;
 import dev.contacts.desktop.support.Fx;
 import dev.contacts.desktop.support.Menus;
 import dev.contacts.desktop.support.Screenshots;
@@ -52,6 +53,24 @@ class DuplicatesFlowTest extends UiTestBase {
         assertEquals(0, userApi().trash(0, 10).total());
         assertEquals(null, userApi().list(0, 10).items().stream().filter(c -> c.id() == ann.id()).findFirst()
                 .orElseThrow().organization());
+    }
+
+    @Test
+    void eachContactOfAGroupHasTheListsAvatarItsPhotoOrItsInitials() {
+        registerAndLogIn(robot, "dupes-avatars@example.com");
+        Contact ann = create("Ann", "Lee", "ann@example.com", null, null);
+        create("Ann", "Lee", "ann@example.com", "+44 20 7946 0000", "Acme");
+        userApi().putPhoto(ann.id(), Avatars.redSquarePng(), "image/png");
+
+        Menus.choose(robot, "View", "Duplicates");
+        waitUntil("the group shows", () -> visible(robot, "#duplicate-group-0"));
+        waitUntil("Ann's photo shows, the other Ann's initials", () -> Fx.call(() -> {
+            javafx.scene.Node group = robot.lookup("#duplicate-group-0").query();
+            return Avatars.count(group) == 2 && Avatars.photosShown(group) == 1;
+        }));
+        javafx.scene.Node withPhoto = robot.lookup("#keep-" + ann.id()).query();
+        assertEquals(1, Fx.call(() -> Avatars.photosShown(withPhoto)), "the photo is beside its own contact");
+        Screenshots.save(window.scene(), "duplicates-avatars");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.List;
 
 import dev.contacts.model.TrashedContact;
+import dev.contacts.desktop.support.Avatars;
 import dev.contacts.desktop.support.Fx;
 import dev.contacts.desktop.support.Menus;
 import dev.contacts.desktop.support.Screenshots;
@@ -117,6 +118,29 @@ class TrashFlowTest extends UiTestBase {
                 && text(robot, "#trash-summary").equals("0 contacts in the trash"));
         assertEquals(List.of(), trashRows());
         assertEquals("", text(robot, "#trash-message"));
+    }
+
+    @Test
+    void eachRowHasTheListsAvatarWithThePhotoThisLoginHasSeen() {
+        registerAndLogIn(robot, "trash-avatars@example.com");
+        long ada = userApi().create(new ContactDraft("Ada", "Lovelace", null, null, null, null)).id();
+        userApi().putPhoto(ada, Avatars.redSquarePng(), "image/png");
+        long bo = userApi().create(new ContactDraft("Bo", "Berg", null, null, null, null)).id();
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("Ada's photo shows in the list", () -> Fx.call(() -> Avatars.photosShown(contactList()) == 1));
+        userApi().delete(ada);
+        userApi().delete(bo);
+
+        Menus.choose(robot, "View", "Trash");
+        waitUntil("both are in the trash", () -> trashRows().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node table = robot.lookup("#trash-table").query();
+        waitUntil("an avatar per row, Ada's with her photo",
+                () -> Fx.call(() -> Avatars.count(table) == 2 && Avatars.photosShown(table) == 1));
+        Node adaRow = robot.lookup(".table-row-cell").match((TableRow<TrashedContact> r) -> r.getItem() != null
+                && r.getItem().contact().id() == ada).query();
+        assertEquals(1, Fx.call(() -> Avatars.photosShown(adaRow)), "the photo is in Ada's own row");
+        Screenshots.save(window.scene(), "trash-avatars");
     }
 
     @Test
