@@ -32,8 +32,9 @@ public final class ContactText {
     }
 
     /**
-     * The letter a name is listed under: its first letter without accents, in upper case ("Émile" is under E,
-     * as the server's collation sorts it); "#" for a name that is empty or starts with no letter.
+     * A name's initial: its first letter without accents, in upper case ("Émile": E, as the server's collation
+     * sorts it; "Østergaard": Ø, which has no accent to drop, listed under O by {@link #indexLetter}); "#" for a
+     * name that is empty or starts with no letter.
      */
     static String initialOf(String name) {
         if (name == null || name.isBlank()) {
@@ -46,22 +47,46 @@ public final class ContactText {
         return new String(Character.toChars(folded.codePointAt(0))).toUpperCase(Locale.ROOT);
     }
 
-    /** Letters compared as the server's collation orders names: case and accents aside. */
-    private static final java.text.Collator LETTERS = letters();
+    /**
+     * Letters compared as the server's collation orders names (ICU's root collation, as the server's sort keys):
+     * case and accents aside. Not java.text's root collator, which puts "Ø" after "Z" where the server lists it
+     * with "O". Frozen: safe to share between threads.
+     */
+    private static final com.ibm.icu.text.Collator LETTERS = letters();
 
-    private static java.text.Collator letters() {
-        java.text.Collator collator = java.text.Collator.getInstance(Locale.ROOT);
-        collator.setStrength(java.text.Collator.PRIMARY);
-        return collator;
+    private static com.ibm.icu.text.Collator letters() {
+        com.ibm.icu.text.Collator collator = com.ibm.icu.text.Collator.getInstance(com.ibm.icu.util.ULocale.ROOT);
+        collator.setStrength(com.ibm.icu.text.Collator.PRIMARY);
+        return collator.freeze();
     }
 
     /**
-     * The part of the list a contact is in: the initial of its sort name ({@link #initialOf}), or "" when it has no
-     * such name (no last name), listed before everyone as the server sorts an empty name first.
+     * The part of the list a contact is in: the index letter of its sort name ({@link #indexLetter}), or "" when it
+     * has no such name (no last name), listed before everyone as the server sorts an empty name first.
      */
     static String sectionOf(Contact contact, SortBy sort) {
         String name = sortName(contact, sort);
-        return name == null || name.isBlank() ? "" : initialOf(name);
+        return name == null || name.isBlank() ? "" : indexLetter(initialOf(name));
+    }
+
+    /**
+     * The letter of the index strip (# and A to Z) that {@code initial} is listed under: itself for A to Z and "#";
+     * for another Latin letter the one of A to Z whose part of the server's order it falls in, as ICU's alphabetic
+     * index (Android's Contacts') does ("Ø" and "Œ" under O, "Æ" under A, "Ł" under L, "Þ", after Z, under Z).
+     * The server's collation interleaves "Østergaard" with the O names (O'Brien, Østergaard, Owen), so a heading of
+     * its own would split the O's; under O every heading has its entry in the strip. Letters of other scripts
+     * ("Ж") keep their own heading, listed after Z.
+     */
+    static String indexLetter(String initial) {
+        if (initial.length() != 1 || initial.charAt(0) >= 'A' && initial.charAt(0) <= 'Z'
+                || Character.UnicodeScript.of(initial.codePointAt(0)) != Character.UnicodeScript.LATIN) {
+            return initial;
+        }
+        char under = 'A';
+        for (char letter = 'B'; letter <= 'Z' && LETTERS.compare(String.valueOf(letter), initial) <= 0; letter++) {
+            under = letter;
+        }
+        return String.valueOf(under);
     }
 
     /**

@@ -356,7 +356,7 @@ public final class ContactsViewModel {
      * until that contact is among them, so this works however little of the book is loaded.
      */
     public void jumpTo(String letter) {
-        String target = ContactText.initialOf(letter);
+        String target = ContactText.indexLetter(ContactText.initialOf(letter)); // a typed "ø": the O's
         SortBy by = sort.get();
         Seek seek = new Seek(c -> !c.favorite()
                 && ContactText.compareInitials(ContactText.sectionOf(c, by), target) >= 0,

@@ -37,6 +37,22 @@ class ContactTextTest {
     }
 
     @Test
+    void aLatinLetterOutsideAToZIsListedUnderTheLetterOfTheStripWhosePartOfTheOrderItIsIn() {
+        assertEquals("O", ContactText.sectionOf(contact("Søren", "Østergaard"), SortBy.LAST_NAME),
+                "the server's collation lists Østergaard among the O's (O'Brien, Østergaard, Owen)");
+        assertEquals("SØ", ContactText.initials(contact("Søren", "Østergaard")), "the avatar keeps his letters");
+        assertEquals("A", ContactText.indexLetter("Æ"));
+        assertEquals("O", ContactText.indexLetter("Œ"));
+        assertEquals("L", ContactText.indexLetter("Ł"));
+        assertEquals("Z", ContactText.indexLetter("Þ"), "after Z in the server's order: under Z, not before T");
+        assertEquals("M", ContactText.indexLetter("M"));
+        assertEquals("#", ContactText.indexLetter("#"));
+        assertEquals("Ж", ContactText.indexLetter("Ж"), "another script keeps its own heading");
+        assertTrue(ContactText.compareInitials("O", "P") < 0 && ContactText.compareInitials("Ø", "P") < 0,
+                "Ø comes before P as the server lists it, not after Z");
+    }
+
+    @Test
     void anAvatarKeepsItsColourForAName() {
         int color = ContactText.avatarColor(contact("Ada", "Lovelace"));
         assertEquals(color, ContactText.avatarColor(contact("Ada", "Lovelace")));

@@ -45,6 +45,37 @@ class IndexStripFlowTest extends UiTestBase {
         return (bounds.getMinY() + bounds.getMaxY()) / 2;
     }
 
+    /** The headings the list shows now, in order. */
+    private List<String> headingsShown() {
+        return Fx.call(() -> robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(cell -> cell.isVisible() && cell.getItem() != null)
+                .sorted(java.util.Comparator.comparingInt(javafx.scene.control.ListCell::getIndex))
+                .map(cell -> (Labeled) cell.lookup(".list-heading"))
+                .filter(heading -> heading != null && heading.isVisible()).map(Labeled::getText).toList());
+    }
+
+    @Test
+    void aHeadingOutsideAToZIsTheStripsLetterThatReachesIt() {
+        registerAndLogIn(robot, "index-o@example.com");
+        for (String[] name : new String[][] {{"Zoë", "O'Brien"}, {"Søren", "Østergaard"}, {"Wilfred", "Owen"},
+                {"Rosa", "Pike"}, {"Priya", "Raman"}}) {
+            userApi().create(new ContactDraft(name[0], name[1], null, null, null, null));
+        }
+        robot.type(KeyCode.F5);
+        waitUntil("all five are listed", () -> listedFirstNames().size() == 5);
+        List<String> strip = Fx.call(() -> robot.lookup("#index-strip").queryAs(javafx.scene.layout.VBox.class)
+                .getChildren().stream().map(n -> ((Labeled) n).getText()).toList());
+        // the server lists Østergaard among the O's: one O heading, not O, Ø, O, and each heading is in the strip
+        assertEquals(List.of("O", "P", "R"), headingsShown());
+        assertTrue(strip.containsAll(headingsShown()), strip.toString());
+
+        clickOnIndex("P");
+        waitUntil("P selects Pike, not Østergaard", () -> selectedFirstNames().equals(List.of("Rosa")));
+        clickOnIndex("O");
+        waitUntil("O selects the first of the O's", () -> selectedFirstNames().equals(List.of("Zoë")));
+        Screenshots.save(window.scene(), "list-o-with-slashed-o");
+    }
+
     @Test
     void aLetterOfTheStripSelectsTheFirstContactUnderItAlsoOnPagesNotLoadedYet() {
         registerAndLogIn(robot, "index@example.com");
