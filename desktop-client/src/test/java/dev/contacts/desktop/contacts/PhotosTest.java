@@ -62,6 +62,30 @@ class PhotosTest {
     }
 
     @Test
+    void theTrashShowsOnlyAPhotoThisLoginHasAndAsksTheServerNothing() throws IOException {
+        long seen = fixture.api.create(new ContactDraft("Ada", "Lovelace", null, null, null, null)).id();
+        long unseen = fixture.api.create(new ContactDraft("Bo", "Berg", null, null, null, null)).id();
+        fixture.api.putPhoto(seen, png(512), "image/png");
+        fixture.api.putPhoto(unseen, png(512), "image/png");
+        Contact ada = fixture.api.get(seen).contact();
+        Contact bo = fixture.api.get(unseen).contact();
+        Photos photos = new Photos(fixture.user, Background.direct());
+        photos.load(ada, 36, image -> { }); // shown in the list before she was deleted
+        fixture.api.delete(seen);
+        fixture.api.delete(unseen);
+        Contact trashedAda = fixture.api.trash(0, 10).items().stream().map(t -> t.contact())
+                .filter(c -> c.id() == seen).findFirst().orElseThrow();
+        List<Image> shown = new ArrayList<>();
+
+        photos.showKept(trashedAda, 36, shown::add);
+        photos.showKept(bo, 36, shown::add);
+
+        assertEquals(1, shown.size(), "Ada's kept photo; none for Bo, whose photo the server no longer serves");
+        assertEquals(1, fixture.requests.count("GET /contacts/" + seen + "/photo/"), "only the list's request");
+        assertEquals(0, fixture.requests.count("GET /contacts/" + unseen + "/photo/"), "no 404 asked for");
+    }
+
+    @Test
     void onePhotoIsFetchedOnceForEveryAvatarSize() throws IOException {
         long id = fixture.api.create(new ContactDraft("Ada", "Lovelace", null, null, null, null)).id();
         fixture.api.putPhoto(id, png(512, java.awt.Color.BLUE), "image/png");
