@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +13,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 
+import dev.contacts.desktop.support.Avatars;
 import dev.contacts.desktop.support.Fx;
 import dev.contacts.desktop.support.Screenshots;
 import dev.contacts.desktop.support.UiTestBase;
@@ -119,7 +119,7 @@ class ContactListFlowTest extends UiTestBase {
                 "Engines Ltd", "Analyst", "Countess", List.of("Family"), true));
         userApi().create(new ContactDraft("Grace", "Hopper", null, null, null, null));
         long adaId = userApi().list(0, 10).items().get(0).id();
-        userApi().putPhoto(adaId, redSquarePng(), "image/png");
+        userApi().putPhoto(adaId, Avatars.redSquarePng(), "image/png");
         Fx.run(() -> window.mainView().refresh());
         waitUntil("listed, the favourite first", () -> listedFirstNames().equals(List.of("Ada", "Grace")));
         waitUntil("Ada's row shows her photo, Grace's her initials", () -> photosShown("#contacts-list") == 1);
@@ -211,21 +211,6 @@ class ContactListFlowTest extends UiTestBase {
                 .flatMap(avatar -> ((javafx.scene.Parent) avatar).getChildrenUnmodifiable().stream())
                 .filter(n -> n instanceof ImageView view && view.isVisible() && view.getImage() != null)
                 .count());
-    }
-
-    private static byte[] redSquarePng() {
-        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(java.awt.Color.RED);
-        g.fillRect(0, 0, 64, 64);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     @Test
