@@ -1,11 +1,13 @@
 package dev.contacts.server.auth;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 import dev.contacts.server.Refusal;
 import dev.contacts.server.db.Database;
@@ -15,9 +17,12 @@ import org.jooq.DSLContext;
  * Attempts at an email's password (logins, and the account endpoints' current-password checks) taking their turns
  * as {@link LoginThrottle} allows: at most 5 failures in a row and attempts in flight at once per email. An attempt
  * beyond them waits until one of them is answered, on its request's own thread between two {@link Database#call}s
- * (it holds no database thread or connection while it waits), woken at once when the attempt it waits for is answered
- * on this instance, and looking again every so often for those answered on others. It waits at most
- * {@link #PATIENCE}; beyond that the server is busy ({@link Refusal.Busy}: 503, as for a full hashing queue).
+ * (it holds no database thread or connection while it waits). The attempts waiting for one email on this instance
+ * take the turns in the order they came: only the longest waiting looks for one, woken at once when an attempt for
+ * that email is answered on this instance and looking again every so often for those answered on others; when it
+ * goes (with a turn or without), the next in line looks at once. A new attempt does not pass those waiting here (on
+ * other instances it may: each instance keeps its own line). An attempt waits at most {@link #PATIENCE}; beyond that
+ * the server is busy ({@link Refusal.Busy}: 503, as for a full hashing queue).
  */
 public final class PasswordAttempts {
 
@@ -27,8 +32,8 @@ public final class PasswordAttempts {
      */
     public static final Duration PATIENCE = Duration.ofSeconds(5);
     /**
-     * How soon a waiting attempt looks again (for turns freed on other instances; a read, no write turn), doubling
-     * up to {@link #LONGEST_LOOK_MILLIS}.
+     * How soon the first attempt in line looks again (for turns freed on other instances; a read, no write turn),
+     * doubling up to {@link #LONGEST_LOOK_MILLIS}.
      */
     private static final long FIRST_LOOK_MILLIS = 10;
     private static final long LONGEST_LOOK_MILLIS = 200;
@@ -36,29 +41,41 @@ public final class PasswordAttempts {
     private final Database database;
     private final LoginThrottle throttle;
     private final long patienceNanos;
-    /** The attempts waiting on this instance, per email: the next answer for that email wakes them all. */
-    private final ConcurrentHashMap<String, Waiting> waiting = new ConcurrentHashMap<>();
+    private final LongSupplier nanoTime;
+    /**
+     * The attempts waiting on this instance, per email, first come first: the first looks for a turn, the others wait
+     * for it to go. A line is changed only under the map's lock of its email (compute) and removed once empty.
+     */
+    private final ConcurrentHashMap<String, ArrayDeque<Waiter>> lines = new ConcurrentHashMap<>();
     private final AtomicInteger waiters = new AtomicInteger();
 
-    /** The attempts waiting for one email's turn, until the next of its attempts is answered here. */
-    private static final class Waiting {
-        final CountDownLatch answered = new CountDownLatch(1);
-        /** Guarded by the map's lock of the email (compute). */
-        int waiters;
+    /** An attempt waiting in its email's line. */
+    private static final class Waiter {
+        /** A permit when it should look (again) for a turn: it is first in line and a turn may have been freed. */
+        final Semaphore look = new Semaphore(0);
     }
 
     public PasswordAttempts(Database database, LoginThrottle throttle, Duration patience) {
+        this(database, throttle, patience, System::nanoTime);
+    }
+
+    /** As the public constructor, the patience timed by {@code nanoTime} (tests move theirs by hand). */
+    PasswordAttempts(Database database, LoginThrottle throttle, Duration patience, LongSupplier nanoTime) {
         this.database = database;
         this.throttle = throttle;
         this.patienceNanos = patience.toNanos();
+        this.nanoTime = nanoTime;
     }
 
     /**
      * An attempt for {@code email}, admitted now if there is room (see {@link LoginThrottle#admit}), for a request's
-     * first {@link Database#call}: empty when it must wait ({@link #turn}). {@link Refusal.LockedOut} when the email
-     * is locked.
+     * first {@link Database#call}: empty when it must wait ({@link #turn}), as it does behind attempts already
+     * waiting here (a turn freed now is theirs). {@link Refusal.LockedOut} when the email is locked.
      */
     public Optional<LoginThrottle.Turn> tryAdmit(String email) {
+        if (lines.containsKey(email)) {
+            return Optional.empty();
+        }
         return throttle.admit(email);
     }
 
@@ -71,62 +88,91 @@ public final class PasswordAttempts {
         if (admitted.isPresent()) {
             return new Turn(admitted.get());
         }
-        waiters.incrementAndGet();
-        try {
-            return awaitTurn(email);
-        } finally {
-            waiters.decrementAndGet();
-        }
+        return awaitTurn(email);
     }
 
     private Turn awaitTurn(String email) throws Exception {
-        long deadline = System.nanoTime() + patienceNanos;
+        long deadline = nanoTime.getAsLong() + patienceNanos;
         long look = FIRST_LOOK_MILLIS;
-        while (true) {
-            // joined before looking, so that an answer given after the look wakes this wait
-            Waiting wait = join(email);
-            try {
-                Optional<LoginThrottle.Turn> turn = database.call(
-                        () -> throttle.mayAdmit(email) ? throttle.admit(email) : Optional.empty());
-                if (turn.isPresent()) {
-                    return new Turn(turn.get());
+        // in line before looking, so that an answer given after the look signals this wait
+        Waiter waiter = new Waiter();
+        join(email, waiter);
+        try {
+            while (true) {
+                boolean first = isFirst(email, waiter);
+                if (first) {
+                    Optional<LoginThrottle.Turn> turn = database.call(
+                            () -> throttle.mayAdmit(email) ? throttle.admit(email) : Optional.empty());
+                    if (turn.isPresent()) {
+                        return new Turn(turn.get());
+                    }
                 }
-                long left = deadline - System.nanoTime();
+                long left = deadline - nanoTime.getAsLong();
                 if (left <= 0) {
                     throw new Refusal.Busy();
                 }
-                wait.answered.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(look)), TimeUnit.NANOSECONDS);
-                look = Math.min(2 * look, LONGEST_LOOK_MILLIS);
-            } finally {
-                leave(email, wait);
+                // the first looks again every so often (for turns freed on other instances); the others wait their turn
+                long wait = first ? Math.min(left, TimeUnit.MILLISECONDS.toNanos(look)) : left;
+                if (waiter.look.tryAcquire(wait, TimeUnit.NANOSECONDS)) {
+                    // signals given before the look below are all answered by it
+                    waiter.look.drainPermits();
+                } else if (first) {
+                    look = Math.min(2 * look, LONGEST_LOOK_MILLIS);
+                }
             }
+        } finally {
+            leave(email, waiter);
         }
     }
 
-    /** How many attempts wait for their turn on this instance now (for tests). */
+    /** How many attempts wait in line for their turn on this instance now (for tests: counted once in line). */
     public int waiting() {
         return waiters.get();
     }
 
-    private Waiting join(String email) {
-        return waiting.compute(email, (e, w) -> {
-            Waiting joined = w != null ? w : new Waiting();
-            joined.waiters++;
+    private void join(String email, Waiter waiter) {
+        lines.compute(email, (e, line) -> {
+            ArrayDeque<Waiter> joined = line != null ? line : new ArrayDeque<>();
+            joined.addLast(waiter);
             return joined;
         });
+        waiters.incrementAndGet();
     }
 
-    private void leave(String email, Waiting wait) {
-        // a wait an answer already woke has left the map; the last to leave one that was not removes it
-        waiting.computeIfPresent(email, (e, w) -> w == wait && --w.waiters == 0 ? null : w);
+    private boolean isFirst(String email, Waiter waiter) {
+        boolean[] first = new boolean[1];
+        lines.computeIfPresent(email, (e, line) -> {
+            first[0] = line.peekFirst() == waiter;
+            return line;
+        });
+        return first[0];
     }
 
-    /** Wakes the attempts waiting for {@code email}'s turn: one of its attempts was answered. */
+    /**
+     * {@code waiter} goes (with its turn, out of patience, or failed): when it was first, the next in line looks at
+     * once, for the turn it did not take or for one freed meanwhile (a turn is never left unused while one waits).
+     */
+    private void leave(String email, Waiter waiter) {
+        lines.computeIfPresent(email, (e, line) -> {
+            boolean first = line.peekFirst() == waiter;
+            line.remove(waiter);
+            if (line.isEmpty()) {
+                return null;
+            }
+            if (first) {
+                line.peekFirst().look.release();
+            }
+            return line;
+        });
+        waiters.decrementAndGet();
+    }
+
+    /** Signals the first attempt waiting for {@code email}'s turn: one of its attempts was answered. */
     private void answered(String email) {
-        Waiting wait = waiting.remove(email);
-        if (wait != null) {
-            wait.answered.countDown();
-        }
+        lines.computeIfPresent(email, (e, line) -> {
+            line.peekFirst().look.release();
+            return line;
+        });
     }
 
     /**
