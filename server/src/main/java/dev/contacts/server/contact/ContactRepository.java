@@ -1074,8 +1074,8 @@ public final class ContactRepository {
         // A search by trigram words alone (SQLite): when every contact of the file is the owner's and none is in a
         // trash (one user's book, as the desktop's), every match of the index is the owner's live contact, so the
         // index counts them alone (1.7 ms for a word in 11,000 of 100,000 contacts), without testing each in the
-        // owner's id index (6.3 ms; README, "A common word's count"). Decided in the same statement, so on the
-        // same snapshot; the three tests are index seeks.
+        // owner's id index (6.3 ms; README, "A common word's count, birthdays' pages"). Decided in the same
+        // statement, so on the same snapshot; the three tests are index seeks.
         Condition ownerAlone = DSL.notExists(DSL.selectOne().from(CONTACTS)
                         .where(CONTACTS.USER_ID.lt(DSL.param("owner_below", Long.class))))
                 .and(DSL.notExists(DSL.selectOne().from(CONTACTS)
