@@ -84,9 +84,9 @@ class SearchTotalTest {
     }
 
     private static List<String[]> names() {
-        return List.of(new String[] {"Núñez", "Lee"}, new String[] {"Ana", "Nunez"}, new String[] {"Nunez", "Straße"},
-                new String[] {"Anaïs", "Leeds"}, new String[] {"Zoë", "Strasse"}, new String[] {"Ana", "Lee"},
-                new String[] {"Mia", "Müller"}, new String[] {"Banana", "Ñunez"});
+        return List.of(new String[] {"Núñez", "Lee"}, new String[] {"Ana", "Nunez"},
+                new String[] {"Nunez", "Straße"}, new String[] {"Anaïs", "Leeds"}, new String[] {"Zoë", "Strasse"},
+                new String[] {"Ana", "Lee"}, new String[] {"Mia", "Müller"}, new String[] {"Banana", "Ñunez"});
     }
 
     /** Each query's answer, total, a page inside it, a page past its end and its order by last name, by the rule. */
