@@ -78,8 +78,6 @@ public final class Database implements AutoCloseable {
      * beside a writer) still find one. An idle SQLite connection costs little.
      */
     public static final int SQLITE_CONNECTIONS = 16;
-    /** How much of a SQLite file its connections read through a memory mapping (the rest through reads). */
-    static final long MMAP_BYTES = 256L << 20;
     /** Requests waiting for a worker; beyond it the server is busy (503). */
     private static final int WAITING = 2048;
 
@@ -176,10 +174,6 @@ public final class Database implements AutoCloseable {
         // ...and a transaction takes the write lock when it begins, so it can never fail half-way when it
         // upgrades from reading to writing (the one case the busy timeout cannot wait out).
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        // Pages read through one mapping of the file, not copied into each connection's own 2 MB cache: a year's
-        // birthday count walks a 9 MB index, a page of 1,000 birthdays reads 1,000 rows from as many pages
-        // (README, "A common word's count, birthdays' pages")
-        sqlite.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(MMAP_BYTES));
         SQLiteDataSource sqliteSource = new SQLiteDataSource(sqlite);
         sqliteSource.setUrl("jdbc:sqlite:" + absolute);
         useWriteAheadLog(sqliteSource, absolute);
