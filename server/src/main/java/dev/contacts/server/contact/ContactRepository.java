@@ -256,6 +256,11 @@ public final class ContactRepository {
     private int count(Listing shape, Map<String, Object> values) {
         Map<String, Object> counted = new HashMap<>(values);
         counted.keySet().removeAll(List.of("skip", "limit"));
+        if (shape.trigramsAlone()) {
+            counted.put("owner_below", values.get("owner"));
+            counted.put("owner_above", values.get("owner"));
+            counted.put("all_trigrams", values.get("trigrams"));
+        }
         return rendered(COUNTS, shape, ContactRepository::countQuery,
                 (rows, dialect) -> rows.next() ? rows.getInt(1) : 0).fetch(dsl, counted);
     }
@@ -850,6 +855,12 @@ public final class ContactRepository {
             return search && trigrams == Trigrams.NONE;
         }
 
+        /** Whether the only filter is a search's words, every one of them found through the trigram index. */
+        boolean trigramsAlone() {
+            return trigrams == Trigrams.FIRST && !favorite && !label && words == 0 && !firstName && !lastName
+                    && !email;
+        }
+
         /** The shape whose count is this one's: the index's matches, each tested in the owner's id index. */
         Listing counting() {
             return new Listing(ListOptions.Sort.ID, false, favorite, label, search, Trigrams.FIRST, words, firstName,
@@ -1056,7 +1067,23 @@ public final class ContactRepository {
 
     /** How many contacts a listing of {@code shape} holds in all (a search's: for a page past its end). */
     private static ResultQuery<?> countQuery(DSLContext dsl, Listing shape) {
-        return dsl.selectCount().from(source(dsl, shape)).where(conditions(dsl, shape));
+        var each = dsl.selectCount().from(source(dsl, shape)).where(conditions(dsl, shape));
+        if (!shape.trigramsAlone()) {
+            return each;
+        }
+        // A search by trigram words alone (SQLite): when every contact of the file is the owner's and none is in a
+        // trash (one user's book, as the desktop's), every match of the index is the owner's live contact, so the
+        // index counts them alone (1.7 ms for a word in 11,000 of 100,000 contacts), without testing each in the
+        // owner's id index (6.3 ms; README, "A common word's count, birthdays' pages"). Decided in the same
+        // statement, so on the same snapshot; the three tests are index seeks.
+        Condition ownerAlone = DSL.notExists(DSL.selectOne().from(CONTACTS)
+                        .where(CONTACTS.USER_ID.lt(DSL.param("owner_below", Long.class))))
+                .and(DSL.notExists(DSL.selectOne().from(CONTACTS)
+                        .where(CONTACTS.USER_ID.gt(DSL.param("owner_above", Long.class)))))
+                .and(DSL.notExists(DSL.selectOne().from(CONTACTS).where(CONTACTS.DELETED_AT.isNotNull())));
+        Field<Integer> indexed = DSL.field(DSL.selectCount().from(TRIGRAMS)
+                .where(DSL.condition("{0} match {1}", TRIGRAMS, DSL.param("all_trigrams", String.class))));
+        return dsl.select(DSL.when(ownerAlone, indexed).otherwise(DSL.field(each)));
     }
 
     /**
