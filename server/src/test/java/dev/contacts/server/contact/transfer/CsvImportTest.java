@@ -59,6 +59,31 @@ class CsvImportTest {
     }
 
     @Test
+    void googlesOwnGroupsAreNoLabelsAndABareStarIsNoLabel() {
+        // Google marks its own groups with "* ": "* myContacts" (everyone), "* starred" (the favourite mark),
+        // and writes "* " alone for one it does not name; the older "* friends", "* family" and "* coworkers" were
+        // groups a person put contacts in, shown as Friends, Family and Coworkers
+        String csv = """
+                First Name,Last Name,Labels,E-mail 1 - Value
+                Tomás,Ortega,* ::: Friends,tomas@example.mx
+                Lena,Vogel,* myContacts ::: * friends ::: Chess club,lena@example.de
+                Priya,Raman,* myContacts ::: * starred ::: * chatBuddies ::: * all ::: * blocked,priya@example.in
+                Sam,Reyes,*starred fans ::: * Family ::: * coworkers,sam@example.org
+                """;
+        List<ParsedItem> items = ImportFile.read(csv, ImportFile.Format.CSV).orElseThrow();
+        assertEquals(List.of("Friends"), items.get(0).contact().draft().labels(), "a bare * is no label");
+        assertEquals(List.of("Friends", "Chess club"), items.get(1).contact().draft().labels());
+        ContactDraft priya = items.get(2).contact().draft();
+        assertEquals(List.of(), priya.labels(), "Google's system groups are no labels");
+        assertTrue(priya.favorite());
+        assertEquals(List.of("*starred fans", "Family", "Coworkers"), items.get(3).contact().draft().labels(),
+                "a label of the person's own that starts with * stays as it is");
+        for (ParsedItem item : items) {
+            assertNull(item.contact().draft().additionalData(), "nothing of it went to the notes");
+        }
+    }
+
+    @Test
     void googleLegacyLayout() {
         ContactDraft ann = read("google-legacy.csv").get(0).contact().draft();
         assertEquals("Ann", ann.firstName());
