@@ -1,12 +1,15 @@
 package dev.contacts.desktop.contacts;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import dev.contacts.desktop.api.TransferFormat;
 import dev.contacts.desktop.contacts.ContactFormViewModel.AddressRow;
 import dev.contacts.desktop.contacts.ContactFormViewModel.EntryRow;
 import dev.contacts.desktop.ui.Dates;
@@ -215,19 +218,18 @@ public final class ContactFormView extends VBox {
             changed.addListener(o -> showPhoto());
         }
         showPhoto();
-        // an image file dropped anywhere on the form becomes the photo
+        // one file dropped anywhere on the form becomes the photo; address books go on to the window, which
+        // imports them as it does wherever else they are dropped
         setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1) {
+            if (droppedPhoto(e.getDragboard()).isPresent()) {
                 e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+                e.consume();
             }
-            e.consume();
         });
-        setOnDragDropped(e -> {
-            boolean taken = e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1
-                    && usePhoto(e.getDragboard().getFiles().get(0).toPath());
-            e.setDropCompleted(taken);
+        setOnDragDropped(e -> droppedPhoto(e.getDragboard()).ifPresent(file -> {
+            e.setDropCompleted(usePhoto(file));
             e.consume();
-        });
+        }));
     }
 
     /**
@@ -357,7 +359,17 @@ public final class ContactFormView extends VBox {
         }
     }
 
-    private boolean usePhoto(java.nio.file.Path file) {
+    /** The file dropped to be the photo: one file, and not a vCard or CSV file. */
+    private static Optional<Path> droppedPhoto(javafx.scene.input.Dragboard dropped) {
+        if (!dropped.hasFiles() || dropped.getFiles().size() != 1) {
+            return Optional.empty();
+        }
+        Path file = dropped.getFiles().get(0).toPath();
+        return TransferFormat.ofFileName(file.getFileName().toString()).isPresent() ? Optional.empty()
+                : Optional.of(file);
+    }
+
+    private boolean usePhoto(Path file) {
         return vm.choosePhoto(file);
     }
 
