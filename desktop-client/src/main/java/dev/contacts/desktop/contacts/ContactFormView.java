@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.contacts.desktop.api.TransferFormat;
 import dev.contacts.desktop.contacts.ContactFormViewModel.AddressRow;
@@ -45,6 +46,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Popup;
+import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -66,6 +68,7 @@ public final class ContactFormView extends VBox {
     private final Runnable onDelete;
     private final Photos photos;
     private final Avatar avatar = new Avatar(56);
+    private Function<Window, Optional<Path>> photoPicker = ContactFormView::askForPhoto;
     @FXML private HBox photoBar;
     @FXML private javafx.scene.control.ScrollPane scroll;
     @FXML private VBox fields;
@@ -375,14 +378,20 @@ public final class ContactFormView extends VBox {
 
     @FXML
     private void choosePhoto() {
+        photoPicker.apply(getScene().getWindow()).ifPresent(this::usePhoto);
+    }
+
+    /** How "Photo…" asks for the image file: the system's open dialog; a test gives its own answer. */
+    public void usePhotoPicker(Function<Window, Optional<Path>> picker) {
+        photoPicker = picker;
+    }
+
+    private static Optional<Path> askForPhoto(Window owner) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Choose a photo");
         chooser.getExtensionFilters().add(
                 new FileChooser.ExtensionFilter("JPEG or PNG images", "*.jpg", "*.jpeg", "*.png"));
-        java.io.File file = chooser.showOpenDialog(getScene().getWindow());
-        if (file != null) {
-            usePhoto(file.toPath());
-        }
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(java.io.File::toPath);
     }
 
     @FXML
