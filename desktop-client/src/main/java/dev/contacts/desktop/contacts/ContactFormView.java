@@ -1,12 +1,16 @@
 package dev.contacts.desktop.contacts;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
+import dev.contacts.desktop.api.TransferFormat;
 import dev.contacts.desktop.contacts.ContactFormViewModel.AddressRow;
 import dev.contacts.desktop.contacts.ContactFormViewModel.EntryRow;
 import dev.contacts.desktop.ui.Dates;
@@ -42,6 +46,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Popup;
+import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -63,6 +68,7 @@ public final class ContactFormView extends VBox {
     private final Runnable onDelete;
     private final Photos photos;
     private final Avatar avatar = new Avatar(56);
+    private Function<Window, Optional<Path>> photoPicker = ContactFormView::askForPhoto;
     @FXML private HBox photoBar;
     @FXML private javafx.scene.control.ScrollPane scroll;
     @FXML private VBox fields;
@@ -215,19 +221,18 @@ public final class ContactFormView extends VBox {
             changed.addListener(o -> showPhoto());
         }
         showPhoto();
-        // an image file dropped anywhere on the form becomes the photo
+        // one file dropped anywhere on the form becomes the photo; address books go on to the window, which
+        // imports them as it does wherever else they are dropped
         setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1) {
+            if (droppedPhoto(e.getDragboard()).isPresent()) {
                 e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+                e.consume();
             }
-            e.consume();
         });
-        setOnDragDropped(e -> {
-            boolean taken = e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1
-                    && usePhoto(e.getDragboard().getFiles().get(0).toPath());
-            e.setDropCompleted(taken);
+        setOnDragDropped(e -> droppedPhoto(e.getDragboard()).ifPresent(file -> {
+            e.setDropCompleted(usePhoto(file));
             e.consume();
-        });
+        }));
     }
 
     /**
@@ -357,20 +362,36 @@ public final class ContactFormView extends VBox {
         }
     }
 
-    private boolean usePhoto(java.nio.file.Path file) {
+    /** The file dropped to be the photo: one file, and not a vCard or CSV file. */
+    private static Optional<Path> droppedPhoto(javafx.scene.input.Dragboard dropped) {
+        if (!dropped.hasFiles() || dropped.getFiles().size() != 1) {
+            return Optional.empty();
+        }
+        Path file = dropped.getFiles().get(0).toPath();
+        return TransferFormat.ofFileName(file.getFileName().toString()).isPresent() ? Optional.empty()
+                : Optional.of(file);
+    }
+
+    private boolean usePhoto(Path file) {
         return vm.choosePhoto(file);
     }
 
     @FXML
     private void choosePhoto() {
+        photoPicker.apply(getScene().getWindow()).ifPresent(this::usePhoto);
+    }
+
+    /** How "Photo…" asks for the image file: the system's open dialog; a test gives its own answer. */
+    public void usePhotoPicker(Function<Window, Optional<Path>> picker) {
+        photoPicker = picker;
+    }
+
+    private static Optional<Path> askForPhoto(Window owner) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Choose a photo");
         chooser.getExtensionFilters().add(
                 new FileChooser.ExtensionFilter("JPEG or PNG images", "*.jpg", "*.jpeg", "*.png"));
-        java.io.File file = chooser.showOpenDialog(getScene().getWindow());
-        if (file != null) {
-            usePhoto(file.toPath());
-        }
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(java.io.File::toPath);
     }
 
     @FXML

@@ -1,12 +1,18 @@
 package dev.contacts.desktop.contacts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
+import dev.contacts.desktop.support.Avatars;
 import dev.contacts.desktop.support.Fx;
 import dev.contacts.desktop.support.Screenshots;
 import dev.contacts.desktop.support.UiTestBase;
@@ -19,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The v2 form as a person uses it: rows added and removed, the star, and a contact changed meanwhile (412). */
 class ContactFormFlowTest extends UiTestBase {
@@ -61,6 +68,37 @@ class ContactFormFlowTest extends UiTestBase {
         assertEquals("London", saved.addresses().get(0).locality());
         assertEquals("Countess", saved.nickname(), "the other client's change to another field is kept");
         waitUntil("the focus is back in the list", () -> contactList().isFocused());
+    }
+
+    @Test
+    void aPhotoChosenInTheFormIsSavedAndShownThenRemovedAgain(@TempDir Path files) throws IOException {
+        registerAndLogIn(robot, "formphoto@example.com");
+        Contact ada = userApi().create(new ContactDraft("Ada", "Lovelace", "ada@example.com", null, null, null));
+        Fx.run(() -> window.mainView().refresh());
+        clickOnContact("Ada Lovelace");
+        robot.clickOn("#edit");
+        waitUntil("the form opens on Ada", () -> text(robot, "#first-name").equals("Ada"));
+        Path png = Files.write(files.resolve("ada.png"), Avatars.redSquarePng());
+        ContactFormView form = robot.lookup("#contact-form").queryAs(ContactFormView.class);
+        Fx.run(() -> form.usePhotoPicker(owner -> Optional.of(png))); // the file the person picks in the dialog
+
+        robot.clickOn("#choose-photo");
+        waitUntil("the form shows the chosen photo", () -> Avatars.photosShown(form) == 1);
+        robot.clickOn("#save");
+        waitUntil("saved: the details and the list show her photo", () -> !visible(robot, "#contact-form")
+                && Avatars.photosShown(robot.lookup("#contact-detail").query()) == 1
+                && Avatars.photosShown(contactList()) == 1);
+        assertTrue(userApi().get(ada.id()).contact().hasPhoto());
+
+        robot.clickOn("#edit");
+        waitUntil("the form shows her photo", () -> Avatars.photosShown(form) == 1);
+        robot.clickOn("#remove-photo");
+        waitUntil("the form shows her initials", () -> Avatars.photosShown(form) == 0);
+        robot.clickOn("#save");
+        waitUntil("saved: her initials again", () -> !visible(robot, "#contact-form")
+                && Avatars.photosShown(robot.lookup("#contact-detail").query()) == 0
+                && Avatars.photosShown(contactList()) == 0);
+        assertFalse(userApi().get(ada.id()).contact().hasPhoto());
     }
 
     @Test

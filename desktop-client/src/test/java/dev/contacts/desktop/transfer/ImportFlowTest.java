@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Objects;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.contacts.desktop.support.Avatars;
+import dev.contacts.desktop.support.Drops;
 import dev.contacts.desktop.support.FixedFilePicker;
 import dev.contacts.desktop.support.Fx;
 import dev.contacts.desktop.support.HeldBack;
@@ -16,6 +19,8 @@ import dev.contacts.desktop.support.Menus;
 import dev.contacts.desktop.support.Screenshots;
 import dev.contacts.desktop.support.UiTestBase;
 import dev.contacts.model.Contact;
+import dev.contacts.model.ContactDraft;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -100,6 +105,42 @@ class ImportFlowTest extends UiTestBase {
         assertEquals("holiday.vcf: Not a vCard file: it should begin with BEGIN:VCARD",
                 Fx.call(() -> problems.getItems().get(0)));
         assertFalse(userApi().list(0, 10).total() > 0);
+    }
+
+    @Test
+    void filesDroppedOnTheWindowAreImportedAlsoOverTheOpenFormWhichTakesOnlyAPhoto() throws IOException {
+        registerAndLogIn(robot, "import-drop@example.com");
+        userApi().create(new ContactDraft("Zoë", "Adams", null, null, null, null));
+        Fx.run(() -> window.mainView().refresh());
+        clickOnContact("Zoë Adams");
+        robot.clickOn("#edit");
+        waitUntil("the form opens on Zoë", () -> text(robot, "#first-name").equals("Zoë"));
+        Node form = robot.lookup("#contact-form").query();
+
+        // an address book dropped on the form, as on any other part of the window, is imported
+        Path book = ImportViewModelTest.brokenInTheMiddle(dataDir);
+        assertTrue(Fx.call(() -> Drops.drop(form, List.of(book.toFile()))), "the drop is taken");
+        waitUntil("the summary shows", () -> visible(robot, "#import-totals")
+                && text(robot, "#import-totals").equals("2 created · 0 merged · 0 skipped · 1 problem"));
+        assertEquals("", text(robot, "#photo-error"), "not taken for a photo");
+        robot.clickOn("#import-close");
+        waitUntil("imported, and the form still open on Zoë", () -> contactRows().size() == 3
+                && visible(robot, "#contact-form") && text(robot, "#first-name").equals("Zoë"));
+
+        // an image dropped on the form is the photo, and imports nothing
+        Path png = Files.write(dataDir.resolve("zoe.png"), Avatars.redSquarePng());
+        assertTrue(Fx.call(() -> Drops.drop(form, List.of(png.toFile()))));
+        waitUntil("the form shows the dropped photo", () -> Avatars.photosShown(form) == 1);
+        assertFalse(visible(robot, "#import-view"));
+
+        // several address books dropped on the form are imported one after the other
+        Path google = Files.writeString(dataDir.resolve("google.vcf"),
+                "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Katherine Johnson\r\nN:Johnson;Katherine;;;\r\nEND:VCARD\r\n");
+        Path apple = Files.writeString(dataDir.resolve("apple.vcf"),
+                "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Alan Turing\r\nN:Turing;Alan;;;\r\nEND:VCARD\r\n");
+        assertTrue(Fx.call(() -> Drops.drop(form, List.of(google.toFile(), apple.toFile()))));
+        waitUntil("both files imported", () -> visible(robot, "#import-totals")
+                && text(robot, "#import-totals").equals("2 created · 0 merged · 0 skipped"));
     }
 
     @Test

@@ -40,6 +40,9 @@ final class CsvImport {
             DateTimeFormatter.ofPattern("M/d/uuuu", Locale.ROOT), DateTimeFormatter.ofPattern("d.M.uuuu", Locale.ROOT),
             DateTimeFormatter.ofPattern("uuuu/M/d", Locale.ROOT));
 
+    /** Outlook's way of writing that a date column has no date. */
+    private static final Set<String> NO_DATE = Set.of("0/0/00", "0/0/0000");
+
     enum Layout { GOOGLE, GOOGLE_LEGACY, OUTLOOK }
 
     private CsvImport() {
@@ -120,7 +123,8 @@ final class CsvImport {
         for (int i = 0; i < header.size() && i < row.size(); i++) {
             String value = row.get(i);
             String column = header.get(i);
-            if (!r.used.contains(i) && value != null && !value.isBlank() && !column.isBlank()) {
+            if (!r.used.contains(i) && value != null && !value.isBlank() && !column.isBlank()
+                    && !(layout == Layout.OUTLOOK && outlookFilledIn(column, value.strip(), r))) {
                 RawProperty extra = new RawProperty(EXTRA_PROPERTY, value);
                 extra.getParameters().put(COLUMN_PARAMETER, column);
                 extras.add(extra);
@@ -207,8 +211,42 @@ final class CsvImport {
         }
     }
 
+    /**
+     * Whether Outlook wrote this cell by itself, in every row, so nobody entered it: its defaults (Gender
+     * "Unspecified", Priority and Sensitivity "Normal", Private "False", "0/0/00" for no date, an address's type
+     * "SMTP") and what it derives from the name ("Ann Lee (ann@example.com)" as an address's display name,
+     * "A.L." as the initials). Kept, they would come back on every export as data of the contact's own.
+     */
+    private static boolean outlookFilledIn(String column, String value, Row r) {
+        String name = join(" ", r.get("First Name"), r.get("Middle Name"), r.get("Last Name"));
+        return switch (column) {
+            case "Anniversary" -> NO_DATE.contains(value);
+            case "Gender" -> value.equals("Unspecified");
+            case "Priority", "Sensitivity" -> value.equals("Normal");
+            case "Private" -> value.equalsIgnoreCase("False");
+            case "E-mail Type", "E-mail 2 Type", "E-mail 3 Type" -> value.equals("SMTP");
+            case "E-mail Display Name", "E-mail 2 Display Name", "E-mail 3 Display Name" -> {
+                String address = r.get(column.replace("Display Name", "Address"));
+                yield value.equals(address) || name != null && value.equals(name + " (" + address + ")");
+            }
+            case "Initials" -> value.equals(initials(r.get("First Name"), r.get("Middle Name"), r.get("Last Name")));
+            default -> false;
+        };
+    }
+
+    /** Outlook's initials: each name's first letter and a full stop ("A.L."). */
+    private static String initials(String... names) {
+        StringBuilder initials = new StringBuilder();
+        for (String name : names) {
+            if (name != null) {
+                initials.appendCodePoint(name.codePointAt(0)).append('.');
+            }
+        }
+        return initials.toString();
+    }
+
     private static void birthday(DraftBuilder draft, String text) {
-        if (text == null || text.equals("0/0/00") || text.equals("0/0/0000")) {
+        if (text == null || NO_DATE.contains(text)) {
             return;
         }
         draft.birthday(parseDate(text), text);

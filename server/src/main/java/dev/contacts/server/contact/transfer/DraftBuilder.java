@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.ContactRules;
@@ -23,6 +24,15 @@ final class DraftBuilder {
 
     /** Group names that address books add by themselves: not labels a person chose. */
     private static final List<String> SYSTEM_LABELS = List.of("mycontacts", "my contacts", "* mycontacts");
+    /**
+     * Google writes its own groups with "* " before their id: everyone ("* myContacts", "* all"), chat partners
+     * and blocked people are no labels a person chose (and "* starred" is the favourite mark), while
+     * "* friends", "* family" and "* coworkers" are the groups older Google Contacts let a person fill, shown
+     * with these names.
+     */
+    private static final List<String> GOOGLE_SYSTEM_GROUPS = List.of("mycontacts", "all", "chatbuddies", "blocked");
+    private static final Map<String, String> GOOGLE_PERSONAL_GROUPS = Map.of("friends", "Friends", "family", "Family",
+            "coworkers", "Coworkers");
     /** Google's "starred" group is the favourite mark. */
     static final String STARRED = "starred";
 
@@ -136,16 +146,27 @@ final class DraftBuilder {
         return this;
     }
 
-    /** A group the contact belongs to; Google's own "myContacts" is dropped and "starred" marks a favourite. */
+    /**
+     * A group the contact belongs to; Google's own groups ("* myContacts", a bare "*") are dropped and "starred"
+     * marks a favourite.
+     */
     DraftBuilder label(String value) {
         String v = blankToNull(value);
         if (v == null) {
             return this;
         }
-        String plain = v.startsWith("* ") ? v.substring(2).strip() : v;
+        if (v.equals("*")) {
+            return this; // Google's mark of its own group, without the group's name
+        }
+        boolean google = v.startsWith("* ");
+        String plain = google ? v.substring(2).strip() : v;
         String lower = plain.toLowerCase(Locale.ROOT);
-        if (SYSTEM_LABELS.contains(lower) || SYSTEM_LABELS.contains(v.toLowerCase(Locale.ROOT))) {
+        if (SYSTEM_LABELS.contains(lower) || SYSTEM_LABELS.contains(v.toLowerCase(Locale.ROOT))
+                || google && GOOGLE_SYSTEM_GROUPS.contains(lower)) {
             return this;
+        }
+        if (google) {
+            plain = GOOGLE_PERSONAL_GROUPS.getOrDefault(lower, plain);
         }
         if (lower.equals(STARRED)) {
             favorite = true;

@@ -2,6 +2,7 @@ package dev.contacts.server.contact.transfer;
 
 import static dev.contacts.server.contact.transfer.VCardImportTest.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,31 @@ class CsvImportTest {
     }
 
     @Test
+    void googlesOwnGroupsAreNoLabelsAndABareStarIsNoLabel() {
+        // Google marks its own groups with "* ": "* myContacts" (everyone), "* starred" (the favourite mark),
+        // and writes "* " alone for one it does not name; the older "* friends", "* family" and "* coworkers" were
+        // groups a person put contacts in, shown as Friends, Family and Coworkers
+        String csv = """
+                First Name,Last Name,Labels,E-mail 1 - Value
+                Tomás,Ortega,* ::: Friends,tomas@example.mx
+                Lena,Vogel,* myContacts ::: * friends ::: Chess club,lena@example.de
+                Priya,Raman,* myContacts ::: * starred ::: * chatBuddies ::: * all ::: * blocked,priya@example.in
+                Sam,Reyes,*starred fans ::: * Family ::: * coworkers,sam@example.org
+                """;
+        List<ParsedItem> items = ImportFile.read(csv, ImportFile.Format.CSV).orElseThrow();
+        assertEquals(List.of("Friends"), items.get(0).contact().draft().labels(), "a bare * is no label");
+        assertEquals(List.of("Friends", "Chess club"), items.get(1).contact().draft().labels());
+        ContactDraft priya = items.get(2).contact().draft();
+        assertEquals(List.of(), priya.labels(), "Google's system groups are no labels");
+        assertTrue(priya.favorite());
+        assertEquals(List.of("*starred fans", "Family", "Coworkers"), items.get(3).contact().draft().labels(),
+                "a label of the person's own that starts with * stays as it is");
+        for (ParsedItem item : items) {
+            assertNull(item.contact().draft().additionalData(), "nothing of it went to the notes");
+        }
+    }
+
+    @Test
     void googleLegacyLayout() {
         ContactDraft ann = read("google-legacy.csv").get(0).contact().draft();
         assertEquals("Ann", ann.firstName());
@@ -87,6 +113,28 @@ class CsvImportTest {
         assertEquals(LocalDate.of(1970, 5, 17), j.birthday());
         assertTrue(item.contact().extras().contains("Petra"), "the spouse has no field but is kept");
         assertTrue(item.contact().extras().contains("6/1/1995"), "so is the anniversary");
+    }
+
+    @Test
+    void whatOutlookFillsInByItselfIsNotKeptButWhatThePersonChoseIs() {
+        // Outlook's own export: every row has Gender "Unspecified", Priority and Sensitivity "Normal", Private
+        // "False", "0/0/00" for a date never entered, "SMTP" as an address's type, a display name and initials
+        // made from the name. Kept as X-CSV, they came back on every export as if the person had entered them.
+        List<ParsedItem> items = read("outlook-full.csv");
+        TransferItem karen = items.get(0).contact();
+        assertEquals("Karen", karen.draft().firstName());
+        assertEquals(List.of("Suppliers"), karen.draft().labels());
+        assertNull(karen.extras(), "Outlook's defaults are no data of Karen's: " + karen.extras());
+        // the same columns, with what a person set in Outlook, are all kept
+        String tobias = items.get(1).contact().extras();
+        for (String kept : List.of("X-COLUMN=Anniversary:6/1/1995", "X-COLUMN=E-mail Type:EX",
+                "X-COLUMN=E-mail Display Name:Tobi at Contoso", "X-COLUMN=Gender:Male", "X-COLUMN=Initials:TK",
+                "X-COLUMN=Priority:High", "X-COLUMN=Private:True", "X-COLUMN=Sensitivity:Private")) {
+            assertTrue(tobias.contains(kept), kept + " is kept: " + tobias);
+        }
+        for (String dropped : List.of("E-mail 2 Type", "E-mail 2 Display Name", "0/0/00")) {
+            assertFalse(tobias.contains(dropped), dropped + " is Outlook's own: " + tobias);
+        }
     }
 
     @Test
