@@ -4,7 +4,8 @@
 # on a temporary database. The heap is held to 256 MiB: the run passing shows memory stays bounded.
 # Usage: bench/transfer.sh [contacts]
 #   SERVER_URL=http://127.0.0.1:PORT  the same steps against a server started elsewhere (by its launcher, with
-#                                     --rate-limit 0), in the heap it runs with; the cpu figures are then the client's
+#                                     --rate-limit 0), in the heap it runs with; the cpu figures are then the client's,
+#   SERVER_PID=pid                    or that server's (read from /proc)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/jdk.sh

@@ -1,7 +1,7 @@
 package dev.contacts.server.contact.transfer;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,7 +33,9 @@ final class CsvImport {
 
     /** Google puts several values of one kind into one cell, separated by this. */
     private static final Pattern MULTI = Pattern.compile("\\s*:::\\s*");
-    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+    /** The rows after the header, by the header's names (blank or repeated ones too). */
+    private static final CSVFormat ROWS = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+            .setAllowMissingColumnNames(true).setAllowDuplicateHeaderNames(true).get();
     /** A cell kept verbatim as an {@code X-CSV} property, with its column's header in this parameter. */
     static final String EXTRA_PROPERTY = "X-CSV";
     static final String COLUMN_PARAMETER = "X-COLUMN";
@@ -66,8 +69,8 @@ final class CsvImport {
     }
 
     /** The header row of the text, or empty when it has none that CSV can read. */
-    static List<String> header(String text) {
-        try (CSVParser parser = CSVFormat.RFC4180.parse(new StringReader(text))) {
+    static List<String> header(ImportFile.Text text) {
+        try (CSVParser parser = CSVFormat.RFC4180.parse(ImportFile.open(text))) {
             Iterator<CSVRecord> records = parser.iterator();
             return records.hasNext() ? records.next().toList() : List.of();
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
@@ -75,26 +78,26 @@ final class CsvImport {
         }
     }
 
-    /** Every row after the header, read or refused one by one; a row is an item. */
-    static List<ParsedItem> read(String text, Layout layout) {
-        int[] lineStarts = lineStarts(text);
-        List<CSVRecord> rows = new ArrayList<>();
+    /**
+     * Every row after the header, read or refused one by one, in order; a row is an item. The rows are counted
+     * first (a pass that keeps none of them), then each is parsed again and made an item when it is asked for, so
+     * only the rows being read are held (all 10,000 parsed rows of a 10 MiB file were held for the import).
+     */
+    static ReadOnDemand read(ImportFile.Text text, Layout layout) {
+        int rows = 0;
         ParsedItem unreadable = null;
-        List<String> header;
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setAllowMissingColumnNames(true).setAllowDuplicateHeaderNames(true).get();
-        try (CSVParser parser = format.parse(new StringReader(text))) {
-            header = parser.getHeaderNames();
+        try (CSVParser parser = ROWS.parse(ImportFile.open(text))) {
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
                 try {
                     if (!records.hasNext()) {
                         break;
                     }
-                    rows.add(records.next());
+                    records.next();
+                    rows++;
                 } catch (UncheckedIOException | IllegalStateException e) {
                     // An unclosed quote: everything after it is one broken value, so reading ends here.
-                    unreadable = ParsedItem.failed(rows.size() + 1, (int) parser.getCurrentLineNumber(),
+                    unreadable = ParsedItem.failed(rows + 1, (int) parser.getCurrentLineNumber(),
                             "Malformed CSV from this line on (an unclosed quote?)");
                     break;
                 }
@@ -102,11 +105,96 @@ final class CsvImport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // The rows are split here; each becomes an item (most of the work) when it is first asked for.
-        ParsedItem last = unreadable;
-        return new ReadOnDemand(rows.size() + (last == null ? 0 : 1), index -> index == rows.size() ? last
-                : readRow(index + 1, lineOf(lineStarts, rows.get(index).getCharacterPosition()), header,
-                        rows.get(index), layout));
+        return new ReadOnDemand(rows + (unreadable == null ? 0 : 1), new Rows(text, layout, rows, unreadable));
+    }
+
+    /** The rows of a text as items, read again in order: the first {@code rows}, then the unreadable rest, if any. */
+    private static final class Rows implements Iterator<ParsedItem> {
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> records;
+        private final List<String> header;
+        private final Lines lines;
+        private final Layout layout;
+        private final int rows;
+        private ParsedItem unreadable;
+        private int read;
+
+        Rows(ImportFile.Text text, Layout layout, int rows, ParsedItem unreadable) {
+            try {
+                this.parser = ROWS.parse(ImportFile.open(text));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            this.records = parser.iterator();
+            this.header = parser.getHeaderNames();
+            this.lines = new Lines(ImportFile.open(text));
+            this.layout = layout;
+            this.rows = rows;
+            this.unreadable = unreadable;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return read < rows || unreadable != null;
+        }
+
+        @Override
+        public ParsedItem next() {
+            if (read < rows) {
+                CSVRecord row = records.next();
+                read++;
+                return readRow(read, lines.of(row.getCharacterPosition()), header, row, layout);
+            }
+            if (unreadable == null) {
+                throw new NoSuchElementException();
+            }
+            ParsedItem last = unreadable;
+            unreadable = null;
+            return last;
+        }
+    }
+
+    /**
+     * The 1-based line of a character position of the text, asked for in increasing order: it counts the line
+     * breaks ({@code \r\n}, {@code \r} or {@code \n}) it reads on the way, holding none of the text.
+     */
+    private static final class Lines {
+        private final Reader in;
+        private final char[] buffer = new char[8192];
+        private int filled;
+        private int next;
+        private long position;
+        private int line = 1;
+        private boolean afterCr;
+
+        Lines(Reader in) {
+            this.in = in;
+        }
+
+        int of(long target) {
+            try {
+                while (position < target) {
+                    if (next == filled) {
+                        filled = in.read(buffer);
+                        next = 0;
+                        if (filled < 0) {
+                            filled = 0;
+                            break;
+                        }
+                    }
+                    char c = buffer[next++];
+                    position++;
+                    // a row begins after its line break, so never between the \r and \n of one
+                    if (c == '\r' || (c == '\n' && !afterCr)) {
+                        line++;
+                    }
+                    afterCr = c == '\r';
+                }
+                return line;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static ParsedItem readRow(int item, int line, List<String> header, CSVRecord row, Layout layout) {
@@ -275,21 +363,6 @@ final class CsvImport {
     private static String join(String separator, String... parts) {
         List<String> present = Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList();
         return present.isEmpty() ? null : String.join(separator, present);
-    }
-
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        var m = LINE_BREAK.matcher(text);
-        while (m.find()) {
-            starts.add(m.end());
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static int lineOf(int[] lineStarts, long position) {
-        int i = Arrays.binarySearch(lineStarts, (int) position);
-        return (i >= 0 ? i : -i - 2) + 1;
     }
 
     /** One row, by column name; remembers the columns read, so the others are kept as they are. */

@@ -1,5 +1,10 @@
 package dev.contacts.server.contact.transfer;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,18 +14,52 @@ public final class ImportFile {
     /** The formats an import body may have, by its media type. */
     public enum Format { VCARD, CSV }
 
+    /**
+     * The body's text, opened afresh each time it is read: an import reads it more than once (whether it is a file
+     * of its format, how many items it has, then the items), never as one String (a 10 MiB body with a character
+     * outside Latin-1 made a 20 MiB String, held for the whole import beside everything read from it).
+     */
+    @FunctionalInterface
+    public interface Text {
+        Reader open() throws IOException;
+    }
+
     private ImportFile() {
     }
 
     /**
-     * Every item of the file, each read or refused on its own; empty when the text is not a file of that format
-     * at all (no card, or a CSV header that is neither Google's nor Outlook's).
+     * Every item of the file, each read or refused on its own when it is asked for; empty when the text is not a
+     * file of that format at all (no card, or a CSV header that is neither Google's nor Outlook's).
      */
-    public static Optional<List<ParsedItem>> read(String text, Format format) {
-        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    static Optional<ReadOnDemand> read(Text text, Format format) {
+        Text body = () -> withoutBom(text.open());
         return switch (format) {
             case VCARD -> VCardImport.looksLikeVCard(body) ? Optional.of(VCardImport.read(body)) : Optional.empty();
             case CSV -> CsvImport.detect(CsvImport.header(body)).map(layout -> CsvImport.read(body, layout));
         };
+    }
+
+    /** Every item of a text in hand (tests and small files). */
+    static Optional<List<ParsedItem>> read(String text, Format format) {
+        return read(() -> new StringReader(text), format).map(ReadOnDemand::rest);
+    }
+
+    /** The text after its byte order mark, if it has one. */
+    private static Reader withoutBom(Reader text) throws IOException {
+        BufferedReader in = new BufferedReader(text);
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
+        }
+        return in;
+    }
+
+    /** The text opened, an I/O failure unchecked (the text is in memory: a failure is a bug, not the client's). */
+    static Reader open(Text text) {
+        try {
+            return text.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -44,16 +44,15 @@ final class Importer {
     }
 
     /** Each batch's transaction is a {@link Database#call} of its own: between them, no database thread is held. */
-    ImportReport run(long owner, List<ParsedItem> items, Duplicates duplicates) throws Exception {
+    ImportReport run(long owner, ReadOnDemand items, Duplicates duplicates) throws Exception {
         Counts counts = new Counts();
         // The next batch is read (parsed) on another thread while this one is written: on two cores the two
-        // halves of an import's work overlap.
+        // halves of an import's work overlap. One batch is read at a time, in the file's order.
         try (ExecutorService reader = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<List<ParsedItem>> next = reader.submit(() -> read(items, 0));
+            Future<List<ParsedItem>> next = reader.submit(() -> items.next(BATCH));
             for (int from = 0; from < items.size(); from += BATCH) {
                 List<ParsedItem> batch = await(next);
-                int following = from + BATCH;
-                next = following < items.size() ? reader.submit(() -> read(items, following)) : null;
+                next = from + BATCH < items.size() ? reader.submit(() -> items.next(BATCH)) : null;
                 database.call(() -> repository.inTransaction((contacts, transfer) -> {
                     // before the batch reads what it merges into: another import's batch, a merge or a bulk
                     // delete of this owner finishes first, and this batch sees what it wrote
@@ -65,11 +64,6 @@ final class Importer {
         }
         counts.errors.sort(Comparator.comparingInt(ImportReport.ItemError::item));
         return new ImportReport(counts.created, counts.merged, counts.skipped, counts.errors);
-    }
-
-    /** The batch that begins at {@code from}, read. */
-    private static List<ParsedItem> read(List<ParsedItem> items, int from) {
-        return List.copyOf(items.subList(from, Math.min(items.size(), from + BATCH)));
     }
 
     private static List<ParsedItem> await(Future<List<ParsedItem>> batch) {

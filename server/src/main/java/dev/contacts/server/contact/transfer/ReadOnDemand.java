@@ -1,36 +1,44 @@
 package dev.contacts.server.contact.transfer;
 
-import java.util.AbstractList;
-import java.util.Objects;
-import java.util.RandomAccess;
-import java.util.function.IntFunction;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 
 /**
- * The items of an import file, each read (parsed) when it is asked for, and not kept: the importer asks for each
- * once, so a batch's items are garbage once it is written (10,000 parsed items kept to the end took tens of MB of
- * a 10 MiB import's heap). How many there are is known before any is read, so the item cap is checked before the
- * work; and an import reads its next batch while it writes this one (reading cards is about half of an import's
- * time). Reading one item never throws: a broken item is a {@link ParsedItem#failed failed} one.
+ * The items of an import file, read (parsed) in the file's order when they are asked for, and not kept: the
+ * importer takes a batch at a time, so a batch's items are garbage once it is written (10,000 parsed items kept to
+ * the end took tens of MB of a 10 MiB import's heap). How many there are is known before any is read (a first pass
+ * over the text counts them), so the item cap is checked before the work; and an import reads its next batch while
+ * it writes this one (reading cards is about half of an import's time). Reading one item never throws: a broken
+ * item is a {@link ParsedItem#failed failed} one.
  */
-final class ReadOnDemand extends AbstractList<ParsedItem> implements RandomAccess {
+final class ReadOnDemand {
 
     private final int size;
-    private final IntFunction<ParsedItem> read;
+    private final Iterator<ParsedItem> read;
 
-    /** {@code read} reads the item at a 0-based index. */
-    ReadOnDemand(int size, IntFunction<ParsedItem> read) {
+    /** {@code read} yields the {@code size} items in order. */
+    ReadOnDemand(int size, Iterator<ParsedItem> read) {
         this.size = size;
         this.read = read;
     }
 
-    @Override
-    public ParsedItem get(int index) {
-        Objects.checkIndex(index, size);
-        return read.apply(index);
+    /** How many items the file has. */
+    int size() {
+        return size;
     }
 
-    @Override
-    public int size() {
-        return size;
+    /** The next items, at most {@code max}; fewer only at the end. One thread at a time. */
+    List<ParsedItem> next(int max) {
+        List<ParsedItem> items = new ArrayList<>(Math.min(max, size));
+        while (items.size() < max && read.hasNext()) {
+            items.add(read.next());
+        }
+        return items;
+    }
+
+    /** Every item that is left (small files: tests). */
+    List<ParsedItem> rest() {
+        return next(Integer.MAX_VALUE);
     }
 }

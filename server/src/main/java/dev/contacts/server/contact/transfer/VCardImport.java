@@ -1,15 +1,19 @@
 package dev.contacts.server.contact.transfer;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoField;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.contacts.model.ContactRules;
@@ -39,56 +43,92 @@ import ezvcard.util.PartialDate;
 
 /**
  * Reads a vCard file (2.1, 3.0 or 4.0, as Google, Apple, Outlook and Thunderbird write them) into items. The
- * file is cut at each {@code BEGIN:VCARD} line only to know where each item begins; ez-vcard reads each card
- * (quoted-printable, charsets, folded lines, groups), so a broken card costs only itself.
+ * file is cut at each {@code BEGIN:VCARD} line; ez-vcard reads each card on its own (quoted-printable, charsets,
+ * folded lines, groups), so a broken card (an END line missing, say) costs only itself.
  */
 final class VCardImport {
 
     private static final Pattern BEGIN = Pattern.compile("\\s*BEGIN\\s*:\\s*VCARD\\s*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
     private static final String APPLE_LABEL = "X-ABLABEL";
 
     private VCardImport() {
     }
 
     /** Whether the text is a vCard file: its first line that is not blank opens a card. */
-    static boolean looksLikeVCard(String text) {
-        // String.lines() is lazy and breaks lines where LINE_BREAK does: only the first lines are looked at.
-        return text.lines().filter(line -> !line.isBlank()).findFirst()
-                .map(line -> BEGIN.matcher(line).matches()).orElse(false);
+    static boolean looksLikeVCard(ImportFile.Text text) {
+        try (BufferedReader in = new BufferedReader(ImportFile.open(text))) {
+            // lines end at \r\n, \r or \n; only the first ones are read
+            return in.lines().filter(line -> !line.isBlank()).findFirst()
+                    .map(line -> BEGIN.matcher(line).matches()).orElse(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
-     * Every card of the file, read or refused one by one, each when it is asked for. Only where each card begins
-     * is found here (its offset and line); its lines are cut when it is read, not the whole file's at once (a
-     * 10 MiB file's 150,000 lines held for the whole import took more heap than the file).
+     * Every card of the file, read or refused one by one, in order, each when it is asked for. The cards are
+     * counted first (a pass over the text that keeps nothing); then each card's lines are gathered as the text is
+     * read again, up to the next card's {@code BEGIN:VCARD} line, so only the card being read is held (the whole
+     * file's 150,000 lines held for the import took more heap than the file).
      */
-    static List<ParsedItem> read(String text) {
-        List<Integer> offsets = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        Matcher begin = BEGIN.matcher(text);
-        Matcher lineBreak = LINE_BREAK.matcher(text);
-        int lineStart = 0;
-        for (int line = 0; ; line++) {
-            boolean more = lineBreak.find();
-            int lineEnd = more ? lineBreak.start() : text.length();
-            if (begin.region(lineStart, lineEnd).matches()) {
-                offsets.add(lineStart);
-                lines.add(line);
+    static ReadOnDemand read(ImportFile.Text text) {
+        int cards = 0;
+        try (BufferedReader in = new BufferedReader(ImportFile.open(text))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (BEGIN.matcher(line).matches()) {
+                    cards++;
+                }
             }
-            if (!more) {
-                break;
-            }
-            lineStart = lineBreak.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        offsets.add(text.length());
-        return new ReadOnDemand(lines.size(), index -> {
-            List<String> cardLines = List.of(LINE_BREAK.split(text.substring(offsets.get(index), offsets.get(index + 1)), -1));
-            if (index + 1 < lines.size()) {
-                cardLines = cardLines.subList(0, cardLines.size() - 1); // the line break before the next card
+        return new ReadOnDemand(cards, new Cards(new BufferedReader(ImportFile.open(text))));
+    }
+
+    /** The cards of a text, each from its {@code BEGIN:VCARD} line up to the next one's, read when asked for. */
+    private static final class Cards implements Iterator<ParsedItem> {
+        private final BufferedReader in;
+        private int item;
+        private int lineNumber;
+        /** The line read last, not yet part of a card: the next card's BEGIN line, or null at the end. */
+        private String line;
+
+        Cards(BufferedReader in) {
+            this.in = in;
+            // what comes before the first card is blank (looksLikeVCard)
+            do {
+                line = readLine();
+            } while (line != null && !BEGIN.matcher(line).matches());
+        }
+
+        @Override
+        public boolean hasNext() {
+            return line != null;
+        }
+
+        @Override
+        public ParsedItem next() {
+            if (line == null) {
+                throw new NoSuchElementException();
             }
-            return readCard(index + 1, lines.get(index) + 1, String.join("\r\n", cardLines));
-        });
+            int begins = lineNumber;
+            StringBuilder card = new StringBuilder();
+            do {
+                card.append(line).append("\r\n");
+                line = readLine();
+            } while (line != null && !BEGIN.matcher(line).matches());
+            return readCard(++item, begins, card.toString());
+        }
+
+        private String readLine() {
+            try {
+                String read = in.readLine();
+                lineNumber++;
+                return read;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static ParsedItem readCard(int item, int line, String text) {

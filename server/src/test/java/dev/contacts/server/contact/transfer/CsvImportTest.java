@@ -151,4 +151,17 @@ class CsvImportTest {
         assertEquals(2, items.size());
         assertNull(items.get(1).contact());
     }
+
+    @Test
+    void aRowIsAtTheLineItBeginsOnWhateverTheLineBreaksAndABomIsNotText() {
+        // \r\n, \n and a lone \r (old Macs) all end a line; a line break inside quotes too
+        String csv = "\uFEFFFirst Name,Last Name,E-mail 1 - Value\r\nAnn,Lee\nBob,\"Sto\r\nne\"\rCid,Kay\r\n\r\nDee,Ray\r\n";
+        List<ParsedItem> items = ImportFile.read(csv, ImportFile.Format.CSV).orElseThrow();
+        assertEquals(List.of(2, 3, 5, 6, 7), items.stream().map(ParsedItem::line).toList());
+        assertEquals(List.of(1, 2, 3, 4, 5), items.stream().map(ParsedItem::item).toList());
+        assertEquals("Ann", items.get(0).contact().draft().firstName(), "the header is found after the BOM");
+        assertEquals("Sto\r\nne", items.get(1).contact().draft().lastName());
+        assertNull(items.get(3).contact(), "an empty row is an error at its own line");
+        assertEquals("Dee", items.get(4).contact().draft().firstName());
+    }
 }

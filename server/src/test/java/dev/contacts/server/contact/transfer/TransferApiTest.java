@@ -340,6 +340,26 @@ class TransferApiTest {
         assertEquals(2, contacts().size());
     }
 
+    @Test
+    void aFileWithABadByteOrANulAfterItsFirstBatchImportsNothing() {
+        // the file is read in batches of 500; it is checked whole before the first is written
+        StringBuilder cards = new StringBuilder("\uFEFF");
+        for (int i = 0; i < Importer.BATCH + 100; i++) {
+            cards.append(card("FN:Person " + i + "\r\nEMAIL:p" + i + "@example.com"));
+        }
+        byte[] valid = cards.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] badByte = java.util.Arrays.copyOf(valid, valid.length + 1);
+        badByte[valid.length] = (byte) 0xFF;
+        Response bad = sendBytes(VCARD, badByte);
+        assertEquals(422, bad.status(), bad.body());
+        assertTrue(bad.body().contains("not valid UTF-8"), bad.body());
+        Response nul = sendBytes(VCARD, (cards + card("FN:Nul\u0000")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(422, nul.status(), nul.body());
+        assertEquals(0, contacts().size());
+        Response read = sendBytes(VCARD, valid);
+        assertEquals(Importer.BATCH + 100, read.json().get("created").asInt(), "the same file without them, BOM and all");
+    }
+
     private Response sendBytes(String type, byte[] body) {
         return api.send(HttpRequest.newBuilder(api.uri("/contacts/import/"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", type)

@@ -254,6 +254,17 @@ class VCardImportTest {
         assertTrue(ImportFile.read("", ImportFile.Format.VCARD).isEmpty());
     }
 
+    @Test
+    void aCardIsAtTheLineItBeginsOnWhateverTheLineBreaksAndABomIsNotText() {
+        String vcf = "\uFEFF\r\n\nBEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nEND:VCARD\rBEGIN:VCARD\r\nVERSION:3.0\r\n"
+                + "FN:Bob Stone\r\nEND:VCARD\r\n\r\nbegin:vcard\r\nVERSION:3.0\r\nEND:VCARD";
+        List<ParsedItem> items = ImportFile.read(vcf, ImportFile.Format.VCARD).orElseThrow();
+        assertEquals(List.of(3, 7, 12), items.stream().map(ParsedItem::line).toList());
+        assertEquals("Ann", items.get(0).contact().draft().firstName());
+        assertEquals("Bob", items.get(1).contact().draft().firstName(), "the blank line after a card is not a card");
+        assertNull(items.get(2).contact(), "an empty card at the end, without a last line break, is an error");
+    }
+
     static String card(String lines) {
         return "BEGIN:VCARD\r\nVERSION:3.0\r\n" + lines + "\r\nEND:VCARD\r\n";
     }
