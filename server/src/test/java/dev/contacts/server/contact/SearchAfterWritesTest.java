@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +99,7 @@ class SearchAfterWritesTest {
         for (int i = 0; i < 8; i++) {
             cards.append(vCard(name(), name(), "new" + i + "@example.org"));
         }
-        for (Contact existing : listed(owner).subList(0, 4)) {
+        for (Contact existing : SearchRule.listed(api, owner).subList(0, 4)) {
             cards.append(vCard(existing.firstName(), existing.lastName(), existing.emails().get(0).value(),
                     "extra" + existing.id() + "@example.org", name()));
         }
@@ -110,7 +109,7 @@ class SearchAfterWritesTest {
         assertEquals(4, imported.json().get("merged").asInt(), imported.toString());
         assertSearches(owner, "imported");
 
-        List<Long> merged = listed(owner).stream().map(Contact::id).toList().subList(0, 3);
+        List<Long> merged = SearchRule.listed(api, owner).stream().map(Contact::id).toList().subList(0, 3);
         assertEquals(200, api.post("/contacts/merge/", owner,
                 JSON.writeValueAsString(Map.of("ids", merged))).status());
         assertSearches(owner, "merged");
@@ -126,7 +125,7 @@ class SearchAfterWritesTest {
      * with what the contract's rule picks from the listed contacts.
      */
     private void assertSearches(String token, String after) {
-        List<Contact> book = listed(token);
+        List<Contact> book = SearchRule.listed(api, token);
         List<String> texts = book.stream().map(c -> c.firstName() + " " + c.lastName() + " "
                 + String.join(" ", c.emails().stream().map(e -> e.value()).toList())).toList();
         for (int q = 0; q < 20; q++) {
@@ -134,7 +133,7 @@ class SearchAfterWritesTest {
             String query = IntStream.range(0, 1 + random.nextInt(3))
                     .mapToObj(w -> typedAtRandom ? name() : substring(texts.get(random.nextInt(texts.size()))))
                     .collect(Collectors.joining(" "));
-            List<Long> expected = matching(book, query);
+            List<Long> expected = SearchRule.matching(book, query);
             Response found = api.get("/contacts/search/?limit=1000&query=" + encode(query), token);
             assertEquals(200, found.status(), after + ": " + query + " -> " + found);
             assertEquals(expected, found.ids(), after + ": " + query);
@@ -154,27 +153,6 @@ class SearchAfterWritesTest {
                 assertEquals(byLastName, sorted.ids(), after + ", by last name: " + query);
                 assertEquals(String.valueOf(expected.size()), sorted.header("X-Total-Count"), after + ": " + query);
             }
-        }
-    }
-
-    /** The rule itself, in ascending id: every word of the folded query a substring of the contact's folded fields. */
-    private static List<Long> matching(List<Contact> book, String query) {
-        List<String> words = SearchCriteria.of(query, null, null, null).words();
-        return book.stream().filter(c -> {
-            String text = ContactKeys.searchText(c.toDraft());
-            return words.stream().allMatch(text::contains);
-        }).map(Contact::id).sorted().toList();
-    }
-
-    /** The owner's live contacts as the list (which never reads the search index) gives them. */
-    private List<Contact> listed(String token) {
-        Response list = api.get("/contacts/?limit=1000", token);
-        assertEquals(200, list.status(), list.toString());
-        try {
-            return Arrays.stream(JSON.readValue(list.body(), Contact[].class))
-                    .sorted(Comparator.comparingLong(Contact::id)).toList();
-        } catch (Exception e) {
-            throw new AssertionError("the list is not contacts: " + list, e);
         }
     }
 

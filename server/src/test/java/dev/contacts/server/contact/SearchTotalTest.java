@@ -6,15 +6,12 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contacts.model.Contact;
-import dev.contacts.model.Wire;
 import dev.contacts.server.support.TestApi;
 import dev.contacts.server.support.TestApi.Response;
 import dev.contacts.server.support.TestServers;
@@ -34,7 +31,6 @@ import org.junit.jupiter.api.Test;
 @ServerTest
 class SearchTotalTest {
 
-    private static final ObjectMapper JSON = Wire.mapper();
     /** Words of 3 characters or more (the trigram index alone), and one with a shorter word (tested per contact). */
     private static final List<String> QUERIES = List.of("nunez", "NÚÑEZ", "ana", "lee", "ana lee", "straße", "zzz",
             "ez example", "nunez a");
@@ -91,9 +87,9 @@ class SearchTotalTest {
 
     /** Each query's answer, total, a page inside it, a page past its end and its order by last name, by the rule. */
     private void assertTotals(String token, String state) {
-        List<Contact> book = listed(token);
+        List<Contact> book = SearchRule.listed(api, token);
         for (String query : QUERIES) {
-            List<Long> expected = matching(book, query);
+            List<Long> expected = SearchRule.matching(book, query);
             String total = String.valueOf(expected.size());
             String q = URLEncoder.encode(query, StandardCharsets.UTF_8);
             Response found = api.get("/contacts/search/?limit=1000&query=" + q, token);
@@ -116,27 +112,6 @@ class SearchTotalTest {
             Response sorted = api.get("/contacts/search/?sort=last_name&limit=1000&query=" + q, token);
             assertEquals(byLastName, sorted.ids(), state + ", by last name: " + query);
             assertEquals(total, sorted.header("X-Total-Count"), state + ", by last name: " + query);
-        }
-    }
-
-    /** The rule, in ascending id: every word of the folded query a substring of the contact's folded fields. */
-    private static List<Long> matching(List<Contact> book, String query) {
-        List<String> words = SearchCriteria.of(query, null, null, null).words();
-        return book.stream().filter(c -> {
-            String text = ContactKeys.searchText(c.toDraft());
-            return words.stream().allMatch(text::contains);
-        }).map(Contact::id).sorted().toList();
-    }
-
-    /** The live contacts as the list (which never reads the search index) gives them. */
-    private List<Contact> listed(String token) {
-        Response list = api.get("/contacts/?limit=1000", token);
-        assertEquals(200, list.status(), list.toString());
-        try {
-            return Arrays.stream(JSON.readValue(list.body(), Contact[].class))
-                    .sorted(Comparator.comparingLong(Contact::id)).toList();
-        } catch (Exception e) {
-            throw new AssertionError("the list is not contacts: " + list, e);
         }
     }
 }
