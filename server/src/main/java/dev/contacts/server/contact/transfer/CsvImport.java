@@ -1,5 +1,6 @@
 package dev.contacts.server.contact.transfer;
 
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -70,7 +71,7 @@ final class CsvImport {
 
     /** The header row of the text, or empty when it has none that CSV can read. */
     static List<String> header(ImportFile.Text text) {
-        try (CSVParser parser = CSVFormat.RFC4180.parse(ImportFile.open(text))) {
+        try (CSVParser parser = CSVFormat.RFC4180.parse(new RowLimit(ImportFile.open(text)))) {
             Iterator<CSVRecord> records = parser.iterator();
             return records.hasNext() ? records.next().toList() : List.of();
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
@@ -86,9 +87,11 @@ final class CsvImport {
     static ReadOnDemand read(ImportFile.Text text, Layout layout) {
         int rows = 0;
         ParsedItem unreadable = null;
-        try (CSVParser parser = ROWS.parse(ImportFile.open(text))) {
+        try (CSVParser parser = ROWS.parse(new RowLimit(ImportFile.open(text)))) {
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
+                // the line the next row begins on: the lines read so far end the row before it
+                int begins = (int) parser.getCurrentLineNumber() + 1;
                 try {
                     if (!records.hasNext()) {
                         break;
@@ -96,9 +99,13 @@ final class CsvImport {
                     records.next();
                     rows++;
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    // An unclosed quote: everything after it is one broken value, so reading ends here.
-                    unreadable = ParsedItem.failed(rows + 1, (int) parser.getCurrentLineNumber(),
-                            "Malformed CSV from this line on (an unclosed quote?)");
+                    // An unclosed quote: everything after it is one broken value, so reading ends here. So does a
+                    // row too large to hold (an unclosed quote in a large file is one).
+                    unreadable = e.getCause() instanceof RowLimit.TooLarge
+                            ? ParsedItem.failed(rows + 1, begins, "This row is " + ImportFile.TOO_LARGE
+                                    + ": it and the rows after it are not read")
+                            : ParsedItem.failed(rows + 1, (int) parser.getCurrentLineNumber(),
+                                    "Malformed CSV from this line on (an unclosed quote?)");
                     break;
                 }
             }
@@ -121,7 +128,7 @@ final class CsvImport {
 
         Rows(ImportFile.Text text, Layout layout, int rows, ParsedItem unreadable) {
             try {
-                this.parser = ROWS.parse(ImportFile.open(text));
+                this.parser = ROWS.parse(new RowLimit(ImportFile.open(text)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -193,6 +200,74 @@ final class CsvImport {
                 return line;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * The text as Commons CSV reads it, failing ({@link TooLarge}) once one row passes
+     * {@link ImportFile#MAX_ITEM_BYTES}, before the parser has gathered more than that: it holds a whole
+     * cell in memory, and a 10 MiB cell (or an unclosed quote early in a large file) ran the server out of memory.
+     * Rows end where RFC 4180 ends them: at a line break outside a quoted cell (a quote opens one only as a cell's
+     * first character; two quotes inside it are one).
+     */
+    private static final class RowLimit extends FilterReader {
+
+        /** A row over the limit. */
+        static final class TooLarge extends IOException {
+            TooLarge() {
+                super("A CSV row " + ImportFile.TOO_LARGE);
+            }
+        }
+
+        private enum At { CELL_START, PLAIN, QUOTED, QUOTE_IN_QUOTED }
+
+        private At at = At.CELL_START;
+        private int inRow;
+        private boolean wide;
+
+        RowLimit(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                see((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            for (int i = 0; i < n; i++) {
+                see(buffer[offset + i]);
+            }
+            return n;
+        }
+
+        private void see(char c) throws TooLarge {
+            boolean rowEnds = false;
+            at = switch (at) {
+                case CELL_START, PLAIN, QUOTE_IN_QUOTED -> {
+                    if (c == '\r' || c == '\n') {
+                        rowEnds = true;
+                        yield At.CELL_START;
+                    }
+                    if (c == ',') {
+                        yield At.CELL_START;
+                    }
+                    yield at == At.CELL_START && c == '"' || at == At.QUOTE_IN_QUOTED && c == '"' ? At.QUOTED
+                            : At.PLAIN;
+                }
+                case QUOTED -> c == '"' ? At.QUOTE_IN_QUOTED : At.QUOTED;
+            };
+            inRow = rowEnds ? 0 : inRow + 1;
+            wide = !rowEnds && (wide || c > 0xFF);
+            if (ImportFile.tooLarge(inRow, wide)) {
+                throw new TooLarge();
             }
         }
     }

@@ -24,6 +24,21 @@ public final class ImportFile {
         Reader open() throws IOException;
     }
 
+    /**
+     * The most heap one item's text (a card, a row) may take: a photo of about 3 MiB inline (a camera's). A larger
+     * item is refused without being held: a card or a cell of several MiB, gathered and parsed whole (a few copies
+     * of it at once), ran the server out of memory (a 500), where its text could never be stored anyway (notes
+     * hold 10,000 characters). Java keeps text in one byte a character while all of it is Latin-1, else in two.
+     */
+    static final int MAX_ITEM_BYTES = 4 << 20;
+    /** How an item over {@link #MAX_ITEM_BYTES} is reported. */
+    static final String TOO_LARGE = "larger than 4 MiB";
+
+    /** Whether {@code chars} characters take more than {@link #MAX_ITEM_BYTES}, {@code wide} if one is not Latin-1. */
+    static boolean tooLarge(long chars, boolean wide) {
+        return (wide ? 2 * chars : chars) > MAX_ITEM_BYTES;
+    }
+
     private ImportFile() {
     }
 

@@ -2,6 +2,7 @@ package dev.contacts.server.contact.transfer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -56,10 +57,14 @@ final class VCardImport {
 
     /** Whether the text is a vCard file: its first line that is not blank opens a card. */
     static boolean looksLikeVCard(ImportFile.Text text) {
-        try (BufferedReader in = new BufferedReader(ImportFile.open(text))) {
-            // lines end at \r\n, \r or \n; only the first ones are read
-            return in.lines().filter(line -> !line.isBlank()).findFirst()
-                    .map(line -> BEGIN.matcher(line).matches()).orElse(false);
+        try (Reader in = ImportFile.open(text)) {
+            Lines lines = new Lines(in);
+            while (lines.next()) {
+                if (!lines.text.isBlank()) {
+                    return lines.isBegin();
+                }
+            }
+            return false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,61 +78,122 @@ final class VCardImport {
      */
     static ReadOnDemand read(ImportFile.Text text) {
         int cards = 0;
-        try (BufferedReader in = new BufferedReader(ImportFile.open(text))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (BEGIN.matcher(line).matches()) {
+        try (Reader in = ImportFile.open(text)) {
+            Lines lines = new Lines(in);
+            while (lines.next()) {
+                if (lines.isBegin()) {
                     cards++;
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ReadOnDemand(cards, new Cards(new BufferedReader(ImportFile.open(text))));
+        return new ReadOnDemand(cards, new Cards(new Lines(ImportFile.open(text))));
     }
 
-    /** The cards of a text, each from its {@code BEGIN:VCARD} line up to the next one's, read when asked for. */
-    private static final class Cards implements Iterator<ParsedItem> {
-        private final BufferedReader in;
-        private int item;
-        private int lineNumber;
-        /** The line read last, not yet part of a card: the next card's BEGIN line, or null at the end. */
-        private String line;
+    /**
+     * The lines of a text, ending at {@code \r\n}, {@code \r} or {@code \n}, each kept up to
+     * {@link ImportFile#MAX_ITEM_BYTES}: the rest of a longer one is read past, not held.
+     */
+    private static final class Lines {
+        private final Reader in;
+        /** The character read after a {@code \r}, when it was not {@code \n}; -2 when there is none. */
+        private int ahead = -2;
+        /** How many lines were read. */
+        int number;
+        /** The line read last, cut to the limit. */
+        String text;
+        /** Whether it was longer than the limit. */
+        boolean cut;
+        /** Whether it has a character outside Latin-1. */
+        boolean wide;
 
-        Cards(BufferedReader in) {
-            this.in = in;
+        Lines(Reader in) {
+            this.in = in.markSupported() ? in : new BufferedReader(in);
+        }
+
+        /** Reads the next line: false at the end of the text. */
+        boolean next() {
+            try {
+                int c = ahead != -2 ? ahead : in.read();
+                ahead = -2;
+                if (c < 0) {
+                    return false;
+                }
+                StringBuilder line = new StringBuilder();
+                cut = false;
+                wide = false;
+                while (c >= 0 && c != '\n' && c != '\r') {
+                    if (!cut) {
+                        wide |= c > 0xFF;
+                        cut = ImportFile.tooLarge(line.length() + 1, wide);
+                        if (!cut) {
+                            line.append((char) c);
+                        }
+                    }
+                    c = in.read();
+                }
+                if (c == '\r') {
+                    int after = in.read();
+                    ahead = after == '\n' ? -2 : after;
+                }
+                text = line.toString();
+                number++;
+                return true;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Whether the line opens a card. */
+        boolean isBegin() {
+            return !cut && BEGIN.matcher(text).matches();
+        }
+    }
+
+    /**
+     * The cards of a text, each from its {@code BEGIN:VCARD} line up to the next one's, read when asked for; a card
+     * over {@link ImportFile#MAX_ITEM_BYTES} is refused, its lines read past.
+     */
+    private static final class Cards implements Iterator<ParsedItem> {
+        private final Lines lines;
+        private int item;
+        /** Whether {@link #lines} holds a line not yet part of a card: the next card's BEGIN line. */
+        private boolean pending;
+
+        Cards(Lines lines) {
+            this.lines = lines;
             // what comes before the first card is blank (looksLikeVCard)
             do {
-                line = readLine();
-            } while (line != null && !BEGIN.matcher(line).matches());
+                pending = lines.next();
+            } while (pending && !lines.isBegin());
         }
 
         @Override
         public boolean hasNext() {
-            return line != null;
+            return pending;
         }
 
         @Override
         public ParsedItem next() {
-            if (line == null) {
+            if (!pending) {
                 throw new NoSuchElementException();
             }
-            int begins = lineNumber;
+            int begins = lines.number;
             StringBuilder card = new StringBuilder();
+            boolean tooLarge = false;
+            boolean wide = false;
             do {
-                card.append(line).append("\r\n");
-                line = readLine();
-            } while (line != null && !BEGIN.matcher(line).matches());
-            return readCard(++item, begins, card.toString());
-        }
-
-        private String readLine() {
-            try {
-                String read = in.readLine();
-                lineNumber++;
-                return read;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+                wide |= lines.wide;
+                tooLarge |= lines.cut || ImportFile.tooLarge(card.length() + lines.text.length() + 2L, wide);
+                if (!tooLarge) {
+                    card.append(lines.text).append("\r\n");
+                }
+                pending = lines.next();
+            } while (pending && !lines.isBegin());
+            ++item;
+            return tooLarge ? ParsedItem.failed(item, begins, "This card is " + ImportFile.TOO_LARGE)
+                    : readCard(item, begins, card.toString());
         }
     }
 

@@ -393,8 +393,37 @@ class TransferApiTest {
         JsonNode report = imported("", VCARD, body.toString());
         assertEquals(1, report.get("created").asInt(), "Bob, after Ann");
         assertEquals(1, report.get("errors").get(0).get("item").asInt());
-        assertTrue(report.get("errors").get(0).get("detail").asText().contains("additional_data"),
-                "Ann's notes are over 10,000 characters: " + report);
+        assertTrue(report.get("errors").get(0).get("detail").asText().contains("larger than 4 MiB"),
+                "Ann's card (her notes) is over the 4 MiB an item may take: " + report);
+    }
+
+    @Test
+    void aCardOrARowTooLargeToHoldIsAnErrorNotAFailure() {
+        // one line of text outside Latin-1 (two bytes a character in the heap), just over what an item may have
+        String huge = "\u0141".repeat(ImportFile.MAX_ITEM_BYTES / 2 + 1);
+        JsonNode cards = imported("", VCARD, "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ann Lee\r\nNOTE:" + huge
+                + "\r\nEND:VCARD\r\n" + card("FN:Bob Stone"));
+        assertEquals(1, cards.get("created").asInt(), "Bob, after Ann: " + cards.get("errors"));
+        assertEquals(1, cards.get("errors").size());
+        assertEquals(1, cards.get("errors").get(0).get("item").asInt());
+        assertEquals(1, cards.get("errors").get(0).get("line").asInt());
+        assertEquals("This card is larger than 4 MiB", cards.get("errors").get(0).get("detail").asText());
+
+        // a quoted cell over several lines, so that no one line is long: the row is what is too large
+        String cell = ("x".repeat(99) + "\n").repeat(ImportFile.MAX_ITEM_BYTES / 100 + 1);
+        String other = api.newUser();
+        Response rows = importFile(api, other, "", CSV, "First Name,Last Name,Notes,E-mail 1 - Value\r\n"
+                + "Ann,Lee,,ann@example.com\r\nCara,Diaz,\"" + cell + "\",cara@example.com\r\n"
+                + "Bob,Stone,,bob@example.com\r\n");
+        assertEquals(200, rows.status(), rows.body());
+        JsonNode report = rows.json();
+        assertEquals(1, report.get("created").asInt(), "Ann, before the row: " + report.get("errors"));
+        assertEquals(1, report.get("errors").size());
+        assertEquals(2, report.get("errors").get(0).get("item").asInt());
+        assertEquals(3, report.get("errors").get(0).get("line").asInt(), "where Cara's row begins");
+        assertEquals("This row is larger than 4 MiB: it and the rows after it are not read",
+                report.get("errors").get(0).get("detail").asText());
+        assertEquals("1", api.get("/contacts/?limit=1", other).header("X-Total-Count"));
     }
 
     @Test
