@@ -145,10 +145,12 @@ public final class ContactService implements ApiRules.Service {
                         "Input should be a valid boolean, unable to interpret input", "bool_parsing"));
             }
         }
-        return new ListOptions(sort, descending, criterion(req, "label"), favorite);
+        // given empty, FastAPI filters by the empty label (none exists): nothing matches, unlike a label left out
+        String label = RequestParams.query(req, "label").map(String::strip).orElse(null);
+        return new ListOptions(sort, descending, label, favorite);
     }
 
-    /** A text parameter, trimmed; blank counts as not given. */
+    /** A search criterion, trimmed; blank counts as not given (FastAPI's original tests each one for truth). */
     private static String criterion(ServerRequest req, String name) {
         return RequestParams.query(req, name).map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
     }
@@ -198,9 +200,9 @@ public final class ContactService implements ApiRules.Service {
                 ContactRepository.BirthdayCursor.page(skip, limit), BIRTHDAY_PART));
     }
 
-    /** The time zone of "today": {@code tz} when given (an IANA name), else the server's own. */
+    /** The time zone of "today": {@code tz} when given (an IANA name; given empty, it is none: 422), else the server's own. */
     private ZoneId zone(ServerRequest req, List<FieldError> errors) {
-        Optional<String> tz = RequestParams.query(req, "tz").map(String::strip).filter(s -> !s.isEmpty());
+        Optional<String> tz = RequestParams.query(req, "tz").map(String::strip);
         if (tz.isEmpty()) {
             return clock.getZone();
         }

@@ -16,7 +16,7 @@ public final class RequestParams {
     private RequestParams() {
     }
 
-    /** A query parameter's value; the last one wins when it is repeated, as in FastAPI. Blank means absent. */
+    /** A query parameter's value; the last one wins when it is repeated, as in FastAPI. Given empty, it is "". */
     public static Optional<String> query(ServerRequest req, String name) {
         List<String> values = req.query().all(name, List::of);
         if (values.isEmpty()) {

@@ -144,6 +144,13 @@ class BirthdaysApiTest {
         Response r = api.get("/contacts/birthdays/?tz=Mars/Olympus", token);
         assertEquals(422, r.status());
         assertEquals("[\"query\",\"tz\"]", r.json().get("detail").get(0).get("loc").toString());
+        // given empty, tz names no zone (FastAPI passes "" on), and an empty integer is none either
+        for (String query : List.of("tz=", "days=", "skip=", "limit=")) {
+            Response empty = api.get("/contacts/birthdays/?" + query, token);
+            assertEquals(422, empty.status(), query);
+            assertEquals("[\"query\",\"" + query.substring(0, query.length() - 1) + "\"]",
+                    empty.json().get("detail").get(0).get("loc").toString());
+        }
     }
 
     @Test
