@@ -720,6 +720,14 @@ public final class ContactRepository {
 
     /** Sets or replaces a live contact's photo; false when there is no such contact. */
     public boolean putPhoto(long owner, long id, Photo photo) {
+        return putPhoto(owner, id, photo, etag -> { });
+    }
+
+    /**
+     * As {@link #putPhoto(long, long, Photo)}, once {@code precondition} accepted the current photo's tag (empty
+     * when it has none); what it throws rolls everything back.
+     */
+    public boolean putPhoto(long owner, long id, Photo photo, Consumer<Optional<String>> precondition) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             int changed = t.update(CONTACTS).set(CONTACTS.HAS_PHOTO, true).set(CONTACTS.UPDATED_AT, now())
@@ -727,6 +735,7 @@ public final class ContactRepository {
             if (changed == 0) {
                 return false;
             }
+            precondition.accept(photoTag(t, id));
             t.insertInto(CONTACT_PHOTOS, CONTACT_PHOTOS.CONTACT_ID, CONTACT_PHOTOS.CONTENT_TYPE, CONTACT_PHOTOS.IMAGE,
                             CONTACT_PHOTOS.ETAG)
                     .values(id, photo.contentType(), photo.image(), photo.etag())
@@ -741,6 +750,11 @@ public final class ContactRepository {
 
     /** Removes a live contact's photo (if any); false when there is no such contact. */
     public boolean deletePhoto(long owner, long id) {
+        return deletePhoto(owner, id, etag -> { });
+    }
+
+    /** As {@link #deletePhoto(long, long)}, once {@code precondition} accepted the current photo's tag. */
+    public boolean deletePhoto(long owner, long id, Consumer<Optional<String>> precondition) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             ContactsRecord record = Database.lockingRows(t.selectFrom(CONTACTS)
@@ -748,6 +762,7 @@ public final class ContactRepository {
             if (record == null) {
                 return false;
             }
+            precondition.accept(photoTag(t, id));
             if (t.deleteFrom(CONTACT_PHOTOS).where(CONTACT_PHOTOS.CONTACT_ID.eq(id)).execute() > 0) {
                 record.setHasPhoto(false);
                 record.setUpdatedAt(now());
@@ -755,6 +770,12 @@ public final class ContactRepository {
             }
             return true;
         });
+    }
+
+    /** The tag of a contact's photo, read in the transaction that holds the contact's row. */
+    private static Optional<String> photoTag(DSLContext t, long id) {
+        return t.select(CONTACT_PHOTOS.ETAG).from(CONTACT_PHOTOS).where(CONTACT_PHOTOS.CONTACT_ID.eq(id))
+                .fetchOptional(CONTACT_PHOTOS.ETAG);
     }
 
     /**

@@ -364,14 +364,16 @@ public final class ContactService implements ApiRules.Service {
             throw new ValidationException(new FieldError(List.of("body"), e.getMessage(), "value_error"));
         }
         ContactRepository.Photo photo = new ContactRepository.Photo(format.mediaType, stored, ContactETags.of(stored));
-        if (!id.map(i -> contacts.putPhoto(owner, i, photo)).orElse(false)) {
+        Consumer<Optional<String>> precondition = photoIfMatch(req);
+        if (!id.map(i -> contacts.putPhoto(owner, i, photo, precondition)).orElse(false)) {
             throw notFound();
         }
         res.status(Status.NO_CONTENT_204).send();
     }
 
     private void deletePhoto(long owner, ServerRequest req, ServerResponse res) {
-        if (!contactId(req).map(id -> contacts.deletePhoto(owner, id)).orElse(false)) {
+        Consumer<Optional<String>> precondition = photoIfMatch(req);
+        if (!contactId(req).map(id -> contacts.deletePhoto(owner, id, precondition)).orElse(false)) {
             throw notFound();
         }
         res.status(Status.NO_CONTENT_204).send();
@@ -388,6 +390,19 @@ public final class ContactService implements ApiRules.Service {
 
     /** The precondition of a write: with {@code If-Match}, the contact must still be the one the client saw. */
     private static Consumer<Contact> ifMatch(ServerRequest req) {
+        Optional<String> ifMatch = req.headers().first(HeaderNames.IF_MATCH);
+        return current -> {
+            if (ifMatch.isPresent() && !ContactETags.matches(ifMatch.get(), current)) {
+                throw new ApiException(Status.PRECONDITION_FAILED_412, CHANGED_MEANWHILE);
+            }
+        };
+    }
+
+    /**
+     * The precondition of a photo's write: with {@code If-Match}, the photo must still be the one the client saw (the
+     * ETag of {@code GET .../photo/}, as RFC 9110 asks of the target resource; with no photo, nothing matches).
+     */
+    private static Consumer<Optional<String>> photoIfMatch(ServerRequest req) {
         Optional<String> ifMatch = req.headers().first(HeaderNames.IF_MATCH);
         return current -> {
             if (ifMatch.isPresent() && !ContactETags.matches(ifMatch.get(), current)) {

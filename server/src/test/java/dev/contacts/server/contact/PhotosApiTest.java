@@ -109,6 +109,51 @@ class PhotosApiTest {
         assertEquals(false, hasPhoto());
     }
 
+    private Response withIfMatch(String method, String ifMatch, byte[] png) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path()))
+                .header("Authorization", "Bearer " + token).header("If-Match", ifMatch);
+        if (png != null) {
+            request.header("Content-Type", "image/png");
+        }
+        return api.send(request.method(method, png == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(png)));
+    }
+
+    private void assertChangedMeanwhile(Response r) {
+        assertEquals(412, r.status(), r.toString());
+        assertEquals("The contact was changed meanwhile", r.detail());
+    }
+
+    @Test
+    void ifMatchHoldsAPhotosWritesToThePhotoTheClientSaw() throws Exception {
+        byte[] png = image("png", 20, 10);
+        assertChangedMeanwhile(withIfMatch("PUT", "*", png));
+        assertEquals(404, get().statusCode(), "no photo yet, and none was stored");
+        assertEquals(204, put("image/png", png).status());
+        HttpResponse<byte[]> first = get();
+        String seen = first.headers().firstValue("ETag").orElseThrow();
+        String contact = api.get("/contacts/" + id + "/", token).header("ETag");
+
+        byte[] other = image("png", 30, 10);
+        assertChangedMeanwhile(withIfMatch("PUT", "\"not-it\"", other));
+        assertChangedMeanwhile(withIfMatch("DELETE", "\"not-it\"", null));
+        HttpResponse<byte[]> kept = get();
+        assertArrayEquals(first.body(), kept.body(), "a refused write changes nothing");
+        assertEquals(seen, kept.headers().firstValue("ETag").orElseThrow());
+        assertEquals(contact, api.get("/contacts/" + id + "/", token).header("ETag"), "the contact is unchanged too");
+
+        assertEquals(204, withIfMatch("PUT", "\"x\", " + seen, other).status(), "the tag it saw");
+        String now = get().headers().firstValue("ETag").orElseThrow();
+        assertNotEquals(seen, now);
+        assertChangedMeanwhile(withIfMatch("PUT", seen, png));
+        assertChangedMeanwhile(withIfMatch("DELETE", seen, null));
+        assertEquals(204, withIfMatch("DELETE", now, null).status());
+        assertEquals(404, get().statusCode());
+        assertChangedMeanwhile(withIfMatch("DELETE", "*", null));
+        assertEquals(204, put("image/png", png).status(), "without If-Match the last write wins");
+        assertEquals(204, withIfMatch("PUT", "*", other).status(), "* matches a photo there");
+    }
+
     @Test
     void aTextFileNamedPngIs422() {
         assertEquals(422, put("image/png", "this is not a picture.png\n".getBytes(StandardCharsets.UTF_8)).status());
