@@ -3,6 +3,7 @@ package dev.contacts.server.http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -145,7 +146,32 @@ public final class ApiRules {
      * routes that Helidon's features add too (health at {@code /observe/health}).
      */
     public void fallback() {
+        // a method whose case the parser changed ("get") is one no route has: 405 with Allow, or 404, as FastAPI's
+        routing.addFilter((chain, req, res) -> {
+            Optional<String> sent = req.headers().first(Http1Edge.METHOD_AS_SENT);
+            if (sent.isPresent()) {
+                ErrorResponses.send(req, res, unrouted(req, sent.get()));
+            } else {
+                chain.proceed();
+            }
+        });
         routing.addFeature(new Fallback());
+    }
+
+    /** The answer to a request no route took: 405 with {@code Allow} when its path has other methods, else 404. */
+    private ApiException unrouted(ServerRequest req, String method) {
+        Set<String> allowed = new TreeSet<>();
+        for (Route route : routes) {
+            if (route.matcher().match(req.prologue().uriPath()).accepted()) {
+                allowed.add(route.method().text());
+            }
+        }
+        // a path served elsewhere whose handler passed the request on is not there for it either
+        if (allowed.isEmpty() || allowed.contains(method)) {
+            return ApiException.notFound("Not Found");
+        }
+        return new ApiException(Status.METHOD_NOT_ALLOWED_405, "Method Not Allowed",
+                Map.of("Allow", String.join(", ", allowed)));
     }
 
     private final class Fallback implements HttpFeature, Weighted {
@@ -161,18 +187,7 @@ public final class ApiRules {
         }
 
         private void answer(ServerRequest req, ServerResponse res) {
-            Set<String> allowed = new TreeSet<>();
-            for (Route route : routes) {
-                if (route.matcher().match(req.prologue().uriPath()).accepted()) {
-                    allowed.add(route.method().text());
-                }
-            }
-            // a path served elsewhere whose handler passed the request on is not there for it either
-            if (allowed.isEmpty() || allowed.contains(req.prologue().method().text())) {
-                throw ApiException.notFound("Not Found");
-            }
-            throw new ApiException(Status.METHOD_NOT_ALLOWED_405, "Method Not Allowed",
-                    Map.of("Allow", String.join(", ", allowed)));
+            throw unrouted(req, req.prologue().method().text());
         }
     }
 }

@@ -27,7 +27,7 @@ public final class ErrorResponses {
 
     /** Error handlers for everything thrown while routing a request. */
     public static void register(HttpRouting.Builder routing) {
-        routing.error(ApiException.class, (req, res, e) -> send(req, res, e.status(), e.detail(), e.headers()))
+        routing.error(ApiException.class, ErrorResponses::send)
                 .error(Refusal.class, (req, res, e) -> {
                     ApiException answer = answer(e);
                     send(req, res, answer.status(), answer.detail(), answer.headers());
@@ -95,6 +95,14 @@ public final class ErrorResponses {
                         .build();
             }
         };
+    }
+
+    /**
+     * {@code e}'s answer, for a filter that answers instead of passing the request on (what a filter throws skips
+     * the filters around it, such as the one that closes a connection asked to close).
+     */
+    static void send(ServerRequest req, ServerResponse res, ApiException e) {
+        send(req, res, e.status(), e.detail(), e.headers());
     }
 
     /** The error as JSON; an answer to HEAD never carries a body (the next response would be misread). */

@@ -21,6 +21,8 @@ import io.helidon.common.buffers.DataReader;
 import io.helidon.common.buffers.DataWriter;
 import io.helidon.common.socket.HelidonSocket;
 import io.helidon.common.socket.PeerInfo;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
@@ -48,6 +50,14 @@ import io.helidon.webserver.spi.ServerConnectionSelector;
  * HTTP/1.0 client without its chunked coding, ended by the close ({@link UnchunkedForHttp10}).
  */
 public final class Http1Edge implements ServerConnectionSelector {
+
+    /**
+     * Set on a request whose method Helidon's parser changed before routing: it upper-cases every method, so
+     * {@code get /contacts/} was answered as a GET, where methods are case-sensitive (RFC 9110 §9.1) and FastAPI
+     * answers 405 (or 404 on an unknown path). The value is the method as sent; the routing answers it as a method
+     * no route has ({@link ApiRules}). A client's own header of that name is removed.
+     */
+    public static final HeaderName METHOD_AS_SENT = HeaderNames.create("X-Contacts-Method-As-Sent");
 
     private static final byte[] HTTP_10_LINE_END = " HTTP/1.0\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] AS_HTTP_11 = " HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -83,14 +93,18 @@ public final class Http1Edge implements ServerConnectionSelector {
             @Override
             public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
                 checks.prologue(ctx, prologue);
+                ((Connection) ctx).reader().methodParsed(prologue.method().text());
             }
 
             @Override
             public void headers(ConnectionContext ctx, Headers headers) {
                 checks.headers(ctx, headers);
+                // Helidon hands its listeners the request's own (writable) headers.
+                WritableHeaders<?> writable = (WritableHeaders<?>) headers;
+                writable.remove(METHOD_AS_SENT);
+                ((Connection) ctx).reader().methodChanged().ifPresent(sent -> writable.set(METHOD_AS_SENT, sent));
                 if (http10) {
-                    // Helidon hands its listeners the request's own (writable) headers.
-                    ((WritableHeaders<?>) headers).set(HeaderValues.CONNECTION_CLOSE);
+                    writable.set(HeaderValues.CONNECTION_CLOSE);
                 }
                 ((Connection) ctx).waits.expect(bodyWithin, false);
             }
@@ -270,6 +284,9 @@ public final class Http1Edge implements ServerConnectionSelector {
      * for chunk sizes (and the empty line that ends a chunked body): a size line whose extensions are well-formed
      * is handed on without them, as the RFC asks recipients to ignore unknown ones; anything else is left for
      * Helidon to refuse.
+     * <p>
+     * It also keeps the method of each request line as sent: Helidon reads the line with {@link #readBytes} and
+     * tells its listeners the method it made of it, upper-cased, right after.
      */
     static final class ChunkExtensionsIgnored extends DataReader {
 
@@ -277,6 +294,9 @@ public final class Http1Edge implements ServerConnectionSelector {
         private static final String QUOTED = "\"(?:[\\t !#-\\[\\]-~\\x80-\\xff]|\\\\[\\t -~\\x80-\\xff])*\"";
         private static final Pattern SIZE_WITH_EXTENSIONS = Pattern.compile("([0-9A-Fa-f]+)(?:[ \\t]*;[ \\t]*" + TOKEN
                 + "(?:[ \\t]*=[ \\t]*(?:" + TOKEN + "|" + QUOTED + "))?)+");
+
+        private byte[] lastRead = new byte[0];
+        private Optional<String> methodChanged = Optional.empty();
 
         ChunkExtensionsIgnored(Supplier<byte[]> bytes) {
             super(bytes);
@@ -287,6 +307,30 @@ public final class Http1Edge implements ServerConnectionSelector {
             String line = super.readLine();
             Matcher sized = SIZE_WITH_EXTENSIONS.matcher(line);
             return sized.matches() ? sized.group(1) : line;
+        }
+
+        @Override
+        public byte[] readBytes(int length) {
+            lastRead = super.readBytes(length);
+            return lastRead;
+        }
+
+        /**
+         * Helidon made {@code parsed} of the request line just read: when the line's own method differs from it only
+         * in case, it was changed. (If the last bytes read were not that line, they do not spell the method.)
+         */
+        void methodParsed(String parsed) {
+            int space = 0;
+            while (space < lastRead.length && lastRead[space] != ' ') {
+                space++;
+            }
+            String sent = new String(lastRead, 0, space, StandardCharsets.ISO_8859_1);
+            methodChanged = !sent.equals(parsed) && sent.equalsIgnoreCase(parsed) ? Optional.of(sent) : Optional.empty();
+        }
+
+        /** The method of the request being read, as sent, when Helidon's parser changed it. */
+        Optional<String> methodChanged() {
+            return methodChanged;
         }
     }
 
@@ -434,8 +478,8 @@ public final class Http1Edge implements ServerConnectionSelector {
      * The accepted connection, read through {@code reader} and written through {@code writer}, its waits for the
      * client bounded by {@code waits}.
      */
-    private record Connection(ConnectionContext accepted, DataReader reader, DataWriter writer, ClientWaits waits)
-            implements ConnectionContext {
+    private record Connection(ConnectionContext accepted, ChunkExtensionsIgnored reader, DataWriter writer,
+                              ClientWaits waits) implements ConnectionContext {
 
         @Override
         public DataReader dataReader() {

@@ -85,6 +85,31 @@ class RequestFramingTest {
     }
 
     @Test
+    void methodsAreCaseSensitiveSoALowerCaseOneIsNoRoutesMethod() throws IOException {
+        // as FastAPI answers: 405 with Allow on a known path, 404 on another, before authentication
+        String known = exchange("get /contacts/ HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /contacts/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertTrue(known.startsWith("HTTP/1.1 405 "), known);
+        assertTrue(known.contains("\r\nAllow: GET, POST\r\n"), known);
+        assertTrue(known.contains("{\"detail\":\"Method Not Allowed\"}HTTP/1.1 401 "),
+                "the next request on the connection is its own GET: " + known);
+        String unknown = exchange("get /nope/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertTrue(unknown.startsWith("HTTP/1.1 404 ") && unknown.endsWith("{\"detail\":\"Not Found\"}"), unknown);
+        String posing = exchange("GET /contacts/ HTTP/1.1\r\nHost: x\r\nX-Contacts-Method-As-Sent: get\r\n"
+                + "Connection: close\r\n\r\n");
+        assertTrue(posing.startsWith("HTTP/1.1 401 "), "a client's own header changes nothing: " + posing);
+
+        TestApi api = new TestApi(uri);
+        String token = api.newUser();
+        long id = api.createContact(token, "Kept", "");
+        String delete = exchange("delete /contacts/" + id + "/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+                + "\r\nConnection: close\r\n\r\n");
+        assertTrue(delete.startsWith("HTTP/1.1 405 "), delete);
+        assertTrue(delete.contains("\r\nAllow: DELETE, GET, PATCH, PUT\r\n"), delete);
+        assertEquals(200, api.get("/contacts/" + id + "/", token).status(), "\"delete\" deleted nothing");
+    }
+
+    @Test
     void headAnswersCarryNoBodySoTheNextResponseIsReadRight() throws IOException {
         String answer = exchange("HEAD /nope HTTP/1.1\r\nHost: x\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         int endOfFirstHead = answer.indexOf("\r\n\r\n") + 4;
