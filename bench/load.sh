@@ -37,7 +37,6 @@ if [[ -n ${RECORD:-} ]]; then
     -XX:NativeMemoryTracking=summary)
 fi
 
-ms_now() { date +%s%3N; }
 # CPU time (user + system) the server has used so far, in ms
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$server/stat"; }
 rss_mb() { echo $(( $(ps -o rss= -p "$server") / 1024 )); }
@@ -60,7 +59,7 @@ rss_peak_mb() { echo $(( $(awk '/^VmHWM/ { print $2 }' "/proc/$server/status") /
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 # Whether GET /observe/health on port $1 answers 200: bash's own /dev/tcp, no process started; the poll before
 # (sed on the log, then curl, and sleep, each a process every 10 ms) took CPU from the start it timed on two cores,
-# about 150 ms of its wall time (README, "Ready within a second")
+# 80-300 ms of its wall time (README, "Ready within a second")
 health_ok() {
   local fd status
   { exec {fd}<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
