@@ -3,6 +3,9 @@ package dev.contacts.server;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import dev.contacts.server.db.DatabaseHealthCheck;
 import dev.contacts.server.http.ApiRules;
@@ -78,19 +81,78 @@ public final class ContactsServer implements AutoCloseable {
 
     /** Sized by {@code capacity} (the desktop's embedded server: {@link Capacity#ONE_USER}). */
     public static ContactsServer start(ServerSettings settings, Clock clock, Capacity capacity) {
-        NativeHeap.PROCESS.fixThresholds();
-        ServerComponents components = ServerComponents.open(settings, clock, capacity);
+        return start(settings, () -> ServerComponents.open(settings, clock, capacity));
+    }
+
+    /**
+     * With the components {@code open} opens (tests hold it back). They open (the database is opened and migrated)
+     * on a thread of their own while this one sets up what of the web server needs no database, Helidon's service
+     * registry the largest part: on two cores the two overlap (README, "Ready within a second"). The server listens
+     * only once both are done, so nothing is answered, not even health, before the database is ready.
+     */
+    static ContactsServer start(ServerSettings settings, Callable<ServerComponents> open) {
+        FutureTask<ServerComponents> opening = new FutureTask<>(open);
+        Thread.ofPlatform().name("contacts-open").start(opening);
+        WebServerConfig.Builder builder;
+        HttpRouting.Builder routing;
         try {
-            WebServerConfig.Builder builder = WebServer.builder()
+            NativeHeap.PROCESS.fixThresholds();
+            builder = WebServer.builder()
                     .host(settings.host())
                     .port(settings.port())
                     // stop() is called by whoever started us (Main's shutdown hook, the app, a test).
                     .shutdownHook(false);
-            configure(builder, components);
+            routing = prepare(builder, ConnectionLimits.DEFAULTS);
+        } catch (RuntimeException | Error e) {
+            try {
+                opened(opening).close();
+            } catch (RuntimeException | Error alsoTheOpening) {
+                e.addSuppressed(alsoTheOpening);
+            }
+            throw e;
+        }
+        ServerComponents components = opened(opening);
+        try {
+            serve(builder, routing, components);
             return new ContactsServer(components, builder.build().start());
         } catch (RuntimeException e) {
             components.close();
             throw e;
+        }
+    }
+
+    /**
+     * What {@code opening} gave once it is done (waiting for it even if this thread is interrupted, so that open
+     * components are never left behind); its failure is thrown as it was (a migration's, a bad secret's). If this
+     * thread was interrupted meanwhile, the components are closed and the start fails, the interrupt kept.
+     */
+    private static ServerComponents opened(FutureTask<ServerComponents> opening) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    ServerComponents components = opening.get();
+                    if (interrupted) {
+                        components.close();
+                        throw new IllegalStateException("interrupted while the database opened");
+                    }
+                    return components;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException cause) {
+                        throw cause;
+                    }
+                    if (e.getCause() instanceof Error cause) {
+                        throw cause;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -101,6 +163,14 @@ public final class ContactsServer implements AutoCloseable {
 
     public static void configure(WebServerConfig.Builder server, ServerComponents components,
                                  ConnectionLimits limits) {
+        serve(server, prepare(server, limits), components);
+    }
+
+    /**
+     * The parts that need no database: limits, Helidon's own answers, the OpenAPI document, and the routing's
+     * builder (making it starts Helidon's service registry, the largest part of the web server's own start).
+     */
+    private static HttpRouting.Builder prepare(WebServerConfig.Builder server, ConnectionLimits limits) {
         server.idleConnectionTimeout(limits.idle())
                 .idleConnectionPeriod(Duration.ofSeconds(Math.max(1, limits.idle().toSeconds() / 10)))
                 .maxTcpConnections(limits.maxConnections());
@@ -113,13 +183,20 @@ public final class ContactsServer implements AutoCloseable {
                         limits.idle()))
                 .shutdownGracePeriod(GRACE)
                 .directHandlers(jsonDirectHandlers())
-                .addFeature(ObserveFeature.just(HealthObserver.builder()
+                .addFeature(OpenApi.feature());
+        return HttpRouting.builder();
+    }
+
+    /** The parts that need the database: health and the API's routes. */
+    private static void serve(WebServerConfig.Builder server, HttpRouting.Builder routing,
+                              ServerComponents components) {
+        server.addFeature(ObserveFeature.just(HealthObserver.builder()
                         .useSystemServices(false)
                         .details(true)
                         .addCheck(new DatabaseHealthCheck(components.database()))
-                        .build()))
-                .addFeature(OpenApi.feature())
-                .routing(routing -> routing(routing, components));
+                        .build()));
+        routing(routing, components);
+        server.routing(routing);
     }
 
     /** Whatever Helidon answers by itself (before routing) is JSON too. */

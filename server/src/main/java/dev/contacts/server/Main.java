@@ -1,14 +1,20 @@
 package dev.contacts.server;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
+import dev.contacts.server.contact.ContactKeys;
 import dev.contacts.server.db.DatabaseSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteJDBCLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.ArgSpec;
@@ -63,10 +69,35 @@ public final class Main implements Callable<Integer> {
     private final Map<String, String> overrides = new LinkedHashMap<>();
 
     public static void main(String[] args) {
+        if (List.of(args).stream().noneMatch(Set.of("-h", "--help", "-V", "--version")::contains)) {
+            preload();
+        }
         int exit = command(new Main()).execute(args);
         if (exit != 0) {
             System.exit(exit);
         }
+    }
+
+    /**
+     * Starts, on a thread of its own, what every start needs whatever the settings say, while this thread reads the
+     * command line and the configuration (picocli, whose Java 5 classes an AOT cache cannot hold, and Helidon
+     * Config): sqlite-jdbc's native library (copied out of its jar and loaded; unused on PostgreSQL) and its
+     * configuration's date format (the JDK's calendar data), {@link BigDecimal} (its class initialisation takes about
+     * 30 ms, and Helidon's service registry reads its metadata with it) and ICU's root collator (the contacts' sort
+     * keys). Each is what the start would do a moment later on its own path (README, "Ready within a second"); a
+     * failure here is left to the start, which meets it again and reports it.
+     */
+    private static void preload() {
+        Thread.ofPlatform().daemon().name("contacts-preload").start(() -> {
+            try {
+                new SQLiteConfig();
+                SQLiteJDBCLoader.initialize();
+                BigDecimal.ONE.signum();
+                ContactKeys.fold("");
+            } catch (Exception | LinkageError e) {
+                // the start reports it where it is needed
+            }
+        });
     }
 
     /** The command line for {@code main}: usage errors are one line on stderr and exit code 2. */

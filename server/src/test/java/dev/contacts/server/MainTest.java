@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -141,6 +142,20 @@ class MainTest {
         Process p = launch(dir, "--port", "-5");
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(2, p.exitValue());
+    }
+
+    @Test
+    void aDatabaseThatCannotBeOpenedStopsTheStartWithItsReason(@TempDir Path dir) throws Exception {
+        // opened on a thread of its own while the web server is set up: its failure still stops the start, in one line
+        Files.writeString(dir.resolve("contacts.db"), "not a database, but long enough for SQLite to read its header");
+        Process p = launch(dir, "--port", "0", "--db", "contacts.db");
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue());
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String last = err.lines().reduce((first, second) -> second).orElse("");
+        assertTrue(last.startsWith("contacts-server: cannot start: Cannot open the database "), err);
+        assertTrue(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).isEmpty(),
+                "it never says it listens");
     }
 
     @Test

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +16,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 
 import dev.contacts.server.support.TestDatabases;
 import dev.contacts.server.auth.SigningSecret;
@@ -101,6 +107,54 @@ class ServerLifecycleTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ContactsServer.start(ServerSettings.embedded(dir.resolve("c.db")).withSecret(shortSecret)));
         assertFalse(e.getMessage().contains(shortSecret), "the message never repeats the secret");
+    }
+
+    @Test
+    void nothingIsAnsweredBeforeTheDatabaseIsOpen() throws Exception {
+        int port = freePort();
+        Path db = dir.resolve("contacts.db");
+        ServerSettings settings = ServerSettings.embedded(db).withPort(port);
+        CountDownLatch opening = new CountDownLatch(1);
+        CountDownLatch mayOpen = new CountDownLatch(1);
+        FutureTask<ContactsServer> start = new FutureTask<>(() -> ContactsServer.start(settings, () -> {
+            opening.countDown();
+            mayOpen.await();
+            return ServerComponents.open(settings, Clock.systemUTC());
+        }));
+        Thread starter = Thread.ofPlatform().name("test-start").start(start);
+        try {
+            opening.await();
+            // the starting thread has done all else and waits for the database: nothing listens yet, not even health
+            while (starter.getState() != Thread.State.WAITING) {
+                Thread.yield();
+            }
+            assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close());
+        } finally {
+            mayOpen.countDown();
+        }
+        try (ContactsServer server = start.get()) {
+            assertEquals(port, server.port());
+            Response health = api(server).get("/observe/health", null);
+            assertEquals(200, health.status(), health.toString());
+            assertEquals(201, api(server).register("first@example.com", TestApi.PASSWORD).status());
+        }
+    }
+
+    @Test
+    void aDatabaseThatCannotBeOpenedStopsTheStartAndNothingListens() throws Exception {
+        int port = freePort();
+        Path db = dir.resolve("contacts.db");
+        Files.writeString(db, "not a database, but long enough for SQLite to read its header");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ContactsServer.start(ServerSettings.embedded(db).withPort(port)));
+        assertTrue(e.getMessage().startsWith("Cannot open the database " + db.toAbsolutePath()), e.getMessage());
+        assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test
