@@ -101,8 +101,26 @@ public final class ContactRepository {
             DSL.table("{0} indexed by {1}", CONTACT_LABELS, DSL.name("contact_labels_owner"));
     /** The id of a contact the trigram index found ({@link #matches}). */
     private static final Field<Long> FOUND = DSL.field(DSL.name("matches", "id"), Long.class);
-    /** The shortest word the trigram index can find: one trigram. */
+    /** The shortest word the trigram index can find as a phrase: one trigram. */
     private static final int TRIGRAM = 3;
+    /** The most trigrams a two-character word is looked up by: past it, the word is tested on each contact. */
+    private static final int MOST_TRIGRAMS = 200;
+    /**
+     * The trigrams of the index (its vocabulary, migration V10) after "from" up to "to": those that begin with a
+     * two-character word, at most {@link #MOST_TRIGRAMS} and one.
+     */
+    private static final RenderedQuery<List<String>> TRIGRAMS_BEGINNING = new RenderedQuery<>(dsl -> {
+        Field<String> term = DSL.field(DSL.name("term"), String.class);
+        return dsl.select(term).from(DSL.table(DSL.name("contacts_search_terms")))
+                .where(term.gt(DSL.param("from", String.class)).and(term.le(DSL.param("to", String.class))))
+                .limit(DSL.inline(MOST_TRIGRAMS + 1));
+    }, (rows, dialect) -> {
+        List<String> terms = new ArrayList<>();
+        while (rows.next()) {
+            terms.add(rows.getString(1));
+        }
+        return terms;
+    });
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -272,10 +290,20 @@ public final class ContactRepository {
         List<String> indexed = new ArrayList<>();
         List<String> scanned = new ArrayList<>();
         for (String word : criteria.words()) {
-            (Database.isSqlite(dsl) && word.codePointCount(0, word.length()) >= TRIGRAM ? indexed : scanned).add(word);
+            int length = word.codePointCount(0, word.length());
+            if (!Database.isSqlite(dsl) || length < TRIGRAM - 1) {
+                scanned.add(word);
+            } else if (length >= TRIGRAM) {
+                indexed.add(phrase(word));
+            } else {
+                // two characters: the trigrams that begin with them, one of which each text holding them has
+                Optional<String> any = anyTrigramOf(word);
+                (any.isPresent() ? indexed : scanned).add(any.orElse(word));
+            }
         }
         if (!indexed.isEmpty()) {
-            values.put("trigrams", String.join(" ", indexed.stream().map(ContactRepository::phrase).toList()));
+            // AND written out: FTS5 takes no implicit AND beside a parenthesized OR
+            values.put("trigrams", String.join(" AND ", indexed));
         }
         for (int i = 0; i < scanned.size(); i++) {
             values.put("word" + i, needle(scanned.get(i)));
@@ -292,6 +320,24 @@ public final class ContactRepository {
         return new Listing(options.sort(), options.descending(), options.favorite() != null, options.label() != null,
                 true, indexed.isEmpty() ? Trigrams.NONE : Trigrams.FIRST, scanned.size(), criteria.firstName() != null,
                 criteria.lastName() != null, criteria.email() != null, false, false);
+    }
+
+    /**
+     * An FTS5 query matching the texts that hold the two-character {@code word}: any of the index's trigrams that
+     * begin with it (the index holds each text followed by a line end, so every occurrence of the word begins one:
+     * migration V10). No trigram: the word's own phrase, which FTS5 finds in no text, as the word is in none. Empty
+     * past {@link #MOST_TRIGRAMS} (a bound on the query's size; such a word is tested on each contact, as before).
+     */
+    private Optional<String> anyTrigramOf(String word) {
+        List<String> trigrams = TRIGRAMS_BEGINNING.fetch(dsl, Map.of("from", word,
+                "to", word + Character.toString(Character.MAX_CODE_POINT)));
+        if (trigrams.size() > MOST_TRIGRAMS) {
+            return Optional.empty();
+        }
+        if (trigrams.isEmpty()) {
+            return Optional.of(phrase(word));
+        }
+        return Optional.of("(" + String.join(" OR ", trigrams.stream().map(ContactRepository::phrase).toList()) + ")");
     }
 
     /**
