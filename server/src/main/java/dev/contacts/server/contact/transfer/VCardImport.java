@@ -55,7 +55,7 @@ final class VCardImport {
     /**
      * A card of more than 64 KiB (nearly always a photo inline) is gathered and parsed by one import at a time, all
      * imports together; the others wait before they hold more of theirs. ez-vcard holds several copies of a card
-     * while it parses it (a card of 4 MiB, a 3 MiB photo, needed a 46 MiB heap in a JVM of its own), so two users'
+     * while it parses it (a card of 4 MiB, a 3 MiB photo, needed a heap of 48 MiB in a JVM of its own), so two users'
      * camera-sized photos read at once ran the server's 64 MiB heap out of memory (one of the imports a 500).
      */
     private static final long LARGE_CARD_BYTES = 64 * 1024;
