@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.Optional;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
@@ -18,13 +19,17 @@ import javax.imageio.stream.ImageInputStream;
  * Contact photos: the uploaded bytes are decoded with the JDK's ImageIO as the declared type (the bytes must
  * be that format: the declared type alone is never trusted), refused when not a whole, sane image, and
  * re-encoded in the same format to at most {@value #STORED_SIDE}×{@value #STORED_SIDE}. Nothing of the upload
- * but its pixels is kept (no metadata, no trailing bytes).
+ * but its pixels is kept (no metadata, no trailing bytes). A large image is decoded subsampled, to at most
+ * {@value #DECODED_SIDE} px a side (4 MB of 8-bit ARGB), whatever the image's size: decoded whole, a 4096×4096
+ * image took 48-64 MB, as much as the server's heap.
  */
 public final class PhotoImages {
 
     static final int MAX_UPLOAD_BYTES = 1024 * 1024;
     static final int MAX_SIDE = 4096;
     static final int STORED_SIDE = 512;
+    /** The most pixels a side decoded: twice the stored side, so the bicubic scaling to it still has detail to use. */
+    static final int DECODED_SIDE = 2 * STORED_SIDE;
 
     /** The two image types accepted, by media type. */
     enum Format {
@@ -72,7 +77,7 @@ public final class PhotoImages {
             }
             ImageReader reader = readers.next();
             Format format = "jpeg".equalsIgnoreCase(reader.getFormatName()) ? Format.JPEG : Format.PNG;
-            byte[] stored = encode(scaleToFit(read(reader, input, "The file is not an image"), format), format);
+            byte[] stored = encode(readToFit(reader, input, "The file is not an image", format), format);
             return Optional.of(new ContactRepository.Photo(format.mediaType, stored, ContactETags.of(stored)));
         } catch (IOException | InvalidImage e) {
             return Optional.empty();
@@ -88,7 +93,7 @@ public final class PhotoImages {
             if (!reader.getOriginatingProvider().canDecodeInput(input)) {
                 throw new InvalidImage(notAnImage);
             }
-            return encode(scaleToFit(read(reader, input, notAnImage), format), format);
+            return encode(readToFit(reader, input, notAnImage, format), format);
         } catch (IOException e) {
             throw new InvalidImage(notAnImage);
         }
@@ -106,9 +111,12 @@ public final class PhotoImages {
         return out.toByteArray();
     }
 
-    /** The first image {@code reader} finds in {@code input}, refused when too large, damaged or absent. */
-    private static BufferedImage read(ImageReader reader, ImageInputStream input, String notAnImage)
-            throws InvalidImage {
+    /**
+     * The first image {@code reader} finds in {@code input}, scaled down to fit {@value #STORED_SIDE} px; refused
+     * when too large, damaged or absent.
+     */
+    private static BufferedImage readToFit(ImageReader reader, ImageInputStream input, String notAnImage,
+            Format format) throws InvalidImage {
         try {
             reader.setInput(input, true, true);
             int width = reader.getWidth(0);
@@ -121,11 +129,15 @@ public final class PhotoImages {
             boolean[] damaged = {false};
             // a truncated JPEG decodes with a warning (grey rest) rather than an error: refuse it too
             reader.addIIOReadWarningListener((source, warning) -> damaged[0] = true);
-            BufferedImage image = reader.read(0);
+            // every step-th pixel of every step-th row: the reader decodes a row at a time and keeps only those
+            int step = subsampling(width, height);
+            ImageReadParam param = reader.getDefaultReadParam();
+            param.setSourceSubsampling(step, step, 0, 0);
+            BufferedImage image = reader.read(0, param);
             if (damaged[0] || image == null) {
                 throw new InvalidImage(notAnImage);
             }
-            return image;
+            return scaleToFit(image, width, height, format);
         } catch (IOException | RuntimeException e) {
             // ImageIO reports damaged data with IIOException and, for some damage, runtime exceptions
             throw new InvalidImage(notAnImage);
@@ -134,10 +146,17 @@ public final class PhotoImages {
         }
     }
 
-    private static BufferedImage scaleToFit(BufferedImage image, Format format) {
-        double factor = Math.min(1.0, (double) STORED_SIDE / Math.max(image.getWidth(), image.getHeight()));
-        int width = Math.max(1, (int) Math.round(image.getWidth() * factor));
-        int height = Math.max(1, (int) Math.round(image.getHeight() * factor));
+    /** The smallest step that brings the image's longer side to at most {@value #DECODED_SIDE} px. */
+    static int subsampling(int width, int height) {
+        return Math.max(1, (Math.max(width, height) + DECODED_SIDE - 1) / DECODED_SIDE);
+    }
+
+    /** {@code image}, the (maybe subsampled) pixels of a {@code sourceWidth}×{@code sourceHeight} image, to fit. */
+    private static BufferedImage scaleToFit(BufferedImage image, int sourceWidth, int sourceHeight, Format format) {
+        // the stored size from the source's, as if decoded whole (subsampling rounds each side up on its own)
+        double factor = Math.min(1.0, (double) STORED_SIDE / Math.max(sourceWidth, sourceHeight));
+        int width = Math.max(1, (int) Math.round(sourceWidth * factor));
+        int height = Math.max(1, (int) Math.round(sourceHeight * factor));
         // JPEG has no alpha channel; PNG keeps it
         int type = format == Format.PNG ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
         BufferedImage scaled = new BufferedImage(width, height, type);

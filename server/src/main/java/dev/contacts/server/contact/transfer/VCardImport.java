@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 
 import dev.contacts.model.ContactRules;
@@ -51,6 +52,14 @@ final class VCardImport {
 
     private static final Pattern BEGIN = Pattern.compile("\\s*BEGIN\\s*:\\s*VCARD\\s*", Pattern.CASE_INSENSITIVE);
     private static final String APPLE_LABEL = "X-ABLABEL";
+    /**
+     * A card of more than 64 KiB (nearly always a photo inline) is gathered and parsed by one import at a time, all
+     * imports together; the others wait before they hold more of theirs. ez-vcard holds several copies of a card
+     * while it parses it (a card of 4 MiB, a 3 MiB photo, needed a heap of 48 MiB in a JVM of its own), so two users'
+     * camera-sized photos read at once ran the server's 64 MiB heap out of memory (one of the imports a 500).
+     */
+    private static final long LARGE_CARD_BYTES = 64 * 1024;
+    private static final Semaphore LARGE_CARD = new Semaphore(1, true);
 
     private VCardImport() {
     }
@@ -183,17 +192,33 @@ final class VCardImport {
             StringBuilder card = new StringBuilder();
             boolean tooLarge = false;
             boolean wide = false;
-            do {
-                wide |= lines.wide;
-                tooLarge |= lines.cut || ImportFile.tooLarge(card.length() + lines.text.length() + 2L, wide);
-                if (!tooLarge) {
-                    card.append(lines.text).append("\r\n");
+            boolean large = false;
+            try {
+                do {
+                    wide |= lines.wide;
+                    long length = card.length() + lines.text.length() + 2L;
+                    tooLarge |= lines.cut || ImportFile.tooLarge(length, wide);
+                    if (!large && (wide ? 2 * length : length) > LARGE_CARD_BYTES) {
+                        LARGE_CARD.acquireUninterruptibly();
+                        large = true;
+                    }
+                    if (!tooLarge) {
+                        card.append(lines.text).append("\r\n");
+                    }
+                    pending = lines.next();
+                } while (pending && !lines.isBegin());
+                ++item;
+                if (tooLarge) {
+                    return ParsedItem.failed(item, begins, "This card is " + ImportFile.TOO_LARGE);
                 }
-                pending = lines.next();
-            } while (pending && !lines.isBegin());
-            ++item;
-            return tooLarge ? ParsedItem.failed(item, begins, "This card is " + ImportFile.TOO_LARGE)
-                    : readCard(item, begins, card.toString());
+                String text = card.toString();
+                card = null; // not held while the card is parsed: its array may be twice the text
+                return readCard(item, begins, text);
+            } finally {
+                if (large) {
+                    LARGE_CARD.release();
+                }
+            }
         }
     }
 

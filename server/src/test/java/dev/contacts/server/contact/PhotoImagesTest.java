@@ -1,0 +1,147 @@
+package dev.contacts.server.contact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Photos decoded within a small, bounded heap whatever their size in pixels, stored at the same size as ever. */
+class PhotoImagesTest {
+
+    /** Far less than the server's heap: decoded whole, a 4096×4096 image alone took 48-64 MB. */
+    static final String SMALL_HEAP = "-Xmx24m";
+
+    /**
+     * The largest image accepted (a 4096×4096 PNG with alpha and a JPEG, each well under the upload limit) and a
+     * camera-sized photo (VCardImportTest's, 2400×1800, as an import brings it), each stored as an upload and as an
+     * import in a JVM of {@value #SMALL_HEAP}: each photo's pixels are decoded a few rows at a time, subsampled.
+     */
+    @Test
+    void theLargestPhotosAreStoredInASmallHeap(@TempDir Path dir) throws Exception {
+        BufferedImage halves = new BufferedImage(4096, 4096, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = halves.createGraphics();
+        g.setColor(new Color(0x0044CC));
+        g.fillRect(2048, 0, 2048, 4096); // the left half stays transparent
+        g.dispose();
+        Path png = dir.resolve("largest.png");
+        ImageIO.write(halves, "png", png.toFile());
+        Path jpeg = dir.resolve("largest.jpg");
+        ImageIO.write(opaque(halves), "jpeg", jpeg.toFile());
+        Path camera = dir.resolve("camera.jpg");
+        Files.write(camera, noise(2400, 1800));
+        assertTrue(Files.size(png) < PhotoImages.MAX_UPLOAD_BYTES && Files.size(jpeg) < PhotoImages.MAX_UPLOAD_BYTES);
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, SMALL_HEAP, "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), InASmallHeap.class.getName(), dir.toString()));
+        for (Path p : List.of(png, jpeg, camera)) {
+            command.add(p.getFileName().toString());
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), out);
+        assertEquals(0, process.exitValue(), out);
+
+        BufferedImage storedPng = ImageIO.read(dir.resolve("largest.png.stored").toFile());
+        assertEquals(512, storedPng.getWidth());
+        assertEquals(512, storedPng.getHeight());
+        assertEquals(0, storedPng.getRGB(100, 256) >>> 24, "the transparent half stays transparent");
+        assertEquals(0xFF0044CC, storedPng.getRGB(400, 256));
+        BufferedImage storedJpeg = ImageIO.read(dir.resolve("largest.jpg.stored").toFile());
+        assertEquals(512, storedJpeg.getWidth());
+        assertTrue(near(0x0044CC, storedJpeg.getRGB(400, 256)), Integer.toHexString(storedJpeg.getRGB(400, 256)));
+        BufferedImage storedCamera = ImageIO.read(dir.resolve("camera.jpg.stored").toFile());
+        assertEquals(512, storedCamera.getWidth());
+        assertEquals(384, storedCamera.getHeight());
+    }
+
+    /** Stores each file named (in the folder given first) as an upload and as an import; exits 1 if one is not. */
+    public static final class InASmallHeap {
+        public static void main(String[] args) throws Exception {
+            Path dir = Path.of(args[0]);
+            for (int i = 1; i < args.length; i++) {
+                byte[] bytes = Files.readAllBytes(dir.resolve(args[i]));
+                PhotoImages.Format format = args[i].endsWith(".png") ? PhotoImages.Format.PNG : PhotoImages.Format.JPEG;
+                byte[] stored = PhotoImages.reencode(bytes, format);
+                if (PhotoImages.fromImport(bytes).isEmpty()) {
+                    System.out.println(args[i] + ": not stored as an import");
+                    System.exit(1);
+                }
+                Files.write(dir.resolve(args[i] + ".stored"), stored);
+            }
+        }
+    }
+
+    /** Subsampled or not, a photo is stored at the size a whole decode gave: each side rounded from the source's. */
+    @Test
+    void aSubsampledPhotoKeepsTheStoredSizeOfAWholeDecode() throws Exception {
+        int[][] sizes = {{4096, 1001}, {1001, 4096}, {3001, 1999}, {1025, 7}, {2047, 2047}, {1024, 600}};
+        for (int[] size : sizes) {
+            BufferedImage image = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", png);
+            BufferedImage stored = ImageIO.read(new ByteArrayInputStream(
+                    PhotoImages.reencode(png.toByteArray(), PhotoImages.Format.PNG)));
+            double factor = 512.0 / Math.max(size[0], size[1]);
+            String what = size[0] + "×" + size[1];
+            assertEquals(Math.max(1, Math.round(size[0] * factor)), stored.getWidth(), what);
+            assertEquals(Math.max(1, Math.round(size[1] * factor)), stored.getHeight(), what);
+        }
+        assertEquals(1, PhotoImages.subsampling(1024, 1024));
+        assertEquals(2, PhotoImages.subsampling(1025, 10));
+        assertEquals(4, PhotoImages.subsampling(10, 4096));
+    }
+
+    private static BufferedImage opaque(BufferedImage image) {
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = rgb.createGraphics();
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return rgb;
+    }
+
+    /** A JPEG of noise, as large in bytes as a camera's photo of that size (VCardImportTest's fixture). */
+    private static byte[] noise(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(7);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt());
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpeg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static boolean near(int rgb, int actual) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            if (Math.abs((rgb >> shift & 0xFF) - (actual >> shift & 0xFF)) > 8) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
