@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.imageio.ImageIO;
 
@@ -28,6 +30,8 @@ class PhotoImagesTest {
 
     /** Far less than the server's heap: decoded whole, a 4096×4096 image alone took 48-64 MB. */
     static final String SMALL_HEAP = "-Xmx24m";
+    /** Half of the launcher's 64 MiB: what photos decoded at once may take, the other half left to the rest. */
+    static final String HALF_THE_SERVERS_HEAP = "-Xmx32m";
 
     /**
      * The largest image accepted (a 4096×4096 PNG with alpha and a JPEG, each well under the upload limit) and a
@@ -71,6 +75,61 @@ class PhotoImagesTest {
         BufferedImage storedCamera = ImageIO.read(dir.resolve("camera.jpg.stored").toFile());
         assertEquals(512, storedCamera.getWidth());
         assertEquals(384, storedCamera.getHeight());
+    }
+
+    /**
+     * Sixteen uploads of the largest PNG at once (what one client can send over sixteen connections), all released
+     * together, in a JVM of {@value #HALF_THE_SERVERS_HEAP}: each is stored. Decoded all at once, they ran the server's
+     * 64 MiB heap out of memory (500s, and 422s from ImageIO's PNG reader, which reports that error as damaged data).
+     * (A decode of that PNG holds up to about 10 MB at its peak, the pixels scaled among it: two fit here, sixteen
+     * never would.)
+     */
+    @Test
+    void manyLargePhotosAtOnceAreAllStoredInASmallHeap(@TempDir Path dir) throws Exception {
+        BufferedImage image = new BufferedImage(4096, 4096, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(0x800044CC, true));
+        g.fillOval(1000, 1000, 2000, 2000);
+        g.dispose();
+        Path png = dir.resolve("largest.png");
+        ImageIO.write(image, "png", png.toFile());
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, HALF_THE_SERVERS_HEAP, "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), AtOnceInASmallHeap.class.getName(), png.toString(), "16")
+                .redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), out);
+        assertEquals(0, process.exitValue(), out);
+        assertTrue(out.contains("16 stored"), out);
+    }
+
+    /** Stores the file given first as that many uploads at once, released together; exits 1 if one is not stored. */
+    public static final class AtOnceInASmallHeap {
+        public static void main(String[] args) throws Exception {
+            byte[] bytes = Files.readAllBytes(Path.of(args[0]));
+            int uploads = Integer.parseInt(args[1]);
+            CountDownLatch start = new CountDownLatch(1);
+            AtomicInteger stored = new AtomicInteger();
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < uploads; i++) {
+                threads.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        start.await();
+                        PhotoImages.reencode(bytes, PhotoImages.Format.PNG);
+                        stored.incrementAndGet();
+                    } catch (Exception | OutOfMemoryError e) {
+                        System.out.println("not stored: " + e);
+                    }
+                }));
+            }
+            start.countDown();
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            System.out.println(stored.get() + " stored");
+            System.exit(stored.get() == uploads ? 0 : 1);
+        }
     }
 
     /** Stores each file named (in the folder given first) as an upload and as an import; exits 1 if one is not. */
