@@ -121,8 +121,10 @@ class MainTest {
 
     private static Process launch(Path workDir, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
+        // native access granted as the jar's manifest grants it (Enable-Native-Access): the start loads SQLite's
+        // library on a thread of its own at once, and without the grant the JVM warns about it on stderr
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(workDir.toFile()).start();
     }
