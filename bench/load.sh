@@ -55,21 +55,7 @@ cpu_split() {
 # the most the server's RSS has been since it started (the kernel's high-water mark), in MB
 rss_peak_mb() { echo $(( $(awk '/^VmHWM/ { print $2 }' "/proc/$server/status") / 1024 )); }
 
-# A free loopback port for the server (so that nothing reads its log while it starts)
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-# Whether GET /observe/health on port $1 answers 200: bash's own /dev/tcp, no process started; the poll before
-# (sed on the log, then curl, and sleep, each a process every 10 ms) took CPU from the start it timed on two cores,
-# 80-300 ms of its wall time (README, "Ready within a second")
-health_ok() {
-  local fd status
-  { exec {fd}<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
-  printf 'GET /observe/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&"$fd"
-  read -r -t 10 status <&"$fd" || true
-  exec {fd}>&-
-  [[ $status == *" 200 "* ]]
-}
-mkfifo "$work/tick"
-exec {tick}<>"$work/tick"
+source bench/health.sh
 
 # Starts the server (JVM options to add: $@) on $work/contacts.db; sets $url, and $startup to the ms from launch to the first 200 of health
 start_server() {
@@ -82,7 +68,7 @@ start_server() {
   server=$!
   until health_ok "$port"; do
     kill -0 "$server" 2>/dev/null || { cat "$log" >&2; echo "the server exited" >&2; exit 1; }
-    read -r -t 0.01 -u "$tick" || true
+    pause
   done
   t=${EPOCHREALTIME/./}
   startup="$(( ${t:0:-3} - t0 )) ms ($(cpu_ms) ms of CPU: $(cpu_split))"

@@ -21,22 +21,7 @@ trap '[[ -z $server ]] || kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 
 # ms since the epoch, without starting a process
 ms_now() { local t=${EPOCHREALTIME/./}; echo "${t:0:-3}"; }
-# A free loopback port (the server then listens there, so nothing has to read its log while it starts)
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-# Whether the server on $port answers 200 to GET /observe/health: bash's own /dev/tcp, no process started, since
-# a poller that forks curl, sed and sleep every 10 ms takes CPU from the server it times on two cores
-health_ok() {
-  local fd status
-  { exec {fd}<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 1
-  printf 'GET /observe/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&"$fd"
-  read -r -t 10 status <&"$fd" || true
-  exec {fd}>&-
-  [[ $status == *" 200 "* ]]
-}
-mkfifo "$work/tick"
-exec {tick}<>"$work/tick"
-# waits 10 ms (read's timeout on a pipe nobody writes to: no process started)
-pause() { read -r -t 0.01 -u "$tick" || true; }
+source bench/health.sh
 
 # The CPU the server has used so far, in all (threads that ended included) and by the main thread and the JIT's
 # threads, in ms
@@ -65,7 +50,7 @@ start() {
     until [[ -n $(sed -n 's/^Contacts API listening on //p' "$log") ]]; do alive; sleep 0.01; done
     until curl -fs -o /dev/null "http://127.0.0.1:$port/observe/health"; do alive; sleep 0.01; done
   else
-    until health_ok; do alive; pause; done
+    until health_ok "$port"; do alive; pause; done
   fi
   echo "$(( $(ms_now) - t0 )) $(cpu_split)"
   if grep -q 'Unable to use AOT cache\|error' "$log"; then cat "$log" >&2; fi
