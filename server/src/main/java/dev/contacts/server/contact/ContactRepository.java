@@ -794,12 +794,10 @@ public final class ContactRepository {
         });
     }
 
-    /** Removes a live contact's photo (if any); false when there is no such contact. */
-    public boolean deletePhoto(long owner, long id) {
-        return deletePhoto(owner, id, etag -> { });
-    }
-
-    /** As {@link #deletePhoto(long, long)}, once {@code precondition} accepted the current photo's tag. */
+    /**
+     * Removes a live contact's photo (if any), once {@code precondition} accepted the current photo's tag (empty when
+     * it has none); false when there is no such contact.
+     */
     public boolean deletePhoto(long owner, long id, Consumer<Optional<String>> precondition) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();

@@ -68,7 +68,7 @@ class RowVersionTest {
         List<Runnable> writes = List.of(
                 () -> contacts.update(owner, ada.id(), current -> { }, draft -> draft.withEmail("grace@example.com")),
                 () -> contacts.putPhoto(owner, ada.id(), new ContactRepository.Photo("image/png", new byte[] {1}, "\"p\"")),
-                () -> contacts.deletePhoto(owner, ada.id()),
+                () -> contacts.deletePhoto(owner, ada.id(), photoTag -> { }),
                 () -> contacts.trash(owner, ada.id(), current -> { }),
                 () -> contacts.restore(owner, ada.id()));
         long before = version(ada.id());
