@@ -48,6 +48,7 @@ import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
+import org.jooq.Select;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -415,10 +416,8 @@ public final class ContactRepository {
             int wanted = Math.min(left, most - rows.size());
             Map<String, Object> values = new HashMap<>(Map.of("owner", owner, "from", days.from(), "to", days.to(),
                     "limit", wanted));
-            RenderedQuery<Integer> query;
             if (after == null) {
                 values.put("skip", skip);
-                query = days.sameDay() ? BIRTHDAYS_BY_NAME : BIRTHDAYS_BY_DAY;
             } else {
                 for (int i = 0; i < after.keys().size(); i++) {
                     values.put("after" + i, after.keys().get(i));
@@ -427,37 +426,106 @@ public final class ContactRepository {
                 if (!days.sameDay()) {
                     values.remove("from"); // the place reached is where the rest of the run begins
                 }
-                query = days.sameDay() ? BIRTHDAYS_BY_NAME_AFTER : BIRTHDAYS_BY_DAY_AFTER;
             }
-            int keys = days.sameDay() ? 2 : 3;
-            BirthdayKey[] last = new BirthdayKey[1];
-            int read = query.fetch(dsl, values, (result, dialect) -> {
-                int n = 0;
-                while (result.next()) {
-                    StoredContact row = stored(result, dialect);
-                    rows.add(row);
-                    n++;
-                    if (n == wanted) {
-                        List<String> key = new ArrayList<>(keys);
-                        for (int i = 0; i < keys; i++) {
-                            key.add(result.getString(CONTACT_COLUMNS.size() + 1 + i));
-                        }
-                        last[0] = new BirthdayKey(List.copyOf(key), row.id());
-                    }
-                }
-                return n;
-            });
+            PartRows part = birthdayPart(owner, days.sameDay(), after == null, values, wanted);
+            rows.addAll(part.rows());
+            int read = part.rows().size();
             left -= read;
             skip = 0;
             if (read < wanted) {
                 run++;
                 after = null;
             } else {
-                after = last[0];
+                after = part.last();
             }
         }
         boolean done = left == 0 || run == window.runs().size();
         return new BirthdayPart(rows, done ? Optional.empty() : Optional.of(new BirthdayCursor(run, 0, left, after)));
+    }
+
+    /** A part's rows in order, and the key of the last when the part was read to its limit (else null). */
+    private record PartRows(List<StoredContact> rows, BirthdayKey last) {
+    }
+
+    /**
+     * At most {@code wanted} contacts of one run from its place in {@code values}. Their ids, versions and keys come
+     * from the birthday index alone (migration V11); a row remembered with that id and version is the database's row
+     * (every change raises the version), so only the others are read from the table, each by id, and each must still
+     * have the version the index gave: a row changed between the two statements, or a part mostly not remembered,
+     * is read instead as before, rows and keys in one statement (one snapshot). The table's seek and columns of each
+     * row were most of SQLite's part of a birthday page (README, "Birthday pages from the index alone").
+     */
+    private PartRows birthdayPart(long owner, boolean sameDay, boolean fromOffset, Map<String, Object> values,
+                                  int wanted) {
+        int keys = sameDay ? 2 : 3;
+        RenderedQuery<Integer> joined;
+        RenderedQuery<Integer> indexed;
+        if (fromOffset) {
+            joined = sameDay ? BIRTHDAYS_BY_NAME : BIRTHDAYS_BY_DAY;
+            indexed = sameDay ? BIRTHDAY_IDS_BY_NAME : BIRTHDAY_IDS_BY_DAY;
+        } else {
+            joined = sameDay ? BIRTHDAYS_BY_NAME_AFTER : BIRTHDAYS_BY_DAY_AFTER;
+            indexed = sameDay ? BIRTHDAY_IDS_BY_NAME_AFTER : BIRTHDAY_IDS_BY_DAY_AFTER;
+        }
+        List<Long> ids = new ArrayList<>(wanted);
+        List<Long> versions = new ArrayList<>(wanted);
+        BirthdayKey[] last = new BirthdayKey[1];
+        indexed.fetch(dsl, values, (result, dialect) -> {
+            while (result.next()) {
+                ids.add(result.getLong(1));
+                versions.add(result.getLong(2 + keys));
+                if (ids.size() == wanted) {
+                    last[0] = new BirthdayKey(keyStrings(result, 2, keys), result.getLong(1));
+                }
+            }
+            return ids.size();
+        });
+        List<StoredContact> rows = new ArrayList<>(ids.size());
+        int missing = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            StoredContact known = json.known(ids.get(i), versions.get(i));
+            rows.add(known);
+            if (known == null) {
+                missing++;
+            }
+        }
+        if (missing * MISSING_READ_ALONE <= ids.size()) {
+            for (int i = 0; i < rows.size() && missing > 0; i++) {
+                if (rows.get(i) == null) {
+                    Optional<StoredContact> row = findStored(owner, ids.get(i));
+                    if (row.isEmpty() || row.get().version() != versions.get(i)) {
+                        break; // changed meanwhile
+                    }
+                    rows.set(i, row.get());
+                    missing--;
+                }
+            }
+            if (missing == 0) {
+                return new PartRows(rows, last[0]);
+            }
+        }
+        List<StoredContact> read = new ArrayList<>(wanted);
+        last[0] = null;
+        joined.fetch(dsl, values, (result, dialect) -> {
+            while (result.next()) {
+                StoredContact row = stored(result, dialect);
+                read.add(row);
+                if (read.size() == wanted) {
+                    last[0] = new BirthdayKey(keyStrings(result, CONTACT_COLUMNS.size() + 1, keys), row.id());
+                }
+            }
+            return read.size();
+        });
+        return new PartRows(read, last[0]);
+    }
+
+    /** {@code keys} text columns from {@code first} on. */
+    private static List<String> keyStrings(ResultSet result, int first, int keys) throws SQLException {
+        List<String> key = new ArrayList<>(keys);
+        for (int i = 0; i < keys; i++) {
+            key.add(result.getString(first + i));
+        }
+        return List.copyOf(key);
     }
 
     /** The page {@code skip} contacts into the window read whole (one part), each contact to {@code each}: for tests. */
@@ -983,6 +1051,22 @@ public final class ContactRepository {
     /** The same for a run of one day. */
     private static final RenderedQuery<Integer> BIRTHDAYS_BY_NAME_AFTER = new RenderedQuery<>(
             dsl -> birthdayPage(dsl, true, CONTACTS.LAST_NAME_KEY, CONTACTS.FIRST_NAME_KEY), null);
+    /** The ids, keys and versions of such parts, from the birthday index alone (read by {@link #birthdayPart}). */
+    private static final RenderedQuery<Integer> BIRTHDAY_IDS_BY_DAY = new RenderedQuery<>(
+            dsl -> birthdayIds(dsl, false, CONTACTS.BIRTHDAY_MD, CONTACTS.LAST_NAME_KEY, CONTACTS.FIRST_NAME_KEY),
+            null);
+    private static final RenderedQuery<Integer> BIRTHDAY_IDS_BY_NAME = new RenderedQuery<>(
+            dsl -> birthdayIds(dsl, false, CONTACTS.LAST_NAME_KEY, CONTACTS.FIRST_NAME_KEY), null);
+    private static final RenderedQuery<Integer> BIRTHDAY_IDS_BY_DAY_AFTER = new RenderedQuery<>(
+            dsl -> birthdayIds(dsl, true, CONTACTS.BIRTHDAY_MD, CONTACTS.LAST_NAME_KEY, CONTACTS.FIRST_NAME_KEY),
+            null);
+    private static final RenderedQuery<Integer> BIRTHDAY_IDS_BY_NAME_AFTER = new RenderedQuery<>(
+            dsl -> birthdayIds(dsl, true, CONTACTS.LAST_NAME_KEY, CONTACTS.FIRST_NAME_KEY), null);
+    /**
+     * A part is read from the index alone, its rows not remembered then each by id, when at most one in this many
+     * is not remembered; more, and it is read in one statement with the table joined (a cold page).
+     */
+    private static final int MISSING_READ_ALONE = 4;
     /**
      * How many of the owner's live contacts carry a label: its entries in the label index (the owner's, by folded
      * name), less the owner's trashed contacts that carry it, read from the trash index. Testing each entry's contact
@@ -1226,10 +1310,28 @@ public final class ContactRepository {
      * whose keys and id are "after0", "after1", ... and "after_id".
      */
     private static ResultQuery<?> birthdayPage(DSLContext dsl, boolean after, Field<?>... keys) {
+        Table<?> page = birthdayIds(dsl, after, keys).asTable("page");
+        List<SortField<?>> pageOrder = new ArrayList<>();
+        List<Field<?>> columns = new ArrayList<>(CONTACT_COLUMNS);
+        for (int i = 0; i < keys.length; i++) {
+            pageOrder.add(page.field("key" + i).asc());
+            columns.add(page.field("key" + i));
+        }
+        Field<Long> pageId = page.field("page_id", Long.class);
+        pageOrder.add(pageId.asc());
+        return dsl.select(columns).from(page).join(CONTACTS).on(CONTACTS.ID.eq(pageId)).orderBy(pageOrder);
+    }
+
+    /**
+     * The ids of a part of a run of month-days, in order, each with its keys and then its row version: all of them
+     * in the birthday index (owner, month-day, last and first name keys, id, version), so no row is read.
+     */
+    private static Select<?> birthdayIds(DSLContext dsl, boolean after, Field<?>... keys) {
         List<Field<?>> pageFields = new ArrayList<>(List.of(CONTACTS.ID.as("page_id")));
         for (int i = 0; i < keys.length; i++) {
             pageFields.add(keys[i].as("key" + i));
         }
+        pageFields.add(CONTACTS.ROW_VERSION.as("page_version"));
         List<SortField<?>> order = new ArrayList<>(Arrays.stream(keys).map(Field::asc).toList());
         order.add(CONTACTS.ID.asc());
         Condition where = inMonthDays();
@@ -1251,16 +1353,7 @@ public final class ContactRepository {
         }
         var limited = dsl.select(pageFields).from(CONTACTS).where(where).orderBy(order)
                 .limit(DSL.param("limit", Integer.class));
-        Table<?> page = (after ? limited : limited.offset(DSL.param("skip", Integer.class))).asTable("page");
-        List<SortField<?>> pageOrder = new ArrayList<>();
-        List<Field<?>> columns = new ArrayList<>(CONTACT_COLUMNS);
-        for (int i = 0; i < keys.length; i++) {
-            pageOrder.add(page.field("key" + i).asc());
-            columns.add(page.field("key" + i));
-        }
-        Field<Long> pageId = page.field("page_id", Long.class);
-        pageOrder.add(pageId.asc());
-        return dsl.select(columns).from(page).join(CONTACTS).on(CONTACTS.ID.eq(pageId)).orderBy(pageOrder);
+        return after ? limited : limited.offset(DSL.param("skip", Integer.class));
     }
 
     /** The owner's live contacts whose stored month-day is from {@code from} to {@code to}: a range of the index. */
