@@ -16,8 +16,9 @@ public final class ImportFile {
 
     /**
      * The body's text, opened afresh each time it is read: an import reads it more than once (whether it is a file
-     * of its format, how many items it has, then the items), never as one String (a 10 MiB body with a character
-     * outside Latin-1 made a 20 MiB String, held for the whole import beside everything read from it).
+     * of its format, how many items it has, then the items, and a second time beside them for its large cards),
+     * never as one String (a 10 MiB body with a character outside Latin-1 made a 20 MiB String, held for the whole
+     * import beside everything read from it).
      */
     @FunctionalInterface
     public interface Text {

@@ -3,6 +3,7 @@ package dev.contacts.server.contact.transfer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -16,14 +17,15 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.contacts.model.ContactRules;
 import dev.contacts.model.PostalAddress;
 import dev.contacts.server.contact.ContactRepository;
 import dev.contacts.server.contact.PhotoImages;
-import ezvcard.Ezvcard;
 import ezvcard.VCard;
+import ezvcard.io.text.VCardReader;
 import ezvcard.property.Address;
 import ezvcard.property.Birthday;
 import ezvcard.property.Categories;
@@ -53,12 +55,13 @@ final class VCardImport {
     private static final Pattern BEGIN = Pattern.compile("\\s*BEGIN\\s*:\\s*VCARD\\s*", Pattern.CASE_INSENSITIVE);
     private static final String APPLE_LABEL = "X-ABLABEL";
     /**
-     * A card of more than 64 KiB (nearly always a photo inline) is gathered and parsed by one import at a time, all
-     * imports together; the others wait before they hold more of theirs. ez-vcard holds several copies of a card
-     * while it parses it (a card of 4 MiB, a 3 MiB photo, needed a heap of 48 MiB in a JVM of its own), so two users'
-     * camera-sized photos read at once ran the server's 64 MiB heap out of memory (one of the imports a 500).
+     * A card of more than 64 KiB (nearly always a photo inline) is parsed by one import at a time, all imports
+     * together, and never gathered: ez-vcard reads it straight from the body's text. ez-vcard holds several copies
+     * of a card's largest value while it parses it (a camera's photo: about 3.8 MB each), so two users' camera-sized
+     * photos read at once ran the server's 64 MiB heap out of memory (one of the imports a 500; README, "A card's
+     * copies").
      */
-    private static final long LARGE_CARD_BYTES = 64 * 1024;
+    private static final int LARGE_CARD_BYTES = 64 * 1024;
     private static final Semaphore LARGE_CARD = new Semaphore(1, true);
 
     private VCardImport() {
@@ -97,7 +100,7 @@ final class VCardImport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ReadOnDemand(cards, new Cards(new Lines(ImportFile.open(text))));
+        return new ReadOnDemand(cards, new Cards(new Lines(ImportFile.open(text)), text));
     }
 
     /**
@@ -110,8 +113,19 @@ final class VCardImport {
         private int ahead = -2;
         /** How many lines were read. */
         int number;
-        /** The line read last, cut to the limit. */
+        /** How many characters were read from the text. */
+        private long consumed;
+        /** Where the line read last begins in the text; after the last line, the text's length. */
+        long start;
+        /**
+         * The line read last; only its first {@link #LARGE_CARD_BYTES} characters when it is longer and cannot be a
+         * BEGIN line (a photo's base64 on one line: such a card is read from the text itself, never gathered).
+         */
         String text;
+        /** Its length, up to the limit. */
+        int length;
+        /** Whether {@link #text} is all of it. */
+        private boolean whole;
         /** Whether it was longer than the limit. */
         boolean cut;
         /** Whether it has a character outside Latin-1. */
@@ -124,26 +138,42 @@ final class VCardImport {
         /** Reads the next line: false at the end of the text. */
         boolean next() {
             try {
-                int c = ahead != -2 ? ahead : in.read();
+                int c;
+                if (ahead != -2) {
+                    c = ahead;
+                    start = c >= 0 ? consumed - 1 : consumed;
+                } else {
+                    start = consumed;
+                    c = read();
+                }
                 ahead = -2;
                 if (c < 0) {
                     return false;
                 }
                 StringBuilder line = new StringBuilder();
+                length = 0;
+                whole = true;
                 cut = false;
                 wide = false;
                 while (c >= 0 && c != '\n' && c != '\r') {
                     if (!cut) {
                         wide |= c > 0xFF;
-                        cut = ImportFile.tooLarge(line.length() + 1, wide);
+                        cut = ImportFile.tooLarge(length + 1, wide);
                         if (!cut) {
-                            line.append((char) c);
+                            length++;
+                            if (whole && line.length() == LARGE_CARD_BYTES) {
+                                Matcher begin = BEGIN.matcher(line);
+                                whole = begin.matches() || begin.hitEnd(); // else no BEGIN line, whatever follows
+                            }
+                            if (whole) {
+                                line.append((char) c);
+                            }
                         }
                     }
-                    c = in.read();
+                    c = read();
                 }
                 if (c == '\r') {
-                    int after = in.read();
+                    int after = read();
                     ahead = after == '\n' ? -2 : after;
                 }
                 text = line.toString();
@@ -154,9 +184,17 @@ final class VCardImport {
             }
         }
 
+        private int read() throws IOException {
+            int c = in.read();
+            if (c >= 0) {
+                consumed++;
+            }
+            return c;
+        }
+
         /** Whether the line opens a card. */
         boolean isBegin() {
-            return !cut && BEGIN.matcher(text).matches();
+            return !cut && whole && BEGIN.matcher(text).matches();
         }
     }
 
@@ -166,12 +204,18 @@ final class VCardImport {
      */
     private static final class Cards implements Iterator<ParsedItem> {
         private final Lines lines;
+        private final ImportFile.Text text;
         private int item;
         /** Whether {@link #lines} holds a line not yet part of a card: the next card's BEGIN line. */
         private boolean pending;
+        /** The text read a second time, behind {@link #lines}, for large cards; opened at the first. */
+        private Reader behind;
+        /** Where {@link #behind} is in the text. */
+        private long behindAt;
 
-        Cards(Lines lines) {
+        Cards(Lines lines, ImportFile.Text text) {
             this.lines = lines;
+            this.text = text;
             // what comes before the first card is blank (looksLikeVCard)
             do {
                 pending = lines.next();
@@ -189,6 +233,8 @@ final class VCardImport {
                 throw new NoSuchElementException();
             }
             int begins = lines.number;
+            long start = lines.start;
+            long length = 0; // the card's characters, each line ending counted as two
             StringBuilder card = new StringBuilder();
             boolean tooLarge = false;
             boolean wide = false;
@@ -196,13 +242,14 @@ final class VCardImport {
             try {
                 do {
                     wide |= lines.wide;
-                    long length = card.length() + lines.text.length() + 2L;
+                    length += lines.length + 2L;
                     tooLarge |= lines.cut || ImportFile.tooLarge(length, wide);
                     if (!large && (wide ? 2 * length : length) > LARGE_CARD_BYTES) {
                         LARGE_CARD.acquireUninterruptibly();
                         large = true;
+                        card = null; // read from the text itself
                     }
-                    if (!tooLarge) {
+                    if (!tooLarge && !large) {
                         card.append(lines.text).append("\r\n");
                     }
                     pending = lines.next();
@@ -211,22 +258,71 @@ final class VCardImport {
                 if (tooLarge) {
                     return ParsedItem.failed(item, begins, "This card is " + ImportFile.TOO_LARGE);
                 }
-                String text = card.toString();
-                card = null; // not held while the card is parsed: its array may be twice the text
-                return readCard(item, begins, text);
+                if (large) {
+                    return readCard(item, begins, span(start, lines.start));
+                }
+                return readCard(item, begins, new StringReader(card.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } finally {
                 if (large) {
                     LARGE_CARD.release();
                 }
             }
         }
+
+        /**
+         * The characters from {@code start} to {@code end} of the text, read from {@link #behind}: the card's text as
+         * it is in the body (its line ends as they were; ez-vcard reads {@code \r\n}, {@code \r} and {@code \n}
+         * alike), never held whole.
+         */
+        private Reader span(long start, long end) throws IOException {
+            if (behind == null) {
+                behind = new BufferedReader(ImportFile.open(text));
+            }
+            while (behindAt < start) {
+                long skipped = behind.skip(start - behindAt);
+                if (skipped <= 0) {
+                    throw new IllegalStateException("the text is shorter than it was");
+                }
+                behindAt += skipped;
+            }
+            return new Reader() {
+                @Override
+                public int read() throws IOException { // ez-vcard reads a character at a time
+                    int c = behindAt < end ? behind.read() : -1;
+                    if (c >= 0) {
+                        behindAt++;
+                    }
+                    return c;
+                }
+
+                @Override
+                public int read(char[] buffer, int offset, int length) throws IOException {
+                    if (behindAt >= end) {
+                        return -1;
+                    }
+                    int n = behind.read(buffer, offset, (int) Math.min(length, end - behindAt));
+                    if (n > 0) {
+                        behindAt += n;
+                    }
+                    return n;
+                }
+
+                @Override
+                public void close() {
+                    // the text is read on for the next large card
+                }
+            };
+        }
     }
 
-    private static ParsedItem readCard(int item, int line, String text) {
+    private static ParsedItem readCard(int item, int line, Reader text) {
         VCard card;
-        try {
-            card = Ezvcard.parse(text).first();
-        } catch (RuntimeException e) {
+        try (VCardReader reader = new VCardReader(text)) {
+            reader.setScribeIndex(LeanPhotoScribe.INDEX); // a photo decoded with fewer copies
+            card = reader.readNext();
+        } catch (IOException | RuntimeException e) {
             card = null;
         }
         if (card == null) {

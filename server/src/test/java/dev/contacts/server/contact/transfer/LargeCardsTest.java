@@ -1,5 +1,6 @@
 package dev.contacts.server.contact.transfer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,16 +26,11 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Cards with a photo inline of about 3 MiB, the largest an import takes, read by two imports at once. */
+/** Cards with a photo inline of about 3 MiB, the largest an import takes, read by several imports at once. */
 class LargeCardsTest {
 
-    /**
-     * Two imports each read a card with a 2.9 MiB photo, started at once, in a JVM of 60 MiB: ez-vcard holds several
-     * copies of a card while it parses it, so both at once ran out of memory (up to a 64 MiB heap; one alone needs
-     * 48), where one at a time both are read.
-     */
-    @Test
-    void twoImportsReadTheirCamerasPhotosInOneHeap(@TempDir Path dir) throws Exception {
+    /** A card with a camera's photo (2.9 MiB of JPEG, 3.8 MB of base64, on one line), then a small card. */
+    private static Path cameraCard(Path dir) throws Exception {
         BufferedImage image = new BufferedImage(2400, 2000, BufferedImage.TYPE_INT_RGB);
         Random random = new Random(7);
         for (int y = 0; y < image.getHeight(); y++) {
@@ -50,26 +46,127 @@ class LargeCardsTest {
         assertTrue(card.length() > 3_800_000 && card.length() < ImportFile.MAX_ITEM_BYTES, "" + card.length());
         Path file = dir.resolve("camera.vcf");
         Files.writeString(file, card);
+        return file;
+    }
 
+    /** What {@code imports} imports of the file, started at once in a JVM of {@code heap}, each found. */
+    private static String readAtOnce(Path file, int imports, String heap) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx60m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), TwoAtOnce.class.getName(), file.toString())
+        Process process = new ProcessBuilder(java, heap, "-XX:+UseG1GC", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), AtOnce.class.getName(), file.toString(), "" + imports)
                 .redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), out);
         assertEquals(0, process.exitValue(), out);
-        assertEquals("photo, no photo\nphoto, no photo\n", out);
+        return out;
     }
 
-    /** Two threads, released together, each reading the file given as an import does; prints what each found. */
-    public static final class TwoAtOnce {
+    /**
+     * Two imports each read a card with a 2.9 MiB photo, started at once, in a JVM of 60 MiB: ez-vcard holds several
+     * copies of a card while it parses it, so both at once ran out of memory (up to a 64 MiB heap; one alone needs
+     * 48), where one at a time both are read.
+     */
+    @Test
+    void twoImportsReadTheirCamerasPhotosInOneHeap(@TempDir Path dir) throws Exception {
+        assertEquals("photo, no photo\n".repeat(2), readAtOnce(cameraCard(dir), 2, "-Xmx60m"));
+    }
+
+    /**
+     * Four at once in 48 MiB, each holding its own body (3.8 MB) beside them: the card is read by ez-vcard from the
+     * body's text, never gathered into a String of its own, and its photo decoded with one copy instead of three
+     * (README, "A card's copies"). Before, four ran out of memory at 64 MiB too (two of the four, in three runs of
+     * three), and so did two at 48.
+     */
+    @Test
+    void fourImportsReadTheirCamerasPhotosIn48MiB(@TempDir Path dir) throws Exception {
+        assertEquals("photo, no photo\n".repeat(4), readAtOnce(cameraCard(dir), 4, "-Xmx48m"));
+    }
+
+    /**
+     * A card over 64 KiB is read by ez-vcard from the body's text rather than from its gathered lines: whatever its
+     * line ends, folded or not, without its END line, or with lines after it, it reads as before, and so do the
+     * cards around it (their items and lines).
+     */
+    @Test
+    void aLargeCardReadFromTheTextReadsAsItsLinesDid() {
+        String photo = Base64.getEncoder().encodeToString(VCardImportTest.image(400, 300, "jpeg", true));
+        assertTrue(photo.length() > 64 * 1024, "" + photo.length());
+        StringBuilder folded = new StringBuilder("PHOTO;ENCODING=b;TYPE=JPEG:" + photo.substring(0, 40));
+        for (int i = 40; i < photo.length(); i += 74) {
+            folded.append("\n ").append(photo, i, Math.min(photo.length(), i + 74));
+        }
+        for (String end : List.of("\r\n", "\n", "\r")) {
+            for (String property : List.of("PHOTO;ENCODING=b;TYPE=JPEG:" + photo, folded.toString())) {
+                for (String after : List.of("END:VCARD\n", "", "END:VCARD\nX-JUNK:1\n\n")) {
+                    String file = ("BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nEND:VCARD\n"
+                            + "BEGIN:VCARD\nVERSION:3.0\nFN:Jane Doe\n" + property + "\nNOTE:kept\n" + after
+                            + "BEGIN:VCARD\nVERSION:3.0\nFN:Bob Stone\nEND:VCARD").replace("\n", end);
+                    String what = end.replace("\r", "CR").replace("\n", "LF") + ", " + property.length() + ", " + after;
+                    List<ParsedItem> items = ImportFile.read(file, ImportFile.Format.VCARD).orElseThrow();
+                    assertEquals(3, items.size(), what);
+                    assertEquals("Ann", items.get(0).contact().draft().firstName(), what);
+                    TransferItem jane = items.get(1).contact();
+                    assertEquals("Jane", jane.draft().firstName(), what);
+                    assertEquals(5, items.get(1).line(), what);
+                    assertTrue(jane.draft().additionalData().contains("kept"), what);
+                    assertEquals("image/jpeg", jane.photo().contentType(), what);
+                    assertEquals("Bob", items.get(2).contact().draft().firstName(), what);
+                    assertEquals(file.lines().toList().size() - 3, items.get(2).line(), what);
+                }
+            }
+        }
+    }
+
+    /**
+     * A photo's base64 decoded by the JDK gives ez-vcard's bytes, or is left to ez-vcard: padding or none, line
+     * breaks, spaces, characters both skip; URL-safe characters, a padding split or misplaced, a lone last character.
+     */
+    @Test
+    void aPhotoDecodesAsEzVcardDecodesIt() {
+        Random random = new Random(3);
+        List<String> values = new ArrayList<>();
+        for (int length = 0; length < 40; length++) {
+            byte[] bytes = new byte[length];
+            random.nextBytes(bytes);
+            String plain = Base64.getEncoder().encodeToString(bytes);
+            values.add(plain);
+            values.add(Base64.getMimeEncoder(8, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(bytes));
+            values.add(plain.replace("=", ""));
+            values.add(" " + plain.replaceAll("(.{5})", "$1 \t") + " ");
+            values.add(plain.replaceAll("(.{3})", "$1*"));
+            values.add(plain + "\r\n ");
+            values.add(Base64.getUrlEncoder().encodeToString(bytes));
+            values.add(plain.replace("==", "= ="));
+            values.add(plain + "=");
+            values.add(plain + "A");
+            values.add(plain + "==AAAA");
+            values.add(plain + "é");
+        }
+        int lean = 0;
+        for (String value : values) {
+            byte[] decoded = LeanPhotoScribe.decode(value);
+            if (decoded != null) {
+                lean++;
+                assertArrayEquals(ezvcard.util.org.apache.commons.codec.binary.Base64.decodeBase64(value), decoded,
+                        value);
+            }
+        }
+        assertTrue(lean > 5 * 40, "" + lean);
+        byte[] bytes = new byte[3000];
+        random.nextBytes(bytes);
+        assertArrayEquals(bytes, LeanPhotoScribe.decode(Base64.getMimeEncoder().encodeToString(bytes)));
+    }
+
+    /** Threads, released together, each reading the file given as an import does; prints what each found. */
+    public static final class AtOnce {
         public static void main(String[] args) throws Exception {
             byte[] body = Files.readAllBytes(Path.of(args[0]));
+            int count = Integer.parseInt(args[1]);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<String>> imports = new ArrayList<>();
-            try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            try (ExecutorService threads = Executors.newFixedThreadPool(count)) {
                 try {
-                    for (int i = 0; i < 2; i++) {
+                    for (int i = 0; i < count; i++) {
                         byte[] own = body.clone(); // each import has its own body
                         imports.add(threads.submit(() -> {
                             start.await();
