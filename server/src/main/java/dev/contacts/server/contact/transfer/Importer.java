@@ -187,14 +187,18 @@ final class Importer {
             ContactDraft draft = item.draft();
             Optional<Contact> first = Optional.empty();
             for (long id : byName.getOrDefault(name(draft), List.of())) {
-                Optional<Contact> candidate = Optional.ofNullable(contacts.get(id))
-                        .filter(c -> Sameness.samePerson(c.toDraft(), draft));
-                // Of several, the one the item equals: a CSV (no UIDs) exported and imported again maps back 1:1.
-                if (candidate.isPresent() && candidate.get().toDraft().equals(draft)) {
-                    return candidate;
+                Contact candidate = contacts.get(id);
+                if (candidate == null) {
+                    continue;
                 }
-                if (first.isEmpty()) {
-                    first = candidate;
+                ContactDraft existing = candidate.toDraft();
+                // The one the item equals in every field, first: a CSV (no UIDs) exported and imported again maps
+                // back 1:1, also a contact with no email or phone to compare, which was created anew each time.
+                if (existing.equals(draft)) {
+                    return Optional.of(candidate);
+                }
+                if (first.isEmpty() && Sameness.samePerson(existing, draft)) {
+                    first = Optional.of(candidate);
                 }
             }
             return first;

@@ -330,6 +330,26 @@ class TransferApiTest {
     }
 
     @Test
+    void aContactWithoutEmailOrPhoneIsFoundAgainWhenItsCsvExportIsImported() {
+        api.createContact(token, """
+                {"first_name": "Grace", "last_name": "Hopper", "birthday": "1906-12-09",
+                 "additional_data": "Admiral", "labels": ["Navy"]}""");
+        api.createContact(token, """
+                {"first_name": "Mei", "last_name": "", "organization": "Acme"}""");
+        JsonNode before = contacts();
+        String csv = api.get("/contacts/export/?format=csv", token).body();
+
+        JsonNode again = imported("", CSV, csv);
+        assertEquals(0, again.get("created").asInt(), "nobody twice: " + again);
+        assertEquals(2, again.get("skipped").asInt(), again.toString());
+        assertEquals(before, contacts());
+
+        // the same name alone, with something else in it, is still someone else
+        JsonNode namesake = imported("", CSV, csv.replace("Admiral", "Computer scientist"));
+        assertEquals(1, namesake.get("created").asInt(), namesake.toString());
+    }
+
+    @Test
     void theSameNameAloneIsNotTheSameContact() {
         api.createContact(token, """
                 {"first_name": "Ann", "last_name": "Lee", "email": "ann@example.com"}""");
