@@ -23,6 +23,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.DataFormat;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -159,6 +160,9 @@ public final class ContactDetailView extends StackPane {
         heading.getStyleClass().add("field-label");
         Label label = new Label(kind == null ? "" : kind);
         label.getStyleClass().add("text-muted");
+        // never narrower than their text: a long value beside them (a note) wraps instead of cutting them to "…"
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         fields.addRow(row, heading, label, value);
         for (Node n : List.of(heading, label, value)) {
             GridPane.setValignment(n, VPos.TOP);

@@ -70,6 +70,53 @@ class BirthdaysFlowTest extends UiTestBase {
         waitUntil("a year", () -> rows().size() == 6);
     }
 
+    /** What each cell of "Next" that has a value draws: its text, or the text cut short with an ellipsis. */
+    private java.util.Map<String, String> nextColumnDrawn() {
+        return Fx.call(() -> {
+            robot.lookup("#birthdays-table").query().getScene().getRoot().layout(); // at the window's size now
+            java.util.Map<String, String> drawn = new java.util.TreeMap<>();
+            for (javafx.scene.Node n : robot.lookup("#birthdays-table").query().lookupAll(".table-cell")) {
+                if (n instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getText() != null
+                        && !cell.getText().isEmpty() && cell.getTableColumn().getText().equals("Next")
+                        && cell.lookup(".text") instanceof javafx.scene.text.Text text) {
+                    drawn.put(cell.getText(), text.getText());
+                }
+            }
+            return drawn;
+        });
+    }
+
+    @Test
+    void atTheSmallestWindowTheNextColumnShowsWhenInFull() {
+        registerAndLogIn(robot, "bd-narrow@example.com");
+        for (int days = 280; days < 287; days++) { // every weekday's name, spelled with the date
+            bornDaysFromNow("In" + days, days, 30);
+        }
+        double width = Fx.call(() -> stage.getWidth());
+        double height = Fx.call(() -> stage.getHeight());
+        Fx.run(() -> {
+            stage.setWidth(800);
+            stage.setHeight(560);
+        });
+        try {
+            robot.clickOn("#tab-birthdays");
+            robot.clickOn("#days-365");
+            waitUntil("a year", () -> rows().size() == 7);
+            waitUntil("laid out at 800 px", () -> Fx.call(() -> window.scene().getWidth()) <= 800);
+            waitUntil("the seven rows are drawn", () -> nextColumnDrawn().size() == 7);
+            java.util.Map<String, String> cut = new java.util.TreeMap<>(nextColumnDrawn());
+            cut.entrySet().removeIf(e -> e.getKey().equals(e.getValue()));
+            assertEquals(java.util.Map.of(), cut, "when each birthday comes, whole, in the smallest window");
+            Screenshots.save(window.scene(), "birthdays-minimum-size");
+        } finally {
+            // the stage is shared by the tests after this one
+            Fx.run(() -> {
+                stage.setWidth(width);
+                stage.setHeight(height);
+            });
+        }
+    }
+
     @Test
     void anEmptyWindowSaysSo() {
         registerAndLogIn(robot, "nobirthdays@example.com");

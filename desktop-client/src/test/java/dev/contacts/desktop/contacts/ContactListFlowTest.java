@@ -156,6 +156,31 @@ class ContactListFlowTest extends UiTestBase {
     }
 
     @Test
+    void aLongNoteWrapsAndLeavesEveryFieldsNameAndKindWhole() {
+        registerAndLogIn(robot, "longnote@example.com");
+        String note = "Une très longue note qui est pliée sur plusieurs lignes parce que Apple plie les lignes. ".repeat(8);
+        userApi().create(new ContactDraft("Amélie", "Dupont", List.of(new LabeledValue("amelie@example.fr", "other")),
+                List.of(new LabeledValue("+33 6 12 34 56 78", "mobile")), null, note.strip(), List.of(), null, null,
+                null, List.of(), false));
+        Fx.run(() -> window.mainView().refresh());
+        clickOnContact("Amélie Dupont");
+        waitUntil("the details show", () -> text(robot, "#detail-name").equals("Amélie Dupont"));
+        // what each label draws: its text, or the text cut short with an ellipsis when its column is too narrow
+        List<String> drawn = Fx.call(() -> {
+            robot.lookup("#detail-fields").queryAs(javafx.scene.layout.GridPane.class).layout();
+            return robot.lookup("#detail-fields").queryAs(javafx.scene.layout.GridPane.class).getChildren().stream()
+                    .filter(n -> n instanceof javafx.scene.control.Label l && !l.isWrapText())
+                    .map(n -> ((javafx.scene.text.Text) n.lookup(".text")).getText()).toList();
+        });
+        assertEquals(List.of("Email", "other", "Phone", "mobile", "Notes", ""), drawn,
+                "field names and kinds are never cut to \"…\" by a long value beside them");
+        assertTrue(Fx.call(() -> robot.lookup("#detail-notes").queryAs(javafx.scene.control.Label.class).getHeight())
+                > 3 * Fx.call(() -> robot.lookup("#detail-name").queryAs(javafx.scene.control.Label.class)
+                .getFont().getSize()), "the note wraps onto several lines");
+        Screenshots.save(window.scene(), "contact-detail-long-note");
+    }
+
+    @Test
     void anAvatarWithoutInitialsShowsAPersonFillingMostOfItsCircleInTheRowAndTheDetail() {
         registerAndLogIn(robot, "nobody@example.com");
         userApi().create(new ContactDraft("(plumber)", "", "someone@example.com", null, null, null)); // no letter: no initials

@@ -9,6 +9,7 @@ import dev.contacts.model.ContactDraft;
 import dev.contacts.model.ContactRules;
 import dev.contacts.model.LabeledValue;
 import dev.contacts.model.PostalAddress;
+import ezvcard.property.VCardProperty;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -55,7 +56,13 @@ final class CsvExport implements ContactFileWriter {
     public void write(TransferItem item) throws IOException {
         ContactDraft c = item.draft();
         List<String> row = new ArrayList<>(HEADER.size());
-        row.addAll(List.of(c.firstName(), "", c.lastName(), "", "", "", "", "", nz(c.nickname()), "",
+        // the kept properties are read only when they hold a prefix or suffix: most contacts' hold none
+        List<VCardProperty> extras = item.extras() != null && (item.extras().contains(NameAffixes.PREFIX)
+                || item.extras().contains(NameAffixes.SUFFIX)) ? new ArrayList<>(VCardExtras.read(item.extras()))
+                : new ArrayList<>();
+        row.addAll(List.of(c.firstName(), "", c.lastName(), "", "", "",
+                nz(NameAffixes.take(extras, NameAffixes.PREFIX)), nz(NameAffixes.take(extras, NameAffixes.SUFFIX)),
+                nz(c.nickname()), "",
                 nz(c.organization()), nz(c.jobTitle()), "", birthday(c), nz(c.additionalData()), ""));
         List<String> labels = new ArrayList<>(c.labels());
         labels.add("* myContacts");

@@ -283,6 +283,16 @@ final class CsvImport {
             case OUTLOOK -> outlook(r, draft);
         }
         List<VCardProperty> extras = new ArrayList<>();
+        if (layout == Layout.OUTLOOK) {
+            // Outlook's "Title" is the name's prefix ("Dr."), kept as Google's CSV names it, as a vCard's is
+            for (VCardProperty affix : new VCardProperty[] {
+                    NameAffixes.kept(NameAffixes.PREFIX, Arrays.asList(r.take("Title"))),
+                    NameAffixes.kept(NameAffixes.SUFFIX, Arrays.asList(r.take("Suffix")))}) {
+                if (affix != null) {
+                    extras.add(affix);
+                }
+            }
+        }
         for (int i = 0; i < header.size() && i < row.size(); i++) {
             String value = row.get(i);
             String column = header.get(i);

@@ -246,11 +246,6 @@ final class DraftBuilder {
         return v;
     }
 
-    /** A value kept in the notes, after its name, because no field holds it. */
-    void moveToNotes(String name, String value) {
-        note(name, value);
-    }
-
     private void note(String name, String value) {
         if (value != null && !value.isBlank()) {
             moved.add(name + ": " + value.strip());

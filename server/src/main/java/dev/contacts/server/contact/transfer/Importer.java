@@ -103,11 +103,14 @@ final class Importer {
             } else if (duplicates == Duplicates.SKIP) {
                 counts.skipped++;
             } else {
-                Optional<String> refused = mergeInto(owner, same.get(), item.contact(), contacts, transfer, known);
-                if (refused.isPresent()) {
-                    counts.errors.add(new ImportReport.ItemError(item.item(), item.line(), refused.get()));
-                } else {
+                Merged merged = mergeInto(owner, same.get(), item.contact(), contacts, transfer, known);
+                if (merged.refused() != null) {
+                    counts.errors.add(new ImportReport.ItemError(item.item(), item.line(), merged.refused()));
+                } else if (merged.changed()) {
                     counts.merged++;
+                } else {
+                    // the address book has all of it already (an export imported again): nothing was merged
+                    counts.skipped++;
                 }
             }
         }
@@ -184,14 +187,18 @@ final class Importer {
             ContactDraft draft = item.draft();
             Optional<Contact> first = Optional.empty();
             for (long id : byName.getOrDefault(name(draft), List.of())) {
-                Optional<Contact> candidate = Optional.ofNullable(contacts.get(id))
-                        .filter(c -> Sameness.samePerson(c.toDraft(), draft));
-                // Of several, the one the item equals: a CSV (no UIDs) exported and imported again maps back 1:1.
-                if (candidate.isPresent() && candidate.get().toDraft().equals(draft)) {
-                    return candidate;
+                Contact candidate = contacts.get(id);
+                if (candidate == null) {
+                    continue;
                 }
-                if (first.isEmpty()) {
-                    first = candidate;
+                ContactDraft existing = candidate.toDraft();
+                // The one the item equals in every field, first: a CSV (no UIDs) exported and imported again maps
+                // back 1:1, also a contact with no email or phone to compare, which was created anew each time.
+                if (existing.equals(draft)) {
+                    return Optional.of(candidate);
+                }
+                if (first.isEmpty() && Sameness.samePerson(existing, draft)) {
+                    first = Optional.of(candidate);
                 }
             }
             return first;
@@ -215,32 +222,42 @@ final class Importer {
         }
     }
 
+    /** What merging an item did: changed the contact or not, or the reason it could not. */
+    private record Merged(boolean changed, String refused) {
+        static final Merged UNCHANGED = new Merged(false, null);
+        static final Merged CHANGED = new Merged(true, null);
+    }
+
     /**
      * Fills the contact's empty fields and adds what it lacks; writes only when that changes something. The
      * reason it cannot, when the merged contact would break a rule (notes over their limit).
      */
-    private static Optional<String> mergeInto(long owner, Contact existing, TransferItem item,
+    private static Merged mergeInto(long owner, Contact existing, TransferItem item,
                                               ContactRepository contacts, TransferRepository transfer, Known known) {
         ContactDraft current = existing.toDraft();
         ContactDraft merged = ContactMerge.merge(current, item.draft(), ContactMerge.Notes.FILL);
         List<FieldError> broken = ContactRules.validate(merged);
         if (!broken.isEmpty()) {
-            return Optional.of("Merging into contact " + existing.id() + " would break a rule: "
+            return new Merged(false, "Merging into contact " + existing.id() + " would break a rule: "
                     + broken.get(0).msg());
         }
+        boolean changed = false;
         if (!merged.equals(current)) {
             contacts.update(owner, existing.id(), c -> { }, d -> merged).ifPresent(known::changed);
+            changed = true;
         }
         TransferRepository.FileFields kept = known.fileFields(existing.id());
         String extras = VCardExtras.union(kept == null ? null : kept.extras(), item.extras());
         if (kept == null || !Objects.equals(extras, kept.extras())) {
             transfer.setFileFields(owner, existing.id(), null, extras);
             known.changed(existing.id(), new TransferRepository.FileFields(kept == null ? null : kept.uid(), extras));
+            changed = true;
         }
         if (!existing.hasPhoto() && storePhoto(owner, existing.id(), item, contacts)) {
             contacts.find(owner, existing.id()).ifPresent(known::changed);
+            changed = true;
         }
-        return Optional.empty();
+        return changed ? Merged.CHANGED : Merged.UNCHANGED;
     }
 
     /** The item's photo, when it has one (a photo the file reader could not use stays in its extras). */

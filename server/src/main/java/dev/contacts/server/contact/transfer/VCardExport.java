@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.ContactRules;
@@ -43,10 +44,20 @@ final class VCardExport implements ContactFileWriter {
     static VCard toCard(TransferItem item) {
         ContactDraft c = item.draft();
         VCard card = new VCard();
-        card.setFormattedName((c.firstName() + " " + c.lastName()).strip());
+        List<VCardProperty> extras = new ArrayList<>(VCardExtras.read(item.extras()));
+        String prefix = NameAffixes.take(extras, NameAffixes.PREFIX);
+        String suffix = NameAffixes.take(extras, NameAffixes.SUFFIX);
+        card.setFormattedName(String.join(" ", Stream.of(prefix, c.firstName(), c.lastName(), suffix)
+                .filter(s -> s != null && !s.isBlank()).toList()));
         StructuredName n = new StructuredName();
         n.setGiven(c.firstName());
         n.setFamily(c.lastName());
+        if (prefix != null) {
+            n.getPrefixes().add(prefix);
+        }
+        if (suffix != null) {
+            n.getSuffixes().add(suffix);
+        }
         card.setStructuredName(n);
         if (c.nickname() != null) {
             card.setNickname(c.nickname());
@@ -103,7 +114,7 @@ final class VCardExport implements ContactFileWriter {
         if (item.uid() != null) {
             card.setUid(new ezvcard.property.Uid(item.uid()));
         }
-        for (VCardProperty extra : VCardExtras.read(item.extras())) {
+        for (VCardProperty extra : extras) {
             card.addProperty(extra);
         }
         return card;

@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
@@ -341,6 +342,7 @@ final class VCardImport {
         Set<VCardProperty> used = new HashSet<>();
         Set<String> labelledGroups = new HashSet<>();
 
+        List<VCardProperty> affixes = new ArrayList<>();
         StructuredName n = card.getStructuredName();
         if (n != null) {
             used.addAll(card.getStructuredNames());
@@ -349,14 +351,9 @@ final class VCardImport {
             given.addAll(n.getAdditionalNames());
             draft.name(String.join(" ", given.stream().filter(s -> s != null && !s.isBlank()).toList()),
                     n.getFamily());
-            if (!n.getPrefixes().isEmpty() || !n.getSuffixes().isEmpty()) {
-                // Titles such as "Dr." or "Jr." have no field: the notes keep the full name.
-                List<String> full = new ArrayList<>(n.getPrefixes());
-                full.addAll(given);
-                full.add(n.getFamily());
-                full.addAll(n.getSuffixes());
-                draft.moveToNotes("Name", String.join(" ", full.stream().filter(s -> s != null && !s.isBlank()).toList()));
-            }
+            // Titles such as "Dr." or "Jr." have no field: kept, and written back on export (NameAffixes).
+            affixes.add(NameAffixes.kept(NameAffixes.PREFIX, n.getPrefixes()));
+            affixes.add(NameAffixes.kept(NameAffixes.SUFFIX, n.getSuffixes()));
         }
         FormattedName fn = card.getFormattedName();
         if (fn != null) {
@@ -446,7 +443,7 @@ final class VCardImport {
                 used.add(raw);
             }
         }
-        List<VCardProperty> extras = new ArrayList<>();
+        List<VCardProperty> extras = new ArrayList<>(affixes.stream().filter(Objects::nonNull).toList());
         for (VCardProperty property : card) {
             if (!used.contains(property)) {
                 extras.add(property);

@@ -118,6 +118,38 @@ class TransferApiTest {
     }
 
     @Test
+    void aNamesPrefixAndSuffixStayTitlesOfTheNameOnEveryPathNotNotes() {
+        // a vCard's N (Apple, Thunderbird), Google's CSV columns and Outlook's "Title" and "Suffix" columns
+        imported("", VCARD, "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Dupont;Amélie;;Mme;\r\nFN:Mme Amélie Dupont\r\n"
+                + "EMAIL:amelie@example.fr\r\nEND:VCARD\r\n");
+        imported("", CSV, "First Name,Last Name,Name Prefix,Name Suffix,E-mail 1 - Value\r\n"
+                + "Jane,Doe,Dr.,PhD,jane@example.com\r\n");
+        imported("", CSV, "\"Title\",\"First Name\",\"Last Name\",\"Suffix\",\"E-mail Address\"\r\n"
+                + "\"Prof.\",\"José\",\"Müller\",\"Jr.\",\"jose@example.de\"\r\n");
+        JsonNode all = contacts();
+        for (JsonNode c : all) {
+            assertTrue(c.get("additional_data").isNull(), "no title in the notes: " + c);
+        }
+        String vcard = api.get("/contacts/export/?format=vcard", token).body();
+        assertTrue(vcard.contains("N:Dupont;Amélie;;Mme;\r\n") && vcard.contains("FN:Mme Amélie Dupont\r\n"), vcard);
+        assertTrue(vcard.contains("N:Doe;Jane;;Dr.;PhD\r\n") && vcard.contains("FN:Dr. Jane Doe PhD\r\n"), vcard);
+        assertTrue(vcard.contains("N:Müller;José;;Prof.;Jr.\r\n"), vcard);
+        assertFalse(vcard.contains("X-CSV"), "written in N, not also as kept columns: " + vcard);
+        String csv = api.get("/contacts/export/?format=csv", token).body();
+        assertTrue(csv.contains("Amélie,,Dupont,,,,Mme,,"), csv);
+        assertTrue(csv.contains("Jane,,Doe,,,,Dr.,PhD,"), csv);
+        assertTrue(csv.contains("José,,Müller,,,,Prof.,Jr.,"), csv);
+
+        // both exports imported again find everyone as they are
+        JsonNode again = imported("", VCARD, vcard);
+        assertEquals(0, again.get("created").asInt() + again.get("merged").asInt(), again.toString());
+        JsonNode csvAgain = imported("", CSV, csv);
+        assertEquals(0, csvAgain.get("created").asInt() + csvAgain.get("merged").asInt(), csvAgain.toString());
+        assertEquals(all, contacts());
+        assertEquals(vcard, api.get("/contacts/export/?format=vcard", token).body());
+    }
+
+    @Test
     void aGifPhotoBecomesThePhoto() {
         String gif = Base64.getEncoder().encodeToString(VCardImportTest.image(10, 10, "gif", false));
         imported("", VCARD, "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Doe;Jane\r\nFN:Jane Doe\r\n"
@@ -142,11 +174,18 @@ class TransferApiTest {
 
         JsonNode again = imported("", VCARD, vcard.body());
         assertEquals(0, again.get("created").asInt(), again.toString());
-        assertEquals(before.size(), again.get("merged").asInt());
+        assertEquals(0, again.get("merged").asInt(), "nothing was merged: the book had it all " + again);
+        assertEquals(before.size(), again.get("skipped").asInt(), again.toString());
         assertEquals(0, again.get("errors").size());
         assertEquals(before, contacts(), "nothing changed, not even updated_at");
         assertEquals(vcard.body(), api.get("/contacts/export/?format=vcard", token).body(),
                 "the second export is the first one, byte for byte (UIDs, kept properties, photos)");
+
+        JsonNode csvAgain = imported("", CSV, api.get("/contacts/export/?format=csv", token).body());
+        assertEquals(0, csvAgain.get("created").asInt(), csvAgain.toString());
+        assertEquals(0, csvAgain.get("merged").asInt(), "no UIDs in a CSV, the same all the same: " + csvAgain);
+        assertEquals(before.size(), csvAgain.get("skipped").asInt(), csvAgain.toString());
+        assertEquals(before, contacts(), "nothing changed by the CSV either");
 
         Response csv = api.get("/contacts/export/?format=csv", token);
         JsonNode fromCsv = imported("", CSV, csv.body());
@@ -288,6 +327,26 @@ class TransferApiTest {
         JsonNode again = imported("", VCARD, card("UID:same-1\r\nFN:Someone Else\r\nORG:Acme"));
         assertEquals(1, again.get("merged").asInt(), "the UID names the first: " + again);
         assertEquals("Acme", byFirstName(contacts(), "Ann").path("organization").asText());
+    }
+
+    @Test
+    void aContactWithoutEmailOrPhoneIsFoundAgainWhenItsCsvExportIsImported() {
+        api.createContact(token, """
+                {"first_name": "Grace", "last_name": "Hopper", "birthday": "1906-12-09",
+                 "additional_data": "Admiral", "labels": ["Navy"]}""");
+        api.createContact(token, """
+                {"first_name": "Mei", "last_name": "", "organization": "Acme"}""");
+        JsonNode before = contacts();
+        String csv = api.get("/contacts/export/?format=csv", token).body();
+
+        JsonNode again = imported("", CSV, csv);
+        assertEquals(0, again.get("created").asInt(), "nobody twice: " + again);
+        assertEquals(2, again.get("skipped").asInt(), again.toString());
+        assertEquals(before, contacts());
+
+        // the same name alone, with something else in it, is still someone else
+        JsonNode namesake = imported("", CSV, csv.replace("Admiral", "Computer scientist"));
+        assertEquals(1, namesake.get("created").asInt(), namesake.toString());
     }
 
     @Test
