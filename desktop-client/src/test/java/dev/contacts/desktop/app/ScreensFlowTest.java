@@ -74,22 +74,7 @@ class ScreensFlowTest extends UiTestBase {
     @Test
     void theSmallestWindowKeepsTheListTheFormAndEveryButtonUsable() {
         withContacts();
-        double width = Fx.call(() -> stage.getWidth());
-        double height = Fx.call(() -> stage.getHeight());
-        Fx.run(() -> {
-            stage.setWidth(800);
-            stage.setHeight(560);
-        });
-        try {
-            atTheSmallestSize();
-        } finally {
-            // the stage is the toolkit's primary one, shared by the tests after this: a list cut at 560 px hid
-            // their last rows from their clicks
-            Fx.run(() -> {
-                stage.setWidth(width);
-                stage.setHeight(height);
-            });
-        }
+        Fx.atSize(stage, 800, 560, this::atTheSmallestSize);
     }
 
     private void atTheSmallestSize() {

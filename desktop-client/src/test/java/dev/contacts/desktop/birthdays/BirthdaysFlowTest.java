@@ -92,13 +92,7 @@ class BirthdaysFlowTest extends UiTestBase {
         for (int days = 280; days < 287; days++) { // every weekday's name, spelled with the date
             bornDaysFromNow("In" + days, days, 30);
         }
-        double width = Fx.call(() -> stage.getWidth());
-        double height = Fx.call(() -> stage.getHeight());
-        Fx.run(() -> {
-            stage.setWidth(800);
-            stage.setHeight(560);
-        });
-        try {
+        Fx.atSize(stage, 800, 560, () -> {
             robot.clickOn("#tab-birthdays");
             robot.clickOn("#days-365");
             waitUntil("a year", () -> rows().size() == 7);
@@ -108,13 +102,7 @@ class BirthdaysFlowTest extends UiTestBase {
             cut.entrySet().removeIf(e -> e.getKey().equals(e.getValue()));
             assertEquals(java.util.Map.of(), cut, "when each birthday comes, whole, in the smallest window");
             Screenshots.save(window.scene(), "birthdays-minimum-size");
-        } finally {
-            // the stage is shared by the tests after this one
-            Fx.run(() -> {
-                stage.setWidth(width);
-                stage.setHeight(height);
-            });
-        }
+        });
     }
 
     @Test
