@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contacts.model.Contact;
 import dev.contacts.model.FieldError;
+import dev.contacts.model.ImportReport;
 import dev.contacts.server.auth.BearerAuthentication;
 import dev.contacts.server.contact.ContactRepository;
 import dev.contacts.server.contact.ContactService;
@@ -150,17 +151,22 @@ public final class TransferService implements ApiRules.Service {
             requireText(bytes, charset);
             // read from the bytes each time, never made one String (README, "A lean import")
             ImportFile.Text text = () -> new InputStreamReader(new ByteArrayInputStream(bytes), strict(charset));
-            ReadOnDemand items = ImportFile.read(text, format).orElseThrow(() -> new ValidationException(
+            ImportReport report;
+            try (ReadOnDemand items = ImportFile.read(text, format).orElseThrow(() -> new ValidationException(
                     new FieldError(List.of("body"), format == ImportFile.Format.VCARD
                             ? "Not a vCard file: it should begin with BEGIN:VCARD"
                             : "Not a contacts CSV: the header row is neither Google Contacts' nor Outlook's",
-                            "value_error")));
-            if (items.size() > MAX_IMPORT_ITEMS) {
-                throw new ValidationException(new FieldError(List.of("body"), "Too many contacts in one file: at most "
-                        + MAX_IMPORT_ITEMS + ", this one has " + items.size(), "too_long"));
+                            "value_error")))) {
+                if (items.size() > MAX_IMPORT_ITEMS) {
+                    throw new ValidationException(new FieldError(List.of("body"), "Too many contacts in one file: at "
+                            + "most " + MAX_IMPORT_ITEMS + ", this one has " + items.size(), "too_long"));
+                }
+                // closed once its items are stored, before the answer is sent (a client that reads slowly must not
+                // keep a large card's turn, which is held until then: VCardImport)
+                report = new Importer(repository, database).run(owner, items, duplicates);
             }
             res.header(HeaderNames.CACHE_CONTROL, "no-store");
-            Json.ok(res, new Importer(repository, database).run(owner, items, duplicates));
+            Json.ok(res, report);
         }
     }
 

@@ -60,12 +60,20 @@ final class VCardImport {
      * together, and never gathered: ez-vcard reads it straight from the body's text. ez-vcard holds several copies
      * of a card's largest value while it parses it (a camera's photo: about 3.8 MB each), so two users' camera-sized
      * photos read at once ran the server's 64 MiB heap out of memory (one of the imports a 500; README, "A card's
-     * copies").
+     * copies"). The import keeps the turn from its first large card until it is closed, its items stored: a photo
+     * that is not an image is kept as vCard 4.0 text (4 MB for 3 MB of bytes) and ez-vcard writes it with 20 MB or
+     * more of copies, so other imports' kept text held beside that writing ran the heap out too ("A kept photo's
+     * turn").
      */
     private static final int LARGE_CARD_BYTES = 64 * 1024;
     private static final Semaphore LARGE_CARD = new Semaphore(1, true);
 
     private VCardImport() {
+    }
+
+    /** Whether an import waits for the large-card turn (tests). */
+    static boolean turnAwaited() {
+        return LARGE_CARD.hasQueuedThreads();
     }
 
     /** Whether the text is a vCard file: its first line that is not blank opens a card. */
@@ -101,7 +109,8 @@ final class VCardImport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ReadOnDemand(cards, new Cards(new Lines(ImportFile.open(text)), text));
+        Cards read = new Cards(new Lines(ImportFile.open(text)), text);
+        return new ReadOnDemand(cards, read, read::giveBackTurn);
     }
 
     /**
@@ -213,6 +222,8 @@ final class VCardImport {
         private Reader behind;
         /** Where {@link #behind} is in the text. */
         private long behindAt;
+        /** Whether this import has the large-card turn (from its first large card until it is closed). */
+        private boolean turn;
 
         Cards(Lines lines, ImportFile.Text text) {
             this.lines = lines;
@@ -246,7 +257,7 @@ final class VCardImport {
                     length += lines.length + 2L;
                     tooLarge |= lines.cut || ImportFile.tooLarge(length, wide);
                     if (!large && (wide ? 2 * length : length) > LARGE_CARD_BYTES) {
-                        LARGE_CARD.acquireUninterruptibly();
+                        takeTurn();
                         large = true;
                         card = null; // read from the text itself
                     }
@@ -265,10 +276,21 @@ final class VCardImport {
                 return readCard(item, begins, new StringReader(card.toString()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } finally {
-                if (large) {
-                    LARGE_CARD.release();
-                }
+            }
+        }
+
+        private synchronized void takeTurn() {
+            if (!turn) {
+                LARGE_CARD.acquireUninterruptibly();
+                turn = true;
+            }
+        }
+
+        /** Once the import's items are stored, or it ends otherwise: its large cards' kept text is gone. */
+        synchronized void giveBackTurn() {
+            if (turn) {
+                turn = false;
+                LARGE_CARD.release();
             }
         }
 
@@ -319,13 +341,7 @@ final class VCardImport {
     }
 
     private static ParsedItem readCard(int item, int line, Reader text) {
-        VCard card;
-        try (VCardReader reader = new VCardReader(text)) {
-            reader.setScribeIndex(LeanPhotoScribe.INDEX); // a photo decoded with fewer copies
-            card = reader.readNext();
-        } catch (IOException | RuntimeException e) {
-            card = null;
-        }
+        VCard card = parse(text);
         if (card == null) {
             return ParsedItem.failed(item, line, "Not a readable vCard");
         }
@@ -457,6 +473,21 @@ final class VCardImport {
             return ParsedItem.failed(item, line, result.error());
         }
         return ParsedItem.ok(item, line, new TransferItem(result.draft(), uid, VCardExtras.write(extras), photo));
+    }
+
+    /**
+     * The card, or null when it is not readable. A method of its own so that ez-vcard's reader is garbage when the
+     * card's kept properties are written: a frame that still ran (the interpreter's) kept it, and with it the two
+     * builders of a large card's longest line (4.2 MB each for 3 MB of photo that is not an image, beside the 8 MB
+     * ez-vcard's writer takes to write it back; README, "A kept photo's turn").
+     */
+    private static VCard parse(Reader text) {
+        try (VCardReader reader = new VCardReader(text)) {
+            reader.setScribeIndex(LeanPhotoScribe.INDEX); // a photo decoded with fewer copies
+            return reader.readNext();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static List<String> types(VCardProperty property) {

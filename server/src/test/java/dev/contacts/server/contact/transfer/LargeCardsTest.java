@@ -2,12 +2,14 @@ package dev.contacts.server.contact.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +82,63 @@ class LargeCardsTest {
     @Test
     void fourImportsReadTheirCamerasPhotosIn48MiB(@TempDir Path dir) throws Exception {
         assertEquals("photo, no photo\n".repeat(4), readAtOnce(cameraCard(dir), 4, "-Xmx48m"));
+    }
+
+    /**
+     * A 3.0 card whose photo is 3,000,000 random bytes (not an image), its base64 folded at 75 characters, then a
+     * small card. The photo is kept among the card's other properties, written back as vCard 4.0 text.
+     */
+    private static Path notAnImageCard(Path dir) throws Exception {
+        byte[] bytes = new byte[3_000_000];
+        new Random(11).nextBytes(bytes);
+        String base64 = Base64.getEncoder().encodeToString(bytes);
+        StringBuilder folded = new StringBuilder();
+        for (int i = 0; i < base64.length(); i += 74) {
+            folded.append(i == 0 ? "" : "\r\n ").append(base64, i, Math.min(base64.length(), i + 74));
+        }
+        String card = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Doe;Jane;;;\r\nFN:Jane Doe\r\nPHOTO;ENCODING=b:" + folded
+                + "\r\nEND:VCARD\r\n" + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob Stone\r\nEND:VCARD\r\n";
+        assertTrue(card.length() > 4_000_000 && card.length() < ImportFile.MAX_ITEM_BYTES, "" + card.length());
+        Path file = dir.resolve("not-an-image.vcf");
+        Files.writeString(file, card);
+        return file;
+    }
+
+    /**
+     * A card whose 3 MB photo is not an image is read in 42 MiB, the photo kept (written back as vCard 4.0 text,
+     * 4 MB): ez-vcard's writer takes 20 MB or more of copies to write it, and the frame that wrote it still held
+     * ez-vcard's reader, whose two builders held the card's longest line (4.2 MB each): that needed 48 MiB (README,
+     * "A card's copies").
+     */
+    @Test
+    void aPhotoThatIsNotAnImageIsKeptIn42MiB(@TempDir Path dir) throws Exception {
+        assertEquals("kept, no photo\n", readAtOnce(notAnImageCard(dir), 1, "-Xmx42m"));
+    }
+
+    /**
+     * A second import's large card is read only once the first import, which read one, is closed (its items
+     * stored): a kept photo's 4 MB of text held until then beside another card's reading and writing (20 MB and
+     * more) ran the launcher's 64 MiB heap out of memory when sixteen users imported such a card at once.
+     */
+    @Test
+    void aLargeCardWaitsUntilAnotherImportsLargeCardsAreStored(@TempDir Path dir) throws Exception {
+        String card = Files.readString(notAnImageCard(dir));
+        ReadOnDemand first = ImportFile.read(() -> new StringReader(card), ImportFile.Format.VCARD).orElseThrow();
+        Future<List<ParsedItem>> second;
+        try (ExecutorService other = Executors.newSingleThreadExecutor()) {
+            try {
+                List<ParsedItem> items = first.next(1);
+                assertTrue(AtOnce.kept(items.get(0)));
+                second = other.submit(() -> ImportFile.read(card, ImportFile.Format.VCARD).orElseThrow());
+                while (!second.isDone() && !VCardImport.turnAwaited()) {
+                    Thread.onSpinWait(); // until the second has read its card, or waits to
+                }
+                assertFalse(second.isDone(), "read while the first import held its large card's kept photo");
+            } finally {
+                first.close();
+            }
+            assertEquals(List.of(true, false), second.get().stream().map(AtOnce::kept).toList());
+        }
     }
 
     /**
@@ -159,6 +218,11 @@ class LargeCardsTest {
 
     /** Threads, released together, each reading the file given as an import does; prints what each found. */
     public static final class AtOnce {
+        /** Whether the item kept a photo among its other properties (one that is not an image). */
+        static boolean kept(ParsedItem item) {
+            return item.contact().extras() != null && item.contact().extras().contains("\r\nPHOTO");
+        }
+
         public static void main(String[] args) throws Exception {
             byte[] body = Files.readAllBytes(Path.of(args[0]));
             int count = Integer.parseInt(args[1]);
@@ -173,8 +237,8 @@ class LargeCardsTest {
                             List<ParsedItem> items = ImportFile.read(() -> new InputStreamReader(
                                     new ByteArrayInputStream(own), StandardCharsets.UTF_8), ImportFile.Format.VCARD)
                                     .orElseThrow().rest();
-                            return String.join(", ", items.stream()
-                                    .map(item -> item.contact().photo() != null ? "photo" : "no photo").toList());
+                            return String.join(", ", items.stream().map(item -> item.contact().photo() != null
+                                    ? "photo" : kept(item) ? "kept" : "no photo").toList());
                         }));
                     }
                 } finally {
