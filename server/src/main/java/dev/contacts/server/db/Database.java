@@ -96,7 +96,7 @@ public final class Database implements AutoCloseable {
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(dataSource).set(dialect).set(new Settings().withExecuteLogging(false));
         if (dialect.family() == SQLDialect.SQLITE) {
-            writeQueue = new SqliteWriteQueue(configuration.connectionProvider());
+            writeQueue = new SqliteWriteQueue(configuration.connectionProvider(), dataSource.getDataSource());
             configuration.set(writeQueue).set(new DefaultExecuteListenerProvider(writeQueue));
         } else {
             // PostgreSQL locks rows: writers of different rows go on at once
@@ -404,6 +404,9 @@ public final class Database implements AutoCloseable {
     public void close() {
         workers.shutdown();
         readers.shutdown();
+        if (writeQueue != null) {
+            writeQueue.close();
+        }
         dataSource.close();
     }
 }

@@ -22,6 +22,8 @@ import org.jooq.DSLContext;
 public final class GroupCommit {
 
     private final DSLContext dsl;
+    /** Where the groups run: on SQLite a connection kept for them, taken at the first; guarded by {@link #committing}. */
+    private DSLContext writer;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition groupDone = lock.newCondition();
     /** Writes waiting for the next group; guarded by {@link #lock}. */
@@ -94,11 +96,19 @@ public final class GroupCommit {
 
     private void commit(List<Write<?>> group) {
         try {
-            dsl.transaction(tx -> group.forEach(write -> write.runIn(tx.dsl())));
+            writer().transaction(tx -> group.forEach(write -> write.runIn(tx.dsl())));
         } catch (RuntimeException | Error e) {
             // rolled back whole: no write of the group is stored, each says why (its own failure, if it had one)
             group.forEach(write -> write.groupFailed(e));
         }
+    }
+
+    private DSLContext writer() {
+        if (writer == null) {
+            writer = dsl.configuration().transactionProvider() instanceof SqliteWriteQueue queue
+                    ? queue.keptWriter(dsl.configuration()) : dsl;
+        }
+        return writer;
     }
 
     /** One thread's write and, once its group is done, its answer. Guarded by {@link #lock} across threads. */

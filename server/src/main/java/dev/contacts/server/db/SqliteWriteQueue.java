@@ -1,14 +1,23 @@
 package dev.contacts.server.db;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 
+import javax.sql.DataSource;
+
+import org.jooq.Configuration;
 import org.jooq.ConnectionProvider;
 import org.jooq.DMLQuery;
+import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.ExecuteType;
 import org.jooq.TransactionContext;
 import org.jooq.TransactionProvider;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DefaultConnectionProvider;
 import org.jooq.impl.DefaultTransactionProvider;
 
 /**
@@ -27,11 +36,63 @@ final class SqliteWriteQueue implements TransactionProvider, ExecuteListener {
     /** Marks an auto-committed statement that took a turn, so that its end gives it back. */
     private static final String TURN_TAKEN = SqliteWriteQueue.class.getName() + ".turn";
 
-    private final ReentrantLock turn = new ReentrantLock(true);
+    private final ReentrantLock turn;
     private final TransactionProvider transactions;
+    /** Where {@link #keptWriter}'s connection comes from; null in a queue made by it. */
+    private final DataSource file;
+    /** The connection of {@link #keptWriter}, opened at its first use; guarded by this. */
+    private Connection kept;
 
-    SqliteWriteQueue(ConnectionProvider connections) {
+    /** Writers on the pool's {@code connections}; {@code file} opens the connection of {@link #keptWriter}. */
+    SqliteWriteQueue(ConnectionProvider connections, DataSource file) {
+        this(connections, new ReentrantLock(true), file);
+    }
+
+    private SqliteWriteQueue(ConnectionProvider connections, ReentrantLock turn, DataSource file) {
+        this.turn = turn;
         this.transactions = new DefaultTransactionProvider(connections);
+        this.file = file;
+    }
+
+    /**
+     * {@code configuration}'s context, its transactions taking their turn here as every writer's do, but all on one
+     * connection of their own beside the pool (for the creates' group commits), with its temporary files in memory.
+     * Each write of a group runs in a savepoint, and SQLite journals every page a savepoint changes (about twenty for
+     * a create: the row, its indexes, its trigram segment); past 64 KiB that journal went to a temporary file,
+     * written page by page: two thirds of the server's writes to files under the creates (README, "Creates: the
+     * savepoints' journal in memory"). In memory it is dropped at each release. Only here: on the pool's connections
+     * a large sort (ORDER BY without an index) still goes to a file rather than to memory without a bound. One
+     * connection, so its page cache also stays valid from one group to the next (no other writer commits between).
+     */
+    synchronized DSLContext keptWriter(Configuration configuration) {
+        if (kept == null) {
+            try {
+                Connection connection = file.getConnection();
+                try (Statement pragma = connection.createStatement()) {
+                    pragma.execute("pragma temp_store = memory");
+                } catch (SQLException e) {
+                    connection.close();
+                    throw e;
+                }
+                kept = connection;
+            } catch (SQLException e) {
+                throw new DataAccessException("Cannot open a connection for group commits", e);
+            }
+        }
+        ConnectionProvider one = new DefaultConnectionProvider(kept);
+        return configuration.derive(one).derive(new SqliteWriteQueue(one, turn, null)).dsl();
+    }
+
+    /** Closes the connection of {@link #keptWriter}, if open. */
+    synchronized void close() {
+        if (kept != null) {
+            try {
+                kept.close();
+            } catch (SQLException e) {
+                // closing: nothing is left to write on it (each group committed or rolled back)
+            }
+            kept = null;
+        }
     }
 
     /*

@@ -4,8 +4,11 @@ import static dev.contacts.server.db.generated.Tables.REVOKED_ACCESS_TOKENS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,6 +27,7 @@ import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,6 +100,60 @@ class GroupCommitTest {
         assertFalse(isRevoked("refused-after"), "nothing of the write the database refused");
         assertFalse(group.committing());
         assertEquals(0, group.waiting());
+    }
+
+    @Tag(TestDatabases.SQLITE_ONLY) // PostgreSQL's creates commit one by one, on the pool's connections
+    @Test
+    void onSqliteGroupsRunOnAConnectionOfTheirOwnWithTheirJournalInMemory() {
+        // SQLite's temp_store: 2 keeps a savepoint's journal in memory; the default (0) writes it to a file past 64 KiB
+        int tempStore = group.run(GroupCommitTest::tempStore);
+        assertEquals(2, tempStore);
+        Connection first = group.run(GroupCommitTest::connection);
+        assertSame(first, group.run(GroupCommitTest::connection), "the next group on the same connection");
+        // the pool's connections keep theirs in files: a large sort there spills to a file, not to memory
+        assertEquals(0, tempStore(database.dsl()));
+        assertNotSame(first, database.dsl().connectionResult(c -> c.unwrap(Connection.class)));
+    }
+
+    @Test
+    void aWriteThatChangedManyPagesAndFailsLeavesNothingAndTheOthersAreStored() throws Exception {
+        CountDownLatch leading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Future<String>> answers = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(3)) {
+            answers.add(threads.submit(() -> group.run(t -> {
+                revoke(t, "before");
+                leading.countDown();
+                await(release);
+                return "before";
+            })));
+            leading.await();
+            // about 50 pages changed in its savepoint: past the 64 KiB that SQLite keeps of a journal by default
+            answers.add(threads.submit(() -> group.run(t -> {
+                for (int i = 0; i < 50; i++) {
+                    revoke(t, i + "-" + "x".repeat(2000));
+                }
+                throw new IllegalStateException("the work failed after it wrote");
+            })));
+            answers.add(threads.submit(() -> group.run(write("after"))));
+            while (group.waiting() < 2) {
+                LockSupport.parkNanos(1_000_000);
+            }
+            release.countDown();
+            assertEquals("before", answers.get(0).get());
+            assertInstanceOf(IllegalStateException.class, failure(answers.get(1)));
+            assertEquals("after", answers.get(2).get());
+        }
+        assertEquals(List.of("after", "before"), database.dsl().select(REVOKED_ACCESS_TOKENS.JTI)
+                .from(REVOKED_ACCESS_TOKENS).orderBy(REVOKED_ACCESS_TOKENS.JTI).fetch(REVOKED_ACCESS_TOKENS.JTI));
+    }
+
+    private static int tempStore(DSLContext t) {
+        return t.fetchSingle("pragma temp_store").get(0, Integer.class);
+    }
+
+    private static Connection connection(DSLContext t) {
+        return t.connectionResult(c -> c.unwrap(Connection.class));
     }
 
     private static Function<DSLContext, String> write(String jti) {
