@@ -62,7 +62,7 @@ final class SqliteWriteQueue implements TransactionProvider, ExecuteListener {
      * written page by page: two thirds of the server's writes to files under the creates (README, "Creates: the
      * savepoints' journal in memory"). In memory it is dropped at each release. Only here: on the pool's connections
      * a large sort (ORDER BY without an index) still goes to a file rather than to memory without a bound. One
-     * connection, so its page cache also stays valid from one group to the next (no other writer commits between).
+     * connection, so its page cache also stays valid from one group to the next while no other writer commits.
      */
     synchronized DSLContext keptWriter(Configuration configuration) {
         if (kept == null) {
