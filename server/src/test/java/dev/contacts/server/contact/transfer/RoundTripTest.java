@@ -114,4 +114,36 @@ class RoundTripTest {
         assertEquals("An", row.get("Phonetic First Name"));
         assertEquals("Lee Ann", row.get("File As"));
     }
+
+    @Test
+    void aLabelInThePersonsOwnWordsIsWrittenAsAppleWritesItNotAsTypes() throws IOException {
+        String apple = VCardImportTest.card("""
+                N:Yamada;Taro;;;\r
+                item1.TEL:+81 3-9999-0000\r
+                item1.X-ABLabel:Fax at home\r
+                TEL;type=WORK;type=FAX:+81 3-1234-5678\r
+                TEL;type=CELL:+81 90-1234-5678\r
+                item2.EMAIL:taro@example.jp\r
+                item2.X-ABLabel:Best friend's\r
+                item3.URL:https://taro.example.jp\r
+                item3.X-ABLabel:_$!<HomePage>!$_""");
+        TransferItem taro = ImportFile.read(apple, ImportFile.Format.VCARD).orElseThrow().get(0).contact();
+        StringWriter out = new StringWriter();
+        try (VCardExport export = new VCardExport(out)) {
+            export.write(taro);
+        }
+        String card = out.toString();
+        // "TYPE=Fax,at,home" said "a home fax" to other address books, and lost the words
+        for (String line : List.of("item1.EMAIL:taro@example.jp", "item1.X-ABLabel:Best friend's",
+                "item2.TEL:+81 3-9999-0000", "item2.X-ABLabel:Fax at home", "TEL;TYPE=work,fax:+81 3-1234-5678",
+                "TEL;TYPE=cell:+81 90-1234-5678", "item3.URL:https://taro.example.jp",
+                "item3.X-ABLabel:_$!<HomePage>!$_")) {
+            assertEquals(1, TransferApiTest.count(card, line + "\r\n"), line + " once in\n" + card);
+        }
+        TransferItem back = ImportFile.read(card, ImportFile.Format.VCARD).orElseThrow().get(0).contact();
+        assertEquals(taro.draft(), back.draft());
+        assertEquals(List.of("Fax at home", "work fax", "mobile"),
+                back.draft().phones().stream().map(p -> p.label()).toList());
+        assertEquals(taro.extras(), back.extras(), "the labels are no kept properties");
+    }
 }
