@@ -117,12 +117,31 @@ final class CsvImport {
     /**
      * Every row after the header, read or refused one by one, in order; a row is an item. The rows are counted
      * first (a pass that keeps none of them), then each is parsed again and made an item when it is asked for, so
-     * only the rows being read are held (all 10,000 parsed rows of a 10 MiB file were held for the import). A row
-     * too large to hold is found before that (a pass that tells rows apart as {@link RowLimit} does), left out of
-     * the text Commons CSV reads and reported in its place, so the rows after it are read as the others.
+     * only the rows being read are held (all 10,000 parsed rows of a 10 MiB file were held for the import). When a
+     * row too large to hold ends that pass, each such row is found (a pass that tells rows apart as {@link RowLimit}
+     * does), left out of the text Commons CSV reads and reported in its place, so the rows after it are read as the
+     * others; the rows are counted again then. A file without such a row is read as before, in two passes.
      */
     static ReadOnDemand read(ImportFile.Text text, Dialect dialect) {
-        List<Span> found = tooLarge(text, dialect.delimiter());
+        Counted counted = count(text, dialect, List.of());
+        if (counted.tooLarge()) {
+            // only then is the text read once more, to find each row too large and leave it out
+            counted = count(text, dialect, tooLarge(text, dialect.delimiter()));
+        }
+        return new ReadOnDemand(counted.rows() + counted.spans().size() + (counted.unreadable() == null ? 0 : 1),
+                new Rows(text, counted.readable(), dialect, counted.rows(), counted.spans(), counted.before(),
+                        counted.unreadable()));
+    }
+
+    /**
+     * The first pass: how many rows the text has without the rows in {@code found}, how many come before each of
+     * those, and whether reading ended early; {@code tooLarge} when a row too large to hold ended it.
+     */
+    private record Counted(ImportFile.Text readable, int rows, List<Span> spans, int[] before, ParsedItem unreadable,
+                           boolean tooLarge) {
+    }
+
+    private static Counted count(ImportFile.Text text, Dialect dialect, List<Span> found) {
         ImportFile.Text readable = found.isEmpty() ? text : () -> new Without(ImportFile.open(text), found);
         List<Span> tooLarge = found;
         int rows = 0;
@@ -130,6 +149,7 @@ final class CsvImport {
         int[] before = new int[tooLarge.size()];
         int large = 0;
         ParsedItem unreadable = null;
+        boolean rowTooLarge = false;
         try (CSVParser parser = rows(dialect.delimiter()).parse(
                 new RowLimit(ImportFile.open(readable), dialect.delimiter()))) {
             Iterator<CSVRecord> records = parser.iterator();
@@ -147,8 +167,8 @@ final class CsvImport {
                     rows++;
                 } catch (UncheckedIOException | IllegalStateException e) {
                     // An unclosed quote: everything after it is one broken value, so reading ends here. So does a row
-                    // too large to hold that the pass before did not tell apart (it tells rows apart as RFC 4180 does).
-                    // the rows too large before it are reported; any after it are in what is not read
+                    // too large to hold (read() then counts again without such rows: only one that its pass did not
+                    // tell apart ends it then). The rows too large before it are reported; any after it are not read.
                     long failedOn = parser.getCurrentLineNumber() + 1; // in the text read, without them
                     int linesLeftOut = 0;
                     int kept = 0;
@@ -164,7 +184,8 @@ final class CsvImport {
                     }
                     large = kept;
                     int item = rows + large + 1;
-                    unreadable = e.getCause() instanceof RowLimit.TooLarge
+                    rowTooLarge = e.getCause() instanceof RowLimit.TooLarge;
+                    unreadable = rowTooLarge
                             ? ParsedItem.failed(item, begins + linesLeftOut, "This row is " + ImportFile.TOO_LARGE
                                     + ": it and the rows after it are not read")
                             : ParsedItem.failed(item, (int) parser.getCurrentLineNumber() + linesLeftOut,
@@ -179,8 +200,7 @@ final class CsvImport {
         for (; large < tooLarge.size(); large++) {
             before[large] = rows;
         }
-        return new ReadOnDemand(rows + tooLarge.size() + (unreadable == null ? 0 : 1),
-                new Rows(text, readable, dialect, rows, tooLarge, before, unreadable));
+        return new Counted(readable, rows, tooLarge, before, unreadable, rowTooLarge);
     }
 
     /**
