@@ -25,6 +25,7 @@ public final class ImportView extends StackPane {
     @FXML private VBox summary;
     @FXML private Label totals;
     @FXML private VBox problemsBox;
+    @FXML private Label problemsHeading;
     @FXML private ListView<String> problems;
     @FXML private Button close;
 
@@ -40,6 +41,7 @@ public final class ImportView extends StackPane {
         Visibility.showWhile(summary, vm.stateProperty().isEqualTo(State.DONE));
         progress.textProperty().bind(vm.progressProperty());
         totals.textProperty().bind(vm.totalsProperty());
+        problemsHeading.textProperty().bind(vm.problemsHeadingProperty());
         problems.setItems(vm.problems());
         problems.setCellFactory(list -> new WrappingCell(list));
         Visibility.showWhile(problemsBox, Bindings.isNotEmpty(vm.problems()));

@@ -48,6 +48,7 @@ public final class ImportViewModel {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problemsHeading = new ReadOnlyStringWrapper("");
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     /** One read-only view, kept: a listener added to a fresh wrapper would be dropped with it. */
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
@@ -145,6 +146,10 @@ public final class ImportViewModel {
         }
         totals.set(count(created, "created") + " · " + count(merged, "merged") + " · " + count(skipped, "skipped")
                 + (lines.isEmpty() ? "" : " · " + (lines.size() == 1 ? "1 problem" : lines.size() + " problems")));
+        // "the rest was imported" is true of a file with broken items, never of one that could not be imported at all
+        boolean fileRefused = outcomes.stream().anyMatch(outcome -> outcome.report() == null);
+        problemsHeading.set(fileRefused ? "Not imported:" : several ? "Not imported (the rest of each file was):"
+                : "Not imported (the rest of the file was):");
         problems.setAll(lines);
         progress.set("");
         state.set(State.DONE);
@@ -178,6 +183,11 @@ public final class ImportViewModel {
     /** "12 created · 3 merged · 0 skipped · 1 problem" once done. */
     public ReadOnlyStringProperty totalsProperty() {
         return totals.getReadOnlyProperty();
+    }
+
+    /** What the problems' list is headed with: whether the rest of the files was imported. */
+    public ReadOnlyStringProperty problemsHeadingProperty() {
+        return problemsHeading.getReadOnlyProperty();
     }
 
     /** Each item or file that could not be imported, with where it is. */

@@ -51,6 +51,7 @@ class ImportViewModelTest {
             assertEquals("2 created · 0 merged · 0 skipped · 1 problem", vm.totalsProperty().get());
             assertEquals(1, vm.problems().size());
             assertTrue(vm.problems().get(0).startsWith("contact 2 (line 7): "), vm.problems().get(0));
+            assertEquals("Not imported (the rest of the file was):", vm.problemsHeadingProperty().get());
             assertEquals(List.of("Ada Lovelace", "Grace Hopper"), names(fixture));
             assertEquals(1, reloads.get(), "the list reloads once");
 
@@ -98,6 +99,7 @@ class ImportViewModelTest {
             assertTrue(vm.problems().get(0).startsWith("broken-in-the-middle.vcf, contact 2 (line 7): "));
             assertEquals("notes.txt: Not a vCard (.vcf) or CSV (.csv) file.", vm.problems().get(1));
             assertEquals("fake.vcf: Not a vCard file: it should begin with BEGIN:VCARD", vm.problems().get(2));
+            assertEquals("Not imported:", vm.problemsHeadingProperty().get(), "not all the rest was imported");
             assertEquals(List.of("Ada Lovelace", "Alan Turing", "Grace Hopper"), names(fixture));
         }
     }
@@ -115,7 +117,23 @@ class ImportViewModelTest {
             assertEquals(List.of("large.vcf: Too large: a file of at most 10 MB can be imported at once. "
                     + "Split it, or export it in parts."), vm.problems());
             assertEquals("0 created · 0 merged · 0 skipped · 1 problem", vm.totalsProperty().get());
+            assertEquals("Not imported:", vm.problemsHeadingProperty().get(),
+                    "nothing of the file was imported: no \"the rest of the file was\"");
             assertEquals(0, reloads.get(), "nothing changed, nothing to reload");
+        }
+    }
+
+    @Test
+    void severalFilesWithBrokenItemsSayTheRestOfEachWasImported() throws IOException {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("each@example.com")) {
+            Path csv = dir.resolve("semicolons.csv");
+            // Excel and Outlook in much of Europe separate cells with ";"
+            Files.writeString(csv, "First Name;Last Name;E-mail Address\r\nJürgen;Müller;jm@example.de\r\n;;\r\n");
+            ImportViewModel vm = new ImportViewModel(fixture.user, Background.direct(), () -> { });
+            vm.importFiles(List.of(brokenInTheMiddle(dir), csv));
+            assertEquals("3 created · 0 merged · 0 skipped · 2 problems", vm.totalsProperty().get());
+            assertEquals("semicolons.csv, contact 2 (line 3): Empty row", vm.problems().get(1));
+            assertEquals("Not imported (the rest of each file was):", vm.problemsHeadingProperty().get());
         }
     }
 

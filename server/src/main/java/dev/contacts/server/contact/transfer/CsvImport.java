@@ -1,5 +1,6 @@
 package dev.contacts.server.contact.transfer;
 
+import java.io.BufferedReader;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -20,7 +21,9 @@ import java.util.regex.Pattern;
 
 import dev.contacts.model.ContactRules;
 import dev.contacts.model.PostalAddress;
+import ezvcard.property.Photo;
 import ezvcard.property.RawProperty;
+import ezvcard.property.Url;
 import ezvcard.property.VCardProperty;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -32,11 +35,15 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CsvImport {
 
+    /** A web address: what Google's "Photo" column holds. */
+    private static final Pattern LINK = Pattern.compile("https?://", Pattern.CASE_INSENSITIVE);
     /** Google puts several values of one kind into one cell, separated by this. */
     private static final Pattern MULTI = Pattern.compile("\\s*:::\\s*");
-    /** The rows after the header, by the header's names (blank or repeated ones too). */
-    private static final CSVFormat ROWS = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-            .setAllowMissingColumnNames(true).setAllowDuplicateHeaderNames(true).get();
+    /**
+     * The cell separators a contacts CSV may have, tried in this order on its header row: a comma, and a semicolon,
+     * which Outlook and Excel write where the comma is the decimal separator (most of Europe).
+     */
+    private static final List<Character> DELIMITERS = List.of(',', ';');
     /** A cell kept verbatim as an {@code X-CSV} property, with its column's header in this parameter. */
     static final String EXTRA_PROPERTY = "X-CSV";
     static final String COLUMN_PARAMETER = "X-COLUMN";
@@ -48,6 +55,10 @@ final class CsvImport {
     private static final Set<String> NO_DATE = Set.of("0/0/00", "0/0/0000");
 
     enum Layout { GOOGLE, GOOGLE_LEGACY, OUTLOOK }
+
+    /** How a file is written: its cell separator and its layout. */
+    record Dialect(char delimiter, Layout layout) {
+    }
 
     private CsvImport() {
     }
@@ -69,9 +80,33 @@ final class CsvImport {
         return Optional.empty();
     }
 
+    /**
+     * The separator and layout of the text, told by its header row (the first separator that makes it a header this
+     * server knows), or empty when it is not a contacts CSV this server knows.
+     */
+    static Optional<Dialect> detect(ImportFile.Text text) {
+        for (char delimiter : DELIMITERS) {
+            Optional<Layout> layout = detect(header(text, delimiter));
+            if (layout.isPresent()) {
+                return Optional.of(new Dialect(delimiter, layout.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static CSVFormat cells(char delimiter) {
+        return CSVFormat.RFC4180.builder().setDelimiter(delimiter).get();
+    }
+
+    /** The rows after the header, by the header's names (blank or repeated ones too). */
+    private static CSVFormat rows(char delimiter) {
+        return cells(delimiter).builder().setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true)
+                .setAllowDuplicateHeaderNames(true).get();
+    }
+
     /** The header row of the text, or empty when it has none that CSV can read. */
-    static List<String> header(ImportFile.Text text) {
-        try (CSVParser parser = CSVFormat.RFC4180.parse(new RowLimit(ImportFile.open(text)))) {
+    static List<String> header(ImportFile.Text text, char delimiter) {
+        try (CSVParser parser = cells(delimiter).parse(new RowLimit(ImportFile.open(text), delimiter))) {
             Iterator<CSVRecord> records = parser.iterator();
             return records.hasNext() ? records.next().toList() : List.of();
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
@@ -82,12 +117,41 @@ final class CsvImport {
     /**
      * Every row after the header, read or refused one by one, in order; a row is an item. The rows are counted
      * first (a pass that keeps none of them), then each is parsed again and made an item when it is asked for, so
-     * only the rows being read are held (all 10,000 parsed rows of a 10 MiB file were held for the import).
+     * only the rows being read are held (all 10,000 parsed rows of a 10 MiB file were held for the import). When a
+     * row too large to hold ends that pass, each such row is found (a pass that tells rows apart as {@link RowLimit}
+     * does), left out of the text Commons CSV reads and reported in its place, so the rows after it are read as the
+     * others; the rows are counted again then. A file without such a row is read as before, in two passes.
      */
-    static ReadOnDemand read(ImportFile.Text text, Layout layout) {
+    static ReadOnDemand read(ImportFile.Text text, Dialect dialect) {
+        Counted counted = count(text, dialect, List.of());
+        if (counted.tooLarge()) {
+            // only then is the text read once more, to find each row too large and leave it out
+            counted = count(text, dialect, tooLarge(text, dialect.delimiter()));
+        }
+        return new ReadOnDemand(counted.rows() + counted.spans().size() + (counted.unreadable() == null ? 0 : 1),
+                new Rows(text, counted.readable(), dialect, counted.rows(), counted.spans(), counted.before(),
+                        counted.unreadable()));
+    }
+
+    /**
+     * The first pass: how many rows the text has without the rows in {@code found}, how many come before each of
+     * those, and whether reading ended early; {@code tooLarge} when a row too large to hold ended it.
+     */
+    private record Counted(ImportFile.Text readable, int rows, List<Span> spans, int[] before, ParsedItem unreadable,
+                           boolean tooLarge) {
+    }
+
+    private static Counted count(ImportFile.Text text, Dialect dialect, List<Span> found) {
+        ImportFile.Text readable = found.isEmpty() ? text : () -> new Without(ImportFile.open(text), found);
+        List<Span> tooLarge = found;
         int rows = 0;
+        // how many rows come before each row too large to hold
+        int[] before = new int[tooLarge.size()];
+        int large = 0;
         ParsedItem unreadable = null;
-        try (CSVParser parser = ROWS.parse(new RowLimit(ImportFile.open(text)))) {
+        boolean rowTooLarge = false;
+        try (CSVParser parser = rows(dialect.delimiter()).parse(
+                new RowLimit(ImportFile.open(readable), dialect.delimiter()))) {
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
                 // the line the next row begins on: the lines read so far end the row before it
@@ -96,61 +160,208 @@ final class CsvImport {
                     if (!records.hasNext()) {
                         break;
                     }
-                    records.next();
+                    long at = records.next().getCharacterPosition();
+                    for (; large < tooLarge.size() && tooLarge.get(large).readAt() <= at; large++) {
+                        before[large] = rows;
+                    }
                     rows++;
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    // An unclosed quote: everything after it is one broken value, so reading ends here. So does a
-                    // row too large to hold (an unclosed quote in a large file is one).
-                    unreadable = e.getCause() instanceof RowLimit.TooLarge
-                            ? ParsedItem.failed(rows + 1, begins, "This row is " + ImportFile.TOO_LARGE
+                    // An unclosed quote: everything after it is one broken value, so reading ends here. So does a row
+                    // too large to hold (read() then counts again without such rows: only one that its pass did not
+                    // tell apart ends it then). The rows too large before it are reported; any after it are not read.
+                    long failedOn = parser.getCurrentLineNumber() + 1; // in the text read, without them
+                    int linesLeftOut = 0;
+                    int kept = 0;
+                    for (Span span : tooLarge) {
+                        if (kept >= large && span.line() - linesLeftOut > failedOn) {
+                            break;
+                        }
+                        if (kept >= large) {
+                            before[kept] = rows;
+                        }
+                        linesLeftOut += span.lines();
+                        kept++;
+                    }
+                    large = kept;
+                    int item = rows + large + 1;
+                    rowTooLarge = e.getCause() instanceof RowLimit.TooLarge;
+                    unreadable = rowTooLarge
+                            ? ParsedItem.failed(item, begins + linesLeftOut, "This row is " + ImportFile.TOO_LARGE
                                     + ": it and the rows after it are not read")
-                            : ParsedItem.failed(rows + 1, (int) parser.getCurrentLineNumber(),
+                            : ParsedItem.failed(item, (int) parser.getCurrentLineNumber() + linesLeftOut,
                                     "Malformed CSV from this line on (an unclosed quote?)");
+                    tooLarge = tooLarge.subList(0, large);
                     break;
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ReadOnDemand(rows + (unreadable == null ? 0 : 1), new Rows(text, layout, rows, unreadable));
+        for (; large < tooLarge.size(); large++) {
+            before[large] = rows;
+        }
+        return new Counted(readable, rows, tooLarge, before, unreadable, rowTooLarge);
     }
 
-    /** The rows of a text as items, read again in order: the first {@code rows}, then the unreadable rest, if any. */
+    /**
+     * A row too large to hold: the characters from {@code start} to {@code end} (after its line break), beginning on
+     * {@code line} and holding {@code lines} line breaks; the rows after it begin at {@code readAt} in the text that
+     * Commons CSV reads, which has none of these rows.
+     */
+    private record Span(long start, long end, int line, int lines, long readAt) {
+    }
+
+    /** The rows of the text too large to hold, in order, told apart as {@link RowLimit} tells them apart. */
+    private static List<Span> tooLarge(ImportFile.Text text, char delimiter) {
+        List<Span> spans = new ArrayList<>();
+        RowLimit rows = new RowLimit(Reader.nullReader(), delimiter);
+        try (Reader in = new BufferedReader(ImportFile.open(text))) {
+            long position = 0;
+            long rowStart = 0;
+            int line = 1;
+            int rowLine = 1;
+            boolean afterCr = false;
+            boolean large = false;
+            boolean lastLarge = false;
+            long leftOut = 0;
+            for (int c = in.read(); c >= 0; c = in.read()) {
+                position++;
+                boolean crLf = c == '\n' && afterCr;
+                large |= rows.over((char) c);
+                if (c == '\r' || !crLf && c == '\n') {
+                    line++;
+                }
+                afterCr = c == '\r';
+                if (rows.rowEnded()) {
+                    if (crLf && lastLarge && rowStart == position - 1) {
+                        // the \n of the \r\n that ended a row too large is part of it
+                        Span last = spans.removeLast();
+                        spans.add(new Span(last.start(), position, last.line(), last.lines(), last.readAt()));
+                        leftOut++;
+                    } else if (large) {
+                        leftOut += position - rowStart;
+                        spans.add(new Span(rowStart, position, rowLine, line - rowLine, position - leftOut));
+                    }
+                    lastLarge = large;
+                    large = false;
+                    rowStart = position;
+                    rowLine = line;
+                }
+            }
+            if (large) { // the last row, without a line break
+                leftOut += position - rowStart;
+                spans.add(new Span(rowStart, position, rowLine, line - rowLine, position - leftOut));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return spans;
+    }
+
+    /** The text without some of its characters: the rows too large to hold. */
+    private static final class Without extends FilterReader {
+        private final List<Span> left;
+        private int next;
+        private long position;
+
+        Without(Reader in, List<Span> left) {
+            super(in);
+            this.left = left;
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            while (next < left.size() && position >= left.get(next).start()) {
+                Span span = left.get(next++);
+                while (position < span.end()) {
+                    long skipped = in.skip(span.end() - position);
+                    if (skipped <= 0) {
+                        return -1;
+                    }
+                    position += skipped;
+                }
+            }
+            int most = next < left.size() ? (int) Math.min(length, left.get(next).start() - position) : length;
+            int n = in.read(buffer, offset, most);
+            if (n > 0) {
+                position += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+    }
+
+    /**
+     * The rows of a text as items, read again in order: its {@code rows} rows and its rows too large to hold where
+     * they are, then the unreadable rest, if any.
+     */
     private static final class Rows implements Iterator<ParsedItem> {
-        private final CSVParser parser;
         private final Iterator<CSVRecord> records;
         private final List<String> header;
         private final Lines lines;
         private final Layout layout;
         private final int rows;
+        private final List<Span> tooLarge;
+        private final int[] before;
         private ParsedItem unreadable;
         private int read;
+        private int large;
+        private int item;
+        /** The characters of the rows too large that were passed: where Commons CSV is behind the text. */
+        private long leftOut;
 
-        Rows(ImportFile.Text text, Layout layout, int rows, ParsedItem unreadable) {
+        Rows(ImportFile.Text text, ImportFile.Text readable, Dialect dialect, int rows, List<Span> tooLarge,
+             int[] before, ParsedItem unreadable) {
             try {
-                this.parser = ROWS.parse(new RowLimit(ImportFile.open(text)));
+                CSVParser parser = rows(dialect.delimiter()).parse(
+                        new RowLimit(ImportFile.open(readable), dialect.delimiter()));
+                this.records = parser.iterator();
+                this.header = parser.getHeaderNames();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            this.records = parser.iterator();
-            this.header = parser.getHeaderNames();
             this.lines = new Lines(ImportFile.open(text));
-            this.layout = layout;
+            this.layout = dialect.layout();
             this.rows = rows;
+            this.tooLarge = tooLarge;
+            this.before = before;
             this.unreadable = unreadable;
         }
 
         @Override
         public boolean hasNext() {
-            return read < rows || unreadable != null;
+            return read < rows || large < tooLarge.size() || unreadable != null;
         }
 
         @Override
         public ParsedItem next() {
+            if (large < tooLarge.size() && before[large] == read) {
+                Span span = tooLarge.get(large++);
+                leftOut += span.end() - span.start();
+                return ParsedItem.failed(++item, span.line(), "This row is " + ImportFile.TOO_LARGE);
+            }
             if (read < rows) {
                 CSVRecord row = records.next();
                 read++;
-                return readRow(read, lines.of(row.getCharacterPosition()), header, row, layout);
+                return readRow(++item, lines.of(row.getCharacterPosition() + leftOut), header, row, layout);
             }
             if (unreadable == null) {
                 throw new NoSuchElementException();
@@ -222,12 +433,14 @@ final class CsvImport {
 
         private enum At { CELL_START, PLAIN, QUOTED, QUOTE_IN_QUOTED }
 
+        private final char delimiter;
         private At at = At.CELL_START;
         private int inRow;
         private boolean wide;
 
-        RowLimit(Reader in) {
+        RowLimit(Reader in, char delimiter) {
             super(in);
+            this.delimiter = delimiter;
         }
 
         @Override
@@ -249,6 +462,13 @@ final class CsvImport {
         }
 
         private void see(char c) throws TooLarge {
+            if (over(c)) {
+                throw new TooLarge();
+            }
+        }
+
+        /** Takes the text's next character: whether its row is now over the limit. */
+        boolean over(char c) {
             boolean rowEnds = false;
             at = switch (at) {
                 case CELL_START, PLAIN, QUOTE_IN_QUOTED -> {
@@ -256,7 +476,7 @@ final class CsvImport {
                         rowEnds = true;
                         yield At.CELL_START;
                     }
-                    if (c == ',') {
+                    if (c == delimiter) {
                         yield At.CELL_START;
                     }
                     yield at == At.CELL_START && c == '"' || at == At.QUOTE_IN_QUOTED && c == '"' ? At.QUOTED
@@ -266,21 +486,25 @@ final class CsvImport {
             };
             inRow = rowEnds ? 0 : inRow + 1;
             wide = !rowEnds && (wide || c > 0xFF);
-            if (ImportFile.tooLarge(inRow, wide)) {
-                throw new TooLarge();
-            }
+            return ImportFile.tooLarge(inRow, wide);
+        }
+
+        /** Whether the last character taken ended its row (a line break outside quotes). */
+        boolean rowEnded() {
+            return inRow == 0;
         }
     }
 
     private static ParsedItem readRow(int item, int line, List<String> header, CSVRecord row, Layout layout) {
         Row r = new Row(header, row);
         DraftBuilder draft = new DraftBuilder();
+        List<VCardProperty> sites = new ArrayList<>(); // written after the kept cells, as a vCard export has them
         switch (layout) {
-            case GOOGLE -> google(r, draft, "First Name", "Middle Name", "Last Name", "Labels", "Label",
+            case GOOGLE -> google(r, draft, sites, "First Name", "Middle Name", "Last Name", "Labels", "Label",
                     "Organization Name", "Organization Title");
-            case GOOGLE_LEGACY -> google(r, draft, "Given Name", "Additional Name", "Family Name", "Group Membership",
-                    "Type", "Organization 1 - Name", "Organization 1 - Title");
-            case OUTLOOK -> outlook(r, draft);
+            case GOOGLE_LEGACY -> google(r, draft, sites, "Given Name", "Additional Name", "Family Name",
+                    "Group Membership", "Type", "Organization 1 - Name", "Organization 1 - Title");
+            case OUTLOOK -> outlook(r, draft, sites);
         }
         List<VCardProperty> extras = new ArrayList<>();
         if (layout == Layout.OUTLOOK) {
@@ -303,6 +527,7 @@ final class CsvImport {
                 extras.add(extra);
             }
         }
+        extras.addAll(sites);
         if (draft.isEmpty() && extras.isEmpty()) {
             return ParsedItem.failed(item, line, "Empty row");
         }
@@ -314,8 +539,8 @@ final class CsvImport {
     }
 
     /** Both Google layouts: numbered "E-mail 1 - Label/Type", "Phone 1 - ...", "Address 1 - ..." columns. */
-    private static void google(Row r, DraftBuilder draft, String given, String middle, String family, String groups,
-                               String labelSuffix, String organization, String title) {
+    private static void google(Row r, DraftBuilder draft, List<VCardProperty> sites, String given, String middle,
+                               String family, String groups, String labelSuffix, String organization, String title) {
         draft.name(join(" ", r.take(given), r.take(middle)), r.take(family));
         draft.formattedName(r.take("Name"));
         draft.nickname(r.take("Nickname"));
@@ -352,10 +577,35 @@ final class CsvImport {
             }
             draft.address(address);
         }
+        for (int n = 1; r.has("Website " + n + " - Value"); n++) {
+            String label = r.take("Website " + n + " - " + labelSuffix);
+            for (String value : split(r.take("Website " + n + " - Value"))) {
+                sites.add(website(value, label));
+            }
+        }
+        // Google's "Photo" is a link to the photo: kept as a vCard's PHOTO link, written back in both formats
+        String photo = r.get("Photo");
+        if (photo != null && LINK.matcher(photo).lookingAt()) {
+            r.take("Photo");
+            sites.add(new Photo(photo, null));
+        }
+    }
+
+    /**
+     * A web site as a vCard's URL, its CSV label ("Profile", "Blog", "Work") as its TYPE, whole, so that a CSV
+     * export writes the label back as it was ({@link CsvExport}).
+     */
+    static Url website(String address, String csvLabel) {
+        Url url = new Url(address);
+        String label = EntryLabels.fromCsv(csvLabel, EntryLabels.Kind.EMAIL);
+        if (label != null) {
+            url.getParameters().addType(label);
+        }
+        return url;
     }
 
     /** Outlook: fixed columns per kind ("E-mail 2 Address", "Business Phone", "Home Street" ...). */
-    private static void outlook(Row r, DraftBuilder draft) {
+    private static void outlook(Row r, DraftBuilder draft, List<VCardProperty> sites) {
         draft.name(join(" ", r.take("First Name"), r.take("Middle Name")), r.take("Last Name"));
         draft.nickname(r.take("Nickname"));
         draft.organization(join(", ", r.take("Company"), r.take("Department")));
@@ -381,6 +631,13 @@ final class CsvImport {
             draft.address(new PostalAddress(place[1],
                     join(", ", r.take(p + "Street"), r.take(p + "Street 2"), r.take(p + "Street 3")),
                     r.take(p + "City"), r.take(p + "State"), r.take(p + "Postal Code"), r.take(p + "Country/Region")));
+        }
+        // Outlook's "Web Page" is the business one
+        for (String[] site : new String[][] {{"Web Page", "Work"}, {"Personal Web Page", "Home"}}) {
+            String address = r.take(site[0]);
+            if (address != null) {
+                sites.add(website(address, site[1]));
+            }
         }
     }
 

@@ -59,6 +59,19 @@ final class EntryLabels {
         return label;
     }
 
+    /** The words a TYPE parameter has for what an entry is (RFC 6350's, and "other", "main" and "car"). */
+    private static final Set<String> TYPE_WORDS = Set.of("home", "work", "other", "cell", "fax", "voice", "pager",
+            "text", "video", "textphone", "main", "car");
+
+    /**
+     * Whether a label is the person's own words ("Fax at home", "Best friend") rather than TYPE values: such a label
+     * is written as Apple's {@code X-ABLabel} beside its entry, which Apple, Google and this server read as it is.
+     * As TYPE values it was split into words that other address books took for types ("home") or dropped.
+     */
+    static boolean isOwn(String label, Kind kind) {
+        return toVCardTypes(label, kind).stream().anyMatch(word -> !TYPE_WORDS.contains(word.toLowerCase(Locale.ROOT)));
+    }
+
     /** The TYPE values a label is written as in a vCard 4.0 file; read back by {@link #fromVCard} as the same label. */
     static List<String> toVCardTypes(String label, Kind kind) {
         if (label == null) {

@@ -51,7 +51,7 @@ public final class ImportFile {
         Text body = () -> withoutBom(text.open());
         return switch (format) {
             case VCARD -> VCardImport.looksLikeVCard(body) ? Optional.of(VCardImport.read(body)) : Optional.empty();
-            case CSV -> CsvImport.detect(CsvImport.header(body)).map(layout -> CsvImport.read(body, layout));
+            case CSV -> CsvImport.detect(body).map(dialect -> CsvImport.read(body, dialect));
         };
     }
 

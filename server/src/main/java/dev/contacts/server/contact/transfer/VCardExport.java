@@ -3,7 +3,10 @@ package dev.contacts.server.contact.transfer;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.contacts.model.ContactDraft;
@@ -20,6 +23,7 @@ import ezvcard.property.Categories;
 import ezvcard.property.Email;
 import ezvcard.property.Organization;
 import ezvcard.property.Photo;
+import ezvcard.property.RawProperty;
 import ezvcard.property.StructuredName;
 import ezvcard.property.Telephone;
 import ezvcard.property.VCardProperty;
@@ -70,14 +74,15 @@ final class VCardExport implements ContactFileWriter {
         if (c.jobTitle() != null) {
             card.addTitle(c.jobTitle());
         }
+        OwnLabels own = new OwnLabels(extras);
         for (LabeledValue e : c.emails()) {
             Email email = new Email(e.value());
-            EntryLabels.toVCardTypes(e.label(), EntryLabels.Kind.EMAIL).forEach(email.getParameters()::addType);
+            own.label(card, email, e.label(), EntryLabels.Kind.EMAIL);
             card.addEmail(email);
         }
         for (LabeledValue p : c.phones()) {
             Telephone tel = new Telephone(p.value());
-            EntryLabels.toVCardTypes(p.label(), EntryLabels.Kind.PHONE).forEach(tel.getParameters()::addType);
+            own.label(card, tel, p.label(), EntryLabels.Kind.PHONE);
             card.addTelephoneNumber(tel);
         }
         for (PostalAddress a : c.addresses()) {
@@ -87,7 +92,7 @@ final class VCardExport implements ContactFileWriter {
             adr.setRegion(a.region());
             adr.setPostalCode(a.postalCode());
             adr.setCountry(a.country());
-            EntryLabels.toVCardTypes(a.label(), EntryLabels.Kind.ADDRESS).forEach(adr.getParameters()::addType);
+            own.label(card, adr, a.label(), EntryLabels.Kind.ADDRESS);
             card.addAddress(adr);
         }
         if (c.birthday() != null) {
@@ -118,6 +123,38 @@ final class VCardExport implements ContactFileWriter {
             card.addProperty(extra);
         }
         return card;
+    }
+
+    /**
+     * Writes an entry's label: as TYPE values, or, when it is the person's own words, as Apple's {@code X-ABLabel}
+     * in a group of the entry's own ({@code item1.TEL:...}, {@code item1.X-ABLabel:Fax at home}), named apart from
+     * the groups of the card's kept properties.
+     */
+    private static final class OwnLabels {
+        private final Set<String> taken = new HashSet<>();
+        private int next = 1;
+
+        OwnLabels(List<VCardProperty> extras) {
+            for (VCardProperty p : extras) {
+                if (p.getGroup() != null) {
+                    taken.add(p.getGroup().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+
+        void label(VCard card, VCardProperty entry, String label, EntryLabels.Kind kind) {
+            if (!EntryLabels.isOwn(label, kind)) {
+                EntryLabels.toVCardTypes(label, kind).forEach(entry.getParameters()::addType);
+                return;
+            }
+            String group;
+            do {
+                group = "item" + next++;
+            } while (taken.contains(group));
+            entry.setGroup(group);
+            RawProperty appleLabel = card.addExtendedProperty("X-ABLabel", label);
+            appleLabel.setGroup(group);
+        }
     }
 
     @Override

@@ -12,6 +12,8 @@ import ezvcard.Ezvcard;
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
 import ezvcard.io.text.VCardWriter;
+import ezvcard.property.Photo;
+import ezvcard.property.Url;
 import ezvcard.property.VCardProperty;
 
 /**
@@ -79,7 +81,18 @@ final class VCardExtras {
         return added ? write(all) : first;
     }
 
+    /**
+     * What tells a property apart from the others: its line, but only the address of a web site or a photo's link,
+     * which a CSV carries without the parameters and group a vCard gave them (an export to CSV imported again
+     * adds nothing).
+     */
     private static String lineOf(VCardProperty property) {
+        if (property instanceof Url url && url.getValue() != null) {
+            return "URL:" + url.getValue().strip();
+        }
+        if (property instanceof Photo photo && photo.getUrl() != null) {
+            return "PHOTO:" + photo.getUrl().strip();
+        }
         VCard card = new VCard();
         card.addProperty(property);
         return Ezvcard.write(card).version(VCardVersion.V4_0).prodId(false).go();

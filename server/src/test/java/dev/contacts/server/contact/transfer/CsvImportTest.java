@@ -40,8 +40,7 @@ class CsvImportTest {
         assertEquals("Met in Sevilla,\nlikes flamenco.", n.additionalData());
         assertEquals("Ingeniera", n.jobTitle());
         String extras = items.get(0).contact().extras();
-        assertTrue(extras.contains("X-COLUMN=Website 1 - Value") && extras.contains("https://nunez.example.com"),
-                extras);
+        assertTrue(extras.contains("URL;TYPE=Homepage:https://nunez.example.com"), "a web site is a URL: " + extras);
         assertTrue(extras.contains("Dr."), "the name prefix is kept: " + extras);
         assertEquals(2, items.get(0).line(), "the header is line 1");
     }
@@ -163,5 +162,115 @@ class CsvImportTest {
         assertEquals("Sto\r\nne", items.get(1).contact().draft().lastName());
         assertNull(items.get(3).contact(), "an empty row is an error at its own line");
         assertEquals("Dee", items.get(4).contact().draft().firstName());
+    }
+
+    @Test
+    void googlesWebSitesAndPhotoLinkAreAVCardsUrlsAndPhoto() {
+        String csv = "First Name,Last Name,Photo,E-mail 1 - Value,Website 1 - Label,Website 1 - Value,"
+                + "Website 2 - Label,Website 2 - Value\r\n"
+                + "Ann,Lee,https://lh3.googleusercontent.com/contacts/ann,ann@example.com,Profile,"
+                + "https://social.example/ann ::: https://blog.example/ann,Work,https://acme.example\r\n"
+                + "Bob,Stone,no photo,bob@example.com,,,,\r\n";
+        List<ParsedItem> items = ImportFile.read(csv, ImportFile.Format.CSV).orElseThrow();
+        List<ezvcard.property.VCardProperty> ann = VCardExtras.read(items.get(0).contact().extras());
+        assertEquals(List.of("URL https://social.example/ann [Profile]", "URL https://blog.example/ann [Profile]",
+                "URL https://acme.example [work]", "PHOTO https://lh3.googleusercontent.com/contacts/ann"),
+                ann.stream().map(CsvImportTest::describe).toList());
+        assertEquals(List.of("X-CSV no photo"), VCardExtras.read(items.get(1).contact().extras()).stream()
+                .map(CsvImportTest::describe).toList(), "a Photo cell that is no link is kept as it is");
+    }
+
+    @Test
+    void outlooksWebPagesAreUrls() {
+        String csv = "First Name,Last Name,E-mail Address,Web Page,Personal Web Page\r\n"
+                + "Jürgen,Müller,jm@contoso.example,https://contoso.example,https://juergen.example\r\n";
+        List<ParsedItem> items = ImportFile.read(csv, ImportFile.Format.CSV).orElseThrow();
+        assertEquals(List.of("URL https://contoso.example [work]", "URL https://juergen.example [home]"),
+                VCardExtras.read(items.get(0).contact().extras()).stream().map(CsvImportTest::describe).toList());
+    }
+
+    static String describe(ezvcard.property.VCardProperty p) {
+        return switch (p) {
+            case ezvcard.property.Url url -> "URL " + url.getValue() + " " + url.getParameters().getTypes();
+            case ezvcard.property.Photo photo -> "PHOTO " + photo.getUrl();
+            case ezvcard.property.RawProperty raw -> raw.getPropertyName() + " " + raw.getValue();
+            default -> p.toString();
+        };
+    }
+
+    @Test
+    void aSemicolonSeparatedFileIsReadAsTheCommaOne() {
+        // Outlook and Excel write ";" where the comma is the decimal separator (Germany, France, Spain ...)
+        String google = fixture("google.csv");
+        List<ParsedItem> commas = ImportFile.read(google, ImportFile.Format.CSV).orElseThrow();
+        StringBuilder semicolons = new StringBuilder();
+        try (org.apache.commons.csv.CSVParser in = org.apache.commons.csv.CSVFormat.RFC4180.parse(
+                new java.io.StringReader(google));
+             org.apache.commons.csv.CSVPrinter out = new org.apache.commons.csv.CSVPrinter(semicolons,
+                     org.apache.commons.csv.CSVFormat.RFC4180.builder().setDelimiter(';').get())) {
+            for (org.apache.commons.csv.CSVRecord row : in) {
+                out.printRecord(row.toList());
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        assertTrue(semicolons.toString().startsWith("First Name;Middle Name;Last Name;"), semicolons.toString());
+        List<ParsedItem> read = ImportFile.read(semicolons.toString(), ImportFile.Format.CSV).orElseThrow();
+        assertEquals(commas, read);
+
+        String outlook = "First Name;Last Name;E-mail Address;Company;Business Street;Notes\r\n"
+                + "Jürgen;Müller;jm@contoso.example;Contoso GmbH, Vertrieb;\"Straße des 17. Juni 1\";\"a; b, c\"\r\n";
+        ContactDraft j = ImportFile.read(outlook, ImportFile.Format.CSV).orElseThrow().get(0).contact().draft();
+        assertEquals("Jürgen", j.firstName());
+        assertEquals("Contoso GmbH, Vertrieb", j.organization(), "a comma inside a cell is text");
+        assertEquals("a; b, c", j.additionalData());
+        assertEquals(List.of(new LabeledValue("jm@contoso.example", "other")), j.emails());
+    }
+
+    /** One cell of {@code chars} characters over many short lines (no one line is long: the row is what is large). */
+    private static String bigCell(int chars, String lineEnd) {
+        String line = "x".repeat(100 - lineEnd.length()) + lineEnd;
+        return line.repeat(chars / line.length() + 1);
+    }
+
+    @Test
+    void aRowTooLargeToHoldIsAnErrorAtItsLineAndTheRowsAfterItAreRead() {
+        for (String end : List.of("\r\n", "\n", "\r")) {
+            String cell = bigCell(ImportFile.MAX_ITEM_BYTES, end);
+            int cellLines = ImportFile.MAX_ITEM_BYTES / 100 + 1;
+            String csv = String.join(end, "First Name,Last Name,Notes,E-mail 1 - Value", "Ann,Lee,,ann@example.com",
+                    "Cara,Diaz,\"" + cell + "\",cara@example.com", "Bob,Stone,\"two" + end + "lines\",bob@example.com",
+                    "Dan,Roe,\"" + cell + "\",dan@example.com", "Eve,Moe,\"" + cell + "\",eve@example.com",
+                    "Fay,Poe,,fay@example.com", "Gus,Kay,\"" + cell + "\",gus@example.com");
+            List<ParsedItem> items = ImportFile.read(csv, ImportFile.Format.CSV).orElseThrow();
+            String what = end.replace("\r", "CR").replace("\n", "LF");
+            assertEquals(7, items.size(), what);
+            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), items.stream().map(ParsedItem::item).toList(), what);
+            assertEquals(List.of("Ann", "", "Bob", "", "", "Fay", ""), items.stream()
+                    .map(i -> i.contact() == null ? "" : i.contact().draft().firstName()).toList(), what);
+            int cara = 3;
+            int bob = cara + cellLines + 1;
+            int dan = bob + 2;
+            int eve = dan + cellLines + 1;
+            int fay = eve + cellLines + 1;
+            assertEquals(List.of(2, cara, bob, dan, eve, fay, fay + 1), items.stream().map(ParsedItem::line).toList(),
+                    what);
+            assertEquals("This row is larger than 4 MiB", items.get(1).error(), what);
+            assertEquals("This row is larger than 4 MiB", items.get(6).error(), "the last row, with no line break");
+            assertEquals(List.of("two", "lines"), items.get(2).contact().draft().additionalData().lines().toList(), what);
+        }
+    }
+
+    @Test
+    void anUnclosedQuoteAfterARowTooLargeStillEndsTheFileAtItsOwnLine() {
+        String cell = bigCell(ImportFile.MAX_ITEM_BYTES, "\n");
+        int cellLines = ImportFile.MAX_ITEM_BYTES / 100 + 1;
+        String csv = "First Name,Last Name,Notes,E-mail 1 - Value\nAnn,Lee,\nCara,Diaz,\"" + cell + "\"\nBob,Stone,\n\"Dee,Ray,\n";
+        List<ParsedItem> items = ImportFile.read(csv, ImportFile.Format.CSV).orElseThrow();
+        assertEquals(List.of("Ann", "", "Bob", ""), items.stream()
+                .map(i -> i.contact() == null ? "" : i.contact().draft().firstName()).toList());
+        assertEquals(List.of(2, 3, 4 + cellLines, 5 + cellLines), items.stream().map(ParsedItem::line).toList());
+        assertEquals("This row is larger than 4 MiB", items.get(1).error());
+        assertTrue(items.get(3).error().startsWith("Malformed CSV"), items.get(3).error());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -13,6 +14,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.imageio.ImageIO;
 
@@ -30,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Cards with a photo inline of about 3 MiB, the largest an import takes, read by several imports at once. */
 class LargeCardsTest {
+
+    /** How long a wait on another thread may take before the test fails rather than hangs (never, when it works). */
+    private static final Duration SAFETY = Duration.ofMinutes(2);
 
     /** A card with a camera's photo (2.9 MiB of JPEG, 3.8 MB of base64, on one line), then a small card. */
     private static Path cameraCard(Path dir) throws Exception {
@@ -130,14 +136,27 @@ class LargeCardsTest {
                 List<ParsedItem> items = first.next(1);
                 assertTrue(AtOnce.kept(items.get(0)));
                 second = other.submit(() -> ImportFile.read(card, ImportFile.Format.VCARD).orElseThrow());
+                // until the second has read its card, or waits to; bounded, so a reading that hangs fails the test
+                long deadline = System.nanoTime() + SAFETY.toNanos();
                 while (!second.isDone() && !VCardImport.turnAwaited()) {
-                    Thread.onSpinWait(); // until the second has read its card, or waits to
+                    if (System.nanoTime() - deadline > 0) {
+                        fail("the second import neither waited for the large-card turn nor ended within " + SAFETY);
+                    }
+                    Thread.yield();
                 }
                 assertFalse(second.isDone(), "read while the first import held its large card's kept photo");
             } finally {
                 first.close();
             }
-            assertEquals(List.of(true, false), second.get().stream().map(AtOnce::kept).toList());
+            List<ParsedItem> read;
+            try {
+                read = second.get(SAFETY.toSeconds(), TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                second.cancel(true);
+                throw new AssertionError("the second import did not end within " + SAFETY
+                        + " of the first giving back the large-card turn", e);
+            }
+            assertEquals(List.of(true, false), read.stream().map(AtOnce::kept).toList());
         }
     }
 

@@ -61,4 +61,89 @@ class RoundTripTest {
             }
         }
     }
+
+    /** A vCard's web sites and photo link, as Google, Apple and Outlook write them. */
+    static final String SITES_CARD = VCardImportTest.card("""
+            N:Lee;Ann;;;\r
+            FN:Ann Lee\r
+            EMAIL;TYPE=INTERNET:ann@example.com\r
+            URL;TYPE=WORK:https://acme.example/ann\r
+            item1.URL:https://blog.example/ann\r
+            item1.X-ABLabel:_$!<HomePage>!$_\r
+            URL:https://social.example/ann\r
+            URL:https://more.example/ann\r
+            PHOTO;VALUE=URL;TYPE=JPEG:https://photos.example/ann.jpg""");
+
+    @Test
+    void webSitesAndAPhotoLinkAreWrittenInGooglesColumnsAndReadBackAsTheSame() throws IOException {
+        TransferItem ann = ImportFile.read(SITES_CARD, ImportFile.Format.VCARD).orElseThrow().get(0).contact();
+        StringWriter out = new StringWriter();
+        try (CsvExport export = new CsvExport(out)) {
+            export.write(ann);
+        }
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(out.toString())).getRecords();
+        org.apache.commons.csv.CSVRecord row = rows.get(0);
+        assertEquals("https://photos.example/ann.jpg", row.get("Photo"));
+        assertEquals(List.of("Work", "https://acme.example/ann", "HomePage", "https://blog.example/ann", "",
+                "https://social.example/ann ::: https://more.example/ann"), List.of(row.get("Website 1 - Label"),
+                row.get("Website 1 - Value"), row.get("Website 2 - Label"), row.get("Website 2 - Value"),
+                row.get("Website 3 - Label"), row.get("Website 3 - Value")), "the last pair holds the rest");
+
+        TransferItem back = ImportFile.read(out.toString(), ImportFile.Format.CSV).orElseThrow().get(0).contact();
+        assertEquals(ann.draft(), back.draft());
+        assertEquals(ann.extras(), VCardExtras.union(ann.extras(), back.extras()),
+                "the CSV adds nothing to what the card kept: " + back.extras());
+        List<String> sites = VCardExtras.read(back.extras()).stream().map(CsvImportTest::describe).toList();
+        assertEquals(List.of("URL https://acme.example/ann [work]", "URL https://blog.example/ann [HomePage]",
+                "URL https://social.example/ann []", "URL https://more.example/ann []",
+                "PHOTO https://photos.example/ann.jpg"), sites);
+    }
+
+    @Test
+    void cellsKeptFromACsvGoBackToTheirColumns() throws IOException {
+        String csv = "First Name,Last Name,Phonetic First Name,File As,E-mail 1 - Value,Relation 1 - Value\r\n"
+                + "Ann,Lee,An,Lee Ann,ann@example.com,Bob\r\n";
+        TransferItem ann = ImportFile.read(csv, ImportFile.Format.CSV).orElseThrow().get(0).contact();
+        StringWriter out = new StringWriter();
+        try (CsvExport export = new CsvExport(out)) {
+            export.write(ann);
+        }
+        org.apache.commons.csv.CSVRecord row = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(out.toString())).getRecords().get(0);
+        assertEquals("An", row.get("Phonetic First Name"));
+        assertEquals("Lee Ann", row.get("File As"));
+    }
+
+    @Test
+    void aLabelInThePersonsOwnWordsIsWrittenAsAppleWritesItNotAsTypes() throws IOException {
+        String apple = VCardImportTest.card("""
+                N:Yamada;Taro;;;\r
+                item1.TEL:+81 3-9999-0000\r
+                item1.X-ABLabel:Fax at home\r
+                TEL;type=WORK;type=FAX:+81 3-1234-5678\r
+                TEL;type=CELL:+81 90-1234-5678\r
+                item2.EMAIL:taro@example.jp\r
+                item2.X-ABLabel:Best friend's\r
+                item3.URL:https://taro.example.jp\r
+                item3.X-ABLabel:_$!<HomePage>!$_""");
+        TransferItem taro = ImportFile.read(apple, ImportFile.Format.VCARD).orElseThrow().get(0).contact();
+        StringWriter out = new StringWriter();
+        try (VCardExport export = new VCardExport(out)) {
+            export.write(taro);
+        }
+        String card = out.toString();
+        // "TYPE=Fax,at,home" said "a home fax" to other address books, and lost the words
+        for (String line : List.of("item1.EMAIL:taro@example.jp", "item1.X-ABLabel:Best friend's",
+                "item2.TEL:+81 3-9999-0000", "item2.X-ABLabel:Fax at home", "TEL;TYPE=work,fax:+81 3-1234-5678",
+                "TEL;TYPE=cell:+81 90-1234-5678", "item3.URL:https://taro.example.jp",
+                "item3.X-ABLabel:_$!<HomePage>!$_")) {
+            assertEquals(1, TransferApiTest.count(card, line + "\r\n"), line + " once in\n" + card);
+        }
+        TransferItem back = ImportFile.read(card, ImportFile.Format.VCARD).orElseThrow().get(0).contact();
+        assertEquals(taro.draft(), back.draft());
+        assertEquals(List.of("Fax at home", "work fax", "mobile"),
+                back.draft().phones().stream().map(p -> p.label()).toList());
+        assertEquals(taro.extras(), back.extras(), "the labels are no kept properties");
+    }
 }
