@@ -206,83 +206,76 @@ public final class ContactRepository {
     /**
      * A page at least {@link ListAnchors#SPACING} deep in a list (all the owner's live contacts, or those with one
      * favourite mark), read from the remembered place nearest before it: a seek of the sort key's index and fewer than
-     * SPACING entries stepped over, instead of every entry before the page. Places missing are read first, each a
-     * step of SPACING entries from the one before (together the walk the page would have made), with the owner's book
-     * version in each step's statement. The page's statement reads the version too, and its rows are taken only when
-     * that is the places' version: a write since then (on any instance) raised it, and then the places are read again
-     * at the version now. Null when no place serves (a book changing while its places are read, or a page that finds
-     * no rows): the caller reads the page from its offset, as every page did before.
+     * SPACING entries stepped over, instead of every entry before the page. The page's statement reads the owner's
+     * book version too, and its rows are taken only when that is the places' version: a write since (on any instance,
+     * or by SQL) raised it. Places missing are read first, each a step of SPACING entries from the one before, each
+     * step's statement reading the version too. Reading them from the start costs about four times the walk of one
+     * page (SQLite merging two ranges of the index at every step: README, "Deep pages from remembered places"), so a
+     * list is only remembered at a version (no places) by its first deep page, and its places are read by the next
+     * deep page that finds the book still at that version: a book written between every two deep pages has each read
+     * from its offset, as before, for one more read of its version. Null when no place serves: the caller reads the
+     * page from its offset.
      */
     private List<StoredContact> fromPlaces(long owner, ListOptions options, Listing shape, int skip, int limit) {
         ListAnchors.Listed list = new ListAnchors.Listed(owner, shape.sort(), shape.descending(), options.favorite());
         int wanted = skip / ListAnchors.SPACING;
-        for (int attempt = 0; attempt < 2; attempt++) {
-            ListAnchors.Places places = anchors.get(list);
-            if (places == null || places.places().size() < wanted) {
-                places = placesTo(list, shape, places, wanted);
-                if (places == null) {
-                    return null;
-                }
-                anchors.put(list, places);
-                if (places.places().size() < wanted) {
-                    // at that version the list ends before the last place wanted, so before the page
-                    return List.of();
-                }
-            }
-            ListAnchors.Place from = places.places().get(wanted - 1);
-            Map<String, Object> values = placedValues(list, shape, from);
-            values.put("skip", skip - wanted * ListAnchors.SPACING);
-            values.put("limit", limit);
-            PlacedPage page = rendered(PLACED_PAGES, shape, ContactRepository::placedPageQuery, null)
-                    .fetch(dsl, values, this::placedRows);
-            if (page.items().isEmpty()) {
-                return null; // past the list's end, or a version without rows to tell it: read from the offset
-            }
-            if (page.version() == places.version()) {
-                return page.items();
-            }
-            anchors.drop(list, places);
+        ListAnchors.Places places = anchors.get(list);
+        if (places == null) {
+            anchors.put(list, new ListAnchors.Places(BOOK_VERSION.fetch(dsl, Map.of("owner", owner)), List.of()));
+            return null;
         }
+        if (places.places().size() < wanted) {
+            ListAnchors.Places read = placesTo(list, shape, places, wanted);
+            anchors.put(list, read);
+            if (read.version() != places.version()) {
+                return null; // the book changed: remembered at its version now, the page read from its offset
+            }
+            if (read.places().size() < wanted) {
+                // at that version the list ends before the last place wanted, so before the page
+                return List.of();
+            }
+            places = read;
+        }
+        ListAnchors.Place from = places.places().get(wanted - 1);
+        Map<String, Object> values = placedValues(list, shape, from);
+        values.put("skip", skip - wanted * ListAnchors.SPACING);
+        values.put("limit", limit);
+        PlacedPage page = rendered(PLACED_PAGES, shape, ContactRepository::placedPageQuery, null)
+                .fetch(dsl, values, this::placedRows);
+        if (page.items().isEmpty()) {
+            return null; // past the list's end, or a version without rows to tell it: read from the offset
+        }
+        if (page.version() == places.version()) {
+            return page.items();
+        }
+        anchors.put(list, new ListAnchors.Places(page.version(), List.of()));
         return null;
     }
 
     /**
-     * The places of {@code list} up to the {@code wanted}th, those of {@code known} kept while every step reads their
-     * version; when a step reads another, all are read again from the list's start (once). Fewer than wanted when the
-     * list ends before; null when the book changed while they were read.
+     * The places of {@code list} up to the {@code wanted}th after those {@code known}, while every step reads their
+     * version: fewer than wanted when the list ends before. When a step reads another version, none, at that version.
      */
     private ListAnchors.Places placesTo(ListAnchors.Listed list, Listing shape, ListAnchors.Places known, int wanted) {
-        ListAnchors.Places from = known;
-        for (int attempt = 0; attempt < 2; attempt++) {
-            List<ListAnchors.Place> read = new ArrayList<>(from == null ? List.of() : from.places());
-            Long version = from == null ? null : from.version();
-            boolean sameVersion = true;
-            while (read.size() < wanted) {
-                boolean after = !read.isEmpty();
-                Map<String, Object> values = after ? placedValues(list, shape, read.getLast())
-                        : listValues(list, shape, "");
-                values.put("skip", ListAnchors.SPACING - 1);
-                values.put("limit", 1);
-                Step step = rendered(after ? PLACE_STEPS_AFTER : PLACE_STEPS, shape,
-                        after ? ContactRepository::placedStepQuery : ContactRepository::firstStepQuery,
-                        (rows, dialect) -> step(rows, dialect, shape.sort())).fetch(dsl, values);
-                if (version == null) {
-                    version = step.version();
-                } else if (step.version() != version) {
-                    sameVersion = false;
-                    break;
-                }
-                if (step.place() == null) {
-                    break;
-                }
-                read.add(step.place());
+        List<ListAnchors.Place> read = new ArrayList<>(known.places());
+        while (read.size() < wanted) {
+            boolean after = !read.isEmpty();
+            Map<String, Object> values = after ? placedValues(list, shape, read.getLast())
+                    : listValues(list, shape, "");
+            values.put("skip", ListAnchors.SPACING - 1);
+            values.put("limit", 1);
+            Step step = rendered(after ? PLACE_STEPS_AFTER : PLACE_STEPS, shape,
+                    after ? ContactRepository::placedStepQuery : ContactRepository::firstStepQuery,
+                    (rows, dialect) -> step(rows, dialect, shape.sort())).fetch(dsl, values);
+            if (step.version() != known.version()) {
+                return new ListAnchors.Places(step.version(), List.of());
             }
-            if (sameVersion) {
-                return new ListAnchors.Places(version, read);
+            if (step.place() == null) {
+                break;
             }
-            from = null;
+            read.add(step.place());
         }
-        return null;
+        return new ListAnchors.Places(known.version(), read);
     }
 
     /** The values of a statement that reads a list after {@code place}: its owner, filter and the place. */
@@ -1197,6 +1190,10 @@ public final class ContactRepository {
     private static final int KEPT_WORDS = 4;
     private static final Map<Listing, RenderedQuery<Page<StoredContact>>> PAGES = new ConcurrentHashMap<>();
     private static final Map<Listing, RenderedQuery<Integer>> COUNTS = new ConcurrentHashMap<>();
+    /** The owner's book version (migration V12): see {@link #fromPlaces}. */
+    private static final RenderedQuery<Long> BOOK_VERSION = new RenderedQuery<>(
+            dsl -> dsl.select(USERS.BOOK_VERSION).from(USERS).where(USERS.ID.eq(DSL.param("owner", Long.class))),
+            (rows, dialect) -> rows.next() ? rows.getLong(1) : -1);
     private static final Map<Listing, RenderedQuery<PlacedPage>> PLACED_PAGES = new ConcurrentHashMap<>();
     private static final Map<Listing, RenderedQuery<Step>> PLACE_STEPS = new ConcurrentHashMap<>();
     private static final Map<Listing, RenderedQuery<Step>> PLACE_STEPS_AFTER = new ConcurrentHashMap<>();

@@ -30,7 +30,8 @@ final class ListAnchors {
 
     /**
      * A list's places at book version {@code version}: {@code places.get(i)} is its entry at position
-     * {@code (i + 1) * SPACING} (counted from 1), so {@code (i + 1) * SPACING} entries lie up to it.
+     * {@code (i + 1) * SPACING} (counted from 1), so {@code (i + 1) * SPACING} entries lie up to it. None: the list
+     * was seen at that version, its places not read yet.
      */
     record Places(long version, List<Place> places) {
 
@@ -51,10 +52,5 @@ final class ListAnchors {
             lists.clear();
         }
         lists.put(list, places);
-    }
-
-    /** Forgets {@code places} of {@code list} (unless others replaced them meanwhile). */
-    void drop(Listed list, Places places) {
-        lists.remove(list, places);
     }
 }
