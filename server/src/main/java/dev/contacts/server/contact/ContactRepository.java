@@ -177,6 +177,12 @@ public final class ContactRepository {
             // the owner's count of live contacts is kept on their row (migration V5): no count of the rows
             return new Page<>(items, LIVE_CONTACTS.fetch(dsl, Map.of("owner", owner)));
         }
+        if (!shape.label()) {
+            // by the favourite mark alone: counted from the index of the owner's live favourites (migration V13)
+            Map<String, Object> owners = Map.of("owner", owner, "favorite_owner", owner);
+            return new Page<>(items, (Boolean.TRUE.equals(options.favorite()) ? FAVORITES : NOT_FAVORITES)
+                    .fetch(dsl, owners));
+        }
         // counted apart: a count in the page's statement would read every match before the page, which the
         // sorted index otherwise stops reading after (a label=Work page of 100,000 contacts took longer so)
         values.keySet().removeAll(List.of("skip", "limit"));
@@ -1246,6 +1252,35 @@ public final class ContactRepository {
                             .where(CONTACTS.USER_ID.eq(DSL.param("owner", Long.class))
                                     .and(CONTACTS.DELETED_AT.isNotNull()))))),
             (rows, dialect) -> rows.next() ? rows.getInt(1) : 0);
+    /**
+     * The owner's live favourites, counted from their partial index (migration V13) alone. The mark is tested bare,
+     * as the index's WHERE has it: SQLite uses a partial index only for terms written as in it ("favorite = 1", or a
+     * bound value, made the planner walk another index, every live contact's row read: 153 ms at 100,000).
+     */
+    private static final Field<Integer> FAVORITE_COUNT = DSL.field(DSL.selectCount().from(CONTACTS)
+            .where(CONTACTS.USER_ID.eq(DSL.param("favorite_owner", Long.class)).and(CONTACTS.DELETED_AT.isNull())
+                    .and(DSL.condition(CONTACTS.FAVORITE))));
+    private static final RenderedQuery<Integer> FAVORITES = new RenderedQuery<>(dsl -> favoriteCount(dsl, true),
+            (rows, dialect) -> rows.next() ? rows.getInt(1) : 0);
+    private static final RenderedQuery<Integer> NOT_FAVORITES = new RenderedQuery<>(dsl -> favoriteCount(dsl, false),
+            (rows, dialect) -> rows.next() ? rows.getInt(1) : 0);
+
+    /**
+     * How many of the owner's live contacts carry the favourite mark, or lack it: their count on the owner's row less
+     * the favourites, in one statement (one snapshot). None when the account is gone.
+     */
+    private static ResultQuery<Record1<Integer>> favoriteCount(DSLContext dsl, boolean favorite) {
+        return dsl.select(favorite ? FAVORITE_COUNT : USERS.LIVE_CONTACTS.minus(FAVORITE_COUNT)).from(USERS)
+                .where(USERS.ID.eq(DSL.param("owner", Long.class)));
+    }
+
+    /** The statement that counts a list by the favourite mark alone, its values bound: for tests of its plan. */
+    ResultQuery<?> favoriteCountStatement(long owner, boolean favorite) {
+        ResultQuery<?> statement = favoriteCount(dsl, favorite);
+        statement.bind("owner", owner);
+        statement.bind("favorite_owner", owner);
+        return statement;
+    }
     /** The owner's count of live contacts, kept on their row by the database's triggers (migration V5). */
     private static final RenderedQuery<Integer> LIVE_CONTACTS = new RenderedQuery<>(
             dsl -> dsl.select(USERS.LIVE_CONTACTS).from(USERS).where(USERS.ID.eq(DSL.param("owner", Long.class))),
