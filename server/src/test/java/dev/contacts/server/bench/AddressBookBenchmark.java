@@ -103,6 +103,11 @@ public final class AddressBookBenchmark {
                             token));
             ApiBenchmark.run("list label=Work by first_name, 100", 200,
                     i -> api.getStatus("/contacts/?label=Work&sort=first_name&limit=100", token));
+            // the desktop app's two lists: the favourites, then the others (a book without favourites has none)
+            ApiBenchmark.run("list favorite=true by first_name, 100", 200,
+                    i -> api.getStatus("/contacts/?favorite=true&sort=first_name&limit=100", token));
+            ApiBenchmark.run("list favorite=false by first_name, 100", 200,
+                    i -> api.getStatus("/contacts/?favorite=false&sort=first_name&limit=100", token));
             ApiBenchmark.run("birthdays, 7 days (default limit 1000)", 100,
                     i -> api.getStatus("/contacts/birthdays/", token));
             ApiBenchmark.run("birthdays, 30 days, first 1000", 50,
