@@ -388,9 +388,9 @@ public final class ContactRepository {
 
     /**
      * Whether a page of the owner's {@code total} favourites (the mark alone, SQLite) reads them first from their
-     * index and sorts them. A walk of the sort key's index reads each entry's row to test the mark, so either way costs a row per
-     * contact read: the favourites first when they are no more than the entries a walk reads to fill the page (a
-     * first page of 100 among 100,000 contacts: up to about 3,000 favourites).
+     * index and sorts them. A walk of the sort key's index reads each entry's row to test the mark, so either way
+     * costs a row per contact read: the favourites first when they are no more than the entries a walk reads to fill
+     * the page (a first page of 100 among 100,000 contacts: up to about 3,000 favourites).
      */
     private boolean fewFavorites(long owner, int total, int skip, int limit) {
         return total <= walked(owner, total, skip, limit);

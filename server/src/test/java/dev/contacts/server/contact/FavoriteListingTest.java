@@ -64,7 +64,7 @@ class FavoriteListingTest {
             check(contacts, owner, "every first favourite trashed");
             assertTrue(contacts.emptyTrash(owner) > 0, "the trash held contacts");
             check(contacts, owner, "the trash emptied");
-            // half the book marked: a favourites' page walks the sort key's index (SQLite) instead of reading them first
+            // half the book marked: a favourites' page walks the sort key's index (SQLite), not read first
             for (int i = 0; i < made.size(); i += 2) {
                 mark(contacts, owner, made.get(i).id(), true);
             }
