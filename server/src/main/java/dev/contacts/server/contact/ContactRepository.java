@@ -215,7 +215,8 @@ public final class ContactRepository {
             return new Page<>(List.of(), 0);
         }
         Map<String, Object> values = listingValues(owner, options, skip, limit);
-        Listing shape = searchShape(criteria, options, values);
+        List<String> indexedWords = new ArrayList<>();
+        Listing shape = searchShape(criteria, options, values, indexedWords);
         if (shape.trigrams() == Trigrams.NONE) {
             return searchPage(shape, values, skip);
         }
@@ -225,8 +226,40 @@ public final class ContactRepository {
         if (total <= skip) {
             return new Page<>(List.of(), total);
         }
-        return new Page<>(rendered(PAGES, plan(owner, shape, total, skip, limit), ContactRepository::pageQuery,
-                null).fetch(dsl, values, this::pageRows).items(), total);
+        Listing planned = plan(owner, shape, indexedWords.size(), total, skip, limit);
+        if (planned.trigrams() == Trigrams.TEXT) {
+            List<StoredContact> items = rendered(PAGES, planned, ContactRepository::pageQuery, null)
+                    .fetch(dsl, textValues(shape, values, indexedWords, owner, total, skip, limit), this::pageRows)
+                    .items();
+            if (items.size() == Math.min(limit, total - skip)) {
+                return new Page<>(items, total);
+            }
+            // the matches lie past the part of the order walked (they cluster there: a word of the sort key's
+            // own name, say): walked again against the index's matches
+            planned = shape.walking();
+        }
+        return new Page<>(rendered(PAGES, planned, ContactRepository::pageQuery, null)
+                .fetch(dsl, values, this::pageRows).items(), total);
+    }
+
+    /**
+     * The values of a page read by a walk that tests each contact's text ({@link Trigrams#TEXT}): the words the
+     * trigram index would find become words tested on each contact (after the ones that already are), and the walk
+     * ends at the entry {@link #TEXT_WALK_REACH} times as far into the sort key's index as the page's matches, spread
+     * evenly, would take (the owner's last entry at most).
+     */
+    private Map<String, Object> textValues(Listing shape, Map<String, Object> values, List<String> indexedWords,
+                                           long owner, int total, int skip, int limit) {
+        Map<String, Object> walked = new HashMap<>(values);
+        walked.remove("trigrams");
+        for (int i = 0; i < indexedWords.size(); i++) {
+            walked.put("word" + (shape.words() + i), indexedWords.get(i));
+        }
+        long live = LIVE_CONTACTS.fetch(dsl, Map.of("owner", owner));
+        walked.put("bound_owner", owner);
+        long reach = TEXT_WALK_REACH * walkedAmong(live, total, skip, limit);
+        walked.put("bound", (int) Math.max(0, Math.min(live - 1, reach)));
+        return walked;
     }
 
     /**
@@ -424,9 +457,15 @@ public final class ContactRepository {
     /** The page statement a search runs, its values bound: for tests that ask the database how it runs it. */
     ResultQuery<?> searchStatement(long owner, SearchCriteria criteria, ListOptions options, int skip, int limit) {
         Map<String, Object> values = listingValues(owner, options, skip, limit);
-        Listing shape = searchShape(criteria, options, values);
+        List<String> indexedWords = new ArrayList<>();
+        Listing shape = searchShape(criteria, options, values, indexedWords);
         if (shape.trigrams() != Trigrams.NONE) {
-            shape = plan(owner, shape, count(shape.counting(), values), skip, limit);
+            int total = count(shape.counting(), values);
+            Listing planned = plan(owner, shape, indexedWords.size(), total, skip, limit);
+            if (planned.trigrams() == Trigrams.TEXT) {
+                values = textValues(shape, values, indexedWords, owner, total, skip, limit);
+            }
+            shape = planned;
         }
         ResultQuery<?> statement = pageQuery(dsl, shape);
         values.forEach(statement::bind);
@@ -438,15 +477,32 @@ public final class ContactRepository {
      * own order (it yields its matches by id), stopping when the page is full. By another key: either the matches
      * read first, each contact's row then, and sorted (a cost per match, so for few matches), or the key's index
      * walked in order, each entry tested against the matches, until the page is full (a cost per entry walked: about
-     * a twenty-fifth of a row's, measured at 100,000 contacts; for common words). Matches spread evenly over the key's
+     * a twenty-fifth of a row's, measured at 100,000 contacts; for common words), or, for the commonest words, walked
+     * testing each entry's own text, nothing made first ({@link Trigrams#TEXT}). Matches spread evenly over the key's
      * order take (skip + limit) x live / total entries to fill the page; never more than the owner's live contacts.
      */
-    private Listing plan(long owner, Listing shape, int total, int skip, int limit) {
+    private Listing plan(long owner, Listing shape, int indexedWords, int total, int skip, int limit) {
         if (shape.sort() == ListOptions.Sort.ID) {
             return shape;
         }
-        return fewEnoughToSort(total, walked(owner, total, skip, limit)) ? shape : shape.walking();
+        long walked = walked(owner, total, skip, limit);
+        if (fewEnoughToSort(total, walked)) {
+            return shape;
+        }
+        // a walk against the index's matches makes them first (FTS5 finding each and keeping it: about 0.29 µs a
+        // match at 100,000 contacts), then tests each entry (0.12 µs); a walk that tests each entry's text makes
+        // nothing first but reads each entry's row (0.58 µs): the cheaper walk while it reads fewer entries than
+        // about 5/8 of the matches (a first page of 100 among 100,000 contacts: a word in more than about 4,000)
+        return walked * 8 < total * 5L ? shape.textWalking(indexedWords) : shape.walking();
     }
+
+    /**
+     * How much further than the estimate a walk that tests each entry's text goes before it gives up: matches spread
+     * evenly fill the page well within twice that; matches clustered further on (a search for a last name, sorted by
+     * last name) are then found against the index's matches, the text walk's entries wasted (at most about the cost
+     * of making the matches: the walk is chosen only when it reads fewer entries than 5/8 of the matches).
+     */
+    private static final int TEXT_WALK_REACH = 2;
 
     /**
      * Whether reading a listing's {@code total} contacts (their rows) and sorting them costs less than walking the
@@ -461,7 +517,10 @@ public final class ContactRepository {
      * are spread evenly over the key's order; never more than the owner's live contacts.
      */
     private long walked(long owner, int total, int skip, int limit) {
-        long live = LIVE_CONTACTS.fetch(dsl, Map.of("owner", owner));
+        return walkedAmong(LIVE_CONTACTS.fetch(dsl, Map.of("owner", owner)), total, skip, limit);
+    }
+
+    private static long walkedAmong(long live, int total, int skip, int limit) {
         return Math.min(live, (long) (skip + limit) * live / Math.max(total, 1));
     }
 
@@ -481,8 +540,12 @@ public final class ContactRepository {
                 (rows, dialect) -> rows.next() ? rows.getInt(1) : 0).fetch(dsl, counted);
     }
 
-    /** The shape of a search; its words and fields go to {@code values}. */
-    private Listing searchShape(SearchCriteria criteria, ListOptions options, Map<String, Object> values) {
+    /**
+     * The shape of a search; its words and fields go to {@code values}, and the words found through the trigram index
+     * to {@code indexedWords} as well (as they are, for a walk that tests them on each contact's text).
+     */
+    private Listing searchShape(SearchCriteria criteria, ListOptions options, Map<String, Object> values,
+                                List<String> indexedWords) {
         // every word a literal substring of one field: on SQLite, words of a trigram or more are found through the
         // trigram index (one phrase each, all of them required); the shorter ones are tested on each contact
         List<String> indexed = new ArrayList<>();
@@ -493,10 +556,14 @@ public final class ContactRepository {
                 scanned.add(word);
             } else if (length >= TRIGRAM) {
                 indexed.add(phrase(word));
+                indexedWords.add(word);
             } else {
                 // two characters: the trigrams that begin with them, one of which each text holding them has
                 Optional<String> any = anyTrigramOf(word);
                 (any.isPresent() ? indexed : scanned).add(any.orElse(word));
+                if (any.isPresent()) {
+                    indexedWords.add(word);
+                }
             }
         }
         if (!indexed.isEmpty()) {
@@ -1216,6 +1283,15 @@ public final class ContactRepository {
                     email, false, false, false);
         }
 
+        /**
+         * The same listing, its page read by walking the sort key's index up to a bound, each entry's text tested for
+         * every word: the {@code indexedWords} that the trigram index would find become words tested on each contact.
+         */
+        Listing textWalking(int indexedWords) {
+            return new Listing(sort, descending, favorite, label, search, Trigrams.TEXT, words + indexedWords,
+                    firstName, lastName, email, false, false, false);
+        }
+
         /** The same listing, the label's contacts read first from the label index. */
         Listing fromLabel() {
             return new Listing(sort, descending, favorite, label, search, trigrams, words, firstName, lastName, email,
@@ -1242,7 +1318,12 @@ public final class ContactRepository {
         /** The index's matches first (in id order), each tested against the owner's id index (and row). */
         FIRST,
         /** The sort key's index walked in order, each entry tested against the index's matches. */
-        WALK
+        WALK,
+        /**
+         * Not at all for the page: the sort key's index walked in order up to a bound (the entry "bound" entries in),
+         * each entry's row read and its text tested for every word, as a word shorter than a trigram is.
+         */
+        TEXT
     }
 
     /** Listings with more search words than this are rendered for the one request (no shape kept per word count). */
@@ -1583,6 +1664,9 @@ public final class ContactRepository {
         if (shape.favoritesFirst()) {
             return FAVORITES_INDEXED;
         }
+        if (shape.trigrams() == Trigrams.TEXT) {
+            return sortIndexed(shape.sort());
+        }
         return shape.words() > 0 && shape.trigrams() == Trigrams.NONE && Database.isSqlite(dsl) ? SEARCH_INDEXED
                 : CONTACTS;
     }
@@ -1617,6 +1701,16 @@ public final class ContactRepository {
             condition = condition.and(CONTACTS.ID.eq(FOUND));
         } else if (shape.trigrams() == Trigrams.WALK) {
             condition = condition.and(CONTACTS.ID.in(DSL.select(FOUND).from(matches())));
+        } else if (shape.trigrams() == Trigrams.TEXT) {
+            // the walk ends at the key of the entry "bound" entries into the owner's list (the entries after it with
+            // the same key too): a range of the index, so SQLite stops there
+            @SuppressWarnings("unchecked")
+            Field<Object> key = (Field<Object>) sortColumn(shape.sort());
+            Field<Object> bound = DSL.field(DSL.select(key).from(sortIndexed(shape.sort()))
+                    .where(CONTACTS.USER_ID.eq(DSL.param("bound_owner", Long.class)).and(CONTACTS.DELETED_AT.isNull()))
+                    .orderBy(pageOrder(shape, key, CONTACTS.ID))
+                    .limit(DSL.inline(1)).offset(DSL.param("bound", Integer.class)));
+            condition = condition.and(shape.descending() ? key.ge(bound) : key.le(bound));
         }
         for (int i = 0; i < shape.words(); i++) {
             condition = condition.and(contains(dsl, CONTACTS.SEARCH_TEXT, "word" + i));
@@ -1631,6 +1725,18 @@ public final class ContactRepository {
             condition = condition.and(contains(dsl, CONTACTS.EMAIL_FOLDED, "email"));
         }
         return condition;
+    }
+
+    /** The contacts table read through the index of the owner's live contacts by {@code sort}'s key, then id. */
+    private static Table<Record> sortIndexed(ListOptions.Sort sort) {
+        String index = switch (sort) {
+            case ID -> "contacts_live_id";
+            case FIRST_NAME -> "contacts_live_first_name";
+            case LAST_NAME -> "contacts_live_last_name";
+            case CREATED_AT -> "contacts_live_created";
+            case UPDATED_AT -> "contacts_live_updated";
+        };
+        return DSL.table("{0} indexed by {1}", CONTACTS, DSL.name(index));
     }
 
     /** The ids of the contacts (of any owner) whose folded text holds every word of the value "trigrams". */

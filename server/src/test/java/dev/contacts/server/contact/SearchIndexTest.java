@@ -125,6 +125,99 @@ class SearchIndexTest {
         }
     }
 
+    @Test
+    @Tag(TestDatabases.SQLITE_ONLY)
+    void onSqliteAPageOfAWordInMostContactsWalksTheSortKeysIndexTestingEachText() {
+        try (Database database = Database.open(TestDatabases.fresh())) {
+            DSLContext dsl = database.dsl();
+            long owner = newOwner(dsl, "owner@example.com");
+            long other = newOwner(dsl, "other@example.com");
+            // 300 contacts: "nunez" in two in three, spread over every key's order; "zeta" in the 100 whose last
+            // names sort last (each last name key shared by four contacts); the other user's look-alikes between
+            insertKeyed(dsl, owner, 300);
+            insertKeyed(dsl, other, 50);
+            dsl.execute("UPDATE contacts SET deleted_at = '2025-02-01T00:00:00Z' WHERE id % 10 = 1 AND user_id = ?",
+                    owner);
+            ContactRepository contacts = new ContactRepository(dsl, Clock.systemUTC(), Integer.MAX_VALUE);
+            SearchCriteria nunez = SearchCriteria.of("nunez", null, null, null);
+            for (ListOptions.Sort sort : List.of(ListOptions.Sort.FIRST_NAME, ListOptions.Sort.LAST_NAME,
+                    ListOptions.Sort.CREATED_AT, ListOptions.Sort.UPDATED_AT)) {
+                for (boolean descending : List.of(false, true)) {
+                    ListOptions options = new ListOptions(sort, descending, null, null);
+                    for (int[] page : new int[][] {{0, 10}, {20, 10}, {0, 1}}) {
+                        String what = sort + (descending ? " desc" : "") + " skip " + page[0] + " limit " + page[1];
+                        ResultQuery<?> statement = contacts.searchStatement(owner, nunez, options, page[0], page[1]);
+                        // the sort key's index, up to a bound on its key, and no trigram index
+                        String plan = plan(dsl, statement);
+                        assertTrue(plan.contains("USING INDEX " + INDEXES.get(sort)
+                                + " (user_id=? AND deleted_at=? AND "), what + ": " + plan);
+                        assertFalse(plan.contains("contacts_search"), what + ": " + plan);
+                        // that statement alone reads the page (a full one: no second plan needed)
+                        List<Long> expected = ruled(dsl, owner, "nunez", sort, descending, page[0], page[1]);
+                        assertEquals(page[1], expected.size(), what);
+                        assertEquals(expected, dsl.fetch(statement).getValues("id", Long.class), what);
+                        assertEquals(expected, contacts.search(owner, nunez, options, page[0], page[1]).items()
+                                .stream().map(StoredContact::id).toList(), what);
+                    }
+                }
+            }
+            // "zeta" only in the last names that sort last: the walk by last name finds none of them within its
+            // bound, and the page is read again against the trigram index's matches
+            SearchCriteria zeta = SearchCriteria.of("zeta", null, null, null);
+            ListOptions byLastName = new ListOptions(ListOptions.Sort.LAST_NAME, false, null, null);
+            for (int[] page : new int[][] {{0, 1}, {0, 10}}) {
+                ResultQuery<?> statement = contacts.searchStatement(owner, zeta, byLastName, page[0], page[1]);
+                assertFalse(plan(dsl, statement).contains("contacts_search"), plan(dsl, statement));
+                assertEquals(List.of(), dsl.fetch(statement).getValues("id", Long.class), "the walk alone");
+                var found = contacts.search(owner, zeta, byLastName, page[0], page[1]);
+                assertEquals(ruled(dsl, owner, "zeta", ListOptions.Sort.LAST_NAME, false, page[0], page[1]),
+                        found.items().stream().map(StoredContact::id).toList());
+                assertEquals(ruled(dsl, owner, "zeta", ListOptions.Sort.LAST_NAME, false, 0, 1000).size(),
+                        found.total());
+            }
+        }
+    }
+
+    /** The index each order's walk reads. */
+    private static final java.util.Map<ListOptions.Sort, String> INDEXES = java.util.Map.of(
+            ListOptions.Sort.FIRST_NAME, "contacts_live_first_name", ListOptions.Sort.LAST_NAME,
+            "contacts_live_last_name", ListOptions.Sort.CREATED_AT, "contacts_live_created",
+            ListOptions.Sort.UPDATED_AT, "contacts_live_updated");
+
+    /**
+     * {@code n} contacts of {@code owner} with sort keys of their own: first names in an order unlike the ids', last
+     * names in the ids' order four to a key, and times in two more orders; "nunez" in two in three, "zeta" in the
+     * last third.
+     */
+    private static void insertKeyed(DSLContext dsl, long owner, int n) {
+        dsl.execute("INSERT INTO contacts (user_id, first_name, last_name, first_name_folded, last_name_folded, "
+                + "first_name_key, last_name_key, search_text, keys_version, created_at, updated_at) "
+                + "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+                + "SELECT ?, 'F' || i, 'L' || i, 'f' || i, 'l' || i, printf('%04d', (i * 37) % ?), "
+                + "printf('%04d', i / 4), "
+                + "CASE WHEN i % 3 != 0 THEN 'nunez' ELSE 'ana' END || char(10) "
+                + "|| CASE WHEN i * 3 > ? * 2 THEN 'zeta' ELSE 'lee' END || char(10) || i, ?, "
+                + "printf('2025-01-01T%02d:%02d:00Z', ((i * 53) % ?) / 60, ((i * 53) % ?) % 60), "
+                + "printf('2025-01-02T%02d:%02d:00Z', ((i * 97) % ?) / 60, ((i * 97) % ?) % 60) FROM n",
+                n, owner, n, n, ContactKeys.VERSION, n, n, n, n);
+    }
+
+    /** The owner's live contacts holding {@code word}, in the order of {@code sort}, one page: by the rule. */
+    private static List<Long> ruled(DSLContext dsl, long owner, String word, ListOptions.Sort sort,
+                                    boolean descending, int skip, int limit) {
+        String column = switch (sort) {
+            case ID -> "id";
+            case FIRST_NAME -> "first_name_key";
+            case LAST_NAME -> "last_name_key";
+            case CREATED_AT -> "created_at";
+            case UPDATED_AT -> "updated_at";
+        };
+        String direction = descending ? " DESC" : "";
+        return dsl.fetch("SELECT id FROM contacts WHERE user_id = ? AND deleted_at IS NULL "
+                + "AND instr(search_text, ?) > 0 ORDER BY " + column + direction + ", id" + direction
+                + " LIMIT ? OFFSET ?", owner, word, limit, skip).getValues("id", Long.class);
+    }
+
     /** A new user, straight into the database, who owns the contacts inserted next. */
     private static long newOwner(DSLContext dsl, String email) {
         return dsl.insertInto(USERS).set(USERS.EMAIL, email).set(USERS.PASSWORD_HASH, "x")
