@@ -552,9 +552,21 @@ public final class ContactRepository {
      * the birthday index.
      */
     public CountedBirthdays countBirthdays(long owner, List<BirthdayCalendar.MonthDays> window) {
+        // a run counted before at the owner's book version now holds as many: every write that could change that
+        // count (a live contact added, removed, trashed, restored, its birthday or owner changed) raises the version
+        long version = BOOK_VERSION.fetch(dsl, Map.of("owner", owner));
         List<Integer> counts = new ArrayList<>();
         for (BirthdayCalendar.MonthDays run : window) {
-            counts.add(BIRTHDAY_COUNT.fetch(dsl, Map.of("owner", owner, "from", run.from(), "to", run.to())));
+            ListAnchors.BirthdayRun counted = new ListAnchors.BirthdayRun(owner, run.from(), run.to());
+            ListAnchors.Counted known = anchors.count(counted);
+            if (known == null || known.version() != version) {
+                known = BIRTHDAY_COUNT_AT.fetch(dsl, Map.of("version_owner", owner, "owner", owner,
+                        "from", run.from(), "to", run.to()));
+                if (known.version() >= 0) {
+                    anchors.putCount(counted, known);
+                }
+            }
+            counts.add(known.count());
         }
         return new CountedBirthdays(window, List.copyOf(counts));
     }
@@ -610,6 +622,14 @@ public final class ContactRepository {
                 continue;
             }
             BirthdayCalendar.MonthDays days = window.runs().get(run);
+            if (after == null && skip >= ListAnchors.SPACING && !days.sameDay()) {
+                // deep in a run: the page goes on after the entry just before it, found from a remembered place
+                BirthdayKey before = placedInRun(new ListAnchors.BirthdayRun(owner, days.from(), days.to()), skip);
+                if (before != null) {
+                    after = before;
+                    skip = 0;
+                }
+            }
             int wanted = Math.min(left, most - rows.size());
             Map<String, Object> values = new HashMap<>(Map.of("owner", owner, "from", days.from(), "to", days.to(),
                     "limit", wanted));
@@ -638,6 +658,102 @@ public final class ContactRepository {
         }
         boolean done = left == 0 || run == window.runs().size();
         return new BirthdayPart(rows, done ? Optional.empty() : Optional.of(new BirthdayCursor(run, 0, left, after)));
+    }
+
+    /**
+     * The key of the entry at position {@code skip} (counted from 1) of a run of month-days, found from the place
+     * remembered nearest before it, in a statement that reads the owner's book version too: null when no place serves
+     * (none remembered yet at the book's version, or a write since), and the caller reads the run from its offset.
+     * As for a sorted list ({@link #fromPlaces}), the first deep page of a run only remembers the version, and the
+     * next one at that version reads the places (each a step of {@link ListAnchors#SPACING} entries from the last).
+     */
+    private BirthdayKey placedInRun(ListAnchors.BirthdayRun run, int skip) {
+        int wanted = skip / ListAnchors.SPACING;
+        ListAnchors.Places places = anchors.get(run);
+        if (places == null) {
+            anchors.put(run, new ListAnchors.Places(BOOK_VERSION.fetch(dsl, Map.of("owner", run.owner())), List.of()));
+            return null;
+        }
+        if (places.places().size() < wanted) {
+            ListAnchors.Places read = birthdayPlacesTo(run, places, wanted);
+            anchors.put(run, read);
+            if (read.version() != places.version() || read.places().size() < wanted) {
+                return null; // the book changed, or at that version the run ends before the page
+            }
+            places = read;
+        }
+        ListAnchors.Place from = places.places().get(wanted - 1);
+        int further = skip - wanted * ListAnchors.SPACING;
+        Step step;
+        if (further == 0) {
+            step = new Step(BOOK_VERSION.fetch(dsl, Map.of("owner", run.owner())), from);
+        } else {
+            step = BIRTHDAY_STEP_AFTER.fetch(dsl, birthdayStepValues(run, from, further - 1));
+        }
+        if (step.version() != places.version()) {
+            anchors.put(run, new ListAnchors.Places(step.version(), List.of()));
+            return null;
+        }
+        if (step.place() == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> keys = (List<String>) step.place().key();
+        return new BirthdayKey(keys, step.place().id());
+    }
+
+    /** As {@link #placesTo}, for a run of month-days. */
+    private ListAnchors.Places birthdayPlacesTo(ListAnchors.BirthdayRun run, ListAnchors.Places known, int wanted) {
+        List<ListAnchors.Place> read = new ArrayList<>(known.places());
+        while (read.size() < wanted) {
+            Step step;
+            if (read.isEmpty()) {
+                step = BIRTHDAY_STEP.fetch(dsl, Map.of("version_owner", run.owner(), "owner", run.owner(),
+                        "from", run.from(), "to", run.to(), "skip", ListAnchors.SPACING - 1, "limit", 1));
+            } else {
+                step = BIRTHDAY_STEP_AFTER.fetch(dsl, birthdayStepValues(run, read.getLast(),
+                        ListAnchors.SPACING - 1));
+            }
+            if (step.version() != known.version()) {
+                return new ListAnchors.Places(step.version(), List.of());
+            }
+            if (step.place() == null) {
+                break;
+            }
+            read.add(step.place());
+        }
+        return new ListAnchors.Places(known.version(), read);
+    }
+
+    /** The values of a step of {@code skip} entries in a run after {@code place}. */
+    private static Map<String, Object> birthdayStepValues(ListAnchors.BirthdayRun run, ListAnchors.Place place,
+                                                         int skip) {
+        @SuppressWarnings("unchecked")
+        List<String> keys = (List<String>) place.key();
+        Map<String, Object> values = new HashMap<>();
+        values.put("version_owner", run.owner());
+        values.put("owner", run.owner());
+        values.put("to", run.to());
+        for (int i = 0; i < keys.size(); i++) {
+            values.put("after" + i, keys.get(i));
+        }
+        values.put("after_id", place.id());
+        values.put("skip", skip);
+        values.put("limit", 1);
+        return values;
+    }
+
+    /** A step along a run: the owner's book version, and the entry reached (its keys and id), none past its end. */
+    private static Step birthdayStep(ResultSet rows, SQLDialect dialect) throws SQLException {
+        if (!rows.next()) {
+            return new Step(-1, null); // the account is gone
+        }
+        long version = rows.getLong(1);
+        long id = rows.getLong(2);
+        if (rows.wasNull()) {
+            return new Step(version, null);
+        }
+        return new Step(version, new ListAnchors.Place(keyStrings(rows, 3, 3), id));
     }
 
     /** A part's rows in order, and the key of the last when the part was read to its limit (else null). */
@@ -1256,10 +1372,21 @@ public final class ContactRepository {
     private static final Map<Listing, RenderedQuery<PlacedPage>> PLACED_PAGES = new ConcurrentHashMap<>();
     private static final Map<Listing, RenderedQuery<Step>> PLACE_STEPS = new ConcurrentHashMap<>();
     private static final Map<Listing, RenderedQuery<Step>> PLACE_STEPS_AFTER = new ConcurrentHashMap<>();
-    /** How many of the owner's live contacts have a stored month-day from {@code from} to {@code to}. */
-    private static final RenderedQuery<Integer> BIRTHDAY_COUNT = new RenderedQuery<>(
-            dsl -> dsl.selectCount().from(CONTACTS).where(inMonthDays()),
-            (rows, dialect) -> rows.next() ? rows.getInt(1) : 0);
+    /**
+     * The owner's book version and how many of their live contacts have a stored month-day from {@code from} to
+     * {@code to}, in one statement (one snapshot); none when the account is gone.
+     */
+    private static final RenderedQuery<ListAnchors.Counted> BIRTHDAY_COUNT_AT = new RenderedQuery<>(
+            dsl -> dsl.select(USERS.BOOK_VERSION, DSL.field(DSL.selectCount().from(CONTACTS).where(inMonthDays())))
+                    .from(USERS).where(USERS.ID.eq(DSL.param("version_owner", Long.class))),
+            (rows, dialect) -> rows.next() ? new ListAnchors.Counted(rows.getLong(1), rows.getInt(2))
+                    : new ListAnchors.Counted(-1, 0));
+    /** One step along a run of month-days from its start: see {@link #birthdayStep}. */
+    private static final RenderedQuery<Step> BIRTHDAY_STEP = new RenderedQuery<>(
+            dsl -> birthdayStepQuery(dsl, false), ContactRepository::birthdayStep);
+    /** One step along a run of month-days after a place. */
+    private static final RenderedQuery<Step> BIRTHDAY_STEP_AFTER = new RenderedQuery<>(
+            dsl -> birthdayStepQuery(dsl, true), ContactRepository::birthdayStep);
     /** A part of one run of month-days from an offset (read by each call's own reader, which keeps its rows). */
     private static final RenderedQuery<Integer> BIRTHDAYS_BY_DAY = new RenderedQuery<>(
             dsl -> birthdayPage(dsl, false, CONTACTS.BIRTHDAY_MD, CONTACTS.LAST_NAME_KEY, CONTACTS.FIRST_NAME_KEY),
@@ -1664,6 +1791,24 @@ public final class ContactRepository {
      * in the birthday index (owner, month-day, last and first name keys, id, version), so no row is read.
      */
     private static Select<?> birthdayIds(DSLContext dsl, boolean after, Field<?>... keys) {
+        return birthdayIds(dsl, after, false, keys);
+    }
+
+    /**
+     * The owner's book version and the entry "skip" entries into a run of month-days (by month-day: its id and keys),
+     * from the run's start or after a place; the owner's row whether or not the run goes that far.
+     */
+    private static ResultQuery<?> birthdayStepQuery(DSLContext dsl, boolean after) {
+        Table<?> step = birthdayIds(dsl, after, true, CONTACTS.BIRTHDAY_MD, CONTACTS.LAST_NAME_KEY,
+                CONTACTS.FIRST_NAME_KEY).asTable("step");
+        return dsl.select(USERS.BOOK_VERSION, step.field("page_id"), step.field("key0"), step.field("key1"),
+                        step.field("key2"))
+                .from(USERS).leftJoin(step).on(DSL.trueCondition())
+                .where(USERS.ID.eq(DSL.param("version_owner", Long.class)));
+    }
+
+    /** As above; {@code skipAfter}: an offset after the place too. */
+    private static Select<?> birthdayIds(DSLContext dsl, boolean after, boolean skipAfter, Field<?>... keys) {
         List<Field<?>> pageFields = new ArrayList<>(List.of(CONTACTS.ID.as("page_id")));
         for (int i = 0; i < keys.length; i++) {
             pageFields.add(keys[i].as("key" + i));
@@ -1690,7 +1835,7 @@ public final class ContactRepository {
         }
         var limited = dsl.select(pageFields).from(CONTACTS).where(where).orderBy(order)
                 .limit(DSL.param("limit", Integer.class));
-        return after ? limited : limited.offset(DSL.param("skip", Integer.class));
+        return after && !skipAfter ? limited : limited.offset(DSL.param("skip", Integer.class));
     }
 
     /** The owner's live contacts whose stored month-day is from {@code from} to {@code to}: a range of the index. */
