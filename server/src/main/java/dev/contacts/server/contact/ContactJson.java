@@ -15,10 +15,10 @@ import dev.contacts.server.http.Json;
  * The JSON (and entity tag) of a row is a function of that row alone ({@link StoredContact#contact()}), and a
  * remembered one is used only for a row equal to it field by field, so nothing has to be invalidated: a write, on
  * this instance or on another one sharing the database, changes the row, and the next read of it makes its JSON
- * anew. What is sent is always what the database returned for the request's owner. Each contact id may take one of
- * two slots, both chosen by a hash of the id ({@link #slots}): nothing is locked, and ids that find both taken by
- * others only miss. The memory is bounded by a budget of bytes, since one contact may hold a note of 10,000
- * characters: past it, a new row's JSON is made but not kept.
+ * anew. What is sent is always what the database returned for the request's owner. Each contact id may take any slot
+ * of one bucket of {@value #WAYS}, chosen by a hash of the id ({@link #mix}): nothing is locked, and an id that finds
+ * its bucket full of others takes one slot of it, chosen by the hash too. The memory is bounded by a budget of bytes,
+ * since one contact may hold a note of 10,000 characters: past it, a new row's JSON is made but not kept.
  * <p>
  * The rows remembered are also how a page is read ({@link #known}): a row with the id and version of one remembered
  * has its content, since the database raises a row's version on every change of it, so its columns need not be
@@ -26,13 +26,15 @@ import dev.contacts.server.http.Json;
  */
 final class ContactJson {
 
-    /**
-     * A power of two. A page of 1,000 contacts asked again finds about 98% of them remembered, whatever the spacing of
-     * their ids, and two such pages about 93% (one slot by id modulo 2,048 kept a quarter of a birthday page whose
-     * ids were 84 apart; README, "Remembered JSON in two slots"). The budget, not the slots, bounds the bytes.
-     */
+    /** A power of two. The budget, not the slots, bounds the bytes (README, "Remembered JSON in two slots"). */
     private static final int SLOTS = 4096;
-    private static final int SLOT_BITS = Integer.numberOfTrailingZeros(SLOTS);
+    /**
+     * Slots an id may take, a power of two. Two pages of 1,000 contacts asked in turn find all but a few of them
+     * remembered, whatever the spacing of their ids; with two slots an id (the round before) about 93%, and each miss
+     * took another contact's slot, which missed the next time (README, "Remembered JSON in buckets").
+     */
+    static final int WAYS = 16;
+    private static final int BUCKET_BITS = Integer.numberOfTrailingZeros(SLOTS / WAYS);
     /** About the most heap the remembered rows and their JSON take (about 4,000 of the benchmarks' contacts). */
     static final long BUDGET = 8L << 20;
 
@@ -74,9 +76,14 @@ final class ContactJson {
      * version (ids are never reused, and every change of a row raises its version).
      */
     StoredContact known(long id, long version) {
-        long both = slots(id);
-        StoredContact row = known(first(both), id, version);
-        return row != null ? row : known(second(both), id, version);
+        int bucket = bucket(mix(id));
+        for (int slot = bucket; slot < bucket + WAYS; slot++) {
+            StoredContact row = known(slot, id, version);
+            if (row != null) {
+                return row;
+            }
+        }
+        return null;
     }
 
     private StoredContact known(int slot, long id, long version) {
@@ -120,49 +127,49 @@ final class ContactJson {
         return held.get();
     }
 
-    /**
-     * The two slots contact {@code id} may take, from one 64-bit mix of it (MurmurHash3's finalizer): the first in
-     * the high bits, the second in the low ones. Ids in any stride spread over the slots as random ones would.
-     */
-    private static long slots(long id) {
+    /** One 64-bit mix of an id (MurmurHash3's finalizer): ids in any stride spread over the buckets as random ones. */
+    private static long mix(long id) {
         long h = (id ^ (id >>> 33)) * 0xff51afd7ed558ccdL;
         h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
         return h ^ (h >>> 33);
     }
 
-    /** The two slots of contact {@code id} (for tests). */
+    /** The first slot of the bucket of an id of mix {@code h} (from its high bits). */
+    private static int bucket(long h) {
+        return (int) (h >>> (Long.SIZE - BUCKET_BITS)) * WAYS;
+    }
+
+    /** The slot an id of mix {@code h} takes when its bucket is full of others (from its low bits). */
+    private static int taken(long h) {
+        return bucket(h) + (int) (h & (WAYS - 1));
+    }
+
+    /** The first slot of contact {@code id}'s bucket, and the slot it takes in a full one (for tests). */
     static List<Integer> slotsOf(long id) {
-        long both = slots(id);
-        return List.of(first(both), second(both));
-    }
-
-    private static int first(long slots) {
-        return (int) (slots >>> (Long.SIZE - SLOT_BITS));
-    }
-
-    private static int second(long slots) {
-        return (int) (slots & (SLOTS - 1));
+        long h = mix(id);
+        return List.of(bucket(h), taken(h));
     }
 
     private Encoded remembered(AtomicReferenceArray<Encoded> slots, long id, Object key, Supplier<Encoded> encode) {
-        long both = slots(id);
-        int first = first(both);
-        int second = second(both);
-        Encoded inFirst = slots.get(first);
-        // the same row object, when the page was read through known(): no field compared
-        if (inFirst != null && (inFirst.row() == key || inFirst.row().equals(key))) {
-            return inFirst;
-        }
-        Encoded inSecond = slots.get(second);
-        if (inSecond != null && (inSecond.row() == key || inSecond.row().equals(key))) {
-            return inSecond;
+        long h = mix(id);
+        int bucket = bucket(h);
+        int older = -1;
+        int empty = -1;
+        for (int slot = bucket; slot < bucket + WAYS; slot++) {
+            Encoded entry = slots.get(slot);
+            if (entry == null) {
+                empty = empty < 0 ? slot : empty;
+            } else if (sameContact(entry, id)) {
+                // the same row object, when the page was read through known(): no field compared
+                if (entry.row() == key || entry.row().equals(key)) {
+                    return entry;
+                }
+                older = slot;
+            }
         }
         Encoded made = encode.get();
-        // where an older row of this contact is, else an empty slot, else the first: ids whose first slots collide
-        // settle into their second ones, so a page asked again finds most of its contacts kept
-        boolean inSecondPlace = inSecond != null && sameContact(inSecond, id)
-                || inSecond == null && inFirst != null && !sameContact(inFirst, id);
-        int slot = inSecondPlace ? second : first;
+        // where an older row of this contact is, else an empty slot, else the one the id's hash names
+        int slot = older >= 0 ? older : empty >= 0 ? empty : taken(h);
         Encoded known = slots.get(slot);
         long freed = known == null ? 0 : known.bytes();
         // kept within the budget (requests at the same time may pass it by an entry each); only the request that

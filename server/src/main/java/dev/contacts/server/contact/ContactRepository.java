@@ -619,9 +619,21 @@ public final class ContactRepository {
      * the birthday index.
      */
     public CountedBirthdays countBirthdays(long owner, List<BirthdayCalendar.MonthDays> window) {
+        // a run counted before at the owner's book version now holds as many: every write that could change that
+        // count (a live contact added, removed, trashed, restored, its birthday or owner changed) raises the version
+        long version = BOOK_VERSION.fetch(dsl, Map.of("owner", owner));
         List<Integer> counts = new ArrayList<>();
         for (BirthdayCalendar.MonthDays run : window) {
-            counts.add(BIRTHDAY_COUNT.fetch(dsl, Map.of("owner", owner, "from", run.from(), "to", run.to())));
+            ListAnchors.BirthdayRun counted = new ListAnchors.BirthdayRun(owner, run.from(), run.to());
+            ListAnchors.Counted known = anchors.count(counted);
+            if (known == null || known.version() != version) {
+                known = BIRTHDAY_COUNT_AT.fetch(dsl, Map.of("version_owner", owner, "owner", owner,
+                        "from", run.from(), "to", run.to()));
+                if (known.version() >= 0) {
+                    anchors.putCount(counted, known);
+                }
+            }
+            counts.add(known.count());
         }
         return new CountedBirthdays(window, List.copyOf(counts));
     }
@@ -657,7 +669,8 @@ public final class ContactRepository {
 
     /**
      * The live contacts with their next birthday in the window, nearest first (then last name, first name, id):
-     * at most {@code most} of the page that {@code from} continues. Each run of the window is read in order from the
+     * at most {@code most} of the page that {@code from} continues, or more of it when all are rows this instance
+     * remembers (held anyway: {@link #birthdayPart}). Each run of the window is read in order from the
      * birthday index, from the run the page starts in (by the counts); nothing is sorted but one day's names when 28
      * and 29 February share a day. A page is read in parts, each in a database call of its own, so that its JSON is
      * written between them, on no database thread. A part goes on after the last contact of the one before by its
@@ -677,6 +690,14 @@ public final class ContactRepository {
                 continue;
             }
             BirthdayCalendar.MonthDays days = window.runs().get(run);
+            if (after == null && skip >= ListAnchors.SPACING && !days.sameDay()) {
+                // deep in a run: the page goes on after the entry just before it, found from a remembered place
+                BirthdayKey before = placedInRun(new ListAnchors.BirthdayRun(owner, days.from(), days.to()), skip);
+                if (before != null) {
+                    after = before;
+                    skip = 0;
+                }
+            }
             int wanted = Math.min(left, most - rows.size());
             Map<String, Object> values = new HashMap<>(Map.of("owner", owner, "from", days.from(), "to", days.to(),
                     "limit", wanted));
@@ -691,12 +712,11 @@ public final class ContactRepository {
                     values.remove("from"); // the place reached is where the rest of the run begins
                 }
             }
-            PartRows part = birthdayPart(owner, days.sameDay(), after == null, values, wanted);
+            PartRows part = birthdayPart(owner, days.sameDay(), after == null, values, wanted, left);
             rows.addAll(part.rows());
-            int read = part.rows().size();
-            left -= read;
+            left -= part.rows().size();
             skip = 0;
-            if (read < wanted) {
+            if (part.last() == null) {
                 run++;
                 after = null;
             } else {
@@ -707,7 +727,106 @@ public final class ContactRepository {
         return new BirthdayPart(rows, done ? Optional.empty() : Optional.of(new BirthdayCursor(run, 0, left, after)));
     }
 
-    /** A part's rows in order, and the key of the last when the part was read to its limit (else null). */
+    /**
+     * The key of the entry at position {@code skip} (counted from 1) of a run of month-days, found from the place
+     * remembered nearest before it, in a statement that reads the owner's book version too: null when no place serves
+     * (none remembered yet at the book's version, or a write since), and the caller reads the run from its offset.
+     * As for a sorted list ({@link #fromPlaces}), the first deep page of a run only remembers the version, and the
+     * next one at that version reads the places (each a step of {@link ListAnchors#SPACING} entries from the last).
+     */
+    private BirthdayKey placedInRun(ListAnchors.BirthdayRun run, int skip) {
+        int wanted = skip / ListAnchors.SPACING;
+        ListAnchors.Places places = anchors.get(run);
+        if (places == null) {
+            anchors.put(run, new ListAnchors.Places(BOOK_VERSION.fetch(dsl, Map.of("owner", run.owner())), List.of()));
+            return null;
+        }
+        if (places.places().size() < wanted) {
+            ListAnchors.Places read = birthdayPlacesTo(run, places, wanted);
+            anchors.put(run, read);
+            if (read.version() != places.version() || read.places().size() < wanted) {
+                return null; // the book changed, or at that version the run ends before the page
+            }
+            places = read;
+        }
+        ListAnchors.Place from = places.places().get(wanted - 1);
+        int further = skip - wanted * ListAnchors.SPACING;
+        Step step;
+        if (further == 0) {
+            step = new Step(BOOK_VERSION.fetch(dsl, Map.of("owner", run.owner())), from);
+        } else {
+            step = BIRTHDAY_STEP_AFTER.fetch(dsl, birthdayStepValues(run, from, further - 1));
+        }
+        if (step.version() != places.version()) {
+            anchors.put(run, new ListAnchors.Places(step.version(), List.of()));
+            return null;
+        }
+        if (step.place() == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> keys = (List<String>) step.place().key();
+        return new BirthdayKey(keys, step.place().id());
+    }
+
+    /** As {@link #placesTo}, for a run of month-days. */
+    private ListAnchors.Places birthdayPlacesTo(ListAnchors.BirthdayRun run, ListAnchors.Places known, int wanted) {
+        List<ListAnchors.Place> read = new ArrayList<>(known.places());
+        while (read.size() < wanted) {
+            Step step;
+            if (read.isEmpty()) {
+                step = BIRTHDAY_STEP.fetch(dsl, Map.of("version_owner", run.owner(), "owner", run.owner(),
+                        "from", run.from(), "to", run.to(), "skip", ListAnchors.SPACING - 1, "limit", 1));
+            } else {
+                step = BIRTHDAY_STEP_AFTER.fetch(dsl, birthdayStepValues(run, read.getLast(),
+                        ListAnchors.SPACING - 1));
+            }
+            if (step.version() != known.version()) {
+                return new ListAnchors.Places(step.version(), List.of());
+            }
+            if (step.place() == null) {
+                break;
+            }
+            read.add(step.place());
+        }
+        return new ListAnchors.Places(known.version(), read);
+    }
+
+    /** The values of a step of {@code skip} entries in a run after {@code place}. */
+    private static Map<String, Object> birthdayStepValues(ListAnchors.BirthdayRun run, ListAnchors.Place place,
+                                                         int skip) {
+        @SuppressWarnings("unchecked")
+        List<String> keys = (List<String>) place.key();
+        Map<String, Object> values = new HashMap<>();
+        values.put("version_owner", run.owner());
+        values.put("owner", run.owner());
+        values.put("to", run.to());
+        for (int i = 0; i < keys.size(); i++) {
+            values.put("after" + i, keys.get(i));
+        }
+        values.put("after_id", place.id());
+        values.put("skip", skip);
+        values.put("limit", 1);
+        return values;
+    }
+
+    /** A step along a run: the owner's book version, and the entry reached (its keys and id), none past its end. */
+    private static Step birthdayStep(ResultSet rows, SQLDialect dialect) throws SQLException {
+        if (!rows.next()) {
+            return new Step(-1, null); // the account is gone
+        }
+        long version = rows.getLong(1);
+        long id = rows.getLong(2);
+        if (rows.wasNull()) {
+            return new Step(version, null);
+        }
+        return new Step(version, new ListAnchors.Place(keyStrings(rows, 3, 3), id));
+    }
+
+    /**
+     * A part's rows in order, and the key of the last when the part was read to its limit (else null: the run ends
+     * with them).
+     */
     private record PartRows(List<StoredContact> rows, BirthdayKey last) {
     }
 
@@ -718,9 +837,14 @@ public final class ContactRepository {
      * have the version the index gave: a row changed between the two statements, or a part mostly not remembered,
      * is read instead as before, rows and keys in one statement (one snapshot). The table's seek and columns of each
      * row were most of SQLite's part of a birthday page (README, "Birthday pages from the index alone").
+     * <p>
+     * When the first {@code wanted} are all remembered, the part goes on to {@code reach} contacts (the rest of the
+     * page) in the same statement if those are all remembered too: rows held anyway, so a page of 1,000 asked again
+     * is one statement and one database call, not five (each statement's start was as much of SQLite's time as its
+     * 200 steps).
      */
     private PartRows birthdayPart(long owner, boolean sameDay, boolean fromOffset, Map<String, Object> values,
-                                  int wanted) {
+                                  int wanted, int reach) {
         int keys = sameDay ? 2 : 3;
         RenderedQuery<Integer> joined;
         RenderedQuery<Integer> indexed;
@@ -733,26 +857,45 @@ public final class ContactRepository {
         }
         List<Long> ids = new ArrayList<>(wanted);
         List<Long> versions = new ArrayList<>(wanted);
+        List<StoredContact> rows = new ArrayList<>(wanted);
         BirthdayKey[] last = new BirthdayKey[1];
+        values.put("limit", reach);
+        int[] unknown = new int[2];
         indexed.fetch(dsl, values, (result, dialect) -> {
             while (result.next()) {
-                ids.add(result.getLong(1));
-                versions.add(result.getLong(2 + keys));
-                if (ids.size() == wanted) {
-                    last[0] = new BirthdayKey(keyStrings(result, 2, keys), result.getLong(1));
+                long id = result.getLong(1);
+                long version = result.getLong(2 + keys);
+                StoredContact known = json.known(id, version);
+                int at = ids.size();
+                if (at >= wanted && (unknown[0] > 0 || known == null)) {
+                    unknown[1]++; // past the part, something not remembered: the part is the first wanted
+                    break;
+                }
+                ids.add(id);
+                versions.add(version);
+                rows.add(known);
+                unknown[0] += known == null ? 1 : 0;
+                if (at == wanted - 1) {
+                    last[0] = new BirthdayKey(keyStrings(result, 2, keys), id);
                 }
             }
             return ids.size();
         });
-        List<StoredContact> rows = new ArrayList<>(ids.size());
-        int missing = 0;
-        for (int i = 0; i < ids.size(); i++) {
-            StoredContact known = json.known(ids.get(i), versions.get(i));
-            rows.add(known);
-            if (known == null) {
-                missing++;
+        values.put("limit", wanted);
+        if (ids.size() > wanted) {
+            if (unknown[1] == 0) {
+                // every contact up to the reach (the rest of the page) remembered: the part is all of them, and
+                // nothing of this run is read after it
+                return new PartRows(rows, null);
             }
+            ids.subList(wanted, ids.size()).clear();
+            versions.subList(wanted, versions.size()).clear();
+            rows.subList(wanted, rows.size()).clear();
         }
+        if (ids.size() < wanted) {
+            last[0] = null; // the run ends within the part
+        }
+        int missing = unknown[0];
         if (missing * MISSING_READ_ALONE <= ids.size()) {
             for (int i = 0; i < rows.size() && missing > 0; i++) {
                 if (rows.get(i) == null) {
@@ -1337,10 +1480,21 @@ public final class ContactRepository {
     private static final Map<Listing, RenderedQuery<PlacedPage>> PLACED_PAGES = new ConcurrentHashMap<>();
     private static final Map<Listing, RenderedQuery<Step>> PLACE_STEPS = new ConcurrentHashMap<>();
     private static final Map<Listing, RenderedQuery<Step>> PLACE_STEPS_AFTER = new ConcurrentHashMap<>();
-    /** How many of the owner's live contacts have a stored month-day from {@code from} to {@code to}. */
-    private static final RenderedQuery<Integer> BIRTHDAY_COUNT = new RenderedQuery<>(
-            dsl -> dsl.selectCount().from(CONTACTS).where(inMonthDays()),
-            (rows, dialect) -> rows.next() ? rows.getInt(1) : 0);
+    /**
+     * The owner's book version and how many of their live contacts have a stored month-day from {@code from} to
+     * {@code to}, in one statement (one snapshot); none when the account is gone.
+     */
+    private static final RenderedQuery<ListAnchors.Counted> BIRTHDAY_COUNT_AT = new RenderedQuery<>(
+            dsl -> dsl.select(USERS.BOOK_VERSION, DSL.field(DSL.selectCount().from(CONTACTS).where(inMonthDays())))
+                    .from(USERS).where(USERS.ID.eq(DSL.param("version_owner", Long.class))),
+            (rows, dialect) -> rows.next() ? new ListAnchors.Counted(rows.getLong(1), rows.getInt(2))
+                    : new ListAnchors.Counted(-1, 0));
+    /** One step along a run of month-days from its start: see {@link #birthdayStep}. */
+    private static final RenderedQuery<Step> BIRTHDAY_STEP = new RenderedQuery<>(
+            dsl -> birthdayStepQuery(dsl, false), ContactRepository::birthdayStep);
+    /** One step along a run of month-days after a place. */
+    private static final RenderedQuery<Step> BIRTHDAY_STEP_AFTER = new RenderedQuery<>(
+            dsl -> birthdayStepQuery(dsl, true), ContactRepository::birthdayStep);
     /** A part of one run of month-days from an offset (read by each call's own reader, which keeps its rows). */
     private static final RenderedQuery<Integer> BIRTHDAYS_BY_DAY = new RenderedQuery<>(
             dsl -> birthdayPage(dsl, false, CONTACTS.BIRTHDAY_MD, CONTACTS.LAST_NAME_KEY, CONTACTS.FIRST_NAME_KEY),
@@ -1770,6 +1924,24 @@ public final class ContactRepository {
      * in the birthday index (owner, month-day, last and first name keys, id, version), so no row is read.
      */
     private static Select<?> birthdayIds(DSLContext dsl, boolean after, Field<?>... keys) {
+        return birthdayIds(dsl, after, false, keys);
+    }
+
+    /**
+     * The owner's book version and the entry "skip" entries into a run of month-days (by month-day: its id and keys),
+     * from the run's start or after a place; the owner's row whether or not the run goes that far.
+     */
+    private static ResultQuery<?> birthdayStepQuery(DSLContext dsl, boolean after) {
+        Table<?> step = birthdayIds(dsl, after, true, CONTACTS.BIRTHDAY_MD, CONTACTS.LAST_NAME_KEY,
+                CONTACTS.FIRST_NAME_KEY).asTable("step");
+        return dsl.select(USERS.BOOK_VERSION, step.field("page_id"), step.field("key0"), step.field("key1"),
+                        step.field("key2"))
+                .from(USERS).leftJoin(step).on(DSL.trueCondition())
+                .where(USERS.ID.eq(DSL.param("version_owner", Long.class)));
+    }
+
+    /** As above; {@code skipAfter}: an offset after the place too. */
+    private static Select<?> birthdayIds(DSLContext dsl, boolean after, boolean skipAfter, Field<?>... keys) {
         List<Field<?>> pageFields = new ArrayList<>(List.of(CONTACTS.ID.as("page_id")));
         for (int i = 0; i < keys.length; i++) {
             pageFields.add(keys[i].as("key" + i));
@@ -1796,7 +1968,7 @@ public final class ContactRepository {
         }
         var limited = dsl.select(pageFields).from(CONTACTS).where(where).orderBy(order)
                 .limit(DSL.param("limit", Integer.class));
-        return after ? limited : limited.offset(DSL.param("skip", Integer.class));
+        return after && !skipAfter ? limited : limited.offset(DSL.param("skip", Integer.class));
     }
 
     /** The owner's live contacts whose stored month-day is from {@code from} to {@code to}: a range of the index. */

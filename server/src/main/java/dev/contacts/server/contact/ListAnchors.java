@@ -12,6 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * every write that can change what the list holds or its order. A place is used only by a page whose own statement
  * reads that same version (one snapshot), so a write on any instance, or by SQL behind the server's back, leaves every
  * place read before it unused; nothing here is told of writes.
+ * <p>
+ * A run of a birthday window (month-days in the birthday index's order) is such a list too, its version raised also
+ * by a birthday changed (V14), and its count is remembered with the version it was read at: the year's window counted
+ * all 100,000 entries of the index on every request (README, "Deep birthday pages from remembered places").
  */
 final class ListAnchors {
 
@@ -20,11 +24,29 @@ final class ListAnchors {
     /** The most lists remembered at once; past it, all are forgotten (a list holds its book's size / SPACING places). */
     static final int MOST_LISTS = 128;
 
-    /** A list: an owner's live contacts in one order, all of them or those with one favourite mark (null: all). */
-    record Listed(long owner, ListOptions.Sort sort, boolean descending, Boolean favorite) {
+    /** What places are remembered in: a sorted list, or a run of a birthday window. */
+    sealed interface Ordered permits Listed, BirthdayRun {
     }
 
-    /** An entry of a list: its sort key as the database's driver gives it (the id again in id order), and its id. */
+    /** A list: an owner's live contacts in one order, all of them or those with one favourite mark (null: all). */
+    record Listed(long owner, ListOptions.Sort sort, boolean descending, Boolean favorite) implements Ordered {
+    }
+
+    /**
+     * An owner's live contacts with a stored month-day from {@code from} to {@code to}, in the birthday index's order
+     * (month-day, last and first name keys, id).
+     */
+    record BirthdayRun(long owner, String from, String to) implements Ordered {
+    }
+
+    /** How many contacts a birthday run held at book version {@code version}. */
+    record Counted(long version, int count) {
+    }
+
+    /**
+     * An entry of a list: its sort key as the database's driver gives it (the id again in id order; a birthday run's
+     * month-day and name keys, a list of text), and its id.
+     */
     record Place(Object key, long id) {
     }
 
@@ -40,17 +62,30 @@ final class ListAnchors {
         }
     }
 
-    private final Map<Listed, Places> lists = new ConcurrentHashMap<>();
+    private final Map<Ordered, Places> lists = new ConcurrentHashMap<>();
+    private final Map<BirthdayRun, Counted> counts = new ConcurrentHashMap<>();
 
     /** The places remembered for {@code list}, or null. */
-    Places get(Listed list) {
+    Places get(Ordered list) {
         return lists.get(list);
     }
 
-    void put(Listed list, Places places) {
+    void put(Ordered list, Places places) {
         if (lists.size() >= MOST_LISTS && !lists.containsKey(list)) {
             lists.clear();
         }
         lists.put(list, places);
+    }
+
+    /** The count remembered for {@code run}, or null. */
+    Counted count(BirthdayRun run) {
+        return counts.get(run);
+    }
+
+    void putCount(BirthdayRun run, Counted count) {
+        if (counts.size() >= MOST_LISTS && !counts.containsKey(run)) {
+            counts.clear();
+        }
+        counts.put(run, count);
     }
 }

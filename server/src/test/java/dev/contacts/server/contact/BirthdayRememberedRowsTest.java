@@ -152,7 +152,9 @@ class BirthdayRememberedRowsTest {
                 Optional.of(ContactRepository.BirthdayCursor.page(skip, 1000));
         while (next.isPresent()) {
             ContactRepository.BirthdayPart part = contacts.birthdays(owner, window, next.get(), most);
-            assertTrue(part.rows().size() <= most);
+            // longer only with rows the server remembers (held anyway)
+            assertTrue(part.rows().size() <= most || part.rows().stream()
+                    .allMatch(row -> contacts.json().known(row.id(), row.version()) == row), "part of " + most);
             read.addAll(part.rows());
             part.rows().forEach(row -> contacts.json().upcoming(row, today));
             next = part.next();
