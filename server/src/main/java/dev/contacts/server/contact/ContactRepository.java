@@ -525,12 +525,12 @@ public final class ContactRepository {
         Map<String, Object> values = listingValues(owner, options, skip, limit);
         List<String> indexedWords = new ArrayList<>();
         Listing shape = searchShape(criteria, options, values, indexedWords);
-        if (shape.trigrams() != Trigrams.NONE && favoritesApart(owner, shape, skip, limit)
-                && Boolean.TRUE.equals(options.favorite())) {
+        boolean favoritesApart = shape.trigrams() != Trigrams.NONE && favoritesApart(owner, shape, skip, limit);
+        if (favoritesApart && Boolean.TRUE.equals(options.favorite())) {
             values = favoriteTextValues(shape, values, indexedWords);
             shape = shape.favoritesTested(indexedWords.size());
         } else if (shape.trigrams() != Trigrams.NONE) {
-            int total = favoritesApart(owner, shape, skip, limit) ? notFavoriteCount(shape, values, indexedWords)
+            int total = favoritesApart ? notFavoriteCount(shape, values, indexedWords)
                     : count(shape.counting(), values);
             Listing planned = plan(owner, shape, indexedWords.size(), total, skip, limit);
             if (planned.trigrams() == Trigrams.TEXT) {
@@ -1730,9 +1730,9 @@ public final class ContactRepository {
     }
 
     /**
-     * The count of a search by trigram words alone ({@code whole}, its counting shape) less the owner's live
-     * favourites whose text holds every word ("favorite_word0"...), read from their index (migration V13; the mark
-     * bare, as the index's WHERE has it).
+     * The count of a search by trigram words alone, less the owner's live favourites whose text holds every word
+     * ("favorite_word0"..., as many as {@code favorites} tests), read from their index (migration V13; the mark bare,
+     * as the index's WHERE has it).
      */
     @SuppressWarnings("unchecked")
     private static ResultQuery<?> notFavoriteCountQuery(DSLContext dsl, Listing favorites) {
