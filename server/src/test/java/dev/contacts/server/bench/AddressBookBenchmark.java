@@ -92,6 +92,11 @@ public final class AddressBookBenchmark {
                     i -> api.getStatus("/contacts/search/?query=nunez", token));
             ApiBenchmark.run("search, a common word, sorted by last name", 100,
                     i -> api.getStatus("/contacts/search/?query=nunez&sort=last_name", token));
+            // the desktop app's search: the favourites, then the others, sorted by last name
+            ApiBenchmark.run("search nunez favorite=true by last_name", 100,
+                    i -> api.getStatus("/contacts/search/?query=nunez&sort=last_name&favorite=true", token));
+            ApiBenchmark.run("search nunez favorite=false by last_name", 100,
+                    i -> api.getStatus("/contacts/search/?query=nunez&sort=last_name&favorite=false", token));
             ApiBenchmark.run("search, a rare word", 100,
                     i -> api.getStatus("/contacts/search/?query=zzz" + i, token));
             ApiBenchmark.run("search, a two-letter word (zo: 10%)", 100,
