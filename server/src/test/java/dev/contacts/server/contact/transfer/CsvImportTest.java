@@ -84,6 +84,22 @@ class CsvImportTest {
     }
 
     @Test
+    void aNumberWithABlankLabelIsOtherNotMobile() {
+        String csv = """
+                First Name,Last Name,Phone 1 - Label,Phone 1 - Value,Phone 2 - Label,Phone 2 - Value
+                Ann,Lee,,+1 555 010 2000,Mobile,+1 555 010 3000
+                """;
+        assertEquals(List.of(new LabeledValue("+1 555 010 2000", "other"), new LabeledValue("+1 555 010 3000", "mobile")),
+                ImportFile.read(csv, ImportFile.Format.CSV).orElseThrow().get(0).contact().draft().phones());
+        String legacy = """
+                Given Name,Family Name,Phone 1 - Type,Phone 1 - Value
+                Bo,Roe,,+44 20 7946 0000
+                """;
+        assertEquals(List.of(new LabeledValue("+44 20 7946 0000", "other")),
+                ImportFile.read(legacy, ImportFile.Format.CSV).orElseThrow().get(0).contact().draft().phones());
+    }
+
+    @Test
     void googleLegacyLayout() {
         ContactDraft ann = read("google-legacy.csv").get(0).contact().draft();
         assertEquals("Ann", ann.firstName());
