@@ -64,6 +64,24 @@ class RoundTripTest {
     }
 
     @Test
+    void aJapaneseOrChineseNameIsWrittenFamilyNameFirstInTheCardsFormattedName() throws IOException {
+        String out = "";
+        for (String[] name : new String[][] {{"太郎", "山田", "山田太郎"}, {"小明", "王", "王小明"},
+                {"Ada", "Lovelace", "Ada Lovelace"}}) {
+            ContactDraft draft = new ContactDraft(name[0], name[1], List.of(), List.of(), null, null, List.of(), null,
+                    null, null, List.of(), false).normalized();
+            StringWriter card = new StringWriter();
+            try (VCardExport export = new VCardExport(card)) {
+                export.write(new TransferItem(draft, null, null, null));
+            }
+            out = card.toString();
+            assertEquals(1, TransferApiTest.count(out, "FN:" + name[2] + "\r\n"), out);
+            ContactDraft back = ImportFile.read(out, ImportFile.Format.VCARD).orElseThrow().get(0).contact().draft();
+            assertEquals(List.of(name[0], name[1]), List.of(back.firstName(), back.lastName()), out);
+        }
+    }
+
+    @Test
     void everyPhoneLabelAPersonCanSetSurvivesBothExports() throws IOException {
         List<String> labels = List.of("mobile", "home", "work", "other", "main", "work fax", "pager", "Fax at home");
         List<dev.contacts.model.LabeledValue> phones = new java.util.ArrayList<>();
