@@ -225,6 +225,8 @@ public final class Http1Edge implements ServerConnectionSelector {
         private long waitStarted;
         private boolean untilNextRequest;
         private boolean waiting;
+        /** Counts the waits (and allowances), so that an alarm of an earlier one does nothing. */
+        private long wait;
         private volatile boolean expired;
         private ScheduledFuture<?> alarm;
 
@@ -245,6 +247,7 @@ public final class Http1Edge implements ServerConnectionSelector {
             this.untilNextRequest = untilNextRequest;
             leftNanos = within.toNanos();
             if (waiting) {
+                wait++;
                 waitStarted = nanoTime.getAsLong();
                 schedule();
             }
@@ -256,6 +259,7 @@ public final class Http1Edge implements ServerConnectionSelector {
                     throw timedOut();
                 }
                 waiting = true;
+                wait++;
                 waitStarted = nanoTime.getAsLong();
                 schedule();
             }
@@ -282,19 +286,21 @@ public final class Http1Edge implements ServerConnectionSelector {
             if (alarm != null) {
                 alarm.cancel(false);
             }
-            alarm = TIMER.schedule(this::expire, leftNanos, TimeUnit.NANOSECONDS);
+            long which = wait;
+            alarm = TIMER.schedule(() -> expire(which), leftNanos, TimeUnit.NANOSECONDS);
         }
 
-        private synchronized void expire() {
-            if (!waiting) {
-                return;
+        private synchronized void expire(long which) {
+            if (!waiting || which != wait) {
+                return; // the wait it was armed for is over (its cancel came too late)
             }
             long left = leftNanos - (nanoTime.getAsLong() - waitStarted);
             if (left <= 0) {
                 expired = true;
                 close.run();
             } else {
-                alarm = TIMER.schedule(this::expire, left, TimeUnit.NANOSECONDS); // early (a clock of a test's own)
+                // early: on a clock of a test's own
+                alarm = TIMER.schedule(() -> expire(which), left, TimeUnit.NANOSECONDS);
             }
         }
 
