@@ -9,6 +9,7 @@ import java.util.Objects;
 import dev.contacts.desktop.api.ContactsApi.SortBy;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactRules;
+import dev.contacts.model.NameOrder;
 import dev.contacts.model.PostalAddress;
 
 /** How a contact reads on screen (the list's rows, avatars and headings, the detail pane): plain text only. */
@@ -20,10 +21,10 @@ public final class ContactText {
     private ContactText() {
     }
 
-    /** "Ada Lovelace"; the first name alone when the last name is empty. */
+    /** "Ada Lovelace", "山田太郎" (family name first: {@link NameOrder}); the first name alone when the last is empty. */
     public static String name(Contact contact) {
         String last = contact.lastName() == null ? "" : contact.lastName();
-        return last.isBlank() ? contact.firstName() : contact.firstName() + " " + last;
+        return last.isBlank() ? contact.firstName() : NameOrder.full(contact.firstName(), last);
     }
 
     /** The name the list is sorted by: the last name (when there is one) or the first. */
@@ -116,7 +117,10 @@ public final class ContactText {
      * avatar shows a person instead.
      */
     public static String initials(Contact contact) {
-        return avatarLetter(contact.firstName()) + avatarLetter(contact.lastName());
+        String last = contact.lastName() == null ? "" : contact.lastName();
+        return NameOrder.familyFirst(contact.firstName(), last)
+                ? avatarLetter(last) + avatarLetter(contact.firstName())
+                : avatarLetter(contact.firstName()) + avatarLetter(last);
     }
 
     private static String avatarLetter(String name) {

@@ -15,6 +15,7 @@ import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.Contact;
 import dev.contacts.model.DuplicateGroup;
+import dev.contacts.model.NameOrder;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -192,7 +193,7 @@ public final class DuplicatesViewModel {
     }
 
     static String name(Contact c) {
-        return (c.firstName() + " " + c.lastName()).strip();
+        return NameOrder.full(c.firstName(), c.lastName());
     }
 
     public ObservableList<Group> groups() {

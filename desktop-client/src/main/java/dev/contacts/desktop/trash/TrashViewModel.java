@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 import dev.contacts.desktop.api.ApiFailure;
+import dev.contacts.model.NameOrder;
 import dev.contacts.model.Page;
 import dev.contacts.model.TrashedContact;
 import dev.contacts.desktop.app.UserSession;
@@ -208,7 +209,7 @@ public final class TrashViewModel {
 
     /** "Ann Lee", as the trash lists it. */
     public static String name(TrashedContact trashed) {
-        return (trashed.contact().firstName() + " " + trashed.contact().lastName()).strip();
+        return NameOrder.full(trashed.contact().firstName(), trashed.contact().lastName());
     }
 
     public ObservableList<TrashedContact> items() {

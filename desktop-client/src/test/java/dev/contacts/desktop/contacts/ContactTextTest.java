@@ -23,6 +23,10 @@ class ContactTextTest {
     void namesInitialsAndTheLetterTheyAreListedUnder() {
         assertEquals("Ada Lovelace", ContactText.name(contact("Ada", "Lovelace")));
         assertEquals("Cher", ContactText.name(contact("Cher", "")));
+        // Chinese, Japanese and Korean names: family name first, no space (were "小明 王", "太郎 山田")
+        assertEquals("王小明", ContactText.name(contact("小明", "王")));
+        assertEquals("山田太郎", ContactText.name(contact("太郎", "山田")));
+        assertEquals("山太", ContactText.initials(contact("太郎", "山田")));
         assertEquals("AL", ContactText.initials(contact("ada", "Lovelace")));
         assertEquals("C", ContactText.initials(contact("Cher", "")));
         assertEquals("4", ContactText.initials(contact("42 Club", "")), "a digit is shown, not the list's \"#\"");

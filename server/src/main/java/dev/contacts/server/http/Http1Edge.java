@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,7 +75,7 @@ public final class Http1Edge implements ServerConnectionSelector {
      * connection closed when its client keeps the server waiting: a request's headers must arrive within
      * {@code headers} (from its first byte, or from the connection's start), its body within {@code body} after
      * them, and the next request's first byte within {@code idle} after an answer. Only the wait for the client
-     * counts, never the time the server takes to answer.
+     * counts, never the time the server takes to answer or before it reads a body ({@link ClientWaits}).
      */
     public Http1Edge(Http1ConnectionListener checks, Duration headers, Duration body, Duration idle) {
         this.headersWithin = headers;
@@ -205,65 +206,102 @@ public final class Http1Edge implements ServerConnectionSelector {
 
     /**
      * How long the server may wait for this connection's client before closing it (Helidon 4.3.0 has no read
-     * timeout on accepted sockets, and its idle timeout only ends a connection between requests). One timer
-     * thread closes the socket of a client that is overdue while the server waits for it; a wait that starts
-     * overdue ends at once.
+     * timeout on accepted sockets, and its idle timeout only ends a connection between requests). The client's time
+     * runs only while the server waits for its bytes: a request that waits for the server (for its share of the
+     * bodies read ahead, behind other imports) before its body is read loses none of its time for the body, where
+     * the time from its headers on was counted and such a request was closed unanswered. A client that sends slowly
+     * still spends its time in those waits. One timer thread closes the socket of a client that uses up its time
+     * while the server waits for it; a wait that starts with no time left ends at once.
      */
     static final class ClientWaits {
 
         private static final ScheduledThreadPoolExecutor TIMER = timer();
 
-        private final HelidonSocket socket;
+        private final Runnable close;
+        private final LongSupplier nanoTime;
         private final Duration headers;
-        private volatile long dueNanos;
-        private volatile boolean untilNextRequest;
-        private volatile boolean waiting;
+        /** What is left of the client's time, as of the start of the current wait, if one is under way. */
+        private long leftNanos;
+        private long waitStarted;
+        private boolean untilNextRequest;
+        private boolean waiting;
+        /** Counts the waits (and allowances), so that an alarm of an earlier one does nothing. */
+        private long wait;
         private volatile boolean expired;
         private ScheduledFuture<?> alarm;
 
         ClientWaits(HelidonSocket socket, Duration headers) {
-            this.socket = socket;
+            this(socket::close, System::nanoTime, headers);
+        }
+
+        /** {@code close} ends the connection; {@code nanoTime} is the clock (a test's own). */
+        ClientWaits(Runnable close, LongSupplier nanoTime, Duration headers) {
+            this.close = close;
+            this.nanoTime = nanoTime;
             this.headers = headers;
             expect(headers, false);
         }
 
-        /** The client has {@code within} from now; {@code untilNextRequest}: its next bytes start a request. */
+        /** The client has {@code within} of waits from now; {@code untilNextRequest}: its next bytes start a request. */
         synchronized void expect(Duration within, boolean untilNextRequest) {
-            if (alarm != null) {
-                alarm.cancel(false);
-            }
             this.untilNextRequest = untilNextRequest;
-            dueNanos = System.nanoTime() + within.toNanos();
-            alarm = TIMER.schedule(this::expire, within.toNanos(), TimeUnit.NANOSECONDS);
+            leftNanos = within.toNanos();
+            if (waiting) {
+                wait++;
+                waitStarted = nanoTime.getAsLong();
+                schedule();
+            }
         }
 
         <T> T await(Supplier<T> read) {
-            waiting = true;
-            try {
-                if (overdue()) {
+            synchronized (this) {
+                if (leftNanos <= 0) {
                     throw timedOut();
                 }
-                T got = read.get();
-                if (untilNextRequest && got != null) {
-                    expect(headers, false);
-                }
+                waiting = true;
+                wait++;
+                waitStarted = nanoTime.getAsLong();
+                schedule();
+            }
+            T got = null;
+            try {
+                got = read.get();
                 return got;
             } catch (RuntimeException e) {
                 throw expired ? timedOut() : e;
             } finally {
-                waiting = false;
+                synchronized (this) {
+                    waiting = false;
+                    leftNanos -= nanoTime.getAsLong() - waitStarted;
+                    alarm.cancel(false);
+                    if (untilNextRequest && got != null) {
+                        expect(headers, false);
+                    }
+                }
             }
         }
 
-        private void expire() {
-            if (waiting && overdue()) {
+        /** Closes the connection when the client's time is up at the end of this wait (called holding the lock). */
+        private void schedule() {
+            if (alarm != null) {
+                alarm.cancel(false);
+            }
+            long which = wait;
+            alarm = TIMER.schedule(() -> expire(which), leftNanos, TimeUnit.NANOSECONDS);
+        }
+
+        private synchronized void expire(long which) {
+            if (!waiting || which != wait) {
+                return; // the wait it was armed for is over (its cancel came too late)
+            }
+            long left = leftNanos - (nanoTime.getAsLong() - waitStarted);
+            if (left <= 0) {
                 expired = true;
-                socket.close();
+                close.run();
+            } else {
+                // early: on a clock of a test's own
+                alarm = TIMER.schedule(() -> expire(which), left, TimeUnit.NANOSECONDS);
             }
-        }
-
-        private boolean overdue() {
-            return System.nanoTime() - dueNanos >= 0;
         }
 
         private static CloseConnectionException timedOut() {

@@ -30,8 +30,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the CSV files of Google Contacts (its current layout and its older one) and of Outlook, told apart by
- * their header row. Commons CSV does the CSV itself (quotes, commas and line breaks inside values).
+ * Reads the CSV files of Google Contacts (its current layout and its older one) and of Outlook (in English or in
+ * German), told apart by their header row. Commons CSV does the CSV itself (quotes, commas and line breaks inside values).
  */
 final class CsvImport {
 
@@ -51,10 +51,17 @@ final class CsvImport {
             DateTimeFormatter.ofPattern("M/d/uuuu", Locale.ROOT), DateTimeFormatter.ofPattern("d.M.uuuu", Locale.ROOT),
             DateTimeFormatter.ofPattern("uuuu/M/d", Locale.ROOT));
 
-    /** Outlook's way of writing that a date column has no date. */
-    private static final Set<String> NO_DATE = Set.of("0/0/00", "0/0/0000");
+    /** Outlook's way of writing that a date column has no date (in English, and in German: "0.0.00"). */
+    private static final Set<String> NO_DATE = Set.of("0/0/00", "0/0/0000", "0.0.00", "0.0.0000");
 
-    enum Layout { GOOGLE, GOOGLE_LEGACY, OUTLOOK }
+    /** The German Outlook's columns are read as the English one's, by their English names ({@link OutlookGerman}). */
+    enum Layout {
+        GOOGLE, GOOGLE_LEGACY, OUTLOOK, OUTLOOK_GERMAN;
+
+        boolean outlook() {
+            return this == OUTLOOK || this == OUTLOOK_GERMAN;
+        }
+    }
 
     /** How a file is written: its cell separator and its layout. */
     record Dialect(char delimiter, Layout layout) {
@@ -76,6 +83,9 @@ final class CsvImport {
         if (h.contains("First Name") && (h.contains("E-mail Address") || h.contains("Mobile Phone")
                 || h.contains("Business Phone") || h.contains("Home Phone"))) {
             return Optional.of(Layout.OUTLOOK);
+        }
+        if (OutlookGerman.is(h)) {
+            return Optional.of(Layout.OUTLOOK_GERMAN);
         }
         return Optional.empty();
     }
@@ -316,6 +326,8 @@ final class CsvImport {
     private static final class Rows implements Iterator<ParsedItem> {
         private final Iterator<CSVRecord> records;
         private final List<String> header;
+        /** The header's names as the layout's reader knows them. */
+        private final List<String> names;
         private final Lines lines;
         private final Layout layout;
         private final int rows;
@@ -335,6 +347,7 @@ final class CsvImport {
                         new RowLimit(ImportFile.open(readable), dialect.delimiter()));
                 this.records = parser.iterator();
                 this.header = parser.getHeaderNames();
+                this.names = dialect.layout() == Layout.OUTLOOK_GERMAN ? OutlookGerman.inEnglish(header) : header;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -361,7 +374,7 @@ final class CsvImport {
             if (read < rows) {
                 CSVRecord row = records.next();
                 read++;
-                return readRow(++item, lines.of(row.getCharacterPosition() + leftOut), header, row, layout);
+                return readRow(++item, lines.of(row.getCharacterPosition() + leftOut), header, names, row, layout);
             }
             if (unreadable == null) {
                 throw new NoSuchElementException();
@@ -495,8 +508,13 @@ final class CsvImport {
         }
     }
 
-    private static ParsedItem readRow(int item, int line, List<String> header, CSVRecord row, Layout layout) {
-        Row r = new Row(header, row);
+    /**
+     * A row as an item: its cells read by the {@code names} of their columns, and the others kept under the
+     * {@code header}'s (a German Outlook's columns are read by their English names and kept by their own).
+     */
+    private static ParsedItem readRow(int item, int line, List<String> header, List<String> names, CSVRecord row,
+                                      Layout layout) {
+        Row r = new Row(names, row);
         DraftBuilder draft = new DraftBuilder();
         List<VCardProperty> sites = new ArrayList<>(); // written after the kept cells, as a vCard export has them
         switch (layout) {
@@ -504,10 +522,10 @@ final class CsvImport {
                     "Organization Name", "Organization Title");
             case GOOGLE_LEGACY -> google(r, draft, sites, "Given Name", "Additional Name", "Family Name",
                     "Group Membership", "Type", "Organization 1 - Name", "Organization 1 - Title");
-            case OUTLOOK -> outlook(r, draft, sites);
+            case OUTLOOK, OUTLOOK_GERMAN -> outlook(r, draft, sites);
         }
         List<VCardProperty> extras = new ArrayList<>();
-        if (layout == Layout.OUTLOOK) {
+        if (layout.outlook()) {
             // Outlook's "Title" is the name's prefix ("Dr."), kept as Google's CSV names it, as a vCard's is
             for (VCardProperty affix : new VCardProperty[] {
                     NameAffixes.kept(NameAffixes.PREFIX, Arrays.asList(r.take("Title"))),
@@ -521,7 +539,7 @@ final class CsvImport {
             String value = row.get(i);
             String column = header.get(i);
             if (!r.used.contains(i) && value != null && !value.isBlank() && !column.isBlank()
-                    && !(layout == Layout.OUTLOOK && outlookFilledIn(column, value.strip(), r))) {
+                    && !(layout.outlook() && outlookFilledIn(names.get(i), value.strip(), r))) {
                 RawProperty extra = new RawProperty(EXTRA_PROPERTY, value);
                 extra.getParameters().put(COLUMN_PARAMETER, column);
                 extras.add(extra);
@@ -651,9 +669,9 @@ final class CsvImport {
         String name = join(" ", r.get("First Name"), r.get("Middle Name"), r.get("Last Name"));
         return switch (column) {
             case "Anniversary" -> NO_DATE.contains(value);
-            case "Gender" -> value.equals("Unspecified");
+            case "Gender" -> value.equals("Unspecified") || value.equals(OutlookGerman.NO_GENDER);
             case "Priority", "Sensitivity" -> value.equals("Normal");
-            case "Private" -> value.equalsIgnoreCase("False");
+            case "Private" -> value.equalsIgnoreCase("False") || value.equals(OutlookGerman.NOT_PRIVATE);
             case "E-mail Type", "E-mail 2 Type", "E-mail 3 Type" -> value.equals("SMTP");
             case "E-mail Display Name", "E-mail 2 Display Name", "E-mail 3 Display Name" -> {
                 String address = r.get(column.replace("Display Name", "Address"));
@@ -682,7 +700,10 @@ final class CsvImport {
         draft.birthday(parseDate(text), text);
     }
 
-    /** Google writes {@code 1980-05-17} or, without a year, {@code --05-17}; Outlook {@code 5/17/1980}. */
+    /**
+     * Google writes {@code 1980-05-17} or, without a year, {@code --05-17}; Outlook {@code 5/17/1980}, and in German
+     * {@code 17.5.1980} (or {@code 17.05.1980}, as the system's date format has it).
+     */
     static LocalDate parseDate(String text) {
         String t = text.strip();
         if (t.startsWith("--")) {

@@ -117,6 +117,13 @@ final class DraftBuilder {
         return this;
     }
 
+    /**
+     * The label of a number its file gives no kind (a vCard's TEL without TYPE, or with only "voice" or "pref"; a
+     * blank CSV label): "other", not the API's default "mobile", which said a landline was a mobile. Google's own
+     * vCard export writes its "Other" numbers as a bare TEL, and Outlook files such a TEL as an "Other Phone".
+     */
+    static final String UNTYPED_PHONE_LABEL = "other";
+
     DraftBuilder phone(String value, String label) {
         String v = blankToNull(value);
         if (v == null) {
@@ -125,7 +132,7 @@ final class DraftBuilder {
         if (!ContactRules.isPhone(v) || phones.size() >= ContactRules.PHONES_MAX || !fitsEntryLabel(label)) {
             note(labelled("Phone", label), v);
         } else {
-            phones.add(new LabeledValue(v, label));
+            phones.add(new LabeledValue(v, label == null ? UNTYPED_PHONE_LABEL : label));
         }
         return this;
     }

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.ContactRules;
 import dev.contacts.model.LabeledValue;
+import dev.contacts.model.NameOrder;
 import dev.contacts.model.PostalAddress;
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
@@ -52,7 +53,7 @@ final class VCardExport implements ContactFileWriter {
         List<VCardProperty> extras = new ArrayList<>(VCardExtras.read(item.extras()));
         String prefix = NameAffixes.take(extras, NameAffixes.PREFIX);
         String suffix = NameAffixes.take(extras, NameAffixes.SUFFIX);
-        card.setFormattedName(String.join(" ", Stream.of(prefix, c.firstName(), c.lastName(), suffix)
+        card.setFormattedName(String.join(" ", Stream.of(prefix, NameOrder.full(c.firstName(), c.lastName()), suffix)
                 .filter(s -> s != null && !s.isBlank()).toList()));
         StructuredName n = new StructuredName();
         n.setGiven(c.firstName());

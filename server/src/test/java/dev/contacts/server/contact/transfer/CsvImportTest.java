@@ -84,6 +84,22 @@ class CsvImportTest {
     }
 
     @Test
+    void aNumberWithABlankLabelIsOtherNotMobile() {
+        String csv = """
+                First Name,Last Name,Phone 1 - Label,Phone 1 - Value,Phone 2 - Label,Phone 2 - Value
+                Ann,Lee,,+1 555 010 2000,Mobile,+1 555 010 3000
+                """;
+        assertEquals(List.of(new LabeledValue("+1 555 010 2000", "other"), new LabeledValue("+1 555 010 3000", "mobile")),
+                ImportFile.read(csv, ImportFile.Format.CSV).orElseThrow().get(0).contact().draft().phones());
+        String legacy = """
+                Given Name,Family Name,Phone 1 - Type,Phone 1 - Value
+                Bo,Roe,,+44 20 7946 0000
+                """;
+        assertEquals(List.of(new LabeledValue("+44 20 7946 0000", "other")),
+                ImportFile.read(legacy, ImportFile.Format.CSV).orElseThrow().get(0).contact().draft().phones());
+    }
+
+    @Test
     void googleLegacyLayout() {
         ContactDraft ann = read("google-legacy.csv").get(0).contact().draft();
         assertEquals("Ann", ann.firstName());
@@ -134,6 +150,56 @@ class CsvImportTest {
         for (String dropped : List.of("E-mail 2 Type", "E-mail 2 Display Name", "0/0/00")) {
             assertFalse(tobias.contains(dropped), dropped + " is Outlook's own: " + tobias);
         }
+    }
+
+    /** A German Outlook's export as it writes it: Windows-1252, ";" between quoted cells, German column names. */
+    static String germanOutlook() {
+        try (java.io.InputStream in = CsvImportTest.class.getResourceAsStream("/transfer/outlook-german.csv")) {
+            return new String(in.readAllBytes(), java.nio.charset.Charset.forName("windows-1252"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aGermanOutlooksExportIsReadAsTheEnglishOne() {
+        // "Vorname;Nachname;E-Mail-Adresse;Mobiltelefon ...": was refused whole (422) as a CSV of another kind
+        List<ParsedItem> items = ImportFile.read(germanOutlook(), ImportFile.Format.CSV).orElseThrow();
+        assertEquals(3, items.size());
+        TransferItem juergen = items.get(0).contact();
+        ContactDraft j = juergen.draft();
+        assertEquals("Jürgen", j.firstName());
+        assertEquals("Weiß", j.lastName());
+        assertEquals(List.of(new LabeledValue("juergen.weiss@example.de", "other")), j.emails());
+        assertEquals(List.of(new LabeledValue("+49 170 1234567", "mobile"), new LabeledValue("+49 711 7654321", "home"),
+                new LabeledValue("+49 711 1234567", "work"), new LabeledValue("+49 711 1234568", "work fax")),
+                j.phones());
+        assertEquals(List.of(new PostalAddress("home", "Am Mühlbach 3", "Esslingen", null, "73728", null),
+                new PostalAddress("work", "Königstraße 12", "Stuttgart", null, "70173", "Deutschland")), j.addresses());
+        assertEquals("Bäckerei Größ GmbH, Vertrieb", j.organization());
+        assertEquals("Leiter", j.jobTitle());
+        assertEquals(LocalDate.of(1980, 12, 31), j.birthday(), "Outlook writes a German date: 31.12.1980");
+        assertEquals(List.of("Familie", "Freunde"), j.labels());
+        assertEquals(List.of("Kennt Frau Müller aus Köln.", "Mag Käsespätzle."), j.additionalData().lines().toList());
+        List<String> kept = VCardExtras.read(juergen.extras()).stream().map(CsvImportTest::describe).toList();
+        assertEquals(List.of("X-CSV Dr.", "URL https://baeckerei-groess.example.de [work]"), kept,
+                "the Anrede is the name's prefix, the Webseite a URL; Outlook's own defaults are not kept");
+
+        // Outlook's German defaults ("Keine Angabe", "Normal", "Aus", "0.0.00", "SMTP", name and initials) are
+        // dropped as the English ones are, and what a person set is kept under its German column
+        assertNull(items.get(2).contact().extras(), "nothing of Karen's is Outlook's own: " + items.get(2).contact());
+        assertEquals(List.of(new LabeledValue("+1 425 555 0100", "work"), new LabeledValue("+1 425 555 0199", "other")),
+                items.get(2).contact().draft().phones());
+        String tobias = items.get(1).contact().extras();
+        for (String set : List.of("X-COLUMN=Jahrestag:1.6.1995", "X-COLUMN=E-Mail-Typ:EX",
+                "X-COLUMN=\"E-Mail: Angezeigter Name\":Tobi bei Contoso", "X-COLUMN=Geschlecht:Männlich",
+                "X-COLUMN=Initialen:TK", "X-COLUMN=Priorität:Hoch", "X-COLUMN=Privat:Ein",
+                "X-COLUMN=Vertraulichkeit:Privat", "X-COLUMN=Partner:Petra")) {
+            assertTrue(tobias.contains(set), set + " is kept: " + tobias);
+        }
+        assertFalse(tobias.contains("E-Mail 2: Typ") || tobias.contains("0.0.00"), tobias);
+        assertEquals(List.of(new LabeledValue("tobias@contoso.example", "other"),
+                new LabeledValue("tk@home.example", "other")), items.get(1).contact().draft().emails());
     }
 
     @Test

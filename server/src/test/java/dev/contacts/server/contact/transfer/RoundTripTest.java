@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
 
+import dev.contacts.model.ContactDraft;
 import org.junit.jupiter.api.Test;
 
 /** What is exported reads back as the same contacts, with the same UIDs, photos and kept properties. */
@@ -59,6 +60,49 @@ class RoundTripTest {
             for (int i = 0; i < first.size(); i++) {
                 assertEquals(first.get(i).draft(), second.get(i).contact().draft(), name + " #" + (i + 1) + "\n" + out);
             }
+        }
+    }
+
+    @Test
+    void aJapaneseOrChineseNameIsWrittenFamilyNameFirstInTheCardsFormattedName() throws IOException {
+        String out = "";
+        for (String[] name : new String[][] {{"太郎", "山田", "山田太郎"}, {"小明", "王", "王小明"},
+                {"Ada", "Lovelace", "Ada Lovelace"}}) {
+            ContactDraft draft = new ContactDraft(name[0], name[1], List.of(), List.of(), null, null, List.of(), null,
+                    null, null, List.of(), false).normalized();
+            StringWriter card = new StringWriter();
+            try (VCardExport export = new VCardExport(card)) {
+                export.write(new TransferItem(draft, null, null, null));
+            }
+            out = card.toString();
+            assertEquals(1, TransferApiTest.count(out, "FN:" + name[2] + "\r\n"), out);
+            ContactDraft back = ImportFile.read(out, ImportFile.Format.VCARD).orElseThrow().get(0).contact().draft();
+            assertEquals(List.of(name[0], name[1]), List.of(back.firstName(), back.lastName()), out);
+        }
+    }
+
+    @Test
+    void everyPhoneLabelAPersonCanSetSurvivesBothExports() throws IOException {
+        List<String> labels = List.of("mobile", "home", "work", "other", "main", "work fax", "pager", "Fax at home");
+        List<dev.contacts.model.LabeledValue> phones = new java.util.ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            phones.add(new dev.contacts.model.LabeledValue("+1 555 010 200" + i, labels.get(i)));
+        }
+        dev.contacts.model.ContactDraft ann = new dev.contacts.model.ContactDraft("Ann", "Lee", List.of(), phones, null,
+                null, List.of(), null, null, null, List.of(), false).normalized();
+        TransferItem item = new TransferItem(ann, null, null, null);
+        StringWriter vcard = new StringWriter();
+        try (VCardExport export = new VCardExport(vcard)) {
+            export.write(item);
+        }
+        StringWriter csv = new StringWriter();
+        try (CsvExport export = new CsvExport(csv)) {
+            export.write(item);
+        }
+        for (String[] file : new String[][] {{vcard.toString(), "VCARD"}, {csv.toString(), "CSV"}}) {
+            ContactDraft back = ImportFile.read(file[0], ImportFile.Format.valueOf(file[1])).orElseThrow().get(0)
+                    .contact().draft();
+            assertEquals(phones, back.phones(), file[1] + ":\n" + file[0]);
         }
     }
 

@@ -232,6 +232,25 @@ class TransferApiTest {
     }
 
     @Test
+    void aGermanOutlooksExportIsImportedAndExportedAgainAsGooglesLayout() {
+        // Windows-1252, ";", "Vorname;Nachname;E-Mail-Adresse ...": was a 422 (neither Google's header nor Outlook's)
+        byte[] file = CsvImportTest.germanOutlook().getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        Response read = sendBytes("text/csv; charset=windows-1252", file);
+        assertEquals(200, read.status(), read.body());
+        assertEquals(3, read.json().get("created").asInt(), read.body());
+        JsonNode j = byFirstName(contacts(), "Jürgen");
+        assertEquals("Weiß", j.get("last_name").asText());
+        assertEquals("1980-12-31", j.get("birthday").asText());
+        assertEquals("+49 170 1234567", j.get("phone").asText());
+        assertEquals("Königstraße 12", j.get("addresses").get(1).get("street").asText());
+        String csv = api.get("/contacts/export/?format=csv", token).body();
+        assertTrue(csv.contains("\r\nJürgen,,Weiß,"), csv);
+        Response again = importFile(api, token, "", CSV, csv);
+        assertEquals(0, again.json().get("created").asInt(), "its export imported again creates nothing: " + again.body());
+        assertEquals(0, again.json().get("merged").asInt(), again.body());
+    }
+
+    @Test
     void exportIsAnAttachmentOfTheRightType() {
         api.createContact(token, "Ann", "Lee");
         Response vcard = api.get("/contacts/export/", token);

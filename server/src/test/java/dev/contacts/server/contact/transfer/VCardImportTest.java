@@ -103,6 +103,24 @@ class VCardImportTest {
     }
 
     @Test
+    void aNumberWithoutAKindIsOtherNotMobile() {
+        // a bare TEL (how Google's own export writes its "Other" numbers), a TEL whose only types say nothing of
+        // its kind (vCard 2.1's VOICE, PREF), and Google's "no label" (an item with an empty X-ABLabel) were all
+        // labelled "mobile": a landline shown and exported as a mobile
+        String cards = card("FN:Ann Lee\r\nTEL:+1 555 010 2000\r\nTEL;TYPE=CELL:+1 555 010 3000")
+                + "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Roe;Bo\r\nTEL;VOICE:+44 20 7946 0000\r\nTEL;PREF:+44 20 7946 0001\r\n"
+                + "TEL;HOME;VOICE:+44 20 7946 0002\r\nEND:VCARD\r\n"
+                + card("FN:Cy Poe\r\nitem1.TEL:+49 30 1234567\r\nitem1.X-ABLabel:\r\nTEL;TYPE=voice,pref:+49 30 7654321");
+        List<ParsedItem> items = ImportFile.read(cards, ImportFile.Format.VCARD).orElseThrow();
+        assertEquals(List.of(new LabeledValue("+1 555 010 2000", "other"), new LabeledValue("+1 555 010 3000", "mobile")),
+                items.get(0).contact().draft().phones());
+        assertEquals(List.of(new LabeledValue("+44 20 7946 0000", "other"), new LabeledValue("+44 20 7946 0001", "other"),
+                new LabeledValue("+44 20 7946 0002", "home")), items.get(1).contact().draft().phones());
+        assertEquals(List.of(new LabeledValue("+49 30 1234567", "other"), new LabeledValue("+49 30 7654321", "other")),
+                items.get(2).contact().draft().phones());
+    }
+
+    @Test
     void aValueThatBreaksItsRuleGoesToTheNotesWithItsLabel() {
         ContactDraft zoe = read("google.vcf").get(1).contact().draft();
         assertEquals(List.of(), zoe.phones());
