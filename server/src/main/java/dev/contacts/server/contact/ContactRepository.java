@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -382,16 +383,27 @@ public final class ContactRepository {
      * version: fewer than wanted when the list ends before. When a step reads another version, none, at that version.
      */
     private ListAnchors.Places placesTo(ListAnchors.Listed list, Listing shape, ListAnchors.Places known, int wanted) {
-        List<ListAnchors.Place> read = new ArrayList<>(known.places());
-        while (read.size() < wanted) {
-            boolean after = !read.isEmpty();
-            Map<String, Object> values = after ? placedValues(list, shape, read.getLast())
-                    : listValues(list, shape, "");
+        return stepOn(known, wanted, last -> {
+            boolean after = last != null;
+            Map<String, Object> values = after ? placedValues(list, shape, last) : listValues(list, shape, "");
             values.put("skip", ListAnchors.SPACING - 1);
             values.put("limit", 1);
-            Step step = rendered(after ? PLACE_STEPS_AFTER : PLACE_STEPS, shape,
+            return rendered(after ? PLACE_STEPS_AFTER : PLACE_STEPS, shape,
                     after ? ContactRepository::placedStepQuery : ContactRepository::firstStepQuery,
                     (rows, dialect) -> step(rows, dialect, shape.sort())).fetch(dsl, values);
+        });
+    }
+
+    /**
+     * The places {@code known}, read on up to the {@code wanted}th: {@code next} takes a step of
+     * {@link ListAnchors#SPACING} entries after the last place (from the start when given null). Fewer than wanted
+     * when the entries end before; none, at the version read, when a step reads another version than known's.
+     */
+    private static ListAnchors.Places stepOn(ListAnchors.Places known, int wanted,
+                                             Function<ListAnchors.Place, Step> next) {
+        List<ListAnchors.Place> read = new ArrayList<>(known.places());
+        while (read.size() < wanted) {
+            Step step = next.apply(read.isEmpty() ? null : read.getLast());
             if (step.version() != known.version()) {
                 return new ListAnchors.Places(step.version(), List.of());
             }
@@ -842,25 +854,10 @@ public final class ContactRepository {
 
     /** As {@link #placesTo}, for a run of month-days. */
     private ListAnchors.Places birthdayPlacesTo(ListAnchors.BirthdayRun run, ListAnchors.Places known, int wanted) {
-        List<ListAnchors.Place> read = new ArrayList<>(known.places());
-        while (read.size() < wanted) {
-            Step step;
-            if (read.isEmpty()) {
-                step = BIRTHDAY_STEP.fetch(dsl, Map.of("version_owner", run.owner(), "owner", run.owner(),
-                        "from", run.from(), "to", run.to(), "skip", ListAnchors.SPACING - 1, "limit", 1));
-            } else {
-                step = BIRTHDAY_STEP_AFTER.fetch(dsl, birthdayStepValues(run, read.getLast(),
-                        ListAnchors.SPACING - 1));
-            }
-            if (step.version() != known.version()) {
-                return new ListAnchors.Places(step.version(), List.of());
-            }
-            if (step.place() == null) {
-                break;
-            }
-            read.add(step.place());
-        }
-        return new ListAnchors.Places(known.version(), read);
+        return stepOn(known, wanted, last -> last == null
+                ? BIRTHDAY_STEP.fetch(dsl, Map.of("version_owner", run.owner(), "owner", run.owner(),
+                        "from", run.from(), "to", run.to(), "skip", ListAnchors.SPACING - 1, "limit", 1))
+                : BIRTHDAY_STEP_AFTER.fetch(dsl, birthdayStepValues(run, last, ListAnchors.SPACING - 1)));
     }
 
     /** The values of a step of {@code skip} entries in a run after {@code place}. */
