@@ -1,11 +1,10 @@
 package dev.contacts.server.contact;
 
-import static dev.contacts.server.db.generated.Tables.USERS;
+import static dev.contacts.server.contact.RepositoryBooks.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -78,11 +77,6 @@ class BirthdayOrderTest {
     @AfterAll
     static void close() {
         database.close();
-    }
-
-    private static long user(DSLContext dsl, String email) {
-        return dsl.insertInto(USERS).set(USERS.EMAIL, email).set(USERS.PASSWORD_HASH, "x")
-                .set(USERS.CREATED_AT, Instant.now()).returning(USERS.ID).fetchSingle().getId();
     }
 
     private static List<ContactDraft> drafts(Random random, int n) {

@@ -1,12 +1,12 @@
 package dev.contacts.server.contact;
 
-import static dev.contacts.server.db.generated.Tables.USERS;
+import static dev.contacts.server.contact.RepositoryBooks.favoriteDrafts;
+import static dev.contacts.server.contact.RepositoryBooks.plan;
+import static dev.contacts.server.contact.RepositoryBooks.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -18,7 +18,6 @@ import dev.contacts.server.db.Database;
 import dev.contacts.server.support.TestDatabases;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
-import org.jooq.conf.ParamType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,8 +38,8 @@ class FavoriteListingTest {
             long other = user(dsl, "other@example.com");
             ContactRepository contacts = new ContactRepository(dsl, Clock.systemUTC(), Integer.MAX_VALUE);
             Random random = new Random(23);
-            List<Contact> made = contacts.createAll(owner, drafts(random, 90, 4));
-            contacts.createAll(other, drafts(random, 40, 2)); // half of them favourites, none of the owner's
+            List<Contact> made = contacts.createAll(owner, favoriteDrafts(random, 90, 4));
+            contacts.createAll(other, favoriteDrafts(random, 40, 2)); // half of them favourites, none of the owner's
             check(contacts, owner, "made");
 
             Contact plain = made.stream().filter(c -> !c.favorite()).findFirst().orElseThrow();
@@ -82,7 +81,7 @@ class FavoriteListingTest {
             }
             long owner = user(dsl, "owner@example.com");
             ContactRepository contacts = new ContactRepository(dsl, Clock.systemUTC(), Integer.MAX_VALUE);
-            contacts.createAll(owner, drafts(new Random(5), 30, 3));
+            contacts.createAll(owner, favoriteDrafts(new Random(5), 30, 3));
             for (boolean favorite : List.of(true, false)) {
                 String plan = plan(dsl, contacts.favoriteCountStatement(owner, favorite));
                 assertTrue(plan.contains("USING COVERING INDEX contacts_live_favorite"), plan);
@@ -103,7 +102,7 @@ class FavoriteListingTest {
             }
             long owner = user(dsl, "owner@example.com");
             ContactRepository contacts = new ContactRepository(dsl, Clock.systemUTC(), Integer.MAX_VALUE);
-            contacts.createAll(owner, drafts(new Random(7), 300, 100));
+            contacts.createAll(owner, favoriteDrafts(new Random(7), 300, 100));
             ListOptions favourites = new ListOptions(ListOptions.Sort.FIRST_NAME, false, null, true);
             String few = plan(dsl, contacts.favoriteListStatement(owner, favourites, 0, 10));
             assertTrue(few.contains("USING INDEX contacts_live_favorite"), few);
@@ -115,11 +114,6 @@ class FavoriteListingTest {
             assertEquals(dsl.fetchValue("SELECT count(*) FROM contacts WHERE favorite", Integer.class),
                     contacts.list(owner, favourites, 0, 10).total());
         }
-    }
-
-    private static String plan(DSLContext dsl, org.jooq.ResultQuery<?> query) {
-        return String.join("\n", dsl.fetch("EXPLAIN QUERY PLAN " + query.getSQL(ParamType.INLINED))
-                .getValues("detail", String.class));
     }
 
     /** Every page of both lists, in every order and direction, against the unfiltered list filtered here. */
@@ -148,22 +142,5 @@ class FavoriteListingTest {
         contacts.update(owner, id, c -> { }, d -> new ContactDraft(d.firstName(), d.lastName(), d.emails(),
                 d.phones(), d.birthday(), d.additionalData(), d.addresses(), d.organization(), d.jobTitle(),
                 d.nickname(), d.labels(), favorite));
-    }
-
-    private static long user(DSLContext dsl, String email) {
-        return dsl.insertInto(USERS).set(USERS.EMAIL, email).set(USERS.PASSWORD_HASH, "x")
-                .set(USERS.CREATED_AT, Instant.now()).returning(USERS.ID).fetchSingle().getId();
-    }
-
-    /** Contacts with names that tie and sort apart from their ids; one in {@code every} a favourite. */
-    private static List<ContactDraft> drafts(Random random, int n, int every) {
-        String[] first = {"Ana", "ana", "Ádám", "Adam", "Eve", "Zoltán", "Émile", "Zoë"};
-        String[] last = {"Núñez", "nunez", "Smith", "Straße", "", "O'Brien"};
-        List<ContactDraft> drafts = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            drafts.add(new ContactDraft(first[random.nextInt(first.length)], last[random.nextInt(last.length)], null,
-                    null, null, null, null, null, null, null, List.of(), i % every == 0));
-        }
-        return drafts;
     }
 }

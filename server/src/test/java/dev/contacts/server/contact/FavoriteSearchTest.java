@@ -1,25 +1,22 @@
 package dev.contacts.server.contact;
 
+import static dev.contacts.server.contact.RepositoryBooks.favoriteDrafts;
+import static dev.contacts.server.contact.RepositoryBooks.plan;
+import static dev.contacts.server.contact.RepositoryBooks.user;
 import static dev.contacts.server.db.generated.Tables.CONTACTS;
-import static dev.contacts.server.db.generated.Tables.USERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 import dev.contacts.model.Contact;
-import dev.contacts.model.ContactDraft;
 import dev.contacts.server.db.Database;
 import dev.contacts.server.support.TestDatabases;
 import org.jooq.DSLContext;
-import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
-import org.jooq.conf.ParamType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,8 +40,8 @@ class FavoriteSearchTest {
             long other = user(dsl, "other@example.com");
             ContactRepository contacts = new ContactRepository(dsl, Clock.systemUTC(), Integer.MAX_VALUE);
             Random random = new Random(31);
-            List<Contact> made = contacts.createAll(owner, drafts(random, 120, 12));
-            List<Contact> others = contacts.createAll(other, drafts(random, 60, 2));
+            List<Contact> made = contacts.createAll(owner, favoriteDrafts(random, 120, 12));
+            List<Contact> others = contacts.createAll(other, favoriteDrafts(random, 60, 2));
             check(contacts, owner, "made");
             contacts.trashAll(owner, made.stream().filter(Contact::favorite).limit(3).map(Contact::id).toList());
             contacts.trashAll(owner, made.stream().filter(c -> !c.favorite()).limit(5).map(Contact::id).toList());
@@ -73,7 +70,7 @@ class FavoriteSearchTest {
             }
             long owner = user(dsl, "owner@example.com");
             ContactRepository contacts = new ContactRepository(dsl, Clock.systemUTC(), Integer.MAX_VALUE);
-            contacts.createAll(owner, drafts(new Random(5), 300, 100));
+            contacts.createAll(owner, favoriteDrafts(new Random(5), 300, 100));
             SearchCriteria nunez = SearchCriteria.of("nunez", null, null, null);
             ListOptions favourites = new ListOptions(ListOptions.Sort.LAST_NAME, false, null, true);
             String few = plan(dsl, contacts.searchStatement(owner, nunez, favourites, 0, 10));
@@ -87,11 +84,6 @@ class FavoriteSearchTest {
             String many = plan(dsl, contacts.searchStatement(owner, nunez, favourites, 0, 10));
             assertFalse(many.contains("contacts_live_favorite"), many);
         }
-    }
-
-    private static String plan(DSLContext dsl, ResultQuery<?> query) {
-        return String.join("\n", dsl.fetch("EXPLAIN QUERY PLAN " + query.getSQL(ParamType.INLINED))
-                .getValues("detail", String.class));
     }
 
     /** Every page of both searches, in every order and direction, against the unfiltered search filtered here. */
@@ -119,22 +111,5 @@ class FavoriteSearchTest {
                 }
             }
         }
-    }
-
-    private static long user(DSLContext dsl, String email) {
-        return dsl.insertInto(USERS).set(USERS.EMAIL, email).set(USERS.PASSWORD_HASH, "x")
-                .set(USERS.CREATED_AT, Instant.now()).returning(USERS.ID).fetchSingle().getId();
-    }
-
-    /** Contacts with names that tie and sort apart from their ids; one in {@code every} a favourite. */
-    private static List<ContactDraft> drafts(Random random, int n, int every) {
-        String[] first = {"Ana", "ana", "Ádám", "Adam", "Eve", "Zoltán", "Émile", "Zoë"};
-        String[] last = {"Núñez", "nunez", "Smith", "Straße", "", "O'Brien"};
-        List<ContactDraft> drafts = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            drafts.add(new ContactDraft(first[random.nextInt(first.length)], last[random.nextInt(last.length)], null,
-                    null, null, null, null, null, null, null, List.of(), i % every == 0));
-        }
-        return drafts;
     }
 }

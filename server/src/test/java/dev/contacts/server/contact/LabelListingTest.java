@@ -1,5 +1,7 @@
 package dev.contacts.server.contact;
 
+import static dev.contacts.server.contact.RepositoryBooks.plan;
+import static dev.contacts.server.contact.RepositoryBooks.user;
 import static dev.contacts.server.db.generated.Tables.USERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +20,6 @@ import dev.contacts.model.ContactDraft;
 import dev.contacts.server.db.Database;
 import dev.contacts.server.support.TestDatabases;
 import org.jooq.DSLContext;
-import org.jooq.conf.ParamType;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -128,11 +129,6 @@ class LabelListingTest {
         }
     }
 
-    private static long user(DSLContext dsl, String email) {
-        return dsl.insertInto(USERS).set(USERS.EMAIL, email).set(USERS.PASSWORD_HASH, "x")
-                .set(USERS.CREATED_AT, Instant.now()).returning(USERS.ID).fetchSingle().getId();
-    }
-
     /** Contacts with names that tie and sort apart from their ids; about half labelled Work, some Family too. */
     private static List<ContactDraft> drafts(Random random, int n) {
         String[] first = {"Ana", "ana", "Ádám", "Adam", "Eve", "Zoltán", "Émile", "Zoë"};
@@ -150,10 +146,5 @@ class LabelListingTest {
                     null, null, null, null, null, null, null, labels, false));
         }
         return drafts;
-    }
-
-    private static String plan(DSLContext dsl, org.jooq.ResultQuery<?> query) {
-        return String.join("\n", dsl.fetch("EXPLAIN QUERY PLAN " + query.getSQL(ParamType.INLINED))
-                .getValues("detail", String.class));
     }
 }

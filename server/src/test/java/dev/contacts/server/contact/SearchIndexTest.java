@@ -1,5 +1,6 @@
 package dev.contacts.server.contact;
 
+import static dev.contacts.server.contact.RepositoryBooks.plan;
 import static dev.contacts.server.db.generated.Tables.USERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +14,6 @@ import dev.contacts.server.db.Database;
 import dev.contacts.server.support.TestDatabases;
 import org.jooq.DSLContext;
 import org.jooq.ResultQuery;
-import org.jooq.conf.ParamType;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -227,11 +227,5 @@ class SearchIndexTest {
     /** The steps of a page's plan that find its ids (what follows joins the page's rows and may sort them). */
     private static String matchesPart(String plan) {
         return plan.substring(0, plan.indexOf("SCAN page"));
-    }
-
-    /** SQLite's plan of {@code query}, one step a line, in the order it runs them. */
-    private static String plan(DSLContext dsl, ResultQuery<?> query) {
-        return String.join("\n", dsl.fetch("EXPLAIN QUERY PLAN " + query.getSQL(ParamType.INLINED))
-                .getValues("detail", String.class));
     }
 }
