@@ -162,6 +162,92 @@ public final class ApiBenchmark {
                 clientsSpent / 1e6 / requests);
     }
 
+    /**
+     * Reads each asked right after a write that raises the owner's book version, at which the server remembers what
+     * some reads found (a birthday run's count, the places of deep pages): in rounds of one write (on this thread),
+     * then {@value #CLIENTS} reads at once, so that every read is among the first at its version, and as many run at
+     * a time as in {@link #run}. The reads' latency, req/s and CPU a request are the read phases' alone (the writes
+     * excluded); the writes' p50 and p95 end the line (README, "Reads after a write").
+     */
+    static void runAfterWrites(String name, int requests, IntFunction<Integer> write, IntFunction<Integer> call)
+            throws Exception {
+        if (!ONLY.matcher(name).find()) {
+            return;
+        }
+        long[] latencies = new long[requests];
+        long[] writes = new long[(requests + CLIENTS - 1) / CLIENTS];
+        List<Thread> clients = new ArrayList<>();
+        long reading = 0;
+        long cpu = 0;
+        long othersSpent = 0;
+        long clientsSpent = 0;
+        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS, task -> {
+            Thread client = new Thread(task);
+            clients.add(client);
+            return client;
+        })) {
+            for (int i = 0; i < WARM_UP; i += CLIENTS) {
+                checked(name, write.apply(i));
+                readAtOnce(pool, name, Math.min(CLIENTS, WARM_UP - i), n -> call.apply(n), new long[CLIENTS], 0);
+            }
+            long warmedClients = clients.stream().mapToLong(t -> THREADS.getThreadCpuTime(t.threadId())).sum();
+            for (int round = 0; round < writes.length; round++) {
+                long w0 = System.nanoTime();
+                checked(name, write.apply(round));
+                writes[round] = System.nanoTime() - w0;
+                long cpu0 = ownCpuNanos();
+                Map<Long, Long> others = otherCpuNanos.get();
+                Map<Long, Long> httpClients = httpClientCpuNanos();
+                long t0 = System.nanoTime();
+                readAtOnce(pool, name, Math.min(CLIENTS, requests - round * CLIENTS), call, latencies, round * CLIENTS);
+                reading += System.nanoTime() - t0;
+                cpu += ownCpuNanos() - cpu0;
+                for (Map.Entry<Long, Long> process : otherCpuNanos.get().entrySet()) {
+                    othersSpent += process.getValue() - others.getOrDefault(process.getKey(), 0L);
+                }
+                for (Map.Entry<Long, Long> thread : httpClientCpuNanos().entrySet()) {
+                    clientsSpent += thread.getValue() - httpClients.getOrDefault(thread.getKey(), 0L);
+                }
+            }
+            // the pool's threads only read
+            clientsSpent += clients.stream().mapToLong(t -> THREADS.getThreadCpuTime(t.threadId())).sum()
+                    - warmedClients;
+        }
+        Arrays.sort(latencies);
+        Arrays.sort(writes);
+        System.out.printf("%-46s %8d %10.0f %9.1f %9.1f %11.2f %14.2f   its writes: p50 %.1f, p95 %.1f ms%n", name,
+                requests, requests / (reading / 1e9), latencies[requests / 2] / 1e6,
+                latencies[(int) (requests * 0.95)] / 1e6, (cpu + othersSpent) / 1e6 / requests,
+                clientsSpent / 1e6 / requests, writes[writes.length / 2] / 1e6,
+                writes[(int) (writes.length * 0.95)] / 1e6);
+    }
+
+    /** Calls {@code first} to {@code first + count - 1} at once on {@code pool}, their latencies kept; returns when all are done. */
+    private static void readAtOnce(ExecutorService pool, String name, int count, IntFunction<Integer> call,
+                                   long[] latencies, int first) throws Exception {
+        List<Future<?>> done = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            int n = first + k;
+            done.add(pool.submit(() -> {
+                long t0 = System.nanoTime();
+                int status = call.apply(n);
+                latencies[n] = System.nanoTime() - t0;
+                return checked(name, status);
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+    }
+
+    /** A status, or a failure of the benchmark when it is an error. */
+    private static int checked(String name, int status) {
+        if (status >= 400) {
+            throw new IllegalStateException(name + " answered " + status);
+        }
+        return status;
+    }
+
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** The CPU time so far of the JDK's HTTP client threads (its selector and workers), by thread id, in ns. */
