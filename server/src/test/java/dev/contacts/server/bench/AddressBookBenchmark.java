@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,40 +89,41 @@ public final class AddressBookBenchmark {
             TestApi api = TestApi.forBenchmark(server.uri("127.0.0.1"));
             String token = api.token("big@example.com", TestApi.PASSWORD);
             System.out.print(ApiBenchmark.header("scenario (" + contacts + " contacts, one user)"));
+            List<ApiBenchmark.Scenario> scenarios = new ArrayList<>();
             String[] words = {"nunez", "strasse", "zoe", "441234", "ana lee", "emile straße", "work", "nobody"};
-            ApiBenchmark.run("search, one or two words", 200,
-                    i -> api.getStatus("/contacts/search/?query=" + encode(words[i % words.length]), token));
-            ApiBenchmark.run("search, a common word (nunez: 11% of the book)", 100,
-                    i -> api.getStatus("/contacts/search/?query=nunez", token));
-            ApiBenchmark.run("search, a common word, sorted by last name", 100,
-                    i -> api.getStatus("/contacts/search/?query=nunez&sort=last_name", token));
+            scenarios.add(new ApiBenchmark.Scenario("search, one or two words", 200,
+                    i -> api.getStatus("/contacts/search/?query=" + encode(words[i % words.length]), token)));
+            scenarios.add(new ApiBenchmark.Scenario("search, a common word (nunez: 11% of the book)", 100,
+                    i -> api.getStatus("/contacts/search/?query=nunez", token)));
+            scenarios.add(new ApiBenchmark.Scenario("search, a common word, sorted by last name", 100,
+                    i -> api.getStatus("/contacts/search/?query=nunez&sort=last_name", token)));
             // the desktop app's search: the favourites, then the others, sorted by last name
-            ApiBenchmark.run("search nunez favorite=true by last_name", 100,
-                    i -> api.getStatus("/contacts/search/?query=nunez&sort=last_name&favorite=true", token));
-            ApiBenchmark.run("search nunez favorite=false by last_name", 100,
-                    i -> api.getStatus("/contacts/search/?query=nunez&sort=last_name&favorite=false", token));
-            ApiBenchmark.run("search, a rare word", 100,
-                    i -> api.getStatus("/contacts/search/?query=zzz" + i, token));
-            ApiBenchmark.run("search, a two-letter word (zo: 10%)", 100,
-                    i -> api.getStatus("/contacts/search/?query=zo", token));
-            ApiBenchmark.run("list by first_name, first page of 100", 200,
-                    i -> api.getStatus("/contacts/?sort=first_name&limit=100", token));
-            ApiBenchmark.run("list by last_name desc, page at 50,000", 100,
+            scenarios.add(new ApiBenchmark.Scenario("search nunez favorite=true by last_name", 100,
+                    i -> api.getStatus("/contacts/search/?query=nunez&sort=last_name&favorite=true", token)));
+            scenarios.add(new ApiBenchmark.Scenario("search nunez favorite=false by last_name", 100,
+                    i -> api.getStatus("/contacts/search/?query=nunez&sort=last_name&favorite=false", token)));
+            scenarios.add(new ApiBenchmark.Scenario("search, a rare word", 100,
+                    i -> api.getStatus("/contacts/search/?query=zzz" + i, token)));
+            scenarios.add(new ApiBenchmark.Scenario("search, a two-letter word (zo: 10%)", 100,
+                    i -> api.getStatus("/contacts/search/?query=zo", token)));
+            scenarios.add(new ApiBenchmark.Scenario("list by first_name, first page of 100", 200,
+                    i -> api.getStatus("/contacts/?sort=first_name&limit=100", token)));
+            scenarios.add(new ApiBenchmark.Scenario("list by last_name desc, page at 50,000", 100,
                     i -> api.getStatus("/contacts/?sort=last_name&order=desc&skip=" + (contacts / 2) + "&limit=100",
-                            token));
-            ApiBenchmark.run("list label=Work by first_name, 100", 200,
-                    i -> api.getStatus("/contacts/?label=Work&sort=first_name&limit=100", token));
+                            token)));
+            scenarios.add(new ApiBenchmark.Scenario("list label=Work by first_name, 100", 200,
+                    i -> api.getStatus("/contacts/?label=Work&sort=first_name&limit=100", token)));
             // the desktop app's two lists: the favourites, then the others (a book without favourites has none)
-            ApiBenchmark.run("list favorite=true by first_name, 100", 200,
-                    i -> api.getStatus("/contacts/?favorite=true&sort=first_name&limit=100", token));
-            ApiBenchmark.run("list favorite=false by first_name, 100", 200,
-                    i -> api.getStatus("/contacts/?favorite=false&sort=first_name&limit=100", token));
-            ApiBenchmark.run("birthdays, 7 days (default limit 1000)", 100,
-                    i -> api.getStatus("/contacts/birthdays/", token));
-            ApiBenchmark.run("birthdays, 30 days, first 1000", 50,
-                    i -> api.getStatus("/contacts/birthdays/?days=30", token));
-            ApiBenchmark.run("birthdays, 366 days, page at 50,000", 20,
-                    i -> api.getStatus("/contacts/birthdays/?days=366&skip=" + (contacts / 2), token));
+            scenarios.add(new ApiBenchmark.Scenario("list favorite=true by first_name, 100", 200,
+                    i -> api.getStatus("/contacts/?favorite=true&sort=first_name&limit=100", token)));
+            scenarios.add(new ApiBenchmark.Scenario("list favorite=false by first_name, 100", 200,
+                    i -> api.getStatus("/contacts/?favorite=false&sort=first_name&limit=100", token)));
+            scenarios.add(new ApiBenchmark.Scenario("birthdays, 7 days (default limit 1000)", 100,
+                    i -> api.getStatus("/contacts/birthdays/", token)));
+            scenarios.add(new ApiBenchmark.Scenario("birthdays, 30 days, first 1000", 50,
+                    i -> api.getStatus("/contacts/birthdays/?days=30", token)));
+            scenarios.add(new ApiBenchmark.Scenario("birthdays, 366 days, page at 50,000", 20,
+                    i -> api.getStatus("/contacts/birthdays/?days=366&skip=" + (contacts / 2), token)));
 
             // The scenarios above ask one request again and again of a book that does not change, and the server
             // remembers a birthday run's count and the places of deep pages at the owner's book version: these ask
@@ -131,19 +133,20 @@ public final class AddressBookBenchmark {
             AtomicInteger calls = new AtomicInteger();
             IntFunction<Integer> note = i -> api.patch("/contacts/" + noted.get(i % noted.size()) + "/", token,
                     TestApi.json("additional_data", "Called back, call " + calls.incrementAndGet())).status();
-            ApiBenchmark.run("write alone: PATCH a contact's notes", 100, note);
-            ApiBenchmark.runAfterWrites("write, then: birthdays, 7 days", 100, note,
-                    i -> api.getStatus("/contacts/birthdays/", token));
-            ApiBenchmark.runAfterWrites("write, then: birthdays, 30 days, first 1000", 50, note,
-                    i -> api.getStatus("/contacts/birthdays/?days=30", token));
-            ApiBenchmark.runAfterWrites("write, then: birthdays, 366 days at 50,000", 20, note,
-                    i -> api.getStatus("/contacts/birthdays/?days=366&skip=" + (contacts / 2), token));
-            ApiBenchmark.runAfterWrites("write, then: list by last_name desc at 50,000", 100, note,
+            scenarios.add(new ApiBenchmark.Scenario("write alone: PATCH a contact's notes", 100, note));
+            scenarios.add(new ApiBenchmark.Scenario("write, then: birthdays, 7 days", 100, note,
+                    i -> api.getStatus("/contacts/birthdays/", token)));
+            scenarios.add(new ApiBenchmark.Scenario("write, then: birthdays, 30 days, first 1000", 50, note,
+                    i -> api.getStatus("/contacts/birthdays/?days=30", token)));
+            scenarios.add(new ApiBenchmark.Scenario("write, then: birthdays, 366 days at 50,000", 20, note,
+                    i -> api.getStatus("/contacts/birthdays/?days=366&skip=" + (contacts / 2), token)));
+            scenarios.add(new ApiBenchmark.Scenario("write, then: list by last_name desc at 50,000", 100, note,
                     i -> api.getStatus("/contacts/?sort=last_name&order=desc&skip=" + (contacts / 2) + "&limit=100",
-                            token));
+                            token)));
             // no search result is remembered: the control, as its warm scenario
-            ApiBenchmark.runAfterWrites("write, then: search, a common word (nunez)", 100, note,
-                    i -> api.getStatus("/contacts/search/?query=nunez", token));
+            scenarios.add(new ApiBenchmark.Scenario("write, then: search, a common word (nunez)", 100, note,
+                    i -> api.getStatus("/contacts/search/?query=nunez", token)));
+            ApiBenchmark.runAll(scenarios);
         }
         if (book != null && !reused) {
             Files.copy(file, book); // re-keyed by the server's start: a later run starts at once

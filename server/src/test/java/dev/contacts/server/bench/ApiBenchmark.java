@@ -33,7 +33,8 @@ public final class ApiBenchmark {
     private static final Pattern ONLY = Pattern.compile(System.getenv().getOrDefault("ONLY", ""));
     /**
      * Calls made before each scenario is measured (the environment's WARMUP; none when unset): so that the first
-     * scenario of a run does not carry the JIT's compilation of the code all of them share.
+     * scenario of a run does not carry the JIT's compilation of the code all of them share ({@link #runAll} also
+     * makes every scenario's before the first is measured).
      */
     private static final int WARM_UP = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "0"));
     /**
@@ -102,18 +103,7 @@ public final class ApiBenchmark {
         if (!ONLY.matcher(name).find()) {
             return;
         }
-        if (WARM_UP > 0) {
-            try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
-                List<Future<Integer>> done = new ArrayList<>();
-                for (int i = 0; i < WARM_UP; i++) {
-                    int n = i % requests;
-                    done.add(pool.submit(() -> call.apply(n)));
-                }
-                for (Future<Integer> f : done) {
-                    f.get();
-                }
-            }
-        }
+        warmUp(name, requests, null, call);
         long[] latencies = new long[requests];
         long cpu = ownCpuNanos();
         Map<Long, Long> others = otherCpuNanos.get();
@@ -181,16 +171,12 @@ public final class ApiBenchmark {
         long cpu = 0;
         long othersSpent = 0;
         long clientsSpent = 0;
+        warmUp(name, requests, write, call);
         try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS, task -> {
             Thread client = new Thread(task);
             clients.add(client);
             return client;
         })) {
-            for (int i = 0; i < WARM_UP; i += CLIENTS) {
-                checked(name, write.apply(i));
-                readAtOnce(pool, name, Math.min(CLIENTS, WARM_UP - i), n -> call.apply(n), new long[CLIENTS], 0);
-            }
-            long warmedClients = clients.stream().mapToLong(t -> THREADS.getThreadCpuTime(t.threadId())).sum();
             for (int round = 0; round < writes.length; round++) {
                 long w0 = System.nanoTime();
                 checked(name, write.apply(round));
@@ -210,8 +196,7 @@ public final class ApiBenchmark {
                 }
             }
             // the pool's threads only read
-            clientsSpent += clients.stream().mapToLong(t -> THREADS.getThreadCpuTime(t.threadId())).sum()
-                    - warmedClients;
+            clientsSpent += clients.stream().mapToLong(t -> THREADS.getThreadCpuTime(t.threadId())).sum();
         }
         Arrays.sort(latencies);
         Arrays.sort(writes);
@@ -222,7 +207,65 @@ public final class ApiBenchmark {
                 writes[(int) (writes.length * 0.95)] / 1e6);
     }
 
-    /** Calls {@code first} to {@code first + count - 1} at once on {@code pool}, their latencies kept; returns when all are done. */
+    /** A scenario of {@link #runAll}: its calls each made after its round's {@code write} when that is not null. */
+    record Scenario(String name, int requests, IntFunction<Integer> write, IntFunction<Integer> call) {
+
+        Scenario(String name, int requests, IntFunction<Integer> call) {
+            this(name, requests, null, call);
+        }
+    }
+
+    /**
+     * Runs the scenarios in turn, as {@link #run} or {@link #runAfterWrites}. With a warm-up (WARMUP), every
+     * scenario's warm-up calls are also made once before the first one is measured: a scenario whose paths no
+     * scenario before it took (the first birthday page after the lists) was otherwise measured while the JIT still
+     * compiled them, its compiler threads taking a third of the JVM's CPU then (README, "The first birthday
+     * scenario's tail"). Each scenario still makes its own warm-up calls right before it is measured.
+     */
+    static void runAll(List<Scenario> scenarios) throws Exception {
+        for (Scenario s : scenarios) {
+            if (ONLY.matcher(s.name()).find()) {
+                warmUp(s.name(), s.requests(), s.write(), s.call());
+            }
+        }
+        for (Scenario s : scenarios) {
+            if (s.write() == null) {
+                run(s.name(), s.requests(), s.call());
+            } else {
+                runAfterWrites(s.name(), s.requests(), s.write(), s.call());
+            }
+        }
+    }
+
+    /**
+     * {@value #CLIENTS} clients make WARMUP calls (none when unset), in rounds after a write each as
+     * {@link #runAfterWrites} does when {@code write} is not null.
+     */
+    private static void warmUp(String name, int requests, IntFunction<Integer> write, IntFunction<Integer> call)
+            throws Exception {
+        if (WARM_UP == 0) {
+            return;
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
+            if (write != null) {
+                for (int i = 0; i < WARM_UP; i += CLIENTS) {
+                    checked(name, write.apply(i));
+                    readAtOnce(pool, name, Math.min(CLIENTS, WARM_UP - i), call, new long[CLIENTS], 0);
+                }
+                return;
+            }
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int i = 0; i < WARM_UP; i++) {
+                int n = i % requests;
+                done.add(pool.submit(() -> call.apply(n)));
+            }
+            for (Future<Integer> f : done) {
+                f.get();
+            }
+        }
+    }
+
+    /** Calls {@code first} to {@code first + count - 1} at once on {@code pool}, their latencies kept, all awaited. */
     private static void readAtOnce(ExecutorService pool, String name, int count, IntFunction<Integer> call,
                                    long[] latencies, int first) throws Exception {
         List<Future<?>> done = new ArrayList<>();
