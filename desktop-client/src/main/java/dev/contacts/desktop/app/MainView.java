@@ -1,5 +1,7 @@
 package dev.contacts.desktop.app;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import atlantafx.base.controls.Notification;
@@ -26,8 +28,11 @@ import dev.contacts.desktop.ui.Debouncer;
 import dev.contacts.desktop.ui.Views;
 import dev.contacts.model.Contact;
 import javafx.animation.PauseTransition;
+import javafx.beans.Observable;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -69,6 +74,8 @@ public final class MainView extends StackPane {
     @FXML private MenuItem logout;
     @FXML private MenuItem exportSelectionItem;
     @FXML private Notification undoToast;
+    private BooleanBinding cardShowing;
+    private Node focusBeforeCard;
 
     /** Logging out goes through {@code session}, which closes whichever login is current. */
     public MainView(Session session, UserSession user, Debouncer debouncer, ThemeManager theme, Settings settings,
@@ -114,9 +121,40 @@ public final class MainView extends StackPane {
         exportSelectionItem.textProperty().bind(Bindings.createStringBinding(
                 () -> ExportViewModel.selectionAction(contacts.selectionProperty().get()), contacts.selectionProperty()));
         undoToast();
-        getChildren().addAll(transfers.views());
-        getChildren().add(new AccountView(account));
+        List<Node> cards = new ArrayList<>(transfers.views());
+        cards.add(new AccountView(account));
+        getChildren().addAll(cards);
+        keepTheKeyboardInCards(cards);
         transfers.acceptDrops(this);
+    }
+
+    /**
+     * While a card (import, export, account) is over the screens, the screens beneath are disabled, as under a
+     * dialog: Tab stays in the card (so Escape still reaches it) and nothing beneath takes a key. When it closes,
+     * the focus goes back where it was.
+     */
+    private void keepTheKeyboardInCards(List<Node> cards) {
+        cardShowing = Bindings.createBooleanBinding(() -> cards.stream().anyMatch(Node::isVisible),
+                cards.stream().map(Node::visibleProperty).toArray(Observable[]::new));
+        cardShowing.addListener((obs, was, showing) -> {
+            if (showing) {
+                focusBeforeCard = getScene() == null ? null : getScene().getFocusOwner();
+            }
+            layout.setDisable(showing);
+            undoToast.setDisable(showing);
+            if (!showing && focusBeforeCard != null && focusBeforeCard.getScene() == getScene()
+                    && !focusBeforeCard.isDisabled() && focusBeforeCard.isVisible()) {
+                focusBeforeCard.requestFocus();
+            }
+            if (!showing) {
+                focusBeforeCard = null;
+            }
+        });
+    }
+
+    /** Whether a card is over the screens: the shortcuts for the screens beneath do nothing meanwhile. */
+    private boolean cardShowing() {
+        return cardShowing != null && cardShowing.get();
     }
 
     private void undoToast() {
@@ -150,29 +188,40 @@ public final class MainView extends StackPane {
 
     /** Ctrl+N: a new contact. */
     public void newContact() {
+        if (cardShowing()) {
+            return;
+        }
         showContacts();
         form.startNew();
     }
 
     /** Ctrl+S: saves the contact form while it is open, wherever the focus is (the list, the search...). */
     public void save() {
-        if (layout.getCenter() == contactsView) {
+        if (layout.getCenter() == contactsView && !cardShowing()) {
             contactsView.saveForm();
         }
     }
 
     /** Ctrl+Z: brings back what was just deleted (while its toast shows). */
     public void undo() {
-        contacts.undoDelete();
+        if (!cardShowing()) {
+            contacts.undoDelete();
+        }
     }
 
     /** Ctrl+F: into the search field. */
     public void focusSearch() {
+        if (cardShowing()) {
+            return;
+        }
         showContacts();
         contactsView.focusSearch();
     }
 
     public void refresh() {
+        if (cardShowing()) {
+            return;
+        }
         if (layout.getCenter() == birthdaysView) {
             birthdays.refresh();
         } else if (layout.getCenter() == trashView) {
@@ -227,16 +276,23 @@ public final class MainView extends StackPane {
 
     @FXML
     private void importFiles() {
-        transfers.chooseAndImport();
+        if (!cardShowing()) {
+            transfers.chooseAndImport();
+        }
     }
 
     @FXML
     private void exportAll() {
-        transfers.exportAll();
+        if (!cardShowing()) {
+            transfers.exportAll();
+        }
     }
 
     @FXML
     private void exportSelection() {
+        if (cardShowing()) {
+            return;
+        }
         showContacts(); // the selection is the list's
         transfers.exportSelection();
     }

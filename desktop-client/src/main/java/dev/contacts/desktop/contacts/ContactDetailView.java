@@ -94,9 +94,7 @@ public final class ContactDetailView extends StackPane {
         });
         name.setText(ContactText.name(contact));
         star.setVisible(contact.favorite());
-        subtitle.setText(java.util.stream.Stream.of(contact.nickname() == null ? null : "“" + contact.nickname() + "”",
-                        contact.jobTitle(), contact.organization())
-                .filter(s -> s != null && !s.isBlank()).collect(java.util.stream.Collectors.joining(" · ")));
+        subtitle.setText(ContactText.headline(contact));
         for (String label : contact.labels()) {
             Label chip = new Label(label);
             chip.getStyleClass().add("label-chip");

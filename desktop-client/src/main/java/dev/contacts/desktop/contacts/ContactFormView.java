@@ -589,6 +589,12 @@ public final class ContactFormView extends VBox {
                 label.set(is);
             }
         });
+        // the list opens on the kind shown, so Up and Down step from it (else Up did nothing, Down gave the first)
+        kind.setOnShowing(e -> {
+            if (kinds.contains(label.get())) {
+                kind.getSelectionModel().select(label.get());
+            }
+        });
         return kind;
     }
 

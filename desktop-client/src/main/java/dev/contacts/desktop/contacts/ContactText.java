@@ -138,13 +138,31 @@ public final class ContactText {
         return Math.floorMod(name(contact).hashCode(), AVATAR_COLORS);
     }
 
-    /** What the row shows under the name: the organization, else the primary email, else the primary phone. */
+    /**
+     * What the row shows under the name: the organization, else the primary email, else the primary phone. An
+     * organization that is the contact's name (a business, as an import without a person's name makes it) is not
+     * said twice: "Pizzeria Roma" reads its phone under it, not "Pizzeria Roma" again.
+     */
     public static String subtitle(Contact contact) {
-        if (contact.organization() != null && !contact.organization().isBlank()) {
-            return contact.jobTitle() == null ? contact.organization()
-                    : contact.jobTitle() + ", " + contact.organization();
+        String organization = organizationBesideName(contact);
+        if (organization != null) {
+            return contact.jobTitle() == null ? organization : contact.jobTitle() + ", " + organization;
         }
         return Objects.requireNonNullElse(contact.email(), Objects.requireNonNullElse(contact.phone(), ""));
+    }
+
+    /** The line under the name in the details: "“Nick” · Job title · Organization", the name not repeated. */
+    public static String headline(Contact contact) {
+        return java.util.stream.Stream.of(contact.nickname() == null ? null : "“" + contact.nickname() + "”",
+                        contact.jobTitle(), organizationBesideName(contact))
+                .filter(s -> s != null && !s.isBlank()).collect(java.util.stream.Collectors.joining(" · "));
+    }
+
+    /** The organization, or null when there is none or it only repeats the name shown above it. */
+    private static String organizationBesideName(Contact contact) {
+        String organization = contact.organization();
+        return organization == null || organization.isBlank()
+                || organization.strip().equalsIgnoreCase(name(contact).strip()) ? null : organization;
     }
 
     /** The age on {@code today}; empty when the year is unknown (stored as 1604) or the date is in the future. */

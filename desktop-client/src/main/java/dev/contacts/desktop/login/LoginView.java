@@ -72,6 +72,7 @@ public final class LoginView extends StackPane {
     @FXML
     private void toggleMode() {
         vm.toggleMode();
+        focusFirstEmptyField(); // not left on the link at the bottom: the fields of the other mode come first
     }
 
     /** Puts the cursor into the email field when the screen is shown, or the password when the email is known. */

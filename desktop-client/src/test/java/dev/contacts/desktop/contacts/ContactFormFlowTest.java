@@ -369,4 +369,48 @@ class ContactFormFlowTest extends UiTestBase {
         waitUntil("the first name's initial", () -> !Fx.call(avatar::showsNobody)
                 && "A".equals(Fx.call(() -> ((Label) avatar.lookup(".avatar-initials")).getText())));
     }
+
+    @Test
+    void theKindsListOpensOnTheKindShownSoUpPicksTheOneAboveIt() {
+        registerAndLogIn(robot, "form-kind-keys@example.com");
+        robot.clickOn("#new-contact");
+        waitUntil("the form opens", () -> visible(robot, "#contact-form"));
+        robot.clickOn("#contact-email-label");
+        assertEquals("other", text(robot, "#contact-email-label .text-field"));
+        robot.press(KeyCode.ALT).press(KeyCode.DOWN).release(KeyCode.DOWN).release(KeyCode.ALT);
+        waitUntil("the list of kinds opens", () -> Fx.call(() -> robot.lookup("#contact-email-label")
+                .queryComboBox().isShowing()));
+        robot.type(KeyCode.UP);
+        robot.type(KeyCode.ENTER);
+        waitUntil("the kind above \"other\" is chosen", () -> text(robot, "#contact-email-label .text-field")
+                .equals("work"));
+    }
+
+    @Test
+    void aSaveThatCannotReachTheServerSaysSoInFullInANarrowWindow() {
+        registerAndLogIn(robot, "form-narrow@example.com");
+        double width = dev.contacts.desktop.app.AppWindow.MIN_WIDTH;
+        double height = dev.contacts.desktop.app.AppWindow.MIN_HEIGHT;
+        Fx.run(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        waitUntil("the window is at its smallest", () -> window.scene().getWidth() <= width
+                && window.scene().getHeight() <= height);
+        robot.press(KeyCode.CONTROL).press(KeyCode.N).release(KeyCode.N).release(KeyCode.CONTROL);
+        waitUntil("the form opens with the cursor in it", () -> visible(robot, "#contact-form")
+                && window.scene().getFocusOwner() == robot.lookup("#first-name").query());
+        robot.write("Ada");
+        server.stop();
+        robot.press(KeyCode.CONTROL).press(KeyCode.S).release(KeyCode.S).release(KeyCode.CONTROL);
+        waitUntil("the save's failure is shown", () -> text(robot, "#form-error").contains("Cannot reach the server"));
+        Screenshots.save(window.scene(), "form-unreachable-narrow");
+        Label error = robot.lookup("#form-error").queryAs(Label.class);
+        waitUntil("the whole message is drawn, not cut short with an ellipsis", () -> Fx.call(() ->
+                ((javafx.scene.text.Text) error.lookup(".text")).getText().equals(error.getText())));
+        assertTrue(text(robot, "#form-error").endsWith("Your changes are kept: press Save to try again."),
+                text(robot, "#form-error"));
+        assertEquals("Ada", text(robot, "#first-name"), "what was typed stays");
+        restartServer();
+    }
 }

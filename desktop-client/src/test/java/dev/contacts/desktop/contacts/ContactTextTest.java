@@ -90,4 +90,17 @@ class ContactTextTest {
                 new ContactDraft("A", "B", null, "+1 555 0100", null, null), false, null, null)));
         assertEquals("", ContactText.subtitle(contact("A", "B")));
     }
+
+    @Test
+    void aBusinessNamedAfterItsOrganizationIsNotNamedTwice() {
+        // as a Google CSV row with only "Organization Name" is imported: the organization is the name too
+        Contact pizzeria = new Contact(1, new ContactDraft("Pizzeria Roma", "", List.of(),
+                List.of(new dev.contacts.model.LabeledValue("+39 06 1234 5678", "work")), null, null, List.of(),
+                "Pizzeria Roma", null, null, List.of(), false), false, null, null);
+        assertEquals("+39 06 1234 5678", ContactText.subtitle(pizzeria), "its phone under its name, not its name again");
+        assertEquals("", ContactText.headline(pizzeria));
+        Contact working = new Contact(1, new ContactDraft("Ada", "L", List.of(), List.of(), null, null, List.of(),
+                "Engines Ltd", "Analyst", "Countess", List.of(), false), false, null, null);
+        assertEquals("“Countess” · Analyst · Engines Ltd", ContactText.headline(working));
+    }
 }

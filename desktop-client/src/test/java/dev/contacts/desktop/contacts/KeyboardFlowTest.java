@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import dev.contacts.desktop.api.TransferFormat;
+import dev.contacts.desktop.support.FixedFilePicker;
 import dev.contacts.desktop.support.Fx;
+import dev.contacts.desktop.support.Menus;
 import dev.contacts.desktop.support.Screenshots;
 import dev.contacts.desktop.support.UiTestBase;
 import dev.contacts.model.Contact;
@@ -16,6 +19,7 @@ import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The main flows with the keyboard only, and the questions asked before anything typed is dropped. Focus always
@@ -193,5 +197,44 @@ class KeyboardFlowTest extends UiTestBase {
         waitUntil("the form opens on the contacts view", () -> visible(robot, "#contacts-view")
                 && text(robot, "#first-name").equals("Today"));
         assertTrue(visible(robot, "#contact-form"));
+    }
+
+    private boolean focusIsIn(String card) {
+        return Fx.call(() -> {
+            Node container = robot.lookup(card).query();
+            for (Node n = window.scene().getFocusOwner(); n != null; n = n.getParent()) {
+                if (n == container) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    @Test
+    void aCardOverTheScreensKeepsTheKeyboardUntilItClosesThenTheFocusIsBackInTheList() {
+        registerAndLogIn(robot, "card-keys@example.com");
+        userApi().create(new ContactDraft("Ada", "Lovelace", "ada@example.com", null, null, null));
+        robot.type(KeyCode.F5);
+        clickOnContact("Ada Lovelace");
+        Fx.run(() -> window.mainView().transfers().usePicker(new FixedFilePicker()
+                .exportingTo(dataDir.resolve("everyone.vcf"), TransferFormat.VCARD)));
+        Menus.choose(robot, "File", "Export all…");
+        waitUntil("the export's card says it is done", () -> text(robot, "#export-title").equals("Export finished"));
+        waitUntil("its Close button has the focus", () -> focused().equals("export-close"));
+        for (int i = 0; i < 4; i++) {
+            robot.type(KeyCode.TAB);
+            assertTrue(focusIsIn("#export-view"), "Tab stays in the card, not on the screens beneath it: "
+                    + focused());
+        }
+        ctrl(KeyCode.N);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(visible(robot, "#contact-form"), "Ctrl+N opens no form beneath the card");
+        assertTrue(focusIsIn("#export-view"), "the focus is still in the card: " + focused());
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("Escape closes the card", () -> !visible(robot, "#export-view"));
+        waitUntil("the focus is back in the list", () -> focused().equals("contacts-list"));
+        ctrl(KeyCode.N);
+        waitUntil("and the shortcuts work again", () -> focused().equals("first-name"));
     }
 }

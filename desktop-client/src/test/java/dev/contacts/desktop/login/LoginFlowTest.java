@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.contacts.desktop.support.Fx;
 import dev.contacts.desktop.support.Screenshots;
 import dev.contacts.desktop.support.UiTestBase;
+import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +56,24 @@ class LoginFlowTest extends UiTestBase {
         type(robot, "#password", PASSWORD);
         robot.clickOn("#submit");
         waitUntil("the conflict shows", () -> text(robot, "#email-error").contains("already exists"));
+    }
+
+    private String focusedId() {
+        return Fx.call(() -> {
+            Node owner = window.scene().getFocusOwner();
+            return owner == null || owner.getId() == null ? "" : owner.getId();
+        });
+    }
+
+    @Test
+    void switchingToCreateAnAccountAndBackPutsTheCursorInTheFirstFieldToFill() {
+        robot.clickOn("#toggle-mode");
+        waitUntil("in \"Create account\", the cursor is in the empty email field, not on the link",
+                () -> text(robot, "#submit").equals("Create account") && focusedId().equals("email"));
+        robot.write("typed@example.com");
+        robot.clickOn("#toggle-mode");
+        waitUntil("back in \"Log in\" with the email typed, the password is next",
+                () -> text(robot, "#submit").equals("Log in") && focusedId().equals("password"));
+        assertEquals("typed@example.com", text(robot, "#email"));
     }
 }
