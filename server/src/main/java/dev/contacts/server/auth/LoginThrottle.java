@@ -13,6 +13,7 @@ import org.jooq.CaseConditionStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
@@ -130,11 +131,15 @@ public final class LoginThrottle {
      * the lock before another is evaluated.
      */
     private static boolean hasRoom(DSLContext db, String email, Instant now) {
+        // both read as the Integer each column is (value1), not through fetchCount's int or a Class: those go
+        // through jOOQ's generic conversion, whose first compilation during a login flood took 18.7 MB of the
+        // JIT's scratch memory, the RSS's peak (README, "LoginThrottle's counts typed")
         int failures = db.select(failuresInARow(now)).from(LOGIN_FAILURES)
                 .where(LOGIN_FAILURES.EMAIL.eq(email))
-                .fetchOptional(0, Integer.class).orElse(0);
-        int inFlight = db.fetchCount(LOGIN_ATTEMPTS,
-                LOGIN_ATTEMPTS.EMAIL.eq(email).and(LOGIN_ATTEMPTS.CREATED_AT.gt(now.minus(STALE))));
+                .fetchOptional(Record1::value1).orElse(0);
+        int inFlight = db.selectCount().from(LOGIN_ATTEMPTS)
+                .where(LOGIN_ATTEMPTS.EMAIL.eq(email).and(LOGIN_ATTEMPTS.CREATED_AT.gt(now.minus(STALE))))
+                .fetchSingle().value1();
         return inFlight < Math.max(FREE_FAILURES - failures, 1);
     }
 
