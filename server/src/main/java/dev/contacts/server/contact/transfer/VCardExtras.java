@@ -155,8 +155,8 @@ final class VCardExtras {
 
     /**
      * What tells a property apart from the others: its line, but only the address of a web site or a photo's link,
-     * which a CSV carries without the parameters and group a vCard gave them (an export to CSV imported again
-     * adds nothing).
+     * and a relation's or event's value ({@link KeptEntries#identity}), which a CSV carries without the parameters
+     * and group a vCard gave them (an export to CSV imported again adds nothing).
      */
     private static String lineOf(VCardProperty property) {
         if (property instanceof Url url && url.getValue() != null) {
@@ -164,6 +164,10 @@ final class VCardExtras {
         }
         if (property instanceof Photo photo && photo.getUrl() != null) {
             return "PHOTO:" + photo.getUrl().strip();
+        }
+        String entry = KeptEntries.identity(property);
+        if (entry != null) {
+            return entry;
         }
         VCard card = new VCard();
         card.addProperty(property);
