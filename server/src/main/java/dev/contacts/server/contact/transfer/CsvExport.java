@@ -40,16 +40,18 @@ final class CsvExport implements ContactFileWriter {
     /** A column of one of Google's numbered groups ("IM 1 - Service"), unlike Outlook's ("E-mail 2 Address"). */
     private static final Pattern NUMBERED = Pattern.compile(".+ \\d+ - .+");
     /**
-     * Kept properties that may need columns of their own (a property's name begins a line, or follows its group):
-     * the others are not read when the columns are counted (most contacts' have none).
+     * Kept properties that may need columns of their own besides web sites, found where a property begins: at a line's
+     * start (the kept text is ez-vcard's, whose folded lines go on after a space), after its group, if any.
      */
-    private static final Pattern NEEDS_COLUMNS = Pattern.compile(
-            "[\\n.](URL|RELATED|X-ABRELATEDNAMES|ANNIVERSARY|X-ANNIVERSARY|X-ABDATE|X-CSV)[;:]",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ENTRIES = Pattern.compile(
+            "^([A-Za-z0-9-]+\\.)?(RELATED|X-ABRELATEDNAMES|ANNIVERSARY|X-ANNIVERSARY|X-ABDATE|X-CSV)[;:]",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+    private static final Pattern WEBSITE_LINE = Pattern.compile("^([A-Za-z0-9-]+\\.)?URL[;:]",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     /** Kept properties that may have a column here, a photo's link too: the others are not read. */
     private static final Pattern COLUMNED = Pattern.compile(
-            "[\\n.](URL|PHOTO|RELATED|X-ABRELATEDNAMES|ANNIVERSARY|X-ANNIVERSARY|X-ABDATE|X-CSV)[;:]",
-            Pattern.CASE_INSENSITIVE);
+            "^([A-Za-z0-9-]+\\.)?(URL|PHOTO|RELATED|X-ABRELATEDNAMES|ANNIVERSARY|X-ANNIVERSARY|X-ABDATE|X-CSV)[;:]",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     /**
      * The columns of an export beyond the fixed ones: how many entries of each kept group its contacts need at most,
@@ -76,7 +78,13 @@ final class CsvExport implements ContactFileWriter {
         private final Set<String> others = new LinkedHashSet<>();
 
         void add(String kept) {
-            if (kept == null || !NEEDS_COLUMNS.matcher(kept).find()) {
+            if (kept == null) {
+                return;
+            }
+            if (!ENTRIES.matcher(kept).find()) {
+                // web sites alone (the commonest kept properties): their lines counted, the text not parsed (ez-vcard
+                // read every contact's twice, its CPU up by a third); a blank one adds at most an empty pair
+                websites = Math.max(websites, (int) WEBSITE_LINE.matcher(kept).results().count());
                 return;
             }
             List<VCardProperty> extras = new ArrayList<>(VCardExtras.read(kept));

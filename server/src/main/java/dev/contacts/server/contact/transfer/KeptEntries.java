@@ -42,7 +42,8 @@ final class KeptEntries {
     static final String LABEL_PARAMETER = "X-LABEL";
 
     /** A cell kept by an older import, one per column: "Relation 1 - Label", "Event 2 - Value" (or "- Type"). */
-    private static final Pattern NUMBERED = Pattern.compile("(Relation|Event|Custom Field) (\\d+) - (Label|Type|Value)");
+    private static final Pattern NUMBERED =
+            Pattern.compile("(Relation|Event|Custom Field) (\\d+) - (Label|Type|Value)");
     private static final Pattern MULTI = Pattern.compile("\\s*:::\\s*");
     /** Outlook's columns (in English: a German Outlook's are read as the English one's) that are a relation. */
     private static final Map<String, String> OUTLOOK_RELATIONS = Map.of("Spouse", "Spouse", "Children", "Child",
@@ -123,27 +124,44 @@ final class KeptEntries {
     }
 
     /**
-     * What tells a kept entry apart from the others when two sets of kept properties are put together: its group and
-     * value (a custom field's label too), whichever form it came in, so a CSV export imported again adds nothing to
-     * what a vCard or an older import kept. Null for any other property.
+     * What tells a kept entry (one of {@code properties}) apart from the others when two sets of kept properties are
+     * put together: its group, label (case aside) and value, whichever form it came in, so a CSV export imported
+     * again adds nothing to what a vCard or an older import kept. Null for any other property (a label's cell of an
+     * older import too: its value's cell stands for both).
      */
-    static String identity(VCardProperty p) {
-        Entry relation = relation(p, List.of());
-        if (relation != null) {
-            return RELATION + ":" + relation.value();
-        }
-        Entry event = event(p, List.of());
-        if (event != null) {
-            return EVENT + ":" + event.value();
+    static String identity(VCardProperty p, List<VCardProperty> properties) {
+        Entry relation = relation(p, properties);
+        Entry event = relation == null ? event(p, properties) : null;
+        if (relation != null || event != null) {
+            return identity(relation != null ? RELATION : EVENT, relation != null ? relation : event);
         }
         if (p instanceof RawProperty raw && isCell(raw)) {
             String column = raw.getParameter(CsvImport.COLUMN_PARAMETER);
             if (CUSTOM_FIELD.equals(column)) {
-                return CUSTOM_FIELD + ":" + nz(raw.getParameter(LABEL_PARAMETER)) + "\n" + raw.getValue().strip();
+                return identity(CUSTOM_FIELD,
+                        new Entry(nz(raw.getParameter(LABEL_PARAMETER)), raw.getValue().strip()));
             }
             Matcher m = column == null ? null : NUMBERED.matcher(column);
-            if (m != null && m.matches() && m.group(3).equals("Value") && !m.group(1).equals(CUSTOM_FIELD)) {
-                return m.group(1) + ":" + (m.group(1).equals(EVENT) ? date(raw.getValue()) : raw.getValue().strip());
+            if (m != null && m.matches() && m.group(3).equals("Value")) {
+                String label = cell(properties, m.group(1) + " " + m.group(2) + " - Label");
+                label = label != null ? label : nz(cell(properties, m.group(1) + " " + m.group(2) + " - Type"));
+                return identity(m.group(1), new Entry(label,
+                        m.group(1).equals(EVENT) ? date(raw.getValue()) : raw.getValue().strip()));
+            }
+        }
+        return null;
+    }
+
+    private static String identity(String group, Entry entry) {
+        return group + ":" + entry.label().toLowerCase(Locale.ROOT) + "\n" + entry.value();
+    }
+
+    /** The value of the first kept cell of this column; null when there is none. */
+    private static String cell(List<VCardProperty> properties, String column) {
+        for (VCardProperty p : properties) {
+            if (p instanceof RawProperty raw && isCell(raw)
+                    && column.equals(raw.getParameter(CsvImport.COLUMN_PARAMETER))) {
+                return raw.getValue().strip();
             }
         }
         return null;

@@ -240,7 +240,8 @@ class TransferApiTest {
         JsonNode before = contacts();
         String csv = api.get("/contacts/export/?format=csv", token).body();
         List<Map<String, String>> rows = rows(csv);
-        Map<String, String> ada = rows.stream().filter(r -> r.get("First Name").equals("Ada")).findFirst().orElseThrow();
+        Map<String, String> ada = rows.stream().filter(r -> r.get("First Name").equals("Ada")).findFirst()
+                .orElseThrow();
         Map<String, String> expected = new java.util.LinkedHashMap<>();
         expected.put("Relation 1 - Label", "Spouse");
         expected.put("Relation 1 - Value", "William King");
@@ -329,12 +330,34 @@ class TransferApiTest {
     }
 
     @Test
+    void aMergeAddsAnEventOrRelationOfTheSameValueUnderAnotherLabelAndNothingTwice() {
+        String header = "First Name,Last Name,E-mail 1 - Value,Event 1 - Label,Event 1 - Value,Relation 1 - Label,"
+                + "Relation 1 - Value\r\n";
+        String first = header + "Ann,Lee,ann@example.com,Anniversary,2010-06-01,Friend,Bob Stone\r\n";
+        String second = header + "Ann,Lee,ann@example.com,Graduation,2010-06-01,Manager,Bob Stone\r\n";
+        imported("", CSV, first);
+        JsonNode merge = imported("", CSV, second);
+        assertEquals(1, merge.get("merged").asInt(), merge.toString());
+        String csv = api.get("/contacts/export/?format=csv", token).body();
+        Map<String, String> ann = rows(csv).get(0);
+        assertEquals(List.of("Anniversary", "2010-06-01", "Graduation", "2010-06-01", "Friend", "Bob Stone", "Manager",
+                "Bob Stone"), List.of(ann.get("Event 1 - Label"), ann.get("Event 1 - Value"),
+                ann.get("Event 2 - Label"), ann.get("Event 2 - Value"), ann.get("Relation 1 - Label"),
+                ann.get("Relation 1 - Value"), ann.get("Relation 2 - Label"), ann.get("Relation 2 - Value")), csv);
+        for (String again : List.of(first, second, csv)) {
+            JsonNode report = imported("", CSV, again);
+            assertEquals(0, report.get("merged").asInt() + report.get("created").asInt(), report.toString());
+        }
+    }
+
+    @Test
     void outlooksSpouseAndAnniversaryAreWrittenAsGooglesRelationAndEvent() {
         imported("", CSV, fixture("outlook.csv"));
         String csv = api.get("/contacts/export/?format=csv", token).body();
         Map<String, String> juergen = rows(csv).get(0);
-        assertEquals(List.of("Spouse", "Petra", "Anniversary", "1995-06-01"), List.of(juergen.get("Relation 1 - Label"),
-                juergen.get("Relation 1 - Value"), juergen.get("Event 1 - Label"), juergen.get("Event 1 - Value")), csv);
+        assertEquals(List.of("Spouse", "Petra", "Anniversary", "1995-06-01"),
+                List.of(juergen.get("Relation 1 - Label"), juergen.get("Relation 1 - Value"),
+                        juergen.get("Event 1 - Label"), juergen.get("Event 1 - Value")), csv);
         JsonNode again = imported("", CSV, csv);
         assertEquals(0, again.get("merged").asInt(), again.toString());
         assertEquals(0, again.get("created").asInt(), again.toString());
