@@ -36,17 +36,16 @@ final class CsvExport implements ContactFileWriter {
             "Postal Code", "Country", "Extended Address");
     private static final List<String> FIXED = fixed();
     private static final Set<String> FIXED_NAMES = Set.copyOf(FIXED);
-    static final String WEBSITE = "Website";
+    private static final String WEBSITE = "Website";
     /** A column of one of Google's numbered groups ("IM 1 - Service"), unlike Outlook's ("E-mail 2 Address"). */
     private static final Pattern NUMBERED = Pattern.compile(".+ \\d+ - .+");
     /**
-     * Kept properties that may need columns of their own besides web sites, found where a property begins: at a line's
-     * start (the kept text is ez-vcard's, whose folded lines go on after a space), after its group, if any.
+     * Kept properties that may need columns of their own, found where a property begins: at a line's start (the kept
+     * text is ez-vcard's, whose folded lines go on after a space), after its group, if any. The others are not read
+     * when the columns are counted (most contacts' have none).
      */
-    private static final Pattern ENTRIES = Pattern.compile(
-            "^([A-Za-z0-9-]+\\.)?(RELATED|X-ABRELATEDNAMES|ANNIVERSARY|X-ANNIVERSARY|X-ABDATE|X-CSV)[;:]",
-            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
-    private static final Pattern WEBSITE_LINE = Pattern.compile("^([A-Za-z0-9-]+\\.)?URL[;:]",
+    private static final Pattern NEEDS_COLUMNS = Pattern.compile(
+            "^([A-Za-z0-9-]+\\.)?(URL|RELATED|X-ABRELATEDNAMES|ANNIVERSARY|X-ANNIVERSARY|X-ABDATE|X-CSV)[;:]",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     /** Kept properties that may have a column here, a photo's link too: the others are not read. */
     private static final Pattern COLUMNED = Pattern.compile(
@@ -58,8 +57,6 @@ final class CsvExport implements ContactFileWriter {
      * and the names of Google's numbered columns kept from a CSV that have no group here, in the order first met.
      */
     record Columns(int websites, int relations, int events, int customFields, List<String> others) {
-
-        static final Columns NONE = new Columns(0, 0, 0, 0, List.of());
 
         /** The columns that the contacts with these kept properties need. */
         static Columns of(Iterable<String> extras) {
@@ -78,13 +75,7 @@ final class CsvExport implements ContactFileWriter {
         private final Set<String> others = new LinkedHashSet<>();
 
         void add(String kept) {
-            if (kept == null) {
-                return;
-            }
-            if (!ENTRIES.matcher(kept).find()) {
-                // web sites alone (the commonest kept properties): their lines counted, the text not parsed (ez-vcard
-                // read every contact's twice, its CPU up by a third); a blank one adds at most an empty pair
-                websites = Math.max(websites, (int) WEBSITE_LINE.matcher(kept).results().count());
+            if (kept == null || !NEEDS_COLUMNS.matcher(kept).find()) {
                 return;
             }
             List<VCardProperty> extras = new ArrayList<>(VCardExtras.read(kept));
