@@ -601,6 +601,15 @@ final class CsvImport {
                 sites.add(website(value, label));
             }
         }
+        // Relations, events and custom fields: each entry kept whole, its label beside its value (KeptEntries)
+        for (String group : KeptEntries.GROUPS) {
+            for (int n = 1; r.has(group + " " + n + " - Value"); n++) {
+                String label = r.take(group + " " + n + " - " + labelSuffix);
+                for (String value : split(r.take(group + " " + n + " - Value"))) {
+                    sites.add(KeptEntries.kept(group, label, value));
+                }
+            }
+        }
         // Google's "Photo" is a link to the photo: kept as a vCard's PHOTO link, written back in both formats
         String photo = r.get("Photo");
         if (photo != null && LINK.matcher(photo).lookingAt()) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SequencedMap;
 import java.util.TreeSet;
 
 import dev.contacts.model.Contact;
@@ -45,12 +46,15 @@ final class Exporter {
 
     /** Every live contact of the owner, or those of {@code ids} that are the owner's (others are left out). */
     void export(long owner, Optional<List<Long>> ids, Format format, Writer out) throws Exception {
-        try (ContactFileWriter sink = writer(format, out)) {
+        Optional<List<Long>> wanted = ids.map(some -> new ArrayList<>(new TreeSet<>(some)));
+        try (ContactFileWriter sink = switch (format) {
+            case VCARD -> new VCardExport(out);
+            case CSV -> new CsvExport(out, columns(owner, wanted));
+        }) {
             ContactRepository contacts = repository.contacts();
-            if (ids.isPresent()) {
-                List<Long> wanted = new ArrayList<>(new TreeSet<>(ids.get()));
-                for (int from = 0; from < wanted.size(); from += PAGE) {
-                    List<Long> some = wanted.subList(from, Math.min(wanted.size(), from + PAGE));
+            if (wanted.isPresent()) {
+                for (int from = 0; from < wanted.get().size(); from += PAGE) {
+                    List<Long> some = wanted.get().subList(from, Math.min(wanted.get().size(), from + PAGE));
                     writePage(owner, database.read(() -> withFields(owner,
                             some.stream().flatMap(id -> contacts.find(owner, id).stream()).toList())), sink);
                 }
@@ -67,6 +71,33 @@ final class Exporter {
                 }
             }
         }
+    }
+
+    /**
+     * The columns a CSV export of these contacts needs for their kept properties, counted before its first row is
+     * written: a page of kept properties at a time, each page read in a {@link Database#read} of its own.
+     */
+    private CsvExport.Columns columns(long owner, Optional<List<Long>> ids) throws Exception {
+        CsvExport.Counter counter = new CsvExport.Counter();
+        if (ids.isPresent()) {
+            for (int from = 0; from < ids.get().size(); from += PAGE) {
+                List<Long> some = ids.get().subList(from, Math.min(ids.get().size(), from + PAGE));
+                database.read(() -> repository.fileFields(owner, some)).values()
+                        .forEach(f -> counter.add(f.extras()));
+            }
+        } else {
+            long after = 0;
+            while (true) {
+                long from = after;
+                SequencedMap<Long, String> page = database.read(() -> repository.extrasAfter(owner, from, PAGE));
+                page.values().forEach(counter::add);
+                if (page.size() < PAGE) {
+                    break;
+                }
+                after = page.lastEntry().getKey();
+            }
+        }
+        return counter.columns();
     }
 
     /** A page of contacts with their UIDs and kept properties. */
@@ -109,12 +140,5 @@ final class Exporter {
                     ? database.read(() -> repository.contacts().photo(owner, c.id()).orElse(null)) : null;
             sink.write(new TransferItem(c.toDraft(), f.uid(), f.extras(), photo));
         }
-    }
-
-    private static ContactFileWriter writer(Format format, Writer out) throws IOException {
-        return switch (format) {
-            case VCARD -> new VCardExport(out);
-            case CSV -> new CsvExport(out);
-        };
     }
 }

@@ -67,14 +67,16 @@ final class VCardExtras {
         }
         Set<String> seen = new LinkedHashSet<>();
         List<VCardProperty> all = new ArrayList<>();
-        for (VCardProperty p : read(first)) {
-            if (seen.add(lineOf(p))) {
+        List<VCardProperty> firsts = read(first);
+        for (VCardProperty p : firsts) {
+            if (seen.add(lineOf(p, firsts))) {
                 all.add(p);
             }
         }
         boolean added = false;
-        for (VCardProperty p : read(second)) {
-            if (seen.add(lineOf(p))) {
+        List<VCardProperty> seconds = read(second);
+        for (VCardProperty p : seconds) {
+            if (seen.add(lineOf(p, seconds))) {
                 all.add(p);
                 added = true;
             }
@@ -154,16 +156,21 @@ final class VCardExtras {
     }
 
     /**
-     * What tells a property apart from the others: its line, but only the address of a web site or a photo's link,
-     * which a CSV carries without the parameters and group a vCard gave them (an export to CSV imported again
-     * adds nothing).
+     * What tells a property (one of {@code properties}) apart from the others: its line, but only the address of a
+     * web site or a photo's link, and a relation's, event's or custom field's label and value
+     * ({@link KeptEntries#identity}), which a CSV carries without the parameters and group a vCard gave them (an
+     * export to CSV imported again adds nothing).
      */
-    private static String lineOf(VCardProperty property) {
+    private static String lineOf(VCardProperty property, List<VCardProperty> properties) {
         if (property instanceof Url url && url.getValue() != null) {
             return "URL:" + url.getValue().strip();
         }
         if (property instanceof Photo photo && photo.getUrl() != null) {
             return "PHOTO:" + photo.getUrl().strip();
+        }
+        String entry = KeptEntries.identity(property, properties);
+        if (entry != null) {
+            return entry;
         }
         VCard card = new VCard();
         card.addProperty(property);

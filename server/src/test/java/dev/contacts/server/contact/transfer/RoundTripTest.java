@@ -50,7 +50,7 @@ class RoundTripTest {
             List<TransferItem> first = ImportFile.read(fixture(name), format).orElseThrow().stream()
                     .filter(i -> i.contact() != null).map(ParsedItem::contact).toList();
             StringWriter out = new StringWriter();
-            try (CsvExport export = new CsvExport(out)) {
+            try (CsvExport export = csvExport(out, first)) {
                 for (TransferItem item : first) {
                     export.write(item);
                 }
@@ -61,6 +61,11 @@ class RoundTripTest {
                 assertEquals(first.get(i).draft(), second.get(i).contact().draft(), name + " #" + (i + 1) + "\n" + out);
             }
         }
+    }
+
+    /** A CSV export of these items, with the columns their kept properties need (as the server counts them first). */
+    static CsvExport csvExport(java.io.Writer out, List<TransferItem> items) throws IOException {
+        return new CsvExport(out, CsvExport.Columns.of(items.stream().map(TransferItem::extras).toList()));
     }
 
     @Test
@@ -96,7 +101,7 @@ class RoundTripTest {
             export.write(item);
         }
         StringWriter csv = new StringWriter();
-        try (CsvExport export = new CsvExport(csv)) {
+        try (CsvExport export = csvExport(csv, List.of(item))) {
             export.write(item);
         }
         for (String[] file : new String[][] {{vcard.toString(), "VCARD"}, {csv.toString(), "CSV"}}) {
@@ -122,7 +127,7 @@ class RoundTripTest {
     void webSitesAndAPhotoLinkAreWrittenInGooglesColumnsAndReadBackAsTheSame() throws IOException {
         TransferItem ann = ImportFile.read(SITES_CARD, ImportFile.Format.VCARD).orElseThrow().get(0).contact();
         StringWriter out = new StringWriter();
-        try (CsvExport export = new CsvExport(out)) {
+        try (CsvExport export = csvExport(out, List.of(ann))) {
             export.write(ann);
         }
         List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
@@ -130,9 +135,10 @@ class RoundTripTest {
         org.apache.commons.csv.CSVRecord row = rows.get(0);
         assertEquals("https://photos.example/ann.jpg", row.get("Photo"));
         assertEquals(List.of("Work", "https://acme.example/ann", "HomePage", "https://blog.example/ann", "",
-                "https://social.example/ann ::: https://more.example/ann"), List.of(row.get("Website 1 - Label"),
+                "https://social.example/ann", "", "https://more.example/ann"), List.of(row.get("Website 1 - Label"),
                 row.get("Website 1 - Value"), row.get("Website 2 - Label"), row.get("Website 2 - Value"),
-                row.get("Website 3 - Label"), row.get("Website 3 - Value")), "the last pair holds the rest");
+                row.get("Website 3 - Label"), row.get("Website 3 - Value"), row.get("Website 4 - Label"),
+                row.get("Website 4 - Value")), "a pair for each web site, as many as the contact needs");
 
         TransferItem back = ImportFile.read(out.toString(), ImportFile.Format.CSV).orElseThrow().get(0).contact();
         assertEquals(ann.draft(), back.draft());
@@ -150,13 +156,49 @@ class RoundTripTest {
                 + "Ann,Lee,An,Lee Ann,ann@example.com,Bob\r\n";
         TransferItem ann = ImportFile.read(csv, ImportFile.Format.CSV).orElseThrow().get(0).contact();
         StringWriter out = new StringWriter();
-        try (CsvExport export = new CsvExport(out)) {
+        try (CsvExport export = csvExport(out, List.of(ann))) {
             export.write(ann);
         }
         org.apache.commons.csv.CSVRecord row = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
                 .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(out.toString())).getRecords().get(0);
         assertEquals("An", row.get("Phonetic First Name"));
         assertEquals("Lee Ann", row.get("File As"));
+    }
+
+    @Test
+    void cellsAnOlderImportKeptOneByOneAreWrittenAsGooglesPairsAndTheirExportAddsNothing() throws IOException {
+        // before, a Google CSV's "Relation 1 - Label" and "Relation 1 - Value" were kept as two cells (X-CSV)
+        List<ezvcard.property.VCardProperty> cells = new java.util.ArrayList<>();
+        for (String[] cell : new String[][] {{"Relation 1 - Label", "Spouse"}, {"Relation 1 - Value", "Bob"},
+                {"Event 1 - Label", "Anniversary"}, {"Event 1 - Value", "2010-06-01"},
+                {"Custom Field 1 - Label", "Legacy ID"}, {"Custom Field 1 - Value", "42"}}) {
+            ezvcard.property.RawProperty raw = new ezvcard.property.RawProperty(CsvImport.EXTRA_PROPERTY, cell[1]);
+            raw.getParameters().put(CsvImport.COLUMN_PARAMETER, cell[0]);
+            cells.add(raw);
+        }
+        ContactDraft draft = new ContactDraft("Ann", "Lee", List.of(new dev.contacts.model.LabeledValue(
+                "ann@example.com", "home")), List.of(), null, null, List.of(), null, null, null, List.of(), false)
+                .normalized();
+        TransferItem ann = new TransferItem(draft, null, VCardExtras.write(cells), null);
+        StringWriter out = new StringWriter();
+        try (CsvExport export = csvExport(out, List.of(ann))) {
+            export.write(ann);
+        }
+        org.apache.commons.csv.CSVRecord row = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(out.toString())).getRecords().get(0);
+        assertEquals(List.of("Spouse", "Bob", "Anniversary", "2010-06-01", "Legacy ID", "42"),
+                List.of(row.get("Relation 1 - Label"), row.get("Relation 1 - Value"), row.get("Event 1 - Label"),
+                        row.get("Event 1 - Value"), row.get("Custom Field 1 - Label"),
+                        row.get("Custom Field 1 - Value")));
+        TransferItem back = ImportFile.read(out.toString(), ImportFile.Format.CSV).orElseThrow().get(0).contact();
+        String both = VCardExtras.union(ann.extras(), back.extras());
+        StringWriter again = new StringWriter();
+        TransferItem merged = new TransferItem(draft, null, both, null);
+        try (CsvExport export = csvExport(again, List.of(merged))) {
+            export.write(merged);
+        }
+        assertEquals(out.toString(), again.toString(), "what the older cells and the new entries both say is "
+                + "written once: " + both);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contacts.server.support.TestApi;
@@ -218,6 +219,157 @@ class TransferApiTest {
                 "https://blog.example/ann", "https://social.example/ann", "https://more.example/ann",
                 "https://photos.example/ann.jpg")) {
             assertEquals(1, count(vcard, site), site + " once in " + vcard);
+        }
+    }
+
+    /** Google's CSV with relations, events, custom fields, web sites and chat columns, as Google numbers them. */
+    static final String GOOGLE_EXTRAS_CSV = "First Name,Last Name,E-mail 1 - Label,E-mail 1 - Value,"
+            + "Relation 1 - Label,Relation 1 - Value,Relation 2 - Label,Relation 2 - Value,"
+            + "Website 1 - Label,Website 1 - Value,Event 1 - Label,Event 1 - Value,Event 2 - Label,Event 2 - Value,"
+            + "Custom Field 1 - Label,Custom Field 1 - Value,Custom Field 2 - Label,Custom Field 2 - Value,"
+            + "IM 1 - Label,IM 1 - Service,IM 1 - Value\r\n"
+            + "Ada,Lovelace,* Home,ada@example.org,Spouse,William King,Child,Byron ::: Annabella,"
+            + "Profile,https://ada.example,Anniversary,1835-07-08,Graduation,--09-10,"
+            + "Legacy ID,42,\"Floor, room\",\"3, 301\",Home,Skype,ada.l\r\n"
+            + "Charles,Babbage,,charles@example.org,Friend,Ada Lovelace,,,,,,,,,Legacy ID,43,,,,,\r\n";
+
+    @Test
+    void googlesRelationsEventsAndCustomFieldsSurviveACsvRoundTripUnderGooglesOwnColumns() {
+        JsonNode report = imported("", CSV, GOOGLE_EXTRAS_CSV);
+        assertEquals(2, report.get("created").asInt(), report.toString());
+        JsonNode before = contacts();
+        String csv = api.get("/contacts/export/?format=csv", token).body();
+        List<Map<String, String>> rows = rows(csv);
+        Map<String, String> ada = rows.stream().filter(r -> r.get("First Name").equals("Ada")).findFirst()
+                .orElseThrow();
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("Relation 1 - Label", "Spouse");
+        expected.put("Relation 1 - Value", "William King");
+        expected.put("Relation 2 - Label", "Child");
+        expected.put("Relation 2 - Value", "Byron");
+        expected.put("Relation 3 - Label", "Child");
+        expected.put("Relation 3 - Value", "Annabella");
+        expected.put("Website 1 - Label", "Profile");
+        expected.put("Website 1 - Value", "https://ada.example");
+        expected.put("Event 1 - Label", "Anniversary");
+        expected.put("Event 1 - Value", "1835-07-08");
+        expected.put("Event 2 - Label", "Graduation");
+        expected.put("Event 2 - Value", "--09-10");
+        expected.put("Custom Field 1 - Label", "Legacy ID");
+        expected.put("Custom Field 1 - Value", "42");
+        expected.put("Custom Field 2 - Label", "Floor, room");
+        expected.put("Custom Field 2 - Value", "3, 301");
+        expected.put("IM 1 - Label", "Home");
+        expected.put("IM 1 - Service", "Skype");
+        expected.put("IM 1 - Value", "ada.l");
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            assertEquals(e.getValue(), ada.get(e.getKey()), e.getKey() + " in\n" + csv);
+        }
+        Map<String, String> charles = rows.stream().filter(r -> r.get("First Name").equals("Charles")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("Friend", "Ada Lovelace", "", "", "Legacy ID", "43", ""),
+                List.of(charles.get("Relation 1 - Label"), charles.get("Relation 1 - Value"),
+                        charles.get("Relation 2 - Label"), charles.get("Event 1 - Value"),
+                        charles.get("Custom Field 1 - Label"), charles.get("Custom Field 1 - Value"),
+                        charles.get("IM 1 - Service")));
+        // Google's column names and order: the fixed ones, then relations, web sites, events, custom fields
+        String header = csv.substring(0, csv.indexOf("\r\n"));
+        assertTrue(header.endsWith(",Address 5 - Extended Address,Relation 1 - Label,Relation 1 - Value,"
+                + "Relation 2 - Label,Relation 2 - Value,Relation 3 - Label,Relation 3 - Value,Website 1 - Label,"
+                + "Website 1 - Value,Event 1 - Label,Event 1 - Value,Event 2 - Label,Event 2 - Value,"
+                + "Custom Field 1 - Label,Custom Field 1 - Value,Custom Field 2 - Label,Custom Field 2 - Value,"
+                + "IM 1 - Label,IM 1 - Service,IM 1 - Value"), header);
+
+        // the export imported again adds nothing; into another account, it exports as the same file
+        JsonNode again = imported("", CSV, csv);
+        assertEquals(0, again.get("created").asInt(), again.toString());
+        assertEquals(0, again.get("merged").asInt(), "the CSV adds nothing: " + again);
+        assertEquals(before, contacts());
+        assertEquals(csv, api.get("/contacts/export/?format=csv", token).body());
+        String other = api.newUser();
+        assertEquals(200, importFile(api, other, "", CSV, csv).status());
+        assertEquals(csv, api.get("/contacts/export/?format=csv", other).body(),
+                "every value and label came back where it was");
+    }
+
+    @Test
+    void aVCardsRelationsAnniversaryAndDatesAreWrittenInGooglesColumnsAndTheRestInTheVCardOnly() {
+        imported("", VCARD, card("""
+                N:Lee;Ann;;;\r
+                FN:Ann Lee\r
+                EMAIL:ann@example.com\r
+                URL;TYPE=WORK:https://acme.example/ann\r
+                RELATED;TYPE=spouse;VALUE=text:Bob Lee\r
+                item1.X-ABRELATEDNAMES:Eve Lee\r
+                item1.X-ABLabel:_$!<Mother>!$_\r
+                ANNIVERSARY:20100601\r
+                item2.X-ABDATE:2001-09-10\r
+                item2.X-ABLabel:Graduation\r
+                IMPP:xmpp:ann@jabber.example\r
+                X-ANNIVERSARY:2011-06-01"""));
+        JsonNode before = contacts();
+        String csv = api.get("/contacts/export/?format=csv", token).body();
+        Map<String, String> ann = rows(csv).get(0);
+        assertEquals(List.of("Spouse", "Bob Lee", "Mother", "Eve Lee"), List.of(ann.get("Relation 1 - Label"),
+                ann.get("Relation 1 - Value"), ann.get("Relation 2 - Label"), ann.get("Relation 2 - Value")), csv);
+        // in the order the kept properties are stored (ez-vcard keeps a card's known properties apart from the others)
+        assertEquals(java.util.Set.of("Anniversary 2010-06-01", "Graduation 2001-09-10", "Anniversary 2011-06-01"),
+                java.util.Set.of(ann.get("Event 1 - Label") + " " + ann.get("Event 1 - Value"),
+                        ann.get("Event 2 - Label") + " " + ann.get("Event 2 - Value"),
+                        ann.get("Event 3 - Label") + " " + ann.get("Event 3 - Value")), csv);
+        assertEquals(List.of("Work", "https://acme.example/ann"),
+                List.of(ann.get("Website 1 - Label"), ann.get("Website 1 - Value")), csv);
+        assertFalse(csv.contains("jabber"), "Google's CSV has no column for IMPP: " + csv);
+        assertTrue(api.get("/contacts/export/?format=vcard", token).body().contains("IMPP:xmpp:ann@jabber.example"));
+
+        JsonNode again = imported("", CSV, csv);
+        assertEquals(0, again.get("created").asInt(), again.toString());
+        assertEquals(0, again.get("merged").asInt(), "the CSV adds nothing to what the card kept: " + again);
+        assertEquals(before, contacts());
+        assertEquals(csv, api.get("/contacts/export/?format=csv", token).body());
+    }
+
+    @Test
+    void aMergeAddsAnEventOrRelationOfTheSameValueUnderAnotherLabelAndNothingTwice() {
+        String header = "First Name,Last Name,E-mail 1 - Value,Event 1 - Label,Event 1 - Value,Relation 1 - Label,"
+                + "Relation 1 - Value\r\n";
+        String first = header + "Ann,Lee,ann@example.com,Anniversary,2010-06-01,Friend,Bob Stone\r\n";
+        String second = header + "Ann,Lee,ann@example.com,Graduation,2010-06-01,Manager,Bob Stone\r\n";
+        imported("", CSV, first);
+        JsonNode merge = imported("", CSV, second);
+        assertEquals(1, merge.get("merged").asInt(), merge.toString());
+        String csv = api.get("/contacts/export/?format=csv", token).body();
+        Map<String, String> ann = rows(csv).get(0);
+        assertEquals(List.of("Anniversary", "2010-06-01", "Graduation", "2010-06-01", "Friend", "Bob Stone", "Manager",
+                "Bob Stone"), List.of(ann.get("Event 1 - Label"), ann.get("Event 1 - Value"),
+                ann.get("Event 2 - Label"), ann.get("Event 2 - Value"), ann.get("Relation 1 - Label"),
+                ann.get("Relation 1 - Value"), ann.get("Relation 2 - Label"), ann.get("Relation 2 - Value")), csv);
+        for (String again : List.of(first, second, csv)) {
+            JsonNode report = imported("", CSV, again);
+            assertEquals(0, report.get("merged").asInt() + report.get("created").asInt(), report.toString());
+        }
+    }
+
+    @Test
+    void outlooksSpouseAndAnniversaryAreWrittenAsGooglesRelationAndEvent() {
+        imported("", CSV, fixture("outlook.csv"));
+        String csv = api.get("/contacts/export/?format=csv", token).body();
+        Map<String, String> juergen = rows(csv).get(0);
+        assertEquals(List.of("Spouse", "Petra", "Anniversary", "1995-06-01"),
+                List.of(juergen.get("Relation 1 - Label"), juergen.get("Relation 1 - Value"),
+                        juergen.get("Event 1 - Label"), juergen.get("Event 1 - Value")), csv);
+        JsonNode again = imported("", CSV, csv);
+        assertEquals(0, again.get("merged").asInt(), again.toString());
+        assertEquals(0, again.get("created").asInt(), again.toString());
+    }
+
+    /** The rows of a CSV export by column name, read by Commons CSV. */
+    static List<Map<String, String>> rows(String csv) {
+        try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .get().parse(new java.io.StringReader(csv))) {
+            return parser.getRecords().stream().map(org.apache.commons.csv.CSVRecord::toMap).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
