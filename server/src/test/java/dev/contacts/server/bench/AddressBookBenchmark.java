@@ -239,22 +239,21 @@ public final class AddressBookBenchmark {
      * database is not on this machine.
      */
     private static Supplier<Map<Long, Long>> postgreSqlCpu(DatabaseSettings database) throws SQLException {
-        long backend;
+        long postmaster;
+        // read while the connection is open: its backend process ends with it
         try (Connection c = connect(database); Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
             r.next();
-            backend = r.getLong(1);
-        }
-        Path status = Path.of("/proc", Long.toString(backend), "status");
-        if (!Files.isReadable(status)) {
-            return Map::of;
-        }
-        long postmaster;
-        try (Stream<String> lines = Files.lines(status)) {
-            postmaster = lines.filter(l -> l.startsWith("PPid:")).mapToLong(l -> Long.parseLong(l.substring(5).strip()))
-                    .findFirst().orElseThrow();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Path status = Path.of("/proc", Long.toString(r.getLong(1)), "status");
+            if (!Files.isReadable(status)) {
+                return Map::of;
+            }
+            try (Stream<String> lines = Files.lines(status)) {
+                postmaster = lines.filter(l -> l.startsWith("PPid:"))
+                        .mapToLong(l -> Long.parseLong(l.substring(5).strip())).findFirst().orElseThrow();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return () -> {
             Map<Long, Long> cpu = new HashMap<>();
