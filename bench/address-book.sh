@@ -6,6 +6,9 @@
 # BOOK (SQLite): the book is copied from that file if it exists (no insert, no re-keying), else left there after the
 # run, so that two builds are compared over the same rows; NO_PLANS=1 skips the plans and single-client timings.
 # On PostgreSQL: DB_URL=jdbc:postgresql://host:5432/empty_db [DB_USER=.. DB_PASSWORD=..] bench/address-book.sh
+# BOOK=name on PostgreSQL: a database of that name on the same server (its user may create databases); when it
+# exists, DB_URL's database is dropped and made anew as its copy (CREATE DATABASE ... TEMPLATE); else the run fills
+# DB_URL's database and leaves a vacuumed copy of it under that name.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/jdk.sh

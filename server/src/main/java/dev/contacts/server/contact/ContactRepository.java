@@ -363,7 +363,7 @@ public final class ContactRepository {
             places = read;
         }
         ListAnchors.Place from = places.places().get(wanted - 1);
-        Map<String, Object> values = placedValues(list, shape, from);
+        Map<String, Object> values = placedValues(list, shape, from, Database.isSqlite(dsl));
         values.put("skip", skip - wanted * ListAnchors.SPACING);
         values.put("limit", limit);
         PlacedPage page = rendered(PLACED_PAGES, shape, ContactRepository::placedPageQuery, null)
@@ -385,7 +385,8 @@ public final class ContactRepository {
     private ListAnchors.Places placesTo(ListAnchors.Listed list, Listing shape, ListAnchors.Places known, int wanted) {
         return stepOn(known, wanted, last -> {
             boolean after = last != null;
-            Map<String, Object> values = after ? placedValues(list, shape, last) : listValues(list, shape, "");
+            Map<String, Object> values = after ? placedValues(list, shape, last, Database.isSqlite(dsl))
+                    : listValues(list, shape, "");
             values.put("skip", ListAnchors.SPACING - 1);
             values.put("limit", 1);
             return rendered(after ? PLACE_STEPS_AFTER : PLACE_STEPS, shape,
@@ -415,13 +416,18 @@ public final class ContactRepository {
         return new ListAnchors.Places(known.version(), read);
     }
 
-    /** The values of a statement that reads a list after {@code place}: its owner, filter and the place. */
+    /**
+     * The values of a statement that reads a list after {@code place}: its owner, filter and the place (on SQLite
+     * for two ranges: see {@link #placedIds}).
+     */
     private static Map<String, Object> placedValues(ListAnchors.Listed list, Listing shape,
-                                                    ListAnchors.Place place) {
+                                                    ListAnchors.Place place, boolean sqlite) {
         Map<String, Object> values = listValues(list, shape, "");
         values.put("after_id", place.id());
         if (shape.sort() != ListOptions.Sort.ID) {
             values.put("after_key", place.key());
+        }
+        if (shape.sort() != ListOptions.Sort.ID && sqlite) {
             values.putAll(listValues(list, shape, "later_"));
             values.remove("later_version_owner");
             values.put("later_key", place.key());
@@ -505,6 +511,22 @@ public final class ContactRepository {
      */
     private boolean fewFavorites(long owner, int total, int skip, int limit) {
         return total <= walked(owner, total, skip, limit);
+    }
+
+    /**
+     * The statement of one step of {@code skip} entries along a list after {@code place} (as {@link #placesTo} reads
+     * places), its values bound: for tests of its plan.
+     */
+    ResultQuery<?> placedStepStatement(long owner, ListOptions options, ListAnchors.Place place, int skip) {
+        ListAnchors.Listed list = new ListAnchors.Listed(owner, options.sort(), options.descending(), options.favorite());
+        Listing shape = new Listing(options.sort(), options.descending(), options.favorite() != null, false, false,
+                Trigrams.NONE, 0, false, false, false, false, false, false);
+        Map<String, Object> values = placedValues(list, shape, place, Database.isSqlite(dsl));
+        values.put("skip", skip);
+        values.put("limit", 1);
+        ResultQuery<?> statement = placedStepQuery(dsl, shape);
+        values.forEach(statement::bind);
+        return statement;
     }
 
     /** The page statement of a list by the favourite mark alone, its values bound: for tests of its plan. */
@@ -633,9 +655,18 @@ public final class ContactRepository {
         // trigram index (one phrase each, all of them required); the shorter ones are tested on each contact
         List<String> indexed = new ArrayList<>();
         List<String> scanned = new ArrayList<>();
+        // PostgreSQL: two-character words (no trigram to look up) are looked up as a pair of characters (V15), when
+        // the search's words are all such and no label is asked. Beside a LIKE or a label, a statement's generic plan
+        // (from its sixth run) may take their index for an unknown value and compute each candidate's pairs as a
+        // filter (2.5 s for "zo nunez" at 100,000 contacts): then every word is tested by LIKE, as before V15
+        boolean byPairs = !Database.isSqlite(dsl) && options.label() == null && !criteria.words().isEmpty()
+                && criteria.words().stream().allMatch(w -> w.codePointCount(0, w.length()) == TRIGRAM - 1);
+        List<String> pairs = new ArrayList<>();
         for (String word : criteria.words()) {
             int length = word.codePointCount(0, word.length());
-            if (!Database.isSqlite(dsl) || length < TRIGRAM - 1) {
+            if (byPairs) {
+                pairs.add(word);
+            } else if (!Database.isSqlite(dsl) || length < TRIGRAM - 1) {
                 scanned.add(word);
             } else if (length >= TRIGRAM) {
                 indexed.add(phrase(word));
@@ -653,6 +684,9 @@ public final class ContactRepository {
             // AND written out: FTS5 takes no implicit AND beside a parenthesized OR
             values.put("trigrams", String.join(" AND ", indexed));
         }
+        for (int i = 0; i < pairs.size(); i++) {
+            values.put("pair" + i, pairs.get(i));
+        }
         for (int i = 0; i < scanned.size(); i++) {
             values.put("word" + i, needle(scanned.get(i)));
         }
@@ -667,7 +701,7 @@ public final class ContactRepository {
         }
         return new Listing(options.sort(), options.descending(), options.favorite() != null, options.label() != null,
                 true, indexed.isEmpty() ? Trigrams.NONE : Trigrams.FIRST, scanned.size(), criteria.firstName() != null,
-                criteria.lastName() != null, criteria.email() != null, false, false, false);
+                criteria.lastName() != null, criteria.email() != null, false, false, false, pairs.size());
     }
 
     /**
@@ -1461,7 +1495,18 @@ public final class ContactRepository {
      */
     private record Listing(ListOptions.Sort sort, boolean descending, boolean favorite, boolean label, boolean search,
                            Trigrams trigrams, int words, boolean firstName, boolean lastName, boolean email,
-                           boolean labelFirst, boolean labelProbed, boolean favoritesFirst) {
+                           boolean labelFirst, boolean labelProbed, boolean favoritesFirst, int pairs) {
+
+        /**
+         * {@code pairs}: how many two-character words are looked up in the index of each text's pairs of characters
+         * (PostgreSQL, migration V15), beside the {@code words} tested by LIKE; none here.
+         */
+        Listing(ListOptions.Sort sort, boolean descending, boolean favorite, boolean label, boolean search,
+                Trigrams trigrams, int words, boolean firstName, boolean lastName, boolean email, boolean labelFirst,
+                boolean labelProbed, boolean favoritesFirst) {
+            this(sort, descending, favorite, label, search, trigrams, words, firstName, lastName, email, labelFirst,
+                    labelProbed, favoritesFirst, 0);
+        }
 
         /** Whether some rows of the owner's live contacts are left out (the count on their row is not the total). */
         boolean filtered() {
@@ -1485,13 +1530,13 @@ public final class ContactRepository {
         /** The shape whose count is this one's: the index's matches, each tested in the owner's id index. */
         Listing counting() {
             return new Listing(ListOptions.Sort.ID, false, favorite, label, search, Trigrams.FIRST, words, firstName,
-                    lastName, email, false, false, false);
+                    lastName, email, false, false, false, pairs);
         }
 
         /** The same listing, its page read by walking the sort key's index. */
         Listing walking() {
             return new Listing(sort, descending, favorite, label, search, Trigrams.WALK, words, firstName, lastName,
-                    email, false, false, false);
+                    email, false, false, false, pairs);
         }
 
         /**
@@ -1500,19 +1545,19 @@ public final class ContactRepository {
          */
         Listing textWalking(int indexedWords) {
             return new Listing(sort, descending, favorite, label, search, Trigrams.TEXT, words + indexedWords,
-                    firstName, lastName, email, false, false, false);
+                    firstName, lastName, email, false, false, false, pairs);
         }
 
         /** The same listing, the label's contacts read first from the label index. */
         Listing fromLabel() {
             return new Listing(sort, descending, favorite, label, search, trigrams, words, firstName, lastName, email,
-                    true, false, false);
+                    true, false, false, pairs);
         }
 
         /** The same listing (by the favourite mark alone), the owner's live favourites read first from their index. */
         Listing fromFavorites() {
             return new Listing(sort, descending, favorite, label, search, trigrams, words, firstName, lastName, email,
-                    false, false, true);
+                    false, false, true, pairs);
         }
 
         /**
@@ -1521,13 +1566,13 @@ public final class ContactRepository {
          */
         Listing favoritesTested(int indexedWords) {
             return new Listing(sort, descending, favorite, label, search, Trigrams.NONE, words + indexedWords,
-                    firstName, lastName, email, false, false, true);
+                    firstName, lastName, email, false, false, true, pairs);
         }
 
         /** The same listing, the sort key's index walked and each entry looked up in the label index. */
         Listing probingLabel() {
             return new Listing(sort, descending, favorite, label, search, trigrams, words, firstName, lastName, email,
-                    false, true, false);
+                    false, true, false, pairs);
         }
     }
 
@@ -1669,7 +1714,7 @@ public final class ContactRepository {
     private static <K, T> RenderedQuery<T> rendered(Map<K, RenderedQuery<T>> kept, K shape,
                                                     BiFunction<DSLContext, K, ResultQuery<?>> query,
                                                     RenderedQuery.Rows<T> rows) {
-        if (shape instanceof Listing listing && listing.words() > KEPT_WORDS) {
+        if (shape instanceof Listing listing && listing.words() + listing.pairs() > KEPT_WORDS) {
             return new RenderedQuery<>(dsl -> query.apply(dsl, shape), rows);
         }
         return kept.computeIfAbsent(shape, s -> new RenderedQuery<>(dsl -> query.apply(dsl, s), rows));
@@ -1743,7 +1788,10 @@ public final class ContactRepository {
      * "limit" of them: from the list's start, or after the place whose key and id are "after_key" and "after_id".
      * After a place, the entries with its key and a later id, then those with a later key: two ranges of the key's
      * index, merged in order. A row value (key, id) > (?, ?) seeks SQLite's index by the key alone and steps over the
-     * key's earlier entries (0.6 ms for a key shared by 6,000 contacts, against 0.1 ms).
+     * key's earlier entries (0.6 ms for a key shared by 6,000 contacts, against 0.1 ms). PostgreSQL seeks its index by
+     * a row value exactly, and did not merge the two ranges: it read all of the later keys' range and sorted it (a
+     * step of 1,000 at 49,000 by last name desc: 50 ms against 0.2 ms for the row value; README, "PostgreSQL at
+     * 100,000 contacts, again").
      */
     private static Select<?> placedIds(DSLContext dsl, Listing shape, boolean after) {
         @SuppressWarnings("unchecked")
@@ -1760,6 +1808,13 @@ public final class ContactRepository {
             Condition where = after ? listed(shape, "").and(laterId) : listed(shape, "");
             return dsl.select(fields).from(CONTACTS).where(where).orderBy(pageOrder(shape, byId ? null : key,
                     CONTACTS.ID)).limit(limit).offset(skip);
+        }
+        if (!Database.isSqlite(dsl)) {
+            Field<Object> afterKey = DSL.param("after_key", key);
+            Condition later = descending ? DSL.row(key, CONTACTS.ID).lt(afterKey, afterId)
+                    : DSL.row(key, CONTACTS.ID).gt(afterKey, afterId);
+            return dsl.select(fields).from(CONTACTS).where(listed(shape, "").and(later))
+                    .orderBy(pageOrder(shape, key, CONTACTS.ID)).limit(limit).offset(skip);
         }
         Condition sameKey = listed(shape, "").and(key.eq(DSL.param("after_key", key))).and(laterId);
         Field<Object> laterKeyValue = DSL.param("later_key", key);
@@ -1962,6 +2017,14 @@ public final class ContactRepository {
                     .orderBy(pageOrder(shape, key, CONTACTS.ID))
                     .limit(DSL.inline(1)).offset(DSL.param("bound", Integer.class)));
             condition = condition.and(shape.descending() ? key.ge(bound) : key.le(bound));
+        }
+        for (int i = 0; i < shape.pairs(); i++) {
+            // PostgreSQL: the texts whose pairs of characters hold this two-character word (migration V15: pg_trgm's
+            // index has no trigram to look up for it). That is exactly the texts holding it, so no LIKE as well: with
+            // one, PostgreSQL's generic plan (from a statement's sixth run) took the trigram index for LIKE $n, which
+            // for such a word returns every text, and computed each one's pairs (2.6 s a page at 100,000 contacts)
+            condition = condition.and(DSL.condition("character_pairs({0}) @> array[cast({1} as text)]",
+                    CONTACTS.SEARCH_TEXT, DSL.param("pair" + i, String.class)));
         }
         for (int i = 0; i < shape.words(); i++) {
             condition = condition.and(contains(dsl, CONTACTS.SEARCH_TEXT, "word" + i));

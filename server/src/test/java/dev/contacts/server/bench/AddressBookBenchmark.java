@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -63,13 +64,22 @@ public final class AddressBookBenchmark {
                 : ServerSettings.from(ServerSettings.config(Map.of("db.path", file.toString()))).database();
         ServerSettings settings = ServerSettings.embedded(file).withDatabase(database).withRateLimit(0);
         // BOOK=file (SQLite): the book a run made before is copied and used as it is, so that two builds are measured
-        // over the same rows without making them again; a run that finds no such file leaves its book there
+        // over the same rows without making them again; a run that finds no such file leaves its book there.
+        // BOOK=name (PostgreSQL): the same with a database of that name on the same server, copied as a template
+        // into DB_URL's database (dropped first: it must not be the one BOOK names)
         Path book = System.getenv("BOOK") == null || database.isPostgreSql() ? null : Path.of(System.getenv("BOOK"));
+        String bookDatabase = database.isPostgreSql() ? System.getenv("BOOK") : null;
         boolean reused = book != null && Files.exists(book);
         long t0 = System.nanoTime();
+        if (bookDatabase != null) {
+            reused = copyDatabase(database, bookDatabase, databaseName(database), true);
+        }
         if (reused) {
-            Files.copy(book, file);
-            System.out.printf("copied the book %s%n", book);
+            if (book != null) {
+                Files.copy(book, file);
+            }
+            System.out.printf("copied the book %s: %.1f s%n", book != null ? book : bookDatabase,
+                    (System.nanoTime() - t0) / 1e9);
         } else {
             try (ContactsServer server = ContactsServer.start(settings)) {
                 TestApi.forBenchmark(server.uri("127.0.0.1")).register("big@example.com", TestApi.PASSWORD);
@@ -151,6 +161,15 @@ public final class AddressBookBenchmark {
         if (book != null && !reused) {
             Files.copy(file, book); // re-keyed by the server's start: a later run starts at once
         }
+        if (bookDatabase != null && !reused) {
+            // vacuumed and analysed first (the re-keying left a dead version of every row), so that every run over
+            // the copy starts from the same tables and statistics
+            try (Connection c = connect(database); Statement s = c.createStatement()) {
+                s.execute("VACUUM (ANALYZE) contacts");
+            }
+            copyDatabase(database, databaseName(database), bookDatabase, false);
+            System.out.printf("left the book in the database %s%n", bookDatabase);
+        }
         if (database.isPostgreSql()) {
             printPostgreSqlPlans(database);
         } else if (System.getenv("NO_PLANS") == null) {
@@ -177,6 +196,43 @@ public final class AddressBookBenchmark {
         database.user().ifPresent(user -> credentials.setProperty("user", user));
         database.password().ifPresent(password -> credentials.setProperty("password", password));
         return DriverManager.getConnection(database.url().orElseThrow(), credentials);
+    }
+
+    /** The name of the PostgreSQL database a JDBC URL names (jdbc:postgresql://host:port/name?...). */
+    private static String databaseName(DatabaseSettings database) {
+        String url = database.url().orElseThrow();
+        String path = url.substring(url.indexOf('/', url.indexOf("//") + 2) + 1);
+        return path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    }
+
+    /**
+     * Makes the database {@code to} a copy of {@code from} on the same PostgreSQL server (CREATE DATABASE ...
+     * TEMPLATE), through its maintenance database; {@code replace}: {@code to} is dropped first, and nothing is
+     * done when {@code from} does not exist. Whether it was copied.
+     */
+    private static boolean copyDatabase(DatabaseSettings database, String from, String to, boolean replace)
+            throws SQLException {
+        if (from.equals(to) || "postgres".equals(to)) {
+            throw new IllegalArgumentException("BOOK must name another database than DB_URL's, which is dropped");
+        }
+        String url = database.url().orElseThrow();
+        String name = databaseName(database);
+        int at = url.indexOf("/" + name, url.indexOf("//") + 2);
+        DatabaseSettings maintenance = new DatabaseSettings(database.file(),
+                Optional.of(url.substring(0, at + 1) + "postgres" + url.substring(at + 1 + name.length())),
+                database.user(), database.password(), database.poolSize());
+        try (Connection c = connect(maintenance); Statement s = c.createStatement()) {
+            if (replace) {
+                try (ResultSet r = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + from + "'")) {
+                    if (!r.next()) {
+                        return false;
+                    }
+                }
+                s.execute("DROP DATABASE IF EXISTS \"" + to + "\"");
+            }
+            s.execute("CREATE DATABASE \"" + to + "\" TEMPLATE \"" + from + "\"");
+        }
+        return true;
     }
 
     /**
@@ -211,22 +267,21 @@ public final class AddressBookBenchmark {
      * database is not on this machine.
      */
     private static Supplier<Map<Long, Long>> postgreSqlCpu(DatabaseSettings database) throws SQLException {
-        long backend;
+        long postmaster;
+        // read while the connection is open: its backend process ends with it
         try (Connection c = connect(database); Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
             r.next();
-            backend = r.getLong(1);
-        }
-        Path status = Path.of("/proc", Long.toString(backend), "status");
-        if (!Files.isReadable(status)) {
-            return Map::of;
-        }
-        long postmaster;
-        try (Stream<String> lines = Files.lines(status)) {
-            postmaster = lines.filter(l -> l.startsWith("PPid:")).mapToLong(l -> Long.parseLong(l.substring(5).strip()))
-                    .findFirst().orElseThrow();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Path status = Path.of("/proc", Long.toString(r.getLong(1)), "status");
+            if (!Files.isReadable(status)) {
+                return Map::of;
+            }
+            try (Stream<String> lines = Files.lines(status)) {
+                postmaster = lines.filter(l -> l.startsWith("PPid:"))
+                        .mapToLong(l -> Long.parseLong(l.substring(5).strip())).findFirst().orElseThrow();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return () -> {
             Map<Long, Long> cpu = new HashMap<>();
