@@ -7,8 +7,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 
 /**
  * Who is signed in to this window, and what the login screen should tell them. Each login makes a new
@@ -20,11 +18,28 @@ public final class Session {
 
     public enum Screen { LOGIN, MAIN }
 
+    /**
+     * What the login screen tells the person: {@code error} when something went wrong (a wrong password, no
+     * server, a session that ended), so it is shown as one; else a plain notice ("You have logged out.").
+     */
+    public record LoginNotice(String text, boolean error) {
+
+        public static final LoginNotice NONE = notice("");
+
+        public static LoginNotice notice(String text) {
+            return new LoginNotice(text, false);
+        }
+
+        public static LoginNotice error(String text) {
+            return new LoginNotice(text, true);
+        }
+    }
+
     private final ContactsApi api;
     private final Background background;
     private final ReadOnlyObjectWrapper<UserSession> user = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.LOGIN);
-    private final StringProperty loginNotice = new SimpleStringProperty("");
+    private final ObjectProperty<LoginNotice> loginNotice = new SimpleObjectProperty<>(LoginNotice.NONE);
 
     public Session(ContactsApi api, Background background) {
         this.api = api;
@@ -46,7 +61,7 @@ public final class Session {
     }
 
     /** A message for the login screen, e.g. why the person is back there. */
-    public StringProperty loginNoticeProperty() {
+    public ObjectProperty<LoginNotice> loginNoticeProperty() {
         return loginNotice;
     }
 
@@ -68,7 +83,7 @@ public final class Session {
             }
             user.set(new UserSession(this, email, client, background));
         }
-        loginNotice.set("");
+        loginNotice.set(LoginNotice.NONE);
         screen.set(Screen.MAIN);
         return user.get();
     }
@@ -79,7 +94,7 @@ public final class Session {
         if (current != null) {
             close(current);
         }
-        loginNotice.set("You have logged out.");
+        loginNotice.set(LoginNotice.notice("You have logged out."));
         screen.set(Screen.LOGIN);
     }
 
@@ -87,7 +102,8 @@ public final class Session {
     void ended(UserSession ended) {
         if (ended == user.get() && !ended.isClosed()) {
             ended.api().forget();
-            loginNotice.set(new ApiFailure.SessionEnded().getMessage() + " Anything you were typing is kept.");
+            loginNotice.set(LoginNotice.error(
+                    new ApiFailure.SessionEnded().getMessage() + " Anything you were typing is kept."));
             screen.set(Screen.LOGIN);
         }
     }
@@ -96,7 +112,7 @@ public final class Session {
     void signedOut(UserSession signedOut, String notice) {
         if (signedOut == user.get() && !signedOut.isClosed()) {
             close(signedOut);
-            loginNotice.set(notice);
+            loginNotice.set(LoginNotice.notice(notice));
             screen.set(Screen.LOGIN);
         }
     }

@@ -1,5 +1,6 @@
 package dev.contacts.desktop.login;
 
+import atlantafx.base.theme.Styles;
 import dev.contacts.desktop.ui.Fields;
 import dev.contacts.desktop.ui.Views;
 import javafx.animation.Animation;
@@ -43,6 +44,11 @@ public final class LoginView extends StackPane {
         subtitle.textProperty().bind(Bindings.when(vm.registeringProperty())
                 .then("Create your account").otherwise("Log in to your address book"));
         Fields.showWhenNotEmpty(message, vm.messageProperty());
+        showAsError(vm.messageIsErrorProperty().get());
+        vm.messageIsErrorProperty().addListener((obs, was, is) -> showAsError(is));
+        // a screen reader hears that it is an error, not only sees it in red
+        message.accessibleTextProperty().bind(Bindings.when(vm.messageIsErrorProperty())
+                .then(Bindings.concat("Error: ", vm.messageProperty())).otherwise(vm.messageProperty()));
         Fields.showWhenNotEmpty(serverStatus, vm.serverStatusProperty());
         emailLabel.setLabelFor(email);
         email.textProperty().bindBidirectional(vm.emailProperty());
@@ -62,6 +68,14 @@ public final class LoginView extends StackPane {
         Timeline countdown = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
         countdown.setCycleCount(Animation.INDEFINITE);
         countdown.play();
+    }
+
+    /** The message in the theme's danger colours when something went wrong; a notice stays neutral. */
+    private void showAsError(boolean error) {
+        message.getStyleClass().remove(Styles.DANGER);
+        if (error) {
+            message.getStyleClass().add(Styles.DANGER);
+        }
     }
 
     @FXML

@@ -10,12 +10,16 @@ import java.util.List;
 import dev.contacts.desktop.api.ApiFailure;
 import dev.contacts.desktop.api.ContactsApi;
 import dev.contacts.desktop.app.Session;
+import dev.contacts.desktop.app.Session.LoginNotice;
 import dev.contacts.desktop.settings.Settings;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.AccountRules;
 import dev.contacts.model.FieldError;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -37,7 +41,8 @@ public final class LoginViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final StringProperty emailError = new SimpleStringProperty("");
     private final StringProperty passwordError = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(false);
     /** While the app's own server starts: says so; if it cannot start: why. Empty once it answers. */
     private final ReadOnlyStringWrapper serverStatus = new ReadOnlyStringWrapper("");
     private final Settings settings;
@@ -51,7 +56,10 @@ public final class LoginViewModel {
         this.settings = settings;
         this.clock = clock;
         email.set(settings.get(LAST_EMAIL).orElse(""));
-        message.bind(session.loginNoticeProperty());
+        message.bind(Bindings.createStringBinding(() -> session.loginNoticeProperty().get().text(),
+                session.loginNoticeProperty()));
+        messageIsError.bind(Bindings.createBooleanBinding(() -> session.loginNoticeProperty().get().error(),
+                session.loginNoticeProperty()));
         registering.addListener((obs, was, is) -> {
             clearErrors();
             keepRememberedEmailInLogIn(is);
@@ -164,11 +172,11 @@ public final class LoginViewModel {
         if (failure instanceof ApiFailure.Invalid invalid) {
             show(invalid.errors());
         } else if (failure instanceof ApiFailure.Refused refused && refused.status() == 401) {
-            session.loginNoticeProperty().set("Wrong email or password.");
+            tell(LoginNotice.error("Wrong email or password."));
         } else if (failure instanceof ApiFailure.Refused refused && refused.status() == 409) {
             emailError.set("An account with this email already exists. Log in instead?");
         } else {
-            session.loginNoticeProperty().set(Messages.of(failure));
+            tell(LoginNotice.error(Messages.of(failure)));
         }
     }
 
@@ -178,7 +186,7 @@ public final class LoginViewModel {
             switch (error.field()) {
                 case "email", "username" -> emailError.set(text);
                 case "password" -> passwordError.set(text);
-                default -> session.loginNoticeProperty().set(text);
+                default -> tell(LoginNotice.error(text));
             }
         }
     }
@@ -194,10 +202,10 @@ public final class LoginViewModel {
         Duration left = Duration.between(clock.instant(), retryAt);
         if (left.isNegative() || left.isZero()) {
             retryAt = null;
-            session.loginNoticeProperty().set("You can try again now.");
+            tell(LoginNotice.notice("You can try again now."));
         } else {
-            session.loginNoticeProperty().set("Too many attempts. Try again in "
-                    + Messages.inWords(left.plusMillis(999).truncatedTo(ChronoUnit.SECONDS)) + ".");
+            tell(LoginNotice.error("Too many attempts. Try again in "
+                    + Messages.inWords(left.plusMillis(999).truncatedTo(ChronoUnit.SECONDS)) + "."));
         }
     }
 
@@ -210,7 +218,11 @@ public final class LoginViewModel {
         retryAt = null;
         emailError.set("");
         passwordError.set("");
-        session.loginNoticeProperty().set("");
+        tell(LoginNotice.NONE);
+    }
+
+    private void tell(LoginNotice notice) {
+        session.loginNoticeProperty().set(notice);
     }
 
     public StringProperty emailProperty() {
@@ -238,7 +250,12 @@ public final class LoginViewModel {
     }
 
     /** The general message: why the person is here, or what went wrong that is not about one field. */
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Whether the message says something went wrong (shown as an error), not just a notice. */
+    public ReadOnlyBooleanProperty messageIsErrorProperty() {
+        return messageIsError.getReadOnlyProperty();
     }
 }

@@ -47,7 +47,7 @@ class AccountViewModelTest {
         fill(PASSWORD, "my second secret", "my second secret");
         vm.confirm();
         assertEquals(Session.Screen.LOGIN, fixture.session.screenProperty().get());
-        assertTrue(fixture.session.loginNoticeProperty().get().contains("password was changed"));
+        assertTrue(fixture.session.loginNoticeProperty().get().text().contains("password was changed"));
         assertEquals(AccountViewModel.Action.NONE, vm.actionProperty().get());
         assertEquals("", vm.currentPasswordProperty().get(), "no password stays in memory");
         fixture.api.login("account@example.com", "my second secret");
@@ -83,7 +83,7 @@ class AccountViewModelTest {
         fill(PASSWORD, "", "");
         vm.confirm();
         assertEquals(Session.Screen.LOGIN, fixture.session.screenProperty().get());
-        assertTrue(fixture.session.loginNoticeProperty().get().contains("deleted"));
+        assertTrue(fixture.session.loginNoticeProperty().get().text().contains("deleted"));
         ApiFailure.Refused refused = assertThrows(ApiFailure.Refused.class,
                 () -> fixture.api.login("account@example.com", PASSWORD));
         assertEquals(401, refused.status());

@@ -8,7 +8,9 @@ import dev.contacts.desktop.support.Fx;
 import dev.contacts.desktop.support.Screenshots;
 import dev.contacts.desktop.support.UiTestBase;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Paint;
 import org.junit.jupiter.api.Test;
 
 class LoginFlowTest extends UiTestBase {
@@ -40,6 +42,27 @@ class LoginFlowTest extends UiTestBase {
         waitUntil("the message shows", () -> text(robot, "#login-message").equals("Wrong email or password."));
         assertFalse(visible(robot, "#contacts-view"));
         assertEquals("grace@example.com", text(robot, "#email"), "the email is kept");
+    }
+
+    @Test
+    void aWrongPasswordLooksLikeAnErrorAndLoggingOutLikeANotice() {
+        api.register("kind@example.com", PASSWORD);
+        logIn(robot, "kind@example.com", "not the password");
+        waitUntil("the error shows", () -> text(robot, "#login-message").equals("Wrong email or password."));
+        Label message = robot.lookup("#login-message").queryAs(Label.class);
+        assertTrue(Fx.call(() -> message.getStyleClass().contains("danger")), "shown in the danger colours");
+        assertEquals("Error: Wrong email or password.", Fx.call(message::getAccessibleText));
+        Paint errorColour = Fx.call(message::getTextFill);
+        Screenshots.save(window.scene(), "login-error");
+
+        logIn(robot, "kind@example.com", PASSWORD);
+        waitUntil("the main view shows", () -> visible(robot, "#contacts-view"));
+        robot.clickOn("#account-menu");
+        robot.clickOn("Log out");
+        waitUntil("the notice shows", () -> text(robot, "#login-message").equals("You have logged out."));
+        assertFalse(Fx.call(() -> message.getStyleClass().contains("danger")), "a notice, not an error");
+        assertEquals("You have logged out.", Fx.call(message::getAccessibleText));
+        waitUntil("the notice is not in the error's colour", () -> !message.getTextFill().equals(errorColour));
     }
 
     @Test

@@ -84,6 +84,45 @@ class LoginViewModelTest {
     }
 
     @Test
+    void aWrongPasswordIsAnErrorLoggingOutANoticeAndANewAttemptClearsTheError() {
+        fixture.api.register("kind@example.com", PASSWORD);
+        fill("kind@example.com", "wrong password");
+        vm.submit();
+        assertTrue(vm.messageIsErrorProperty().get(), "a wrong password is shown as an error");
+
+        dev.contacts.desktop.support.HeldBack held = new dev.contacts.desktop.support.HeldBack();
+        LoginViewModel retrying = new LoginViewModel(fixture.session, held, settings, fixture.clock);
+        retrying.emailProperty().set("kind@example.com");
+        retrying.passwordProperty().set(PASSWORD);
+        retrying.submit();
+        assertTrue(retrying.busyProperty().get(), "the attempt is on its way");
+        assertEquals("", retrying.messageProperty().get(), "while the new attempt runs, the old error is gone");
+        assertFalse(retrying.messageIsErrorProperty().get());
+        held.runAll();
+        assertEquals(Session.Screen.MAIN, fixture.session.screenProperty().get());
+
+        fixture.session.logOut();
+        assertEquals("You have logged out.", retrying.messageProperty().get());
+        assertFalse(retrying.messageIsErrorProperty().get(), "logging out is a notice, not an error");
+    }
+
+    @Test
+    void anEndedSessionAndNoServerAreErrorsAPasswordChangeANotice() {
+        fixture.loggedIn("ended@example.com");
+        fixture.user.ended();
+        assertTrue(vm.messageIsErrorProperty().get(), "an ended session is an error");
+
+        fixture.loggedIn("changed@example.com");
+        fixture.user.backToLogin("Your password was changed. Log in with the new one.");
+        assertFalse(vm.messageIsErrorProperty().get(), "done on purpose: a notice");
+
+        fixture.server.stop();
+        fill("a@example.com", PASSWORD);
+        vm.submit();
+        assertTrue(vm.messageIsErrorProperty().get(), "no server is an error");
+    }
+
+    @Test
     void anEmailThatIsTakenIsExplainedBesideTheEmail() {
         fixture.api.register("taken@example.com", PASSWORD);
         vm.toggleMode();
@@ -126,9 +165,11 @@ class LoginViewModelTest {
         fixture.clock.advance(java.time.Duration.ofSeconds(seconds - 1));
         vm.tick();
         assertEquals("Too many attempts. Try again in 1 second.", vm.messageProperty().get());
+        assertTrue(vm.messageIsErrorProperty().get());
         fixture.clock.advance(java.time.Duration.ofSeconds(1));
         vm.tick();
         assertEquals("You can try again now.", vm.messageProperty().get());
+        assertFalse(vm.messageIsErrorProperty().get(), "the wait is over: a notice");
         assertFalse(vm.isCountingDown());
         vm.submit();
         assertEquals(Session.Screen.MAIN, fixture.session.screenProperty().get());
