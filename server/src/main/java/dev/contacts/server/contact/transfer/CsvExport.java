@@ -205,7 +205,7 @@ final class CsvExport implements ContactFileWriter {
         for (VCardProperty p : extras) {
             Integer column = columns.get(keptColumn(p));
             if (column != null && row.get(column).isEmpty()) {
-                row.set(column, ((RawProperty) p).getValue());
+                row.set(column, KeptEntries.unescaped(((RawProperty) p).getValue()));
             }
         }
         printer.printRecord(row);

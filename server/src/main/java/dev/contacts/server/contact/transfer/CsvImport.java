@@ -540,7 +540,7 @@ final class CsvImport {
             String column = header.get(i);
             if (!r.used.contains(i) && value != null && !value.isBlank() && !column.isBlank()
                     && !(layout.outlook() && outlookFilledIn(names.get(i), value.strip(), r))) {
-                RawProperty extra = new RawProperty(EXTRA_PROPERTY, value);
+                RawProperty extra = new RawProperty(EXTRA_PROPERTY, KeptEntries.escaped(value));
                 extra.getParameters().put(COLUMN_PARAMETER, column);
                 extras.add(extra);
             }

@@ -62,7 +62,7 @@ final class KeptEntries {
         if (value == null || value.isBlank()) {
             return null;
         }
-        RawProperty property = new RawProperty(CsvImport.EXTRA_PROPERTY, value.strip());
+        RawProperty property = new RawProperty(CsvImport.EXTRA_PROPERTY, escaped(value.strip()));
         property.getParameters().put(CsvImport.COLUMN_PARAMETER, group);
         if (label != null && !label.isBlank()) {
             property.getParameters().put(LABEL_PARAMETER, label.strip());
@@ -95,7 +95,7 @@ final class KeptEntries {
             }
             String column = raw.getParameter(CsvImport.COLUMN_PARAMETER);
             if (GROUPS.contains(column)) {
-                entries.get(column).add(new Entry(nz(raw.getParameter(LABEL_PARAMETER)), raw.getValue().strip()));
+                entries.get(column).add(new Entry(nz(raw.getParameter(LABEL_PARAMETER)), text(raw)));
                 it.remove();
                 continue;
             }
@@ -103,7 +103,7 @@ final class KeptEntries {
             if (m != null && m.matches()) {
                 String key = m.group(1) + " " + m.group(2);
                 (m.group(3).equals("Value") ? values : labels).computeIfAbsent(key, k -> new ArrayList<>())
-                        .add(raw.getValue().strip());
+                        .add(text(raw));
                 it.remove();
             }
         }
@@ -139,14 +139,14 @@ final class KeptEntries {
             String column = raw.getParameter(CsvImport.COLUMN_PARAMETER);
             if (CUSTOM_FIELD.equals(column)) {
                 return identity(CUSTOM_FIELD,
-                        new Entry(nz(raw.getParameter(LABEL_PARAMETER)), raw.getValue().strip()));
+                        new Entry(nz(raw.getParameter(LABEL_PARAMETER)), text(raw)));
             }
             Matcher m = column == null ? null : NUMBERED.matcher(column);
             if (m != null && m.matches() && m.group(3).equals("Value")) {
                 String label = cell(properties, m.group(1) + " " + m.group(2) + " - Label");
                 label = label != null ? label : nz(cell(properties, m.group(1) + " " + m.group(2) + " - Type"));
                 return identity(m.group(1), new Entry(label,
-                        m.group(1).equals(EVENT) ? date(raw.getValue()) : raw.getValue().strip()));
+                        m.group(1).equals(EVENT) ? date(text(raw)) : text(raw)));
             }
         }
         return null;
@@ -161,7 +161,7 @@ final class KeptEntries {
         for (VCardProperty p : properties) {
             if (p instanceof RawProperty raw && isCell(raw)
                     && column.equals(raw.getParameter(CsvImport.COLUMN_PARAMETER))) {
-                return raw.getValue().strip();
+                return text(raw);
             }
         }
         return null;
@@ -178,17 +178,17 @@ final class KeptEntries {
             // RELATED in a 3.0 card is a property ez-vcard does not know there
             if (raw.getPropertyName().equalsIgnoreCase("X-ABRELATEDNAMES")
                     || raw.getPropertyName().equalsIgnoreCase("RELATED")) {
-                return new Entry(label(raw, all), raw.getValue().strip());
+                return new Entry(label(raw, all), text(raw));
             }
             if (isCell(raw)) {
                 String column = raw.getParameter(CsvImport.COLUMN_PARAMETER);
                 String label = column == null ? null
                         : OUTLOOK_RELATIONS.get(OutlookGerman.inEnglish(List.of(column)).get(0));
                 if (label != null) {
-                    return new Entry(label, raw.getValue().strip());
+                    return new Entry(label, text(raw));
                 }
                 if (RELATION.equals(column)) {
-                    return new Entry(nz(raw.getParameter(LABEL_PARAMETER)), raw.getValue().strip());
+                    return new Entry(nz(raw.getParameter(LABEL_PARAMETER)), text(raw));
                 }
             }
         }
@@ -205,22 +205,55 @@ final class KeptEntries {
         if (p instanceof RawProperty raw && raw.getValue() != null && !raw.getValue().isBlank()) {
             String name = raw.getPropertyName();
             if (name.equalsIgnoreCase("X-ANNIVERSARY") || name.equalsIgnoreCase("ANNIVERSARY")) {
-                return new Entry(ANNIVERSARY, date(raw.getValue()));
+                return new Entry(ANNIVERSARY, date(text(raw)));
             }
             if (name.equalsIgnoreCase("X-ABDATE")) {
-                return new Entry(label(raw, all), date(raw.getValue()));
+                return new Entry(label(raw, all), date(text(raw)));
             }
             if (isCell(raw)) {
                 String column = raw.getParameter(CsvImport.COLUMN_PARAMETER);
                 if (column != null && OutlookGerman.inEnglish(List.of(column)).get(0).equals(ANNIVERSARY)) {
-                    return new Entry(ANNIVERSARY, date(raw.getValue()));
+                    return new Entry(ANNIVERSARY, date(text(raw)));
                 }
                 if (EVENT.equals(column)) {
-                    return new Entry(nz(raw.getParameter(LABEL_PARAMETER)), date(raw.getValue()));
+                    return new Entry(nz(raw.getParameter(LABEL_PARAMETER)), date(text(raw)));
                 }
             }
         }
         return null;
+    }
+
+    /** The text of a kept property's value, stripped, its vCard escapes undone ({@link #unescaped}). */
+    static String text(RawProperty raw) {
+        return unescaped(raw.getValue()).strip();
+    }
+
+    /**
+     * A kept value as it was read from its file: \\n or \\N a line break, \\, \\; and \\\\ the character. ez-vcard
+     * leaves the value of a property it does not know as written, and its writer escapes a line break, not a
+     * backslash: {@link #escaped} does that before a value is kept.
+     */
+    static String unescaped(String value) {
+        StringBuilder text = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()) {
+                char next = value.charAt(++i);
+                switch (next) {
+                    case 'n', 'N' -> text.append('\n');
+                    case ',', ';', '\\' -> text.append(next);
+                    default -> text.append(c).append(next);
+                }
+            } else {
+                text.append(c);
+            }
+        }
+        return text.toString();
+    }
+
+    /** A value to keep as vCard text: its backslashes escaped, so that one before an "n" stays a backslash. */
+    static String escaped(String value) {
+        return value.replace("\\", "\\\\");
     }
 
     private static boolean isCell(RawProperty raw) {

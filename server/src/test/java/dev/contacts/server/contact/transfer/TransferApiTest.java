@@ -293,6 +293,26 @@ class TransferApiTest {
     }
 
     @Test
+    void aLineBreakAndABackslashInAKeptValueComeBackAsTheyWereInTheCsvAndAsVCardTextInTheVCard() {
+        JsonNode report = imported("", CSV, "First Name,Last Name,E-mail 1 - Label,E-mail 1 - Value,"
+                + "Custom Field 1 - Label,Custom Field 1 - Value,Custom Field 2 - Label,Custom Field 2 - Value\r\n"
+                + "Ada,Lovelace,,ada@example.org,Directions,\"Gate 2\nthen left\",Path,C:\\new\\x;y\r\n");
+        assertEquals(1, report.get("created").asInt(), report.toString());
+        String csv = api.get("/contacts/export/?format=csv", token).body();
+        Map<String, String> ada = rows(csv).getFirst();
+        assertEquals("Gate 2\nthen left", ada.get("Custom Field 1 - Value"), "a line break, not the two characters \\n");
+        assertEquals("C:\\new\\x;y", ada.get("Custom Field 2 - Value"), "the backslashes as they were");
+        String card = api.get("/contacts/export/?format=vcard", token).body();
+        assertTrue(card.contains(":Gate 2\\nthen left\r\n") && card.contains(":C:\\\\new\\\\x;y\r\n"),
+                "vCard text escapes a line break and a backslash: " + card);
+
+        JsonNode again = imported("", CSV, csv);
+        assertEquals(0, again.get("created").asInt() + again.get("merged").asInt(),
+                "the export adds nothing: " + again);
+        assertEquals(csv, api.get("/contacts/export/?format=csv", token).body());
+    }
+
+    @Test
     void aVCardsRelationsAnniversaryAndDatesAreWrittenInGooglesColumnsAndTheRestInTheVCardOnly() {
         imported("", VCARD, card("""
                 N:Lee;Ann;;;\r
