@@ -26,7 +26,6 @@ import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -177,23 +176,9 @@ public abstract class UiTestBase extends FxRobot {
         return Fx.call(() -> findRow(name));
     }
 
-    /**
-     * The name label of the list's row for {@code name}, in a cell that is drawn: the list keeps spare cells, hidden
-     * but with their last text, and a click on one of those fails ("bounds are not visible in Scene").
-     */
     private Node findRow(String name) {
-        ListView<Contact> list = contactList();
-        return list.lookupAll(".contact-name").stream()
-                .filter(n -> name.equals(((Labeled) n).getText()) && drawnIn(list, n)).findFirst().orElse(null);
-    }
-
-    private static boolean drawnIn(ListView<?> list, Node node) {
-        for (Node n = node; n != null && n != list; n = n.getParent()) {
-            if (!n.isVisible() || n instanceof ListCell<?> cell && cell.isEmpty()) {
-                return false;
-            }
-        }
-        return true;
+        return contactList().lookupAll(".contact-name").stream()
+                .filter(n -> n.isVisible() && name.equals(((Labeled) n).getText())).findFirst().orElse(null);
     }
 
     /** Clicks into a field, clears it and types {@code text}. */
