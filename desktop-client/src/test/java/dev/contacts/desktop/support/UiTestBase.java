@@ -91,6 +91,9 @@ public abstract class UiTestBase extends FxRobot {
         window = new AppWindow(session, background, () -> Debouncer.fx(250), theme, settings);
         window.openLinksWith(openedLinks::add);
         window.showIn(stage);
+        // the app's size: TestFX keeps one stage for every test, and a test that made it smaller left it so for the
+        // next ones (SelectionPaneFlowTest's rows were then below the window's edge)
+        stage.sizeToScene();
         stage.show();
     }
 
