@@ -655,16 +655,11 @@ public final class ContactRepository {
         // trigram index (one phrase each, all of them required); the shorter ones are tested on each contact
         List<String> indexed = new ArrayList<>();
         List<String> scanned = new ArrayList<>();
-        // PostgreSQL: two-character words (no trigram to look up) are looked up as a pair of characters (V15), when
-        // the search's words are all such and no label is asked. Beside a LIKE or a label, a statement's generic plan
-        // (from its sixth run) may take their index for an unknown value and compute each candidate's pairs as a
-        // filter (2.5 s for "zo nunez" at 100,000 contacts): then every word is tested by LIKE, as before V15
-        boolean byPairs = !Database.isSqlite(dsl) && options.label() == null && !criteria.words().isEmpty()
-                && criteria.words().stream().allMatch(w -> w.codePointCount(0, w.length()) == TRIGRAM - 1);
+        // PostgreSQL: two-character words (no trigram to look up) are looked up as a pair of characters (V15)
         List<String> pairs = new ArrayList<>();
         for (String word : criteria.words()) {
             int length = word.codePointCount(0, word.length());
-            if (byPairs) {
+            if (!Database.isSqlite(dsl) && length == TRIGRAM - 1) {
                 pairs.add(word);
             } else if (!Database.isSqlite(dsl) || length < TRIGRAM - 1) {
                 scanned.add(word);
