@@ -655,13 +655,9 @@ public final class ContactRepository {
         // trigram index (one phrase each, all of them required); the shorter ones are tested on each contact
         List<String> indexed = new ArrayList<>();
         List<String> scanned = new ArrayList<>();
-        // PostgreSQL: two-character words (no trigram to look up) are looked up as a pair of characters (V15)
-        List<String> pairs = new ArrayList<>();
         for (String word : criteria.words()) {
             int length = word.codePointCount(0, word.length());
-            if (!Database.isSqlite(dsl) && length == TRIGRAM - 1) {
-                pairs.add(word);
-            } else if (!Database.isSqlite(dsl) || length < TRIGRAM - 1) {
+            if (!Database.isSqlite(dsl) || length < TRIGRAM - 1) {
                 scanned.add(word);
             } else if (length >= TRIGRAM) {
                 indexed.add(phrase(word));
@@ -679,9 +675,6 @@ public final class ContactRepository {
             // AND written out: FTS5 takes no implicit AND beside a parenthesized OR
             values.put("trigrams", String.join(" AND ", indexed));
         }
-        for (int i = 0; i < pairs.size(); i++) {
-            values.put("pair" + i, pairs.get(i));
-        }
         for (int i = 0; i < scanned.size(); i++) {
             values.put("word" + i, needle(scanned.get(i)));
         }
@@ -696,7 +689,7 @@ public final class ContactRepository {
         }
         return new Listing(options.sort(), options.descending(), options.favorite() != null, options.label() != null,
                 true, indexed.isEmpty() ? Trigrams.NONE : Trigrams.FIRST, scanned.size(), criteria.firstName() != null,
-                criteria.lastName() != null, criteria.email() != null, false, false, false, pairs.size());
+                criteria.lastName() != null, criteria.email() != null, false, false, false);
     }
 
     /**
@@ -1490,18 +1483,7 @@ public final class ContactRepository {
      */
     private record Listing(ListOptions.Sort sort, boolean descending, boolean favorite, boolean label, boolean search,
                            Trigrams trigrams, int words, boolean firstName, boolean lastName, boolean email,
-                           boolean labelFirst, boolean labelProbed, boolean favoritesFirst, int pairs) {
-
-        /**
-         * {@code pairs}: how many two-character words are looked up in the index of each text's pairs of characters
-         * (PostgreSQL, migration V15), beside the {@code words} tested by LIKE; none here.
-         */
-        Listing(ListOptions.Sort sort, boolean descending, boolean favorite, boolean label, boolean search,
-                Trigrams trigrams, int words, boolean firstName, boolean lastName, boolean email, boolean labelFirst,
-                boolean labelProbed, boolean favoritesFirst) {
-            this(sort, descending, favorite, label, search, trigrams, words, firstName, lastName, email, labelFirst,
-                    labelProbed, favoritesFirst, 0);
-        }
+                           boolean labelFirst, boolean labelProbed, boolean favoritesFirst) {
 
         /** Whether some rows of the owner's live contacts are left out (the count on their row is not the total). */
         boolean filtered() {
@@ -1525,13 +1507,13 @@ public final class ContactRepository {
         /** The shape whose count is this one's: the index's matches, each tested in the owner's id index. */
         Listing counting() {
             return new Listing(ListOptions.Sort.ID, false, favorite, label, search, Trigrams.FIRST, words, firstName,
-                    lastName, email, false, false, false, pairs);
+                    lastName, email, false, false, false);
         }
 
         /** The same listing, its page read by walking the sort key's index. */
         Listing walking() {
             return new Listing(sort, descending, favorite, label, search, Trigrams.WALK, words, firstName, lastName,
-                    email, false, false, false, pairs);
+                    email, false, false, false);
         }
 
         /**
@@ -1540,19 +1522,19 @@ public final class ContactRepository {
          */
         Listing textWalking(int indexedWords) {
             return new Listing(sort, descending, favorite, label, search, Trigrams.TEXT, words + indexedWords,
-                    firstName, lastName, email, false, false, false, pairs);
+                    firstName, lastName, email, false, false, false);
         }
 
         /** The same listing, the label's contacts read first from the label index. */
         Listing fromLabel() {
             return new Listing(sort, descending, favorite, label, search, trigrams, words, firstName, lastName, email,
-                    true, false, false, pairs);
+                    true, false, false);
         }
 
         /** The same listing (by the favourite mark alone), the owner's live favourites read first from their index. */
         Listing fromFavorites() {
             return new Listing(sort, descending, favorite, label, search, trigrams, words, firstName, lastName, email,
-                    false, false, true, pairs);
+                    false, false, true);
         }
 
         /**
@@ -1561,13 +1543,13 @@ public final class ContactRepository {
          */
         Listing favoritesTested(int indexedWords) {
             return new Listing(sort, descending, favorite, label, search, Trigrams.NONE, words + indexedWords,
-                    firstName, lastName, email, false, false, true, pairs);
+                    firstName, lastName, email, false, false, true);
         }
 
         /** The same listing, the sort key's index walked and each entry looked up in the label index. */
         Listing probingLabel() {
             return new Listing(sort, descending, favorite, label, search, trigrams, words, firstName, lastName, email,
-                    false, true, false, pairs);
+                    false, true, false);
         }
     }
 
@@ -1709,7 +1691,7 @@ public final class ContactRepository {
     private static <K, T> RenderedQuery<T> rendered(Map<K, RenderedQuery<T>> kept, K shape,
                                                     BiFunction<DSLContext, K, ResultQuery<?>> query,
                                                     RenderedQuery.Rows<T> rows) {
-        if (shape instanceof Listing listing && listing.words() + listing.pairs() > KEPT_WORDS) {
+        if (shape instanceof Listing listing && listing.words() > KEPT_WORDS) {
             return new RenderedQuery<>(dsl -> query.apply(dsl, shape), rows);
         }
         return kept.computeIfAbsent(shape, s -> new RenderedQuery<>(dsl -> query.apply(dsl, s), rows));
@@ -2012,14 +1994,6 @@ public final class ContactRepository {
                     .orderBy(pageOrder(shape, key, CONTACTS.ID))
                     .limit(DSL.inline(1)).offset(DSL.param("bound", Integer.class)));
             condition = condition.and(shape.descending() ? key.ge(bound) : key.le(bound));
-        }
-        for (int i = 0; i < shape.pairs(); i++) {
-            // PostgreSQL: the texts whose pairs of characters hold this two-character word (migration V15: pg_trgm's
-            // index has no trigram to look up for it). That is exactly the texts holding it, so no LIKE as well: with
-            // one, PostgreSQL's generic plan (from a statement's sixth run) took the trigram index for LIKE $n, which
-            // for such a word returns every text, and computed each one's pairs (2.6 s a page at 100,000 contacts)
-            condition = condition.and(DSL.condition("character_pairs({0}) @> array[cast({1} as text)]",
-                    CONTACTS.SEARCH_TEXT, DSL.param("pair" + i, String.class)));
         }
         for (int i = 0; i < shape.words(); i++) {
             condition = condition.and(contains(dsl, CONTACTS.SEARCH_TEXT, "word" + i));
