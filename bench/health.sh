@@ -1,7 +1,7 @@
 # Sourced by the benchmarks that time a server's start (load.sh, server-startup.sh), after they set $work (a
 # temporary folder): a free port, and a poll of the server's health that starts no process, since a poller that
 # forks curl, sed and sleep every 10 ms took CPU from the start it timed on two cores, 80-300 ms of its wall time
-# (README, "Ready within a second").
+# (docs/benchmarks.md, "Ready within a second").
 
 # A free loopback port for the server (it then listens there, so nothing reads its log while it starts)
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }

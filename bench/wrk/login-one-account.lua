@@ -1,5 +1,5 @@
 -- POST /token/ with the right password, every connection for the one account LOGIN_EMAIL: logins for one email at
--- once beyond its five turns wait in line (README, "Logins for one email at once, in line"). Counts the answers by
+-- once beyond its five turns wait in line (docs/benchmarks.md, "Logins for one email at once, in line"). Counts the answers by
 -- status. Register the account first, then e.g. LOGIN_EMAIL=... LOGIN_PASSWORD=... wrk -t1 -c16 -d20s --timeout 10s
 -- -s bench/wrk/login-one-account.lua http://127.0.0.1:8000 (against a server started with --rate-limit 0).
 local email = os.getenv("LOGIN_EMAIL")

@@ -14,7 +14,7 @@ import dev.contacts.server.db.Database;
  */
 public record Capacity(int databaseThreads, int readThreads, int sqliteConnections, int hashThreads) {
 
-    /** A server for many users: sized for the load of bench/load.sh (README, "Load"). */
+    /** A server for many users: sized for the load of bench/load.sh (docs/benchmarks.md, "Load"). */
     public static final Capacity SERVER = new Capacity(Database.WORKERS, Database.READERS, Database.SQLITE_CONNECTIONS,
             Runtime.getRuntime().availableProcessors());
 
@@ -23,7 +23,7 @@ public record Capacity(int databaseThreads, int readThreads, int sqliteConnectio
      * the details, a photo) and at most one import or export. Four database threads leave the others room beside a
      * long import, and two for reads serve a page and its details at once; two connections let reads go on beside a
      * writer (WAL); one hashing thread for the one person's logins. glibc's arenas with 5,000 contacts listed: 55-58
-     * MB instead of 60-63 MB (README, "The embedded server's sizes").
+     * MB instead of 60-63 MB (docs/benchmarks.md, "The embedded server's sizes").
      */
     public static final Capacity ONE_USER = new Capacity(4, 2, 2, 1);
 

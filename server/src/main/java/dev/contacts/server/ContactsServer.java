@@ -87,8 +87,8 @@ public final class ContactsServer implements AutoCloseable {
     /**
      * With the components {@code open} opens (tests hold it back). They open (the database is opened and migrated)
      * on a thread of their own while this one sets up what of the web server needs no database, Helidon's service
-     * registry the largest part: on two cores the two overlap (README, "Ready within a second"). The server listens
-     * only once both are done, so nothing is answered, not even health, before the database is ready.
+     * registry the largest part: on two cores the two overlap (docs/benchmarks.md, "Ready within a second"). The server
+     * listens only once both are done, so nothing is answered, not even health, before the database is ready.
      */
     static ContactsServer start(ServerSettings settings, Callable<ServerComponents> open) {
         FutureTask<ServerComponents> opening = new FutureTask<>(open);

@@ -84,8 +84,8 @@ public final class Main implements Callable<Integer> {
      * Config): sqlite-jdbc's native library (copied out of its jar and loaded; unused on PostgreSQL) and its
      * configuration's date format (the JDK's calendar data), {@link BigDecimal} (its class initialisation takes about
      * 30 ms, and Helidon's service registry reads its metadata with it) and ICU's root collator (the contacts' sort
-     * keys). Each is what the start would do a moment later on its own path (README, "Ready within a second"); a
-     * failure here is left to the start, which meets it again and reports it.
+     * keys). Each is what the start would do a moment later on its own path (docs/benchmarks.md, "Ready within a
+     * second"); a failure here is left to the start, which meets it again and reports it.
      */
     private static void preload() {
         Thread.ofPlatform().daemon().name("contacts-preload").start(() -> {

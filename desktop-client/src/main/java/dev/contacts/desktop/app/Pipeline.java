@@ -14,9 +14,9 @@ import com.sun.jna.Platform;
  * How JavaFX draws, chosen before it starts. On Linux JavaFX first tries OpenGL (its es2 pipeline) and, if the only
  * OpenGL is Mesa's software one (no GPU: a VM, a remote or virtual display such as Xvfb), falls back to its own
  * software pipeline; but the probe has loaded Mesa's llvmpipe (libLLVM, its threads and buffers), which stays: 50-60 MB
- * of RSS for nothing (README, "The desktop's memory"). So where the machine has no GPU device at all, the app asks
- * for the software pipeline at once. With a GPU, or with {@code prism.order} set by the person starting it, nothing
- * changes.
+ * of RSS for nothing (docs/benchmarks.md, "The desktop's memory"). So where the machine has no GPU device at all, the
+ * app asks for the software pipeline at once. With a GPU, or with {@code prism.order} set by the person starting it,
+ * nothing changes.
  *
  * <p>GTK probes OpenGL too: when JavaFX opens the display ({@code gtk_init}), GDK asks libepoxy whether the X server
  * has GLX, which loads the same Mesa (libGL, swrast_dri, libLLVM), although JavaFX never draws through GTK's OpenGL.

@@ -208,8 +208,8 @@ public final class Photos {
      * {@code bytes} decoded to cover {@code side} pixels square (its shorter side {@code side}, or its own when
      * smaller): an avatar shows a photo's middle square, as other address books do, not the photo squashed into the
      * circle. An {@link Image} keeps the stream it was made from for good, so the stream lets go of the bytes once
-     * the image is made: else each photo kept also held its JPEG (about 35 KB; 10 MB of heap with 300 photos, README
-     * "The desktop's memory").
+     * the image is made: else each photo kept also held its JPEG (about 35 KB; 10 MB of heap with 300 photos,
+     * docs/benchmarks.md, "The desktop's memory").
      */
     static Image decoded(byte[] bytes, int side) {
         int[] size = dimensions(bytes);

@@ -25,7 +25,7 @@ import io.helidon.security.providers.jwt.JwtProvider;
  * The guard calls Security itself rather than through Helidon's webserver {@code SecurityFeature}: that filter ran
  * on every route (login and health included) and built each request's security environment from a copy of every
  * header, the URI, the peer's address and the query, then a handler with tracing and query-parameter extraction,
- * all to give the provider one header (a fifth of a {@code GET /contacts/{id}/}'s CPU; README, "Load").
+ * all to give the provider one header (a fifth of a {@code GET /contacts/{id}/}'s CPU; docs/benchmarks.md, "Load").
  * <p>
  * Security's successful verifications are remembered by token until the token expires, so that a client's every
  * request does not build a security context, audit (a stack walk) and verify the same token again (half of what

@@ -16,7 +16,7 @@ import org.jooq.impl.DSL;
  * Whether the server still honours a verified access token: its user exists at the token's version (no password
  * change or account deletion since), it was not logged out, and its session (refresh-token family) was not ended.
  * One statement, rendered once: every protected request asks, and three separate queries (each taking a pooled
- * connection) were a quarter of a read's CPU, rendering the one statement again a tenth (README, "Load").
+ * connection) were a quarter of a read's CPU, rendering the one statement again a tenth (docs/benchmarks.md, "Load").
  */
 public final class AccessTokenState {
 

@@ -53,7 +53,9 @@ final class Argon2idBlocks {
     private record Block(Memory memory, Pointer start, long size) {
     }
 
-    /** Linux's madvise, for huge pages (argon2 reads its block at random: 5-10% less CPU a hash, README). */
+    /**
+     * Linux's madvise, for huge pages (argon2 reads its block at random: 5-10% less CPU a hash, docs/benchmarks.md).
+     */
     private interface Madvise extends Library {
         int madvise(Pointer start, long length, int advice);
     }

@@ -133,7 +133,7 @@ public final class LoginThrottle {
     private static boolean hasRoom(DSLContext db, String email, Instant now) {
         // both read as the Integer each column is (value1), not through fetchCount's int or a Class: those go
         // through jOOQ's generic conversion, whose first compilation during a login flood took 18.7 MB of the
-        // JIT's scratch memory, the RSS's peak (README, "LoginThrottle's counts typed")
+        // JIT's scratch memory, the RSS's peak (docs/benchmarks.md, "LoginThrottle's counts typed")
         int failures = db.select(failuresInARow(now)).from(LOGIN_FAILURES)
                 .where(LOGIN_FAILURES.EMAIL.eq(email))
                 .fetchOptional(Record1::value1).orElse(0);

@@ -43,7 +43,7 @@ public final class PasswordHasher implements AutoCloseable {
      * What a login of an unknown email verifies against, so that it costs the same work as a known one's (no account
      * enumeration by timing): a hash of this server's parameters over random bytes ({@link Argon2idBlocks#decoy}),
      * made at the first such login. It was a real hash made at start: ~22 ms of CPU, and its thread then held a
-     * 19 MiB block for a second, as the desktop's window showed (README, "The desktop's memory").
+     * 19 MiB block for a second, as the desktop's window showed (docs/benchmarks.md, "The desktop's memory").
      */
     private static final class Decoy {
         static final String HASH = Argon2idBlocks.decoy(ITERATIONS, MEMORY_KIB, PARALLELISM);

@@ -10,7 +10,8 @@ import dev.contacts.server.http.Json;
 
 /**
  * The JSON that contacts are sent as, remembered for the stored row each was made from: reading a page's rows'
- * JSON lists into records and writing them out again took half the CPU of a page of 100 contacts (README, "Load").
+ * JSON lists into records and writing them out again took half the CPU of a page of 100 contacts (docs/benchmarks.md,
+ * "Load").
  * <p>
  * The JSON (and entity tag) of a row is a function of that row alone ({@link StoredContact#contact()}), and a
  * remembered one is used only for a row equal to it field by field, so nothing has to be invalidated: a write, on
@@ -26,12 +27,14 @@ import dev.contacts.server.http.Json;
  */
 final class ContactJson {
 
-    /** A power of two. The budget, not the slots, bounds the bytes (README, "Remembered JSON in two slots"). */
+    /**
+     * A power of two. The budget, not the slots, bounds the bytes (docs/benchmarks.md, "Remembered JSON in two slots").
+     */
     private static final int SLOTS = 4096;
     /**
      * Slots an id may take, a power of two. Two pages of 1,000 contacts asked in turn find all but a few of them
      * remembered, whatever the spacing of their ids; with two slots an id (the round before) about 93%, and each miss
-     * took another contact's slot, which missed the next time (README, "Remembered JSON in buckets").
+     * took another contact's slot, which missed the next time (docs/benchmarks.md, "Remembered JSON in buckets").
      */
     static final int WAYS = 16;
     private static final int BUCKET_BITS = Integer.numberOfTrailingZeros(SLOTS / WAYS);

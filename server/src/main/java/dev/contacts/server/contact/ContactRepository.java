@@ -336,11 +336,11 @@ public final class ContactRepository {
      * book version too, and its rows are taken only when that is the places' version: a write since (on any instance,
      * or by SQL) raised it. Places missing are read first, each a step of SPACING entries from the one before, each
      * step's statement reading the version too. Reading them from the start costs about four times the walk of one
-     * page (SQLite merging two ranges of the index at every step: README, "Deep pages from remembered places"), so a
-     * list is only remembered at a version (no places) by its first deep page, and its places are read by the next
-     * deep page that finds the book still at that version: a book written between every two deep pages has each read
-     * from its offset, as before, for one more read of its version. Null when no place serves: the caller reads the
-     * page from its offset.
+     * page (SQLite merging two ranges of the index at every step: docs/benchmarks.md, "Deep pages from remembered
+     * places"), so a list is only remembered at a version (no places) by its first deep page, and its places are read
+     * by the next deep page that finds the book still at that version: a book written between every two deep pages has
+     * each read from its offset, as before, for one more read of its version. Null when no place serves: the caller
+     * reads the page from its offset.
      */
     private List<StoredContact> fromPlaces(long owner, ListOptions options, Listing shape, int skip, int limit) {
         ListAnchors.Listed list = new ListAnchors.Listed(owner, shape.sort(), shape.descending(), options.favorite());
@@ -490,7 +490,8 @@ public final class ContactRepository {
      * tests each entry either against the list of every contact that carries the label, made first (20,000 of
      * 100,000 contacts: about 3.4 ms, then 0.2 µs an entry), or by a lookup in the label index (about 0.5 µs an
      * entry, nothing made first): the lookups when the walk reads at most half as many entries as the label has
-     * contacts (a first page of a label on a fifth of 100,000 contacts: 0.3 ms instead of 4 ms; README, "label=Work").
+     * contacts (a first page of a label on a fifth of 100,000 contacts: 0.3 ms instead of 4 ms; docs/benchmarks.md,
+     * "label=Work").
      */
     private Listing labelPlan(long owner, Listing shape, int total, int skip, int limit) {
         if (!Database.isSqlite(dsl)) {
@@ -926,7 +927,7 @@ public final class ContactRepository {
      * (every change raises the version), so only the others are read from the table, each by id, and each must still
      * have the version the index gave: a row changed between the two statements, or a part mostly not remembered,
      * is read instead as before, rows and keys in one statement (one snapshot). The table's seek and columns of each
-     * row were most of SQLite's part of a birthday page (README, "Birthday pages from the index alone").
+     * row were most of SQLite's part of a birthday page (docs/benchmarks.md, "Birthday pages from the index alone").
      * <p>
      * When the first {@code wanted} are all remembered, the part goes on to {@code reach} contacts (the rest of the
      * page) in the same statement if those are all remembered too: rows held anyway, so a page of 1,000 asked again
@@ -1168,7 +1169,7 @@ public final class ContactRepository {
         List<Object[]> labels = new ArrayList<>();
         t.connection(connection -> {
             // kept open on the connection: preparing it compiled the table's triggers into it every time, a seventh
-            // of a create's CPU (README, "Creates: where a create's CPU goes")
+            // of a create's CPU (docs/benchmarks.md, "Creates: where a create's CPU goes")
             PreparedStatement insert = RenderedQuery.keptOpen(connection, insertSql);
             for (NewRow row : rows) {
                 for (int i = 0; i < row.values().length; i++) {
@@ -1629,7 +1630,8 @@ public final class ContactRepository {
     /**
      * How many of the owner's live contacts carry a label: its entries in the label index (the owner's, by folded
      * name), less the owner's trashed contacts that carry it, read from the trash index. Testing each entry's contact
-     * instead took 8 to 11 ms for a label on 20,000 of 100,000 contacts (README, "100,000 contacts, this round").
+     * instead took 8 to 11 ms for a label on 20,000 of 100,000 contacts (docs/benchmarks.md, "100,000 contacts, this
+     * round").
      */
     private static final RenderedQuery<Integer> LABELLED = new RenderedQuery<>(dsl -> dsl.select(
             DSL.field(DSL.selectCount().from(CONTACT_LABELS)
@@ -1767,8 +1769,8 @@ public final class ContactRepository {
      * index, merged in order. A row value (key, id) > (?, ?) seeks SQLite's index by the key alone and steps over the
      * key's earlier entries (0.6 ms for a key shared by 6,000 contacts, against 0.1 ms). PostgreSQL seeks its index by
      * a row value exactly, and did not merge the two ranges: it read all of the later keys' range and sorted it (a
-     * step of 1,000 at 49,000 by last name desc: 50 ms against 0.2 ms for the row value; README, "PostgreSQL at
-     * 100,000 contacts, again").
+     * step of 1,000 at 49,000 by last name desc: 50 ms against 0.2 ms for the row value; docs/benchmarks.md,
+     * "PostgreSQL at 100,000 contacts, again").
      */
     private static Select<?> placedIds(DSLContext dsl, Listing shape, boolean after) {
         @SuppressWarnings("unchecked")
@@ -1861,8 +1863,8 @@ public final class ContactRepository {
      * PostgreSQL: a search's page, from all its matches found first (a materialized CTE). Given the page's order and
      * LIMIT, the planner walked the owner's rows in that order to stop early, but the page's total (a window count)
      * reads every match anyway: a word in 11% of 100,000 contacts took 740 ms that way, 39 ms through the trigram
-     * index (README, "The same benchmark on PostgreSQL 14"). Planned apart, the matches come from the cheaper of the
-     * trigram index and the owner's rows.
+     * index (docs/benchmarks.md, "The same benchmark on PostgreSQL 14"). Planned apart, the matches come from the
+     * cheaper of the trigram index and the owner's rows.
      */
     private static Table<?> matchedPage(DSLContext dsl, Listing shape, Table<?> from) {
         CommonTableExpression<Record2<Long, Object>> matches = DSL.name("matches").fields("match_id", "match_key")
@@ -1900,7 +1902,7 @@ public final class ContactRepository {
         // A search by trigram words alone (SQLite): when every contact of the file is the owner's and none is in a
         // trash (one user's book, as the desktop's), every match of the index is the owner's live contact, so the
         // index counts them alone (1.7 ms for a word in 11,000 of 100,000 contacts), without testing each in the
-        // owner's id index (6.3 ms; README, "A common word's count, birthdays' pages"). Decided in the same
+        // owner's id index (6.3 ms; docs/benchmarks.md, "A common word's count, birthdays' pages"). Decided in the same
         // statement, so on the same snapshot; the three tests are index seeks.
         Condition ownerAlone = DSL.notExists(DSL.selectOne().from(CONTACTS)
                         .where(CONTACTS.USER_ID.lt(DSL.param("owner_below", Long.class))))

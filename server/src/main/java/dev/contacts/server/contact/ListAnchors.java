@@ -7,15 +7,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Places remembered in owners' sorted lists, so that a page deep in one seeks the sort key's index near its start
  * instead of stepping over every entry its offset skips (SQLite stepped over 50,000 index entries for a page at
- * 50,000: README, "Deep pages from remembered places"). A list's places are its entries at every {@link #SPACING}th
- * position, read with the owner's book version (migration V12), which the database raises in the same transaction as
- * every write that can change what the list holds or its order. A place is used only by a page whose own statement
- * reads that same version (one snapshot), so a write on any instance, or by SQL behind the server's back, leaves every
- * place read before it unused; nothing here is told of writes.
+ * 50,000: docs/benchmarks.md, "Deep pages from remembered places"). A list's places are its entries at every {@link
+ * #SPACING}th position, read with the owner's book version (migration V12), which the database raises in the same
+ * transaction as every write that can change what the list holds or its order. A place is used only by a page whose own
+ * statement reads that same version (one snapshot), so a write on any instance, or by SQL behind the server's back,
+ * leaves every place read before it unused; nothing here is told of writes.
  * <p>
  * A run of a birthday window (month-days in the birthday index's order) is such a list too, its version raised also
  * by a birthday changed (V14), and its count is remembered with the version it was read at: the year's window counted
- * all 100,000 entries of the index on every request (README, "Deep birthday pages from remembered places").
+ * all 100,000 entries of the index on every request (docs/benchmarks.md, "Deep birthday pages from remembered places").
  */
 final class ListAnchors {
 

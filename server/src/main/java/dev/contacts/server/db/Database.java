@@ -63,14 +63,15 @@ public final class Database implements AutoCloseable {
      * Threads for database work that may write (a request's handler, but not the waits for password hashes nor for a
      * client's body or an import's parsing: those run between {@link #call}s). More than {@link #SQLITE_CONNECTIONS}:
      * a writer waiting for SQLite's write turn (or for its group's commit) holds its thread, and with 16 threads the
-     * reads during a login flood waited behind the logins' writes (README, "16, 32 and 64 database threads again").
+     * reads during a login flood waited behind the logins' writes (docs/benchmarks.md, "16, 32 and 64 database threads
+     * again").
      */
     public static final int WORKERS = 64;
     /**
      * Threads for reads ({@link #read}): few, since a read never waits for a writer (WAL; PostgreSQL's reads take no
      * row locks), so a few threads keep the cores busy, and requests take them in turn (first come, first served)
-     * instead of 64 threads sharing two cores at once, which put the reads' p99 at six times their mean (README,
-     * "Reads on a pool of their own").
+     * instead of 64 threads sharing two cores at once, which put the reads' p99 at six times their mean
+     * (docs/benchmarks.md, "Reads on a pool of their own").
      */
     public static final int READERS = 2 * Runtime.getRuntime().availableProcessors();
     /**

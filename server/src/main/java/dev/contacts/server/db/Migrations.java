@@ -24,7 +24,7 @@ import org.flywaydb.core.Flyway;
  * (db/migration/sqlite, db/migration/postgresql). Flyway itself is skipped when the history table already
  * records exactly the versions 1 to {@link #NEWEST_VERSION}, each applied once and successfully: it would find
  * nothing to do, and loading it and scanning the class path for scripts was a quarter of the start-up's own
- * work (JFR, README "Start-up"). Any other history (a new database, an older one, a failed or a newer
+ * work (JFR, docs/benchmarks.md "Start-up"). Any other history (a new database, an older one, a failed or a newer
  * migration) goes to Flyway as before: it migrates under its lock (instances starting together migrate once),
  * refuses a failed migration, and only warns about a newer one. What a skipped start gives up is Flyway's check
  * that the applied scripts' checksums still match the jar's: released scripts are never edited (a change is a
@@ -33,10 +33,10 @@ import org.flywaydb.core.Flyway;
  * <p>Nor is a new SQLite database (no table at all) given to Flyway: its scripts run in one transaction, with
  * Flyway's history table and rows written as Flyway writes them, so one commit (one fsync) makes the whole schema,
  * and a start that stops half-way leaves an empty file that the next start creates again. Loading Flyway, its
- * class-path scan and its nine commits were the 0.3 s by which a first start was slower than a restart (README,
- * "A new database in one transaction"). A later release's scripts still go through Flyway, which takes this
- * history for its own (MigrationsTest). PostgreSQL's new databases stay with Flyway, whose advisory lock lets
- * instances starting together migrate once.
+ * class-path scan and its nine commits were the 0.3 s by which a first start was slower than a restart
+ * (docs/benchmarks.md, "A new database in one transaction"). A later release's scripts still go through Flyway, which
+ * takes this history for its own (MigrationsTest). PostgreSQL's new databases stay with Flyway, whose advisory lock
+ * lets instances starting together migrate once.
  */
 final class Migrations {
 

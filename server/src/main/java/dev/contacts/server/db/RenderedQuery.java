@@ -19,12 +19,12 @@ import org.jooq.SQLDialect;
 /**
  * A query written with jOOQ whose text is rendered once per dialect and then run through JDBC with each call's
  * values, its rows read straight from the result set. For the statements every read request runs: rendering them
- * again on each request, and filling jOOQ records, cost more CPU than running them (README, "Load").
+ * again on each request, and filling jOOQ records, cost more CPU than running them (docs/benchmarks.md, "Load").
  * <p>
  * Its values are named parameters ({@code DSL.param("owner", Long.class)}), each used once; a call binds them
  * by name. Its statement is prepared once per database connection and kept open ({@link #prepared}): sqlite-jdbc
  * prepares each statement anew, and SQLite parsing and planning the text again took a seventh of the CPU of a
- * {@code GET /contacts/{id}/} (README, "Load").
+ * {@code GET /contacts/{id}/} (docs/benchmarks.md, "Load").
  *
  * @param <T> what the rows are read as
  */

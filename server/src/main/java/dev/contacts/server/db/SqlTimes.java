@@ -47,7 +47,7 @@ public final class SqlTimes {
     /**
      * The instant of text exactly as {@link #text} writes it, read field by field; null for any other text (older
      * widths, or anything malformed), which {@link Instant#parse} then reads or refuses. Instant.parse took a tenth
-     * of the CPU of a page of 100 contacts, each with two times (README, "Load").
+     * of the CPU of a page of 100 contacts, each with two times (docs/benchmarks.md, "Load").
      */
     static Instant fixedWidth(String text) {
         if (text.length() != 30 || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
@@ -68,7 +68,7 @@ public final class SqlTimes {
     /**
      * The date of text exactly as SQLite stores one ({@code YYYY-MM-DD}), read field by field; null for any other
      * text, which {@link LocalDate#parse} then reads or refuses. LocalDate.parse took 6% of the CPU of a page of 100
-     * contacts (README, "Load").
+     * contacts (docs/benchmarks.md, "Load").
      */
     static LocalDate fixedWidthDate(String text) {
         return text.length() == 10 ? dateAtStart(text) : null;

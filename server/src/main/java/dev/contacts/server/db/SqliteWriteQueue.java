@@ -24,11 +24,11 @@ import org.jooq.impl.DefaultTransactionProvider;
  * SQLite's writers of this process, one after another in the order they came. SQLite lets one connection write at
  * a time, and a writer that finds the lock taken sleeps in SQLite's busy handler (1 ms, 2, 5 ... up to 100 ms a
  * round) and tries again: whoever asks at the moment the lock is free wins, so under 16 concurrent creates most
- * writers got the lock at once while a few lost round after round for seconds (README, "Performance"). Here every
- * write transaction first waits for its turn on a fair (first come, first served) lock, and holds it until it
- * commits or rolls back; its BEGIN IMMEDIATE then finds the database free. The busy timeout still covers other
- * processes on the same file. A write outside a transaction (one auto-committed statement) takes its turn the same
- * way; a read outside a transaction never waits here. A writer waits before it takes a pooled connection, so
+ * writers got the lock at once while a few lost round after round for seconds (docs/benchmarks.md, "Creates under 16
+ * writers"). Here every write transaction first waits for its turn on a fair (first come, first served) lock, and holds
+ * it until it commits or rolls back; its BEGIN IMMEDIATE then finds the database free. The busy timeout still covers
+ * other processes on the same file. A write outside a transaction (one auto-committed statement) takes its turn the
+ * same way; a read outside a transaction never waits here. A writer waits before it takes a pooled connection, so
  * writers in the queue leave the connections to reads.
  */
 final class SqliteWriteQueue implements TransactionProvider, ExecuteListener {
@@ -59,10 +59,10 @@ final class SqliteWriteQueue implements TransactionProvider, ExecuteListener {
      * connection of their own beside the pool (for the creates' group commits), with its temporary files in memory.
      * Each write of a group runs in a savepoint, and SQLite journals every page a savepoint changes (about twenty for
      * a create: the row, its indexes, its trigram segment); past 64 KiB that journal went to a temporary file,
-     * written page by page: two thirds of the server's writes to files under the creates (README, "Creates: the
-     * savepoints' journal in memory"). In memory it is dropped at each release. Only here: on the pool's connections
-     * a large sort (ORDER BY without an index) still goes to a file rather than to memory without a bound. One
-     * connection, so its page cache also stays valid from one group to the next while no other writer commits.
+     * written page by page: two thirds of the server's writes to files under the creates (docs/benchmarks.md, "Creates:
+     * the savepoints' journal in memory"). In memory it is dropped at each release. Only here: on the pool's
+     * connections a large sort (ORDER BY without an index) still goes to a file rather than to memory without a bound.
+     * One connection, so its page cache also stays valid from one group to the next while no other writer commits.
      */
     synchronized DSLContext keptWriter(Configuration configuration) {
         if (kept == null) {

@@ -14,7 +14,7 @@ import io.helidon.webserver.http.ServerResponse;
  * A JSON array sent item by item, each already written as JSON. An array of up to {@link #HELD} bytes is sent
  * whole, with its length, in one write; a longer one is streamed (chunked), so it is never held whole in memory.
  * Streamed, the headers and each chunk were a write each: a page of birthdays over 1,000 contacts (46 KB) spent a
- * sixth of its CPU sending (JFR, README "Load").
+ * sixth of its CPU sending (JFR, docs/benchmarks.md "Load").
  */
 public final class JsonArrayStream implements AutoCloseable {
 

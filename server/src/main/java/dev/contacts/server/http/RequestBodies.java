@@ -42,7 +42,7 @@ public final class RequestBodies {
      * before reading. Bodies no longer wait for a database thread, which bounded them before: without this,
      * clients sending 64 KiB (or 1 MiB photos) on thousands of connections would fill the 128 MiB heap. 16 MiB
      * holds about 250 JSON bodies of the largest size, or one full 10 MiB import beside smaller ones, so two full
-     * imports take turns (one holds its body's bytes and a batch or two of items: README, "A lean import").
+     * imports take turns (one holds its body's bytes and a batch or two of items: docs/benchmarks.md, "A lean import").
      */
     private static final int BUFFERED_KIB = 16 * 1024;
     private static final Semaphore BUFFERED = new Semaphore(BUFFERED_KIB, true);

@@ -157,7 +157,7 @@ public final class ApiBenchmark {
      * some reads found (a birthday run's count, the places of deep pages): in rounds of one write (on this thread),
      * then {@value #CLIENTS} reads at once, so that every read is among the first at its version, and as many run at
      * a time as in {@link #run}. The reads' latency, req/s and CPU a request are the read phases' alone (the writes
-     * excluded); the writes' p50 and p95 end the line (README, "Reads after a write").
+     * excluded); the writes' p50 and p95 end the line (docs/benchmarks.md, "Reads after a write").
      */
     static void runAfterWrites(String name, int requests, IntFunction<Integer> write, IntFunction<Integer> call)
             throws Exception {
@@ -219,7 +219,7 @@ public final class ApiBenchmark {
      * Runs the scenarios in turn, as {@link #run} or {@link #runAfterWrites}. With a warm-up (WARMUP), every
      * scenario's warm-up calls are also made once before the first one is measured: a scenario whose paths no
      * scenario before it took (the first birthday page after the lists) was otherwise measured while the JIT still
-     * compiled them, its compiler threads taking a third of the JVM's CPU then (README, "The first birthday
+     * compiled them, its compiler threads taking a third of the JVM's CPU then (docs/benchmarks.md, "The first birthday
      * scenario's tail"). Each scenario still makes its own warm-up calls right before it is measured.
      */
     static void runAll(List<Scenario> scenarios) throws Exception {

@@ -204,7 +204,7 @@ class ContactJsonTest {
     /**
      * Two pages of 1,000 contacts asked in turn (a month's birthdays and a page deep in the year, or a list and a
      * search) stay remembered all but a few, whatever the stride of their ids. With two slots an id, about 130 of the
-     * 2,000 were made again each round (README, "Remembered JSON in buckets").
+     * 2,000 were made again each round (docs/benchmarks.md, "Remembered JSON in buckets").
      */
     @Test
     void twoPagesAskedInTurnStayRemembered() {

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * On PostgreSQL a step along a sorted list after a remembered place (README, "Deep pages from remembered places")
- * seeks the sort key's index just after the place, by a row value, and sorts nothing. Written as SQLite's two ranges
- * (the place's key with a later id, then the later keys), PostgreSQL read the whole second range and sorted it for
- * each step: 50 ms for a step at 49,000 of 100,000 contacts. The book is big enough (20,000 contacts of one owner, 16
- * last names, statistics gathered) for the plan to be the one a real book gets; the step's entry is checked against
+ * On PostgreSQL a step along a sorted list after a remembered place (docs/benchmarks.md, "Deep pages from remembered
+ * places") seeks the sort key's index just after the place, by a row value, and sorts nothing. Written as SQLite's two
+ * ranges (the place's key with a later id, then the later keys), PostgreSQL read the whole second range and sorted it
+ * for each step: 50 ms for a step at 49,000 of 100,000 contacts. The book is big enough (20,000 contacts of one owner,
+ * 16 last names, statistics gathered) for the plan to be the one a real book gets; the step's entry is checked against
  * the database's own ORDER BY ... OFFSET.
  */
 class PlacedStepPlanTest {

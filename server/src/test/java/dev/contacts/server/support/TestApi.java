@@ -108,7 +108,8 @@ public final class TestApi {
     /**
      * A GET's status, its answer's body read and dropped: for the benchmarks, whose clients share the machine (and
      * the JVM) with the server they time; turning a page of 1,000 contacts with accented names into a String cost them
-     * about 20 ms of CPU (README, "Where a birthday page's CPU goes"). Checked against the document as {@link #get} is when this client checks.
+     * about 20 ms of CPU (docs/benchmarks.md, "Where a birthday page's CPU goes"). Checked against the document as
+     * {@link #get} is when this client checks.
      */
     public int getStatus(String path, String token) {
         if (checkedAgainstDocument) {

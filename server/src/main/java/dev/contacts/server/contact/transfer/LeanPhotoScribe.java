@@ -22,10 +22,10 @@ import ezvcard.util.DataUri;
  * JDK's decoder straight from the value into an array of its exact size. ez-vcard's own decoder first copies the
  * value's text into bytes, then decodes into a buffer that doubles as it fills, then copies that: for a camera's
  * photo (3.8 MB of base64) 3.8 MB, then 4.2 MB beside the 2.1 MB it outgrew, then 2.9 MB, all at once beside the
- * card's other copies (README, "A card's copies"; a {@code data:} URI is copied once more, without its spaces).
- * Only a value that both decoders read alike takes this way (the base64 alphabet, standard or URL-safe, whatever
- * else both skip, padding only at its end and right); any other is ez-vcard's to decode, as before. A photo written
- * as vCard 4.0 (a kept photo that is not an image) is encoded with one copy too, into the text ez-vcard writes.
+ * card's other copies (docs/benchmarks.md, "A card's copies"; a {@code data:} URI is copied once more, without its
+ * spaces). Only a value that both decoders read alike takes this way (the base64 alphabet, standard or URL-safe,
+ * whatever else both skip, padding only at its end and right); any other is ez-vcard's to decode, as before. A photo
+ * written as vCard 4.0 (a kept photo that is not an image) is encoded with one copy too, into the text ez-vcard writes.
  */
 final class LeanPhotoScribe extends PhotoScribe {
 
@@ -69,7 +69,7 @@ final class LeanPhotoScribe extends PhotoScribe {
      * A photo's bytes as a vCard 4.0 {@code data:} URI, as ez-vcard writes it (its head is ez-vcard's own), the
      * base64 encoded straight into the text's array: ez-vcard's encoder held the bytes' base64 three times over
      * (bytes, a String, a builder, the URI's String), beside the 8 MB of characters its writer copies the line into
-     * (README, "Hostile cards in a 48 MiB heap").
+     * (docs/benchmarks.md, "Hostile cards in a 48 MiB heap").
      */
     @Override
     protected String _writeText(Photo property, WriteContext context) {

@@ -149,7 +149,7 @@ public final class TransferService implements ApiRules.Service {
             byte[] bytes = readImport(req);
             Charset charset = charset(req);
             requireText(bytes, charset);
-            // read from the bytes each time, never made one String (README, "A lean import")
+            // read from the bytes each time, never made one String (docs/benchmarks.md, "A lean import")
             ImportFile.Text text = () -> new InputStreamReader(new ByteArrayInputStream(bytes), strict(charset));
             ImportReport report;
             try (ReadOnDemand items = ImportFile.read(text, format).orElseThrow(() -> new ValidationException(

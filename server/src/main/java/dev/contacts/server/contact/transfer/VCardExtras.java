@@ -87,7 +87,7 @@ final class VCardExtras {
     /**
      * Text written in pieces of at most 64 Ki characters, put together once at its end: a {@code StringWriter}'s
      * array doubles as it fills, so a kept photo's 4 MB line was held up to three times over while it was written,
-     * in ever larger runs of a small heap's regions (README, "Hostile cards in a 48 MiB heap").
+     * in ever larger runs of a small heap's regions (docs/benchmarks.md, "Hostile cards in a 48 MiB heap").
      */
     private static final class Pieces extends Writer {
         private static final int PIECE = 64 * 1024;

@@ -59,10 +59,10 @@ final class VCardImport {
      * A card of more than 64 KiB (nearly always a photo inline) is parsed by one import at a time, all imports
      * together, and never gathered: ez-vcard reads it straight from the body's text. ez-vcard holds several copies
      * of a card's largest value while it parses it (a camera's photo: about 3.8 MB each), so two users' camera-sized
-     * photos read at once ran the server's 64 MiB heap out of memory (one of the imports a 500; README, "A card's
-     * copies"). The import keeps the turn from its first large card until it is closed, its items stored: a photo
-     * that is not an image is kept as vCard 4.0 text (4 MB for 3 MB of bytes) and ez-vcard writes it with 20 MB or
-     * more of copies, so other imports' kept text held beside that writing ran the heap out too ("A kept photo's
+     * photos read at once ran the server's 64 MiB heap out of memory (one of the imports a 500; docs/benchmarks.md, "A
+     * card's copies"). The import keeps the turn from its first large card until it is closed, its items stored: a
+     * photo that is not an image is kept as vCard 4.0 text (4 MB for 3 MB of bytes) and ez-vcard writes it with 20 MB
+     * or more of copies, so other imports' kept text held beside that writing ran the heap out too ("A kept photo's
      * turn").
      */
     private static final int LARGE_CARD_BYTES = 64 * 1024;
@@ -479,7 +479,7 @@ final class VCardImport {
      * The card, or null when it is not readable. A method of its own so that ez-vcard's reader is garbage when the
      * card's kept properties are written: a frame that still ran (the interpreter's) kept it, and with it the two
      * builders of a large card's longest line (4.2 MB each for 3 MB of photo that is not an image, beside the 8 MB
-     * ez-vcard's writer takes to write it back; README, "A kept photo's turn").
+     * ez-vcard's writer takes to write it back; docs/benchmarks.md, "A kept photo's turn").
      */
     private static VCard parse(Reader text) {
         try (VCardReader reader = new VCardReader(text)) {

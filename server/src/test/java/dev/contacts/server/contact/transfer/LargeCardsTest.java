@@ -87,8 +87,8 @@ class LargeCardsTest {
     /**
      * Four at once in 48 MiB, each holding its own body (3.8 MB) beside them: the card is read by ez-vcard from the
      * body's text, never gathered into a String of its own, and its photo decoded with one copy instead of three
-     * (README, "A card's copies"). Before, four ran out of memory at 64 MiB too (two of the four, in three runs of
-     * three), and so did two at 48.
+     * (docs/benchmarks.md, "A card's copies"). Before, four ran out of memory at 64 MiB too (two of the four, in three
+     * runs of three), and so did two at 48.
      */
     @Test
     void fourImportsReadTheirCamerasPhotosIn48MiB(@TempDir Path dir) throws Exception {
@@ -98,7 +98,7 @@ class LargeCardsTest {
     /**
      * The same four with the photo as a vCard 4.0 {@code data:} URI: ez-vcard decodes it with its own copies (the
      * value without its spaces, its bytes, a doubling buffer), so two of four ran out of memory; now the JDK's
-     * decoder reads it from the value into the photo's array (README, "Hostile cards in a 48 MiB heap").
+     * decoder reads it from the value into the photo's array (docs/benchmarks.md, "Hostile cards in a 48 MiB heap").
      */
     @Test
     void fourImportsReadTheirDataUriPhotosIn48MiB(@TempDir Path dir) throws Exception {
@@ -139,7 +139,8 @@ class LargeCardsTest {
      * A card whose 3 MB photo is not an image is read in 36 MiB, the photo kept (written back as vCard 4.0 text,
      * 4 MB): ez-vcard's writer took 20 MB or more of copies to write it (its base64 as bytes, a String, a builder and
      * the URI's String, the line's 8 MB of characters, a {@code StringWriter} doubling), so that needed 42 MiB; now
-     * the URI is encoded with one copy and the text gathered in pieces (README, "Hostile cards in a 48 MiB heap").
+     * the URI is encoded with one copy and the text gathered in pieces (docs/benchmarks.md, "Hostile cards in a 48 MiB
+     * heap").
      */
     @Test
     void aPhotoThatIsNotAnImageIsKeptIn36MiB(@TempDir Path dir) throws Exception {
