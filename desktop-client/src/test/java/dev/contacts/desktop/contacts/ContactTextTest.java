@@ -83,7 +83,7 @@ class ContactTextTest {
     void theLineUnderTheNameIsTheWorkplaceElseTheEmailElseThePhone() {
         Contact working = new Contact(1, new ContactDraft("Ada", "L", List.of(), List.of(), null, null, List.of(),
                 "Engines Ltd", "Analyst", null, List.of(), false), false, null, null);
-        assertEquals("Analyst, Engines Ltd", ContactText.subtitle(working));
+        assertEquals("Analyst · Engines Ltd", ContactText.subtitle(working));
         assertEquals("a@example.com", ContactText.subtitle(new Contact(1,
                 new ContactDraft("A", "B", "a@example.com", "+1 555 0100", null, null), false, null, null)));
         assertEquals("+1 555 0100", ContactText.subtitle(new Contact(1,
@@ -102,5 +102,16 @@ class ContactTextTest {
         Contact working = new Contact(1, new ContactDraft("Ada", "L", List.of(), List.of(), null, null, List.of(),
                 "Engines Ltd", "Analyst", "Countess", List.of(), false), false, null, null);
         assertEquals("“Countess” · Analyst · Engines Ltd", ContactText.headline(working));
+    }
+
+    @Test
+    void theJobTitleAndOrganizationReadTheSameInTheListAndInTheDetails() {
+        Contact working = new Contact(1, new ContactDraft("Grace", "Hopper", List.of(), List.of(), null, null,
+                List.of(), "Navy", "Rear admiral", null, List.of(), false), false, null, null);
+        assertEquals("Rear admiral · Navy", ContactText.subtitle(working), "the list's row");
+        assertEquals("Rear admiral · Navy", ContactText.headline(working), "the details' line");
+        Contact noTitle = new Contact(1, new ContactDraft("Grace", "Hopper", List.of(), List.of(), null, null,
+                List.of(), "Navy", " ", null, List.of(), false), false, null, null);
+        assertEquals("Navy", ContactText.subtitle(noTitle), "a blank title adds no separator");
     }
 }
