@@ -183,8 +183,11 @@ public final class ContactText {
         return java.util.OptionalInt.of(Period.between(birthday, today).getYears());
     }
 
-    /** The address as it is written on an envelope in its country (the user's own when it has none). */
+    /**
+     * The address as it is written on an envelope in its country (the user's own when it has none), a country
+     * given by its code named in the user's language.
+     */
     public static String address(PostalAddress address) {
-        return AddressLayout.format(address, Locale.getDefault().getCountry());
+        return AddressLayout.format(address, Locale.getDefault().getCountry(), Locale.getDefault(Locale.Category.DISPLAY));
     }
 }

@@ -80,6 +80,21 @@ class ContactTextTest {
     }
 
     @Test
+    void theDetailsNameACountryTypedAsItsCodeInTheUsersLanguage() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.UK);
+            assertEquals("1 Infinite Loop\nCupertino, CA 95014\nUnited States", ContactText.address(
+                    new PostalAddress("work", "1 Infinite Loop", "Cupertino", "CA", "95014", "US")));
+            java.util.Locale.setDefault(java.util.Locale.FRANCE);
+            assertEquals("Pariser Platz 1\n10117 Berlin\nAllemagne", ContactText.address(
+                    new PostalAddress("work", "Pariser Platz 1", "Berlin", null, "10117", "DE")));
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void theLineUnderTheNameIsTheWorkplaceElseTheEmailElseThePhone() {
         Contact working = new Contact(1, new ContactDraft("Ada", "L", List.of(), List.of(), null, null, List.of(),
                 "Engines Ltd", "Analyst", null, List.of(), false), false, null, null);
