@@ -499,7 +499,7 @@ public final class ContactsViewModel {
         String what = chosen.what();
         if (chosen.size() > DELETE_WITHOUT_ASKING && !confirm.ask("Delete " + what + "?",
                 "They go to the trash; Undo (Ctrl+Z) brings them back.",
-                "Delete " + Messages.number(chosen.size()))) {
+                "Delete " + Messages.number(chosen.size()), "Cancel")) {
             return;
         }
         Contact editing = form.editingProperty().get();

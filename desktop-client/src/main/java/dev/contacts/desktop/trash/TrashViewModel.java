@@ -149,7 +149,8 @@ public final class TrashViewModel {
             return;
         }
         String what = chosen.size() == 1 ? name(chosen.get(0)) : Messages.count(chosen.size(), "contact");
-        if (confirm.ask("Delete " + what + " forever?", "This cannot be undone.", "Delete forever")) {
+        if (confirm.ask("Delete " + what + " forever?", "This cannot be undone.", "Delete forever",
+                "Cancel")) {
             eachOf(chosen, id -> session.api().deleteForever(id), "deleted forever");
         }
     }
@@ -158,7 +159,7 @@ public final class TrashViewModel {
     public void emptyTrash() {
         int count = total.get();
         if (count == 0 || !confirm.ask("Empty the trash?", Messages.count(count, "contact") + (count == 1 ? " is" : " are")
-                + " deleted for good. This cannot be undone.", "Empty trash")) {
+                + " deleted for good. This cannot be undone.", "Empty trash", "Cancel")) {
             return;
         }
         busy.set(true);

@@ -234,7 +234,7 @@ class ContactsViewModelTest {
     }
 
     private List<String> answeringYes(List<String> asked) {
-        vm.setConfirm((question, detail, yes) -> {
+        vm.setConfirm((question, detail, yes, no) -> {
             asked.add(question + " / " + yes);
             return true;
         });
@@ -446,7 +446,7 @@ class ContactsViewModelTest {
         }
         vm.refresh();
         List<String> asked = new ArrayList<>();
-        vm.setConfirm((question, detail, yes) -> {
+        vm.setConfirm((question, detail, yes, no) -> {
             asked.add(question);
             return false;
         });

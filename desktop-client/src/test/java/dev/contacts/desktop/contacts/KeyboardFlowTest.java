@@ -120,6 +120,9 @@ class KeyboardFlowTest extends UiTestBase {
         doubleClickOnContact("Alan Turing");
         waitUntil("asked first", () -> robot.lookup("#confirm-no").tryQuery().isPresent());
         Screenshots.save(robot.lookup("#confirm-dialog").query().getScene(), "unsaved-changes-dialog");
+        // the answers say what happens: "Cancel" could mean the edit as well as the question
+        assertEquals("Discard changes", Fx.call(() -> robot.lookup("#confirm-yes").queryButton().getText()));
+        assertEquals("Keep editing", Fx.call(() -> robot.lookup("#confirm-no").queryButton().getText()));
         robot.clickOn("#confirm-no");
         waitUntil("the dialog closes", () -> robot.lookup("#confirm-no").tryQuery().isEmpty());
         assertEquals("Admiral Grace", text(robot, "#first-name"), "the edit is kept");

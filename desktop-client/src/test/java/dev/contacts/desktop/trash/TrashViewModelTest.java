@@ -41,7 +41,7 @@ class TrashViewModelTest {
 
     private TrashViewModel vm(ServerFixture fixture, boolean answer, Runnable changed) {
         TrashViewModel vm = new TrashViewModel(fixture.user, Background.direct(), changed);
-        vm.setConfirm((question, detail, yes) -> {
+        vm.setConfirm((question, detail, yes, no) -> {
             questions.add(question + " " + detail);
             return answer;
         });
