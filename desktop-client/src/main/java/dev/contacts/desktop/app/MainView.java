@@ -101,7 +101,7 @@ public final class MainView extends StackPane {
         // trash and duplicates change the address book: the list reloads
         this.trash = new TrashViewModel(user, background, contacts::refresh);
         trash.setConfirm(confirm);
-        this.trashView = new TrashView(trash, dates, contacts.photos());
+        this.trashView = new TrashView(trash, contacts.photos());
         this.duplicates = new DuplicatesViewModel(user, background, contacts::refresh);
         this.duplicatesView = new DuplicatesView(duplicates, contacts.photos());
         Views.load(this);
