@@ -205,4 +205,23 @@ class ContactsFlowTest extends UiTestBase {
         robot.clickOn("#theme-toggle");
         waitUntil("light again", () -> !theme.darkProperty().get());
     }
+
+    @Test
+    void aSearchTheServerCouldNotAnswerListsNoOldRowsAndRetrySearchesAgain() {
+        registerAndLogIn(robot, "search-outage@example.com");
+        userApi().create(new ContactDraft("Ada", "Lovelace", null, null, null, null));
+        userApi().create(new ContactDraft("Grace", "Hopper", null, null, null, null));
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("listed", () -> listedFirstNames().size() == 2);
+        server.stop();
+        type(robot, "#search", "ada");
+        waitUntil("the error shows", () -> visible(robot, "#error-banner"));
+        waitUntil("no rows pass for the result", () -> listedFirstNames().isEmpty());
+        assertEquals("Could not search for “ada”.", text(robot, "#empty-state"));
+        assertEquals("ada", text(robot, "#search"), "the query stays");
+        Screenshots.save(window.scene(), "search-failed");
+        restartServer();
+        robot.clickOn("#retry");
+        waitUntil("searched again", () -> listedFirstNames().equals(List.of("Ada")) && !visible(robot, "#error-banner"));
+    }
 }

@@ -386,6 +386,32 @@ class ContactsViewModelTest {
     }
 
     @Test
+    void aSearchTheServerCouldNotAnswerShowsNoOldRowsAsItsResultAndRetrySearchesAgain() {
+        add("Ada", "Lovelace");
+        add("Grace", "Hopper");
+        vm.refresh();
+        vm.pick(List.of(vm.contacts().get(0)));
+        int port = fixture.server.port();
+        fixture.server.stop();
+        vm.searchTextProperty().set("ada");
+        assertTrue(vm.errorProperty().get().startsWith("Cannot reach the server"), vm.errorProperty().get());
+        assertEquals(List.of(), names(), "the whole book is not the search's result");
+        assertEquals("Could not search for “ada”.", vm.emptyStateProperty().get().text());
+        assertEquals("Search failed", vm.summaryProperty().get());
+        assertEquals(0, vm.selectionProperty().get().size(), "nothing listed, nothing to delete or export");
+        assertEquals("ada", vm.searchTextProperty().get(), "the query stays");
+        vm.refresh();
+        assertEquals("Could not search for “ada”.", vm.emptyStateProperty().get().text(), "still no answer");
+        try (var again = ContactsServer.start(ServerSettings.embedded(dir.resolve("contacts.db")).withPort(port),
+                fixture.clock)) {
+            vm.refresh(); // Retry
+            assertEquals("", vm.errorProperty().get());
+            assertEquals(List.of("Ada"), names(), "searched again");
+            assertEquals("1 match", vm.summaryProperty().get());
+        }
+    }
+
+    @Test
     void anExpiredAccessTokenIsRenewedAndAnExpiredSessionEnds() {
         vm.refresh();
         fixture.clock.advance(Duration.ofMinutes(31));
