@@ -192,7 +192,7 @@ public final class MainView extends StackPane {
             return;
         }
         showContacts();
-        form.startNew();
+        contacts.startNew();
     }
 
     /** Ctrl+S: saves the contact form while it is open, wherever the focus is (the list, the search...). */

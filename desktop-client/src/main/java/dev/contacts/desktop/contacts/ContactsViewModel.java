@@ -405,6 +405,26 @@ public final class ContactsViewModel {
         shown.set(contact);
     }
 
+    /**
+     * "New contact": an empty form, and no row of the list selected under it (the contact selected before is not
+     * the one being written); false when the person chose to keep editing the open form.
+     */
+    public boolean startNew() {
+        if (!form.startNew()) {
+            return false;
+        }
+        selectNoRow();
+        return true;
+    }
+
+    /** No row selected in the list, nor shown in the details. */
+    private void selectNoRow() {
+        clearSelection();
+        Selection.Picked none = new Selection.Picked(List.of());
+        stillSelected.set(null);
+        stillSelected.set(none);
+    }
+
     /** What the empty list says, and whether it offers the way to the Trash. */
     public record EmptyState(String text, boolean offersTrash) {
     }

@@ -207,6 +207,26 @@ class ContactsFlowTest extends UiTestBase {
     }
 
     @Test
+    void newContactLeavesNoContactHighlightedUnderTheFormAndTheSavedOneIsSelected() {
+        registerAndLogIn(robot, "new-unselects@example.com");
+        userApi().create(new ContactDraft("Ada", "Lovelace", null, null, null, null));
+        userApi().create(new ContactDraft("Grace", "Hopper", null, null, null, null));
+        Fx.run(() -> window.mainView().refresh());
+        clickOnContact("Grace Hopper");
+        waitUntil("Grace's details", () -> text(robot, "#detail-name").equals("Grace Hopper"));
+
+        robot.clickOn("#new-contact");
+        waitUntil("an empty form", () -> visible(robot, "#first-name") && text(robot, "#first-name").isEmpty());
+        assertEquals(List.of(), selectedFirstNames(), "Grace is not the contact being written");
+        Screenshots.save(window.scene(), "new-contact-nothing-selected");
+
+        type(robot, "#first-name", "Katherine");
+        type(robot, "#last-name", "Johnson");
+        robot.clickOn("#save");
+        waitUntil("the new one selected once saved", () -> selectedFirstNames().equals(List.of("Katherine")));
+    }
+
+    @Test
     void aSearchTheServerCouldNotAnswerListsNoOldRowsAndRetrySearchesAgain() {
         registerAndLogIn(robot, "search-outage@example.com");
         userApi().create(new ContactDraft("Ada", "Lovelace", null, null, null, null));

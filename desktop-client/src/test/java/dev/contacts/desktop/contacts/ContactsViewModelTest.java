@@ -412,6 +412,22 @@ class ContactsViewModelTest {
     }
 
     @Test
+    void newContactLeavesNoRowSelectedUnderTheForm() {
+        add("Ada", "Lovelace");
+        add("Grace", "Hopper");
+        vm.refresh();
+        Contact grace = vm.contacts().get(0);
+        vm.pick(List.of(grace));
+        vm.show(grace);
+        assertTrue(vm.startNew());
+        assertTrue(form.openProperty().get());
+        assertNull(form.editingProperty().get(), "a new contact");
+        assertEquals(0, vm.selectionProperty().get().size(), "Grace is not the contact being written");
+        assertNull(vm.shownProperty().get());
+        assertEquals(List.of(), vm.stillSelectedProperty().get().contacts(), "the list shows no row selected");
+    }
+
+    @Test
     void anExpiredAccessTokenIsRenewedAndAnExpiredSessionEnds() {
         vm.refresh();
         fixture.clock.advance(Duration.ofMinutes(31));
