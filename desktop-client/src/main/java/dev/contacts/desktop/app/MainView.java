@@ -233,8 +233,9 @@ public final class MainView extends StackPane {
         }
     }
 
+    /** A birthday's contact, shown as in the list (its details, Edit one action away), not opened for editing. */
     private void openFromBirthdays(Contact contact) {
-        if (form.startEdit(contact)) {
+        if (contacts.open(contact)) {
             showContacts();
         }
     }

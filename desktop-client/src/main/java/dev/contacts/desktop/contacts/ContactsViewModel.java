@@ -417,6 +417,32 @@ public final class ContactsViewModel {
         return true;
     }
 
+    /**
+     * Shows {@code contact}'s details, selected in the list, as a click on its row does (from another screen: the
+     * Birthdays view); false when the person chose to keep editing the open form. A contact not listed yet is
+     * looked for page by page, as after a save, unless a search leaves it out: then it is shown with no row
+     * selected.
+     */
+    public boolean open(Contact contact) {
+        if (form.openProperty().get()) {
+            if (!form.mayDiscardChanges()) {
+                return false;
+            }
+            form.close();
+        }
+        java.util.Optional<Contact> listed = contacts.stream().filter(c -> c.id() == contact.id()).findFirst();
+        if (fresh == null && listed.isPresent()) {
+            select(listed.get());
+            return true;
+        }
+        selectNoRow();
+        show(contact);
+        if (searchText.get().isBlank()) {
+            relist(new Seek(c -> c.id() == contact.id(), false));
+        }
+        return true;
+    }
+
     /** No row selected in the list, nor shown in the details. */
     private void selectNoRow() {
         clearSelection();

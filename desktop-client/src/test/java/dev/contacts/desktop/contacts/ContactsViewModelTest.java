@@ -428,6 +428,37 @@ class ContactsViewModelTest {
     }
 
     @Test
+    void aContactOpenedFromElsewhereIsShownAndSelectedNotEdited() {
+        add("Ada", "Lovelace");
+        add("Grace", "Hopper");
+        vm.refresh();
+        Contact ada = vm.contacts().get(1);
+        assertTrue(vm.open(ada));
+        assertFalse(form.openProperty().get(), "its details, not the form");
+        assertEquals(ada, vm.shownProperty().get());
+        assertEquals(ada, vm.toSelectProperty().get(), "selected in the list");
+
+        // a search leaves her out: shown all the same, with no other row selected
+        vm.searchTextProperty().set("hopper");
+        assertEquals(List.of("Grace"), names());
+        assertTrue(vm.open(ada));
+        assertEquals(ada, vm.shownProperty().get());
+        assertEquals(0, vm.selectionProperty().get().size());
+
+        form.startNew();
+        form.firstNameProperty().set("Typed");
+        boolean[] asked = {false};
+        form.setConfirm((question, detail, yes, no) -> {
+            asked[0] = true;
+            return true;
+        });
+        assertTrue(vm.open(ada));
+        assertTrue(asked[0], "unsaved changes are not dropped without asking");
+        assertFalse(form.openProperty().get());
+        assertEquals("Ada", vm.shownProperty().get().firstName());
+    }
+
+    @Test
     void anExpiredAccessTokenIsRenewedAndAnExpiredSessionEnds() {
         vm.refresh();
         fixture.clock.advance(Duration.ofMinutes(31));
