@@ -131,7 +131,7 @@ public final class ContactsApp extends Application {
         }
         theme.apply();
         AppWindow window = new AppWindow(new Session(api, background), background, () -> Debouncer.fx(250), theme,
-                settings);
+                settings, args.server());
         window.openLinksWith(getHostServices()::showDocument);
         window.showIn(stage);
         if (firstRun) {

@@ -53,15 +53,18 @@ public final class AppWindow {
     private Consumer<String> openLink = link -> LOG.log(System.Logger.Level.INFO, "No way to open links here");
     private static final System.Logger LOG = System.getLogger(AppWindow.class.getName());
 
-    /** {@code debouncers} makes one per login: a search typed by one account never fires in another's. */
+    /**
+     * {@code debouncers} makes one per login: a search typed by one account never fires in another's. {@code server}
+     * is the server logged in to (empty: the app's own), whose last email the login screen fills in.
+     */
     public AppWindow(Session session, Background background, Supplier<Debouncer> debouncers, ThemeManager theme,
-                     Settings settings) {
+                     Settings settings, Optional<java.net.URI> server) {
         this.session = session;
         this.debouncers = debouncers;
         this.theme = theme;
         this.settings = settings;
         this.background = background;
-        this.login = new LoginViewModel(session, background, settings, Clock.systemUTC());
+        this.login = new LoginViewModel(session, background, settings, Clock.systemUTC(), server);
         this.loginView = new LoginView(login);
         root.setId("app-root");
         scene = new Scene(root, WIDTH, HEIGHT);

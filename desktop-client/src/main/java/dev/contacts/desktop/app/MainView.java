@@ -101,7 +101,7 @@ public final class MainView extends StackPane {
         // trash and duplicates change the address book: the list reloads
         this.trash = new TrashViewModel(user, background, contacts::refresh);
         trash.setConfirm(confirm);
-        this.trashView = new TrashView(trash, dates, contacts.photos());
+        this.trashView = new TrashView(trash, contacts.photos());
         this.duplicates = new DuplicatesViewModel(user, background, contacts::refresh);
         this.duplicatesView = new DuplicatesView(duplicates, contacts.photos());
         Views.load(this);
@@ -192,7 +192,7 @@ public final class MainView extends StackPane {
             return;
         }
         showContacts();
-        form.startNew();
+        contacts.startNew();
     }
 
     /** Ctrl+S: saves the contact form while it is open, wherever the focus is (the list, the search...). */
@@ -233,8 +233,9 @@ public final class MainView extends StackPane {
         }
     }
 
+    /** A birthday's contact, shown as in the list (its details, Edit one action away), not opened for editing. */
     private void openFromBirthdays(Contact contact) {
-        if (form.startEdit(contact)) {
+        if (contacts.open(contact)) {
             showContacts();
         }
     }

@@ -25,8 +25,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 
 /**
- * Upcoming birthdays (layout in BirthdaysView.fxml). Today's are highlighted; Enter or a double-click opens the
- * contact in the form.
+ * Upcoming birthdays (layout in BirthdaysView.fxml). Today's are highlighted; Enter or a double-click shows the
+ * contact's details in the address book, as the list does.
  */
 public final class BirthdaysView extends BorderPane {
 
@@ -48,7 +48,7 @@ public final class BirthdaysView extends BorderPane {
     @FXML private Label empty;
     private Map<ToggleButton, Integer> ranges;
 
-    /** {@code open} shows a contact in the form (Enter or double-click on a row). */
+    /** {@code open} shows a contact's details (Enter or double-click on a row). */
     public BirthdaysView(BirthdaysViewModel vm, Dates dates, Consumer<Contact> open) {
         this.vm = vm;
         this.dates = dates;

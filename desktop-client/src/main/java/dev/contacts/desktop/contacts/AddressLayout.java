@@ -11,7 +11,8 @@ import dev.contacts.model.PostalAddress;
 
 /**
  * A postal address written in the order its country's post expects ("Cupertino, CA 95014" in the US, the postcode
- * on its own line in the UK, "12345 City" in most of Europe), the country as typed on the last line. The country
+ * on its own line in the UK, "12345 City" in most of Europe), the country on the last line: as typed, or, when an
+ * ISO code was typed ("US", as imports often give it), by its name in the reader's language. The country
  * is read from its ISO code or its name as imports give it ("USA", "United States of America", "UK", "日本");
  * an address without one is written as in {@code homeCountry} (the user's own country), one in a country not
  * known here in the continental order.
@@ -112,6 +113,11 @@ final class AddressLayout {
     }
 
     static String format(PostalAddress address, String homeCountry) {
+        return format(address, homeCountry, Locale.getDefault(Locale.Category.DISPLAY));
+    }
+
+    /** {@link #format(PostalAddress, String)} with the country's name in {@code reader}'s language. */
+    static String format(PostalAddress address, String homeCountry, Locale reader) {
         List<String> lines = new ArrayList<>();
         for (String line : template(address, homeCountry).split("\n")) {
             String written = line(line, address);
@@ -120,9 +126,26 @@ final class AddressLayout {
             }
         }
         if (present(address.country())) {
-            lines.add(address.country().strip());
+            lines.add(countryName(address.country(), reader));
         }
         return String.join("\n", lines);
+    }
+
+    private static final java.util.Set<String> ISO_CODES =
+            Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
+
+    /**
+     * The country line: an ISO 3166 code ("US", "de") as the country's name in {@code reader}'s language ("United
+     * States", "Deutschland"), as Google and GNOME Contacts show it; anything else ("UK", "Italia") as typed.
+     */
+    static String countryName(String country, Locale reader) {
+        String typed = country.strip();
+        String code = typed.toUpperCase(Locale.ROOT);
+        if (typed.length() == 2 && ISO_CODES.contains(code)) {
+            String name = Locale.of("", code).getDisplayCountry(reader);
+            return name.isBlank() || name.equals(code) ? typed : name;
+        }
+        return typed;
     }
 
     /** The country whose order {@code address} takes: its own, or the user's when it names none. */

@@ -368,7 +368,7 @@ public final class ContactFormViewModel {
     /** True when nothing typed would be lost, or the person agreed to drop it. */
     public boolean mayDiscardChanges() {
         return !changed.get() || confirm.ask("Discard your changes?",
-                "The contact you are editing has changes that are not saved.", "Discard changes");
+                "The contact you are editing has changes that are not saved.", "Discard changes", "Keep editing");
     }
 
     private boolean fill(Contact contact, String tag) {

@@ -144,18 +144,28 @@ public final class ContactText {
      * said twice: "Pizzeria Roma" reads its phone under it, not "Pizzeria Roma" again.
      */
     public static String subtitle(Contact contact) {
-        String organization = organizationBesideName(contact);
-        if (organization != null) {
-            return contact.jobTitle() == null ? organization : contact.jobTitle() + ", " + organization;
+        if (organizationBesideName(contact) != null) {
+            return role(contact);
         }
         return Objects.requireNonNullElse(contact.email(), Objects.requireNonNullElse(contact.phone(), ""));
     }
 
     /** The line under the name in the details: "“Nick” · Job title · Organization", the name not repeated. */
     public static String headline(Contact contact) {
-        return java.util.stream.Stream.of(contact.nickname() == null ? null : "“" + contact.nickname() + "”",
-                        contact.jobTitle(), organizationBesideName(contact))
-                .filter(s -> s != null && !s.isBlank()).collect(java.util.stream.Collectors.joining(" · "));
+        return joined(contact.nickname() == null ? null : "“" + contact.nickname() + "”", role(contact));
+    }
+
+    /**
+     * "Engineer · Acme": the job title and the organization (not the name again), joined the one way every place
+     * that shows them uses; empty when there is neither.
+     */
+    static String role(Contact contact) {
+        return joined(contact.jobTitle(), organizationBesideName(contact));
+    }
+
+    private static String joined(String... parts) {
+        return java.util.stream.Stream.of(parts).filter(s -> s != null && !s.isBlank())
+                .collect(java.util.stream.Collectors.joining(" · "));
     }
 
     /** The organization, or null when there is none or it only repeats the name shown above it. */
@@ -173,8 +183,11 @@ public final class ContactText {
         return java.util.OptionalInt.of(Period.between(birthday, today).getYears());
     }
 
-    /** The address as it is written on an envelope in its country (the user's own when it has none). */
+    /**
+     * The address as it is written on an envelope in its country (the user's own when it has none), a country
+     * given by its code named in the user's language.
+     */
     public static String address(PostalAddress address) {
-        return AddressLayout.format(address, Locale.getDefault().getCountry());
+        return AddressLayout.format(address, Locale.getDefault().getCountry(), Locale.getDefault(Locale.Category.DISPLAY));
     }
 }

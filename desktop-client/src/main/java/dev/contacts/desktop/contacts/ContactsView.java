@@ -451,7 +451,7 @@ public final class ContactsView extends BorderPane {
 
     @FXML
     private void newContact() {
-        form.startNew();
+        vm.startNew();
     }
 
     @FXML

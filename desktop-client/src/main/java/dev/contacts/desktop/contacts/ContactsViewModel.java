@@ -101,6 +101,11 @@ public final class ContactsViewModel {
     /** The search text of the rows shown (the field may already hold more). */
     private final ReadOnlyStringWrapper shownQuery = new ReadOnlyStringWrapper("");
     /**
+     * Whether the listing of {@link #shownQuery} failed before its first rows came: the list then holds no rows
+     * (the old ones were another search's, not its result) and says it could not search; Retry lists it again.
+     */
+    private final ReadOnlyBooleanWrapper listingFailed = new ReadOnlyBooleanWrapper(false);
+    /**
      * How many contacts were in the trash when the address book was last found empty (asked of the server only
      * then, and after a delete); -1: not asked.
      */
@@ -138,7 +143,7 @@ public final class ContactsViewModel {
         sort.addListener((obs, was, is) -> refresh());
         form.setOnSaved(this::saved);
         emptyState = Bindings.createObjectBinding(this::emptyState, total, loaded, loading, shownQuery, lastDeletion,
-                trashed, underWay);
+                trashed, underWay, listingFailed);
         emptyText = Bindings.createStringBinding(() -> emptyState.get().text(), emptyState);
         selectionText = Bindings.createStringBinding(() -> selection.get().size() > 1
                 ? Messages.number(selection.get().size()) + " selected" : "", selection);
@@ -244,6 +249,9 @@ public final class ContactsViewModel {
                         whenComplete.clear();
                         wanted = null;
                         error.set(Messages.of(failure));
+                        if (!query.equals(shownQuery.get()) || listingFailed.get()) {
+                            failedListing(query);
+                        }
                     }
                 }),
                 () -> {
@@ -251,6 +259,22 @@ public final class ContactsViewModel {
                         loading.set(false);
                     }
                 });
+    }
+
+    /**
+     * Another search (or the whole book after one) could not be listed: the rows of the one before are not its
+     * result, so they go, and the list says it could not search; the query stays in the field for Retry.
+     */
+    private void failedListing(String query) {
+        fresh = null;
+        selection.set(Selection.NONE); // no rows: nothing for Delete or Export to act on
+        shown.set(null);
+        shownQuery.set(query);
+        listingFailed.set(true);
+        contacts.clear();
+        total.set(0);
+        complete = true; // nothing more to load until Retry lists it again
+        updateSummary();
     }
 
     /** A page of the listing, with the number of contacts in the trash when it showed the book empty (else -1). */
@@ -264,6 +288,7 @@ public final class ContactsViewModel {
 
     private void append(Page<Contact> page, String query, int from, int limit) {
         error.set("");
+        listingFailed.set(false);
         if (inFavorites && from == 0) {
             fresh = new ArrayList<>(); // a new listing: its rows replace the old ones (kept on screen until then)
         }
@@ -380,15 +405,66 @@ public final class ContactsViewModel {
         shown.set(contact);
     }
 
+    /**
+     * "New contact": an empty form, and no row of the list selected under it (the contact selected before is not
+     * the one being written); false when the person chose to keep editing the open form.
+     */
+    public boolean startNew() {
+        if (!form.startNew()) {
+            return false;
+        }
+        selectNoRow();
+        return true;
+    }
+
+    /**
+     * Shows {@code contact}'s details, selected in the list, as a click on its row does (from another screen: the
+     * Birthdays view); false when the person chose to keep editing the open form. A contact not listed yet is
+     * looked for page by page, as after a save, unless a search leaves it out: then it is shown with no row
+     * selected.
+     */
+    public boolean open(Contact contact) {
+        if (form.openProperty().get()) {
+            if (!form.mayDiscardChanges()) {
+                return false;
+            }
+            form.close();
+        }
+        java.util.Optional<Contact> listed = contacts.stream().filter(c -> c.id() == contact.id()).findFirst();
+        if (fresh == null && listed.isPresent()) {
+            select(listed.get());
+            return true;
+        }
+        selectNoRow();
+        show(contact);
+        if (searchText.get().isBlank()) {
+            relist(new Seek(c -> c.id() == contact.id(), false));
+        }
+        return true;
+    }
+
+    /** No row selected in the list, nor shown in the details. */
+    private void selectNoRow() {
+        clearSelection();
+        Selection.Picked none = new Selection.Picked(List.of());
+        stillSelected.set(null);
+        stillSelected.set(none);
+    }
+
     /** What the empty list says, and whether it offers the way to the Trash. */
     public record EmptyState(String text, boolean offersTrash) {
     }
 
     /**
-     * Why the list is empty: loading; an Undo under way; a delete just emptied it (Undo is still offered); the
-     * whole book's contacts are in the trash; there never were any; or nothing matches the search.
+     * Why the list is empty: a search (or listing) that could not be made, kept for Retry; loading; an Undo under
+     * way; a delete just emptied it (Undo is still offered); the whole book's contacts are in the trash; there
+     * never were any; or nothing matches the search.
      */
     private EmptyState emptyState() {
+        if (listingFailed.get()) { // (the error banner above says why, with Retry)
+            return new EmptyState(shownQuery.get().isBlank() ? "Could not load your contacts."
+                    : "Could not search for “" + shownQuery.get() + "”.", false);
+        }
         if (!loaded.get()) {
             return new EmptyState(loading.get() ? "Loading your contacts…" : "", false);
         }
@@ -499,7 +575,7 @@ public final class ContactsViewModel {
         String what = chosen.what();
         if (chosen.size() > DELETE_WITHOUT_ASKING && !confirm.ask("Delete " + what + "?",
                 "They go to the trash; Undo (Ctrl+Z) brings them back.",
-                "Delete " + Messages.number(chosen.size()))) {
+                "Delete " + Messages.number(chosen.size()), "Cancel")) {
             return;
         }
         Contact editing = form.editingProperty().get();
@@ -634,6 +710,8 @@ public final class ContactsViewModel {
         boolean searching = !shownQuery.get().isBlank();
         if (!underWay.get().isEmpty()) {
             summary.set(underWay.get());
+        } else if (listingFailed.get()) {
+            summary.set(searching ? "Search failed" : "Not loaded");
         } else if (searching) {
             summary.set(count == 0 ? "No matches" : Messages.count(count, "match", "matches"));
         } else {

@@ -1,11 +1,15 @@
 package dev.contacts.desktop.login;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 import dev.contacts.desktop.api.ApiFailure;
 import dev.contacts.desktop.api.ContactsApi;
@@ -29,7 +33,7 @@ import javafx.beans.property.StringProperty;
 /** Log in, or create an account and then log in. Errors are shown beside the field they are about. */
 public final class LoginViewModel {
 
-    /** The settings key of the last email that logged in. */
+    /** The settings key of the last email that logged in to the app's own server. */
     static final String LAST_EMAIL = "last-email";
 
     private final Session session;
@@ -46,16 +50,26 @@ public final class LoginViewModel {
     /** While the app's own server starts: says so; if it cannot start: why. Empty once it answers. */
     private final ReadOnlyStringWrapper serverStatus = new ReadOnlyStringWrapper("");
     private final Settings settings;
+    /** Where the last email that logged in to this server is kept: each server has its own accounts. */
+    private final String lastEmailKey;
     private final Clock clock;
     /** When the server lets this address try again after too many attempts; null when it is not waiting. */
     private Instant retryAt;
 
+    /** Logging in to the app's own server. */
     public LoginViewModel(Session session, Background background, Settings settings, Clock clock) {
+        this(session, background, settings, clock, Optional.empty());
+    }
+
+    /** Logging in to {@code server} (empty: the app's own), whose last email is the one filled in. */
+    public LoginViewModel(Session session, Background background, Settings settings, Clock clock,
+                          Optional<URI> server) {
         this.session = session;
         this.background = background;
         this.settings = settings;
+        this.lastEmailKey = lastEmailKey(server);
         this.clock = clock;
-        email.set(settings.get(LAST_EMAIL).orElse(""));
+        email.set(settings.get(lastEmailKey).orElse(""));
         message.bind(Bindings.createStringBinding(() -> session.loginNoticeProperty().get().text(),
                 session.loginNoticeProperty()));
         messageIsError.bind(Bindings.createBooleanBinding(() -> session.loginNoticeProperty().get().error(),
@@ -67,11 +81,23 @@ public final class LoginViewModel {
     }
 
     /**
+     * The settings key of the last email that logged in to {@code server}: {@link #LAST_EMAIL} for the app's own
+     * (as before servers were told apart), with the server's address after it for another one, so that an email
+     * used on one server is not offered on the next ("HTTP://Host:8000" and "http://host:8000/" are one server).
+     */
+    static String lastEmailKey(Optional<URI> server) {
+        return server.map(uri -> LAST_EMAIL + "@" + uri.getScheme().toLowerCase(Locale.ROOT) + "://"
+                        + uri.getRawAuthority().toLowerCase(Locale.ROOT)
+                        + Objects.requireNonNullElse(uri.getRawPath(), "").replaceFirst("/+$", ""))
+                .orElse(LAST_EMAIL);
+    }
+
+    /**
      * The remembered email belongs to "Log in": a new account is someone else's, so "Create an account" starts
      * empty (an address the person typed themselves stays), and "Log in" gets the remembered one back.
      */
     private void keepRememberedEmailInLogIn(boolean creatingAccount) {
-        String remembered = settings.get(LAST_EMAIL).orElse("");
+        String remembered = settings.get(lastEmailKey).orElse("");
         if (creatingAccount && !remembered.isEmpty() && email.get().strip().equals(remembered)) {
             email.set("");
         } else if (!creatingAccount && email.get().isBlank()) {
@@ -107,7 +133,7 @@ public final class LoginViewModel {
         }, ok -> {
             password.set("");
             registering.set(false);
-            settings.put(LAST_EMAIL, mail);
+            settings.put(lastEmailKey, mail);
             session.loggedIn(mail, client);
         }, this::failed, () -> busy.set(false));
     }

@@ -7,7 +7,6 @@ import java.util.function.Function;
 import dev.contacts.desktop.contacts.Avatar;
 import dev.contacts.desktop.contacts.Photos;
 import dev.contacts.model.TrashedContact;
-import dev.contacts.desktop.ui.Dates;
 import dev.contacts.desktop.ui.Fields;
 import dev.contacts.desktop.ui.Views;
 import dev.contacts.desktop.ui.Visibility;
@@ -34,7 +33,6 @@ import javafx.scene.layout.HBox;
 public final class TrashView extends BorderPane {
 
     private final TrashViewModel vm;
-    private final Dates dates;
     private final Photos photos;
     @FXML private TableView<TrashedContact> table;
     @FXML private TableColumn<TrashedContact, TrashedContact> nameColumn;
@@ -51,9 +49,8 @@ public final class TrashView extends BorderPane {
     @FXML private HBox errorBanner;
     @FXML private Label error;
 
-    public TrashView(TrashViewModel vm, Dates dates, Photos photos) {
+    public TrashView(TrashViewModel vm, Photos photos) {
         this.vm = vm;
-        this.dates = dates;
         this.photos = photos;
         Views.load(this);
     }
@@ -65,7 +62,9 @@ public final class TrashView extends BorderPane {
         nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         nameColumn.setCellFactory(c -> new NameCell());
         column(emailColumn, t -> t.contact().email() == null ? "" : t.contact().email());
-        column(deletedColumn, t -> dates.format(t.deletedAt().atZone(ZoneId.systemDefault()).toLocalDate()));
+        // how long it has left, as well as when it went: the trash empties itself after 30 days
+        column(deletedColumn, t -> TrashViewModel.deletedText(t.deletedAt(), java.time.Instant.now(),
+                ZoneId.systemDefault(), java.util.Locale.getDefault(java.util.Locale.Category.FORMAT)));
         var nothingChosen = Bindings.isEmpty(table.getSelectionModel().getSelectedItems()).or(vm.busyProperty());
         restore.disableProperty().bind(nothingChosen);
         deleteForever.disableProperty().bind(nothingChosen);

@@ -1,6 +1,14 @@
 package dev.contacts.desktop.trash;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -31,6 +39,8 @@ import javafx.collections.ObservableList;
 public final class TrashViewModel {
 
     public static final int PAGE_SIZE = 100;
+    /** How long the server keeps a deleted contact before it is deleted for good (the API contract's 30 days). */
+    static final Duration KEPT = Duration.ofDays(30);
 
     private final UserSession session;
     private final Background background;
@@ -68,8 +78,27 @@ public final class TrashViewModel {
             return text;
         }, total, page, items);
         emptyText = Bindings.createStringBinding(() -> busy.get() ? "Loading…"
-                : "The trash is empty. Deleted contacts stay here for 30 days.", busy);
+                : "The trash is empty. Deleted contacts stay here for " + KEPT.toDays() + " days.", busy);
         hasNextPage = Bindings.createBooleanBinding(() -> (page.get() + 1) * PAGE_SIZE < total.get(), page, total);
+    }
+
+    /**
+     * When a contact was deleted and how long it stays: "Deleted 3 days ago · 27 days left", counted in calendar
+     * days where the person is (so the two add up to 30); on its last two days the moment it goes, "Deleted 29 days
+     * ago · Deleted forever tomorrow at 14:05", since "1 day left" could mean anything from a minute to two days.
+     */
+    public static String deletedText(Instant deletedAt, Instant now, ZoneId zone, Locale locale) {
+        LocalDate today = now.atZone(zone).toLocalDate();
+        long ago = ChronoUnit.DAYS.between(deletedAt.atZone(zone).toLocalDate(), today);
+        String deleted = ago <= 0 ? "Deleted today" : ago == 1 ? "Deleted yesterday" : "Deleted " + ago + " days ago";
+        Instant goes = deletedAt.plus(KEPT);
+        long left = ChronoUnit.DAYS.between(today, goes.atZone(zone).toLocalDate());
+        String at = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(goes.atZone(zone));
+        String stays = !now.isBefore(goes) ? "Being deleted forever"
+                : left >= 2 ? left + " days left"
+                : left == 1 ? "Deleted forever tomorrow at " + at
+                : "Deleted forever today at " + at;
+        return deleted + " · " + stays;
     }
 
     public void setConfirm(Confirm confirm) {
@@ -149,7 +178,8 @@ public final class TrashViewModel {
             return;
         }
         String what = chosen.size() == 1 ? name(chosen.get(0)) : Messages.count(chosen.size(), "contact");
-        if (confirm.ask("Delete " + what + " forever?", "This cannot be undone.", "Delete forever")) {
+        if (confirm.ask("Delete " + what + " forever?", "This cannot be undone.", "Delete forever",
+                "Cancel")) {
             eachOf(chosen, id -> session.api().deleteForever(id), "deleted forever");
         }
     }
@@ -158,7 +188,7 @@ public final class TrashViewModel {
     public void emptyTrash() {
         int count = total.get();
         if (count == 0 || !confirm.ask("Empty the trash?", Messages.count(count, "contact") + (count == 1 ? " is" : " are")
-                + " deleted for good. This cannot be undone.", "Empty trash")) {
+                + " deleted for good. This cannot be undone.", "Empty trash", "Cancel")) {
             return;
         }
         busy.set(true);

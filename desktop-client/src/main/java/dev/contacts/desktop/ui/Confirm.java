@@ -7,11 +7,15 @@ package dev.contacts.desktop.ui;
 @FunctionalInterface
 public interface Confirm {
 
-    /** Whether the person chose {@code yes} when asked {@code question} ({@code detail} says more). */
-    boolean ask(String question, String detail, String yes);
+    /**
+     * Whether the person chose {@code yes} when asked {@code question} ({@code detail} says more); {@code no} is
+     * the other answer. Both are verbs that say what happens ("Discard changes", "Keep editing"), never a bare
+     * "Cancel" that could mean the edit as well as the question.
+     */
+    boolean ask(String question, String detail, String yes, String no);
 
     /** Answers yes without asking: for view-model tests that are not about the question. */
     static Confirm yes() {
-        return (question, detail, yes) -> true;
+        return (question, detail, yes, no) -> true;
     }
 }

@@ -5,7 +5,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 
-/** {@link Confirm} as a dialog over the window of {@code owner}; "Cancel" (and Escape) is the safe default. */
+/** {@link Confirm} as a dialog over the window of {@code owner}; the "no" answer (and Escape) is the safe default. */
 public final class ConfirmDialog implements Confirm {
 
     private final Node owner;
@@ -15,9 +15,9 @@ public final class ConfirmDialog implements Confirm {
     }
 
     @Override
-    public boolean ask(String question, String detail, String yes) {
+    public boolean ask(String question, String detail, String yes, String no) {
         ButtonType confirm = new ButtonType(yes, ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType cancel = new ButtonType(no, ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, detail, confirm, cancel);
         alert.setTitle("Contacts");
         alert.setHeaderText(question);

@@ -125,4 +125,23 @@ class BirthdaysFlowTest extends UiTestBase {
                 + Dates.local().weekday(LocalDate.now().plusDays(2)) + " (in 2 days)")));
         assertEquals(false, visible(robot, "#birthdays-retry"));
     }
+
+    @Test
+    void aBirthdayShowsTheContactsDetailsAsTheListDoesNotTheForm() {
+        registerAndLogIn(robot, "bd-open@example.com");
+        bornDaysFromNow("Soon", 2, 20);
+        bornDaysFromNow("Later", 4, 30);
+        robot.clickOn("#tab-birthdays");
+        waitUntil("listed", () -> rows().size() == 2);
+        TableView<UpcomingBirthday> table = robot.lookup("#birthdays-table").queryTableView();
+        Fx.run(() -> {
+            table.getSelectionModel().select(1);
+            table.requestFocus();
+        });
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil("Later's details", () -> text(robot, "#detail-name").equals("Later Test"));
+        assertEquals(false, visible(robot, "#first-name"), "not the form: Edit is one action away");
+        waitUntil("selected in the list", () -> selectedFirstNames().equals(List.of("Later")));
+        Screenshots.save(window.scene(), "birthday-opens-details");
+    }
 }

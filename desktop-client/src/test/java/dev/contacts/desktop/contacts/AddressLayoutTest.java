@@ -50,6 +50,21 @@ class AddressLayoutTest {
     }
 
     @Test
+    void aCountryGivenByItsCodeIsNamedInTheReadersLanguageAndAnythingElseStaysAsTyped() {
+        PostalAddress cupertino = address("1 Infinite Loop", "Cupertino", "CA", "95014", "US");
+        assertEquals("1 Infinite Loop\nCupertino, CA 95014\nUnited States",
+                AddressLayout.format(cupertino, "DE", java.util.Locale.ENGLISH));
+        assertEquals("1 Infinite Loop\nCupertino, CA 95014\nVereinigte Staaten",
+                AddressLayout.format(cupertino, "DE", java.util.Locale.GERMAN));
+        assertEquals("10117 Berlin\nGermany", AddressLayout.format(
+                address(null, "Berlin", null, "10117", " de "), "US", java.util.Locale.ENGLISH), "any case, spaces");
+        assertEquals("UK", AddressLayout.countryName("UK", java.util.Locale.ENGLISH), "not an ISO code: as typed");
+        assertEquals("USA", AddressLayout.countryName("USA", java.util.Locale.ENGLISH));
+        assertEquals("Italia", AddressLayout.countryName("Italia", java.util.Locale.ENGLISH));
+        assertEquals("ZZ", AddressLayout.countryName("ZZ", java.util.Locale.ENGLISH), "no such code: as typed");
+    }
+
+    @Test
     void anAddressWithoutACountryIsWrittenAsInTheUsersOwn() {
         PostalAddress noCountry = address("1 Infinite Loop", "Cupertino", "CA", "95014", null);
         assertEquals("1 Infinite Loop\nCupertino, CA 95014", AddressLayout.format(noCountry, "US"));

@@ -230,7 +230,7 @@ class ContactFormViewModelTest {
     void unsavedChangesAreNotDroppedWithoutAsking() {
         List<String> asked = new ArrayList<>();
         boolean[] answer = {false};
-        vm.setConfirm((question, detail, yes) -> {
+        vm.setConfirm((question, detail, yes, no) -> {
             asked.add(question);
             return answer[0];
         });

@@ -80,10 +80,25 @@ class ContactTextTest {
     }
 
     @Test
+    void theDetailsNameACountryTypedAsItsCodeInTheUsersLanguage() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.UK);
+            assertEquals("1 Infinite Loop\nCupertino, CA 95014\nUnited States", ContactText.address(
+                    new PostalAddress("work", "1 Infinite Loop", "Cupertino", "CA", "95014", "US")));
+            java.util.Locale.setDefault(java.util.Locale.FRANCE);
+            assertEquals("Pariser Platz 1\n10117 Berlin\nAllemagne", ContactText.address(
+                    new PostalAddress("work", "Pariser Platz 1", "Berlin", null, "10117", "DE")));
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void theLineUnderTheNameIsTheWorkplaceElseTheEmailElseThePhone() {
         Contact working = new Contact(1, new ContactDraft("Ada", "L", List.of(), List.of(), null, null, List.of(),
                 "Engines Ltd", "Analyst", null, List.of(), false), false, null, null);
-        assertEquals("Analyst, Engines Ltd", ContactText.subtitle(working));
+        assertEquals("Analyst · Engines Ltd", ContactText.subtitle(working));
         assertEquals("a@example.com", ContactText.subtitle(new Contact(1,
                 new ContactDraft("A", "B", "a@example.com", "+1 555 0100", null, null), false, null, null)));
         assertEquals("+1 555 0100", ContactText.subtitle(new Contact(1,
@@ -102,5 +117,16 @@ class ContactTextTest {
         Contact working = new Contact(1, new ContactDraft("Ada", "L", List.of(), List.of(), null, null, List.of(),
                 "Engines Ltd", "Analyst", "Countess", List.of(), false), false, null, null);
         assertEquals("“Countess” · Analyst · Engines Ltd", ContactText.headline(working));
+    }
+
+    @Test
+    void theJobTitleAndOrganizationReadTheSameInTheListAndInTheDetails() {
+        Contact working = new Contact(1, new ContactDraft("Grace", "Hopper", List.of(), List.of(), null, null,
+                List.of(), "Navy", "Rear admiral", null, List.of(), false), false, null, null);
+        assertEquals("Rear admiral · Navy", ContactText.subtitle(working), "the list's row");
+        assertEquals("Rear admiral · Navy", ContactText.headline(working), "the details' line");
+        Contact noTitle = new Contact(1, new ContactDraft("Grace", "Hopper", List.of(), List.of(), null, null,
+                List.of(), "Navy", " ", null, List.of(), false), false, null, null);
+        assertEquals("Navy", ContactText.subtitle(noTitle), "a blank title adds no separator");
     }
 }

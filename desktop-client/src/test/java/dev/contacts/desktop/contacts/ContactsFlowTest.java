@@ -205,4 +205,43 @@ class ContactsFlowTest extends UiTestBase {
         robot.clickOn("#theme-toggle");
         waitUntil("light again", () -> !theme.darkProperty().get());
     }
+
+    @Test
+    void newContactLeavesNoContactHighlightedUnderTheFormAndTheSavedOneIsSelected() {
+        registerAndLogIn(robot, "new-unselects@example.com");
+        userApi().create(new ContactDraft("Ada", "Lovelace", null, null, null, null));
+        userApi().create(new ContactDraft("Grace", "Hopper", null, null, null, null));
+        Fx.run(() -> window.mainView().refresh());
+        clickOnContact("Grace Hopper");
+        waitUntil("Grace's details", () -> text(robot, "#detail-name").equals("Grace Hopper"));
+
+        robot.clickOn("#new-contact");
+        waitUntil("an empty form", () -> visible(robot, "#first-name") && text(robot, "#first-name").isEmpty());
+        assertEquals(List.of(), selectedFirstNames(), "Grace is not the contact being written");
+        Screenshots.save(window.scene(), "new-contact-nothing-selected");
+
+        type(robot, "#first-name", "Katherine");
+        type(robot, "#last-name", "Johnson");
+        robot.clickOn("#save");
+        waitUntil("the new one selected once saved", () -> selectedFirstNames().equals(List.of("Katherine")));
+    }
+
+    @Test
+    void aSearchTheServerCouldNotAnswerListsNoOldRowsAndRetrySearchesAgain() {
+        registerAndLogIn(robot, "search-outage@example.com");
+        userApi().create(new ContactDraft("Ada", "Lovelace", null, null, null, null));
+        userApi().create(new ContactDraft("Grace", "Hopper", null, null, null, null));
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("listed", () -> listedFirstNames().size() == 2);
+        server.stop();
+        type(robot, "#search", "ada");
+        waitUntil("the error shows", () -> visible(robot, "#error-banner"));
+        waitUntil("no rows pass for the result", () -> listedFirstNames().isEmpty());
+        assertEquals("Could not search for “ada”.", text(robot, "#empty-state"));
+        assertEquals("ada", text(robot, "#search"), "the query stays");
+        Screenshots.save(window.scene(), "search-failed");
+        restartServer();
+        robot.clickOn("#retry");
+        waitUntil("searched again", () -> listedFirstNames().equals(List.of("Ada")) && !visible(robot, "#error-banner"));
+    }
 }

@@ -234,7 +234,7 @@ class ContactsViewModelTest {
     }
 
     private List<String> answeringYes(List<String> asked) {
-        vm.setConfirm((question, detail, yes) -> {
+        vm.setConfirm((question, detail, yes, no) -> {
             asked.add(question + " / " + yes);
             return true;
         });
@@ -386,6 +386,79 @@ class ContactsViewModelTest {
     }
 
     @Test
+    void aSearchTheServerCouldNotAnswerShowsNoOldRowsAsItsResultAndRetrySearchesAgain() {
+        add("Ada", "Lovelace");
+        add("Grace", "Hopper");
+        vm.refresh();
+        vm.pick(List.of(vm.contacts().get(0)));
+        int port = fixture.server.port();
+        fixture.server.stop();
+        vm.searchTextProperty().set("ada");
+        assertTrue(vm.errorProperty().get().startsWith("Cannot reach the server"), vm.errorProperty().get());
+        assertEquals(List.of(), names(), "the whole book is not the search's result");
+        assertEquals("Could not search for “ada”.", vm.emptyStateProperty().get().text());
+        assertEquals("Search failed", vm.summaryProperty().get());
+        assertEquals(0, vm.selectionProperty().get().size(), "nothing listed, nothing to delete or export");
+        assertEquals("ada", vm.searchTextProperty().get(), "the query stays");
+        vm.refresh();
+        assertEquals("Could not search for “ada”.", vm.emptyStateProperty().get().text(), "still no answer");
+        try (var again = ContactsServer.start(ServerSettings.embedded(dir.resolve("contacts.db")).withPort(port),
+                fixture.clock)) {
+            vm.refresh(); // Retry
+            assertEquals("", vm.errorProperty().get());
+            assertEquals(List.of("Ada"), names(), "searched again");
+            assertEquals("1 match", vm.summaryProperty().get());
+        }
+    }
+
+    @Test
+    void newContactLeavesNoRowSelectedUnderTheForm() {
+        add("Ada", "Lovelace");
+        add("Grace", "Hopper");
+        vm.refresh();
+        Contact grace = vm.contacts().get(0);
+        vm.pick(List.of(grace));
+        vm.show(grace);
+        assertTrue(vm.startNew());
+        assertTrue(form.openProperty().get());
+        assertNull(form.editingProperty().get(), "a new contact");
+        assertEquals(0, vm.selectionProperty().get().size(), "Grace is not the contact being written");
+        assertNull(vm.shownProperty().get());
+        assertEquals(List.of(), vm.stillSelectedProperty().get().contacts(), "the list shows no row selected");
+    }
+
+    @Test
+    void aContactOpenedFromElsewhereIsShownAndSelectedNotEdited() {
+        add("Ada", "Lovelace");
+        add("Grace", "Hopper");
+        vm.refresh();
+        Contact ada = vm.contacts().get(1);
+        assertTrue(vm.open(ada));
+        assertFalse(form.openProperty().get(), "its details, not the form");
+        assertEquals(ada, vm.shownProperty().get());
+        assertEquals(ada, vm.toSelectProperty().get(), "selected in the list");
+
+        // a search leaves her out: shown all the same, with no other row selected
+        vm.searchTextProperty().set("hopper");
+        assertEquals(List.of("Grace"), names());
+        assertTrue(vm.open(ada));
+        assertEquals(ada, vm.shownProperty().get());
+        assertEquals(0, vm.selectionProperty().get().size());
+
+        form.startNew();
+        form.firstNameProperty().set("Typed");
+        boolean[] asked = {false};
+        form.setConfirm((question, detail, yes, no) -> {
+            asked[0] = true;
+            return true;
+        });
+        assertTrue(vm.open(ada));
+        assertTrue(asked[0], "unsaved changes are not dropped without asking");
+        assertFalse(form.openProperty().get());
+        assertEquals("Ada", vm.shownProperty().get().firstName());
+    }
+
+    @Test
     void anExpiredAccessTokenIsRenewedAndAnExpiredSessionEnds() {
         vm.refresh();
         fixture.clock.advance(Duration.ofMinutes(31));
@@ -446,7 +519,7 @@ class ContactsViewModelTest {
         }
         vm.refresh();
         List<String> asked = new ArrayList<>();
-        vm.setConfirm((question, detail, yes) -> {
+        vm.setConfirm((question, detail, yes, no) -> {
             asked.add(question);
             return false;
         });

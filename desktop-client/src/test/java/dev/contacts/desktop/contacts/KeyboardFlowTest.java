@@ -120,6 +120,9 @@ class KeyboardFlowTest extends UiTestBase {
         doubleClickOnContact("Alan Turing");
         waitUntil("asked first", () -> robot.lookup("#confirm-no").tryQuery().isPresent());
         Screenshots.save(robot.lookup("#confirm-dialog").query().getScene(), "unsaved-changes-dialog");
+        // the answers say what happens: "Cancel" could mean the edit as well as the question
+        assertEquals("Discard changes", Fx.call(() -> robot.lookup("#confirm-yes").queryButton().getText()));
+        assertEquals("Keep editing", Fx.call(() -> robot.lookup("#confirm-no").queryButton().getText()));
         robot.clickOn("#confirm-no");
         waitUntil("the dialog closes", () -> robot.lookup("#confirm-no").tryQuery().isEmpty());
         assertEquals("Admiral Grace", text(robot, "#first-name"), "the edit is kept");
@@ -188,15 +191,16 @@ class KeyboardFlowTest extends UiTestBase {
     }
 
     @Test
-    void aBirthdayOpensTheContactOnDoubleClick() {
+    void aBirthdayShowsTheContactOnDoubleClick() {
         registerAndLogIn(robot, "bd-open@example.com");
         userApi().create(new ContactDraft("Today", "Born", null, null, java.time.LocalDate.now().minusYears(20), null));
         robot.clickOn("#tab-birthdays");
         clickOnText("Today Born");
         robot.doubleClickOn("Today Born");
-        waitUntil("the form opens on the contacts view", () -> visible(robot, "#contacts-view")
-                && text(robot, "#first-name").equals("Today"));
-        assertTrue(visible(robot, "#contact-form"));
+        waitUntil("its details on the contacts view", () -> visible(robot, "#contacts-view")
+                && text(robot, "#detail-name").equals("Today Born"));
+        assertFalse(visible(robot, "#contact-form"), "not the form: Edit is one action away");
+        waitUntil("selected in the list", () -> selectedFirstNames().equals(List.of("Today")));
     }
 
     private boolean focusIsIn(String card) {

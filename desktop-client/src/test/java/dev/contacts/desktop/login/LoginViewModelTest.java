@@ -187,6 +187,26 @@ class LoginViewModelTest {
     }
 
     @Test
+    void theRememberedEmailIsPerServerNotPerDataFolder() {
+        java.util.Optional<java.net.URI> work = java.util.Optional.of(java.net.URI.create("http://work.example:8000/"));
+        fixture.api.register("me@work.example", PASSWORD);
+        LoginViewModel atWork = new LoginViewModel(fixture.session, Background.direct(), settings, fixture.clock, work);
+        atWork.emailProperty().set("me@work.example");
+        atWork.passwordProperty().set(PASSWORD);
+        atWork.submit();
+        assertEquals(Session.Screen.MAIN, fixture.session.screenProperty().get());
+
+        LoginViewModel elsewhere = new LoginViewModel(fixture.session, Background.direct(), settings, fixture.clock,
+                java.util.Optional.of(java.net.URI.create("http://home.example:8000/")));
+        assertEquals("", elsewhere.emailProperty().get(), "another server's accounts are not this one's");
+        assertEquals("", new LoginViewModel(fixture.session, Background.direct(), settings, fixture.clock)
+                .emailProperty().get(), "nor the app's own server's");
+        LoginViewModel workAgain = new LoginViewModel(fixture.session, Background.direct(), settings, fixture.clock,
+                java.util.Optional.of(java.net.URI.create("HTTP://Work.Example:8000")));
+        assertEquals("me@work.example", workAgain.emailProperty().get(), "the same server, however it is written");
+    }
+
+    @Test
     void registrationNeverShowsTheValidatorsPrefix() {
         vm.toggleMode();
         fill("new@example.com", "password1");

@@ -88,7 +88,8 @@ public abstract class UiTestBase extends FxRobot {
         settings = new Settings(dataDir);
         theme = new ThemeManager(settings);
         theme.apply();
-        window = new AppWindow(session, background, () -> Debouncer.fx(250), theme, settings);
+        window = new AppWindow(session, background, () -> Debouncer.fx(250), theme, settings,
+                java.util.Optional.empty());
         window.openLinksWith(openedLinks::add);
         window.showIn(stage);
         // the app's size: TestFX keeps one stage for every test, and a test that made it smaller left it so for the

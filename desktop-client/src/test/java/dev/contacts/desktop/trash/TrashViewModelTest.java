@@ -41,7 +41,7 @@ class TrashViewModelTest {
 
     private TrashViewModel vm(ServerFixture fixture, boolean answer, Runnable changed) {
         TrashViewModel vm = new TrashViewModel(fixture.user, Background.direct(), changed);
-        vm.setConfirm((question, detail, yes) -> {
+        vm.setConfirm((question, detail, yes, no) -> {
             questions.add(question + " " + detail);
             return answer;
         });
@@ -195,5 +195,27 @@ class TrashViewModelTest {
             assertEquals("", vm.errorProperty().get());
             assertEquals(List.of("Ann"), fixture.api.list(0, 10).items().stream().map(Contact::firstName).toList());
         }
+    }
+
+    @Test
+    void eachContactSaysHowManyDaysAreLeftAndOnItsLastDaysWhenItGoes() {
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        java.util.Locale uk = java.util.Locale.UK;
+        java.time.Instant deleted = java.time.Instant.parse("2026-11-25T10:00:00Z"); // 11:00 in Berlin
+        assertEquals("Deleted today · 30 days left", TrashViewModel.deletedText(deleted,
+                deleted.plusSeconds(60), berlin, uk));
+        assertEquals("Deleted yesterday · 29 days left", TrashViewModel.deletedText(deleted,
+                java.time.Instant.parse("2026-11-26T09:00:00Z"), berlin, uk));
+        assertEquals("Deleted 3 days ago · 27 days left", TrashViewModel.deletedText(deleted,
+                java.time.Instant.parse("2026-11-28T09:00:00Z"), berlin, uk));
+        assertEquals("Deleted 28 days ago · 2 days left", TrashViewModel.deletedText(deleted,
+                java.time.Instant.parse("2026-12-23T22:30:00Z"), berlin, uk), "23:30 in Berlin: still the 23rd");
+        // the server drops it 30 days after the deletion, to the minute: near the end, say when
+        assertEquals("Deleted 29 days ago · Deleted forever tomorrow at 11:00", TrashViewModel.deletedText(deleted,
+                java.time.Instant.parse("2026-12-24T12:00:00Z"), berlin, uk));
+        assertEquals("Deleted 30 days ago · Deleted forever today at 11:00", TrashViewModel.deletedText(deleted,
+                java.time.Instant.parse("2026-12-25T09:59:00Z"), berlin, uk));
+        assertEquals("Deleted 30 days ago · Being deleted forever", TrashViewModel.deletedText(deleted,
+                java.time.Instant.parse("2026-12-25T10:00:00Z"), berlin, uk));
     }
 }
