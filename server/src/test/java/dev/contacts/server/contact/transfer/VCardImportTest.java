@@ -121,6 +121,19 @@ class VCardImportTest {
     }
 
     @Test
+    void androidsOwnLabelsLoseTheirXPrefix() {
+        // Android writes a label of the person's own as an x-name type: it showed as "X-Jobbmobil"
+        String card = "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lindqvist;Sara;;;\r\nTEL;CELL:+46 70 222 33 44\r\n"
+                + "TEL;X-Jobbmobil:+46 70 555 66 77\r\nEMAIL;X-Skola:sara@skola.example\r\n"
+                + "EMAIL;INTERNET;X-INTERNET:sara@example.se\r\nEND:VCARD\r\n";
+        ContactDraft sara = ImportFile.read(card, ImportFile.Format.VCARD).orElseThrow().get(0).contact().draft();
+        assertEquals(List.of(new LabeledValue("+46 70 222 33 44", "mobile"), new LabeledValue("+46 70 555 66 77",
+                "Jobbmobil")), sara.phones());
+        assertEquals(List.of(new LabeledValue("sara@skola.example", "Skola"), new LabeledValue("sara@example.se",
+                "other")), sara.emails());
+    }
+
+    @Test
     void aValueThatBreaksItsRuleGoesToTheNotesWithItsLabel() {
         ContactDraft zoe = read("google.vcf").get(1).contact().draft();
         assertEquals(List.of(), zoe.phones());
