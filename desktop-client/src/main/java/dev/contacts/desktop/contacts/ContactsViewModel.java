@@ -634,6 +634,8 @@ public final class ContactsViewModel {
         boolean searching = !shownQuery.get().isBlank();
         if (!underWay.get().isEmpty()) {
             summary.set(underWay.get());
+        } else if (!loaded.get()) {
+            summary.set(""); // not counted yet: the favourites come first, and "0 contacts" said the book was empty
         } else if (searching) {
             summary.set(count == 0 ? "No matches" : Messages.count(count, "match", "matches"));
         } else {
