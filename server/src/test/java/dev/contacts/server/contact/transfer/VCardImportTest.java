@@ -2,6 +2,7 @@ package dev.contacts.server.contact.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,6 +132,18 @@ class VCardImportTest {
                 "Jobbmobil")), sara.phones());
         assertEquals(List.of(new LabeledValue("sara@skola.example", "Skola"), new LabeledValue("sara@example.se",
                 "other")), sara.emails());
+    }
+
+    @Test
+    void androidsNicknameRowIsTheNickname() {
+        // vCard 2.1 has no NICKNAME: Android writes it as its own row, which was only kept, not shown
+        String card = "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lindqvist;Sara;;;\r\n"
+                + "X-ANDROID-CUSTOM:vnd.android.cursor.item/relation;Anders;1;;;;;;;;;;;;;\r\n"
+                + "X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Sassa;1;;;;;;;;;;;;;\r\nEND:VCARD\r\n";
+        TransferItem sara = ImportFile.read(card, ImportFile.Format.VCARD).orElseThrow().get(0).contact();
+        assertEquals("Sassa", sara.draft().nickname());
+        assertFalse(sara.extras().contains("nickname"), "not kept a second time: " + sara.extras());
+        assertTrue(sara.extras().contains("relation;Anders"), "the other rows are kept: " + sara.extras());
     }
 
     @Test
