@@ -712,6 +712,8 @@ public final class ContactsViewModel {
             summary.set(underWay.get());
         } else if (listingFailed.get()) {
             summary.set(searching ? "Search failed" : "Not loaded");
+        } else if (!loaded.get()) {
+            summary.set(""); // not counted yet: the favourites come first, and "0 contacts" said the book was empty
         } else if (searching) {
             summary.set(count == 0 ? "No matches" : Messages.count(count, "match", "matches"));
         } else {

@@ -1,8 +1,11 @@
 package dev.contacts.desktop.duplicates;
 
+import java.util.List;
+
 import dev.contacts.desktop.contacts.Avatar;
 import dev.contacts.desktop.contacts.Photos;
 import dev.contacts.desktop.ui.Fields;
+import dev.contacts.desktop.ui.Messages;
 import dev.contacts.desktop.ui.Views;
 import dev.contacts.desktop.ui.Visibility;
 import dev.contacts.model.Contact;
@@ -10,6 +13,7 @@ import javafx.collections.ListChangeListener;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -23,12 +27,20 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * Groups of contacts that look like the same person (layout in DuplicatesView.fxml). Each group lists its
  * contacts with a choice of the one to keep (the fullest one is proposed) and a Merge button; after a merge,
  * Undo puts everything back. Each contact has the list's avatar (photo or initials), from the login's photos.
+ * The groups show {@value #PAGE} at a time, with a button for the next ones: a book of thousands of look-alike
+ * names has hundreds of groups, and a card for each at once kept the window frozen for over a minute.
  */
 public final class DuplicatesView extends BorderPane {
 
+    /** The groups shown at first, and added by each "Show more". */
+    static final int PAGE = 50;
+
     private final DuplicatesViewModel vm;
     private final Photos photos;
+    private final Button more = new Button();
+    private int shown = PAGE;
     @FXML private VBox groupList;
+    @FXML private Label loading;
     @FXML private Label empty;
     @FXML private HBox mergedBar;
     @FXML private Label message;
@@ -46,6 +58,9 @@ public final class DuplicatesView extends BorderPane {
     private void initialize() {
         vm.groups().addListener((ListChangeListener<DuplicatesViewModel.Group>) change -> showGroups());
         Visibility.showWhile(empty, vm.loadedProperty().and(Bindings.isEmpty(vm.groups())));
+        Visibility.showWhile(loading, vm.loadedProperty().not().and(vm.busyProperty()));
+        more.setId("duplicates-more");
+        more.setOnAction(e -> showMore());
         Fields.showWhenNotEmpty(message, vm.messageProperty());
         Visibility.showWhile(mergedBar, vm.messageProperty().isNotEmpty());
         Visibility.showWhile(undo, vm.lastMergeProperty().isNotNull());
@@ -56,10 +71,30 @@ public final class DuplicatesView extends BorderPane {
 
     private void showGroups() {
         groupList.getChildren().clear();
-        int index = 0;
-        for (DuplicatesViewModel.Group group : vm.groups()) {
-            groupList.getChildren().add(card(group, index++));
+        addCards(0);
+    }
+
+    /** The cards of the groups from {@code from} up to the number shown, then "Show more" while some are left. */
+    private void addCards(int from) {
+        groupList.getChildren().remove(more);
+        List<DuplicatesViewModel.Group> groups = vm.groups();
+        for (int index = from; index < Math.min(shown, groups.size()); index++) {
+            groupList.getChildren().add(card(groups.get(index), index));
         }
+        int left = groups.size() - shown;
+        if (left > 0) {
+            more.setText("Show more (" + Messages.count(left, "group", "groups") + " left)");
+            groupList.getChildren().add(more);
+        }
+    }
+
+    private void showMore() {
+        int from = shown;
+        shown += PAGE;
+        addCards(from);
+        // the keyboard goes on where the new cards begin, not back to the top
+        groupList.lookupAll("#keep-" + vm.groups().get(from).contacts().get(0).id()).stream().findFirst()
+                .ifPresent(Node::requestFocus);
     }
 
     private VBox card(DuplicatesViewModel.Group group, int index) {

@@ -68,6 +68,20 @@ class ContactsViewModelTest {
     }
 
     @Test
+    void theCountSaysNothingUntilTheBookIsCounted() {
+        // the favourites' page comes first: "0 contacts" showed meanwhile, as if an imported book were empty
+        add("Ada", "Lovelace");
+        add("Grace", "Hopper");
+        HeldBack held = new HeldBack();
+        ContactsViewModel slow = new ContactsViewModel(fixture.user, held, Debouncer.immediate(), form);
+        slow.refresh();
+        held.runOne(); // the favourites (none)
+        assertEquals("", slow.summaryProperty().get());
+        held.runAll();
+        assertEquals("2 contacts", slow.summaryProperty().get());
+    }
+
+    @Test
     void typingSearchesOnTheServerAndAnEmptyFieldShowsAll() {
         add("Ada", "Lovelace");
         add("Grace", "Hopper");

@@ -1,9 +1,12 @@
 package dev.contacts.desktop.duplicates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.contacts.desktop.api.TransferFormat;
 import dev.contacts.desktop.support.Avatars;
 import dev.contacts.desktop.support.Fx;
 import dev.contacts.desktop.support.Menus;
@@ -71,6 +74,42 @@ class DuplicatesFlowTest extends UiTestBase {
         javafx.scene.Node withPhoto = robot.lookup("#keep-" + ann.id()).query();
         assertEquals(1, Fx.call(() -> Avatars.photosShown(withPhoto)), "the photo is beside its own contact");
         Screenshots.save(window.scene(), "duplicates-avatars");
+    }
+
+    @Test
+    void manyGroupsShowAPageAtATimeAndShowMoreAddsTheNextOnes() {
+        // a book of thousands of look-alike names has hundreds of groups: a card for each at once froze the window
+        registerAndLogIn(robot, "dupes-many@example.com");
+        int groups = DuplicatesView.PAGE * 2 + 20;
+        StringBuilder cards = new StringBuilder();
+        for (int i = 0; i < groups; i++) {
+            for (int copy = 0; copy < 2; copy++) {
+                cards.append("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Twin").append(i).append(";Ann;;;\r\nFN:Ann Twin")
+                        .append(i).append("\r\nEMAIL:twin").append(i).append("@example.com\r\nNOTE:copy ")
+                        .append(copy).append("\r\nEND:VCARD\r\n");
+            }
+        }
+        userApi().importFile(cards.toString().getBytes(StandardCharsets.UTF_8), TransferFormat.VCARD,
+                StandardCharsets.UTF_8);
+
+        Menus.choose(robot, "View", "Duplicates");
+        waitUntil("the first groups show", () -> visible(robot, "#duplicate-group-0"));
+        assertEquals(DuplicatesView.PAGE, cardsShown(), "one page of groups, not all " + groups);
+        assertEquals("Show more (70 groups left)", text(robot, "#duplicates-more"));
+
+        showMore(); // (at the end of the scrolled list: out of sight until scrolled to)
+        waitUntil("a second page", () -> cardsShown() == DuplicatesView.PAGE * 2);
+        showMore();
+        waitUntil("all of them", () -> cardsShown() == groups);
+        assertFalse(visible(robot, "#duplicates-more"), "nothing more to show");
+    }
+
+    private void showMore() {
+        Fx.run(() -> robot.lookup("#duplicates-more").queryButton().fire());
+    }
+
+    private int cardsShown() {
+        return Fx.call(() -> robot.lookup(".duplicate-group").queryAll().size());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -30,8 +31,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the CSV files of Google Contacts (its current layout and its older one) and of Outlook (in English or in
- * German), told apart by their header row. Commons CSV does the CSV itself (quotes, commas and line breaks inside values).
+ * Reads the CSV files of Google Contacts (its current layout and its older one), of Outlook (in English or in
+ * German) and of Thunderbird, told apart by their header row. Commons CSV does the CSV itself (quotes, commas and line breaks inside values).
  */
 final class CsvImport {
 
@@ -56,7 +57,7 @@ final class CsvImport {
 
     /** The German Outlook's columns are read as the English one's, by their English names ({@link OutlookGerman}). */
     enum Layout {
-        GOOGLE, GOOGLE_LEGACY, OUTLOOK, OUTLOOK_GERMAN;
+        GOOGLE, GOOGLE_LEGACY, OUTLOOK, OUTLOOK_GERMAN, THUNDERBIRD;
 
         boolean outlook() {
             return this == OUTLOOK || this == OUTLOOK_GERMAN;
@@ -79,6 +80,10 @@ final class CsvImport {
         if (h.contains("First Name") && (h.contains("E-mail 1 - Value") || h.contains("Phone 1 - Value")
                 || h.contains("Labels") || h.contains("Organization Name"))) {
             return Optional.of(Layout.GOOGLE);
+        }
+        // before Outlook's: Thunderbird's header also has "First Name" and "Home Phone", which took it for Outlook's
+        if (h.contains("First Name") && h.contains("Primary Email")) {
+            return Optional.of(Layout.THUNDERBIRD);
         }
         if (h.contains("First Name") && (h.contains("E-mail Address") || h.contains("Mobile Phone")
                 || h.contains("Business Phone") || h.contains("Home Phone"))) {
@@ -523,6 +528,7 @@ final class CsvImport {
             case GOOGLE_LEGACY -> google(r, draft, sites, "Given Name", "Additional Name", "Family Name",
                     "Group Membership", "Type", "Organization 1 - Name", "Organization 1 - Title");
             case OUTLOOK, OUTLOOK_GERMAN -> outlook(r, draft, sites);
+            case THUNDERBIRD -> thunderbird(r, draft, sites);
         }
         List<VCardProperty> extras = new ArrayList<>();
         if (layout.outlook()) {
@@ -666,6 +672,69 @@ final class CsvImport {
                 sites.add(website(address, site[1]));
             }
         }
+    }
+
+    /**
+     * Thunderbird's address book export (in English): fixed columns ("Primary Email", "Work Phone", "Home Address 2",
+     * "Birth Year" ...). Its "Display Name" is the name when the row has no first or last name (a business); one that
+     * only repeats them is Thunderbird's own, and one the person wrote differently is kept.
+     */
+    private static void thunderbird(Row r, DraftBuilder draft, List<VCardProperty> sites) {
+        String first = r.take("First Name");
+        String last = r.take("Last Name");
+        draft.name(first, last);
+        String display = r.get("Display Name");
+        if (first == null && last == null || display != null && display.equals(join(" ", first, last))) {
+            draft.formattedName(r.take("Display Name"));
+        }
+        draft.nickname(r.take("Nickname"));
+        draft.organization(join(", ", r.take("Organization"), r.take("Department")));
+        draft.jobTitle(r.take("Job Title"));
+        draft.note(r.take("Notes"));
+        draft.email(r.take("Primary Email"), null);
+        draft.email(r.take("Secondary Email"), null);
+        String[][] phones = {{"Mobile Number", "mobile"}, {"Home Phone", "home"}, {"Work Phone", "work"},
+                {"Fax Number", "fax"}, {"Pager Number", "pager"}};
+        for (String[] phone : phones) {
+            draft.phone(r.take(phone[0]), phone[1]);
+        }
+        for (String[] place : new String[][] {{"Home", "home"}, {"Work", "work"}}) {
+            String p = place[0] + " ";
+            draft.address(new PostalAddress(place[1], join(", ", r.take(p + "Address"), r.take(p + "Address 2")),
+                    r.take(p + "City"), r.take(p + "State"), r.take(p + "ZipCode"), r.take(p + "Country")));
+        }
+        // "Web Page 1" is the work one, "Web Page 2" the home one
+        for (String[] site : new String[][] {{"Web Page 1", "Work"}, {"Web Page 2", "Home"}}) {
+            String address = r.take(site[0]);
+            if (address != null) {
+                sites.add(website(address, site[1]));
+            }
+        }
+        thunderbirdBirthday(r, draft);
+    }
+
+    /**
+     * Thunderbird's birthday is three columns; a year left out is a birthday without a year. A year alone says no
+     * day, so it is left for the columns kept as they are.
+     */
+    private static void thunderbirdBirthday(Row r, DraftBuilder draft) {
+        String month = r.get("Birth Month");
+        String day = r.get("Birth Day");
+        if (month == null || day == null) {
+            return;
+        }
+        String year = r.take("Birth Year");
+        r.take("Birth Month");
+        r.take("Birth Day");
+        String asWritten = (year == null ? "-" : year) + "-" + month + "-" + day;
+        LocalDate date;
+        try {
+            date = LocalDate.of(year == null ? ContactRules.YEAR_UNKNOWN : Integer.parseInt(year),
+                    Integer.parseInt(month), Integer.parseInt(day));
+        } catch (NumberFormatException | DateTimeException e) {
+            date = null;
+        }
+        draft.birthday(date, asWritten);
     }
 
     /**

@@ -45,9 +45,17 @@ final class EntryLabels {
                     return ContactDraft.DEFAULT_PHONE_LABEL;
                 }
             }
-            words.add(t.equals("home") || t.equals("work") || t.equals("other") || t.equals("fax") ? t : type.strip());
+            words.add(t.equals("home") || t.equals("work") || t.equals("other") || t.equals("fax") ? t : own(type.strip()));
         }
         return words.isEmpty() ? null : String.join(" ", words);
+    }
+
+    /**
+     * A TYPE of the person's own: Android writes a custom label as {@code TEL;X-Work mobile:} (vCard 2.1's way of
+     * naming a type no standard has), so its "X-" is how the label is written, not part of it.
+     */
+    private static String own(String type) {
+        return type.length() > 2 && type.regionMatches(true, 0, "X-", 0, 2) ? type.substring(2).strip() : type;
     }
 
     /** {@code _$!<HomeFAX>!$_} is Apple's way of writing its built-in labels; anything else is the person's own. */

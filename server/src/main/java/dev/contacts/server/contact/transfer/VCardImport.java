@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.mangstadt.vinnie.io.VObjectPropertyValues;
 import dev.contacts.model.ContactRules;
 import dev.contacts.model.PostalAddress;
 import dev.contacts.server.contact.ContactRepository;
@@ -380,6 +382,12 @@ final class VCardImport {
             used.add(nickname);
             nickname.getValues().forEach(draft::nickname);
         }
+        if (card.getNicknames().isEmpty()) {
+            androidNickname(card).ifPresent(raw -> {
+                used.add(raw);
+                draft.nickname(VObjectPropertyValues.parseSemiStructured(raw.getValue()).get(1));
+            });
+        }
         Organization org = card.getOrganization();
         if (org != null) {
             used.addAll(card.getOrganizations());
@@ -492,6 +500,21 @@ final class VCardImport {
 
     private static List<String> types(VCardProperty property) {
         return property.getParameters().getTypes();
+    }
+
+    /**
+     * Android's vCard 2.1 export has no NICKNAME (2.1 has none): it writes its own row,
+     * {@code X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Sassa;1;;...}, the nickname second.
+     */
+    private static Optional<RawProperty> androidNickname(VCard card) {
+        return card.getExtendedProperties().stream()
+                .filter(raw -> raw.getPropertyName().equalsIgnoreCase("X-ANDROID-CUSTOM") && raw.getValue() != null)
+                .filter(raw -> {
+                    List<String> values = VObjectPropertyValues.parseSemiStructured(raw.getValue());
+                    return values.size() > 1 && values.get(0).equals("vnd.android.cursor.item/nickname")
+                            && !values.get(1).isBlank();
+                })
+                .findFirst();
     }
 
     /** Apple puts a custom label beside a value, in the same group: {@code item1.EMAIL ...}, {@code item1.X-ABLabel}. */

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dev.contacts.model.ContactDraft;
+import dev.contacts.model.ContactRules;
 import dev.contacts.model.LabeledValue;
 import dev.contacts.model.PostalAddress;
 import org.junit.jupiter.api.Test;
@@ -200,6 +201,48 @@ class CsvImportTest {
         assertFalse(tobias.contains("E-Mail 2: Typ") || tobias.contains("0.0.00"), tobias);
         assertEquals(List.of(new LabeledValue("tobias@contoso.example", "other"),
                 new LabeledValue("tk@home.example", "other")), items.get(1).contact().draft().emails());
+    }
+
+    @Test
+    void thunderbirdsLayoutIsReadByItsOwnColumnsNotAsOutlooks() {
+        // Thunderbird's header also has "First Name" and "Home Phone": it was read as Outlook's, so its emails,
+        // most phones, streets, organization and birthday were hidden as kept columns, and a business's row refused
+        List<ParsedItem> items = read("thunderbird.csv");
+        assertEquals(3, items.size());
+        ParsedItem ingridItem = items.get(0);
+        ContactDraft ingrid = ingridItem.contact().draft();
+        assertEquals("Ingrid", ingrid.firstName());
+        assertEquals("Bergström", ingrid.lastName());
+        assertEquals("Inge", ingrid.nickname());
+        assertEquals(List.of(new LabeledValue("ingrid@example.se", "other"),
+                new LabeledValue("ingrid.b@home.example", "other")), ingrid.emails());
+        assertEquals(List.of(new LabeledValue("+46 70 111 22 33", "mobile"), new LabeledValue("+46 8 765 43 21", "home"),
+                new LabeledValue("+46 8 123 45 67", "work")), ingrid.phones());
+        assertEquals(List.of(new PostalAddress("home", "Storgatan 1, lgh 1102", "Stockholm", null, "111 22", "Sweden"),
+                new PostalAddress("work", "Kungsgatan 5", "Stockholm", null, "111 43", "Sweden")), ingrid.addresses());
+        assertEquals("Arkitektbyrån AB, Design", ingrid.organization());
+        assertEquals("Architect", ingrid.jobTitle());
+        assertEquals(LocalDate.of(1980, 4, 12), ingrid.birthday());
+        assertEquals("Met at the \"Nordic\" conference\nsecond line", ingrid.additionalData());
+        String extras = ingridItem.contact().extras();
+        assertTrue(extras.contains("URL;TYPE=work:https://arkitekt.example.se"), "Web Page 1 is the work site: " + extras);
+        assertTrue(extras.contains("Book club"), "a custom column is kept: " + extras);
+        assertFalse(extras.contains("Display Name") || extras.contains("Primary Email") || extras.contains("Birth"),
+                "what was read is not kept a second time: " + extras);
+
+        ContactDraft acme = items.get(1).contact().draft();
+        assertEquals("Acme", acme.firstName(), "the display name is the name of a row without one");
+        assertEquals("Support", acme.lastName());
+        assertEquals("Acme Inc", acme.organization());
+        assertEquals(List.of(new LabeledValue("support@acme.example", "other")), acme.emails());
+        assertEquals(List.of(new LabeledValue("+1 555 0100", "work"), new LabeledValue("+1 555 0101", "fax")),
+                acme.phones());
+
+        ParsedItem tomItem = items.get(2);
+        assertEquals(LocalDate.of(ContactRules.YEAR_UNKNOWN, 5, 3), tomItem.contact().draft().birthday(),
+                "a birthday without a year");
+        assertEquals(List.of(new LabeledValue("tom@oneil.example", "other")), tomItem.contact().draft().emails());
+        assertTrue(tomItem.contact().extras().contains("Tommy O'Neil"), "a display name of the person's own is kept");
     }
 
     @Test

@@ -423,6 +423,25 @@ class TransferApiTest {
     }
 
     @Test
+    void aThunderbirdExportIsImportedWithItsEmailsPhonesAddressesAndBirthdaysThenExportedAsGooglesLayout() {
+        // was read as Outlook's: 2 created, Ingrid without her emails, the business row refused as having no name
+        JsonNode read = imported("", CSV, fixture("thunderbird.csv"));
+        assertEquals(3, read.get("created").asInt(), read.toString());
+        assertEquals(0, read.get("errors").size(), read.toString());
+        JsonNode ingrid = byFirstName(contacts(), "Ingrid");
+        assertEquals("ingrid@example.se", ingrid.get("email").asText());
+        assertEquals(3, ingrid.get("phones").size(), ingrid.toString());
+        assertEquals("Storgatan 1, lgh 1102", ingrid.get("addresses").get(0).get("street").asText());
+        assertEquals("Arkitektbyrån AB, Design", ingrid.get("organization").asText());
+        assertEquals("1980-04-12", ingrid.get("birthday").asText());
+        assertEquals("support@acme.example", byFirstName(contacts(), "Acme").get("email").asText());
+        String csv = api.get("/contacts/export/?format=csv", token).body();
+        assertTrue(csv.contains("\r\nIngrid,,Bergström,"), csv);
+        JsonNode again = imported("", CSV, csv);
+        assertEquals(0, again.get("created").asInt(), "its export imported again creates nothing: " + again);
+    }
+
+    @Test
     void exportIsAnAttachmentOfTheRightType() {
         api.createContact(token, "Ann", "Lee");
         Response vcard = api.get("/contacts/export/", token);

@@ -2,6 +2,7 @@ package dev.contacts.server.contact.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,6 +119,31 @@ class VCardImportTest {
                 new LabeledValue("+44 20 7946 0002", "home")), items.get(1).contact().draft().phones());
         assertEquals(List.of(new LabeledValue("+49 30 1234567", "other"), new LabeledValue("+49 30 7654321", "other")),
                 items.get(2).contact().draft().phones());
+    }
+
+    @Test
+    void androidsOwnLabelsLoseTheirXPrefix() {
+        // Android writes a label of the person's own as an x-name type: it showed as "X-Jobbmobil"
+        String card = "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lindqvist;Sara;;;\r\nTEL;CELL:+46 70 222 33 44\r\n"
+                + "TEL;X-Jobbmobil:+46 70 555 66 77\r\nEMAIL;X-Skola:sara@skola.example\r\n"
+                + "EMAIL;INTERNET;X-INTERNET:sara@example.se\r\nEND:VCARD\r\n";
+        ContactDraft sara = ImportFile.read(card, ImportFile.Format.VCARD).orElseThrow().get(0).contact().draft();
+        assertEquals(List.of(new LabeledValue("+46 70 222 33 44", "mobile"), new LabeledValue("+46 70 555 66 77",
+                "Jobbmobil")), sara.phones());
+        assertEquals(List.of(new LabeledValue("sara@skola.example", "Skola"), new LabeledValue("sara@example.se",
+                "other")), sara.emails());
+    }
+
+    @Test
+    void androidsNicknameRowIsTheNickname() {
+        // vCard 2.1 has no NICKNAME: Android writes it as its own row, which was only kept, not shown
+        String card = "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lindqvist;Sara;;;\r\n"
+                + "X-ANDROID-CUSTOM:vnd.android.cursor.item/relation;Anders;1;;;;;;;;;;;;;\r\n"
+                + "X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Sassa;1;;;;;;;;;;;;;\r\nEND:VCARD\r\n";
+        TransferItem sara = ImportFile.read(card, ImportFile.Format.VCARD).orElseThrow().get(0).contact();
+        assertEquals("Sassa", sara.draft().nickname());
+        assertFalse(sara.extras().contains("nickname"), "not kept a second time: " + sara.extras());
+        assertTrue(sara.extras().contains("relation;Anders"), "the other rows are kept: " + sara.extras());
     }
 
     @Test
