@@ -12,12 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -64,7 +62,7 @@ public final class Database implements AutoCloseable {
      * client's body or an import's parsing: those run between {@link #call}s). More than {@link #SQLITE_CONNECTIONS}:
      * a writer waiting for SQLite's write turn (or for its group's commit) holds its thread, and with 16 threads the
      * reads during a login flood waited behind the logins' writes (docs/benchmarks.md, "16, 32 and 64 database threads
-     * again").
+     * again"). At most: each is started when work finds none idle ({@link ThreadsAsNeeded}).
      */
     public static final int WORKERS = 64;
     /**
@@ -108,14 +106,12 @@ public final class Database implements AutoCloseable {
         this.readers = threads(readThreads, "db-read-");
     }
 
-    /** {@code threads} platform threads taking work in the order it came (at most {@link #WAITING} waiting). */
+    /**
+     * At most {@code threads} platform threads taking work in the order it came (at most {@link #WAITING} waiting),
+     * each started when work finds no idle one (so a quiet server keeps few).
+     */
     private static ThreadPoolExecutor threads(int threads, String name) {
-        AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(WAITING), r -> {
-            Thread t = new Thread(r, name + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        return new ThreadsAsNeeded(threads, WAITING, name);
     }
 
     /** Opens and migrates the database {@code settings} name: a PostgreSQL database, else the SQLite file. */
@@ -285,6 +281,11 @@ public final class Database implements AutoCloseable {
 
     int readThreads() {
         return readers.getMaximumPoolSize();
+    }
+
+    /** The threads for work that may write that are started now (for tests). */
+    int threadsStarted() {
+        return workers.getPoolSize();
     }
 
     /** The threads for work that may write that are running some now (for tests). */
