@@ -358,8 +358,10 @@ public final class ContactRepository {
             return null;
         }
         if (places.places().size() < wanted) {
-            ListAnchors.Places read = placesTo(list, shape, places, wanted);
-            anchors.put(list, read);
+            ListAnchors.Places read = readPlaces(list, places, known -> placesTo(list, shape, known, wanted));
+            if (read == null) {
+                return null; // another request reads them: this page from its offset meanwhile
+            }
             if (read.version() != places.version()) {
                 return null; // the book changed: remembered at its version now, the page read from its offset
             }
@@ -383,6 +385,27 @@ public final class ContactRepository {
         }
         anchors.put(list, new ListAnchors.Places(page.version(), List.of()));
         return null;
+    }
+
+    /**
+     * The places of {@code list} read on from those {@code known} by {@code reader} and remembered, by one request at
+     * a time ({@link ListAnchors#startReading}): null while another reads them. Those another request remembered at
+     * the same version meanwhile are read on from.
+     */
+    private ListAnchors.Places readPlaces(ListAnchors.Ordered list, ListAnchors.Places known,
+                                          UnaryOperator<ListAnchors.Places> reader) {
+        if (!anchors.startReading(list)) {
+            return null;
+        }
+        try {
+            ListAnchors.Places now = anchors.get(list);
+            ListAnchors.Places read = reader.apply(now != null && now.version() == known.version()
+                    && now.places().size() > known.places().size() ? now : known);
+            anchors.put(list, read);
+            return read;
+        } finally {
+            anchors.doneReading(list);
+        }
     }
 
     /**
@@ -856,8 +879,10 @@ public final class ContactRepository {
             return null;
         }
         if (places.places().size() < wanted) {
-            ListAnchors.Places read = birthdayPlacesTo(run, places, wanted);
-            anchors.put(run, read);
+            ListAnchors.Places read = readPlaces(run, places, known -> birthdayPlacesTo(run, known, wanted));
+            if (read == null) {
+                return null; // another request reads them: this one from its offset meanwhile
+            }
             if (read.version() != places.version() || read.places().size() < wanted) {
                 return null; // the book changed, or at that version the run ends before the page
             }

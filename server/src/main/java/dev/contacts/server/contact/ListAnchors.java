@@ -66,6 +66,8 @@ final class ListAnchors {
     }
 
     private final Map<Ordered, Places> lists = new ConcurrentHashMap<>();
+    /** The lists whose places one request is reading now (see {@link #startReading}). */
+    private final Map<Ordered, Boolean> reading = new ConcurrentHashMap<>();
     private final Map<BirthdayRun, Counted> counts = new ConcurrentHashMap<>();
 
     /** The places remembered for {@code list}, or null. */
@@ -78,6 +80,19 @@ final class ListAnchors {
             lists.clear();
         }
         lists.put(list, places);
+    }
+
+    /**
+     * Whether the caller may read {@code list}'s places now, which it must then end with {@link #doneReading}: false
+     * while another request reads them. Reading them costs about four pages read from their offset, so the readers
+     * that come together right after a write read their pages from the offset instead of the places each on its own.
+     */
+    boolean startReading(Ordered list) {
+        return reading.putIfAbsent(list, Boolean.TRUE) == null;
+    }
+
+    void doneReading(Ordered list) {
+        reading.remove(list);
     }
 
     /** The count remembered for {@code run}, or null. */

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * version only. So places and birthday counts a reader remembered before a notes, phone or photo edit (through another
  * instance) still serve, and give the database's own pages; a list by update time, and every list after a name edit,
  * is read anew. Fails when a trigger leaves out a write that must raise the order version, and on the code before V15
- * (every edit dropped every place).
+ * (every edit dropped every place). And places are read by one request at a time: another reads its page from the
+ * offset meanwhile.
  */
 class OrderVersionTest {
 
@@ -134,8 +135,9 @@ class OrderVersionTest {
         assertEquals(2, placed.places().size());
         assertEquals(2, anchors.get(byUpdate).places().size());
 
+        // a contact before the places by update time (all made at once: in id order), moved to its end by the edit
         clock.advance(Duration.ofMinutes(1));
-        edit(idAt(DEEP), d -> draft(d, d.firstName(), d.lastName(), d.birthday(), "called back", d.favorite()));
+        edit(idAt(3), d -> draft(d, d.firstName(), d.lastName(), d.birthday(), "called back", d.favorite()));
         assertPage(reader, BY_LAST_NAME, "after a notes edit");
         assertSame(placed, anchors.get(byLastName), "the places read before a notes edit");
         assertPage(reader, BY_UPDATE, "after a notes edit");
@@ -151,6 +153,20 @@ class OrderVersionTest {
         ContactRepository.CountedBirthdays recounted = reader.countBirthdays(owner, year);
         assertNotEquals(counted.version(), anchors.count(run).version(), "a count after a birthday changed by SQL");
         assertEquals(BOOK, recounted.total());
+    }
+
+    @Test
+    void aPageWhosePlacesAnotherRequestReadsIsReadFromItsOffset() {
+        ListAnchors anchors = new ListAnchors();
+        ContactRepository reader = new ContactRepository(sql, Clock.systemUTC(), 10 * BOOK, anchors);
+        ListAnchors.Listed byLastName = new ListAnchors.Listed(owner, ListOptions.Sort.LAST_NAME, true, null);
+        assertPage(reader, BY_LAST_NAME, "the first deep page"); // remembers the version
+        assertEquals(true, anchors.startReading(byLastName)); // as another request reading the places
+        assertPage(reader, BY_LAST_NAME, "while another request reads the places");
+        assertEquals(0, anchors.get(byLastName).places().size(), "places read by a second request at once");
+        anchors.doneReading(byLastName);
+        assertPage(reader, BY_LAST_NAME, "once it is done");
+        assertEquals(2, anchors.get(byLastName).places().size());
     }
 
     /** The reader's page deep in a list, against the database's own order and offset. */
