@@ -150,6 +150,11 @@ public final class ContactRepository {
         this(dsl, clock, maxPerOwner, Database.isSqlite(dsl) ? new GroupCommit(dsl) : null, new ListAnchors());
     }
 
+    /** As the public constructor, remembering places in {@code anchors}: for tests that ask what it kept. */
+    ContactRepository(DSLContext dsl, Clock clock, int maxPerOwner, ListAnchors anchors) {
+        this(dsl, clock, maxPerOwner, Database.isSqlite(dsl) ? new GroupCommit(dsl) : null, anchors);
+    }
+
     private ContactRepository(DSLContext dsl, Clock clock, int maxPerOwner, GroupCommit creates,
                               ListAnchors anchors) {
         this.dsl = dsl;
@@ -333,9 +338,10 @@ public final class ContactRepository {
      * A page at least {@link ListAnchors#SPACING} deep in a list (all the owner's live contacts, or those with one
      * favourite mark), read from the remembered place nearest before it: a seek of the sort key's index and fewer than
      * SPACING entries stepped over, instead of every entry before the page. The page's statement reads the owner's
-     * book version too, and its rows are taken only when that is the places' version: a write since (on any instance,
-     * or by SQL) raised it. Places missing are read first, each a step of SPACING entries from the one before, each
-     * step's statement reading the version too. Reading them from the start costs about four times the walk of one
+     * version that the list is read at too ({@link #versionColumn}), and its rows are taken only when that is the
+     * places' version: a write since (on any instance, or by SQL) that can change the list raised it. Places missing
+     * are read first, each a step of SPACING entries from the one before, each step's statement reading the version
+     * too. Reading them from the start costs about four times the walk of one
      * page (SQLite merging two ranges of the index at every step: docs/benchmarks.md, "Deep pages from remembered
      * places"), so a list is only remembered at a version (no places) by its first deep page, and its places are read
      * by the next deep page that finds the book still at that version: a book written between every two deep pages has
@@ -347,12 +353,15 @@ public final class ContactRepository {
         int wanted = skip / ListAnchors.SPACING;
         ListAnchors.Places places = anchors.get(list);
         if (places == null) {
-            anchors.put(list, new ListAnchors.Places(BOOK_VERSION.fetch(dsl, Map.of("owner", owner)), List.of()));
+            anchors.put(list, new ListAnchors.Places(versionOf(shape.sort()).fetch(dsl, Map.of("owner", owner)),
+                    List.of()));
             return null;
         }
         if (places.places().size() < wanted) {
-            ListAnchors.Places read = placesTo(list, shape, places, wanted);
-            anchors.put(list, read);
+            ListAnchors.Places read = readPlaces(list, places, known -> placesTo(list, shape, known, wanted));
+            if (read == null) {
+                return null; // another request reads them: this page from its offset meanwhile
+            }
             if (read.version() != places.version()) {
                 return null; // the book changed: remembered at its version now, the page read from its offset
             }
@@ -376,6 +385,27 @@ public final class ContactRepository {
         }
         anchors.put(list, new ListAnchors.Places(page.version(), List.of()));
         return null;
+    }
+
+    /**
+     * The places of {@code list} read on from those {@code known} by {@code reader} and remembered, by one request at
+     * a time ({@link ListAnchors#startReading}): null while another reads them. Those another request remembered at
+     * the same version meanwhile are read on from.
+     */
+    private ListAnchors.Places readPlaces(ListAnchors.Ordered list, ListAnchors.Places known,
+                                          UnaryOperator<ListAnchors.Places> reader) {
+        if (!anchors.startReading(list)) {
+            return null;
+        }
+        try {
+            ListAnchors.Places now = anchors.get(list);
+            ListAnchors.Places read = reader.apply(now != null && now.version() == known.version()
+                    && now.places().size() > known.places().size() ? now : known);
+            anchors.put(list, read);
+            return read;
+        } finally {
+            anchors.doneReading(list);
+        }
     }
 
     /**
@@ -725,9 +755,9 @@ public final class ContactRepository {
      * the birthday index.
      */
     public CountedBirthdays countBirthdays(long owner, List<BirthdayCalendar.MonthDays> window) {
-        // a run counted before at the owner's book version now holds as many: every write that could change that
+        // a run counted before at the owner's order version now holds as many: every write that could change that
         // count (a live contact added, removed, trashed, restored, its birthday or owner changed) raises the version
-        long version = BOOK_VERSION.fetch(dsl, Map.of("owner", owner));
+        long version = ORDER_VERSION.fetch(dsl, Map.of("owner", owner));
         List<Integer> counts = new ArrayList<>();
         for (BirthdayCalendar.MonthDays run : window) {
             ListAnchors.BirthdayRun counted = new ListAnchors.BirthdayRun(owner, run.from(), run.to());
@@ -835,8 +865,8 @@ public final class ContactRepository {
 
     /**
      * The key of the entry at position {@code skip} (counted from 1) of a run of month-days, found from the place
-     * remembered nearest before it, in a statement that reads the owner's book version too: null when no place serves
-     * (none remembered yet at the book's version, or a write since), and the caller reads the run from its offset.
+     * remembered nearest before it, in a statement that reads the owner's order version too: null when no place
+     * serves (none remembered yet at that version, or a write since), and the caller reads the run from its offset.
      * As for a sorted list ({@link #fromPlaces}), the first deep page of a run only remembers the version, and the
      * next one at that version reads the places (each a step of {@link ListAnchors#SPACING} entries from the last).
      */
@@ -844,12 +874,15 @@ public final class ContactRepository {
         int wanted = skip / ListAnchors.SPACING;
         ListAnchors.Places places = anchors.get(run);
         if (places == null) {
-            anchors.put(run, new ListAnchors.Places(BOOK_VERSION.fetch(dsl, Map.of("owner", run.owner())), List.of()));
+            anchors.put(run, new ListAnchors.Places(ORDER_VERSION.fetch(dsl, Map.of("owner", run.owner())),
+                    List.of()));
             return null;
         }
         if (places.places().size() < wanted) {
-            ListAnchors.Places read = birthdayPlacesTo(run, places, wanted);
-            anchors.put(run, read);
+            ListAnchors.Places read = readPlaces(run, places, known -> birthdayPlacesTo(run, known, wanted));
+            if (read == null) {
+                return null; // another request reads them: this one from its offset meanwhile
+            }
             if (read.version() != places.version() || read.places().size() < wanted) {
                 return null; // the book changed, or at that version the run ends before the page
             }
@@ -859,7 +892,7 @@ public final class ContactRepository {
         int further = skip - wanted * ListAnchors.SPACING;
         Step step;
         if (further == 0) {
-            step = new Step(BOOK_VERSION.fetch(dsl, Map.of("owner", run.owner())), from);
+            step = new Step(ORDER_VERSION.fetch(dsl, Map.of("owner", run.owner())), from);
         } else {
             step = BIRTHDAY_STEP_AFTER.fetch(dsl, birthdayStepValues(run, from, further - 1));
         }
@@ -901,7 +934,7 @@ public final class ContactRepository {
         return values;
     }
 
-    /** A step along a run: the owner's book version, and the entry reached (its keys and id), none past its end. */
+    /** A step along a run: the owner's order version, and the entry reached (its keys and id), none past its end. */
     private static Step birthdayStep(ResultSet rows, SQLDialect dialect) throws SQLException {
         if (!rows.next()) {
             return new Step(-1, null); // the account is gone
@@ -1575,19 +1608,23 @@ public final class ContactRepository {
     private static final Map<Listing, RenderedQuery<Integer>> COUNTS = new ConcurrentHashMap<>();
     /** {@link #notFavoriteCount}'s statements, by the favourites' shape (its words: the trigram words). */
     private static final Map<Listing, RenderedQuery<Integer>> NOT_FAVORITE_COUNTS = new ConcurrentHashMap<>();
-    /** The owner's book version (migration V12): see {@link #fromPlaces}. */
+    /** The owner's book version (migration V12), which lists by update time are read at: see {@link #fromPlaces}. */
     private static final RenderedQuery<Long> BOOK_VERSION = new RenderedQuery<>(
             dsl -> dsl.select(USERS.BOOK_VERSION).from(USERS).where(USERS.ID.eq(DSL.param("owner", Long.class))),
+            (rows, dialect) -> rows.next() ? rows.getLong(1) : -1);
+    /** The owner's order version (migration V15), which every other list and birthday run is read at. */
+    private static final RenderedQuery<Long> ORDER_VERSION = new RenderedQuery<>(
+            dsl -> dsl.select(USERS.ORDER_VERSION).from(USERS).where(USERS.ID.eq(DSL.param("owner", Long.class))),
             (rows, dialect) -> rows.next() ? rows.getLong(1) : -1);
     private static final Map<Listing, RenderedQuery<PlacedPage>> PLACED_PAGES = new ConcurrentHashMap<>();
     private static final Map<Listing, RenderedQuery<Step>> PLACE_STEPS = new ConcurrentHashMap<>();
     private static final Map<Listing, RenderedQuery<Step>> PLACE_STEPS_AFTER = new ConcurrentHashMap<>();
     /**
-     * The owner's book version and how many of their live contacts have a stored month-day from {@code from} to
+     * The owner's order version and how many of their live contacts have a stored month-day from {@code from} to
      * {@code to}, in one statement (one snapshot); none when the account is gone.
      */
     private static final RenderedQuery<ListAnchors.Counted> BIRTHDAY_COUNT_AT = new RenderedQuery<>(
-            dsl -> dsl.select(USERS.BOOK_VERSION, DSL.field(DSL.selectCount().from(CONTACTS).where(inMonthDays())))
+            dsl -> dsl.select(USERS.ORDER_VERSION, DSL.field(DSL.selectCount().from(CONTACTS).where(inMonthDays())))
                     .from(USERS).where(USERS.ID.eq(DSL.param("version_owner", Long.class))),
             (rows, dialect) -> rows.next() ? new ListAnchors.Counted(rows.getLong(1), rows.getInt(2))
                     : new ListAnchors.Counted(-1, 0));
@@ -1812,10 +1849,23 @@ public final class ContactRepository {
                 : condition;
     }
 
-    /** The owner's book version (migration V12), as a value of the statement that reads a list. */
-    private static Field<?> bookVersion() {
-        return DSL.field(DSL.select(USERS.BOOK_VERSION).from(USERS)
+    /** The owner's version a list is read at, as a value of the statement that reads it. */
+    private static Field<?> listVersion(Listing shape) {
+        return DSL.field(DSL.select(versionColumn(shape.sort())).from(USERS)
                 .where(USERS.ID.eq(DSL.param("version_owner", Long.class))));
+    }
+
+    /**
+     * The version of the owner's that a list in this order is read at: the book version (V12) by update time, which
+     * every edit changes; else the order version (V15), which an edit that changes no sort key, favourite mark or
+     * birthday leaves, so that places read before such an edit still serve.
+     */
+    private static Field<Integer> versionColumn(ListOptions.Sort sort) {
+        return sort == ListOptions.Sort.UPDATED_AT ? USERS.BOOK_VERSION : USERS.ORDER_VERSION;
+    }
+
+    private static RenderedQuery<Long> versionOf(ListOptions.Sort sort) {
+        return sort == ListOptions.Sort.UPDATED_AT ? BOOK_VERSION : ORDER_VERSION;
     }
 
     /**
@@ -1832,7 +1882,7 @@ public final class ContactRepository {
 
     private static ResultQuery<?> stepQuery(DSLContext dsl, Listing shape, boolean after) {
         Table<?> step = placedIds(dsl, shape, after).asTable("step");
-        List<Field<?>> fields = new ArrayList<>(List.of(USERS.BOOK_VERSION, step.field("page_id")));
+        List<Field<?>> fields = new ArrayList<>(List.of(versionColumn(shape.sort()), step.field("page_id")));
         if (shape.sort() != ListOptions.Sort.ID) {
             fields.add(step.field("sort_key"));
         }
@@ -1846,7 +1896,7 @@ public final class ContactRepository {
         Table<?> page = placedIds(dsl, shape, true).asTable("page");
         boolean byId = shape.sort() == ListOptions.Sort.ID;
         List<Field<?>> columns = new ArrayList<>(CONTACT_COLUMNS);
-        columns.add(bookVersion());
+        columns.add(listVersion(shape));
         return dsl.select(columns).from(page).join(CONTACTS).on(CONTACTS.ID.eq(page.field("page_id", Long.class)))
                 .orderBy(pageOrder(shape, byId ? null : page.field("sort_key"), page.field("page_id")));
     }
@@ -2059,13 +2109,13 @@ public final class ContactRepository {
     }
 
     /**
-     * The owner's book version and the entry "skip" entries into a run of month-days (by month-day: its id and keys),
+     * The owner's order version and the entry "skip" entries into a run of month-days (by month-day: its id and keys),
      * from the run's start or after a place; the owner's row whether or not the run goes that far.
      */
     private static ResultQuery<?> birthdayStepQuery(DSLContext dsl, boolean after) {
         Table<?> step = birthdayIds(dsl, after, true, CONTACTS.BIRTHDAY_MD, CONTACTS.LAST_NAME_KEY,
                 CONTACTS.FIRST_NAME_KEY).asTable("step");
-        return dsl.select(USERS.BOOK_VERSION, step.field("page_id"), step.field("key0"), step.field("key1"),
+        return dsl.select(USERS.ORDER_VERSION, step.field("page_id"), step.field("key0"), step.field("key1"),
                         step.field("key2"))
                 .from(USERS).leftJoin(step).on(DSL.trueCondition())
                 .where(USERS.ID.eq(DSL.param("version_owner", Long.class)));

@@ -8,14 +8,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * Places remembered in owners' sorted lists, so that a page deep in one seeks the sort key's index near its start
  * instead of stepping over every entry its offset skips (SQLite stepped over 50,000 index entries for a page at
  * 50,000: docs/benchmarks.md, "Deep pages from remembered places"). A list's places are its entries at every {@link
- * #SPACING}th position, read with the owner's book version (migration V12), which the database raises in the same
- * transaction as every write that can change what the list holds or its order. A place is used only by a page whose own
+ * #SPACING}th position, read with an owner's version which the database raises in the same transaction as every write
+ * that can change what the list holds or its order: the book version (migration V12) for a list by update time, which
+ * any edit changes, else the order version (V15), which an edit of no sort key, favourite mark or birthday leaves (a
+ * notes edit kept none before: docs/benchmarks.md, "Reads after a write"). A place is used only by a page whose own
  * statement reads that same version (one snapshot), so a write on any instance, or by SQL behind the server's back,
  * leaves every place read before it unused; nothing here is told of writes.
  * <p>
- * A run of a birthday window (month-days in the birthday index's order) is such a list too, its version raised also
- * by a birthday changed (V14), and its count is remembered with the version it was read at: the year's window counted
- * all 100,000 entries of the index on every request (docs/benchmarks.md, "Deep birthday pages from remembered places").
+ * A run of a birthday window (month-days in the birthday index's order) is such a list too, read at the order
+ * version, which a birthday changed raises too (V14, V15), and its count is remembered with the version it was read
+ * at: the year's window counted all 100,000 entries of the index on every request (docs/benchmarks.md, "Deep birthday
+ * pages from remembered places").
  */
 final class ListAnchors {
 
@@ -63,6 +66,8 @@ final class ListAnchors {
     }
 
     private final Map<Ordered, Places> lists = new ConcurrentHashMap<>();
+    /** The lists whose places one request is reading now (see {@link #startReading}). */
+    private final Map<Ordered, Boolean> reading = new ConcurrentHashMap<>();
     private final Map<BirthdayRun, Counted> counts = new ConcurrentHashMap<>();
 
     /** The places remembered for {@code list}, or null. */
@@ -75,6 +80,19 @@ final class ListAnchors {
             lists.clear();
         }
         lists.put(list, places);
+    }
+
+    /**
+     * Whether the caller may read {@code list}'s places now, which it must then end with {@link #doneReading}: false
+     * while another request reads them. Reading them costs about four pages read from their offset, so the readers
+     * that come together right after a write read their pages from the offset instead of the places each on its own.
+     */
+    boolean startReading(Ordered list) {
+        return reading.putIfAbsent(list, Boolean.TRUE) == null;
+    }
+
+    void doneReading(Ordered list) {
+        reading.remove(list);
     }
 
     /** The count remembered for {@code run}, or null. */

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pages deep in a sorted list are read from places remembered at one book version ({@link ListAnchors}, migration
- * V12). Every kind of write, made through another instance on the same database, through the same instance, or by
+ * V12, V15). Every kind of write, made through another instance on the same database, through the same instance, or by
  * SQL behind the servers' backs, must leave the pages exactly those of the list's plain order and offset: checked
  * against the database's own ORDER BY ... LIMIT ... OFFSET in every order, direction and favourite filter, at places'
  * boundaries and past the list's end, after the pages before each write made the instance remember places.
@@ -108,6 +108,19 @@ class DeepPagesTest {
             clock.advance(Duration.ofMinutes(1));
             assertEquals(200, two.patch("/contacts/" + idAt("updated_at", 4) + "/", token,
                     json("additional_data", "later")).status());
+        });
+        // since V15 only the list by update time is read anew after these: the others keep their places
+        afterWrite("a phone edited (its time changes)", reader -> {
+            clock.advance(Duration.ofMinutes(1));
+            assertEquals(200, two.patch("/contacts/" + idAt("updated_at", 2) + "/", token,
+                    json("phone", "+44 20 7946 0018")).status());
+        });
+        afterWrite("a notes edit, then a last name edited", reader -> {
+            clock.advance(Duration.ofMinutes(1));
+            long edited = idAt("last_name", 2);
+            assertEquals(200, two.patch("/contacts/" + edited + "/", token, json("additional_data", "met")).status());
+            assertPages(reader, "after a notes edit");
+            assertEquals(200, two.patch("/contacts/" + edited + "/", token, json("last_name", "Zzzz")).status());
         });
         afterWrite("a trash", reader -> assertEquals(204, two.delete("/contacts/" + first[0] + "/", token).status()));
         afterWrite("a restore", reader -> assertEquals(200, two.post("/contacts/trash/" + first[0] + "/restore/",
