@@ -1,7 +1,10 @@
 package dev.contacts.server.contact.transfer;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,13 +33,20 @@ import ezvcard.property.Telephone;
 import ezvcard.property.VCardProperty;
 import ezvcard.util.PartialDate;
 
-/** Writes contacts as vCard 4.0 (RFC 6350), one card at a time, so an export of any size streams. */
+/**
+ * Writes contacts as vCard 4.0 (RFC 6350), one card at a time into a {@link Spool} (memory holds one card, whatever
+ * the export's size), copied to the output at the end.
+ */
 final class VCardExport implements ContactFileWriter {
 
+    private final Writer out;
+    private final Spool spool;
     private final VCardWriter writer;
 
-    VCardExport(Writer out) {
-        this.writer = new VCardWriter(out, VCardVersion.V4_0);
+    VCardExport(Writer out) throws IOException {
+        this.out = out;
+        this.spool = new Spool();
+        this.writer = new VCardWriter(new OutputStreamWriter(spool.output(), StandardCharsets.UTF_8), VCardVersion.V4_0);
         writer.setAddProdId(false);
         writer.setScribeIndex(LeanPhotoScribe.INDEX); // the same text, a photo's base64 made with fewer copies
     }
@@ -161,6 +171,15 @@ final class VCardExport implements ContactFileWriter {
 
     @Override
     public void close() throws IOException {
-        writer.flush();
+        try (spool) {
+            writer.flush();
+            new InputStreamReader(spool.input(), StandardCharsets.UTF_8).transferTo(out);
+            out.flush();
+        }
+    }
+
+    @Override
+    public void discard() throws IOException {
+        spool.close();
     }
 }
