@@ -39,6 +39,7 @@ final class CsvExport implements ContactFileWriter {
             "Postal Code", "Country", "Extended Address");
     private static final List<String> FIXED = fixed();
     private static final Set<String> FIXED_NAMES = Set.copyOf(FIXED);
+    private static final List<String> EMPTY_FIXED = java.util.Collections.nCopies(FIXED.size(), "");
     private static final String WEBSITE = "Website";
     /** The groups of numbered label-and-value pairs after the addresses, in Google's order. */
     private static final List<String> GROUPS = List.of(KeptEntries.RELATION, WEBSITE, KeptEntries.EVENT,
@@ -148,8 +149,13 @@ final class CsvExport implements ContactFileWriter {
         }
         List<KeptEntries.Entry> sites = websites(extras);
         Map<String, List<KeptEntries.Entry>> entries = KeptEntries.take(extras);
-        for (String cell : row) {
-            writeText(cell);
+        // the fixed cells that are not empty (most are), by their column
+        rows.writeShort((int) row.stream().filter(cell -> !cell.isEmpty()).count());
+        for (int i = 0; i < row.size(); i++) {
+            if (!row.get(i).isEmpty()) {
+                rows.writeShort(i);
+                writeText(row.get(i));
+            }
         }
         for (int g = 0; g < GROUPS.size(); g++) {
             List<KeptEntries.Entry> group = GROUPS.get(g).equals(WEBSITE) ? sites : entries.get(GROUPS.get(g));
@@ -194,8 +200,9 @@ final class CsvExport implements ContactFileWriter {
             DataInputStream in = new DataInputStream(spool.input());
             for (int r = 0; r < rowCount; r++) {
                 List<String> row = new ArrayList<>(header.size());
-                for (int i = 0; i < FIXED.size(); i++) {
-                    row.add(readText(in));
+                row.addAll(EMPTY_FIXED);
+                for (int cells = in.readShort(); cells > 0; cells--) {
+                    row.set(in.readShort(), readText(in));
                 }
                 for (int g = 0; g < GROUPS.size(); g++) {
                     int count = in.readInt();
