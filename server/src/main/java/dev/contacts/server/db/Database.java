@@ -6,7 +6,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,6 +34,7 @@ import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.sqlite.SQLiteConfig;
@@ -343,6 +347,88 @@ public final class Database implements AutoCloseable {
      */
     public <T> T read(Callable<T> work) throws Exception {
         return runOn(readers, work);
+    }
+
+    /**
+     * One unchanging view of the database for many {@link Snapshot#read}s (an export's pages): each sees the
+     * database as it was when the snapshot was taken, whatever is committed meanwhile. It holds a pooled
+     * connection (not a thread) until closed, but no lock a writer waits for: on SQLite a deferred read
+     * transaction (WAL keeps its pages for it; the log cannot be checkpointed past it meanwhile), on PostgreSQL a
+     * read-only REPEATABLE READ one. Close it soon: no slow client should be waited for while it is open.
+     */
+    public Snapshot snapshot() throws Exception {
+        return read(() -> {
+            Connection connection = dataSource.getConnection();
+            try {
+                if (isSqlite(dsl)) {
+                    // BEGIN alone: the pool's connections begin IMMEDIATE (the write lock) when auto-commit is off
+                    try (Statement begin = connection.createStatement()) {
+                        begin.execute("begin deferred");
+                        // a deferred transaction takes its snapshot at its first read: here, not at the first page
+                        begin.executeQuery("select count(*) from sqlite_master").close();
+                    }
+                } else {
+                    connection.setAutoCommit(false);
+                    connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                    connection.setReadOnly(true);
+                    try (Statement first = connection.createStatement()) {
+                        first.executeQuery("select 1").close(); // the snapshot is taken at the first statement
+                    }
+                }
+                return new Snapshot(connection,
+                        dsl.configuration().derive(new DefaultConnectionProvider(connection)).dsl());
+            } catch (SQLException | RuntimeException e) {
+                end(connection);
+                throw e;
+            }
+        });
+    }
+
+    /** See {@link #snapshot}. */
+    public final class Snapshot implements AutoCloseable {
+        private final Connection connection;
+        private final DSLContext view;
+
+        private Snapshot(Connection connection, DSLContext view) {
+            this.connection = connection;
+            this.view = view;
+        }
+
+        /** Runs {@code work} on the snapshot, on a reader's thread (as {@link Database#read}). */
+        public <T> T read(Function<DSLContext, T> work) throws Exception {
+            return runOn(readers, () -> work.apply(view));
+        }
+
+        /** Ends the read transaction and gives the connection back. */
+        @Override
+        public void close() throws Exception {
+            runOn(readers, () -> {
+                end(connection);
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Ends a snapshot's read transaction and gives its connection back to the pool (which resets the settings
+     * changed); a connection whose transaction could not be ended is closed for good instead, so that no pooled
+     * connection keeps an old snapshot (on SQLite, the write-ahead log could not be checkpointed past it).
+     */
+    private void end(Connection connection) throws SQLException {
+        try {
+            if (isSqlite(dsl)) {
+                try (Statement end = connection.createStatement()) {
+                    end.execute("rollback");
+                }
+            } else {
+                connection.rollback();
+            }
+        } catch (SQLException | RuntimeException e) {
+            dataSource.evictConnection(connection);
+            throw e;
+        } finally {
+            connection.close();
+        }
     }
 
     private <T> T runOn(ThreadPoolExecutor threads, Callable<T> work) throws Exception {

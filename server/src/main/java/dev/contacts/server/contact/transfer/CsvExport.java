@@ -1,7 +1,10 @@
 package dev.contacts.server.contact.transfer;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -22,11 +25,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes contacts in the current column layout of Google Contacts' CSV export, one row at a time, so an export
- * of any size streams. The numbered columns of emails, phones and addresses go as far as a contact can have entries
- * (10 emails, 10 phones, 5 addresses); those of kept properties ("Relation", "Website", "Event", "Custom Field")
- * as far as the export's contacts need ({@link Columns}, counted before the first row), each entry in a pair of
- * its own. Kept properties that Google has columns for go there: a vCard's URL in "Website", RELATED in "Relation",
+ * Writes contacts in the current column layout of Google Contacts' CSV export. The numbered columns of emails,
+ * phones and addresses go as far as a contact can have entries (10 emails, 10 phones, 5 addresses); those of kept
+ * properties ("Relation", "Website", "Event", "Custom Field") as far as the export's contacts need, each entry in a
+ * pair of its own: each contact's row is kept in a {@link Spool} (memory holds one row) while the columns are
+ * counted, and laid out in them when the export ends. Kept properties that Google has columns for go there: a vCard's URL in "Website", RELATED in "Relation",
  * ANNIVERSARY in "Event" ({@link KeptEntries}), a link to a photo in "Photo", and a kept cell of a CSV in its own
  * column (Google's numbered columns that have no group here, "IM 1 - Service" say, included).
  */
@@ -36,79 +39,32 @@ final class CsvExport implements ContactFileWriter {
             "Postal Code", "Country", "Extended Address");
     private static final List<String> FIXED = fixed();
     private static final Set<String> FIXED_NAMES = Set.copyOf(FIXED);
+    private static final List<String> EMPTY_FIXED = java.util.Collections.nCopies(FIXED.size(), "");
     private static final String WEBSITE = "Website";
+    /** The groups of numbered label-and-value pairs after the addresses, in Google's order. */
+    private static final List<String> GROUPS = List.of(KeptEntries.RELATION, WEBSITE, KeptEntries.EVENT,
+            KeptEntries.CUSTOM_FIELD);
+    private static final int PHOTO_COLUMN = FIXED.indexOf("Photo");
     /** A column of one of Google's numbered groups ("IM 1 - Service"), unlike Outlook's ("E-mail 2 Address"). */
     private static final Pattern NUMBERED = Pattern.compile(".+ \\d+ - .+");
-    /**
-     * Kept properties that may need columns of their own, found where a property begins: at a line's start (the kept
-     * text is ez-vcard's, whose folded lines go on after a space), after its group, if any. The others are not read
-     * when the columns are counted (most contacts' have none).
-     */
-    private static final Pattern NEEDS_COLUMNS = Pattern.compile(
-            "^([A-Za-z0-9-]+\\.)?(URL|RELATED|X-ABRELATEDNAMES|ANNIVERSARY|X-ANNIVERSARY|X-ABDATE|X-CSV)[;:]",
-            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     /** Kept properties that may have a column here, a photo's link too: the others are not read. */
     private static final Pattern COLUMNED = Pattern.compile(
             "^([A-Za-z0-9-]+\\.)?(URL|PHOTO|RELATED|X-ABRELATEDNAMES|ANNIVERSARY|X-ANNIVERSARY|X-ABDATE|X-CSV)[;:]",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
-    /**
-     * The columns of an export beyond the fixed ones: how many entries of each kept group its contacts need at most,
-     * and the names of Google's numbered columns kept from a CSV that have no group here, in the order first met.
-     */
-    record Columns(int websites, int relations, int events, int customFields, List<String> others) {
+    private final Writer out;
+    private final Spool spool;
+    private final DataOutputStream rows;
+    private int rowCount;
+    // the most entries of each group (RELATION, WEBSITE, EVENT, CUSTOM_FIELD) a row has, and the other columns
+    private final int[] most = new int[GROUPS.size()];
+    private final Set<String> others = new LinkedHashSet<>();
 
-        /** The columns that the contacts with these kept properties need. */
-        static Columns of(Iterable<String> extras) {
-            Counter counter = new Counter();
-            extras.forEach(counter::add);
-            return counter.columns();
-        }
-    }
-
-    /** Counts the columns an export needs, one contact's kept properties at a time. */
-    static final class Counter {
-        private int websites;
-        private int relations;
-        private int events;
-        private int customFields;
-        private final Set<String> others = new LinkedHashSet<>();
-
-        void add(String kept) {
-            if (kept == null || !NEEDS_COLUMNS.matcher(kept).find()) {
-                return;
-            }
-            List<VCardProperty> extras = new ArrayList<>(VCardExtras.read(kept));
-            websites = Math.max(websites, urls(extras).size());
-            Map<String, List<KeptEntries.Entry>> entries = KeptEntries.take(extras);
-            relations = Math.max(relations, entries.get(KeptEntries.RELATION).size());
-            events = Math.max(events, entries.get(KeptEntries.EVENT).size());
-            customFields = Math.max(customFields, entries.get(KeptEntries.CUSTOM_FIELD).size());
-            for (VCardProperty p : extras) {
-                String column = keptColumn(p);
-                if (column != null && !FIXED_NAMES.contains(column) && NUMBERED.matcher(column).matches()) {
-                    others.add(column);
-                }
-            }
-        }
-
-        Columns columns() {
-            return new Columns(websites, relations, events, customFields, List.copyOf(others));
-        }
-    }
-
-    private final CSVPrinter printer;
-    private final Columns counts;
-    private final List<String> header;
-    private final Map<String, Integer> columns = new HashMap<>();
-
-    CsvExport(Writer out, Columns counts) throws IOException {
-        this.counts = counts;
-        this.header = header(counts);
-        for (int i = 0; i < header.size(); i++) {
-            columns.putIfAbsent(header.get(i), i);
-        }
-        this.printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
+    /** An export to {@code out}, written there whole by {@link #close}. */
+    CsvExport(Writer out) throws IOException {
+        this.out = out;
+        this.spool = new Spool();
+        this.rows = new DataOutputStream(spool.output());
     }
 
     private static List<String> fixed() {
@@ -134,13 +90,12 @@ final class CsvExport implements ContactFileWriter {
     }
 
     /** Google's order: the fixed columns, then relations, web sites, events and custom fields. */
-    private static List<String> header(Columns counts) {
+    private static List<String> header(int[] most, Set<String> others) {
         List<String> h = new ArrayList<>(FIXED);
-        pairs(h, KeptEntries.RELATION, counts.relations());
-        pairs(h, WEBSITE, counts.websites());
-        pairs(h, KeptEntries.EVENT, counts.events());
-        pairs(h, KeptEntries.CUSTOM_FIELD, counts.customFields());
-        h.addAll(counts.others());
+        for (int g = 0; g < GROUPS.size(); g++) {
+            pairs(h, GROUPS.get(g), most[g]);
+        }
+        h.addAll(others);
         return List.copyOf(h);
     }
 
@@ -151,15 +106,15 @@ final class CsvExport implements ContactFileWriter {
         }
     }
 
-    /** The header this export writes. */
-    List<String> header() {
-        return header;
-    }
-
+    /**
+     * Keeps the contact's row in the spool: its fixed cells, its entries of each group and its kept cells by column,
+     * counting the columns they need. {@link #close} lays the rows out once every contact's are known, so the
+     * export reads each contact once, and its columns are those of the contacts it has.
+     */
     @Override
     public void write(TransferItem item) throws IOException {
         ContactDraft c = item.draft();
-        List<String> row = new ArrayList<>(header.size());
+        List<String> row = new ArrayList<>(FIXED.size());
         String kept = item.extras();
         List<VCardProperty> extras = kept != null && COLUMNED.matcher(kept).find()
                 ? new ArrayList<>(VCardExtras.read(kept)) : new ArrayList<>();
@@ -186,49 +141,112 @@ final class CsvExport implements ContactFileWriter {
                 }
             }
         }
-        List<KeptEntries.Entry> sites = websites(extras);
-        Map<String, List<KeptEntries.Entry>> entries = KeptEntries.take(extras);
-        pairs(row, entries.get(KeptEntries.RELATION), counts.relations());
-        pairs(row, sites, counts.websites());
-        pairs(row, entries.get(KeptEntries.EVENT), counts.events());
-        pairs(row, entries.get(KeptEntries.CUSTOM_FIELD), counts.customFields());
-        for (int i = 0; i < counts.others().size(); i++) {
-            row.add("");
-        }
         for (VCardProperty p : extras) {
             if (p instanceof Photo photo && photo.getUrl() != null) {
-                row.set(columns.get("Photo"), photo.getUrl());
+                row.set(PHOTO_COLUMN, photo.getUrl());
                 break;
             }
         }
-        // a cell kept from a CSV whose column is here ("File As", "Phonetic First Name"), where it came from
-        for (VCardProperty p : extras) {
-            Integer column = columns.get(keptColumn(p));
-            if (column != null && row.get(column).isEmpty()) {
-                row.set(column, KeptEntries.unescaped(((RawProperty) p).getValue()));
+        List<KeptEntries.Entry> sites = websites(extras);
+        Map<String, List<KeptEntries.Entry>> entries = KeptEntries.take(extras);
+        // the fixed cells that are not empty (most are), by their column
+        rows.writeShort((int) row.stream().filter(cell -> !cell.isEmpty()).count());
+        for (int i = 0; i < row.size(); i++) {
+            if (!row.get(i).isEmpty()) {
+                rows.writeShort(i);
+                writeText(row.get(i));
             }
         }
-        printer.printRecord(row);
+        for (int g = 0; g < GROUPS.size(); g++) {
+            List<KeptEntries.Entry> group = GROUPS.get(g).equals(WEBSITE) ? sites : entries.get(GROUPS.get(g));
+            most[g] = Math.max(most[g], group.size());
+            rows.writeInt(group.size());
+            for (KeptEntries.Entry e : group) {
+                writeText(e.label());
+                writeText(e.value());
+            }
+        }
+        // a cell kept from a CSV ("File As", "Phonetic First Name", "IM 1 - Service"), to go where it came from
+        // (those of columns no export has, Outlook's "Hobby" say, are left to the vCard export)
+        List<RawProperty> cells = new ArrayList<>();
+        for (VCardProperty p : extras) {
+            String column = keptColumn(p);
+            if (column != null && (FIXED_NAMES.contains(column) || NUMBERED.matcher(column).matches())) {
+                cells.add((RawProperty) p);
+                if (!FIXED_NAMES.contains(column)) {
+                    others.add(column);
+                }
+            }
+        }
+        rows.writeInt(cells.size());
+        for (RawProperty cell : cells) {
+            writeText(keptColumn(cell));
+            writeText(KeptEntries.unescaped(cell.getValue()));
+        }
+        rowCount++;
+    }
+
+    /** Writes the file to the output: the header, with the columns the rows need, then each row laid out in it. */
+    @Override
+    public void close() throws IOException {
+        try (spool) {
+            List<String> header = header(most, others);
+            Map<String, Integer> columns = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                columns.putIfAbsent(header.get(i), i);
+            }
+            CSVPrinter printer = new CSVPrinter(out,
+                    CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
+            DataInputStream in = new DataInputStream(spool.input());
+            for (int r = 0; r < rowCount; r++) {
+                List<String> row = new ArrayList<>(header.size());
+                row.addAll(EMPTY_FIXED);
+                for (int cells = in.readShort(); cells > 0; cells--) {
+                    row.set(in.readShort(), readText(in));
+                }
+                for (int g = 0; g < GROUPS.size(); g++) {
+                    int count = in.readInt();
+                    for (int n = 0; n < most[g]; n++) {
+                        row.add(n < count ? readText(in) : "");
+                        row.add(n < count ? readText(in) : "");
+                    }
+                }
+                for (int i = 0; i < others.size(); i++) {
+                    row.add("");
+                }
+                for (int cells = in.readInt(); cells > 0; cells--) {
+                    Integer column = columns.get(readText(in));
+                    String value = readText(in);
+                    if (column != null && row.get(column).isEmpty()) {
+                        row.set(column, value);
+                    }
+                }
+                printer.printRecord(row);
+            }
+            printer.flush();
+        }
+    }
+
+    /** Leaves the output as it is (the export failed before its end): the spool goes. */
+    @Override
+    public void discard() throws IOException {
+        spool.close();
+    }
+
+    private void writeText(String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        rows.writeInt(bytes.length);
+        rows.write(bytes);
+    }
+
+    private static String readText(DataInputStream in) throws IOException {
+        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
     }
 
     /** The column a kept CSV cell came from; null for any other property. */
     private static String keptColumn(VCardProperty p) {
         return p instanceof RawProperty raw && raw.getPropertyName().equalsIgnoreCase(CsvImport.EXTRA_PROPERTY)
                 && raw.getValue() != null ? raw.getParameter(CsvImport.COLUMN_PARAMETER) : null;
-    }
-
-    /**
-     * {@code count} label-and-value pairs: the entries, then empty pairs. Should a contact have gained entries since
-     * the columns were counted (an import while the export ran), the last pair holds the rest of the values, joined
-     * as Google joins several values in one cell.
-     */
-    private static void pairs(List<String> row, List<KeptEntries.Entry> entries, int count) {
-        for (int n = 0; n < count; n++) {
-            row.add(n < entries.size() ? entries.get(n).label() : "");
-            row.add(n >= entries.size() ? "" : n < count - 1 || entries.size() == count ? entries.get(n).value()
-                    : String.join(" ::: ", entries.subList(n, entries.size()).stream().map(KeptEntries.Entry::value)
-                            .toList()));
-        }
     }
 
     private static List<Url> urls(List<VCardProperty> extras) {
@@ -279,10 +297,5 @@ final class CsvExport implements ContactFileWriter {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    @Override
-    public void close() throws IOException {
-        printer.flush();
     }
 }

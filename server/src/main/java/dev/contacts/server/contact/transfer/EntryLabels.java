@@ -121,4 +121,29 @@ final class EntryLabels {
             default -> label;
         };
     }
+
+    /** Apple's own labels of a related name and of a date, which it writes as {@code _$!<Spouse>!$_}. */
+    private static final Set<String> APPLE_RELATIONS = Set.of("father", "mother", "parent", "brother", "sister",
+            "child", "friend", "spouse", "partner", "assistant", "manager", "other");
+    private static final Set<String> APPLE_DATES = Set.of("anniversary", "other");
+
+    /**
+     * A relation's label ("Spouse") as Apple's {@code X-ABLabel} beside an {@code X-ABRELATEDNAMES}: one of
+     * Apple's own in its form (shown in the reader's language), any other as it is. Read back by
+     * {@link #fromVCard}.
+     */
+    static String toAppleRelation(String label) {
+        return toApple(label, APPLE_RELATIONS);
+    }
+
+    /** A date's label ("Anniversary") as Apple's {@code X-ABLabel} beside an {@code X-ABDATE}. */
+    static String toAppleDate(String label) {
+        return toApple(label, APPLE_DATES);
+    }
+
+    private static String toApple(String label, Set<String> apples) {
+        String l = label.strip();
+        return apples.contains(l.toLowerCase(Locale.ROOT))
+                ? "_$!<" + Character.toUpperCase(l.charAt(0)) + l.substring(1).toLowerCase(Locale.ROOT) + ">!$_" : l;
+    }
 }

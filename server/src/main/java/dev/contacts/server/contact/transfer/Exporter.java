@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SequencedMap;
 import java.util.TreeSet;
 
 import dev.contacts.model.Contact;
@@ -15,9 +14,11 @@ import dev.contacts.server.db.Database;
 
 /**
  * Writes an owner's contacts to a file, a page at a time: memory holds one page, whatever the address book's
- * size. Each contact carries its UID, its photo and the properties kept from its import. Each page (and each photo)
- * is read in a {@link Database#call} of its own and written outside it, so a client that reads slowly holds no
- * database thread.
+ * size. Each contact carries its UID, its photo and the properties kept from its import. The export is one picture of
+ * the book: every page (and photo) is read in one {@link Database#snapshot}, a write committed meanwhile (an import, an
+ * edit, a merge) is in none of it or all of it. Each read is a {@link Database.Snapshot#read} of its own, and the file
+ * is kept aside ({@link ContactFileWriter}) until the snapshot is closed, so a client that reads slowly holds neither
+ * a database thread nor the snapshot.
  */
 final class Exporter {
 
@@ -47,66 +48,52 @@ final class Exporter {
     /** Every live contact of the owner, or those of {@code ids} that are the owner's (others are left out). */
     void export(long owner, Optional<List<Long>> ids, Format format, Writer out) throws Exception {
         Optional<List<Long>> wanted = ids.map(some -> new ArrayList<>(new TreeSet<>(some)));
-        try (ContactFileWriter sink = switch (format) {
+        ContactFileWriter file = switch (format) {
             case VCARD -> new VCardExport(out);
-            case CSV -> new CsvExport(out, columns(owner, wanted));
-        }) {
-            ContactRepository contacts = repository.contacts();
+            case CSV -> new CsvExport(out);
+        };
+        try (Database.Snapshot snapshot = database.snapshot()) {
+            // a CSV has no photo's column: its photos are not read
+            boolean photos = format == Format.VCARD;
             if (wanted.isPresent()) {
                 for (int from = 0; from < wanted.get().size(); from += PAGE) {
                     List<Long> some = wanted.get().subList(from, Math.min(wanted.get().size(), from + PAGE));
-                    writePage(owner, database.read(() -> withFields(owner,
-                            some.stream().flatMap(id -> contacts.find(owner, id).stream()).toList())), sink);
+                    Page page = snapshot.read(dsl -> {
+                        TransferRepository view = repository.within(dsl);
+                        return withFields(view, owner,
+                                some.stream().flatMap(id -> view.contacts().find(owner, id).stream()).toList());
+                    });
+                    writePage(snapshot, owner, page, photos, file);
                 }
             } else {
                 long after = 0;
                 while (true) {
                     long from = after;
-                    Page page = database.read(() -> withFields(owner, contacts.liveAfter(owner, from, PAGE)));
-                    writePage(owner, page, sink);
+                    Page page = snapshot.read(dsl -> {
+                        TransferRepository view = repository.within(dsl);
+                        return withFields(view, owner, view.contacts().liveAfter(owner, from, PAGE));
+                    });
+                    writePage(snapshot, owner, page, photos, file);
                     if (page.contacts().size() < PAGE) {
-                        return;
+                        break;
                     }
                     after = page.contacts().getLast().id();
                 }
             }
+        } catch (Exception | Error e) {
+            file.discard();
+            throw e;
         }
-    }
-
-    /**
-     * The columns a CSV export of these contacts needs for their kept properties, counted before its first row is
-     * written: a page of kept properties at a time, each page read in a {@link Database#read} of its own.
-     */
-    private CsvExport.Columns columns(long owner, Optional<List<Long>> ids) throws Exception {
-        CsvExport.Counter counter = new CsvExport.Counter();
-        if (ids.isPresent()) {
-            for (int from = 0; from < ids.get().size(); from += PAGE) {
-                List<Long> some = ids.get().subList(from, Math.min(ids.get().size(), from + PAGE));
-                database.read(() -> repository.fileFields(owner, some)).values()
-                        .forEach(f -> counter.add(f.extras()));
-            }
-        } else {
-            long after = 0;
-            while (true) {
-                long from = after;
-                SequencedMap<Long, String> page = database.read(() -> repository.extrasAfter(owner, from, PAGE));
-                page.values().forEach(counter::add);
-                if (page.size() < PAGE) {
-                    break;
-                }
-                after = page.lastEntry().getKey();
-            }
-        }
-        return counter.columns();
+        file.close();
     }
 
     /** A page of contacts with their UIDs and kept properties. */
     private record Page(List<Contact> contacts, Map<Long, TransferRepository.FileFields> fields) {
     }
 
-    private Page withFields(long owner, List<Contact> contacts) {
+    private static Page withFields(TransferRepository view, long owner, List<Contact> contacts) {
         return new Page(contacts, contacts.isEmpty() ? Map.of()
-                : repository.fileFields(owner, contacts.stream().map(Contact::id).toList()));
+                : view.fileFields(owner, contacts.stream().map(Contact::id).toList()));
     }
 
     /** Something done with each page of contacts; may fail on output. */
@@ -132,13 +119,14 @@ final class Exporter {
         }
     }
 
-    private void writePage(long owner, Page page, ContactFileWriter sink) throws Exception {
+    private void writePage(Database.Snapshot snapshot, long owner, Page page, boolean photos, ContactFileWriter file)
+            throws Exception {
         for (Contact c : page.contacts()) {
             TransferRepository.FileFields f = page.fields().getOrDefault(c.id(),
                     new TransferRepository.FileFields(null, null));
-            ContactRepository.Photo photo = c.hasPhoto()
-                    ? database.read(() -> repository.contacts().photo(owner, c.id()).orElse(null)) : null;
-            sink.write(new TransferItem(c.toDraft(), f.uid(), f.extras(), photo));
+            ContactRepository.Photo photo = photos && c.hasPhoto()
+                    ? snapshot.read(dsl -> repository.within(dsl).contacts().photo(owner, c.id()).orElse(null)) : null;
+            file.write(new TransferItem(c.toDraft(), f.uid(), f.extras(), photo));
         }
     }
 }

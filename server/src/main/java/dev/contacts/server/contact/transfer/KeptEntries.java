@@ -6,7 +6,9 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +50,7 @@ final class KeptEntries {
     /** Outlook's columns (in English: a German Outlook's are read as the English one's) that are a relation. */
     private static final Map<String, String> OUTLOOK_RELATIONS = Map.of("Spouse", "Spouse", "Children", "Child",
             "Manager's Name", "Manager", "Assistant's Name", "Assistant");
-    private static final String ANNIVERSARY = "Anniversary";
+    static final String ANNIVERSARY = "Anniversary";
 
     /** One entry: its label ("" when it has none) and its value. */
     record Entry(String label, String value) {
@@ -120,6 +122,26 @@ final class KeptEntries {
             }
         }
         entries.replaceAll((group, list) -> once(list));
+        return entries;
+    }
+
+    /**
+     * As {@link #take}, for the entries a CSV import kept ({@code X-CSV} cells: a Google CSV's Relation, Event and
+     * Custom Field columns, Outlook's Spouse or Anniversary) only: the vCard properties of relations and events are
+     * left where they are.
+     */
+    static Map<String, List<Entry>> takeCells(List<VCardProperty> properties) {
+        List<VCardProperty> cells = new ArrayList<>();
+        for (VCardProperty p : properties) {
+            if (p instanceof RawProperty raw && isCell(raw)) {
+                cells.add(p);
+            }
+        }
+        Set<VCardProperty> read = Collections.newSetFromMap(new IdentityHashMap<>());
+        read.addAll(cells);
+        Map<String, List<Entry>> entries = take(cells);
+        cells.forEach(read::remove); // what take left
+        properties.removeIf(read::contains);
         return entries;
     }
 

@@ -5,10 +5,8 @@ import static dev.contacts.server.db.generated.Tables.CONTACTS;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SequencedMap;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -45,6 +43,11 @@ final class TransferRepository {
     <T> T inTransaction(BiFunction<ContactRepository, TransferRepository, T> work) {
         return dsl.transactionResult(tx -> work.apply(contacts.within(tx.dsl()),
                 new TransferRepository(tx.dsl(), contacts.within(tx.dsl()))));
+    }
+
+    /** This repository on {@code view} (a snapshot's connection, say). */
+    TransferRepository within(DSLContext view) {
+        return new TransferRepository(view, contacts.within(view));
     }
 
     ContactRepository contacts() {
@@ -92,19 +95,6 @@ final class TransferRepository {
                     .forEach(r -> fields.put(r.value1(), new FileFields(r.value2(), r.value3())));
         }
         return fields;
-    }
-
-    /**
-     * The kept properties of the owner's live contacts after {@code after} in id order, at most {@code limit} of
-     * them, those without any left out (a CSV export counts the columns they need before its first row).
-     */
-    SequencedMap<Long, String> extrasAfter(long owner, long after, int limit) {
-        SequencedMap<Long, String> extras = new LinkedHashMap<>();
-        dsl.select(CONTACTS.ID, CONTACTS.VCARD_EXTRAS).from(CONTACTS)
-                .where(live(owner).and(CONTACTS.ID.gt(after)).and(CONTACTS.VCARD_EXTRAS.isNotNull()))
-                .orderBy(CONTACTS.ID).limit(limit)
-                .forEach(r -> extras.put(r.value1(), r.value2()));
-        return extras;
     }
 
     /** Sets the UID (when given) and the kept properties of the owner's contact. */

@@ -50,8 +50,8 @@ import io.helidon.webserver.http.ServerResponse;
  * /contacts/import/}, {@code GET /contacts/duplicates/} and {@code POST /contacts/merge/}. Each user sees and
  * changes only their own contacts: another user's id answers like one that does not exist. An export and an
  * import (and the duplicates) run on the request's own thread, their database work a {@link Database#call} (or
- * {@link Database#read}) per page or batch, so that no database thread waits for a client that reads an export (or
- * a long list of duplicates) or sends an import slowly.
+ * {@link Database#read}, or for an export a read of its snapshot) per page or batch, so that no database thread
+ * waits for a client that reads an export (or a long list of duplicates) or sends an import slowly.
  */
 public final class TransferService implements ApiRules.Service {
 

@@ -1,10 +1,16 @@
 package dev.contacts.server.contact.transfer;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -19,6 +25,7 @@ import ezvcard.VCardVersion;
 import ezvcard.io.text.VCardWriter;
 import ezvcard.parameter.ImageType;
 import ezvcard.property.Address;
+import ezvcard.property.Anniversary;
 import ezvcard.property.Birthday;
 import ezvcard.property.Categories;
 import ezvcard.property.Email;
@@ -30,13 +37,20 @@ import ezvcard.property.Telephone;
 import ezvcard.property.VCardProperty;
 import ezvcard.util.PartialDate;
 
-/** Writes contacts as vCard 4.0 (RFC 6350), one card at a time, so an export of any size streams. */
+/**
+ * Writes contacts as vCard 4.0 (RFC 6350), one card at a time into a {@link Spool} (memory holds one card, whatever
+ * the export's size), copied to the output at the end.
+ */
 final class VCardExport implements ContactFileWriter {
 
+    private final Writer out;
+    private final Spool spool;
     private final VCardWriter writer;
 
-    VCardExport(Writer out) {
-        this.writer = new VCardWriter(out, VCardVersion.V4_0);
+    VCardExport(Writer out) throws IOException {
+        this.out = out;
+        this.spool = new Spool();
+        this.writer = new VCardWriter(new OutputStreamWriter(spool.output(), StandardCharsets.UTF_8), VCardVersion.V4_0);
         writer.setAddProdId(false);
         writer.setScribeIndex(LeanPhotoScribe.INDEX); // the same text, a photo's base64 made with fewer copies
     }
@@ -121,10 +135,45 @@ final class VCardExport implements ContactFileWriter {
         if (item.uid() != null) {
             card.setUid(new ezvcard.property.Uid(item.uid()));
         }
+        boolean hasAnniversary = extras.stream().anyMatch(p -> p instanceof Anniversary);
+        Map<String, List<KeptEntries.Entry>> cells = KeptEntries.takeCells(extras);
         for (VCardProperty extra : extras) {
             card.addProperty(extra);
         }
+        // relations and events kept from a CSV, as Apple and Google write (and read) them: an X-CSV they ignore
+        for (KeptEntries.Entry relation : cells.get(KeptEntries.RELATION)) {
+            own.apple(card, card.addExtendedProperty(RELATED_NAME, KeptEntries.escaped(relation.value())),
+                    EntryLabels.toAppleRelation(relation.label()));
+        }
+        for (KeptEntries.Entry event : cells.get(KeptEntries.EVENT)) {
+            if (!hasAnniversary && event.label().equalsIgnoreCase(KeptEntries.ANNIVERSARY)) {
+                card.addProperty(anniversary(event.value()));
+                hasAnniversary = true; // RFC 6350 allows one: any other goes as Apple's date
+            } else {
+                own.apple(card, card.addExtendedProperty(DATE_NAME, KeptEntries.escaped(event.value())),
+                        EntryLabels.toAppleDate(event.label()));
+            }
+        }
+        for (KeptEntries.Entry field : cells.get(KeptEntries.CUSTOM_FIELD)) {
+            card.addProperty(KeptEntries.kept(KeptEntries.CUSTOM_FIELD, field.label(), field.value()));
+        }
         return card;
+    }
+
+    private static final String RELATED_NAME = "X-ABRELATEDNAMES";
+    private static final String DATE_NAME = "X-ABDATE";
+
+    /** An event's date as Google's CSV writes it ({@code 1995-06-01}, {@code --06-01}) as ANNIVERSARY; else its text. */
+    private static Anniversary anniversary(String value) {
+        try {
+            return new Anniversary(LocalDate.parse(value));
+        } catch (DateTimeParseException notAFullDate) {
+            try {
+                return new Anniversary(PartialDate.parse(value));
+            } catch (IllegalArgumentException notADate) {
+                return new Anniversary(value);
+            }
+        }
     }
 
     /**
@@ -149,6 +198,14 @@ final class VCardExport implements ContactFileWriter {
                 EntryLabels.toVCardTypes(label, kind).forEach(entry.getParameters()::addType);
                 return;
             }
+            apple(card, entry, label);
+        }
+
+        /** Apple's label beside the entry, in a group of their own; none when the label is blank. */
+        void apple(VCard card, VCardProperty entry, String label) {
+            if (label == null || label.isBlank()) {
+                return;
+            }
             String group;
             do {
                 group = "item" + next++;
@@ -161,6 +218,15 @@ final class VCardExport implements ContactFileWriter {
 
     @Override
     public void close() throws IOException {
-        writer.flush();
+        try (spool) {
+            writer.flush();
+            new InputStreamReader(spool.input(), StandardCharsets.UTF_8).transferTo(out);
+            out.flush();
+        }
+    }
+
+    @Override
+    public void discard() throws IOException {
+        spool.close();
     }
 }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import ezvcard.Ezvcard;
@@ -13,6 +15,7 @@ import ezvcard.VCard;
 import ezvcard.VCardVersion;
 import ezvcard.io.text.VCardWriter;
 import ezvcard.property.Photo;
+import ezvcard.property.RawProperty;
 import ezvcard.property.Url;
 import ezvcard.property.VCardProperty;
 
@@ -75,13 +78,31 @@ final class VCardExtras {
         }
         boolean added = false;
         List<VCardProperty> seconds = read(second);
+        // the groups of entries already there: their Apple labels are too (a vCard export imported again)
+        Set<String> there = new HashSet<>();
         for (VCardProperty p : seconds) {
+            if (isAppleLabel(p)) {
+                continue;
+            }
             if (seen.add(lineOf(p, seconds))) {
+                all.add(p);
+                added = true;
+            } else if (p.getGroup() != null) {
+                there.add(p.getGroup().toLowerCase(Locale.ROOT));
+            }
+        }
+        for (VCardProperty p : seconds) {
+            if (isAppleLabel(p) && !(p.getGroup() != null && there.contains(p.getGroup().toLowerCase(Locale.ROOT)))
+                    && seen.add(lineOf(p, seconds))) {
                 all.add(p);
                 added = true;
             }
         }
         return added ? write(all) : first;
+    }
+
+    private static boolean isAppleLabel(VCardProperty p) {
+        return p instanceof RawProperty raw && raw.getPropertyName().equalsIgnoreCase("X-ABLABEL");
     }
 
     /**
