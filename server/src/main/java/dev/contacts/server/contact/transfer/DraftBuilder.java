@@ -194,8 +194,8 @@ final class DraftBuilder {
 
     /**
      * The draft, normalised; or the reason there can be none (no name to derive, notes over their limit).
-     * Names come from the structured name, else the formatted name split at its last space, else the
-     * nickname, the organization or the first email's local part.
+     * Names come from the structured name, else the formatted name (whole when it is the organization's name,
+     * else split at its last space), else the nickname, the organization or the first email's local part.
      */
     Result build() {
         String first;
@@ -203,6 +203,9 @@ final class DraftBuilder {
         if (given != null || family != null) {
             first = given != null ? given : family;
             last = given != null && family != null ? family : "";
+        } else if (formatted != null && formatted.equals(organization)) {
+            first = formatted; // a business named after itself ("Acme Support"): one name, not split at a space
+            last = "";
         } else if (formatted != null) {
             int space = formatted.lastIndexOf(' ');
             first = space < 0 ? formatted : formatted.substring(0, space).strip();

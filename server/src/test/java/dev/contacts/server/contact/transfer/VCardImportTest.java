@@ -147,6 +147,22 @@ class VCardImportTest {
     }
 
     @Test
+    void aBusinessNamedAfterItselfIsNotSplitIntoAFirstAndLastName() {
+        // Apple's company card: no structured name, its FN the organization's; a person's FN is still split
+        String cards = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nFN:Acme Support\r\nORG:Acme Support;\r\n"
+                + "X-ABShowAs:COMPANY\r\nEND:VCARD\r\n"
+                + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nORG:Navy;\r\nEND:VCARD\r\n";
+        List<ParsedItem> items = ImportFile.read(cards, ImportFile.Format.VCARD).orElseThrow();
+        ContactDraft acme = items.get(0).contact().draft();
+        assertEquals("Acme Support", acme.firstName());
+        assertEquals("", acme.lastName());
+        assertEquals("Acme Support", acme.organization());
+        ContactDraft grace = items.get(1).contact().draft();
+        assertEquals("Grace", grace.firstName());
+        assertEquals("Hopper", grace.lastName());
+    }
+
+    @Test
     void aValueThatBreaksItsRuleGoesToTheNotesWithItsLabel() {
         ContactDraft zoe = read("google.vcf").get(1).contact().draft();
         assertEquals(List.of(), zoe.phones());
