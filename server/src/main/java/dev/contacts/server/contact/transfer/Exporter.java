@@ -39,14 +39,22 @@ final class Exporter {
 
     private final TransferRepository repository;
     private final Database database;
+    private final ExportTurns turns;
 
-    Exporter(TransferRepository repository, Database database) {
+    Exporter(TransferRepository repository, Database database, ExportTurns turns) {
         this.repository = repository;
         this.database = database;
+        this.turns = turns;
     }
 
     /** Every live contact of the owner, or those of {@code ids} that are the owner's (others are left out). */
     void export(long owner, Optional<List<Long>> ids, Format format, Writer out) throws Exception {
+        try (AutoCloseable turn = turns.take(owner)) { // until the file is sent and its spool gone
+            exportInTurn(owner, ids, format, out);
+        }
+    }
+
+    private void exportInTurn(long owner, Optional<List<Long>> ids, Format format, Writer out) throws Exception {
         Optional<List<Long>> wanted = ids.map(some -> new ArrayList<>(new TreeSet<>(some)));
         ContactFileWriter file = switch (format) {
             case VCARD -> new VCardExport(out);

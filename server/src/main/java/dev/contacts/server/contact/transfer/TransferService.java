@@ -67,6 +67,8 @@ public final class TransferService implements ApiRules.Service {
     private final Database database;
     private final TransferRepository repository;
     private final BearerAuthentication auth;
+    /** Each account's exports take turns (each keeps its whole file aside until it is sent). */
+    private final ExportTurns exportTurns = new ExportTurns();
 
     public TransferService(Database database, ContactRepository contacts, BearerAuthentication auth) {
         this.database = database;
@@ -99,7 +101,7 @@ public final class TransferService implements ApiRules.Service {
         res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + format.fileName + "\"");
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         try (Writer out = new OutputStreamWriter(res.outputStream(), StandardCharsets.UTF_8)) {
-            new Exporter(repository, database).export(owner, ids, format, out);
+            new Exporter(repository, database, exportTurns).export(owner, ids, format, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,12 @@ import java.io.Writer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
@@ -34,6 +40,7 @@ class ExportSnapshotTest {
     /** More than one page of the export, so the contact changed is read after the first output. */
     private static final int BOOK = Exporter.PAGE + 50;
 
+    private final ExportTurns turns = new ExportTurns();
     private Database database;
     private TransferRepository repository;
     private long owner;
@@ -71,6 +78,10 @@ class ExportSnapshotTest {
 
     /** Exports the book, running {@code meanwhile} when the export first writes to its output. */
     private String export(Exporter.Format format, Runnable meanwhile) throws Exception {
+        return export(owner, format, meanwhile);
+    }
+
+    private String export(long who, Exporter.Format format, Runnable meanwhile) throws Exception {
         StringWriter text = new StringWriter();
         Writer out = new Writer() {
             private boolean ran;
@@ -92,7 +103,7 @@ class ExportSnapshotTest {
             public void close() {
             }
         };
-        new Exporter(repository, database).export(owner, Optional.empty(), format, out);
+        new Exporter(repository, database, turns).export(who, Optional.empty(), format, out);
         out.flush();
         return text.toString();
     }
@@ -100,6 +111,52 @@ class ExportSnapshotTest {
     private static List<CSVRecord> rows(String csv) throws Exception {
         return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv)).getRecords();
+    }
+
+    @Test
+    void anAccountsNextExportWaitsUntilItsFirstIsSentAndAnotherAccountsDoesNot() throws Exception {
+        // each export keeps its whole file aside until it is sent: one account's exports at once would multiply that
+        long other = new UserRepository(database.dsl(), Clock.systemUTC()).create("other@example.com", "hash")
+                .userId();
+        CountDownLatch firstSending = new CountDownLatch(1);
+        CountDownLatch firstMayGoOn = new CountDownLatch(1);
+        AtomicBoolean secondWrote = new AtomicBoolean();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<String> first = threads.submit(() -> export(owner, Exporter.Format.CSV, () -> {
+                firstSending.countDown();
+                try {
+                    firstMayGoOn.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertTrue(firstSending.await(30, TimeUnit.SECONDS));
+            try {
+                waitsItsTurn(threads, first, other, firstMayGoOn, secondWrote);
+            } finally {
+                firstMayGoOn.countDown(); // never left waiting, whatever failed
+            }
+        }
+        assertEquals(0, turns.exports(owner), "no turn kept for an account that is not exporting");
+    }
+
+    private void waitsItsTurn(ExecutorService threads, Future<String> first, long other, CountDownLatch firstMayGoOn,
+                              AtomicBoolean secondWrote) throws Exception {
+        Future<String> second = threads.submit(() -> export(owner, Exporter.Format.CSV,
+                () -> secondWrote.set(true)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!turns.waiting(owner) && !second.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertTrue(turns.waiting(owner), "the account's second export waits for its turn");
+        String others = threads.submit(() -> export(other, Exporter.Format.CSV, () -> { }))
+                .get(30, TimeUnit.SECONDS);
+        assertTrue(others.startsWith("First Name,"), "another account's export went on: " + others);
+        assertFalse(secondWrote.get(), "the account's second export waits while its first is sent");
+        assertFalse(second.isDone());
+
+        firstMayGoOn.countDown();
+        assertEquals(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS));
     }
 
     @Test
