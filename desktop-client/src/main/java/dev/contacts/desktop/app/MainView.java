@@ -120,6 +120,9 @@ public final class MainView extends StackPane {
         logout.setAccelerator(AppWindow.LOG_OUT);
         exportSelectionItem.textProperty().bind(Bindings.createStringBinding(
                 () -> ExportViewModel.selectionAction(contacts.selectionProperty().get()), contacts.selectionProperty()));
+        // greyed out while nothing is selected, as Delete is: it used to open a card titled "Export failed"
+        exportSelectionItem.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> contacts.selectionProperty().get().size() == 0, contacts.selectionProperty()));
         undoToast();
         List<Node> cards = new ArrayList<>(transfers.views());
         cards.add(new AccountView(account));

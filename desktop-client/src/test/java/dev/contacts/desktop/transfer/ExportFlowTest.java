@@ -18,6 +18,8 @@ import dev.contacts.desktop.support.UiTestBase;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,26 @@ class ExportFlowTest extends UiTestBase {
 
     private void picker(FixedFilePicker picker) {
         Fx.run(() -> window.mainView().transfers().usePicker(picker));
+    }
+
+    private MenuItem exportSelectionItem() {
+        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
+        return Fx.call(() -> bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "menu-export-selection".equals(i.getId())).findFirst().orElseThrow());
+    }
+
+    @Test
+    void exportSelectionIsGreyedOutWhileNothingIsSelected() {
+        // it was offered with nothing selected, and chosen opened a card titled "Export failed"
+        registerAndLogIn(robot, "export-none@example.com");
+        userApi().create(new ContactDraft("Ada", "Lovelace", "ada@example.com", null, null, null));
+        robot.type(KeyCode.F5);
+        waitUntil("listed", () -> contactRows() == 1);
+        MenuItem item = exportSelectionItem();
+        assertTrue(Fx.call(item::isDisable), "nothing is selected");
+        clickOnContact("Ada Lovelace");
+        waitUntil("offered for the selection", () -> !Fx.call(item::isDisable));
+        assertEquals("Export 1 selected contact…", Fx.call(item::getText));
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the CSV files of Google Contacts (its current layout and its older one), of Outlook (in English or in
- * German) and of Thunderbird, told apart by their header row. Commons CSV does the CSV itself (quotes, commas and line breaks inside values).
+ * German) and of Thunderbird (in English or in German), told apart by their header row. Commons CSV does the CSV itself (quotes, commas and line breaks inside values).
  */
 final class CsvImport {
 
@@ -55,12 +55,24 @@ final class CsvImport {
     /** Outlook's way of writing that a date column has no date (in English, and in German: "0.0.00"). */
     private static final Set<String> NO_DATE = Set.of("0/0/00", "0/0/0000", "0.0.00", "0.0.0000");
 
-    /** The German Outlook's columns are read as the English one's, by their English names ({@link OutlookGerman}). */
+    /**
+     * The German Outlook's and Thunderbird's columns are read as the English ones', by their English names
+     * ({@link OutlookGerman}, {@link ThunderbirdGerman}).
+     */
     enum Layout {
-        GOOGLE, GOOGLE_LEGACY, OUTLOOK, OUTLOOK_GERMAN, THUNDERBIRD;
+        GOOGLE, GOOGLE_LEGACY, OUTLOOK, OUTLOOK_GERMAN, THUNDERBIRD, THUNDERBIRD_GERMAN;
 
         boolean outlook() {
             return this == OUTLOOK || this == OUTLOOK_GERMAN;
+        }
+
+        /** The header's names as this layout's reader knows them. */
+        List<String> names(List<String> header) {
+            return switch (this) {
+                case OUTLOOK_GERMAN -> OutlookGerman.inEnglish(header);
+                case THUNDERBIRD_GERMAN -> ThunderbirdGerman.inEnglish(header);
+                default -> header;
+            };
         }
     }
 
@@ -88,6 +100,10 @@ final class CsvImport {
         if (h.contains("First Name") && (h.contains("E-mail Address") || h.contains("Mobile Phone")
                 || h.contains("Business Phone") || h.contains("Home Phone"))) {
             return Optional.of(Layout.OUTLOOK);
+        }
+        // before Outlook's: a German Thunderbird's header also has "Vorname" (and "Tel. privat", not Outlook's)
+        if (ThunderbirdGerman.is(h)) {
+            return Optional.of(Layout.THUNDERBIRD_GERMAN);
         }
         if (OutlookGerman.is(h)) {
             return Optional.of(Layout.OUTLOOK_GERMAN);
@@ -352,7 +368,7 @@ final class CsvImport {
                         new RowLimit(ImportFile.open(readable), dialect.delimiter()));
                 this.records = parser.iterator();
                 this.header = parser.getHeaderNames();
-                this.names = dialect.layout() == Layout.OUTLOOK_GERMAN ? OutlookGerman.inEnglish(header) : header;
+                this.names = dialect.layout().names(header);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -515,7 +531,8 @@ final class CsvImport {
 
     /**
      * A row as an item: its cells read by the {@code names} of their columns, and the others kept under the
-     * {@code header}'s (a German Outlook's columns are read by their English names and kept by their own).
+     * {@code header}'s (a German Outlook's or Thunderbird's columns are read by their English names and kept by their
+     * own).
      */
     private static ParsedItem readRow(int item, int line, List<String> header, List<String> names, CSVRecord row,
                                       Layout layout) {
@@ -528,7 +545,7 @@ final class CsvImport {
             case GOOGLE_LEGACY -> google(r, draft, sites, "Given Name", "Additional Name", "Family Name",
                     "Group Membership", "Type", "Organization 1 - Name", "Organization 1 - Title");
             case OUTLOOK, OUTLOOK_GERMAN -> outlook(r, draft, sites);
-            case THUNDERBIRD -> thunderbird(r, draft, sites);
+            case THUNDERBIRD, THUNDERBIRD_GERMAN -> thunderbird(r, draft, sites);
         }
         List<VCardProperty> extras = new ArrayList<>();
         if (layout.outlook()) {
@@ -675,7 +692,7 @@ final class CsvImport {
     }
 
     /**
-     * Thunderbird's address book export (in English): fixed columns ("Primary Email", "Work Phone", "Home Address 2",
+     * Thunderbird's address book export (in English, or in German by the English names): fixed columns ("Primary Email", "Work Phone", "Home Address 2",
      * "Birth Year" ...). Its "Display Name" is the name when the row has no first or last name (a business); one that
      * only repeats them is Thunderbird's own, and one the person wrote differently is kept.
      */

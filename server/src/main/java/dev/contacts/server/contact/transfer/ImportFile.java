@@ -45,7 +45,7 @@ public final class ImportFile {
 
     /**
      * Every item of the file, each read or refused on its own when it is asked for; empty when the text is not a
-     * file of that format at all (no card, or a CSV header that is neither Google's nor Outlook's).
+     * file of that format at all (no card, or a CSV header that is not Google's, Outlook's or Thunderbird's).
      */
     static Optional<ReadOnDemand> read(Text text, Format format) {
         Text body = () -> withoutBom(text.open());

@@ -157,7 +157,7 @@ public final class TransferService implements ApiRules.Service {
             try (ReadOnDemand items = ImportFile.read(text, format).orElseThrow(() -> new ValidationException(
                     new FieldError(List.of("body"), format == ImportFile.Format.VCARD
                             ? "Not a vCard file: it should begin with BEGIN:VCARD"
-                            : "Not a contacts CSV: the header row is neither Google Contacts' nor Outlook's",
+                            : "Not a contacts CSV: the header row is not Google Contacts', Outlook's or Thunderbird's",
                             "value_error")))) {
                 if (items.size() > MAX_IMPORT_ITEMS) {
                     throw new ValidationException(new FieldError(List.of("body"), "Too many contacts in one file: at "

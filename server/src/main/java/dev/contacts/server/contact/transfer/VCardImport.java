@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.mangstadt.vinnie.codec.DecoderException;
+import com.github.mangstadt.vinnie.codec.QuotedPrintableCodec;
 import com.github.mangstadt.vinnie.io.VObjectPropertyValues;
 import dev.contacts.model.ContactRules;
 import dev.contacts.model.PostalAddress;
@@ -57,6 +60,11 @@ final class VCardImport {
 
     private static final Pattern BEGIN = Pattern.compile("\\s*BEGIN\\s*:\\s*VCARD\\s*", Pattern.CASE_INSENSITIVE);
     private static final String APPLE_LABEL = "X-ABLABEL";
+    /** Samsung's label parameter, as ez-vcard names it: {@code X-CUSTOM(CHARSET=UTF-8,ENCODING=...,label)}. */
+    private static final String ANDROID_CUSTOM = "X-CUSTOM(CHARSET";
+    /** That parameter's value: the charset, the encoding and the label, up to the closing parenthesis. */
+    private static final Pattern ANDROID_CUSTOM_VALUE = Pattern.compile(
+            "([^,]+),ENCODING=QUOTED-PRINTABLE,(.*)\\)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     /**
      * A card of more than 64 KiB (nearly always a photo inline) is parsed by one import at a time, all imports
      * together, and never gathered: ez-vcard reads it straight from the body's text. ez-vcard holds several copies
@@ -399,13 +407,13 @@ final class VCardImport {
         }
         for (Email email : card.getEmails()) {
             used.add(email);
-            draft.email(email.getValue(), EntryLabels.fromVCard(types(email), appleLabel(card, email, labelledGroups),
+            draft.email(email.getValue(), EntryLabels.fromVCard(types(email), ownLabel(card, email, labelledGroups),
                     EntryLabels.Kind.EMAIL));
         }
         for (Telephone tel : card.getTelephoneNumbers()) {
             used.add(tel);
             String number = tel.getText() != null ? tel.getText() : tel.getUri() == null ? null : tel.getUri().getNumber();
-            draft.phone(number, EntryLabels.fromVCard(types(tel), appleLabel(card, tel, labelledGroups),
+            draft.phone(number, EntryLabels.fromVCard(types(tel), ownLabel(card, tel, labelledGroups),
                     EntryLabels.Kind.PHONE));
         }
         for (Address adr : card.getAddresses()) {
@@ -414,7 +422,7 @@ final class VCardImport {
             street.addAll(adr.getExtendedAddresses());
             street.addAll(adr.getStreetAddresses());
             draft.address(new PostalAddress(
-                    EntryLabels.fromVCard(types(adr), appleLabel(card, adr, labelledGroups), EntryLabels.Kind.ADDRESS),
+                    EntryLabels.fromVCard(types(adr), ownLabel(card, adr, labelledGroups), EntryLabels.Kind.ADDRESS),
                     String.join(", ", street.stream().filter(s -> !s.isBlank()).toList()),
                     String.join(", ", adr.getLocalities()), String.join(", ", adr.getRegions()),
                     String.join(", ", adr.getPostalCodes()), String.join(", ", adr.getCountries())));
@@ -515,6 +523,38 @@ final class VCardImport {
                             && !values.get(1).isBlank();
                 })
                 .findFirst();
+    }
+
+    /** The label of the person's own that Apple or Samsung's Android writes beside a value, or null. */
+    private static String ownLabel(VCard card, VCardProperty property, Set<String> labelledGroups) {
+        String apple = appleLabel(card, property, labelledGroups);
+        return apple != null ? apple : androidCustomLabel(property);
+    }
+
+    /**
+     * Samsung's Android writes a label of the person's own in a parameter of its own, the label quoted-printable
+     * when it is not ASCII: {@code TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=42=C3=BC=72=6F):...} is
+     * "Büro". ez-vcard reads that as a parameter named {@code X-CUSTOM(CHARSET} whose value is the rest up to the
+     * ")"; the label was dropped, the number saved as "other". Null when there is none, or it cannot be decoded.
+     */
+    private static String androidCustomLabel(VCardProperty property) {
+        for (Map.Entry<String, List<String>> parameter : property.getParameters()) {
+            if (!parameter.getKey().toUpperCase(Locale.ROOT).startsWith(ANDROID_CUSTOM)) {
+                continue;
+            }
+            String value = String.join(",", parameter.getValue());
+            Matcher custom = ANDROID_CUSTOM_VALUE.matcher(value);
+            if (!custom.matches()) {
+                return null;
+            }
+            try {
+                String label = new QuotedPrintableCodec(custom.group(1)).decode(custom.group(2)).strip();
+                return label.isEmpty() ? null : label;
+            } catch (DecoderException | IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** Apple puts a custom label beside a value, in the same group: {@code item1.EMAIL ...}, {@code item1.X-ABLabel}. */

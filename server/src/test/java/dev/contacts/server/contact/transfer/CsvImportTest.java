@@ -246,6 +246,39 @@ class CsvImportTest {
     }
 
     @Test
+    void aGermanThunderbirdsExportIsReadAsTheEnglishOne() {
+        // Thunderbird writes its header in its own language: "Vorname", "Primäre E-Mail-Adresse" ... was refused
+        // whole as "not a contacts CSV"
+        List<ParsedItem> items = read("thunderbird-german.csv");
+        assertEquals(2, items.size());
+        ContactDraft j = items.get(0).contact().draft();
+        assertEquals("Jürgen", j.firstName());
+        assertEquals("Müller", j.lastName());
+        assertEquals("Jürgi", j.nickname());
+        assertEquals(List.of(new LabeledValue("juergen.mueller@example.de", "other"),
+                new LabeledValue("jm@privat.example.de", "other")), j.emails());
+        assertEquals(List.of(new LabeledValue("+49 171 2345678", "mobile"), new LabeledValue("+49 30 7654321", "home"),
+                new LabeledValue("+49 30 1234567", "work")), j.phones());
+        assertEquals(List.of(new PostalAddress("home", "Hauptstraße 5, Hinterhaus", "Berlin", null, "10115", "Deutschland"),
+                new PostalAddress("work", "Friedrichstraße 100", "Berlin", null, "10117", "Deutschland")), j.addresses());
+        assertEquals("Beispiel GmbH, IT", j.organization());
+        assertEquals("Entwickler", j.jobTitle());
+        assertEquals(LocalDate.of(1980, 5, 17), j.birthday(), "Geburtsjahr, Geburtsmonat and Geburtstag (the day)");
+        assertEquals("Kennt Anna", j.additionalData());
+        String extras = items.get(0).contact().extras();
+        assertTrue(extras.contains("URL;TYPE=work:https://beispiel.example.de"), extras);
+        assertTrue(extras.contains("Skatrunde") && extras.contains("Benutzerdef. 1"),
+                "a custom column is kept under its own name: " + extras);
+        assertFalse(extras.contains("Anzeigename") || extras.contains("Geburts"), "what was read is not kept twice: " + extras);
+
+        ContactDraft bakery = items.get(1).contact().draft();
+        assertEquals("Bäckerei Schulz", java.util.stream.Stream.of(bakery.firstName(), bakery.lastName())
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(" ")),
+                "the display name is the name of a row without one");
+        assertEquals(List.of(new LabeledValue("+49 40 555 0100", "work")), bakery.phones());
+    }
+
+    @Test
     void aCsvOfAnotherKindIsRefusedWhole() {
         assertTrue(ImportFile.read("id,name\r\n1,Ann\r\n", ImportFile.Format.CSV).isEmpty());
         assertTrue(ImportFile.read("BEGIN:VCARD\r\nFN:Ann\r\nEND:VCARD\r\n", ImportFile.Format.CSV).isEmpty());

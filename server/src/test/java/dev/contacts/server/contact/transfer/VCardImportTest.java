@@ -135,6 +135,25 @@ class VCardImportTest {
     }
 
     @Test
+    void samsungsOwnLabelsAreReadWhateverTheirScript() {
+        // Samsung writes a label of the person's own in an X-CUSTOM(...) parameter, quoted-printable when it is not
+        // ASCII: the label was dropped, so "Büro" and "家" came in as "other"
+        String card = "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;J=C3=BCrgen;;;\r\n"
+                + "TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=42=C3=BC=72=6F):+49 30 111 22 33\r\n"
+                + "TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,Soccer coach):+49 171 555 66 77\r\n"
+                + "TEL;X-Werkstatt-Süd:+49 30 999 88 77\r\n"
+                + "EMAIL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=E5=AE=B6):juergen@example.jp\r\n"
+                + "ADR;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,Ferienhaus):;;Strandweg 1;Sylt;;25980;Deutschland\r\n"
+                + "END:VCARD\r\n";
+        TransferItem j = ImportFile.read(card, ImportFile.Format.VCARD).orElseThrow().get(0).contact();
+        assertEquals("Jürgen", j.draft().firstName());
+        assertEquals(List.of(new LabeledValue("+49 30 111 22 33", "Büro"), new LabeledValue("+49 171 555 66 77",
+                "Soccer coach"), new LabeledValue("+49 30 999 88 77", "Werkstatt-Süd")), j.draft().phones());
+        assertEquals(List.of(new LabeledValue("juergen@example.jp", "家")), j.draft().emails());
+        assertEquals("Ferienhaus", j.draft().addresses().get(0).label());
+    }
+
+    @Test
     void androidsNicknameRowIsTheNickname() {
         // vCard 2.1 has no NICKNAME: Android writes it as its own row, which was only kept, not shown
         String card = "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lindqvist;Sara;;;\r\n"
