@@ -91,7 +91,9 @@ final class ListAnchors {
     private final Map<Ordered, Places> lists = new ConcurrentHashMap<>();
     /** The lists whose places one request is reading now (see {@link #startReading}). */
     private final Map<Ordered, Boolean> reading = new ConcurrentHashMap<>();
-    private final Map<Counting, Counted> counts = new ConcurrentHashMap<>();
+    private final Map<Counting, Counted> runCounts = new ConcurrentHashMap<>();
+    /** Apart from the runs' counts: a user typing a search makes a new one at every key, and would drop the runs'. */
+    private final Map<Counting, Counted> searchTotals = new ConcurrentHashMap<>();
 
     /** The places remembered for {@code list}, or null. */
     Places get(Ordered list) {
@@ -120,13 +122,18 @@ final class ListAnchors {
 
     /** The count remembered for {@code counting}, or null. */
     Counted count(Counting counting) {
-        return counts.get(counting);
+        return counts(counting).get(counting);
     }
 
     void putCount(Counting counting, Counted count) {
+        Map<Counting, Counted> counts = counts(counting);
         if (counts.size() >= MOST_LISTS && !counts.containsKey(counting)) {
             counts.clear();
         }
         counts.put(counting, count);
+    }
+
+    private Map<Counting, Counted> counts(Counting counting) {
+        return counting instanceof Searched ? searchTotals : runCounts;
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * change it, made through another instance or by plain SQL, each of its answers (total and page, every favourite
  * mark, by id and by last name) is what a plain count of the database gives. Fails when a write leaves the book
  * version (a text changed by SQL alone before migration V16), and on the code before (no total remembered). Both
- * databases: PostgreSQL counts every search, and must give the same answers.
+ * databases: PostgreSQL counts every search, and must give the same answers. And a user typing a search (a new total
+ * at every key) leaves the birthday runs' remembered counts be.
  */
 class SearchTotalVersionTest {
 
@@ -115,6 +117,19 @@ class SearchTotalVersionTest {
                 .where(CONTACTS.ID.eq(matches(QUERY, null).getFirst())).execute());
         writes("a match deleted by SQL", () -> sql.execute("delete from contacts where id = ?",
                 matches(QUERY, null).getLast()));
+    }
+
+    @Test
+    void searchesOfManyWordsLeaveTheBirthdayRunsCountsRemembered() {
+        List<BirthdayCalendar.MonthDays> year = BirthdayCalendar.window(LocalDate.parse("2027-03-01"), 366);
+        ListAnchors.BirthdayRun run = new ListAnchors.BirthdayRun(owner, year.getFirst().from(), year.getFirst().to());
+        reader.countBirthdays(owner, year);
+        ListAnchors.Counted counted = anchors.count(run);
+        assertNotNull(counted);
+        for (int i = 0; i < 2 * ListAnchors.MOST_LISTS; i++) { // a user typing: a new search at every key
+            reader.search(owner, SearchCriteria.of("nunez" + i, null, null, null), ListOptions.DEFAULT, 0, 7);
+        }
+        assertSame(counted, anchors.count(run), "a birthday run's count after many searches");
     }
 
     /** The write, a minute on; then every answer is the database's, and a remembered total was counted again. */
