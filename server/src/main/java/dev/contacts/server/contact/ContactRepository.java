@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -233,9 +234,10 @@ public final class ContactRepository {
                     favoriteTextValues(shape, values, indexedWords), skip);
         }
         // SQLite, some words found through the trigram index: counted first, from the index's matches (or, without
-        // the mark, all of them less the few favourites'); then the page in the plan that count makes cheaper (none
-        // past the end)
-        int total = favoritesApart ? notFavoriteCount(shape, values, indexedWords) : count(shape.counting(), values);
+        // the mark, all of them less the few favourites'), unless remembered at the owner's book version; then the
+        // page in the plan that count makes cheaper (none past the end)
+        int total = total(searched(owner, criteria, options), owner, () -> favoritesApart
+                ? notFavoriteCount(shape, values, indexedWords) : count(shape.counting(), values));
         if (total <= skip) {
             return new Page<>(List.of(), total);
         }
@@ -254,6 +256,40 @@ public final class ContactRepository {
         return new Page<>(rendered(PAGES, planned, ContactRepository::pageQuery, null)
                 .fetch(dsl, values, this::pageRows).items(), total);
     }
+
+    /**
+     * A search's total: the one remembered for {@code searched} when the owner's book version is still the one it was
+     * counted at (every write that can change it raises that version in its own transaction, on any instance or by
+     * SQL: migrations V12, V16), else counted by {@code counting}, whose statement reads that version too (one
+     * snapshot), and remembered. {@code searched} null: counted, not remembered.
+     */
+    private int total(ListAnchors.Searched searched, long owner, Supplier<ListAnchors.Counted> counting) {
+        ListAnchors.Counted known = searched == null ? null : anchors.count(searched);
+        if (known != null && known.version() == BOOK_VERSION.fetch(dsl, Map.of("owner", owner))) {
+            return known.count();
+        }
+        ListAnchors.Counted counted = counting.get();
+        if (searched != null && counted.version() >= 0) {
+            anchors.putCount(searched, counted);
+        }
+        return counted.count();
+    }
+
+    /**
+     * What a search's total is remembered as: a search by its query's words alone (a field's or a label's rows
+     * changed by SQL raise no version), of at most {@link #KEPT_WORDS} words and {@link #REMEMBERED_QUERY}
+     * characters; else null.
+     */
+    private static ListAnchors.Searched searched(long owner, SearchCriteria criteria, ListOptions options) {
+        boolean wordsAlone = criteria.firstName() == null && criteria.lastName() == null && criteria.email() == null
+                && options.label() == null;
+        return wordsAlone && criteria.words().size() <= KEPT_WORDS
+                && criteria.words().stream().mapToInt(String::length).sum() <= REMEMBERED_QUERY
+                ? new ListAnchors.Searched(owner, criteria.words(), options.favorite()) : null;
+    }
+
+    /** The longest query (its words' characters) whose total is remembered: a bound on what the totals hold. */
+    private static final int REMEMBERED_QUERY = 200;
 
     /**
      * The values of a page read by a walk that tests each contact's text ({@link Trigrams#TEXT}): the words the
@@ -304,10 +340,13 @@ public final class ContactRepository {
      * count (the trigram index alone, for one user's book) less the favourites that match, each tested on its own
      * text, in one statement (one snapshot).
      */
-    private int notFavoriteCount(Listing shape, Map<String, Object> values, List<String> indexedWords) {
+    private ListAnchors.Counted notFavoriteCount(Listing shape, Map<String, Object> values,
+                                                 List<String> indexedWords) {
+        Map<String, Object> counted = notFavoriteValues(values, indexedWords);
+        counted.put("version_owner", values.get("owner"));
         return rendered(NOT_FAVORITE_COUNTS, shape.counting().favoritesTested(indexedWords.size()),
-                ContactRepository::notFavoriteCountQuery, (rows, dialect) -> rows.next() ? rows.getInt(1) : 0)
-                .fetch(dsl, notFavoriteValues(values, indexedWords));
+                (dsl, favorites) -> atBookVersion(dsl, notFavoriteCountQuery(dsl, favorites)), COUNTED)
+                .fetch(dsl, counted);
     }
 
     private static Map<String, Object> notFavoriteValues(Map<String, Object> values, List<String> indexedWords) {
@@ -595,8 +634,8 @@ public final class ContactRepository {
             values = favoriteTextValues(shape, values, indexedWords);
             shape = shape.favoritesTested(indexedWords.size());
         } else if (shape.trigrams() != Trigrams.NONE) {
-            int total = favoritesApart ? notFavoriteCount(shape, values, indexedWords)
-                    : count(shape.counting(), values);
+            int total = (favoritesApart ? notFavoriteCount(shape, values, indexedWords)
+                    : count(shape.counting(), values)).count();
             Listing planned = plan(owner, shape, indexedWords.size(), total, skip, limit);
             if (planned.trigrams() == Trigrams.TEXT) {
                 values = textValues(shape, values, indexedWords, owner, total, skip, limit);
@@ -663,8 +702,11 @@ public final class ContactRepository {
     /** How many index entries a walk reads for the cost of one contact's row read and sorted (measured: about 25). */
     private static final int ROW_PER_ENTRY = 25;
 
-    /** How many contacts a listing of {@code shape} holds in all, {@code values} without its page's skip and limit. */
-    private int count(Listing shape, Map<String, Object> values) {
+    /**
+     * How many contacts a search of {@code shape} holds in all, {@code values} without its page's skip and limit, and
+     * the owner's book version, in one statement.
+     */
+    private ListAnchors.Counted count(Listing shape, Map<String, Object> values) {
         Map<String, Object> counted = new HashMap<>(values);
         counted.keySet().removeAll(List.of("skip", "limit"));
         if (shape.trigramsAlone()) {
@@ -672,9 +714,21 @@ public final class ContactRepository {
             counted.put("owner_above", values.get("owner"));
             counted.put("all_trigrams", values.get("trigrams"));
         }
-        return rendered(COUNTS, shape, ContactRepository::countQuery,
-                (rows, dialect) -> rows.next() ? rows.getInt(1) : 0).fetch(dsl, counted);
+        counted.put("version_owner", values.get("owner"));
+        return rendered(SEARCH_COUNTS, shape, (dsl, counting) -> atBookVersion(dsl, countQuery(dsl, counting)),
+                COUNTED).fetch(dsl, counted);
     }
+
+    /** The owner's book version and {@code count}'s one value, in one statement; no row when the account is gone. */
+    @SuppressWarnings("unchecked")
+    private static ResultQuery<?> atBookVersion(DSLContext dsl, ResultQuery<?> count) {
+        return dsl.select(USERS.BOOK_VERSION, DSL.field((Select<Record1<Integer>>) count)).from(USERS)
+                .where(USERS.ID.eq(DSL.param("version_owner", Long.class)));
+    }
+
+    /** A version and a count, as {@link #atBookVersion} or {@link #BIRTHDAY_COUNT_AT} read them (none: -1, 0). */
+    private static final RenderedQuery.Rows<ListAnchors.Counted> COUNTED = (rows, dialect) -> rows.next()
+            ? new ListAnchors.Counted(rows.getLong(1), rows.getInt(2)) : new ListAnchors.Counted(-1, 0);
 
     /**
      * The shape of a search; its words and fields go to {@code values}, and the words found through the trigram index
@@ -1606,8 +1660,11 @@ public final class ContactRepository {
     private static final int KEPT_WORDS = 4;
     private static final Map<Listing, RenderedQuery<Page<StoredContact>>> PAGES = new ConcurrentHashMap<>();
     private static final Map<Listing, RenderedQuery<Integer>> COUNTS = new ConcurrentHashMap<>();
+    /** A search's count with the owner's book version ({@link #count}), by its shape. */
+    private static final Map<Listing, RenderedQuery<ListAnchors.Counted>> SEARCH_COUNTS = new ConcurrentHashMap<>();
     /** {@link #notFavoriteCount}'s statements, by the favourites' shape (its words: the trigram words). */
-    private static final Map<Listing, RenderedQuery<Integer>> NOT_FAVORITE_COUNTS = new ConcurrentHashMap<>();
+    private static final Map<Listing, RenderedQuery<ListAnchors.Counted>> NOT_FAVORITE_COUNTS =
+            new ConcurrentHashMap<>();
     /** The owner's book version (migration V12), which lists by update time are read at: see {@link #fromPlaces}. */
     private static final RenderedQuery<Long> BOOK_VERSION = new RenderedQuery<>(
             dsl -> dsl.select(USERS.BOOK_VERSION).from(USERS).where(USERS.ID.eq(DSL.param("owner", Long.class))),
@@ -1626,8 +1683,7 @@ public final class ContactRepository {
     private static final RenderedQuery<ListAnchors.Counted> BIRTHDAY_COUNT_AT = new RenderedQuery<>(
             dsl -> dsl.select(USERS.ORDER_VERSION, DSL.field(DSL.selectCount().from(CONTACTS).where(inMonthDays())))
                     .from(USERS).where(USERS.ID.eq(DSL.param("version_owner", Long.class))),
-            (rows, dialect) -> rows.next() ? new ListAnchors.Counted(rows.getLong(1), rows.getInt(2))
-                    : new ListAnchors.Counted(-1, 0));
+            COUNTED);
     /** One step along a run of month-days from its start: see {@link #birthdayStep}. */
     private static final RenderedQuery<Step> BIRTHDAY_STEP = new RenderedQuery<>(
             dsl -> birthdayStepQuery(dsl, false), ContactRepository::birthdayStep);

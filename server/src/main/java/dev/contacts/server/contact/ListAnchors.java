@@ -19,6 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * version, which a birthday changed raises too (V14, V15), and its count is remembered with the version it was read
  * at: the year's window counted all 100,000 entries of the index on every request (docs/benchmarks.md, "Deep birthday
  * pages from remembered places").
+ * <p>
+ * A search's total is remembered too, with the book version it was counted at (any edit of a contact's searched text
+ * raises it, by SQL too: migration V16): FTS5 counting every match of a common word was a third to two fifths of a
+ * search's CPU at 100,000 contacts, asked again for every page of the same search (docs/benchmarks.md, "A search's
+ * total at the book version").
  */
 final class ListAnchors {
 
@@ -39,10 +44,28 @@ final class ListAnchors {
      * An owner's live contacts with a stored month-day from {@code from} to {@code to}, in the birthday index's order
      * (month-day, last and first name keys, id).
      */
-    record BirthdayRun(long owner, String from, String to) implements Ordered {
+    record BirthdayRun(long owner, String from, String to) implements Ordered, Counting {
     }
 
-    /** How many contacts a birthday run held at book version {@code version}. */
+    /** What a count is remembered for: a run of a birthday window, or a search. */
+    sealed interface Counting permits BirthdayRun, Searched {
+    }
+
+    /**
+     * An owner's live contacts that hold every word of a search's query (as the request gave them; none asks a field
+     * or label), those with one favourite mark or all (null).
+     */
+    record Searched(long owner, List<String> words, Boolean favorite) implements Counting {
+
+        Searched {
+            words = List.copyOf(words);
+        }
+    }
+
+    /**
+     * How many contacts a birthday run (at the order version) or a search (at the book version) held at that version
+     * of its owner's.
+     */
     record Counted(long version, int count) {
     }
 
@@ -68,7 +91,9 @@ final class ListAnchors {
     private final Map<Ordered, Places> lists = new ConcurrentHashMap<>();
     /** The lists whose places one request is reading now (see {@link #startReading}). */
     private final Map<Ordered, Boolean> reading = new ConcurrentHashMap<>();
-    private final Map<BirthdayRun, Counted> counts = new ConcurrentHashMap<>();
+    private final Map<Counting, Counted> runCounts = new ConcurrentHashMap<>();
+    /** Apart from the runs' counts: a user typing a search makes a new one at every key, and would drop the runs'. */
+    private final Map<Counting, Counted> searchTotals = new ConcurrentHashMap<>();
 
     /** The places remembered for {@code list}, or null. */
     Places get(Ordered list) {
@@ -95,15 +120,20 @@ final class ListAnchors {
         reading.remove(list);
     }
 
-    /** The count remembered for {@code run}, or null. */
-    Counted count(BirthdayRun run) {
-        return counts.get(run);
+    /** The count remembered for {@code counting}, or null. */
+    Counted count(Counting counting) {
+        return counts(counting).get(counting);
     }
 
-    void putCount(BirthdayRun run, Counted count) {
-        if (counts.size() >= MOST_LISTS && !counts.containsKey(run)) {
+    void putCount(Counting counting, Counted count) {
+        Map<Counting, Counted> counts = counts(counting);
+        if (counts.size() >= MOST_LISTS && !counts.containsKey(counting)) {
             counts.clear();
         }
-        counts.put(run, count);
+        counts.put(counting, count);
+    }
+
+    private Map<Counting, Counted> counts(Counting counting) {
+        return counting instanceof Searched ? searchTotals : runCounts;
     }
 }
