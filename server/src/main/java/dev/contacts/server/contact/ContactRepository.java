@@ -815,15 +815,8 @@ public final class ContactRepository {
         List<Integer> counts = new ArrayList<>();
         for (BirthdayCalendar.MonthDays run : window) {
             ListAnchors.BirthdayRun counted = new ListAnchors.BirthdayRun(owner, run.from(), run.to());
-            ListAnchors.Counted known = anchors.count(counted);
-            if (known == null || known.version() != version) {
-                known = BIRTHDAY_COUNT_AT.fetch(dsl, Map.of("version_owner", owner, "owner", owner,
-                        "from", run.from(), "to", run.to()));
-                if (known.version() >= 0) {
-                    anchors.putCount(counted, known);
-                }
-            }
-            counts.add(known.count());
+            counts.add(anchors.count(counted, version, () -> BIRTHDAY_COUNT_AT.fetch(dsl, Map.of(
+                    "version_owner", owner, "owner", owner, "from", run.from(), "to", run.to()))).count());
         }
         return new CountedBirthdays(window, List.copyOf(counts));
     }

@@ -2,7 +2,10 @@ package dev.contacts.server.contact;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Places remembered in owners' sorted lists, so that a page deep in one seeks the sort key's index near its start
@@ -94,6 +97,8 @@ final class ListAnchors {
     private final Map<Counting, Counted> runCounts = new ConcurrentHashMap<>();
     /** Apart from the runs' counts: a user typing a search makes a new one at every key, and would drop the runs'. */
     private final Map<Counting, Counted> searchTotals = new ConcurrentHashMap<>();
+    /** The birthday runs one request counts now, and the count its statement will give (see {@link #count}). */
+    private final Map<BirthdayRun, CompletableFuture<Counted>> counting = new ConcurrentHashMap<>();
 
     /** The places remembered for {@code list}, or null. */
     Places get(Ordered list) {
@@ -135,5 +140,53 @@ final class ListAnchors {
 
     private Map<Counting, Counted> counts(Counting counting) {
         return counting instanceof Searched ? searchTotals : runCounts;
+    }
+
+    /**
+     * How many contacts {@code run} holds at order version {@code version}: the count remembered at that version,
+     * else the one another request is counting now if its statement read that version too, else {@code counter}'s
+     * (a count and the version in one statement), remembered. So the readers that come together after a write that
+     * moved a birthday count each run once between them, not once each (the year's runs are all 100,000 entries of
+     * the birthday index: docs/benchmarks.md, "One count of a birthday run for the readers that miss it together").
+     */
+    Counted count(BirthdayRun run, long version, Supplier<Counted> counter) {
+        Counted known = runCounts.get(run);
+        if (known != null && known.version() == version) {
+            return known;
+        }
+        CompletableFuture<Counted> mine = new CompletableFuture<>();
+        CompletableFuture<Counted> theirs = counting.putIfAbsent(run, mine);
+        if (theirs != null) {
+            Counted shared = outcome(theirs);
+            return shared != null && shared.version() == version ? shared : remembered(run, counter.get());
+        }
+        try {
+            known = runCounts.get(run); // remembered by a request that ended between the two looks
+            Counted counted = known != null && known.version() == version ? known : remembered(run, counter.get());
+            mine.complete(counted);
+            return counted;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            counting.remove(run, mine);
+        }
+    }
+
+    /** Another request's count once it has it, or null when its statement failed (this one counts on its own). */
+    private static Counted outcome(CompletableFuture<Counted> counting) {
+        try {
+            return counting.join();
+        } catch (CompletionException e) {
+            return null;
+        }
+    }
+
+    private Counted remembered(BirthdayRun run, Counted count) {
+        if (count.version() < 0) {
+            return count; // the account is gone
+        }
+        putCount(run, count);
+        return count;
     }
 }

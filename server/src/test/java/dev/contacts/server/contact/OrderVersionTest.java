@@ -3,6 +3,7 @@ package dev.contacts.server.contact;
 import static dev.contacts.server.db.generated.Tables.CONTACTS;
 import static dev.contacts.server.db.generated.Tables.USERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -12,6 +13,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 
 import dev.contacts.model.ContactDraft;
@@ -34,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * instance) still serve, and give the database's own pages; a list by update time, and every list after a name edit,
  * is read anew. Fails when a trigger leaves out a write that must raise the order version, and on the code before V15
  * (every edit dropped every place). And places are read by one request at a time: another reads its page from the
- * offset meanwhile.
+ * offset meanwhile; a birthday run missed by several readers together is counted by one of them, the others taking
+ * its count when its statement read their version.
  */
 class OrderVersionTest {
 
@@ -167,6 +171,92 @@ class OrderVersionTest {
         anchors.doneReading(byLastName);
         assertPage(reader, BY_LAST_NAME, "once it is done");
         assertEquals(2, anchors.get(byLastName).places().size());
+    }
+
+    @Test
+    void aBirthdayRunAnotherRequestCountsAtTheSameVersionIsNotCountedAgain() throws Exception {
+        ListAnchors anchors = new ListAnchors();
+        ContactRepository reader = new ContactRepository(sql, Clock.systemUTC(), 10 * BOOK, anchors);
+        List<BirthdayCalendar.MonthDays> year = BirthdayCalendar.window(LocalDate.parse("2027-03-01"), 366);
+        ListAnchors.BirthdayRun run = new ListAnchors.BirthdayRun(owner, year.getFirst().from(), year.getFirst().to());
+        long version = version(USERS.ORDER_VERSION, owner);
+        int counted = reader.countBirthdays(owner, year).counts().getFirst();
+        // a birthday moved into the run: every reader misses the count at the new version
+        edit(idAt(5), d -> draft(d, d.firstName(), d.lastName(), LocalDate.parse("1990-03-02"), d.additionalData(),
+                d.favorite()));
+        long moved = version(USERS.ORDER_VERSION, owner);
+        assertNotEquals(version, moved);
+
+        // another request counts the run now: its statement gives a count no statement of this reader could
+        int theirs = counted + 1000;
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<ListAnchors.Counted> counting = startCounting(anchors, run,
+                new ListAnchors.Counted(moved, theirs), release);
+        CompletableFuture<Integer> waiter = countOnAnotherThread(reader, owner, year);
+        assertFalse(waiter.isDone(), "a reader of the run's count at the version being counted waits for it");
+        CompletableFuture<Integer> otherUser = countOnAnotherThread(reader, other, year);
+        assertEquals(count(other, run), otherUser.join(), "another user's run does not wait for this one's count");
+        release.countDown();
+        assertEquals(theirs, counting.join().count());
+        assertEquals(theirs, waiter.join(), "the count shared by the request that counted it");
+
+        // another request's count read at a later version than this reader's: the reader counts on its own
+        edit(idAt(6), d -> draft(d, d.firstName(), d.lastName(), LocalDate.parse("1990-03-03"), d.additionalData(),
+                d.favorite()));
+        CountDownLatch later = new CountDownLatch(1);
+        counting = startCounting(anchors, run, new ListAnchors.Counted(version(USERS.ORDER_VERSION, owner) + 1,
+                theirs), later);
+        waiter = countOnAnotherThread(reader, owner, year);
+        later.countDown();
+        counting.join();
+        assertEquals(count(owner, run), waiter.join(), "the count when the shared one was read at another version");
+    }
+
+    /**
+     * As another request counting {@code run} (not remembered at the version it read), which gives {@code gives}
+     * once {@code release} is counted down.
+     */
+    private static CompletableFuture<ListAnchors.Counted> startCounting(ListAnchors anchors,
+            ListAnchors.BirthdayRun run, ListAnchors.Counted gives, CountDownLatch release) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<ListAnchors.Counted> counting = CompletableFuture.supplyAsync(
+                () -> anchors.count(run, gives.version(), () -> {
+                    started.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return gives;
+                }), runnable -> Thread.ofPlatform().start(runnable));
+        started.await();
+        return counting;
+    }
+
+    /**
+     * The first run's count of {@code user}'s window, read by {@code reader} on a thread of its own; returned once
+     * it is read, or once that thread waits.
+     */
+    private static CompletableFuture<Integer> countOnAnotherThread(ContactRepository reader, long user,
+                                                                   List<BirthdayCalendar.MonthDays> window) {
+        CompletableFuture<Integer> count = new CompletableFuture<>();
+        Thread thread = Thread.ofPlatform().start(() -> {
+            try {
+                count.complete(reader.countBirthdays(user, window).counts().getFirst());
+            } catch (RuntimeException | Error e) {
+                count.completeExceptionally(e);
+            }
+        });
+        while (!count.isDone() && thread.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait();
+        }
+        return count;
+    }
+
+    /** How many of {@code user}'s live contacts the database holds in {@code run}. */
+    private int count(long user, ListAnchors.BirthdayRun run) {
+        return sql.fetchCount(CONTACTS, CONTACTS.USER_ID.eq(user).and(CONTACTS.DELETED_AT.isNull())
+                .and(CONTACTS.BIRTHDAY_MD.between(run.from(), run.to())));
     }
 
     /** The reader's page deep in a list, against the database's own order and offset. */
