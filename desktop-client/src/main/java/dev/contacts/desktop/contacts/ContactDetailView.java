@@ -11,6 +11,7 @@ import dev.contacts.model.Contact;
 import dev.contacts.model.LabeledValue;
 import dev.contacts.model.PostalAddress;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
@@ -30,8 +31,9 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The selected contact, read-only (layout in ContactDetailView.fxml): every field that has a value. An email
- * opens the mail client, a phone number is copied to the clipboard, a birthday shows the age.
+ * The selected contact, read-only (layout in ContactDetailView.fxml): every field that has a value, and the values
+ * its card keeps beyond them (web sites, chat, anniversary, related people: {@link CardExtras}). An email opens the
+ * mail client, a web site the browser, a phone number is copied to the clipboard, a birthday shows the age.
  */
 public final class ContactDetailView extends StackPane {
 
@@ -75,6 +77,12 @@ public final class ContactDetailView extends StackPane {
         nothing.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.shownProperty().get() == null && !vm.contacts().isEmpty(), vm.shownProperty(), vm.contacts()));
         vm.shownProperty().addListener((obs, was, is) -> show(is));
+        // the card's other values come after the contact (read in the background): its lines are laid out again
+        vm.cardExtras().shown().addListener((ListChangeListener<CardExtras.Extra>) change -> {
+            if (vm.shownProperty().get() != null) {
+                fill(vm.shownProperty().get());
+            }
+        });
         show(vm.shownProperty().get());
     }
 
@@ -102,7 +110,12 @@ public final class ContactDetailView extends StackPane {
         }
         labels.setVisible(!contact.labels().isEmpty());
         labels.setManaged(labels.isVisible());
+        fill(contact);
+    }
 
+    /** The lines of the contact's fields, and of its card's other values once read. */
+    private void fill(Contact contact) {
+        fields.getChildren().clear();
         int row = 0;
         row = entries(row, "Email", contact.emails(), "detail-email-", value -> {
             Hyperlink link = new Hyperlink(value);
@@ -134,12 +147,38 @@ public final class ContactDetailView extends StackPane {
             text.setId("detail-birthday");
             add(row++, "Birthday", null, text);
         }
+        row = extras(row, vm.cardExtras().shown());
         if (contact.additionalData() != null && !contact.additionalData().isBlank()) {
             Label text = new Label(contact.additionalData());
             text.setWrapText(true);
             text.setId("detail-notes");
             add(row++, "Notes", null, text);
         }
+    }
+
+    /** The card's values that no field holds, read-only, each kind together: a web site opens in the browser. */
+    private int extras(int row, List<CardExtras.Extra> extras) {
+        for (CardExtras.Kind kind : CardExtras.Kind.values()) {
+            List<CardExtras.Extra> ofKind = extras.stream().filter(e -> e.kind() == kind).toList();
+            for (int i = 0; i < ofKind.size(); i++) {
+                CardExtras.Extra extra = ofKind.get(i);
+                String text = extra.date() != null ? dates.spelled(extra.date()) : extra.value();
+                Node value;
+                if (extra.link() != null) {
+                    Hyperlink link = new Hyperlink(text);
+                    link.setTooltip(new Tooltip("Open " + extra.link()));
+                    link.setOnAction(e -> openLink.accept(extra.link()));
+                    value = link;
+                } else {
+                    Label label = new Label(text);
+                    label.setWrapText(true);
+                    value = label;
+                }
+                value.setId("detail-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + i);
+                add(row++, i == 0 ? kind.title() : "", extra.label(), value);
+            }
+        }
+        return row;
     }
 
     private int entries(int row, String title, List<LabeledValue> values, String idPrefix,

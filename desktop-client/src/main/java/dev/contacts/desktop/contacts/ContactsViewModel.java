@@ -77,6 +77,7 @@ public final class ContactsViewModel {
     private final Background background;
     private final ContactFormViewModel form;
     private final Photos photos;
+    private final CardExtras cardExtras;
     private Confirm confirm = Confirm.yes();
 
     private final ObservableList<Contact> contacts = FXCollections.observableArrayList();
@@ -139,6 +140,8 @@ public final class ContactsViewModel {
         this.background = background;
         this.form = form;
         this.photos = new Photos(session, background);
+        this.cardExtras = new CardExtras(session, background);
+        shown.addListener((obs, was, is) -> cardExtras.show(is));
         searchText.addListener((obs, was, is) -> debouncer.call(this::refresh));
         sort.addListener((obs, was, is) -> refresh());
         form.setOnSaved(this::saved);
@@ -176,6 +179,11 @@ public final class ContactsViewModel {
     /** The contacts' photos, for the avatars. */
     public Photos photos() {
         return photos;
+    }
+
+    /** What the shown contact's card holds beyond the app's fields (web sites, anniversary ...), read-only. */
+    public CardExtras cardExtras() {
+        return cardExtras;
     }
 
     /** Lists from the top again (e.g. F5, another search or sort); what is shown stays until the answer comes. */

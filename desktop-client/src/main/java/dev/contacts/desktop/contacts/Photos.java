@@ -204,9 +204,12 @@ public final class Photos {
         }
     }
 
+    /** A photo's shorter side under which it is enlarged to its avatar's pixels when decoded. */
+    static final int TINY = 16;
+
     /**
      * {@code bytes} decoded to cover {@code side} pixels square (its shorter side {@code side}, or its own when
-     * smaller): an avatar shows a photo's middle square, as other address books do, not the photo squashed into the
+     * smaller, unless it is {@linkplain #TINY tiny}): an avatar shows a photo's middle square, as other address books do, not the photo squashed into the
      * circle. An {@link Image} keeps the stream it was made from for good, so the stream lets go of the bytes once
      * the image is made: else each photo kept also held its JPEG (about 35 KB; 10 MB of heap with 300 photos,
      * docs/benchmarks.md, "The desktop's memory").
@@ -218,7 +221,10 @@ public final class Photos {
             if (size == null) { // not a JPEG or PNG: fitted, as best known
                 return new Image(source, side, side, true, true);
             }
-            double scale = Math.min(1, (double) side / Math.min(size[0], size[1]));
+            int shorter = Math.min(size[0], size[1]);
+            // never enlarged in memory, but for a tiny photo: the renderer enlarges it with texels from beside its
+            // texture, so a 1×1 photo was drawn as a disc of other images' colours (as a 4×4 one was at its edges)
+            double scale = shorter < TINY ? (double) side / shorter : Math.min(1, (double) side / shorter);
             return new Image(source, Math.max(1, Math.round(size[0] * scale)),
                     Math.max(1, Math.round(size[1] * scale)), false, true);
         } finally {

@@ -17,6 +17,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -39,6 +40,7 @@ public final class DuplicatesView extends BorderPane {
     private final Photos photos;
     private final Button more = new Button();
     private int shown = PAGE;
+    @FXML private ScrollPane scroll;
     @FXML private VBox groupList;
     @FXML private Label loading;
     @FXML private Label empty;
@@ -92,9 +94,22 @@ public final class DuplicatesView extends BorderPane {
         int from = shown;
         shown += PAGE;
         addCards(from);
-        // the keyboard goes on where the new cards begin, not back to the top
+        // the keyboard and the eyes go on where the new cards begin, not back to the top nor left at the old end
         groupList.lookupAll("#keep-" + vm.groups().get(from).contacts().get(0).id()).stream().findFirst()
                 .ifPresent(Node::requestFocus);
+        scrollToTop(groupList.getChildren().get(from));
+    }
+
+    /** Scrolls so that {@code card} is at the top of the view (as far as the groups below it allow). */
+    private void scrollToTop(Node card) {
+        scroll.applyCss();
+        scroll.layout(); // the new cards' places and the content's height are known only once laid out
+        Node content = scroll.getContent();
+        double top = content.sceneToLocal(card.localToScene(card.getBoundsInLocal())).getMinY();
+        double hidden = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+        if (hidden > 0) {
+            scroll.setVvalue(scroll.getVmin() + Math.min(1, top / hidden) * (scroll.getVmax() - scroll.getVmin()));
+        }
     }
 
     private VBox card(DuplicatesViewModel.Group group, int index) {

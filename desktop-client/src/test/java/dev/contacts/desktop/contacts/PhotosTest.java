@@ -171,6 +171,24 @@ class PhotosTest {
     }
 
     @Test
+    void aOnePixelPhotoIsDrawnInItsOwnColourAllOver() throws IOException {
+        // the renderer enlarged a 1×1 photo with what lay beside it in video memory: a disc of other colours
+        BufferedImage pixel = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        pixel.setRGB(0, 0, 0x1e5ac8);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        ImageIO.write(pixel, "png", file);
+        Image decoded = Photos.decoded(file.toByteArray(), 72);
+        assertEquals(72, decoded.getWidth(), "enlarged here, not by the renderer");
+        assertEquals(72, decoded.getHeight());
+        for (int[] at : new int[][] {{0, 0}, {71, 0}, {0, 71}, {71, 71}, {36, 36}}) {
+            assertEquals(0xff1e5ac8, decoded.getPixelReader().getArgb(at[0], at[1]), "its colour at " + at[0] + "," + at[1]);
+        }
+        Image row = Photos.shrunk(decoded, 36);
+        assertEquals(36, row.getWidth(), "a row's avatar made from it as from any photo");
+        assertEquals(0xff1e5ac8, row.getPixelReader().getArgb(0, 35));
+    }
+
+    @Test
     void aDecodedPhotoDoesNotKeepItsFilesBytes() throws Exception {
         byte[] file = png(512);
         Image image = Photos.decoded(file, 36);

@@ -2,6 +2,7 @@ package dev.contacts.desktop.duplicates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,6 +16,9 @@ import dev.contacts.desktop.support.UiTestBase;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.LabeledValue;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import org.junit.jupiter.api.Test;
 
 class DuplicatesFlowTest extends UiTestBase {
@@ -97,11 +101,31 @@ class DuplicatesFlowTest extends UiTestBase {
         assertEquals(DuplicatesView.PAGE, cardsShown(), "one page of groups, not all " + groups);
         assertEquals("Show more (70 groups left)", text(robot, "#duplicates-more"));
 
+        robot.clickOn("#duplicate-group-0"); // (the window has the keyboard: focus moves as for a person)
         showMore(); // (at the end of the scrolled list: out of sight until scrolled to)
         waitUntil("a second page", () -> cardsShown() == DuplicatesView.PAGE * 2);
+        String firstNew = "#duplicate-group-" + DuplicatesView.PAGE;
+        waitUntil("the first new card has the keyboard", () -> Fx.call(() -> {
+            Node focused = robot.lookup(firstNew).query().getScene().getFocusOwner();
+            return focused != null && focused.getId() != null && focused.getId().startsWith("keep-")
+                    && robot.lookup(firstNew).query().lookup("#" + focused.getId()) != null;
+        }));
+        assertTrue(inSight(firstNew), "the list is scrolled to the first new card");
+        Screenshots.save(window.scene(), "duplicates-show-more");
         showMore();
         waitUntil("all of them", () -> cardsShown() == groups);
         assertFalse(visible(robot, "#duplicates-more"), "nothing more to show");
+    }
+
+    /** Whether the top of {@code query}'s node is inside the scrolled view of the groups. */
+    private boolean inSight(String query) {
+        return Fx.call(() -> {
+            Node node = robot.lookup(query).query();
+            ScrollPane scroll = robot.lookup("#duplicates-scroll").queryAs(ScrollPane.class);
+            Bounds view = scroll.localToScene(scroll.getBoundsInLocal());
+            double top = node.localToScene(node.getBoundsInLocal()).getMinY();
+            return top >= view.getMinY() && top < view.getMaxY();
+        });
     }
 
     private void showMore() {

@@ -23,6 +23,7 @@ import dev.contacts.model.PostalAddress;
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
 import ezvcard.io.text.VCardWriter;
+import ezvcard.parameter.VCardParameters;
 import ezvcard.parameter.ImageType;
 import ezvcard.property.Address;
 import ezvcard.property.Anniversary;
@@ -34,6 +35,7 @@ import ezvcard.property.Photo;
 import ezvcard.property.RawProperty;
 import ezvcard.property.StructuredName;
 import ezvcard.property.Telephone;
+import ezvcard.property.Url;
 import ezvcard.property.VCardProperty;
 import ezvcard.util.PartialDate;
 
@@ -139,14 +141,22 @@ final class VCardExport implements ContactFileWriter {
         Map<String, List<KeptEntries.Entry>> cells = KeptEntries.takeCells(extras);
         for (VCardProperty extra : extras) {
             card.addProperty(extra);
+            if (extra instanceof Url site && site.getGroup() == null) {
+                own.site(card, site);
+            }
         }
         // relations and events kept from a CSV, as Apple and Google write (and read) them: an X-CSV they ignore
         for (KeptEntries.Entry relation : cells.get(KeptEntries.RELATION)) {
             own.apple(card, card.addExtendedProperty(RELATED_NAME, KeptEntries.escaped(relation.value())),
                     EntryLabels.toAppleRelation(relation.label()));
         }
-        for (KeptEntries.Entry event : cells.get(KeptEntries.EVENT)) {
-            if (!hasAnniversary && event.label().equalsIgnoreCase(KeptEntries.ANNIVERSARY)) {
+        List<KeptEntries.Entry> events = cells.get(KeptEntries.EVENT);
+        for (int i = 0; i < events.size(); i++) {
+            KeptEntries.Entry event = events.get(i);
+            // ANNIVERSARY only as the last event: a reader has it after every X-ABDATE (ez-vcard gives a card's
+            // properties kind by kind), so one written before another event came back after it, the order changed
+            if (!hasAnniversary && i == events.size() - 1
+                    && event.label().equalsIgnoreCase(KeptEntries.ANNIVERSARY)) {
                 card.addProperty(anniversary(event.value()));
                 hasAnniversary = true; // RFC 6350 allows one: any other goes as Apple's date
             } else {
@@ -199,6 +209,19 @@ final class VCardExport implements ContactFileWriter {
                 return;
             }
             apple(card, entry, label);
+        }
+
+        /**
+         * A kept web site's label in the person's own words ({@code URL;TYPE=Blog}, from a CSV's "Website 1 - Label")
+         * as Apple writes and reads it, {@code itemN.URL} with {@code itemN.X-ABLabel:Blog}; "home" and "work" stay
+         * TYPE values.
+         */
+        void site(VCard card, Url site) {
+            String label = EntryLabels.fromVCard(site.getParameters().getTypes(), null, EntryLabels.Kind.EMAIL);
+            if (label != null && EntryLabels.isOwn(label, EntryLabels.Kind.EMAIL)) {
+                site.getParameters().removeAll(VCardParameters.TYPE);
+                apple(card, site, label);
+            }
         }
 
         /** Apple's label beside the entry, in a group of their own; none when the label is blank. */

@@ -237,15 +237,21 @@ class RoundTripTest {
 
     /**
      * Kept properties as a reader sees them: a CSV's relations and events come back from a vCard in Apple's form
-     * (each with its label beside it), the same entries; the other properties as they were.
+     * (each with its label beside it), the same entries, and so do web sites with a label of the person's own; the
+     * other properties as they were.
      */
     private static List<Object> kept(String extras) {
         List<ezvcard.property.VCardProperty> properties = new ArrayList<>(VCardExtras.read(extras));
         var entries = KeptEntries.take(properties);
+        List<ezvcard.property.VCardProperty> all = List.copyOf(properties);
         properties.removeIf(p -> p instanceof ezvcard.property.RawProperty raw
                 && raw.getPropertyName().equalsIgnoreCase("X-ABLabel"));
-        return List.of(properties.toString(), entries.get(KeptEntries.RELATION),
-                new java.util.HashSet<>(entries.get(KeptEntries.EVENT)), entries.get(KeptEntries.CUSTOM_FIELD));
+        // a web site by its address and label, which a label in the person's own words has in Apple's form
+        List<Object> described = properties.stream().<Object>map(p -> p instanceof ezvcard.property.Url url
+                ? "URL " + url.getValue() + " [" + EntryLabels.fromVCard(url.getParameters().getTypes(),
+                        KeptEntries.appleLabel(url, all), EntryLabels.Kind.EMAIL) + "]" : p).toList();
+        return List.of(described.toString(), entries.get(KeptEntries.RELATION),
+                entries.get(KeptEntries.EVENT), entries.get(KeptEntries.CUSTOM_FIELD));
     }
 
     @Test
@@ -263,12 +269,15 @@ class RoundTripTest {
         }
         String card = out.toString().replace("\r\n", "\n");
 
-        // Apple's related names and dates, each with its label in a group of its own; ANNIVERSARY as RFC 6350 has it
+        // Apple's related names and dates, each with its label in a group of its own; the anniversary before another
+        // event in Apple's form too, in its place (an ANNIVERSARY is read after every X-ABDATE)
         assertTrue(card.matches("(?s).*\n(item\\d+)\\.X-ABRELATEDNAMES:William King\n\\1\\.X-ABLabel:_\\$!<Spouse>!\\$_\n.*"),
                 card);
         assertTrue(card.matches("(?s).*\n(item\\d+)\\.X-ABRELATEDNAMES:Somerville, Mary\n\\1\\.X-ABLabel:Best friend\n.*"),
                 card);
-        assertTrue(card.contains("\nANNIVERSARY:18350708\n"), card);
+        assertTrue(card.matches("(?s).*\n(item\\d+)\\.X-ABDATE:1835-07-08\n\\1\\.X-ABLabel:_\\$!<Anniversary>!\\$_\n.*"),
+                card);
+        assertFalse(card.contains("ANNIVERSARY:"), card);
         assertTrue(card.matches("(?s).*\n(item\\d+)\\.X-ABDATE:--06-05\n\\1\\.X-ABLabel:Met\n.*"), card);
         assertFalse(card.contains("X-COLUMN=Relation") || card.contains("X-COLUMN=Event"), card);
         assertTrue(card.contains("X-CSV;X-COLUMN=Custom Field;X-LABEL=Shoe size:38"), "no vCard has one: " + card);
@@ -277,5 +286,70 @@ class RoundTripTest {
         assertEquals(kept(item.extras()), kept(back.extras()));
         assertEquals(item.extras(), VCardExtras.union(item.extras(), back.extras()),
                 "the vCard imported again adds nothing to the contact");
+    }
+
+    /** The events of a contact's kept properties, in order, as a CSV export lays them out. */
+    private static List<KeptEntries.Entry> events(TransferItem item) {
+        return KeptEntries.take(new ArrayList<>(VCardExtras.read(item.extras()))).get(KeptEntries.EVENT);
+    }
+
+    private static String vcard(TransferItem item) throws IOException {
+        StringWriter out = new StringWriter();
+        try (VCardExport export = new VCardExport(out)) {
+            export.write(item);
+        }
+        return out.toString();
+    }
+
+    @Test
+    void eventsComeBackFromAVCardInTheirOrderWhereverTheAnniversaryIs() throws IOException {
+        for (String[] order : new String[][] {
+                {"Graduation", "2001-06-15", "Anniversary", "2010-06-01", "Name day", "--12-24"},
+                {"Anniversary", "2010-06-01", "Graduation", "2001-06-15", "Name day", "--12-24"},
+                {"Graduation", "2001-06-15", "Name day", "--12-24", "Anniversary", "2010-06-01"}}) {
+            String csv = "First Name,Last Name,Labels,Relation 1 - Label,Relation 1 - Value,Event 1 - Label,"
+                    + "Event 1 - Value,Event 2 - Label,Event 2 - Value,Event 3 - Label,Event 3 - Value\n"
+                    + "Eve,Order,,Spouse,Adam," + String.join(",", order) + "\n";
+            TransferItem eve = ImportFile.read(csv, ImportFile.Format.CSV).orElseThrow().getFirst().contact();
+            List<KeptEntries.Entry> before = events(eve);
+            assertEquals(List.of(order[0], order[2], order[4]), before.stream().map(KeptEntries.Entry::label).toList());
+            String card = vcard(eve);
+            TransferItem back = ImportFile.read(card, ImportFile.Format.VCARD).orElseThrow().getFirst().contact();
+            assertEquals(before, events(back), card);
+            assertEquals(eve.extras(), VCardExtras.union(eve.extras(), back.extras()), "adds nothing: " + card);
+            // RFC 6350's ANNIVERSARY where it keeps its place, the last event, as before
+            assertEquals(order[4].equals("Anniversary"), card.contains("\r\nANNIVERSARY:20100601\r\n"), card);
+        }
+    }
+
+    @Test
+    void aWebSitesLabelInThePersonsOwnWordsIsWrittenAsAppleWritesItAndReadBackAsTheSame() throws IOException {
+        String csv = "First Name,Last Name,E-mail 1 - Label,E-mail 1 - Value,Website 1 - Label,Website 1 - Value,"
+                + "Website 2 - Label,Website 2 - Value,Website 3 - Label,Website 3 - Value\n"
+                + "Ann,Lee,* Home,ann@example.com,Blog,https://blog.example/ann,Work,https://acme.example/ann,"
+                + "Old blog,https://old.example/ann\n";
+        TransferItem ann = ImportFile.read(csv, ImportFile.Format.CSV).orElseThrow().getFirst().contact();
+        String card = vcard(ann).replace("\r\n", "\n");
+        // (ez-vcard writes a card's properties kind by kind: the group ties a label to its URL)
+        assertTrue(card.matches("(?s).*\n(item\\d+)\\.URL:https://blog\\.example/ann\n.*\n\\1\\.X-ABLabel:Blog\n.*"),
+                card);
+        assertTrue(card.matches(
+                "(?s).*\n(item\\d+)\\.URL:https://old\\.example/ann\n.*\n\\1\\.X-ABLabel:Old blog\n.*"), card);
+        assertTrue(card.contains("\nURL;TYPE=work:https://acme.example/ann\n"), "a vCard type stays one: " + card);
+        assertFalse(card.contains("TYPE=Blog") || card.contains("TYPE=Old"), card);
+
+        TransferItem back = ImportFile.read(card, ImportFile.Format.VCARD).orElseThrow().getFirst().contact();
+        assertEquals(ann.draft(), back.draft());
+        assertEquals(ann.extras(), VCardExtras.union(ann.extras(), back.extras()), "imported again, adds nothing");
+        StringWriter out = new StringWriter();
+        try (CsvExport export = csvExport(out, List.of(back))) {
+            export.write(back);
+        }
+        org.apache.commons.csv.CSVRecord row = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(out.toString())).getRecords().get(0);
+        assertEquals(List.of("Blog", "Work", "Old blog"), List.of(row.get("Website 1 - Label"),
+                row.get("Website 2 - Label"), row.get("Website 3 - Label")), "the labels back in Google's columns");
+        String again = vcard(back);
+        assertEquals(card, again.replace("\r\n", "\n"), "its export again is the same card");
     }
 }

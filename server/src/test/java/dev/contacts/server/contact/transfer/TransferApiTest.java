@@ -214,7 +214,8 @@ class TransferApiTest {
         assertEquals(2, again.get("skipped").asInt(), again.toString());
         assertEquals(before, contacts());
         String vcard = api.get("/contacts/export/?format=vcard", token).body();
-        for (String site : List.of("URL;TYPE=Profile:https://bjork.example",
+        // a label of the person's own as Apple writes it (itemN.URL, itemN.X-ABLabel), "work" as a TYPE
+        for (String site : List.of(".URL:https://bjork.example", ".X-ABLabel:Profile",
                 "PHOTO:https://lh3.googleusercontent.com/contacts/bjork", "URL;TYPE=WORK:https://acme.example/ann",
                 "https://blog.example/ann", "https://social.example/ann", "https://more.example/ann",
                 "https://photos.example/ann.jpg")) {

@@ -1,0 +1,267 @@
+package dev.contacts.desktop.contacts;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.temporal.ChronoField;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.contacts.desktop.api.TransferFormat;
+import dev.contacts.desktop.app.UserSession;
+import dev.contacts.desktop.ui.Background;
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactRules;
+import com.github.mangstadt.vinnie.io.VObjectPropertyValues;
+import ezvcard.Ezvcard;
+import ezvcard.VCard;
+import ezvcard.property.Anniversary;
+import ezvcard.property.Impp;
+import ezvcard.property.RawProperty;
+import ezvcard.property.Related;
+import ezvcard.property.Url;
+import ezvcard.property.VCardProperty;
+import ezvcard.util.PartialDate;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * What the shown contact's card holds that no field of the app does: web sites, chat addresses, the anniversary and
+ * other dates, related people, a CSV's custom fields. The server keeps them from an import and writes them back on
+ * export (the contract's "Import and export"), but a contact's JSON has no field for them, so they are read from the
+ * export of that one contact, in the background, and shown read-only. A failure shows nothing more (the fields the
+ * app has are shown already). Kept per login (the screens of a login own it) and per version of a contact
+ * ({@code updated_at}), so never shown for another account or an older card.
+ */
+public final class CardExtras {
+
+    /** Cards read kept in memory, the least recently shown dropped first: a few lines each. */
+    static final int KEPT = 200;
+
+    /** What a line of the detail pane says the value is. */
+    public enum Kind {
+        WEB_SITE("Web site"), CHAT("Chat"), ANNIVERSARY("Anniversary"), DATE("Date"), RELATED("Related"),
+        CUSTOM("Custom field");
+
+        private final String title;
+
+        Kind(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    /**
+     * One kept value: its kind, its label ("" if none: "home page", "spouse"), its text, and its date when it is
+     * one (its year {@link ContactRules#YEAR_UNKNOWN} when the card gives none), so it is written as a birthday is.
+     */
+    public record Extra(Kind kind, String label, String value, LocalDate date) {
+
+        /** The address a click opens in the browser: a web site's, when it is one (http or https); else null. */
+        public String link() {
+            if (kind != Kind.WEB_SITE) {
+                return null;
+            }
+            String lower = value.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("http://") || lower.startsWith("https://")) {
+                return value;
+            }
+            return lower.startsWith("www.") ? "https://" + value : null;
+        }
+    }
+
+    private final UserSession session;
+    private final Background background;
+    private final ObservableList<Extra> shown = FXCollections.observableArrayList();
+    private final Map<String, List<Extra>> kept = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Extra>> eldest) {
+            return size() > KEPT;
+        }
+    };
+    /** The version whose card is shown or asked for: an answer for another one (selection moved on) is dropped. */
+    private String wanted;
+
+    public CardExtras(UserSession session, Background background) {
+        this.session = session;
+        this.background = background;
+    }
+
+    /** The kept values of the contact last given to {@link #show}, by kind; empty until read. */
+    public ObservableList<Extra> shown() {
+        return shown;
+    }
+
+    /** Shows {@code contact}'s kept values (none while they are read, or for null). */
+    public void show(Contact contact) {
+        shown.clear();
+        if (contact == null) {
+            wanted = null;
+            return;
+        }
+        String version = contact.id() + "@" + contact.updatedAt();
+        wanted = version;
+        List<Extra> known = kept.get(version);
+        if (known != null) {
+            shown.setAll(known);
+            return;
+        }
+        long id = contact.id();
+        background.run(() -> read(exported(id)), extras -> {
+            kept.put(version, extras);
+            if (version.equals(wanted)) {
+                shown.setAll(extras);
+            }
+        }, session.failures(failure -> { })); // quiet: the contact's own fields are shown all the same
+    }
+
+    private String exported(long id) throws java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        session.api().export(TransferFormat.VCARD, List.of(id), out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Apple's own words for its labels: {@code _$!<HomePage>!$_}. */
+    private static final Pattern APPLE_WORDS = Pattern.compile("_\\$!<(.*)>!\\$_");
+    private static final Pattern CAMEL = Pattern.compile("(?<=[a-z])(?=[A-Z])");
+    /** Chat addresses as vCard 3.0 writers (Apple, Android, Evolution) write them: property, service. */
+    private static final Map<String, String> CHAT_PROPERTIES = Map.of("X-AIM", "AIM", "X-JABBER", "Jabber",
+            "X-SKYPE", "Skype", "X-SKYPE-USERNAME", "Skype", "X-ICQ", "ICQ", "X-MSN", "MSN", "X-YAHOO", "Yahoo",
+            "X-GOOGLE-TALK", "Google Talk", "X-QQ", "QQ", "X-GADUGADU", "Gadu-Gadu");
+    /** TYPE values that say nothing a person would read as a label. */
+    private static final List<String> NOT_LABELS = List.of("pref", "internet", "voice", "x-internet");
+
+    /** The kept values of the cards in {@code vcard}, by kind; what is not one of them is left out. */
+    static List<Extra> read(String vcard) {
+        List<Extra> extras = new ArrayList<>();
+        for (VCard card : Ezvcard.parse(vcard).all()) {
+            Map<String, String> appleLabels = new HashMap<>();
+            for (RawProperty p : card.getExtendedProperties()) {
+                if (p.getGroup() != null && p.getPropertyName().equalsIgnoreCase("X-ABLABEL")) {
+                    appleLabels.put(p.getGroup().toLowerCase(Locale.ROOT), words(p.getValue()));
+                }
+            }
+            for (VCardProperty p : card.getProperties()) {
+                Extra extra = extra(p, label(p, appleLabels));
+                if (extra != null && !extra.value().isBlank()) {
+                    extras.add(extra);
+                }
+            }
+        }
+        // each kind together, in the card's order within it (ez-vcard gives a card's properties by their class)
+        extras.sort(java.util.Comparator.comparing(Extra::kind));
+        return List.copyOf(extras);
+    }
+
+    private static Extra extra(VCardProperty p, String label) {
+        if (p instanceof Url url && url.getValue() != null) {
+            return new Extra(Kind.WEB_SITE, label, url.getValue().strip(), null);
+        }
+        if (p instanceof Impp impp && impp.getUri() != null) {
+            String handle = impp.getHandle() != null ? impp.getHandle() : impp.getUri().toString();
+            String service = impp.getProtocol() == null ? "" : impp.getProtocol();
+            return new Extra(Kind.CHAT, label.isEmpty() ? service : label, handle, null);
+        }
+        if (p instanceof Anniversary anniversary) {
+            LocalDate date = date(anniversary.getDate(), anniversary.getPartialDate());
+            String text = date != null ? date.toString() : anniversary.getText();
+            return text == null ? null : new Extra(Kind.ANNIVERSARY, label, text, date);
+        }
+        if (p instanceof Related related) {
+            String text = related.getText() != null ? related.getText() : related.getUri();
+            return text == null ? null : new Extra(Kind.RELATED, label, text, null);
+        }
+        if (!(p instanceof RawProperty raw) || raw.getValue() == null) {
+            return null;
+        }
+        String name = raw.getPropertyName().toUpperCase(Locale.ROOT);
+        String value = VObjectPropertyValues.unescape(raw.getValue()).strip(); // kept as vCard text
+        return switch (name) {
+            case "X-ABRELATEDNAMES" -> new Extra(Kind.RELATED, label, value, null);
+            case "X-ABDATE", "X-ANNIVERSARY" -> {
+                LocalDate date = textDate(value, raw.getParameter("X-APPLE-OMIT-YEAR"));
+                boolean anniversary = name.equals("X-ANNIVERSARY") || label.equalsIgnoreCase("anniversary");
+                yield new Extra(anniversary ? Kind.ANNIVERSARY : Kind.DATE, anniversary ? "" : label,
+                        date != null ? date.toString() : value, date);
+            }
+            case "X-SOCIALPROFILE" -> new Extra(Kind.WEB_SITE, label, value, null);
+            case "X-CSV" -> "Custom Field".equals(raw.getParameter("X-COLUMN"))
+                    ? new Extra(Kind.CUSTOM, nz(raw.getParameter("X-LABEL")), value, null) : null;
+            default -> CHAT_PROPERTIES.containsKey(name)
+                    ? new Extra(Kind.CHAT, label.isEmpty() ? CHAT_PROPERTIES.get(name) : label, value, null) : null;
+        };
+    }
+
+    /** The label Apple gives in the property's group, else its TYPE values ("home", "work"), else "". */
+    private static String label(VCardProperty p, Map<String, String> appleLabels) {
+        if (p.getGroup() != null) {
+            String apple = appleLabels.get(p.getGroup().toLowerCase(Locale.ROOT));
+            if (apple != null) {
+                return apple;
+            }
+        }
+        List<String> types = new ArrayList<>();
+        for (String type : p.getParameters().getTypes()) {
+            if (!NOT_LABELS.contains(type.toLowerCase(Locale.ROOT))) {
+                types.add(type.toLowerCase(Locale.ROOT)); // as the app writes labels: "work"
+            }
+        }
+        return String.join(" ", types);
+    }
+
+    /** A label as a person reads it: Apple's {@code _$!<HomePage>!$_} as "home page", a TYPE as it is. */
+    static String words(String label) {
+        if (label == null) {
+            return "";
+        }
+        Matcher apple = APPLE_WORDS.matcher(label.strip());
+        if (apple.matches()) {
+            return CAMEL.matcher(apple.group(1)).replaceAll(" ").toLowerCase(Locale.ROOT);
+        }
+        return label.strip();
+    }
+
+    /** A date the card gives whole or without its year ({@code --06-01}); null for any other (a time, text). */
+    private static LocalDate date(Temporal whole, PartialDate partial) {
+        if (whole != null && whole.isSupported(ChronoField.EPOCH_DAY)) {
+            return LocalDate.ofEpochDay(whole.getLong(ChronoField.EPOCH_DAY));
+        }
+        if (partial != null && partial.getMonth() != null && partial.getDate() != null) {
+            int year = partial.getYear() != null ? partial.getYear() : ContactRules.YEAR_UNKNOWN;
+            try {
+                return LocalDate.of(year, partial.getMonth(), partial.getDate());
+            } catch (java.time.DateTimeException notADay) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** An Apple or Google date's text ({@code 2010-06-01}, {@code --06-01}, Apple's omitted year 1604); else null. */
+    private static LocalDate textDate(String text, String omittedYear) {
+        try {
+            LocalDate date = LocalDate.parse(text.strip());
+            return String.valueOf(date.getYear()).equals(omittedYear) ? date.withYear(ContactRules.YEAR_UNKNOWN) : date;
+        } catch (java.time.format.DateTimeParseException notWhole) {
+            try {
+                return date(null, PartialDate.parse(text.strip()));
+            } catch (IllegalArgumentException notADate) {
+                return null;
+            }
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

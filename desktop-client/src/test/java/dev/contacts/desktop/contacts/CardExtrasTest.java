@@ -1,0 +1,146 @@
+package dev.contacts.desktop.contacts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import dev.contacts.desktop.api.ContactsApi;
+import dev.contacts.desktop.api.TransferFormat;
+import dev.contacts.desktop.app.Session;
+import dev.contacts.desktop.app.UserSession;
+import dev.contacts.desktop.contacts.CardExtras.Extra;
+import dev.contacts.desktop.contacts.CardExtras.Kind;
+import dev.contacts.desktop.support.HeldBack;
+import dev.contacts.desktop.support.ServerFixture;
+import dev.contacts.desktop.ui.Background;
+import dev.contacts.desktop.ui.Debouncer;
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactDraft;
+import dev.contacts.model.ContactRules;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The values a contact's card keeps beyond the app's fields, as the detail pane gets them from the view model. */
+class CardExtrasTest {
+
+    /** A card as Apple Contacts exports it (vCard 3.0): a home page and a work site, chat, dates, a spouse. */
+    static final String APPLE_CARD = """
+            BEGIN:VCARD
+            VERSION:3.0
+            PRODID:-//Apple Inc.//macOS 14.5//EN
+            N:Lee;Ann;;;
+            FN:Ann Lee
+            item1.EMAIL;type=INTERNET;type=pref:ann@globex.example
+            item1.X-ABLabel:School
+            item2.URL;type=pref:https://ann.example
+            item2.X-ABLabel:_$!<HomePage>!$_
+            URL;type=WORK:https://globex.example/ann
+            IMPP;X-SERVICE-TYPE=Jabber;type=HOME;type=pref:xmpp:ann@jabber.example
+            item3.X-ABDATE;type=pref:2010-06-01
+            item3.X-ABLabel:_$!<Anniversary>!$_
+            item4.X-ABDATE;X-APPLE-OMIT-YEAR=1604:1604-09-15
+            item4.X-ABLabel:Graduation
+            item5.X-ABRELATEDNAMES;type=pref:Bob Lee
+            item5.X-ABLabel:_$!<Spouse>!$_
+            X-ABUID:5AD380FD-B2DE-4261-BA99-DE1D1DB52FBE:ABPerson
+            UID:A1B2C3D4-0000-4000-8000-APPLE0000009
+            END:VCARD
+            """.replace("\n", "\r\n");
+
+    @TempDir
+    Path dir;
+    private ServerFixture fixture;
+    private ContactFormViewModel form;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new ServerFixture(dir).loggedIn("extras@example.com");
+        form = new ContactFormViewModel(fixture.user, Background.direct());
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+    }
+
+    private Contact imported(String vcard) {
+        fixture.api.importFile(vcard.getBytes(StandardCharsets.UTF_8), TransferFormat.VCARD, StandardCharsets.UTF_8);
+        return fixture.api.list(0, 10).items().getFirst();
+    }
+
+    @Test
+    void anAppleCardsWebSitesChatDatesAndSpouseAreShownForItsContact() {
+        Contact ann = imported(APPLE_CARD);
+        ContactsViewModel vm = new ContactsViewModel(fixture.user, Background.direct(), Debouncer.immediate(), form);
+        vm.show(ann);
+        assertEquals(List.of(
+                new Extra(Kind.WEB_SITE, "home page", "https://ann.example", null),
+                new Extra(Kind.WEB_SITE, "work", "https://globex.example/ann", null),
+                new Extra(Kind.CHAT, "home", "ann@jabber.example", null),
+                new Extra(Kind.ANNIVERSARY, "", "2010-06-01", LocalDate.of(2010, 6, 1)),
+                new Extra(Kind.DATE, "Graduation", "1604-09-15", LocalDate.of(ContactRules.YEAR_UNKNOWN, 9, 15)),
+                new Extra(Kind.RELATED, "spouse", "Bob Lee", null)), vm.cardExtras().shown());
+        assertEquals("https://ann.example", vm.cardExtras().shown().getFirst().link());
+        assertNull(vm.cardExtras().shown().get(2).link(), "a chat address is no web page");
+
+        vm.show(null);
+        assertTrue(vm.cardExtras().shown().isEmpty(), "nothing selected, nothing shown");
+    }
+
+    @Test
+    void aContactWithoutSuchValuesShowsNoneAndItsEmailIsNoneOfThem() {
+        Contact grace = fixture.api.create(new ContactDraft("Grace", "Hopper", "grace@navy.example", null, null,
+                null));
+        ContactsViewModel vm = new ContactsViewModel(fixture.user, Background.direct(), Debouncer.immediate(), form);
+        vm.show(grace);
+        assertEquals(List.of(), vm.cardExtras().shown());
+    }
+
+    @Test
+    void theAnswerForAContactNoLongerShownIsNotShownForTheNextOne() {
+        Contact ann = imported(APPLE_CARD);
+        Contact grace = fixture.api.create(new ContactDraft("Grace", "Hopper", null, null, null, null));
+        HeldBack held = new HeldBack();
+        ContactsViewModel vm = new ContactsViewModel(fixture.user, held, Debouncer.immediate(), form);
+        vm.show(ann);
+        vm.show(grace);
+        held.runOne(); // Ann's card comes back while Grace is shown
+        assertEquals(List.of(), vm.cardExtras().shown());
+        vm.show(ann); // read once: shown at once when she is selected again
+        assertEquals(6, vm.cardExtras().shown().size());
+    }
+
+    @Test
+    void aCardThatCannotBeReadShowsNothingMoreAndNoError() {
+        Contact ann = imported(APPLE_CARD);
+        HeldBack held = new HeldBack();
+        ContactsViewModel vm = new ContactsViewModel(fixture.user, held, Debouncer.immediate(), form);
+        vm.show(ann);
+        fixture.server.stop(); // the server went away while the card was asked for
+        held.runAll();
+        assertEquals(List.of(), vm.cardExtras().shown());
+        assertEquals("", vm.errorProperty().get());
+    }
+
+    @Test
+    void aCardReadForOneLoginIsNotShownAfterItsLogOut() {
+        Contact ann = imported(APPLE_CARD);
+        HeldBack held = new HeldBack();
+        Session session = new Session(fixture.api, held);
+        ContactsApi client = session.clientFor("extras@example.com");
+        client.login("extras@example.com", ServerFixture.PASSWORD);
+        UserSession user = session.loggedIn("extras@example.com", client);
+        ContactsViewModel vm = new ContactsViewModel(user, user.background(), Debouncer.immediate(), form);
+        vm.show(ann);
+        session.logOut();
+        held.runAll();
+        assertEquals(List.of(), vm.cardExtras().shown());
+    }
+}
