@@ -150,13 +150,8 @@ final class VCardExport implements ContactFileWriter {
             own.apple(card, card.addExtendedProperty(RELATED_NAME, KeptEntries.escaped(relation.value())),
                     EntryLabels.toAppleRelation(relation.label()));
         }
-        List<KeptEntries.Entry> events = cells.get(KeptEntries.EVENT);
-        for (int i = 0; i < events.size(); i++) {
-            KeptEntries.Entry event = events.get(i);
-            // ANNIVERSARY only as the last event: a reader has it after every X-ABDATE (ez-vcard gives a card's
-            // properties kind by kind), so one written before another event came back after it, the order changed
-            if (!hasAnniversary && i == events.size() - 1
-                    && event.label().equalsIgnoreCase(KeptEntries.ANNIVERSARY)) {
+        for (KeptEntries.Entry event : cells.get(KeptEntries.EVENT)) {
+            if (!hasAnniversary && event.label().equalsIgnoreCase(KeptEntries.ANNIVERSARY)) {
                 card.addProperty(anniversary(event.value()));
                 hasAnniversary = true; // RFC 6350 allows one: any other goes as Apple's date
             } else {
