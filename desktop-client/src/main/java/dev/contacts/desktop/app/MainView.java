@@ -72,6 +72,7 @@ public final class MainView extends StackPane {
     @FXML private Button themeToggle;
     @FXML private MenuButton accountMenu;
     @FXML private MenuItem logout;
+    @FXML private MenuItem exportAllItem;
     @FXML private MenuItem exportSelectionItem;
     @FXML private Notification undoToast;
     private BooleanBinding cardShowing;
@@ -123,6 +124,8 @@ public final class MainView extends StackPane {
         // greyed out while nothing is selected, as Delete is: it used to open a card titled "Export failed"
         exportSelectionItem.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> contacts.selectionProperty().get().size() == 0, contacts.selectionProperty()));
+        // and "Export all" while the book holds nobody: it wrote an empty file and reported it done
+        exportAllItem.disableProperty().bind(contacts.bookEmptyProperty());
         undoToast();
         List<Node> cards = new ArrayList<>(transfers.views());
         cards.add(new AccountView(account));

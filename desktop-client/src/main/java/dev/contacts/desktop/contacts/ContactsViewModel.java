@@ -119,6 +119,7 @@ public final class ContactsViewModel {
     private final ObjectBinding<SelectionSummary> selectionSummary;
     private final BooleanBinding indexShown;
     private final BooleanBinding offersImport;
+    private final BooleanBinding bookEmpty;
 
     /** Where loading stands: the favourites part first, then the others; {@code skip} within the part. */
     private boolean inFavorites = true;
@@ -155,6 +156,9 @@ public final class ContactsViewModel {
                 selection, total, shownQuery);
         indexShown = Bindings.isNotEmpty(contacts);
         offersImport = Bindings.createBooleanBinding(() -> emptyState.get() == NONE_YET, emptyState);
+        bookEmpty = Bindings.createBooleanBinding(() -> loaded.get() && !listingFailed.get() && total.get() == 0
+                && shownQuery.get().isBlank() && underWay.get().isEmpty(), loaded, listingFailed, total, shownQuery,
+                underWay);
     }
 
     /** Sorts as chosen last time (last name the first time) and remembers each new choice in {@code settings}. */
@@ -811,6 +815,14 @@ public final class ContactsViewModel {
      */
     public BooleanBinding offersImportProperty() {
         return offersImport;
+    }
+
+    /**
+     * Whether the book is known to hold nobody (listed without a search, none found; the trash aside): "Export all"
+     * would write an empty file and say it was done.
+     */
+    public BooleanBinding bookEmptyProperty() {
+        return bookEmpty;
     }
 
     /** "1,250 selected" while more than one contact is selected, else empty. */

@@ -35,9 +35,27 @@ class ExportFlowTest extends UiTestBase {
     }
 
     private MenuItem exportSelectionItem() {
+        return fileMenuItem("menu-export-selection");
+    }
+
+    private MenuItem fileMenuItem(String id) {
         MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
         return Fx.call(() -> bar.getMenus().stream().flatMap(m -> m.getItems().stream())
-                .filter(i -> "menu-export-selection".equals(i.getId())).findFirst().orElseThrow());
+                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow());
+    }
+
+    @Test
+    void exportAllIsGreyedOutWhileTheBookHoldsNobody() {
+        // on an empty book it wrote an empty file and reported it done
+        registerAndLogIn(robot, "export-empty@example.com");
+        MenuItem item = fileMenuItem("menu-export-all");
+        waitUntil("greyed out on the empty book", () -> Fx.call(item::isDisable));
+        userApi().create(new ContactDraft("Ada", "Lovelace", "ada@example.com", null, null, null));
+        robot.type(KeyCode.F5);
+        waitUntil("offered once someone is listed", () -> !Fx.call(item::isDisable));
+        type(robot, "#search", "nobody-matches-this");
+        waitUntil("nothing matches", () -> text(robot, "#empty-state").contains("nobody-matches-this"));
+        assertFalse(Fx.call(item::isDisable), "a search finding nobody leaves the book to export");
     }
 
     @Test
