@@ -222,9 +222,12 @@ public final class Photos {
                 return new Image(source, side, side, true, true);
             }
             int shorter = Math.min(size[0], size[1]);
+            int longer = Math.max(size[0], size[1]);
             // never enlarged in memory, but for a tiny photo: the renderer enlarges it with texels from beside its
-            // texture, so a 1×1 photo was drawn as a disc of other images' colours (as a 4×4 one was at its edges)
-            double scale = shorter < TINY ? (double) side / shorter : Math.min(1, (double) side / shorter);
+            // texture, so a 1×1 photo was drawn as a disc of other images' colours (as a 4×4 one was at its edges);
+            // its longer side at most twice the avatar's, so a 1×512 strip is not made 96×49,152 pixels
+            double scale = shorter < TINY ? Math.min((double) side / shorter, 2.0 * side / longer)
+                    : Math.min(1, (double) side / shorter);
             return new Image(source, Math.max(1, Math.round(size[0] * scale)),
                     Math.max(1, Math.round(size[1] * scale)), false, true);
         } finally {

@@ -3,6 +3,7 @@ package dev.contacts.desktop.contacts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -186,6 +187,18 @@ class PhotosTest {
         Image row = Photos.shrunk(decoded, 36);
         assertEquals(36, row.getWidth(), "a row's avatar made from it as from any photo");
         assertEquals(0xff1e5ac8, row.getPixelReader().getArgb(0, 35));
+    }
+
+    @Test
+    void aOnePixelWideStripIsNotBlownUp() throws IOException {
+        // a tiny photo is enlarged in memory (above), but a 1×512 strip (a 1×4096 upload as the server stores it)
+        // enlarged until its shorter side covered the avatar was 72×36,864 pixels, 10 MB for one avatar
+        BufferedImage strip = new BufferedImage(1, 512, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        ImageIO.write(strip, "png", file);
+        Image decoded = Photos.decoded(file.toByteArray(), 72);
+        assertTrue(decoded.getHeight() <= 2 * 72, "its longer side at most twice the avatar's: " + decoded.getHeight());
+        assertTrue(decoded.getWidth() >= 1);
     }
 
     @Test
