@@ -38,12 +38,16 @@ public enum TransferFormat {
         return extension;
     }
 
-    /** The format a file's name says it has (.vcf, .vcard, .csv, any case); empty for any other name. */
+    /**
+     * The format a file's name says it has (.vcf, .vcard, .csv, any case; .tab and .tsv, Thunderbird's "Tab
+     * separated" export, are read as CSV: the server tells the separator from the header); empty for any other name.
+     */
     public static Optional<TransferFormat> ofFileName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".vcf") || lower.endsWith(".vcard")) {
             return Optional.of(VCARD);
         }
-        return lower.endsWith(".csv") ? Optional.of(CSV) : Optional.empty();
+        return lower.endsWith(".csv") || lower.endsWith(".tab") || lower.endsWith(".tsv") ? Optional.of(CSV)
+                : Optional.empty();
     }
 }

@@ -20,8 +20,8 @@ final class FxFilePicker implements FilePicker {
             new FileChooser.ExtensionFilter("vCard (*.vcf)", "*.vcf", "*.vcard", "*.VCF");
     private static final FileChooser.ExtensionFilter CSV =
             new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv", "*.CSV");
-    private static final FileChooser.ExtensionFilter BOTH =
-            new FileChooser.ExtensionFilter("Contacts (*.vcf, *.csv)", "*.vcf", "*.vcard", "*.csv", "*.VCF", "*.CSV");
+    private static final FileChooser.ExtensionFilter BOTH = new FileChooser.ExtensionFilter("Contacts (*.vcf, *.csv)",
+            "*.vcf", "*.vcard", "*.csv", "*.VCF", "*.CSV", "*.tab", "*.tsv"); // .tab: Thunderbird's tab-separated
 
     private final Node owner;
     private File lastFolder;

@@ -105,6 +105,22 @@ class ImportViewModelTest {
     }
 
     @Test
+    void thunderbirdsTabSeparatedFileIsImported() throws IOException {
+        // Thunderbird's "Tab separated" export (.tab) was "Not a vCard (.vcf) or CSV (.csv) file"
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("tabs@example.com")) {
+            Path tab = dir.resolve("thunderbird.tab");
+            Files.writeString(tab, "First Name\tLast Name\tDisplay Name\tPrimary Email\tMobile Number\n"
+                    + "Ingrid\tBergström\tIngrid Bergström\tingrid@example.se\t+46 70 111 22 33\n");
+            HeldBack held = new HeldBack();
+            ImportViewModel vm = new ImportViewModel(fixture.user, held, () -> { });
+            vm.importFiles(List.of(tab));
+            held.runAll();
+            assertEquals("1 created · 0 merged · 0 skipped", vm.totalsProperty().get());
+            assertEquals(List.of("Ingrid Bergström"), names(fixture));
+        }
+    }
+
+    @Test
     void aFileOverTheServersLimitIsRefusedBeforeSending() throws IOException {
         try (ServerFixture fixture = new ServerFixture(dir).loggedIn("large@example.com")) {
             Path large = dir.resolve("large.vcf");

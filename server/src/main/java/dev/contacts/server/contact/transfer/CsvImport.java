@@ -41,10 +41,11 @@ final class CsvImport {
     /** Google puts several values of one kind into one cell, separated by this. */
     private static final Pattern MULTI = Pattern.compile("\\s*:::\\s*");
     /**
-     * The cell separators a contacts CSV may have, tried in this order on its header row: a comma, and a semicolon,
-     * which Outlook and Excel write where the comma is the decimal separator (most of Europe).
+     * The cell separators a contacts CSV may have, tried in this order on its header row: a comma, a semicolon,
+     * which Outlook and Excel write where the comma is the decimal separator (most of Europe), and a tab, which
+     * Thunderbird's "Tab separated" export writes (a .tab or .txt file).
      */
-    private static final List<Character> DELIMITERS = List.of(',', ';');
+    private static final List<Character> DELIMITERS = List.of(',', ';', '\t');
     /** A cell kept verbatim as an {@code X-CSV} property, with its column's header in this parameter. */
     static final String EXTRA_PROPERTY = "X-CSV";
     static final String COLUMN_PARAMETER = "X-COLUMN";

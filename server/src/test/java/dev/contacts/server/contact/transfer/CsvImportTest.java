@@ -246,6 +246,18 @@ class CsvImportTest {
     }
 
     @Test
+    void thunderbirdsTabSeparatedExportIsReadAsItsCsv() {
+        // Thunderbird also exports "Tab separated" (.tab, .txt): it was refused as "not a contacts CSV"
+        List<ParsedItem> fromTabs = read("thunderbird.tab");
+        List<ParsedItem> fromCommas = read("thunderbird.csv");
+        assertEquals(3, fromTabs.size());
+        for (int i = 0; i < fromCommas.size(); i++) {
+            assertEquals(fromCommas.get(i).contact().draft(), fromTabs.get(i).contact().draft(), "row " + i);
+            assertEquals(fromCommas.get(i).contact().extras(), fromTabs.get(i).contact().extras(), "row " + i);
+        }
+    }
+
+    @Test
     void aGermanThunderbirdsExportIsReadAsTheEnglishOne() {
         // Thunderbird writes its header in its own language: "Vorname", "Primäre E-Mail-Adresse" ... was refused
         // whole as "not a contacts CSV"
