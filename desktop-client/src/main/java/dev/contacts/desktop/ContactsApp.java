@@ -130,7 +130,7 @@ public final class ContactsApp extends Application {
             api = new ContactsApi(embedded::uri, Duration.ofSeconds(10));
         }
         theme.apply();
-        AppWindow window = new AppWindow(new Session(api, background), background, () -> Debouncer.fx(250), theme,
+        AppWindow window = new AppWindow(new Session(api, background), background, Debouncer::fx, theme,
                 settings, args.server());
         window.openLinksWith(getHostServices()::showDocument);
         window.showIn(stage);

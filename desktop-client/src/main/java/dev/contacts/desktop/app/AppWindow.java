@@ -3,7 +3,7 @@ package dev.contacts.desktop.app;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.LongFunction;
 
 import dev.contacts.desktop.login.LoginView;
 import dev.contacts.desktop.login.LoginViewModel;
@@ -36,7 +36,7 @@ public final class AppWindow {
     static final KeyCombination LOG_OUT = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
 
     private final Session session;
-    private final Supplier<Debouncer> debouncers;
+    private final LongFunction<Debouncer> debouncers;
     private final ThemeManager theme;
     private final StackPane root = new StackPane();
     private final LoginViewModel login;
@@ -54,10 +54,11 @@ public final class AppWindow {
     private static final System.Logger LOG = System.getLogger(AppWindow.class.getName());
 
     /**
-     * {@code debouncers} makes one per login: a search typed by one account never fires in another's. {@code server}
+     * {@code debouncers} makes one per login and use, waiting the milliseconds given: a search typed by one account
+     * never fires in another's. {@code server}
      * is the server logged in to (empty: the app's own), whose last email the login screen fills in.
      */
-    public AppWindow(Session session, Background background, Supplier<Debouncer> debouncers, ThemeManager theme,
+    public AppWindow(Session session, Background background, LongFunction<Debouncer> debouncers, ThemeManager theme,
                      Settings settings, Optional<java.net.URI> server) {
         this.session = session;
         this.debouncers = debouncers;
@@ -99,7 +100,7 @@ public final class AppWindow {
     }
 
     private void signedIn(UserSession user) {
-        mainView = user == null ? null : new MainView(session, user, debouncers.get(), theme, settings, dates.get(),
+        mainView = user == null ? null : new MainView(session, user, debouncers, theme, settings, dates.get(),
                 link -> openLink.accept(link));
         show();
     }

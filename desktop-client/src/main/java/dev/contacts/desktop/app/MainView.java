@@ -3,12 +3,14 @@ package dev.contacts.desktop.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 import atlantafx.base.controls.Notification;
 import dev.contacts.desktop.account.AccountView;
 import dev.contacts.desktop.account.AccountViewModel;
 import dev.contacts.desktop.birthdays.BirthdaysView;
 import dev.contacts.desktop.birthdays.BirthdaysViewModel;
+import dev.contacts.desktop.contacts.CardExtras;
 import dev.contacts.desktop.contacts.ConflictDialog;
 import dev.contacts.desktop.contacts.ContactFormViewModel;
 import dev.contacts.desktop.contacts.ContactsView;
@@ -78,9 +80,12 @@ public final class MainView extends StackPane {
     private BooleanBinding cardShowing;
     private Node focusBeforeCard;
 
-    /** Logging out goes through {@code session}, which closes whichever login is current. */
-    public MainView(Session session, UserSession user, Debouncer debouncer, ThemeManager theme, Settings settings,
-                    Dates dates, Consumer<String> openLink) {
+    /**
+     * Logging out goes through {@code session}, which closes whichever login is current; {@code debouncers} makes
+     * this login's debouncers, waiting the milliseconds given.
+     */
+    public MainView(Session session, UserSession user, LongFunction<Debouncer> debouncers, ThemeManager theme,
+                    Settings settings, Dates dates, Consumer<String> openLink) {
         this.session = session;
         this.user = user;
         this.theme = theme;
@@ -89,7 +94,9 @@ public final class MainView extends StackPane {
         this.form = new ContactFormViewModel(user, background, dates);
         form.setConfirm(confirm);
         form.setConflictQuestion(new ConflictDialog(this));
-        this.contacts = new ContactsViewModel(user, background, debouncer, form);
+        this.contacts = new ContactsViewModel(user, background,
+                debouncers.apply(ContactsViewModel.TYPING_QUIET_MILLIS),
+                debouncers.apply(CardExtras.SELECTION_REST_MILLIS), form);
         contacts.setConfirm(confirm);
         contacts.rememberSortIn(settings);
         this.birthdays = new BirthdaysViewModel(user, background);

@@ -7,16 +7,19 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.contacts.desktop.api.TransferFormat;
 import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.ui.Background;
+import dev.contacts.desktop.ui.Debouncer;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactRules;
 import com.github.mangstadt.vinnie.io.VObjectPropertyValues;
@@ -38,12 +41,19 @@ import javafx.collections.ObservableList;
  * export (the contract's "Import and export"), but a contact's JSON has no field for them, so they are read from the
  * export of that one contact, in the background, and shown read-only. A failure shows nothing more (the fields the
  * app has are shown already). Kept per login (the screens of a login own it) and per version of a contact
- * ({@code updated_at}), so never shown for another account or an older card.
+ * ({@code updated_at}), so never shown for another account or an older card. A card not kept yet is asked for
+ * once the selection rests ({@link #SELECTION_REST_MILLIS}): an export carries the photo too, and arrowing down
+ * the list would otherwise ask for every row passed.
  */
 public final class CardExtras {
 
     /** Cards read kept in memory, the least recently shown dropped first: a few lines each. */
     static final int KEPT = 200;
+    /**
+     * How long the selection stays on a contact before its card is asked for: longer than a held arrow key's
+     * repeat (30 to 40 ms a row), short beside the fields shown at once.
+     */
+    public static final long SELECTION_REST_MILLIS = 150;
 
     /** What a line of the detail pane says the value is. */
     public enum Kind {
@@ -82,6 +92,7 @@ public final class CardExtras {
 
     private final UserSession session;
     private final Background background;
+    private final Debouncer selectionRest;
     private final ObservableList<Extra> shown = FXCollections.observableArrayList();
     private final Map<String, List<Extra>> kept = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -91,10 +102,14 @@ public final class CardExtras {
     };
     /** The version whose card is shown or asked for: an answer for another one (selection moved on) is dropped. */
     private String wanted;
+    /** The versions whose card is on its way: shown when it comes if wanted again meanwhile, not asked twice. */
+    private final Set<String> asked = new HashSet<>();
 
-    public CardExtras(UserSession session, Background background) {
+    /** {@code selectionRest} waits for the selection to rest ({@link #SELECTION_REST_MILLIS} in the app). */
+    public CardExtras(UserSession session, Background background, Debouncer selectionRest) {
         this.session = session;
         this.background = background;
+        this.selectionRest = selectionRest;
     }
 
     /** The kept values of the contact last given to {@link #show}, by kind; empty until read. */
@@ -102,7 +117,10 @@ public final class CardExtras {
         return shown;
     }
 
-    /** Shows {@code contact}'s kept values (none while they are read, or for null). */
+    /**
+     * Shows {@code contact}'s kept values: at once when read before, else once the selection has rested on it and
+     * its card has come (none meanwhile, or for null).
+     */
     public void show(Contact contact) {
         shown.clear();
         if (contact == null) {
@@ -117,12 +135,22 @@ public final class CardExtras {
             return;
         }
         long id = contact.id();
+        // the last call of a burst runs; it asks only if the selection is still there (and the login still open)
+        selectionRest.call(() -> {
+            if (version.equals(wanted) && !session.isClosed() && !kept.containsKey(version) && asked.add(version)) {
+                read(id, version);
+            }
+        });
+    }
+
+    private void read(long id, String version) {
         background.run(() -> read(exported(id)), extras -> {
             kept.put(version, extras);
             if (version.equals(wanted)) {
                 shown.setAll(extras);
             }
-        }, session.failures(failure -> { })); // quiet: the contact's own fields are shown all the same
+        }, session.failures(failure -> { }), // quiet: the contact's own fields are shown all the same
+                () -> asked.remove(version));
     }
 
     private String exported(long id) throws java.io.IOException {

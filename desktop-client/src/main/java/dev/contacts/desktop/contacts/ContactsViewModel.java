@@ -54,6 +54,8 @@ public final class ContactsViewModel {
     static final int BULK_BATCH = 1000;
     /** The setting that remembers the sort order ({@code last_name} or {@code first_name}). */
     static final String SORT_KEY = "contacts.sort";
+    /** How long the search field waits for typing to pause before it searches. */
+    public static final long TYPING_QUIET_MILLIS = 250;
 
     /**
      * A row to select once it is listed: the first that {@code matches}; if none does, the last row when
@@ -135,15 +137,19 @@ public final class ContactsViewModel {
     /** What waits for every row of the listing to be loaded ("select all", End, delete all). */
     private final List<Runnable> whenComplete = new ArrayList<>();
 
-    public ContactsViewModel(UserSession session, Background background, Debouncer debouncer,
+    /**
+     * {@code typing} waits for a pause in the search field's typing ({@link #TYPING_QUIET_MILLIS} in the app),
+     * {@code selectionRest} for the selection to rest before the detail pane's card is read ({@link CardExtras}).
+     */
+    public ContactsViewModel(UserSession session, Background background, Debouncer typing, Debouncer selectionRest,
                              ContactFormViewModel form) {
         this.session = session;
         this.background = background;
         this.form = form;
         this.photos = new Photos(session, background);
-        this.cardExtras = new CardExtras(session, background);
+        this.cardExtras = new CardExtras(session, background, selectionRest);
         shown.addListener((obs, was, is) -> cardExtras.show(is));
-        searchText.addListener((obs, was, is) -> debouncer.call(this::refresh));
+        searchText.addListener((obs, was, is) -> typing.call(this::refresh));
         sort.addListener((obs, was, is) -> refresh());
         form.setOnSaved(this::saved);
         emptyState = Bindings.createObjectBinding(this::emptyState, total, loaded, loading, shownQuery, lastDeletion,

@@ -16,6 +16,7 @@ import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.contacts.CardExtras.Extra;
 import dev.contacts.desktop.contacts.CardExtras.Kind;
 import dev.contacts.desktop.support.HeldBack;
+import dev.contacts.desktop.support.HeldPause;
 import dev.contacts.desktop.support.ServerFixture;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Debouncer;
@@ -78,7 +79,8 @@ class CardExtrasTest {
     @Test
     void anAppleCardsWebSitesChatDatesAndSpouseAreShownForItsContact() {
         Contact ann = imported(APPLE_CARD);
-        ContactsViewModel vm = new ContactsViewModel(fixture.user, Background.direct(), Debouncer.immediate(), form);
+        ContactsViewModel vm = new ContactsViewModel(fixture.user, Background.direct(),
+                Debouncer.immediate(), Debouncer.immediate(), form);
         vm.show(ann);
         assertEquals(List.of(
                 new Extra(Kind.WEB_SITE, "home page", "https://ann.example", null),
@@ -98,7 +100,8 @@ class CardExtrasTest {
     void aContactWithoutSuchValuesShowsNoneAndItsEmailIsNoneOfThem() {
         Contact grace = fixture.api.create(new ContactDraft("Grace", "Hopper", "grace@navy.example", null, null,
                 null));
-        ContactsViewModel vm = new ContactsViewModel(fixture.user, Background.direct(), Debouncer.immediate(), form);
+        ContactsViewModel vm = new ContactsViewModel(fixture.user, Background.direct(),
+                Debouncer.immediate(), Debouncer.immediate(), form);
         vm.show(grace);
         assertEquals(List.of(), vm.cardExtras().shown());
     }
@@ -108,7 +111,8 @@ class CardExtrasTest {
         Contact ann = imported(APPLE_CARD);
         Contact grace = fixture.api.create(new ContactDraft("Grace", "Hopper", null, null, null, null));
         HeldBack held = new HeldBack();
-        ContactsViewModel vm = new ContactsViewModel(fixture.user, held, Debouncer.immediate(), form);
+        ContactsViewModel vm = new ContactsViewModel(fixture.user, held,
+                Debouncer.immediate(), Debouncer.immediate(), form);
         vm.show(ann);
         vm.show(grace);
         held.runOne(); // Ann's card comes back while Grace is shown
@@ -121,7 +125,8 @@ class CardExtrasTest {
     void aCardThatCannotBeReadShowsNothingMoreAndNoError() {
         Contact ann = imported(APPLE_CARD);
         HeldBack held = new HeldBack();
-        ContactsViewModel vm = new ContactsViewModel(fixture.user, held, Debouncer.immediate(), form);
+        ContactsViewModel vm = new ContactsViewModel(fixture.user, held,
+                Debouncer.immediate(), Debouncer.immediate(), form);
         vm.show(ann);
         fixture.server.stop(); // the server went away while the card was asked for
         held.runAll();
@@ -137,10 +142,102 @@ class CardExtrasTest {
         ContactsApi client = session.clientFor("extras@example.com");
         client.login("extras@example.com", ServerFixture.PASSWORD);
         UserSession user = session.loggedIn("extras@example.com", client);
-        ContactsViewModel vm = new ContactsViewModel(user, user.background(), Debouncer.immediate(), form);
+        ContactsViewModel vm = new ContactsViewModel(user, user.background(),
+                Debouncer.immediate(), Debouncer.immediate(), form);
         vm.show(ann);
         session.logOut();
         held.runAll();
         assertEquals(List.of(), vm.cardExtras().shown());
+    }
+    @Test
+    void arrowingDownTheListAsksOnlyForTheCardOfTheContactTheSelectionRestsOn() {
+        try (ServerFixture counted = ServerFixture.counted(dir.resolve("counted")).loggedIn("rows@example.com")) {
+            List<Contact> passed = new java.util.ArrayList<>();
+            for (String name : List.of("Ada", "Ben", "Cy", "Dee")) {
+                passed.add(counted.api.create(new ContactDraft(name, "Row", null, null, null, null)));
+            }
+            counted.api.importFile(APPLE_CARD.getBytes(StandardCharsets.UTF_8), TransferFormat.VCARD,
+                    StandardCharsets.UTF_8);
+            Contact ann = counted.api.list("Ann", ContactsApi.SortBy.LAST_NAME, false, 0, 10).items().getFirst();
+            HeldPause rest = new HeldPause();
+            ContactsViewModel vm = new ContactsViewModel(counted.user, Background.direct(), Debouncer.immediate(),
+                    rest, new ContactFormViewModel(counted.user, Background.direct()));
+
+            passed.forEach(vm::show); // a row after the other, as a held arrow key passes them
+            vm.show(ann);
+            assertEquals(0, counted.requests.count("GET /contacts/export/"), "no card asked for while moving");
+            assertEquals(List.of(), vm.cardExtras().shown());
+
+            rest.pause();
+            assertEquals(1, counted.requests.count("GET /contacts/export/"), "only the card of the row rested on");
+            assertEquals(6, vm.cardExtras().shown().size());
+
+            vm.show(passed.getFirst());
+            vm.show(ann); // read already: shown at once, without waiting or asking again
+            assertEquals(6, vm.cardExtras().shown().size());
+            rest.pause();
+            assertEquals(1, counted.requests.count("GET /contacts/export/"));
+        }
+    }
+
+    @Test
+    void aContactLeftBeforeTheSelectionRestedIsNotAskedForNorShown() {
+        try (ServerFixture counted = ServerFixture.counted(dir.resolve("counted")).loggedIn("rows@example.com")) {
+            counted.api.importFile(APPLE_CARD.getBytes(StandardCharsets.UTF_8), TransferFormat.VCARD,
+                    StandardCharsets.UTF_8);
+            Contact ann = counted.api.list(0, 10).items().getFirst();
+            HeldPause rest = new HeldPause();
+            ContactsViewModel vm = new ContactsViewModel(counted.user, Background.direct(), Debouncer.immediate(),
+                    rest, new ContactFormViewModel(counted.user, Background.direct()));
+            vm.show(ann);
+            vm.show(null); // the selection went (a search that matches nobody) before it rested
+            rest.pause();
+            assertEquals(0, counted.requests.count("GET /contacts/export/"));
+            assertEquals(List.of(), vm.cardExtras().shown());
+        }
+    }
+
+    @Test
+    void aCardNotAskedForBeforeTheLogOutIsNotAskedForAfterIt() {
+        try (ServerFixture counted = ServerFixture.counted(dir.resolve("counted"))) {
+            counted.api.register("leaving@example.com", ServerFixture.PASSWORD);
+            ContactsApi client = counted.session.clientFor("leaving@example.com");
+            client.login("leaving@example.com", ServerFixture.PASSWORD);
+            client.importFile(APPLE_CARD.getBytes(StandardCharsets.UTF_8), TransferFormat.VCARD,
+                    StandardCharsets.UTF_8);
+            Contact ann = client.list(0, 10).items().getFirst();
+            UserSession user = counted.session.loggedIn("leaving@example.com", client);
+            HeldPause rest = new HeldPause();
+            ContactsViewModel vm = new ContactsViewModel(user, user.background(), Debouncer.immediate(), rest,
+                    new ContactFormViewModel(user, user.background()));
+            vm.show(ann);
+            counted.session.logOut(); // before the selection rested
+            rest.pause();
+            assertEquals(0, counted.requests.count("GET /contacts/export/"));
+            assertEquals(List.of(), vm.cardExtras().shown());
+            assertEquals(Session.Screen.LOGIN, counted.session.screenProperty().get(), "and no trip anywhere else");
+        }
+    }
+
+    @Test
+    void aCardOnItsWayIsNotAskedForAgainAndShowsWhenItsContactIsSelectedAgain() {
+        try (ServerFixture counted = ServerFixture.counted(dir.resolve("counted")).loggedIn("back@example.com")) {
+            counted.api.importFile(APPLE_CARD.getBytes(StandardCharsets.UTF_8), TransferFormat.VCARD,
+                    StandardCharsets.UTF_8);
+            Contact ann = counted.api.list(0, 10).items().getFirst();
+            Contact grace = counted.api.create(new ContactDraft("Grace", "Hopper", null, null, null, null));
+            HeldBack held = new HeldBack();
+            HeldPause rest = new HeldPause();
+            ContactsViewModel vm = new ContactsViewModel(counted.user, held, Debouncer.immediate(), rest,
+                    new ContactFormViewModel(counted.user, held));
+            vm.show(ann);
+            rest.pause(); // Ann's card is asked for
+            vm.show(grace);
+            vm.show(ann); // back on Ann while her card is still on its way
+            rest.pause();
+            held.runAll();
+            assertEquals(6, vm.cardExtras().shown().size());
+            assertEquals(1, counted.requests.count("GET /contacts/export/"), "one request for her card");
+        }
     }
 }

@@ -39,7 +39,8 @@ class ContactsViewModelTest {
     void setUp() {
         fixture = new ServerFixture(dir).loggedIn("list@example.com");
         form = new ContactFormViewModel(fixture.user, Background.direct());
-        vm = new ContactsViewModel(fixture.user, Background.direct(), Debouncer.immediate(), form);
+        vm = new ContactsViewModel(fixture.user, Background.direct(),
+                Debouncer.immediate(), Debouncer.immediate(), form);
     }
 
     @AfterEach
@@ -73,7 +74,8 @@ class ContactsViewModelTest {
         add("Ada", "Lovelace");
         add("Grace", "Hopper");
         HeldBack held = new HeldBack();
-        ContactsViewModel slow = new ContactsViewModel(fixture.user, held, Debouncer.immediate(), form);
+        ContactsViewModel slow = new ContactsViewModel(fixture.user, held,
+                Debouncer.immediate(), Debouncer.immediate(), form);
         slow.refresh();
         held.runOne(); // the favourites (none)
         assertEquals("", slow.summaryProperty().get());
@@ -191,7 +193,8 @@ class ContactsViewModelTest {
         assertEquals(SortBy.LAST_NAME, vm.sortProperty().get(), "last name the first time");
         vm.sortProperty().set(SortBy.FIRST_NAME);
         settings.awaitWrites();
-        ContactsViewModel next = new ContactsViewModel(fixture.user, Background.direct(), Debouncer.immediate(), form);
+        ContactsViewModel next = new ContactsViewModel(fixture.user, Background.direct(),
+                Debouncer.immediate(), Debouncer.immediate(), form);
         next.rememberSortIn(new Settings(dir.resolve("settings")));
         assertEquals(SortBy.FIRST_NAME, next.sortProperty().get());
     }
@@ -311,7 +314,8 @@ class ContactsViewModelTest {
     void everyoneSelectedWhileTheRowsAreStillLoadingStillMeansEveryone() {
         List<Long> ids = importPeople(1250, 0);
         HeldBack held = new HeldBack();
-        ContactsViewModel slow = new ContactsViewModel(fixture.user, held, Debouncer.immediate(), form);
+        ContactsViewModel slow = new ContactsViewModel(fixture.user, held,
+                Debouncer.immediate(), Debouncer.immediate(), form);
         slow.refresh();
         held.runOne(); // the favourites (none)
         held.runOne(); // the first page of the others
@@ -504,7 +508,8 @@ class ContactsViewModelTest {
         add("Ada", "Lovelace");
         add("Grace", "Hopper");
         HeldBack held = new HeldBack();
-        ContactsViewModel slow = new ContactsViewModel(fixture.user, held, Debouncer.immediate(), form);
+        ContactsViewModel slow = new ContactsViewModel(fixture.user, held,
+                Debouncer.immediate(), Debouncer.immediate(), form);
         slow.refresh();
         assertTrue(slow.loadingProperty().get());
         slow.searchTextProperty().set("hop");
@@ -606,7 +611,7 @@ class ContactsViewModelTest {
         assertEquals(new ContactsViewModel.EmptyState("No contacts here.\n150 deleted contacts are in the Trash.", true),
                 vm.emptyStateProperty().get());
         ContactsViewModel nextLogin = new ContactsViewModel(fixture.user, Background.direct(), Debouncer.immediate(),
-                form);
+                Debouncer.immediate(), form);
         nextLogin.refresh();
         assertEquals(vm.emptyStateProperty().get(), nextLogin.emptyStateProperty().get(),
                 "a later login finds them in the trash too");
@@ -750,7 +755,8 @@ class ContactsViewModelTest {
         assertEquals("Bob", selected(), "by last name, Young is");
 
         HeldBack held = new HeldBack();
-        ContactsViewModel slow = new ContactsViewModel(fixture.user, held, Debouncer.immediate(), form);
+        ContactsViewModel slow = new ContactsViewModel(fixture.user, held,
+                Debouncer.immediate(), Debouncer.immediate(), form);
         slow.refresh();
         slow.jumpTo("y"); // while the rows are on their way
         slow.searchTextProperty().set("Yara");

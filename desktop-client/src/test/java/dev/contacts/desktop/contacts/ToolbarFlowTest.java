@@ -35,7 +35,8 @@ class ToolbarFlowTest extends UiTestBase {
         HeldBack held = new HeldBack();
         ContactsView view = Fx.call(() -> {
             ContactFormViewModel form = new ContactFormViewModel(window.mainView().user(), held);
-            ContactsViewModel vm = new ContactsViewModel(window.mainView().user(), held, Debouncer.immediate(), form);
+            ContactsViewModel vm = new ContactsViewModel(window.mainView().user(), held,
+                    Debouncer.immediate(), Debouncer.immediate(), form);
             ContactsView contacts = new ContactsView(vm, link -> { }, () -> { }, () -> { }, () -> { });
             contacts.setMaxWidth(AppWindow.MIN_WIDTH);
             contacts.setStyle("-fx-background-color: -color-bg-default;"); // (opaque over the window's own view)

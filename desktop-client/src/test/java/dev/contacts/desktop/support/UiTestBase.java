@@ -88,7 +88,7 @@ public abstract class UiTestBase extends FxRobot {
         settings = new Settings(dataDir);
         theme = new ThemeManager(settings);
         theme.apply();
-        window = new AppWindow(session, background, () -> Debouncer.fx(250), theme, settings,
+        window = new AppWindow(session, background, Debouncer::fx, theme, settings,
                 java.util.Optional.empty());
         window.openLinksWith(openedLinks::add);
         window.showIn(stage);
