@@ -32,7 +32,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the CSV files of Google Contacts (its current layout and its older one), of Outlook (in English or in
- * German) and of Thunderbird (in English or in German), told apart by their header row. Commons CSV does the CSV itself (quotes, commas and line breaks inside values).
+ * German) and of Thunderbird (in English, German, French, Spanish, Italian, Dutch or Portuguese), told apart by their
+ * header row. Commons CSV does the CSV itself (quotes, commas and line breaks inside values).
  */
 final class CsvImport {
 
@@ -57,11 +58,11 @@ final class CsvImport {
     private static final Set<String> NO_DATE = Set.of("0/0/00", "0/0/0000", "0.0.00", "0.0.0000");
 
     /**
-     * The German Outlook's and Thunderbird's columns are read as the English ones', by their English names
-     * ({@link OutlookGerman}, {@link ThunderbirdGerman}).
+     * The German Outlook's and a translated Thunderbird's columns are read as the English ones', by their English
+     * names ({@link OutlookGerman}, {@link ThunderbirdLanguages}).
      */
     enum Layout {
-        GOOGLE, GOOGLE_LEGACY, OUTLOOK, OUTLOOK_GERMAN, THUNDERBIRD, THUNDERBIRD_GERMAN;
+        GOOGLE, GOOGLE_LEGACY, OUTLOOK, OUTLOOK_GERMAN, THUNDERBIRD, THUNDERBIRD_TRANSLATED;
 
         boolean outlook() {
             return this == OUTLOOK || this == OUTLOOK_GERMAN;
@@ -71,7 +72,7 @@ final class CsvImport {
         List<String> names(List<String> header) {
             return switch (this) {
                 case OUTLOOK_GERMAN -> OutlookGerman.inEnglish(header);
-                case THUNDERBIRD_GERMAN -> ThunderbirdGerman.inEnglish(header);
+                case THUNDERBIRD_TRANSLATED -> ThunderbirdLanguages.inEnglish(header).orElse(header);
                 default -> header;
             };
         }
@@ -103,8 +104,8 @@ final class CsvImport {
             return Optional.of(Layout.OUTLOOK);
         }
         // before Outlook's: a German Thunderbird's header also has "Vorname" (and "Tel. privat", not Outlook's)
-        if (ThunderbirdGerman.is(h)) {
-            return Optional.of(Layout.THUNDERBIRD_GERMAN);
+        if (ThunderbirdLanguages.is(header)) {
+            return Optional.of(Layout.THUNDERBIRD_TRANSLATED);
         }
         if (OutlookGerman.is(h)) {
             return Optional.of(Layout.OUTLOOK_GERMAN);
@@ -546,7 +547,7 @@ final class CsvImport {
             case GOOGLE_LEGACY -> google(r, draft, sites, "Given Name", "Additional Name", "Family Name",
                     "Group Membership", "Type", "Organization 1 - Name", "Organization 1 - Title");
             case OUTLOOK, OUTLOOK_GERMAN -> outlook(r, draft, sites);
-            case THUNDERBIRD, THUNDERBIRD_GERMAN -> thunderbird(r, draft, sites);
+            case THUNDERBIRD, THUNDERBIRD_TRANSLATED -> thunderbird(r, draft, sites);
         }
         List<VCardProperty> extras = new ArrayList<>();
         if (layout.outlook()) {
@@ -693,8 +694,8 @@ final class CsvImport {
     }
 
     /**
-     * Thunderbird's address book export (in English, or in German by the English names): fixed columns ("Primary Email", "Work Phone", "Home Address 2",
-     * "Birth Year" ...). Its "Display Name" is the name when the row has no first or last name (a business); one that
+     * Thunderbird's address book export (in English, or in another language by the English names): fixed columns
+     * ("Primary Email", "Work Phone", "Home Address 2", "Birth Year" ...). Its "Display Name" is the name when the row has no first or last name (a business); one that
      * only repeats them is Thunderbird's own, and one the person wrote differently is kept.
      */
     private static void thunderbird(Row r, DraftBuilder draft, List<VCardProperty> sites) {

@@ -291,6 +291,118 @@ class CsvImportTest {
     }
 
     @Test
+    void aFrenchThunderbirdsExportIsReadByTheOrderOfItsColumns() {
+        // its header names the home and the work city "Ville" alike (postcodes, states too): it was refused whole
+        List<ParsedItem> items = read("thunderbird-french.csv");
+        assertEquals(3, items.size());
+        ContactDraft elodie = items.get(0).contact().draft();
+        assertEquals("Élodie", elodie.firstName());
+        assertEquals("Dupont", elodie.lastName());
+        assertEquals("Lodie", elodie.nickname());
+        assertEquals(List.of(new LabeledValue("elodie.dupont@example.fr", "other"),
+                new LabeledValue("elodie@maison.example.fr", "other")), elodie.emails());
+        assertEquals(List.of(new LabeledValue("+33 6 12 34 56 78", "mobile"), new LabeledValue("+33 4 78 12 34 56", "home"),
+                new LabeledValue("+33 1 23 45 67 89", "work")), elodie.phones(), "\"Tél. professionnel \" too");
+        assertEquals(List.of(new PostalAddress("home", "12 rue des Lilas, Bâtiment B", "Lyon", "Rhône", "69003", "France"),
+                new PostalAddress("work", "8 avenue de l'Opéra", "Paris", "Île-de-France", "75001", "France")),
+                elodie.addresses(), "each \"Ville\" is its own address's");
+        assertEquals("Exemple SA, R&D", elodie.organization());
+        assertEquals("Ingénieure", elodie.jobTitle());
+        assertEquals(LocalDate.of(1985, 7, 14), elodie.birthday(), "Année de naissance, Mois and Jour");
+        assertEquals("Rencontrée à Lyon", elodie.additionalData());
+        String extras = items.get(0).contact().extras();
+        assertTrue(extras.contains("URL;TYPE=work:https://exemple.example.fr"), extras);
+        assertTrue(extras.contains("Club de lecture") && extras.contains("Divers 1"),
+                "a custom column is kept under its own name: " + extras);
+        assertFalse(extras.contains("Ville") || extras.contains("Jour"), "what was read is not kept twice: " + extras);
+
+        ContactDraft bakery = items.get(1).contact().draft();
+        assertEquals("Boulangerie Martin", java.util.stream.Stream.of(bakery.firstName(), bakery.lastName())
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(" ")),
+                "the display name is the name of a row without one");
+        assertEquals(List.of(new LabeledValue("+33 1 98 76 54 32", "work")), bakery.phones());
+
+        ContactDraft luc = items.get(2).contact().draft();
+        assertEquals(LocalDate.of(ContactRules.YEAR_UNKNOWN, 12, 25), luc.birthday(), "a birthday without a year");
+        assertEquals(List.of(new PostalAddress("home", null, "Nantes", null, "44000", "France")), luc.addresses());
+    }
+
+    @Test
+    void aFrenchHeaderNotInThunderbirdsOrderIsRefusedWhole() {
+        // which "Ville" is the home one only Thunderbird's order says: moved, it could be either
+        String french = fixture("thunderbird-french.csv");
+        String header = french.substring(0, french.indexOf("\r\n"));
+        String swapped = header.replace("Prénom,Nom de famille", "Nom de famille,Prénom");
+        assertTrue(ImportFile.read(swapped + french.substring(header.length()), ImportFile.Format.CSV).isEmpty());
+        String shorter = header.replace(",Divers 4", "");
+        assertTrue(ImportFile.read(shorter + "\r\nAnn,Lee\r\n", ImportFile.Format.CSV).isEmpty());
+    }
+
+    /** Thunderbird's header in other languages, in its order (2100 to 2105, 2136, 2106 to 2135 of its strings). */
+    private static final List<String> TRANSLATED_HEADERS = List.of(
+            "Nombre,Apellidos,Nombre mostrado,Apodo,Dirección de correo electrónico principal,Dirección de correo "
+                    + "electrónico secundaria,Nombre en pantalla,Teléfono (Trabajo),Teléfono particular,Fax,"
+                    + "Buscapersonas,Teléfono móvil,Dirección personal,Dirección personal 2,Ciudad donde vive,"
+                    + "Provincia,Código postal,País de residencia,Dirección de trabajo,Dirección de trabajo 2,"
+                    + "Ciudad (Trabajo),Provincia (Trabajo),Código postal (Trabajo),País (Trabajo),Puesto,"
+                    + "Departamento,Organización,Página web 1,Página web 2,Año de nacimiento,Mes de nacimiento,"
+                    + "Día de nacimiento,Personalizado 1,Personalizado 2,Personalizado 3,Personalizado 4,Notas,",
+            "Nome,Cognome,Nome visualizzato,Soprannome,Email primaria,Email secondaria,Nome Instant Messenger,"
+                    + "Telefono lavoro,Telefono casa,Numero fax,Numero cercapersone,Numero cellulare,Indirizzo di casa,"
+                    + "Indirizzo di casa 2,Città di residenza,Provincia di residenza,CAP di residenza,"
+                    + "Nazione di residenza,Indirizzo di lavoro,Indirizzo di lavoro 2,Città di lavoro,"
+                    + "Provincia di lavoro,CAP di lavoro,Nazione di lavoro,Qualifica,Reparto,Organizzazione,"
+                    + "Pagina web 1,Pagina web 2,Anno di nascita,Mese di nascita,Giorno di nascita,Personalizzato 1,"
+                    + "Personalizzato 2,Personalizzato 3,Personalizzato 4,Note,",
+            "Voornaam,Achternaam,Weergavenaam,Bijnaam,Primair e-mailadres,Secundair e-mailadres,Schermnaam,"
+                    + "Telefoon werk,Telefoon thuis,Faxnummer,Piepernummer,Mobiel nummer,Adres,Adres 2,Woonplaats,"
+                    + "Provincie,Postcode,Land,Werkadres,Werkadres 2,Werklocatie,Werkprovincie,Werkpostcode,Werkland,"
+                    + "Werkfunctie,Afdeling,Organisatie,Webpagina 1,Webpagina 2,Geboortejaar,Geboortemaand,"
+                    + "Geboortedag,Overig 1,Overig 2,Overig 3,Overig 4,Aantekeningen,",
+            "Primeiro nome,Sobrenome,Nome de exibição,Apelido,Email principal,Email secundário,Nome de tela,"
+                    + "Telefone comercial,Telefone residencial,Número do fax,Número do pager,Número do celular,"
+                    + "Endereço,Endereço 2,Cidade,Estado,CEP,País,Endereço comercial,Endereço comercial 2,"
+                    + "Cidade de trabalho,Estado de trabalho,CEP comercial,País de trabalho,Cargo,Setor,Organização,"
+                    + "Página web 1,Página web 2,Ano de nascimento,Mês de nascimento,Data de nascimento,"
+                    + "Personalizado 1,Personalizado 2,Personalizado 3,Personalizado 4,Notas,",
+            "Nome,Apelido,Nome exibido,Nickname,Email primário,E-mail secundário,Nome a mostrar,"
+                    + "Telefone profissional,Telefone de casa,Número de fax,Número de pager,Número de telemóvel,"
+                    + "Endereço pessoal,Endereço pessoal 2,Naturalidade,Distrito,Código postal,Nacionalidade,"
+                    + "Endereço profissional,Endereço profissional 2,Local de trabalho,Distrito do local de trabalho,"
+                    + "Código postal do local de trabalho,País do local de trabalho,Profissão,Departamento,"
+                    + "Organização,Página web 1,Página web 2,Ano de nascimento,Mês de nascimento,Dia de nascimento,"
+                    + "Personalizado 1,Personalizado 2,Personalizado 3,Personalizado 4,Notas,",
+            "Vorname,Nachname,Anzeigename,Spitzname,Primäre E-Mail-Adresse,Sekundäre E-Mail-Adresse,Messenger-Name,"
+                    + "Tel. dienstlich,Tel. privat,Fax-Nummer,Pager-Nummer,Mobil-Tel.-Nr.,Privat: Adresse,"
+                    + "Privat: Adresse 2,Privat: Ort,Privat: Bundesland,Privat: PLZ,Privat: Land,Dienstlich: Adresse,"
+                    + "Dienstlich: Adresse 2,Dienstlich: Ort,Dienstlich: Bundesland,Dienstlich: PLZ,Dienstlich: Land,"
+                    + "Arbeitstitel,Abteilung,Organisation,Webseite 1,Webseite 2,Geburtsjahr,Geburtsmonat,Geburtstag,"
+                    + "Benutzerdef. 1,Benutzerdef. 2,Benutzerdef. 3,Benutzerdef. 4,Notizen,");
+
+    @Test
+    void aSpanishItalianDutchPortugueseOrCurrentGermanThunderbirdsExportIsReadAsTheEnglishOne() {
+        // each was refused whole as "not a contacts CSV"
+        String row = "Ana,Ruiz,Ana Ruiz,,ana@example.org,,ana.chat,+34 91 000 00 01,,,,+34 600 000 001,Calle Mayor 1,,"
+                + "Sevilla,,41001,España,Gran Vía 2,,Madrid,,28013,España,,,,,,1990,3,9,,,,,,";
+        for (String header : TRANSLATED_HEADERS) {
+            List<ParsedItem> items = ImportFile.read(header + "\r\n" + row + "\r\n", ImportFile.Format.CSV)
+                    .orElseThrow(() -> new AssertionError("refused: " + header));
+            ContactDraft ana = items.getFirst().contact().draft();
+            String language = header.substring(0, header.indexOf(','));
+            assertEquals("Ana", ana.firstName(), language);
+            assertEquals("Ruiz", ana.lastName(), language);
+            assertEquals(List.of(new LabeledValue("ana@example.org", "other")), ana.emails(), language);
+            assertEquals(List.of(new LabeledValue("+34 600 000 001", "mobile"),
+                    new LabeledValue("+34 91 000 00 01", "work")), ana.phones(), language);
+            assertEquals(List.of(new PostalAddress("home", "Calle Mayor 1", "Sevilla", null, "41001", "España"),
+                    new PostalAddress("work", "Gran Vía 2", "Madrid", null, "28013", "España")), ana.addresses(),
+                    language);
+            assertEquals(LocalDate.of(1990, 3, 9), ana.birthday(), language);
+            assertTrue(items.getFirst().contact().extras().contains("ana.chat"), "the chat name is kept: " + language);
+        }
+    }
+
+    @Test
     void aCsvOfAnotherKindIsRefusedWhole() {
         assertTrue(ImportFile.read("id,name\r\n1,Ann\r\n", ImportFile.Format.CSV).isEmpty());
         assertTrue(ImportFile.read("BEGIN:VCARD\r\nFN:Ann\r\nEND:VCARD\r\n", ImportFile.Format.CSV).isEmpty());

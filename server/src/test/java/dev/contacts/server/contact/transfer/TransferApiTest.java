@@ -443,6 +443,35 @@ class TransferApiTest {
     }
 
     @Test
+    void aFrenchThunderbirdExportIsImportedWithBothAddressesItsEmailsAndBirthdays() {
+        // its header names both cities "Ville": it was refused whole (a 422, nothing created)
+        JsonNode read = imported("", CSV, fixture("thunderbird-french.csv"));
+        assertEquals(3, read.get("created").asInt(), read.toString());
+        assertEquals(0, read.get("errors").size(), read.toString());
+        JsonNode elodie = byFirstName(contacts(), "Élodie");
+        assertEquals("elodie.dupont@example.fr", elodie.get("email").asText());
+        assertEquals("elodie@maison.example.fr", elodie.get("emails").get(1).get("value").asText());
+        assertEquals("1985-07-14", elodie.get("birthday").asText());
+        JsonNode addresses = elodie.get("addresses");
+        assertEquals("home", addresses.get(0).get("label").asText(), addresses.toString());
+        assertEquals("Lyon", addresses.get(0).get("locality").asText(), addresses.toString());
+        assertEquals("work", addresses.get(1).get("label").asText(), addresses.toString());
+        assertEquals("Paris", addresses.get(1).get("locality").asText(), addresses.toString());
+        assertEquals("1604-12-25", byFirstName(contacts(), "Luc").get("birthday").asText());
+        JsonNode again = imported("", CSV, fixture("thunderbird-french.csv"));
+        assertEquals(0, again.get("created").asInt(), "imported again it creates nothing: " + again);
+    }
+
+    @Test
+    void aFrenchHeaderOutOfThunderbirdsOrderIsRefusedAndCreatesNothing() {
+        String french = fixture("thunderbird-french.csv");
+        Response r = importFile(api, token, "", CSV, french.replace("Prénom,Nom de famille", "Nom de famille,Prénom"));
+        assertEquals(422, r.status(), r.body());
+        assertTrue(r.body().contains("Not a contacts CSV"), r.body());
+        assertEquals(0, contacts().size());
+    }
+
+    @Test
     void exportIsAnAttachmentOfTheRightType() {
         api.createContact(token, "Ann", "Lee");
         Response vcard = api.get("/contacts/export/", token);
