@@ -20,8 +20,9 @@ final class FxFilePicker implements FilePicker {
             new FileChooser.ExtensionFilter("vCard (*.vcf)", "*.vcf", "*.vcard", "*.VCF");
     private static final FileChooser.ExtensionFilter CSV =
             new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv", "*.CSV");
+    /** .tab and .txt: Thunderbird's tab-separated export (a .txt is imported if its first line is a header). */
     private static final FileChooser.ExtensionFilter BOTH = new FileChooser.ExtensionFilter("Contacts (*.vcf, *.csv)",
-            "*.vcf", "*.vcard", "*.csv", "*.VCF", "*.CSV", "*.tab", "*.tsv"); // .tab: Thunderbird's tab-separated
+            "*.vcf", "*.vcard", "*.csv", "*.VCF", "*.CSV", "*.tab", "*.tsv", "*.txt", "*.TXT");
 
     private final Node owner;
     private File lastFolder;

@@ -31,6 +31,8 @@ public final class ImportViewModel {
 
     /** The server's limit on one import's body. */
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+    /** Why a file is not imported whose name or (for a .txt) first line says it is no address book. */
+    static final String NOT_AN_ADDRESS_BOOK = "Not a vCard (.vcf) or CSV (.csv) file.";
 
     public enum State { IDLE, RUNNING, DONE }
 
@@ -101,8 +103,9 @@ public final class ImportViewModel {
     private FileOutcome importOne(Path file) {
         String name = file.getFileName().toString();
         var format = TransferFormat.ofFileName(name);
-        if (format.isEmpty()) {
-            return new FileOutcome(name, null, "Not a vCard (.vcf) or CSV (.csv) file.");
+        boolean text = format.isEmpty() && TabSeparatedText.named(name); // Thunderbird's tab-separated export, maybe
+        if (format.isEmpty() && !text) {
+            return new FileOutcome(name, null, NOT_AN_ADDRESS_BOOK);
         }
         byte[] bytes;
         try {
@@ -114,8 +117,11 @@ public final class ImportViewModel {
         } catch (IOException e) {
             return new FileOutcome(name, null, "Cannot read the file: " + Problems.reason(e));
         }
+        if (text && !TabSeparatedText.startsWithHeader(bytes)) {
+            return new FileOutcome(name, null, NOT_AN_ADDRESS_BOOK);
+        }
         try {
-            ImportReport report = session.api().importFile(FileText.asUtf8(bytes), format.get(),
+            ImportReport report = session.api().importFile(FileText.asUtf8(bytes), format.orElse(TransferFormat.CSV),
                     StandardCharsets.UTF_8);
             return new FileOutcome(name, report, null);
         } catch (ApiFailure.SessionEnded ended) {

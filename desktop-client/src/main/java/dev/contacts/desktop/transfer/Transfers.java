@@ -70,10 +70,12 @@ public final class Transfers {
         picker.exportTarget(suggestedName()).ifPresent(t -> exporter.exportSelection(t.format(), chosen, t.path()));
     }
 
-    /** Vcard and CSV files dropped on {@code target} are imported. */
+    /** Vcard and CSV files dropped on {@code target} are imported (and a .txt that is a tab-separated export). */
     public void acceptDrops(Node target) {
         target.addEventHandler(DragEvent.DRAG_OVER, e -> {
-            if (e.getDragboard().hasFiles() && !importable(e.getDragboard().getFiles()).isEmpty()) {
+            // by name only: a .txt's first line is read once, when it is dropped
+            if (e.getDragboard().hasFiles()
+                    && e.getDragboard().getFiles().stream().anyMatch(Transfers::namedImportable)) {
                 e.acceptTransferModes(TransferMode.COPY);
                 e.consume();
             }
@@ -86,10 +88,27 @@ public final class Transfers {
         });
     }
 
-    /** The dropped files that look like address books (.vcf, .vcard, .csv); folders and others are ignored. */
+    private static boolean namedImportable(File file) {
+        return file.isFile() && (TransferFormat.ofFileName(file.getName()).isPresent()
+                || TabSeparatedText.named(file.getName()));
+    }
+
+    /**
+     * The dropped files that look like address books (.vcf, .vcard, .csv, .tab, a .txt whose first line is a header
+     * of tab-separated columns); folders and others are ignored.
+     */
     static List<Path> importable(List<File> dropped) {
-        return dropped.stream().filter(File::isFile)
-                .filter(f -> TransferFormat.ofFileName(f.getName()).isPresent()).map(File::toPath).toList();
+        return dropped.stream().filter(Transfers::namedImportable)
+                .filter(f -> TransferFormat.ofFileName(f.getName()).isPresent() || tabSeparated(f))
+                .map(File::toPath).toList();
+    }
+
+    private static boolean tabSeparated(File file) {
+        try {
+            return TabSeparatedText.startsWithHeader(file.toPath());
+        } catch (java.io.IOException unreadable) {
+            return false; // as any other file that is no address book
+        }
     }
 
     private static String suggestedName() {

@@ -121,6 +121,29 @@ class ImportViewModelTest {
     }
 
     @Test
+    void thunderbirdsTabSeparatedExportSavedAsTxtIsImportedAndOtherTextFilesAreNotSent() throws IOException {
+        // Thunderbird saves "Tab separated" as .txt too: it was "Not a vCard (.vcf) or CSV (.csv) file"
+        try (ServerFixture fixture = ServerFixture.counted(dir).loggedIn("txt@example.com")) {
+            Path export = dir.resolve("Adressbuch.txt");
+            Files.write(export, ("\uFEFFVorname\tNachname\tAnzeigename\tPrimäre E-Mail-Adresse\tMobil-Tel.-Nr.\t\r\n"
+                    + "Jürgen\tMüller\tJürgen Müller\tjm@example.de\t+49 171 2345678\t\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            Path notes = dir.resolve("notes.txt");
+            Files.writeString(notes, "Call Ann, Bob and Eve\n\tabout the party\n");
+            Path table = dir.resolve("prices.txt");
+            Files.writeString(table, "Item\tPrice\nTea\t3\n");
+            ImportViewModel vm = new ImportViewModel(fixture.user, Background.direct(), () -> { });
+            vm.importFiles(List.of(export, notes, table));
+            assertEquals("1 created · 0 merged · 0 skipped · 2 problems", vm.totalsProperty().get());
+            assertEquals(List.of("Jürgen Müller"), names(fixture));
+            assertEquals("notes.txt: Not a vCard (.vcf) or CSV (.csv) file.", vm.problems().get(0));
+            assertEquals("prices.txt: Not a contacts CSV: the header row is not Google Contacts', Outlook's or "
+                    + "Thunderbird's", vm.problems().get(1), "a table of another kind: the server says why");
+            assertEquals(2, fixture.requests.count("POST /contacts/import/"), "the notes were never sent");
+        }
+    }
+
+    @Test
     void aFileOverTheServersLimitIsRefusedBeforeSending() throws IOException {
         try (ServerFixture fixture = new ServerFixture(dir).loggedIn("large@example.com")) {
             Path large = dir.resolve("large.vcf");
@@ -175,6 +198,10 @@ class ImportViewModelTest {
         Path folder = Files.createDirectory(dir.resolve("old.vcf"));
         assertEquals(List.of(vcf, csv), Transfers.importable(List.of(vcf.toFile(), photo.toFile(), folder.toFile(),
                 csv.toFile())));
+        Path export = Files.writeString(dir.resolve("thunderbird.txt"), "First Name\tLast Name\tPrimary Email\t\n");
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "Buy milk\n");
+        assertEquals(List.of(export), Transfers.importable(List.of(notes.toFile(), export.toFile())),
+                "a .txt only when it is a tab-separated export");
     }
 
     @Test
