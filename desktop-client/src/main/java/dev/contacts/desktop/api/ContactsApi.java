@@ -524,11 +524,21 @@ public final class ContactsApi {
     }
 
     private HttpRequest.Builder request(String method, String path, String accessToken, Duration wait) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.get().resolve(path)).timeout(wait);
+        HttpRequest.Builder request = HttpRequest.newBuilder(below(baseUri.get(), path)).timeout(wait);
         if (accessToken != null) {
             request.header("Authorization", "Bearer " + accessToken);
         }
         return request;
+    }
+
+    /**
+     * {@code path} ("/contacts/4/") below the server's address, path and all: a server published behind a proxy at
+     * https://example.org/address-book/ is asked at https://example.org/address-book/contacts/4/, where
+     * {@link URI#resolve} of an absolute path dropped the address's own path and asked https://example.org/contacts/4/.
+     */
+    static URI below(URI server, String path) {
+        String root = server.toString();
+        return URI.create((root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + path);
     }
 
     /** Sends {@code request}; any answer but 2xx is an {@link ApiFailure} ({@code text} reads an error's body). */

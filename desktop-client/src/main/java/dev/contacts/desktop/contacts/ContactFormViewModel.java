@@ -200,6 +200,9 @@ public final class ContactFormViewModel {
 
     /** The largest photo the server takes. */
     public static final int PHOTO_MAX_BYTES = 1024 * 1024;
+    /** The largest image file chosen as a photo (scaled down to the server's rules): a 48-megapixel camera's JPEG. */
+    public static final int PHOTO_FILE_MAX_MIB = 32;
+    public static final int PHOTO_FILE_MAX_BYTES = PHOTO_FILE_MAX_MIB * 1024 * 1024;
     /** Shown when a chosen file's bytes are no image: it is not kept, so Save does not send it. */
     public static final String PHOTO_UNREADABLE = "This file could not be read as an image. Choose another JPEG or PNG.";
 
@@ -466,11 +469,12 @@ public final class ContactFormViewModel {
     }
 
     /**
-     * Chooses an image file as the photo: JPEG or PNG by its name, at most 1 MiB. The file is read in the background
-     * (a folder on the network may take its time), then chosen as {@link #choosePhoto(byte[], String)} does unless
-     * another photo was chosen or removed, or another contact opened, meanwhile; one that cannot be read or is
-     * larger gets its reason beside the photo and changes nothing. False, with the reason, for a name that is no
-     * JPEG or PNG; true while the file is read.
+     * Chooses an image file as the photo: JPEG or PNG by its name, of at most {@value #PHOTO_FILE_MAX_MIB} MiB; one
+     * beyond the server's rules (a camera's photo) is scaled down to them first. The file is read (and scaled) in
+     * the background (a folder on the network may take its time), then chosen as {@link #choosePhoto(byte[],
+     * String)} does unless another photo was chosen or removed, or another contact opened, meanwhile; one that
+     * cannot be read or is larger gets its reason beside the photo and changes nothing. False, with the reason,
+     * for a name that is no JPEG or PNG; true while the file is read.
      */
     public boolean choosePhoto(java.nio.file.Path file) {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
@@ -482,14 +486,14 @@ public final class ContactFormViewModel {
             return false;
         }
         long choice = ++photoChoices;
-        background.run(() -> readPhoto(file), bytes -> {
+        background.run(() -> readPhoto(file, type), read -> {
             if (choice != photoChoices) {
                 return; // chosen over, removed, or another contact opened while it was read
             }
-            if (bytes == null) {
-                errors.get("photo").set("The image is larger than 1 MiB.");
+            if (read.bytes() == null) {
+                errors.get("photo").set(read.error());
             } else {
-                choosePhoto(bytes, type);
+                choosePhoto(read.bytes(), type);
             }
         }, failure -> {
             if (choice == photoChoices) {
@@ -499,12 +503,28 @@ public final class ContactFormViewModel {
         return true;
     }
 
-    /** The file's bytes, or null when it holds more than a photo may (read no further than that). */
-    private static byte[] readPhoto(java.nio.file.Path file) throws java.io.IOException {
+    /** A chosen file as read: the photo's bytes to send, or why there are none. */
+    private record PhotoFile(byte[] bytes, String error) {
+    }
+
+    /**
+     * The file's bytes, scaled down when beyond the server's rules; none, with the reason, when it holds more than a
+     * chosen file may (read no further than that) or is too large and no image.
+     */
+    private static PhotoFile readPhoto(java.nio.file.Path file, String type) throws java.io.IOException {
+        byte[] bytes;
         try (var in = java.nio.file.Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(PHOTO_MAX_BYTES + 1);
-            return bytes.length > PHOTO_MAX_BYTES ? null : bytes;
+            bytes = in.readNBytes(PHOTO_FILE_MAX_BYTES + 1);
         }
+        if (bytes.length > PHOTO_FILE_MAX_BYTES) {
+            return new PhotoFile(null, "The image is larger than " + PHOTO_FILE_MAX_MIB + " MiB.");
+        }
+        byte[] fitted = PhotoUploads.fitted(bytes, type, PHOTO_MAX_BYTES);
+        if (fitted == null) {
+            return new PhotoFile(null, PHOTO_UNREADABLE);
+        }
+        return fitted.length > PHOTO_MAX_BYTES
+                ? new PhotoFile(null, "The image is larger than 1 MiB.") : new PhotoFile(fitted, null);
     }
 
     /** Removes the photo (the chosen one, and the contact's own on save). */

@@ -36,7 +36,9 @@ public final class DuplicatesViewModel {
     public record Merge(Contact keptBefore, Contact merged, List<Long> trashed) {
         public String message() {
             int count = trashed.size() + 1;
-            return "Merged " + count + " contacts into " + name(merged) + ". "
+            String name = name(merged);
+            // a name ending in its own full stop ("Maria S.") ends the sentence: "Maria S.." read as a typo
+            return "Merged " + count + " contacts into " + name + (name.endsWith(".") ? " " : ". ")
                     + (trashed.size() == 1 ? "The other one is" : "The others are") + " in the trash.";
         }
     }

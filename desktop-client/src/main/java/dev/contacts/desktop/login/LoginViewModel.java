@@ -50,6 +50,8 @@ public final class LoginViewModel {
     /** While the app's own server starts: says so; if it cannot start: why. Empty once it answers. */
     private final ReadOnlyStringWrapper serverStatus = new ReadOnlyStringWrapper("");
     private final Settings settings;
+    /** The remote server logged in to; empty: the app's own. */
+    private final Optional<URI> server;
     /** Where the last email that logged in to this server is kept: each server has its own accounts. */
     private final String lastEmailKey;
     private final Clock clock;
@@ -68,6 +70,7 @@ public final class LoginViewModel {
         this.background = background;
         this.settings = settings;
         this.lastEmailKey = lastEmailKey(server);
+        this.server = server;
         this.clock = clock;
         email.set(settings.get(lastEmailKey).orElse(""));
         message.bind(Bindings.createStringBinding(() -> session.loginNoticeProperty().get().text(),
@@ -201,6 +204,9 @@ public final class LoginViewModel {
             tell(LoginNotice.error("Wrong email or password."));
         } else if (failure instanceof ApiFailure.Refused refused && refused.status() == 409) {
             emailError.set("An account with this email already exists. Log in instead?");
+        } else if (failure instanceof ApiFailure.Refused refused && refused.status() == 404 && server.isPresent()) {
+            // a --server address with a wrong path: something answers there, but no Contacts server ("Not Found")
+            tell(LoginNotice.error("No Contacts server answers at " + server.get() + ". Check the address."));
         } else {
             tell(LoginNotice.error(Messages.of(failure)));
         }

@@ -151,7 +151,7 @@ public final class ImportViewModel {
             }
         }
         totals.set(count(created, "created") + " · " + count(merged, "merged") + " · " + count(skipped, "skipped")
-                + (lines.isEmpty() ? "" : " · " + (lines.size() == 1 ? "1 problem" : lines.size() + " problems")));
+                + (lines.isEmpty() ? "" : " · " + Messages.count(lines.size(), "problem")));
         // "the rest was imported" is true of a file with broken items, never of one that could not be imported at all
         boolean fileRefused = outcomes.stream().anyMatch(outcome -> outcome.report() == null);
         problemsHeading.set(fileRefused ? "Not imported:" : several ? "Not imported (the rest of each file was):"
@@ -164,8 +164,9 @@ public final class ImportViewModel {
         }
     }
 
+    /** "5,000 created": grouped by thousands, as the list's "5,009 contacts" over it. */
     private static String count(int n, String what) {
-        return n + " " + what;
+        return Messages.number(n) + " " + what;
     }
 
     /** Closes the summary. */

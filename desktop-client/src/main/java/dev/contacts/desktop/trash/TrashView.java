@@ -39,6 +39,7 @@ public final class TrashView extends BorderPane {
     @FXML private TableColumn<TrashedContact, String> emailColumn;
     @FXML private TableColumn<TrashedContact, String> deletedColumn;
     @FXML private Button restore;
+    @FXML private Button restoreAll;
     @FXML private Button deleteForever;
     @FXML private Button emptyTrash;
     @FXML private Button previousPage;
@@ -69,6 +70,7 @@ public final class TrashView extends BorderPane {
         restore.disableProperty().bind(nothingChosen);
         deleteForever.disableProperty().bind(nothingChosen);
         emptyTrash.disableProperty().bind(vm.totalProperty().isEqualTo(0).or(vm.busyProperty()));
+        restoreAll.disableProperty().bind(emptyTrash.disableProperty());
         previousPage.disableProperty().bind(vm.pageProperty().isEqualTo(0));
         nextPage.disableProperty().bind(vm.hasNextPageProperty().not());
         pageText.textProperty().bind(vm.pageTextProperty());
@@ -119,6 +121,11 @@ public final class TrashView extends BorderPane {
     @FXML
     private void restore() {
         vm.restore(chosen());
+    }
+
+    @FXML
+    private void restoreAll() {
+        vm.restoreAll();
     }
 
     @FXML

@@ -162,14 +162,48 @@ public final class TrashViewModel {
         }
         List<Long> ids = chosen.stream().map(t -> t.contact().id()).toList();
         busy.set(true);
-        background.run(() -> session.api().restore(ids).size(), restored -> {
-            message.set(restored == 0 ? "" : Messages.count(restored, "contact") + " restored.");
-            error.set("");
-            if (restored > 0) {
-                trashChanged.run();
+        background.run(() -> session.api().restore(ids).size(), this::restored,
+                session.failures(failure -> error.set(Messages.of(failure))), () -> busy.set(false));
+    }
+
+    /**
+     * Brings every contact in the trash back, a thousand per request (the trash's listing and the restore take
+     * that many): 257 contacts deleted at once and found in the trash after a log-out (when Undo is gone) took three
+     * rounds of select-all and Restore, one per page. A round that would pass the contact limit is refused whole
+     * by the server, which says so: that is the error shown, and what earlier rounds brought back stays back.
+     */
+    public void restoreAll() {
+        if (total.get() == 0) {
+            return;
+        }
+        busy.set(true);
+        background.run(() -> {
+            int restored = 0;
+            while (true) {
+                List<Long> ids = session.api().trash(0, RESTORE_ROUND).items().stream()
+                        .map(t -> t.contact().id()).toList();
+                int back = ids.isEmpty() ? 0 : session.api().restore(ids).size();
+                restored += back;
+                if (back == 0) { // empty, or all left the trash meanwhile: no endless round
+                    return restored;
+                }
             }
-            refresh();
-        }, session.failures(failure -> error.set(Messages.of(failure))), () -> busy.set(false));
+        }, this::restored, session.failures(failure -> {
+            error.set(Messages.of(failure));
+            refresh(); // what came back before the failure is gone from the trash
+        }), () -> busy.set(false));
+    }
+
+    /** The most contacts one round of Restore all lists and restores: the contract's largest page. */
+    static final int RESTORE_ROUND = 1000;
+
+    private void restored(int restored) {
+        message.set(restored == 0 ? "" : Messages.count(restored, "contact") + " restored.");
+        error.set("");
+        if (restored > 0) {
+            trashChanged.run();
+        }
+        refresh();
     }
 
     /** Deletes the contacts for good, after asking. */

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import dev.contacts.desktop.support.RequestCounter;
 import dev.contacts.desktop.support.ServerFixture;
 import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.ContactDraft;
@@ -50,6 +52,20 @@ class ContactsApiTest {
         fixture.clock.advance(Duration.ofMinutes(29));
         assertEquals(0, api.list(0, 10).total(), "renewed again");
         assertTrue(api.isLoggedIn());
+    }
+
+    @Test
+    void aServerPublishedBelowAPathIsAskedThere() {
+        // --server http://host/address-book: every request went to http://host/token/, /contacts/... instead
+        try (RequestCounter proxy = new RequestCounter(fixture.server.uri("127.0.0.1"), "/address-book")) {
+            ContactsApi below = new ContactsApi(() -> URI.create(proxy.uri() + "/address-book/"),
+                    Duration.ofSeconds(5));
+            below.login("api@example.com", PASSWORD);
+            below.create(new ContactDraft("Ada", "Lovelace", null, null, null, null));
+            assertEquals(1, below.list(0, 10).total());
+            assertEquals(1, proxy.count("POST /address-book/token/"));
+            assertEquals(1, proxy.count("POST /address-book/contacts/"));
+        }
     }
 
     @Test

@@ -520,6 +520,88 @@ class ContactFormViewModelTest {
         return out.toByteArray();
     }
 
+    /** A file of {@code length} bytes that takes no room (all zeros). */
+    private Path sparse(String name, long length) throws java.io.IOException {
+        Path file = dir.resolve(name);
+        try (var out = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            out.setLength(length);
+        }
+        return file;
+    }
+
+    /** A camera-like photo: noise (which JPEG cannot make small), {@code width}×{@code height}. */
+    private static byte[] noise(int width, int height, String format, boolean alpha) throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(width, height, alpha
+                ? java.awt.image.BufferedImage.TYPE_INT_ARGB : java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var random = new java.util.Random(7);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int rgb = random.nextInt(0x1000000);
+                image.setRGB(x, y, alpha ? (x < width / 2 ? 0 : 0xFF000000) | rgb : rgb);
+            }
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, format, out);
+        return out.toByteArray();
+    }
+
+    private static java.awt.image.BufferedImage image(byte[] bytes) throws java.io.IOException {
+        return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+    }
+
+    @Test
+    void aCameraPhotoOverTheServersLimitIsScaledDownAndSaved() throws Exception {
+        Path file = dir.resolve("IMG_0001.JPG");
+        java.nio.file.Files.write(file, noise(2400, 1800, "jpeg", false));
+        assertTrue(java.nio.file.Files.size(file) > ContactFormViewModel.PHOTO_MAX_BYTES, "the test's premise");
+        vm.startNew();
+        vm.firstNameProperty().set("Ada");
+        assertTrue(vm.choosePhoto(file));
+        assertEquals("", vm.errorProperty("photo").get(), "no longer refused as larger than 1 MiB");
+        ContactFormViewModel.ChosenPhoto chosen = vm.chosenPhotoProperty().get();
+        assertNotNull(chosen);
+        assertEquals("image/jpeg", chosen.contentType());
+        assertTrue(chosen.bytes().length <= ContactFormViewModel.PHOTO_MAX_BYTES);
+        var sent = image(chosen.bytes());
+        assertEquals(512, sent.getWidth(), "the server's kept side: nothing it keeps is lost");
+        assertEquals(384, sent.getHeight(), "its shape kept");
+        vm.save();
+        assertFalse(vm.openProperty().get(), "saved: " + vm.errorProperty("photo").get());
+        assertTrue(fixture.api.list(0, 10).items().get(0).hasPhoto());
+    }
+
+    @Test
+    void aLargeTransparentPngStaysAPngWithItsTransparency() throws Exception {
+        Path file = dir.resolve("logo.png");
+        java.nio.file.Files.write(file, noise(1200, 1200, "png", true));
+        assertTrue(java.nio.file.Files.size(file) > ContactFormViewModel.PHOTO_MAX_BYTES, "the test's premise");
+        vm.startNew();
+        vm.firstNameProperty().set("Ada");
+        assertTrue(vm.choosePhoto(file));
+        ContactFormViewModel.ChosenPhoto chosen = vm.chosenPhotoProperty().get();
+        assertNotNull(chosen, vm.errorProperty("photo").get());
+        assertEquals("image/png", chosen.contentType());
+        var sent = image(chosen.bytes());
+        assertEquals(512, sent.getWidth());
+        assertEquals(0, sent.getRGB(10, 256) >>> 24, "the transparent half stays transparent");
+        assertEquals(0xFF, sent.getRGB(500, 256) >>> 24);
+        vm.save();
+        assertTrue(fixture.api.list(0, 10).items().get(0).hasPhoto());
+    }
+
+    @Test
+    void anImageWiderThanTheServerTakesIsScaledDownThoughSmallInBytes() throws Exception {
+        Path file = dir.resolve("panorama.png");
+        java.nio.file.Files.write(file, png(6000, 300)); // 4096 pixels a side at most, says the server
+        vm.startNew();
+        vm.firstNameProperty().set("Ada");
+        assertTrue(vm.choosePhoto(file));
+        assertEquals(512, image(vm.chosenPhotoProperty().get().bytes()).getWidth());
+        vm.save();
+        assertFalse(vm.openProperty().get(), "saved, not refused: " + vm.errorProperty("photo").get());
+        assertTrue(fixture.api.list(0, 10).items().get(0).hasPhoto());
+    }
+
     @Test
     void aChosenPhotoIsSentWithTheSaveAndRemovedAgain() throws Exception {
         Path file = dir.resolve("face.png");
@@ -544,13 +626,17 @@ class ContactFormViewModelTest {
     void aFileThatIsNoPhotoIsRefusedBesideThePhoto() throws Exception {
         Path text = dir.resolve("notes.txt");
         java.nio.file.Files.writeString(text, "hello");
-        Path big = dir.resolve("big.jpg");
-        java.nio.file.Files.write(big, new byte[ContactFormViewModel.PHOTO_MAX_BYTES + 1]);
+        Path big = sparse("big.jpg", ContactFormViewModel.PHOTO_FILE_MAX_BYTES + 1);
+        Path noImage = dir.resolve("zeros.jpg"); // too large to send as it is, and nothing to scale down
+        java.nio.file.Files.write(noImage, new byte[ContactFormViewModel.PHOTO_MAX_BYTES + 1]);
         vm.startNew();
         assertFalse(vm.choosePhoto(text));
         assertEquals("Choose a JPEG or PNG image.", vm.errorProperty("photo").get());
         assertTrue(vm.choosePhoto(big), "read first: its size is known then");
-        assertEquals("The image is larger than 1 MiB.", vm.errorProperty("photo").get());
+        assertEquals("The image is larger than 32 MiB.", vm.errorProperty("photo").get());
+        assertNull(vm.chosenPhotoProperty().get());
+        assertTrue(vm.choosePhoto(noImage));
+        assertEquals(ContactFormViewModel.PHOTO_UNREADABLE, vm.errorProperty("photo").get());
         assertNull(vm.chosenPhotoProperty().get());
     }
 
@@ -668,8 +754,7 @@ class ContactFormViewModelTest {
         java.nio.file.Files.write(kept, png(100, 100));
         Path gone = dir.resolve("gone.jpg");
         java.nio.file.Files.write(gone, png(100, 100));
-        Path big = dir.resolve("big.png");
-        java.nio.file.Files.write(big, new byte[ContactFormViewModel.PHOTO_MAX_BYTES + 1]);
+        Path big = sparse("big.png", ContactFormViewModel.PHOTO_FILE_MAX_BYTES + 1);
         form.startNew();
         assertTrue(form.choosePhoto(kept));
         background.runAll();
@@ -684,7 +769,7 @@ class ContactFormViewModelTest {
 
         assertTrue(form.choosePhoto(big));
         background.runAll();
-        assertEquals("The image is larger than 1 MiB.", form.errorProperty("photo").get());
+        assertEquals("The image is larger than 32 MiB.", form.errorProperty("photo").get());
         assertSame(chosen, form.chosenPhotoProperty().get());
         assertNotNull(form.chosenPreviewProperty().getValue());
     }

@@ -30,6 +30,18 @@ class DuplicatesViewModelTest {
     }
 
     @Test
+    void aNameEndingInAFullStopIsNotFollowedByAnother() {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("dots@example.com")) {
+            Contact maria = fixture.api.create(draft("Maria", "S.", "maria@example.com", null, "Acme"));
+            fixture.api.create(draft("Maria", "Schmidt", "maria@example.com", null, null));
+            DuplicatesViewModel vm = new DuplicatesViewModel(fixture.user, Background.direct(), () -> { });
+            vm.refresh();
+            vm.merge(vm.groups().get(0), maria);
+            assertEquals("Merged 2 contacts into Maria S. The other one is in the trash.", vm.messageProperty().get());
+        }
+    }
+
+    @Test
     void mergesAGroupIntoTheChosenContactAndUndoPutsEverythingBack() {
         try (ServerFixture fixture = new ServerFixture(dir).loggedIn("dupes@example.com")) {
             Contact ann = fixture.api.create(draft("Ann", "Lee", "ann@example.com", null, null));

@@ -140,6 +140,23 @@ class LoginViewModelTest {
     }
 
     @Test
+    void anAddressWhereNoContactsServerAnswersIsExplained() {
+        // --server http://host:8000/api/v1, a path the server does not have: the login said "Not Found" alone
+        java.net.URI wrong = java.net.URI.create(fixture.server.uri("127.0.0.1") + "/api/v1/");
+        Session elsewhere = new Session(new dev.contacts.desktop.api.ContactsApi(() -> wrong,
+                java.time.Duration.ofSeconds(5)), Background.direct());
+        LoginViewModel login = new LoginViewModel(elsewhere, Background.direct(), settings, fixture.clock,
+                java.util.Optional.of(wrong));
+        login.emailProperty().set("a@example.com");
+        login.passwordProperty().set(PASSWORD);
+        login.submit();
+        assertEquals("No Contacts server answers at " + wrong + ". Check the address.",
+                login.messageProperty().get());
+        assertTrue(login.messageIsErrorProperty().get());
+        assertEquals(Session.Screen.LOGIN, elsewhere.screenProperty().get());
+    }
+
+    @Test
     void anUnreachableServerIsExplained() {
         fixture.server.stop();
         fill("a@example.com", PASSWORD);

@@ -34,9 +34,19 @@ public final class RequestCounter implements AutoCloseable {
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final String publishedAt;
 
     public RequestCounter(URI target) {
+        this(target, "");
+    }
+
+    /**
+     * A proxy that publishes the server below {@code publishedAt} ("/address-book"), as a reverse proxy of a
+     * hosting provider may: a request there is forwarded without it, any other is answered 404.
+     */
+    public RequestCounter(URI target, String publishedAt) {
         this.target = target;
+        this.publishedAt = publishedAt;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -66,6 +76,11 @@ public final class RequestCounter implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
+            if (!path.startsWith(publishedAt + "/")) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            path = path.substring(publishedAt.length());
             String query = exchange.getRequestURI().getRawQuery();
             HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(path + (query == null ? "" : "?" + query)))
                     .method(exchange.getRequestMethod(), body.length == 0

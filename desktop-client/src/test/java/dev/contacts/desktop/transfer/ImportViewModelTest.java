@@ -144,6 +144,24 @@ class ImportViewModelTest {
     }
 
     @Test
+    void aLargeImportsTotalsAreGroupedByThousandsAsTheListsCount() throws IOException {
+        // "1200 created" sat over the list's "1,209 contacts"
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("thousands@example.com")) {
+            StringBuilder csv = new StringBuilder("First Name,Last Name,E-mail 1 - Value\n");
+            for (int i = 0; i < 1200; i++) {
+                csv.append("Person,Number ").append(i).append(",\n");
+            }
+            Path file = dir.resolve("big.csv");
+            Files.writeString(file, csv);
+            HeldBack held = new HeldBack();
+            ImportViewModel vm = new ImportViewModel(fixture.user, held, () -> { });
+            vm.importFiles(List.of(file));
+            held.runAll();
+            assertEquals("1,200 created · 0 merged · 0 skipped", vm.totalsProperty().get());
+        }
+    }
+
+    @Test
     void aFileOverTheServersLimitIsRefusedBeforeSending() throws IOException {
         try (ServerFixture fixture = new ServerFixture(dir).loggedIn("large@example.com")) {
             Path large = dir.resolve("large.vcf");

@@ -98,6 +98,28 @@ class TrashFlowTest extends UiTestBase {
     }
 
     @Test
+    void restoreAllBringsBackMoreThanAPageWithoutSelectingAnything() {
+        registerAndLogIn(robot, "trash-all-ui@example.com");
+        String[] names = new String[TrashViewModel.PAGE_SIZE + 5];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = "P" + i;
+        }
+        List<Long> ids = new java.util.ArrayList<>();
+        for (String name : names) {
+            ids.add(userApi().create(new ContactDraft(name, "Trash", null, null, null, null)).id());
+        }
+        userApi().trash(ids); // deleted together, as a select-all Delete does
+
+        Menus.choose(robot, "View", "Trash");
+        waitUntil("the first page shows", () -> trashRows().size() == TrashViewModel.PAGE_SIZE);
+        robot.clickOn("#trash-restore-all");
+        waitUntil("every page is restored", () -> trashRows().isEmpty()
+                && text(robot, "#trash-message").equals("105 contacts restored."));
+        robot.clickOn("#tab-contacts");
+        waitUntil("they are back in the book", () -> text(robot, "#summary").equals("105 contacts"));
+    }
+
+    @Test
     void theNextAccountSeesNeitherTheTrashNorTheSelectionNorTheMessageOfTheLast() {
         api.register("trash-bob@example.com", PASSWORD);
         registerAndLogIn(robot, "trash-alice@example.com");

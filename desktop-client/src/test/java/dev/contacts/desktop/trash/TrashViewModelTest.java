@@ -76,6 +76,34 @@ class TrashViewModelTest {
     }
 
     @Test
+    void restoreAllBringsBackEveryPageOfTheTrashInOneGo() {
+        // 257 contacts deleted at once, found in the trash after a log-out: three rounds of select-all and Restore
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("trash-all@example.com")) {
+            int count = TrashViewModel.RESTORE_ROUND + 50; // more than one round, many pages
+            StringBuilder csv = new StringBuilder("First Name,Last Name,E-mail 1 - Value\n");
+            for (int i = 0; i < count; i++) {
+                csv.append("Person,Number ").append(i).append(",\n");
+            }
+            fixture.api.importFile(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    dev.contacts.desktop.api.TransferFormat.CSV, java.nio.charset.StandardCharsets.UTF_8);
+            List<Long> ids = fixture.api.idsMatching("");
+            fixture.api.trash(ids.subList(0, TrashViewModel.RESTORE_ROUND));
+            fixture.api.trash(ids.subList(TrashViewModel.RESTORE_ROUND, count));
+            AtomicInteger changed = new AtomicInteger();
+            TrashViewModel vm = vm(fixture, true, changed::incrementAndGet);
+            vm.refresh();
+            assertEquals(count, vm.totalProperty().get());
+
+            vm.restoreAll();
+            assertEquals(0, vm.totalProperty().get());
+            assertEquals("1,050 contacts restored.", vm.messageProperty().get());
+            assertEquals(1, changed.get(), "the address book reloads once");
+            assertEquals(count, fixture.api.list(0, 1).total(), "every one is back in the book");
+            assertEquals(List.of(), questions, "nothing is lost by it: no question asked");
+        }
+    }
+
+    @Test
     void largeCountsAreGroupedByThousandsAsEverywhereElseInTheWindow() {
         try (ServerFixture fixture = new ServerFixture(dir).loggedIn("trash-thousands@example.com")) {
             StringBuilder vcf = new StringBuilder();
