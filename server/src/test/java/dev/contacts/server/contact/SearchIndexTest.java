@@ -149,8 +149,8 @@ class SearchIndexTest {
                         ResultQuery<?> statement = contacts.searchStatement(owner, nunez, options, page[0], page[1]);
                         // the sort key's index, up to a bound on its key, and no trigram index
                         String plan = plan(dsl, statement);
-                        assertTrue(plan.contains("USING INDEX " + INDEXES.get(sort)
-                                + " (user_id=? AND deleted_at=? AND "), what + ": " + plan);
+                        assertTrue(plan.contains(INDEXES.get(sort) + " (user_id=? AND deleted_at=? AND "),
+                                what + ": " + plan);
                         assertFalse(plan.contains("contacts_search"), what + ": " + plan);
                         // that statement alone reads the page (a full one: no second plan needed)
                         List<Long> expected = ruled(dsl, owner, "nunez", sort, descending, page[0], page[1]);
@@ -160,6 +160,19 @@ class SearchIndexTest {
                                 .stream().map(StoredContact::id).toList(), what);
                     }
                 }
+            }
+            // the desktop's search of the others (favorite=false, no favourite here) walks the same index, the mark
+            // read from it too
+            for (boolean descending : List.of(false, true)) {
+                ListOptions others = new ListOptions(ListOptions.Sort.LAST_NAME, descending, null, false);
+                ResultQuery<?> statement = contacts.searchStatement(owner, nunez, others, 20, 10);
+                String plan = plan(dsl, statement);
+                assertTrue(plan.contains("USING COVERING INDEX contacts_live_search (user_id=? AND deleted_at=? AND "),
+                        plan);
+                List<Long> expected = ruled(dsl, owner, "nunez", ListOptions.Sort.LAST_NAME, descending, 20, 10);
+                assertEquals(expected, dsl.fetch(statement).getValues("id", Long.class));
+                assertEquals(expected, contacts.search(owner, nunez, others, 20, 10).items().stream()
+                        .map(StoredContact::id).toList());
             }
             // "zeta" only in the last names that sort last: the walk by last name finds none of them within its
             // bound, and the page is read again against the trigram index's matches
@@ -178,11 +191,14 @@ class SearchIndexTest {
         }
     }
 
-    /** The index each order's walk reads. */
+    /**
+     * The index each order's walk reads: by last name the text's own index (migration V17), which holds the key, the
+     * mark and the text, so that no row is read; the other keys' indexes, each entry's row read for its text.
+     */
     private static final java.util.Map<ListOptions.Sort, String> INDEXES = java.util.Map.of(
-            ListOptions.Sort.FIRST_NAME, "contacts_live_first_name", ListOptions.Sort.LAST_NAME,
-            "contacts_live_last_name", ListOptions.Sort.CREATED_AT, "contacts_live_created",
-            ListOptions.Sort.UPDATED_AT, "contacts_live_updated");
+            ListOptions.Sort.FIRST_NAME, "USING INDEX contacts_live_first_name", ListOptions.Sort.LAST_NAME,
+            "USING COVERING INDEX contacts_live_search", ListOptions.Sort.CREATED_AT, "USING INDEX contacts_live_created",
+            ListOptions.Sort.UPDATED_AT, "USING INDEX contacts_live_updated");
 
     /**
      * {@code n} contacts of {@code owner} with sort keys of their own: first names in an order unlike the ids', last
