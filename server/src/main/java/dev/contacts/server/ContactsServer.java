@@ -16,6 +16,7 @@ import dev.contacts.server.http.RequestFraming;
 import dev.contacts.server.http.SecurityHeaders;
 import dev.contacts.server.openapi.OpenApi;
 import dev.contacts.server.openapi.SwaggerUi;
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
@@ -177,6 +178,10 @@ public final class ContactsServer implements AutoCloseable {
         // The 64 KiB limit is enforced while reading a body (RequestBodies), which lets the rest of an oversized
         // body be drained so the client reads its 413; the listener's own limit only stops absurd uploads.
         server.maxPayloadSize(TRANSPORT_LIMIT_BYTES)
+                // An answer written in several writes (a streamed page, its last chunk) goes out at once: with
+                // Nagle's algorithm (Helidon's default) its small last write waited for the client's delayed ACK,
+                // up to 40 ms (docs/benchmarks.md, "Streamed answers without Nagle's wait").
+                .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
                 // Every connection enters through Http1Edge, which hands it to Helidon's HTTP/1 connection.
                 .protocolsDiscoverServices(false)
                 .addConnectionSelector(new Http1Edge(new RequestFraming(), limits.headers(), limits.body(),

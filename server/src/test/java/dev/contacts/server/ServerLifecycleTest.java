@@ -177,4 +177,21 @@ class ServerLifecycleTest {
             components.close();
         }
     }
+
+    /**
+     * A streamed answer ends in small writes (its last chunk): with Nagle's algorithm, Helidon's default, the kernel
+     * held them until the client's delayed ACK, up to 40 ms a page (docs/benchmarks.md).
+     */
+    @Test
+    void acceptedConnectionsSendWithoutWaitingForAcks() {
+        ServerComponents components = ServerComponents.open(ServerSettings.embedded(dir.resolve("n.db")),
+                Clock.systemUTC());
+        try {
+            WebServerConfig.Builder builder = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false);
+            ContactsServer.configure(builder, components);
+            assertTrue(builder.buildPrototype().connectionOptions().tcpNoDelay(), "TCP_NODELAY on accepted sockets");
+        } finally {
+            components.close();
+        }
+    }
 }

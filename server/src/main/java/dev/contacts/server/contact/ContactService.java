@@ -158,7 +158,7 @@ public final class ContactService implements ApiRules.Service {
     /**
      * Upcoming birthdays, one page: read in parts of {@value #BIRTHDAY_PART}, each in a database call of its own, and
      * written between them on the request's own thread, so that a client that never reads a long page (up to 1,000
-     * contacts, streamed once over 128 KB) holds no reader's thread. The first call authenticates, counts the window
+     * contacts, streamed once over 1 MiB) holds no reader's thread. The first call authenticates, counts the window
      * (X-Total-Count) and reads the first part: a page that fits in it takes one call, as when read whole.
      */
     private void birthdays(ServerRequest req, ServerResponse res) throws Exception {

@@ -18,7 +18,7 @@ import io.helidon.webserver.http.ServerResponse;
  * ({@link #sendHeld}). A client that never reads its response (a list page of a thousand contacts is half a
  * megabyte) then holds only its own thread, not one of the few readers' threads every read needs. A body streamed
  * through {@link #outputStream} would still be written as it is made: the answers streamed (an export, a birthday
- * page or the duplicates over 128 KB) are made on the request's own thread instead, in parts, each read in a
+ * page or the duplicates over 1 MiB) are made on the request's own thread instead, in parts, each read in a
  * database call of its own ({@link ApiRules#ownCalls}).
  */
 final class HeldResponse implements ServerResponse {

@@ -259,7 +259,7 @@ public final class TransferService implements ApiRules.Service {
 
     /**
      * The groups of contacts that look like one person, written on the request's own thread between the finder's
-     * database calls, so that a client that never reads a long answer (streamed once over 128 KB) holds none.
+     * database calls, so that a client that never reads a long answer (streamed once over 1 MiB) holds none.
      */
     private void duplicates(ServerRequest req, ServerResponse res) throws Exception {
         long owner = database.read(() -> auth.authenticate(req).userId());
