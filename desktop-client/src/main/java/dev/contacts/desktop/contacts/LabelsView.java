@@ -35,14 +35,14 @@ public final class LabelsView extends VBox {
 
     @FXML
     private void initialize() {
-        entries.setItems(vm.entries());
         entries.setCellFactory(list -> new EntryCell());
         entries.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
             if (!following && is != null) {
                 vm.select(is);
             }
         });
-        // (replacing the entries clears the list's selection: it is put back on what the list shows)
+        // the entries are copied in here, not shared: replacing them moves the list's selection (to the same
+        // index, another label), which must not count as the person's pick
         vm.entries().addListener((ListChangeListener<Entry>) change -> follow());
         vm.selectedProperty().addListener((obs, was, is) -> follow());
         follow();
@@ -51,9 +51,13 @@ public final class LabelsView extends VBox {
         error.managedProperty().bind(error.visibleProperty());
     }
 
+    /** Shows the view model's entries, the one listed selected. */
     private void follow() {
         following = true;
         try {
+            if (!entries.getItems().equals(vm.entries())) {
+                entries.getItems().setAll(vm.entries());
+            }
             entries.getSelectionModel().select(vm.selectedEntry());
         } finally {
             following = false;
@@ -75,6 +79,7 @@ public final class LabelsView extends VBox {
             HBox.setHgrow(name, Priority.ALWAYS);
             count.getStyleClass().add("text-muted");
             count.setMinWidth(USE_PREF_SIZE);
+            setPrefWidth(0); // as wide as the sidebar, never wider: a long name is cut, no sideways scrolling
         }
 
         @Override

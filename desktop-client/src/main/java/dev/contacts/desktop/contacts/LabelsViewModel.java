@@ -37,6 +37,8 @@ public final class LabelsViewModel {
     private final Background background;
     private final ObjectProperty<Filter> selected;
     private final ObservableList<Entry> entries = FXCollections.observableArrayList(ALL, FAVORITES);
+    /** One read-only view, kept: a new one per call would be collected with the listeners added to it. */
+    private final ObservableList<Entry> readOnlyEntries = FXCollections.unmodifiableObservableList(entries);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     /** The labels as last counted by the server (the selected one is listed even once none carries it). */
     private List<LabelCount> counted = List.of();
@@ -102,7 +104,7 @@ public final class LabelsViewModel {
     }
 
     public ObservableList<Entry> entries() {
-        return FXCollections.unmodifiableObservableList(entries);
+        return readOnlyEntries;
     }
 
     /** Why the labels could not be counted (the sidebar still lists everyone and the favourites); empty: fine. */
