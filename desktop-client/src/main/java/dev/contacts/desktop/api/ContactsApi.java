@@ -195,12 +195,45 @@ public final class ContactsApi {
     }
 
     /**
+     * Which part of the address book is listed, as picked in the sidebar: everyone ({@link #ALL}), the favourites,
+     * or the contacts with one label ({@code label} not blank). The server filters (its {@code favorite=} and
+     * {@code label=}), so counts, "all of them" and pages are the filtered listing's.
+     */
+    public record Filter(boolean favoritesOnly, String label) {
+        public static final Filter ALL = new Filter(false, "");
+        public static final Filter FAVORITES = new Filter(true, "");
+
+        public Filter {
+            label = label == null ? "" : label;
+        }
+
+        public static Filter label(String name) {
+            return new Filter(false, name);
+        }
+
+        /** Whether it is the whole address book. */
+        public boolean isAll() {
+            return !favoritesOnly && label.isEmpty();
+        }
+
+        /** The label's query parameter ("&label=Family"; "" for none): favourites are asked for part by part. */
+        String parameters() {
+            return label.isEmpty() ? "" : "&label=" + URLEncoder.encode(label, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
      * One page of the contacts that match {@code text} (all of them when it is blank), sorted by {@code sort},
      * only favourites or only the others ({@code favorite}).
      */
     public Page<Contact> list(String text, SortBy sort, boolean favorite, int skip, int limit) {
-        return page(call("GET", listing(text, "sort=" + sort.wire() + "&favorite=" + favorite + "&skip=" + skip
-                + "&limit=" + limit), null, true));
+        return list(text, Filter.ALL, sort, favorite, skip, limit);
+    }
+
+    /** Like {@link #list(String, SortBy, boolean, int, int)}, within {@code filter} (its label, if any). */
+    public Page<Contact> list(String text, Filter filter, SortBy sort, boolean favorite, int skip, int limit) {
+        return page(call("GET", listing(text, "sort=" + sort.wire() + "&favorite=" + favorite + filter.parameters()
+                + "&skip=" + skip + "&limit=" + limit), null, true));
     }
 
     /** The most contacts one listing request returns (the contract's {@code limit}). */
@@ -212,9 +245,16 @@ public final class ContactsApi {
      * that a contact created meanwhile comes after the pages already read instead of shifting them.
      */
     public List<Long> idsMatching(String text) {
+        return idsMatching(text, Filter.ALL);
+    }
+
+    /** Like {@link #idsMatching(String)}, within {@code filter}: only the favourites, or one label's contacts. */
+    public List<Long> idsMatching(String text, Filter filter) {
+        String only = (filter.favoritesOnly() ? "&favorite=true" : "") + filter.parameters();
         Set<Long> ids = new LinkedHashSet<>();
         for (int skip = 0; ; ) {
-            Page<Contact> page = page(call("GET", listing(text, "skip=" + skip + "&limit=" + MAX_PAGE), null, true));
+            Page<Contact> page = page(call("GET", listing(text, "skip=" + skip + "&limit=" + MAX_PAGE + only),
+                    null, true));
             page.items().forEach(contact -> ids.add(contact.id()));
             skip += page.items().size();
             if (page.items().size() < MAX_PAGE || skip >= page.total()) {

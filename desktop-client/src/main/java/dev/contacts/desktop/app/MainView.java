@@ -101,16 +101,16 @@ public final class MainView extends StackPane {
         contacts.rememberSortIn(settings);
         this.birthdays = new BirthdaysViewModel(user, background);
         this.account = new AccountViewModel(user, background);
-        this.transfers = new Transfers(user, background, contacts::refresh,
+        this.transfers = new Transfers(user, background, contacts::reload,
                 () -> contacts.selectionProperty().get(), this);
         this.contactsView = new ContactsView(contacts, openLink, this::exportSelection, this::showTrash,
                 this::importFiles);
         this.birthdaysView = new BirthdaysView(birthdays, dates, this::openFromBirthdays);
         // trash and duplicates change the address book: the list reloads
-        this.trash = new TrashViewModel(user, background, contacts::refresh);
+        this.trash = new TrashViewModel(user, background, contacts::reload);
         trash.setConfirm(confirm);
         this.trashView = new TrashView(trash, contacts.photos());
-        this.duplicates = new DuplicatesViewModel(user, background, contacts::refresh);
+        this.duplicates = new DuplicatesViewModel(user, background, contacts::reload);
         this.duplicatesView = new DuplicatesView(duplicates, contacts.photos());
         Views.load(this);
     }
@@ -242,7 +242,7 @@ public final class MainView extends StackPane {
         } else if (layout.getCenter() == duplicatesView) {
             duplicates.refresh();
         } else {
-            contacts.refresh();
+            contacts.reload();
         }
     }
 

@@ -104,8 +104,11 @@ public final class ContactDetailView extends StackPane {
         star.setVisible(contact.favorite());
         subtitle.setText(ContactText.headline(contact));
         for (String label : contact.labels()) {
-            Label chip = new Label(label);
+            // a chip lists everyone with that label, as the sidebar's entry does
+            Button chip = new Button(label);
             chip.getStyleClass().add("label-chip");
+            chip.setAccessibleText("List the contacts labelled " + label);
+            chip.setOnAction(e -> vm.labels().selectLabel(label));
             labels.getChildren().add(chip);
         }
         labels.setVisible(!contact.labels().isEmpty());

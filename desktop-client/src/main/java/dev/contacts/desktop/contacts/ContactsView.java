@@ -68,6 +68,7 @@ public final class ContactsView extends BorderPane {
     @FXML private Button importContacts;
     @FXML private VBox indexStrip;
     @FXML private StackPane side;
+    @FXML private HBox columns;
     private final Runnable showTrash;
     private final Runnable importFiles;
     /** Set while the selection is put back on the contact being edited (the person kept their changes). */
@@ -120,6 +121,7 @@ public final class ContactsView extends BorderPane {
     @FXML
     private void initialize() {
         side.getChildren().setAll(detailView, selectionView, formView);
+        columns.getChildren().add(0, new LabelsView(vm.labels()));
         // several contacts selected: their summary and actions instead of one contact's details
         var several = vm.selectionSummaryProperty().isNotNull();
         detailView.visibleProperty().bind(form.openProperty().not().and(several.not()));
@@ -446,7 +448,7 @@ public final class ContactsView extends BorderPane {
 
     @FXML
     private void refresh() {
-        vm.refresh();
+        vm.reload();
     }
 
     @FXML

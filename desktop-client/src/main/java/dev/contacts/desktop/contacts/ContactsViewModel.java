@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.contacts.desktop.api.ContactsApi.Filter;
 import dev.contacts.desktop.api.ContactsApi.SortBy;
 import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.settings.Settings;
@@ -85,6 +86,9 @@ public final class ContactsViewModel {
     private final ObservableList<Contact> contacts = FXCollections.observableArrayList();
     private final StringProperty searchText = new SimpleStringProperty("");
     private final ObjectProperty<SortBy> sort = new SimpleObjectProperty<>(SortBy.LAST_NAME);
+    /** Which part of the book is listed (the sidebar's choice): everyone, the favourites or one label's. */
+    private final ObjectProperty<Filter> filter = new SimpleObjectProperty<>(Filter.ALL);
+    private final LabelsViewModel labels;
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
@@ -103,6 +107,8 @@ public final class ContactsViewModel {
     private final ReadOnlyObjectWrapper<Selection.Picked> stillSelected = new ReadOnlyObjectWrapper<>();
     /** The search text of the rows shown (the field may already hold more). */
     private final ReadOnlyStringWrapper shownQuery = new ReadOnlyStringWrapper("");
+    /** The filter of the rows shown (the sidebar may already have another picked). */
+    private final ReadOnlyObjectWrapper<Filter> shownFilter = new ReadOnlyObjectWrapper<>(Filter.ALL);
     /**
      * Whether the listing of {@link #shownQuery} failed before its first rows came: the list then holds no rows
      * (the old ones were another search's, not its result) and says it could not search; Retry lists it again.
@@ -113,8 +119,8 @@ public final class ContactsViewModel {
      * then, and after a delete); -1: not asked.
      */
     private final ReadOnlyIntegerWrapper trashed = new ReadOnlyIntegerWrapper(-1);
-    /** The search text (empty: the whole book) of a listing that a delete left empty; null: none was. */
-    private String emptiedByDelete;
+    /** The listing (search and filter; empty and all: the whole book) that a delete left empty; null: none was. */
+    private Listing emptiedByDelete;
     private final ObjectBinding<EmptyState> emptyState;
     private final StringBinding emptyText;
     private final StringBinding selectionText;
@@ -151,20 +157,22 @@ public final class ContactsViewModel {
         shown.addListener((obs, was, is) -> cardExtras.show(is));
         searchText.addListener((obs, was, is) -> typing.call(this::refresh));
         sort.addListener((obs, was, is) -> refresh());
+        filter.addListener((obs, was, is) -> refresh());
+        this.labels = new LabelsViewModel(session, background, filter);
         form.setOnSaved(this::saved);
-        emptyState = Bindings.createObjectBinding(this::emptyState, total, loaded, loading, shownQuery, lastDeletion,
-                trashed, underWay, listingFailed);
+        emptyState = Bindings.createObjectBinding(this::emptyState, total, loaded, loading, shownQuery, shownFilter,
+                lastDeletion, trashed, underWay, listingFailed);
         emptyText = Bindings.createStringBinding(() -> emptyState.get().text(), emptyState);
         selectionText = Bindings.createStringBinding(() -> selection.get().size() > 1
                 ? Messages.number(selection.get().size()) + " selected" : "", selection);
         selectionSummary = Bindings.createObjectBinding(
-                () -> SelectionSummary.of(selection.get(), total.get(), shownQuery.get()).orElse(null),
-                selection, total, shownQuery);
+                () -> SelectionSummary.of(selection.get(), total.get(), shownListing()).orElse(null),
+                selection, total, shownQuery, shownFilter);
         indexShown = Bindings.isNotEmpty(contacts);
         offersImport = Bindings.createBooleanBinding(() -> emptyState.get() == NONE_YET, emptyState);
         bookEmpty = Bindings.createBooleanBinding(() -> loaded.get() && !listingFailed.get() && total.get() == 0
-                && shownQuery.get().isBlank() && underWay.get().isEmpty(), loaded, listingFailed, total, shownQuery,
-                underWay);
+                && shownListing().wholeBook() && underWay.get().isEmpty(), loaded, listingFailed, total, shownQuery,
+                shownFilter, underWay);
     }
 
     /** Sorts as chosen last time (last name the first time) and remembers each new choice in {@code settings}. */
@@ -196,9 +204,28 @@ public final class ContactsViewModel {
         return cardExtras;
     }
 
+    /** The sidebar: everyone, the favourites, each label with its count; picking one filters the list. */
+    public LabelsViewModel labels() {
+        return labels;
+    }
+
     /** Lists from the top again (e.g. F5, another search or sort); what is shown stays until the answer comes. */
     public void refresh() {
         relist(null);
+    }
+
+    /**
+     * The address book changed (an import, a merge, the Trash, F5): the list from the top, and the sidebar's
+     * labels counted again.
+     */
+    public void reload() {
+        labels.refresh();
+        refresh();
+    }
+
+    /** What the rows shown are the listing of. */
+    private Listing shownListing() {
+        return new Listing(shownQuery.get(), shownFilter.get());
     }
 
     /** Lists from the top, selecting the row {@code seek} finds once it is loaded. */
@@ -241,6 +268,7 @@ public final class ContactsViewModel {
         }
         long request = generation;
         String query = searchText.get().strip();
+        Filter within = filter.get();
         SortBy by = sort.get();
         boolean favorites = inFavorites;
         int from = skip;
@@ -249,9 +277,12 @@ public final class ContactsViewModel {
         boolean noFavorites = favoritesTotal == 0;
         loading.set(true);
         background.run(() -> {
-                    Page<Contact> page = session.api().list(query, by, favorites, from, limit);
+                    // the favourites alone: no part of others to ask for
+                    Page<Contact> page = !favorites && within.favoritesOnly() ? new Page<>(List.of(), 0)
+                            : session.api().list(query, within, by, favorites, from, limit);
                     // an empty address book: whether its contacts are in the trash says what to tell the person
-                    boolean emptyBook = !favorites && from == 0 && query.isEmpty() && noFavorites && page.total() == 0;
+                    boolean emptyBook = !favorites && from == 0 && query.isEmpty() && within.isAll() && noFavorites
+                            && page.total() == 0;
                     return new Listed(page, emptyBook ? trashedNow() : -1);
                 },
                 listed -> {
@@ -259,7 +290,7 @@ public final class ContactsViewModel {
                         if (listed.trashed() >= 0) {
                             trashed.set(listed.trashed());
                         }
-                        append(listed.page(), query, from, limit);
+                        append(listed.page(), new Listing(query, within), from, limit);
                     }
                 },
                 session.failures(failure -> {
@@ -267,8 +298,9 @@ public final class ContactsViewModel {
                         whenComplete.clear();
                         wanted = null;
                         error.set(Messages.of(failure));
-                        if (!query.equals(shownQuery.get()) || listingFailed.get()) {
-                            failedListing(query);
+                        Listing failed = new Listing(query, within);
+                        if (!failed.equals(shownListing()) || listingFailed.get()) {
+                            failedListing(failed);
                         }
                     }
                 }),
@@ -283,11 +315,12 @@ public final class ContactsViewModel {
      * Another search (or the whole book after one) could not be listed: the rows of the one before are not its
      * result, so they go, and the list says it could not search; the query stays in the field for Retry.
      */
-    private void failedListing(String query) {
+    private void failedListing(Listing listing) {
         fresh = null;
         selection.set(Selection.NONE); // no rows: nothing for Delete or Export to act on
         shown.set(null);
-        shownQuery.set(query);
+        shownQuery.set(listing.query());
+        shownFilter.set(listing.filter());
         listingFailed.set(true);
         contacts.clear();
         total.set(0);
@@ -304,7 +337,7 @@ public final class ContactsViewModel {
         return session.api().trash(0, 1).total();
     }
 
-    private void append(Page<Contact> page, String query, int from, int limit) {
+    private void append(Page<Contact> page, Listing listing, int from, int limit) {
         error.set("");
         listingFailed.set(false);
         if (inFavorites && from == 0) {
@@ -316,7 +349,8 @@ public final class ContactsViewModel {
             contacts.addAll(page.items());
         }
         if (fresh != null && !inFavorites) {
-            shownQuery.set(query);
+            shownQuery.set(listing.query());
+            shownFilter.set(listing.filter());
             Contact before = shown.get(); // (replacing the rows clears the list's selection, and so the detail)
             if (selection.get() instanceof Selection.Everyone) {
                 selection.set(Selection.NONE); // "everyone" was the old listing's; the list selects anew
@@ -390,6 +424,7 @@ public final class ContactsViewModel {
     /** After a save: the list again from the top, as far as the saved contact, which is selected and shown. */
     private void saved(Contact saved) {
         show(saved);
+        labels.refresh(); // (its labels may have changed, or it is new)
         relist(new Seek(c -> c.id() == saved.id(), false));
     }
 
@@ -401,7 +436,8 @@ public final class ContactsViewModel {
     public void jumpTo(String letter) {
         String target = ContactText.indexLetter(ContactText.initialOf(letter)); // a typed "ø": the O's
         SortBy by = sort.get();
-        Seek seek = new Seek(c -> !c.favorite()
+        boolean favoritesOnly = shownFilter.get().favoritesOnly(); // (then the favourites are sorted by name too)
+        Seek seek = new Seek(c -> (favoritesOnly || !c.favorite())
                 && ContactText.compareInitials(ContactText.sectionOf(c, by), target) >= 0,
                 true);
         if (fresh == null && contacts.stream().anyMatch(seek.matches())) {
@@ -455,7 +491,7 @@ public final class ContactsViewModel {
         }
         selectNoRow();
         show(contact);
-        if (searchText.get().isBlank()) {
+        if (searchText.get().isBlank() && filter.get().isAll()) {
             relist(new Seek(c -> c.id() == contact.id(), false));
         }
         return true;
@@ -479,9 +515,10 @@ public final class ContactsViewModel {
      * never were any; or nothing matches the search.
      */
     private EmptyState emptyState() {
+        Listing listing = shownListing();
         if (listingFailed.get()) { // (the error banner above says why, with Retry)
-            return new EmptyState(shownQuery.get().isBlank() ? "Could not load your contacts."
-                    : "Could not search for “" + shownQuery.get() + "”.", false);
+            return new EmptyState(listing.query().isBlank() ? "Could not load your contacts" + listing.within() + "."
+                    : "Could not search for “" + listing.query() + "”" + listing.within() + ".", false);
         }
         if (!loaded.get()) {
             return new EmptyState(loading.get() ? "Loading your contacts…" : "", false);
@@ -492,13 +529,13 @@ public final class ContactsViewModel {
         if (!underWay.get().isEmpty()) {
             return new EmptyState(underWay.get(), false); // "Restoring 1,500 contacts…": soon listed again
         }
-        String query = shownQuery.get();
-        boolean justDeleted = lastDeletion.get() != null && query.equals(emptiedByDelete);
-        if (!query.isBlank()) {
+        String query = listing.query();
+        boolean justDeleted = lastDeletion.get() != null && listing.equals(emptiedByDelete);
+        if (!query.isBlank() || !listing.filter().isAll()) {
             return justDeleted
-                    ? new EmptyState("The contacts matching “" + query + "” moved to the Trash.\n"
-                            + "Undo (Ctrl+Z) brings them back.", true)
-                    : new EmptyState("No contacts match “" + query + "”.", false);
+                    ? new EmptyState("The contacts" + listing.matching() + listing.within()
+                            + " moved to the Trash.\nUndo (Ctrl+Z) brings them back.", true)
+                    : new EmptyState(nothingIn(listing), false);
         }
         if (justDeleted) {
             return new EmptyState("All contacts moved to the Trash.\nUndo (Ctrl+Z) brings them back.", true);
@@ -509,6 +546,15 @@ public final class ContactsViewModel {
                     + (inTrash == 1 ? " is" : " are") + " in the Trash.", true);
         }
         return NONE_YET;
+    }
+
+    /** What an empty search or filtered listing says ("No favourites yet.", "No contacts match “x” in “Family”."). */
+    private static String nothingIn(Listing listing) {
+        if (!listing.query().isBlank()) {
+            return "No contacts" + listing.within() + " match “" + listing.query() + "”.";
+        }
+        return listing.filter().favoritesOnly() ? "No favourites yet."
+                : "No contacts are labelled “" + listing.filter().label() + "”.";
     }
 
     /** What a book says that has no contacts, nor any in the trash: it also offers to import an address book. */
@@ -548,7 +594,7 @@ public final class ContactsViewModel {
      */
     public void selectEveryone() {
         if (loaded.get() && total.get() > 0) {
-            selection.set(new Selection.Everyone(shownQuery.get(), total.get()));
+            selection.set(new Selection.Everyone(shownListing(), total.get()));
         }
     }
 
@@ -610,8 +656,9 @@ public final class ContactsViewModel {
             return trashedNow(); // (should the book be empty now, the list says where its contacts went)
         }, inTrash -> {
             trashed.set(inTrash);
+            labels.refresh(); // their labels are counted no more
             if (chosen instanceof Selection.Everyone everyone) {
-                emptiedByDelete = everyone.query();
+                emptiedByDelete = everyone.listing();
                 selection.set(Selection.NONE); // they are gone: the pane beside the list no longer sums them up
                 // at once, the rows not loaded too: the list does not show them while it reloads
                 removeListed(new HashSet<>(deleted));
@@ -620,7 +667,7 @@ public final class ContactsViewModel {
                 refresh(); // the whole listing went, loaded or not: what is left is listed from the top
             } else {
                 removeListed(new HashSet<>(deleted));
-                emptiedByDelete = total.get() == 0 ? shownQuery.get() : null;
+                emptiedByDelete = total.get() == 0 ? shownListing() : null;
             }
             offerUndo(deleted, chosen.size() == deleted.size() ? what : Messages.count(deleted.size(), "contact"));
             Contact stillEditing = form.editingProperty().get();
@@ -630,7 +677,8 @@ public final class ContactsViewModel {
         }, session.failures(failure -> {
             offerUndo(deleted, Messages.count(deleted.size(), "contact"));
             error.set(Messages.of(failure));
-            refresh(); // a batch may have gone through before the failure: show what the server holds
+            // a batch may have gone through before the failure: show what the server holds
+            reload();
         }), () -> working(""));
     }
 
@@ -682,6 +730,7 @@ public final class ContactsViewModel {
             restoreAll(deletion.ids(), handled);
             return true;
         }, ok -> {
+            labels.refresh();
             if (deletion.ids().size() == 1) {
                 long id = deletion.ids().get(0);
                 relist(new Seek(c -> c.id() == id, false)); // the one contact back is selected and shown again
@@ -693,7 +742,7 @@ public final class ContactsViewModel {
             List<Long> remaining = deletion.ids().stream().filter(id -> !handled.contains(id)).toList();
             offerUndo(remaining, Messages.count(remaining.size(), "contact"));
             error.set(Messages.of(failure));
-            refresh();
+            reload();
         }), () -> working(""));
     }
 
@@ -723,7 +772,7 @@ public final class ContactsViewModel {
     private void updateSummary() {
         int count = total.get();
         if (selection.get() instanceof Selection.Everyone everyone && everyone.size() != count) {
-            selection.set(new Selection.Everyone(everyone.query(), count)); // as counted now
+            selection.set(new Selection.Everyone(everyone.listing(), count)); // as counted now
         }
         boolean searching = !shownQuery.get().isBlank();
         if (!underWay.get().isEmpty()) {
@@ -741,7 +790,7 @@ public final class ContactsViewModel {
 
     /** True once loaded, when the whole address book (not just a search) has no contacts. */
     public boolean isAddressBookEmpty() {
-        return loaded.get() && total.get() == 0 && shownQuery.get().isBlank();
+        return loaded.get() && total.get() == 0 && shownListing().wholeBook();
     }
 
     /** Whether every row of the listing is loaded. */

@@ -59,19 +59,19 @@ public sealed interface Selection {
     }
 
     /**
-     * Every contact of the listing, loaded or not: the whole address book when {@code query} is blank, else every
-     * match of that search (favourites included, as listed).
+     * Every contact of the listing, loaded or not: the whole address book when it has no search nor filter, else
+     * every match of that search within the sidebar's filter (favourites included, as listed).
      */
-    record Everyone(String query, int size) implements Selection {
+    record Everyone(Listing listing, int size) implements Selection {
 
-        /** Whether it is the whole address book (not a search). */
+        /** Whether it is the whole address book (not a search, nor one label's or the favourites). */
         public boolean wholeBook() {
-            return query.isBlank();
+            return listing.wholeBook();
         }
 
         @Override
         public List<Long> ids(ContactsApi api) {
-            return api.idsMatching(query);
+            return api.idsMatching(listing.query(), listing.filter());
         }
 
         @Override

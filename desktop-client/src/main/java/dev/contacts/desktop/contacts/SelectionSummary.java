@@ -31,17 +31,18 @@ public record SelectionSummary(String title, List<Contact> people, String more, 
     }
 
     /**
-     * The summary of {@code selection} in a listing of {@code listed} contacts (the matches of {@code query} when
-     * it is not blank); empty when it is one contact or none, which the detail pane shows as usual.
+     * The summary of {@code selection} in a listing of {@code listed} contacts (the listing {@code shown}: a search,
+     * within a label or the favourites, or the whole book); empty when it is one contact or none, which the detail
+     * pane shows as usual.
      */
-    static Optional<SelectionSummary> of(Selection selection, int listed, String query) {
+    static Optional<SelectionSummary> of(Selection selection, int listed, Listing shown) {
         int size = selection.size();
         if (size < 2) {
             return Optional.empty();
         }
         String contacts = Messages.count(size, "contact");
-        String searched = selection instanceof Selection.Everyone everyone ? everyone.query() : query;
-        String matching = searched.isBlank() ? "" : " matching “" + searched + "”";
+        Listing listing = selection instanceof Selection.Everyone everyone ? everyone.listing() : shown;
+        String matching = listing.within() + listing.matching();
         String delete = "Delete " + contacts;
         String export = "Export " + contacts + "…";
         if (selection instanceof Selection.Picked picked) {

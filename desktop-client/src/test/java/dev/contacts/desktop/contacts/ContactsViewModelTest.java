@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.contacts.desktop.api.ContactsApi.Filter;
 import dev.contacts.desktop.api.ContactsApi.SortBy;
 import dev.contacts.desktop.app.Session;
 import dev.contacts.desktop.settings.Settings;
@@ -352,7 +353,7 @@ class ContactsViewModelTest {
         vm.searchTextProperty().set("smith");
         assertEquals(0, vm.selectionProperty().get().size(), "Ctrl+A chose the old listing's contacts");
         vm.selectEveryone();
-        assertEquals(new Selection.Everyone("smith", 20), vm.selectionProperty().get());
+        assertEquals(new Selection.Everyone(new Listing("smith", Filter.ALL), 20), vm.selectionProperty().get());
         vm.pick(List.of(vm.contacts().get(0)));
         assertEquals("", vm.selectionTextProperty().get(), "one contact: the detail pane says who");
         vm.deleteSelection();

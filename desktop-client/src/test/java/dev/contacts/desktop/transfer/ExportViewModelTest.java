@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
+import dev.contacts.desktop.api.ContactsApi.Filter;
 import dev.contacts.desktop.api.TransferFormat;
+import dev.contacts.desktop.contacts.Listing;
 import dev.contacts.desktop.contacts.Selection;
 import dev.contacts.desktop.support.ServerFixture;
 import dev.contacts.desktop.transfer.ExportViewModel.State;
@@ -124,12 +126,13 @@ class ExportViewModelTest {
             ExportViewModel vm = new ExportViewModel(fixture.user, Background.direct());
 
             Path book = dir.resolve("book.vcf");
-            vm.exportSelection(TransferFormat.VCARD, new Selection.Everyone("", 1300), book);
+            vm.exportSelection(TransferFormat.VCARD, new Selection.Everyone(Listing.WHOLE_BOOK, 1300), book);
             assertEquals("All contacts exported as vCard to " + book + ".", vm.messageProperty().get());
             assertEquals(1300, cards(book));
 
             Path smiths = dir.resolve("smiths.vcf");
-            vm.exportSelection(TransferFormat.VCARD, new Selection.Everyone("smith", 1150), smiths);
+            vm.exportSelection(TransferFormat.VCARD,
+                    new Selection.Everyone(new Listing("smith", Filter.ALL), 1150), smiths);
             assertEquals("1,150 contacts exported as vCard to " + smiths + ".", vm.messageProperty().get());
             assertEquals(1150, cards(smiths), "every match, more than one page of them");
             assertFalse(Files.readString(smiths).contains("Jones"));
@@ -138,7 +141,8 @@ class ExportViewModelTest {
             fixture.api.trash(gone.subList(0, 1000)); // (at most 1,000 a request)
             fixture.api.trash(gone.subList(1000, gone.size()));
             Path none = dir.resolve("none.vcf");
-            vm.exportSelection(TransferFormat.VCARD, new Selection.Everyone("smith", 1150), none);
+            vm.exportSelection(TransferFormat.VCARD,
+                    new Selection.Everyone(new Listing("smith", Filter.ALL), 1150), none);
             assertEquals(State.FAILED, vm.stateProperty().get(), "never everyone instead of no match");
             assertEquals("None of the selected contacts is left: nothing was exported.", vm.messageProperty().get());
             assertFalse(Files.exists(none));
@@ -149,7 +153,7 @@ class ExportViewModelTest {
     void theMenuSaysHowManyContactsTheSelectionCovers() {
         assertEquals("Export selection…", ExportViewModel.selectionAction(Selection.NONE));
         assertEquals("Export 5,000 selected contacts…",
-                ExportViewModel.selectionAction(new Selection.Everyone("", 5000)));
+                ExportViewModel.selectionAction(new Selection.Everyone(Listing.WHOLE_BOOK, 5000)));
         assertEquals("Export 1 selected contact…", ExportViewModel.selectionAction(new Selection.Picked(
                 List.of(new Contact(1, "Ada", "Lovelace", null, null, null, null, null, null)))));
     }

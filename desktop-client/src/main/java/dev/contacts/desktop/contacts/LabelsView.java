@@ -1,0 +1,105 @@
+package dev.contacts.desktop.contacts;
+
+import dev.contacts.desktop.contacts.LabelsViewModel.Entry;
+import dev.contacts.desktop.ui.Messages;
+import dev.contacts.desktop.ui.Views;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The sidebar (layout in LabelsView.fxml): the {@link LabelsViewModel}'s entries, the one the list shows
+ * selected. Picking another (click or arrow keys) filters the list.
+ */
+public final class LabelsView extends VBox {
+
+    private final LabelsViewModel vm;
+    @FXML private ListView<Entry> entries;
+    @FXML private Label error;
+    /** Set while the selection is made to follow the view model (so it is not taken for the person's pick). */
+    private boolean following;
+
+    public LabelsView(LabelsViewModel vm) {
+        this.vm = vm;
+        Views.load(this);
+    }
+
+    @FXML
+    private void initialize() {
+        entries.setCellFactory(list -> new EntryCell());
+        entries.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
+            if (!following && is != null) {
+                vm.select(is);
+            }
+        });
+        // the entries are copied in here, not shared: replacing them moves the list's selection (to the same
+        // index, another label), which must not count as the person's pick
+        vm.entries().addListener((ListChangeListener<Entry>) change -> follow());
+        vm.selectedProperty().addListener((obs, was, is) -> follow());
+        follow();
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+    }
+
+    /** Shows the view model's entries, the one listed selected. */
+    private void follow() {
+        following = true;
+        try {
+            if (!entries.getItems().equals(vm.entries())) {
+                entries.getItems().setAll(vm.entries());
+            }
+            entries.getSelectionModel().select(vm.selectedEntry());
+        } finally {
+            following = false;
+        }
+    }
+
+    /** The entry's icon, its name (cut with an ellipsis when long) and its count on the right. */
+    private static final class EntryCell extends ListCell<Entry> {
+        private final FontIcon icon = new FontIcon();
+        private final Label name = new Label();
+        private final Label count = new Label();
+        private final HBox row = new HBox(8, icon, name, count);
+        private final Tooltip tooltip = new Tooltip();
+
+        EntryCell() {
+            row.setAlignment(Pos.CENTER_LEFT);
+            name.setTextOverrun(OverrunStyle.ELLIPSIS);
+            name.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(name, Priority.ALWAYS);
+            count.getStyleClass().add("text-muted");
+            count.setMinWidth(USE_PREF_SIZE);
+            setPrefWidth(0); // as wide as the sidebar, never wider: a long name is cut, no sideways scrolling
+        }
+
+        @Override
+        protected void updateItem(Entry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            if (empty || entry == null) {
+                setGraphic(null);
+                setAccessibleText(null);
+                setTooltip(null);
+                return;
+            }
+            icon.setIconLiteral(entry.filter().isAll() ? "mdal-contacts"
+                    : entry.filter().favoritesOnly() ? "mdmz-star" : "mdal-label");
+            name.setText(entry.name());
+            count.setText(entry.count() < 0 ? "" : Messages.number(entry.count()));
+            setGraphic(row);
+            setText(null);
+            setAccessibleText(entry.spoken());
+            tooltip.setText(entry.spoken());
+            setTooltip(tooltip);
+        }
+    }
+}

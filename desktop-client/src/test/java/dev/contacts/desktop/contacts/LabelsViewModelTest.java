@@ -1,0 +1,190 @@
+package dev.contacts.desktop.contacts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import dev.contacts.desktop.api.ContactsApi.Filter;
+import dev.contacts.desktop.contacts.LabelsViewModel.Entry;
+import dev.contacts.desktop.support.HeldBack;
+import dev.contacts.desktop.support.ServerFixture;
+import dev.contacts.desktop.ui.Background;
+import dev.contacts.desktop.ui.Debouncer;
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactDraft;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sidebar beside the list: everyone, the favourites, each label with its count; picking one lists only those
+ * contacts through the server's {@code label=} and {@code favorite=}, and the count, select all, delete and the
+ * letter jumps act on that listing, never on the whole book.
+ */
+class LabelsViewModelTest {
+
+    @TempDir
+    Path dir;
+    private ServerFixture fixture;
+    private ContactsViewModel vm;
+    private LabelsViewModel labels;
+    private ContactFormViewModel form;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new ServerFixture(dir).loggedIn("labels@example.com");
+        form = new ContactFormViewModel(fixture.user, Background.direct());
+        vm = new ContactsViewModel(fixture.user, Background.direct(), Debouncer.immediate(), form);
+        labels = vm.labels();
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+    }
+
+    private long add(String first, String last, boolean favorite, String... labelNames) {
+        Contact made = fixture.api.create(new ContactDraft(first, last, null, null, null, null));
+        fixture.api.patch(made.id(), Map.of("favorite", favorite, "labels", List.of(labelNames)), null);
+        return made.id();
+    }
+
+    /** Ada (favourite, Family), Grace (Family, Work), Alan (nothing), Edsger (Work). */
+    private void addPeople() {
+        add("Ada", "Lovelace", true, "Family");
+        add("Grace", "Hopper", false, "Family", "Work");
+        add("Alan", "Turing", false);
+        add("Edsger", "Dijkstra", false, "Work");
+        vm.reload();
+    }
+
+    private List<String> names() {
+        return vm.contacts().stream().map(Contact::firstName).toList();
+    }
+
+    private List<String> entries() {
+        return labels.entries().stream().map(e -> e.count() < 0 ? e.name() : e.name() + " " + e.count()).toList();
+    }
+
+    private Entry entry(String name) {
+        return labels.entries().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theSidebarListsEveryoneTheFavouritesThenEachLabelWithItsCount() {
+        addPeople();
+        assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), entries());
+        assertEquals(Filter.ALL, labels.selectedEntry().filter());
+        assertEquals("Family, 2 contacts", entry("Family").spoken());
+    }
+
+    @Test
+    void pickingALabelListsOnlyItsContactsAndCountsThemFavouritesFirst() {
+        addPeople();
+        labels.select(entry("Work"));
+        assertEquals(List.of("Edsger", "Grace"), names());
+        assertEquals("2 contacts", vm.summaryProperty().get());
+        labels.select(entry("Family"));
+        assertEquals(List.of("Ada", "Grace"), names(), "the favourite first, as in the whole book");
+        assertEquals("Favourites", vm.headingAt(0));
+        labels.select(entry("Favourites"));
+        assertEquals(List.of("Ada"), names());
+        assertEquals("1 contact", vm.summaryProperty().get());
+        labels.select(entry("All contacts"));
+        assertEquals(4, names().size());
+    }
+
+    @Test
+    void aLabelComposesWithTheSearch() {
+        addPeople();
+        labels.selectLabel("Work");
+        vm.searchTextProperty().set("hopper");
+        assertEquals(List.of("Grace"), names());
+        assertEquals("1 match", vm.summaryProperty().get());
+        vm.searchTextProperty().set("turing"); // in the book, not labelled Work
+        assertEquals(List.of(), names());
+        assertEquals("No contacts in “Work” match “turing”.", vm.emptyStateProperty().get().text());
+    }
+
+    @Test
+    void selectAllWithinALabelDeletesAndCountsOnlyThatLabel() {
+        addPeople();
+        labels.selectLabel("Family");
+        vm.selectEveryone();
+        Selection everyone = vm.selectionProperty().get();
+        assertEquals(2, everyone.size());
+        assertFalse(((Selection.Everyone) everyone).wholeBook(), "Export selection must not export the whole book");
+        assertEquals("All 2 contacts in “Family” selected", vm.selectionSummaryProperty().get().title());
+        vm.deleteSelection();
+        assertEquals(List.of("Alan", "Edsger"),
+                fixture.api.list(0, 100).items().stream().map(Contact::firstName).sorted().toList(),
+                "only Family's contacts went to the trash");
+        assertEquals("The contacts in “Family” moved to the Trash.\nUndo (Ctrl+Z) brings them back.",
+                vm.emptyStateProperty().get().text());
+        // counted again: Family is still shown (picked), with nobody; Work lost Grace
+        assertEquals(List.of("All contacts", "Favourites", "Work 1", "Family 0"), entries());
+        vm.undoDelete();
+        assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), entries());
+        assertEquals(List.of("Ada", "Grace"), names());
+    }
+
+    @Test
+    void anEmptyFilterIsNotAnEmptyBook() {
+        add("Alan", "Turing", false);
+        vm.reload();
+        labels.select(entry("Favourites"));
+        assertEquals(List.of(), names());
+        assertEquals("No favourites yet.", vm.emptyStateProperty().get().text());
+        assertFalse(vm.bookEmptyProperty().get(), "Export all still has someone to export");
+        assertFalse(vm.isAddressBookEmpty());
+        assertFalse(vm.offersImportProperty().get());
+    }
+
+    @Test
+    void letterJumpsWorkAmongTheFavouritesAlone() {
+        add("Ada", "Lovelace", true);
+        add("Grace", "Hopper", true);
+        add("Alan", "Turing", true);
+        vm.reload();
+        labels.select(entry("Favourites"));
+        vm.jumpTo("T");
+        assertEquals("Alan", vm.shownProperty().get().firstName());
+    }
+
+    @Test
+    void savingAContactWithANewLabelCountsTheLabelsAgain() {
+        addPeople();
+        form.startNew();
+        form.firstNameProperty().set("Barbara");
+        form.labelsTextProperty().set("Friends");
+        form.save();
+        assertEquals(List.of("All contacts", "Favourites", "Family 2", "Friends 1", "Work 2"), entries());
+    }
+
+    @Test
+    void anImportOrMergeElsewhereCountsTheLabelsAgain() {
+        addPeople();
+        add("Barbara", "Liskov", false, "Friends");
+        assertFalse(entries().contains("Friends 1"), "(not asked yet)");
+        vm.reload(); // what Import, the Trash and Duplicates call once they changed the book
+        assertTrue(entries().contains("Friends 1"));
+    }
+
+    @Test
+    void anAnswerForAnOlderListingIsDroppedWhenAnotherLabelIsPicked() {
+        addPeople();
+        HeldBack held = new HeldBack();
+        ContactsViewModel slow = new ContactsViewModel(fixture.user, held, Debouncer.immediate(), form);
+        slow.labels().selectLabel("Family");
+        slow.labels().selectLabel("Work");
+        held.runAll();
+        assertEquals(List.of("Edsger", "Grace"), slow.contacts().stream().map(Contact::firstName).toList());
+        assertNotNull(slow.labels().selectedEntry());
+    }
+}
