@@ -40,7 +40,8 @@ class LabelsViewModelTest {
     void setUp() {
         fixture = new ServerFixture(dir).loggedIn("labels@example.com");
         form = new ContactFormViewModel(fixture.user, Background.direct());
-        vm = new ContactsViewModel(fixture.user, Background.direct(), Debouncer.immediate(), form);
+        vm = new ContactsViewModel(fixture.user, Background.direct(), Debouncer.immediate(), Debouncer.immediate(),
+                form);
         labels = vm.labels();
     }
 
@@ -180,7 +181,8 @@ class LabelsViewModelTest {
     void anAnswerForAnOlderListingIsDroppedWhenAnotherLabelIsPicked() {
         addPeople();
         HeldBack held = new HeldBack();
-        ContactsViewModel slow = new ContactsViewModel(fixture.user, held, Debouncer.immediate(), form);
+        ContactsViewModel slow = new ContactsViewModel(fixture.user, held, Debouncer.immediate(), Debouncer.immediate(),
+                form);
         slow.labels().selectLabel("Family");
         slow.labels().selectLabel("Work");
         held.runAll();
