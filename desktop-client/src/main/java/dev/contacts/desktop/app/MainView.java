@@ -33,6 +33,8 @@ import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.event.EventHandler;
+import javafx.event.EventType;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -40,6 +42,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
@@ -250,7 +253,29 @@ public final class MainView extends StackPane {
     private void openFromBirthdays(Contact contact) {
         if (contacts.open(contact)) {
             showContacts();
+            ignoreTheRestOfTheClicks();
         }
+    }
+
+    /**
+     * A birthday opens on its second click; a third click of the same burst (a click to select, then a double
+     * click) would land on the contacts view, on whatever sits under the pointer there (the sidebar's Favourites,
+     * another row), and pick it. Clicks that go on counting are dropped until a new first click.
+     */
+    private void ignoreTheRestOfTheClicks() {
+        addEventFilter(MouseEvent.ANY, new EventHandler<>() {
+            @Override
+            public void handle(MouseEvent e) {
+                EventType<? extends MouseEvent> type = e.getEventType();
+                boolean click = type == MouseEvent.MOUSE_PRESSED || type == MouseEvent.MOUSE_RELEASED
+                        || type == MouseEvent.MOUSE_CLICKED;
+                if (type == MouseEvent.MOUSE_PRESSED && e.getClickCount() == 1) {
+                    removeEventFilter(MouseEvent.ANY, this);
+                } else if (click && e.getClickCount() > 1) {
+                    e.consume();
+                }
+            }
+        });
     }
 
     @FXML
