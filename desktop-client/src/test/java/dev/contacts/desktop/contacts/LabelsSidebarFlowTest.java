@@ -67,13 +67,6 @@ class LabelsSidebarFlowTest extends UiTestBase {
                 .findFirst().orElse(null);
     }
 
-    private void bothThemes(String screenshot) {
-        Screenshots.save(window.scene(), screenshot + "-light");
-        Fx.run(() -> theme.darkProperty().set(true));
-        Screenshots.save(window.scene(), screenshot + "-dark");
-        Fx.run(() -> theme.darkProperty().set(false));
-    }
-
     @Test
     void aClickOnALabelListsItsContactsAndAChipInTheDetailsPicksItsLabel() {
         registerAndLogIn(robot, "sidebar@example.com");
@@ -83,7 +76,7 @@ class LabelsSidebarFlowTest extends UiTestBase {
         clickOnEntry("Work");
         waitUntil("only Work's contacts", () -> listedFirstNames().equals(List.of("Edsger", "Grace")));
         assertEquals("2 contacts", text(robot, "#summary"));
-        bothThemes("labels-sidebar-work");
+        screenshotsInBothThemes("labels-sidebar-work");
 
         clickOnContact("Grace Hopper");
         waitUntil("her details", () -> text(robot, "#detail-name").equals("Grace Hopper"));

@@ -12,7 +12,6 @@ import java.util.List;
 import dev.contacts.desktop.api.TransferFormat;
 import dev.contacts.desktop.support.FixedFilePicker;
 import dev.contacts.desktop.support.Fx;
-import dev.contacts.desktop.support.Screenshots;
 import dev.contacts.desktop.support.UiTestBase;
 import dev.contacts.model.ContactDraft;
 import javafx.scene.Node;
@@ -62,13 +61,6 @@ class SelectionPaneFlowTest extends UiTestBase {
                 .stream().map(n -> ((Labeled) n).getText()).toList());
     }
 
-    private void bothThemes(String screenshot) {
-        Screenshots.save(window.scene(), screenshot + "-light");
-        Fx.run(() -> theme.darkProperty().set(true));
-        Screenshots.save(window.scene(), screenshot + "-dark");
-        Fx.run(() -> theme.darkProperty().set(false));
-    }
-
     @Test
     void severalSelectedContactsAreSummedUpBesideTheListWithTheActionsForThemAll() throws IOException {
         registerAndLogIn(robot, "selection-pane@example.com");
@@ -84,7 +76,7 @@ class SelectionPaneFlowTest extends UiTestBase {
         assertEquals("Delete 3 contacts", text(robot, "#selection-delete"));
         assertEquals("Export 3 contacts…", text(robot, "#selection-export"));
         assertEquals("Select all 6 contacts", text(robot, "#selection-select-all"));
-        bothThemes("selection-pane");
+        screenshotsInBothThemes("selection-pane");
 
         Path file = dataDir.resolve("three.vcf");
         Fx.run(() -> window.mainView().transfers().usePicker(new FixedFilePicker()
@@ -151,7 +143,7 @@ class SelectionPaneFlowTest extends UiTestBase {
                 .equals("All contacts moved to the Trash.\nUndo (Ctrl+Z) brings them back."));
         assertTrue(visible(robot, "#open-trash"));
         assertFalse(visible(robot, "#selection-pane"), "nothing selected any more");
-        bothThemes("contacts-all-deleted");
+        screenshotsInBothThemes("contacts-all-deleted");
 
         ctrl(KeyCode.Z);
         waitUntil("all back", () -> listedFirstNames().size() == PEOPLE.size());

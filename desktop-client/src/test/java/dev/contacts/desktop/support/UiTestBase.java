@@ -107,6 +107,14 @@ public abstract class UiTestBase extends FxRobot {
     }
 
     /** Stops the server and starts it again on the same port and database (e.g. after an outage). */
+    /** Saves the window's screenshot in the light theme, then the dark one ({@code name}-light, -dark). */
+    protected void screenshotsInBothThemes(String name) {
+        Screenshots.save(window.scene(), name + "-light");
+        Fx.run(() -> theme.darkProperty().set(true));
+        Screenshots.save(window.scene(), name + "-dark");
+        Fx.run(() -> theme.darkProperty().set(false));
+    }
+
     protected void restartServer() {
         int port = server.port();
         server.stop();
