@@ -224,13 +224,8 @@ public final class ContactsApi {
 
     /**
      * One page of the contacts that match {@code text} (all of them when it is blank), sorted by {@code sort},
-     * only favourites or only the others ({@code favorite}).
+     * only favourites or only the others ({@code favorite}), within {@code filter} (its label, if any).
      */
-    public Page<Contact> list(String text, SortBy sort, boolean favorite, int skip, int limit) {
-        return list(text, Filter.ALL, sort, favorite, skip, limit);
-    }
-
-    /** Like {@link #list(String, SortBy, boolean, int, int)}, within {@code filter} (its label, if any). */
     public Page<Contact> list(String text, Filter filter, SortBy sort, boolean favorite, int skip, int limit) {
         return page(call("GET", listing(text, "sort=" + sort.wire() + "&favorite=" + favorite + filter.parameters()
                 + "&skip=" + skip + "&limit=" + limit), null, true));

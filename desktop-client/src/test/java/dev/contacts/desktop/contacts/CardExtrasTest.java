@@ -158,7 +158,8 @@ class CardExtrasTest {
             }
             counted.api.importFile(APPLE_CARD.getBytes(StandardCharsets.UTF_8), TransferFormat.VCARD,
                     StandardCharsets.UTF_8);
-            Contact ann = counted.api.list("Ann", ContactsApi.SortBy.LAST_NAME, false, 0, 10).items().getFirst();
+            Contact ann = counted.api.list("Ann", ContactsApi.Filter.ALL, ContactsApi.SortBy.LAST_NAME, false, 0,
+                    10).items().getFirst();
             HeldPause rest = new HeldPause();
             ContactsViewModel vm = new ContactsViewModel(counted.user, Background.direct(), Debouncer.immediate(),
                     rest, new ContactFormViewModel(counted.user, Background.direct()));
