@@ -34,6 +34,8 @@ public final class AppWindow {
     public static final double MIN_WIDTH = 800;
     public static final double MIN_HEIGHT = 560;
     static final KeyCombination LOG_OUT = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
+    /** Ctrl+Q quits, as in GNOME's and Thunderbird's apps, on the login screen too. */
+    static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
 
     private final Session session;
     private final LongFunction<Debouncer> debouncers;
@@ -115,6 +117,13 @@ public final class AppWindow {
             root.getChildren().setAll(loginView);
             loginView.focusFirstEmptyField();
         }
+        // the File menu's Quit registers Ctrl+Q with the scene and takes it away with the menu at log-out
+        scene.getAccelerators().put(QUIT, this::quit);
+    }
+
+    /** Ctrl+Q: closes the window as its close button does (asking first when something typed would be lost). */
+    private void quit() {
+        showing().ifPresentOrElse(MainView::quit, () -> scene.getWindow().hide());
     }
 
     /** The shortcuts act on whichever account's screens are showing, never on a closed session's. */

@@ -77,6 +77,7 @@ public final class MainView extends StackPane {
     @FXML private Button themeToggle;
     @FXML private MenuButton accountMenu;
     @FXML private MenuItem logout;
+    @FXML private MenuItem quit;
     @FXML private MenuItem exportAllItem;
     @FXML private MenuItem exportSelectionItem;
     @FXML private Notification undoToast;
@@ -129,6 +130,7 @@ public final class MainView extends StackPane {
         accountMenu.setText(user.account());
         accountMenu.setAccessibleText("Account: " + user.account());
         logout.setAccelerator(AppWindow.LOG_OUT);
+        quit.setAccelerator(AppWindow.QUIT);
         exportSelectionItem.textProperty().bind(Bindings.createStringBinding(
                 () -> ExportViewModel.selectionAction(contacts.selectionProperty().get()), contacts.selectionProperty()));
         // greyed out while nothing is selected, as Delete is: it used to open a card titled "Export failed"
@@ -352,6 +354,17 @@ public final class MainView extends StackPane {
     }
 
     /** Logs out, asking first when something typed would be lost. */
+    /**
+     * File → Quit (Ctrl+Q): closes the window as its close button does, asking first when something typed would
+     * be lost; the app then stops (the embedded server's database closed cleanly).
+     */
+    @FXML
+    public void quit() {
+        if (mayClose()) {
+            getScene().getWindow().hide();
+        }
+    }
+
     @FXML
     public void logOut() {
         if (mayClose()) {
