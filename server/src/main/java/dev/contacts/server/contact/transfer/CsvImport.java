@@ -54,6 +54,8 @@ final class CsvImport {
             DateTimeFormatter.ofPattern("M/d/uuuu", Locale.ROOT), DateTimeFormatter.ofPattern("d.M.uuuu", Locale.ROOT),
             DateTimeFormatter.ofPattern("uuuu/M/d", Locale.ROOT));
 
+    /** A line break as Windows (CRLF) or old Macs (CR) write one inside a cell. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n?");
     /** Outlook's way of writing that a date column has no date (in English, and in German: "0.0.00"). */
     private static final Set<String> NO_DATE = Set.of("0/0/00", "0/0/0000", "0.0.00", "0.0.0000");
 
@@ -844,9 +846,11 @@ final class CsvImport {
             return index(column) >= 0;
         }
 
+        /** The cell's value, its line breaks as the app keeps them ("\n": Outlook writes CRLF); null when blank. */
         String get(String column) {
             int i = index(column);
-            return i < 0 || i >= record.size() || record.get(i).isBlank() ? null : record.get(i).strip();
+            return i < 0 || i >= record.size() || record.get(i).isBlank() ? null
+                    : LINE_BREAK.matcher(record.get(i).strip()).replaceAll("\n");
         }
 
         /** The cell's value (null when blank or absent), marked as read. */
