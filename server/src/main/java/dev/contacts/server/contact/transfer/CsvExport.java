@@ -52,7 +52,7 @@ final class CsvExport implements ContactFileWriter {
     /** Kept properties that may have a column here, a photo's link too: the others are not read. */
     private static final Pattern COLUMNED = Pattern.compile(
             "^([A-Za-z0-9-]+\\.)?(URL|PHOTO|RELATED|X-ABRELATEDNAMES|ANNIVERSARY|X-ANNIVERSARY|X-ABDATE|X-CSV"
-                    + "|X-EVOLUTION-[A-Z-]+|X-KADDRESSBOOK-[A-Z-]+)[;:]",
+                    + "|X-EVOLUTION-[A-Z-]+|X-KADDRESSBOOK-[A-Z-]+|X-PHONETIC-[A-Z-]+)[;:]",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     private final Writer out;
@@ -125,6 +125,12 @@ final class CsvExport implements ContactFileWriter {
                 nz(NameAffixes.take(extras, NameAffixes.PREFIX)), nz(NameAffixes.take(extras, NameAffixes.SUFFIX)),
                 nz(c.nickname()), "",
                 nz(c.organization()), nz(c.jobTitle()), "", birthday(c), nz(c.additionalData()), ""));
+        for (VCardProperty p : extras) {
+            String phonetic = PhoneticNames.column(p);
+            if (phonetic != null && row.get(FIXED.indexOf(phonetic)).isEmpty()) {
+                row.set(FIXED.indexOf(phonetic), KeptEntries.text((RawProperty) p));
+            }
+        }
         List<String> labels = new ArrayList<>(c.labels());
         labels.add("* myContacts");
         if (c.favorite()) {

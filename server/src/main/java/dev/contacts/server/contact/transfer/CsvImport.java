@@ -587,6 +587,7 @@ final class CsvImport {
     private static void google(Row r, DraftBuilder draft, List<VCardProperty> sites, String given, String middle,
                                String family, String groups, String labelSuffix, String organization, String title) {
         draft.name(join(" ", r.take(given), r.take(middle)), r.take(family));
+        sites.addAll(PhoneticNames.fromCsv(r::take)); // the current layout's; the legacy one's are kept as cells
         draft.formattedName(r.take("Name"));
         draft.nickname(r.take("Nickname"));
         draft.organization(join(", ", r.take(organization),

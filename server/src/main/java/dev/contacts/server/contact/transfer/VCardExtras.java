@@ -186,6 +186,10 @@ final class VCardExtras {
         if (property instanceof Url url && url.getValue() != null) {
             return "URL:" + url.getValue().strip();
         }
+        String phonetic = PhoneticNames.identity(property);
+        if (phonetic != null) {
+            return phonetic;
+        }
         String blog = KeptEntries.desktopBlog(property);
         if (blog != null) {
             return "URL:" + blog; // a CSV export writes it as a web site

@@ -390,6 +390,39 @@ class TransferApiTest {
     }
 
     @Test
+    void applesPhoneticNamesGoToGooglesPhoneticColumnsAndBack() {
+        imported("", VCARD, card("""
+                N:Nakamura;Aiko;;;\r
+                FN:Aiko Nakamura\r
+                X-PHONETIC-FIRST-NAME:アイコ\r
+                X-PHONETIC-LAST-NAME:ナカムラ\r
+                EMAIL:aiko@example.jp"""));
+        JsonNode before = contacts();
+        String csv = api.get("/contacts/export/?format=csv", token).body();
+        Map<String, String> aiko = rows(csv).get(0);
+        assertEquals(List.of("アイコ", "", "ナカムラ"), List.of(aiko.get("Phonetic First Name"),
+                aiko.get("Phonetic Middle Name"), aiko.get("Phonetic Last Name")), csv);
+        JsonNode again = imported("", CSV, csv);
+        assertEquals(0, again.get("created").asInt() + again.get("merged").asInt(), again.toString());
+        assertEquals(before, contacts());
+    }
+
+    @Test
+    void aGoogleCsvsPhoneticNamesAreWrittenInAVCardAsAppleAndGoogleReadThem() {
+        imported("", CSV, "First Name,Last Name,Phonetic First Name,Phonetic Last Name,E-mail 1 - Value\r\n"
+                + "太郎,山田,タロウ,ヤマダ,yamada@example.jp\r\n");
+        String vcard = api.get("/contacts/export/?format=vcard", token).body();
+        assertTrue(vcard.contains("\r\nX-PHONETIC-FIRST-NAME:タロウ\r\n") && vcard.contains(
+                "\r\nX-PHONETIC-LAST-NAME:ヤマダ\r\n") && !vcard.contains("X-CSV"), vcard);
+        JsonNode before = contacts();
+        JsonNode again = imported("", VCARD, vcard);
+        assertEquals(0, again.get("created").asInt() + again.get("merged").asInt(), again.toString());
+        assertEquals(before, contacts());
+        Map<String, String> taro = rows(api.get("/contacts/export/?format=csv", token).body()).get(0);
+        assertEquals(List.of("タロウ", "ヤマダ"), List.of(taro.get("Phonetic First Name"), taro.get("Phonetic Last Name")));
+    }
+
+    @Test
     void aMergeAddsAnEventOrRelationOfTheSameValueUnderAnotherLabelAndNothingTwice() {
         String header = "First Name,Last Name,E-mail 1 - Value,Event 1 - Label,Event 1 - Value,Relation 1 - Label,"
                 + "Relation 1 - Value\r\n";
