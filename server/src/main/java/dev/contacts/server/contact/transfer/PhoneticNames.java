@@ -18,7 +18,7 @@ import ezvcard.property.VCardProperty;
  */
 final class PhoneticNames {
 
-    /** Each kept property by Google CSV's column for it, in Google's order. */
+    /** Each kept property by Google CSV's column for it ({@link #COLUMNS} has the columns in Google's order). */
     private static final Map<String, String> PROPERTIES = Map.of("Phonetic First Name", "X-PHONETIC-FIRST-NAME",
             "Phonetic Middle Name", "X-PHONETIC-MIDDLE-NAME", "Phonetic Last Name", "X-PHONETIC-LAST-NAME");
     static final List<String> COLUMNS = List.of("Phonetic First Name", "Phonetic Middle Name", "Phonetic Last Name");
