@@ -166,6 +166,14 @@ public final class CardExtras {
     private static final Map<String, String> CHAT_PROPERTIES = Map.of("X-AIM", "AIM", "X-JABBER", "Jabber",
             "X-SKYPE", "Skype", "X-SKYPE-USERNAME", "Skype", "X-ICQ", "ICQ", "X-MSN", "MSN", "X-YAHOO", "Yahoo",
             "X-GOOGLE-TALK", "Google Talk", "X-QQ", "QQ", "X-GADUGADU", "Gadu-Gadu");
+    /**
+     * What Evolution (GNOME Contacts' store) and KDE's KAddressBook keep in properties of their own, one value each:
+     * their related people, by the label they name.
+     */
+    private static final Map<String, String> DESKTOP_RELATIONS = Map.of("X-EVOLUTION-SPOUSE", "spouse",
+            "X-EVOLUTION-MANAGER", "manager", "X-EVOLUTION-ASSISTANT", "assistant",
+            "X-KADDRESSBOOK-X-SPOUSESNAME", "spouse", "X-KADDRESSBOOK-X-MANAGERSNAME", "manager",
+            "X-KADDRESSBOOK-X-ASSISTANTSNAME", "assistant");
     /** TYPE values that say nothing a person would read as a label. */
     private static final List<String> NOT_LABELS = List.of("pref", "internet", "voice", "x-internet");
 
@@ -216,17 +224,20 @@ public final class CardExtras {
         String value = VObjectPropertyValues.unescape(raw.getValue()).strip(); // kept as vCard text
         return switch (name) {
             case "X-ABRELATEDNAMES" -> new Extra(Kind.RELATED, label, value, null);
-            case "X-ABDATE", "X-ANNIVERSARY" -> {
+            case "X-ABDATE", "X-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY", "X-KADDRESSBOOK-X-ANNIVERSARY" -> {
                 LocalDate date = textDate(value, raw.getParameter("X-APPLE-OMIT-YEAR"));
-                boolean anniversary = name.equals("X-ANNIVERSARY") || label.equalsIgnoreCase("anniversary");
+                boolean anniversary = !name.equals("X-ABDATE") || label.equalsIgnoreCase("anniversary");
                 yield new Extra(anniversary ? Kind.ANNIVERSARY : Kind.DATE, anniversary ? "" : label,
                         date != null ? date.toString() : value, date);
             }
             case "X-SOCIALPROFILE" -> new Extra(Kind.WEB_SITE, label, value, null);
+            case "X-EVOLUTION-BLOG-URL", "X-KADDRESSBOOK-BLOGFEED" -> new Extra(Kind.WEB_SITE, "blog", value, null);
             case "X-CSV" -> "Custom Field".equals(raw.getParameter("X-COLUMN"))
                     ? new Extra(Kind.CUSTOM, nz(raw.getParameter("X-LABEL")), value, null) : null;
             default -> CHAT_PROPERTIES.containsKey(name)
-                    ? new Extra(Kind.CHAT, label.isEmpty() ? CHAT_PROPERTIES.get(name) : label, value, null) : null;
+                    ? new Extra(Kind.CHAT, label.isEmpty() ? CHAT_PROPERTIES.get(name) : label, value, null)
+                    : DESKTOP_RELATIONS.containsKey(name)
+                    ? new Extra(Kind.RELATED, DESKTOP_RELATIONS.get(name), value, null) : null;
         };
     }
 

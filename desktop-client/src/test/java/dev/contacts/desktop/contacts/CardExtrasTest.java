@@ -97,6 +97,51 @@ class CardExtrasTest {
     }
 
     @Test
+    void anEvolutionOrKAddressBookCardsAnniversarySpouseManagerAndBlogAreShown() {
+        // GNOME Contacts / Evolution (EVCard 3.0) and KDE's KAddressBook keep these in properties of their own
+        String evolution = """
+                BEGIN:VCARD
+                VERSION:3.0
+                N:Kowalska;Joanna;;;
+                FN:Joanna Kowalska
+                EMAIL;TYPE=HOME:asia@example.pl
+                X-EVOLUTION-FILE-AS:Kowalska\\, Joanna
+                X-EVOLUTION-ANNIVERSARY:2014-05-10
+                X-EVOLUTION-SPOUSE:Piotr
+                X-EVOLUTION-MANAGER:Ewa Nowak
+                X-EVOLUTION-BLOG-URL:https://asia.example.pl/blog
+                END:VCARD
+                """.replace("\n", "\r\n");
+        String kde = """
+                BEGIN:VCARD
+                VERSION:3.0
+                N:Weber;Jonas;;;
+                FN:Jonas Weber
+                X-KADDRESSBOOK-X-Anniversary:2020-11-11
+                X-KADDRESSBOOK-X-SpousesName:Lea
+                X-KADDRESSBOOK-BlogFeed:https://jonas.example.de/feed
+                END:VCARD
+                """.replace("\n", "\r\n");
+        assertEquals(List.of(
+                new Extra(Kind.WEB_SITE, "blog", "https://asia.example.pl/blog", null),
+                new Extra(Kind.ANNIVERSARY, "", "2014-05-10", LocalDate.of(2014, 5, 10)),
+                new Extra(Kind.RELATED, "spouse", "Piotr", null),
+                new Extra(Kind.RELATED, "manager", "Ewa Nowak", null)), shownFor(imported(evolution)));
+        fixture.api.delete(fixture.api.list(0, 10).items().getFirst().id());
+        assertEquals(List.of(
+                new Extra(Kind.WEB_SITE, "blog", "https://jonas.example.de/feed", null),
+                new Extra(Kind.ANNIVERSARY, "", "2020-11-11", LocalDate.of(2020, 11, 11)),
+                new Extra(Kind.RELATED, "spouse", "Lea", null)), shownFor(imported(kde)));
+    }
+
+    private List<Extra> shownFor(Contact contact) {
+        ContactsViewModel vm = new ContactsViewModel(fixture.user, Background.direct(),
+                Debouncer.immediate(), Debouncer.immediate(), form);
+        vm.show(contact);
+        return List.copyOf(vm.cardExtras().shown());
+    }
+
+    @Test
     void aContactWithoutSuchValuesShowsNoneAndItsEmailIsNoneOfThem() {
         Contact grace = fixture.api.create(new ContactDraft("Grace", "Hopper", "grace@navy.example", null, null,
                 null));

@@ -41,6 +41,8 @@ final class CsvExport implements ContactFileWriter {
     private static final Set<String> FIXED_NAMES = Set.copyOf(FIXED);
     private static final List<String> EMPTY_FIXED = java.util.Collections.nCopies(FIXED.size(), "");
     private static final String WEBSITE = "Website";
+    /** The label of the blog Evolution or KAddressBook keeps apart from the card's URLs. */
+    private static final String BLOG = "Blog";
     /** The groups of numbered label-and-value pairs after the addresses, in Google's order. */
     private static final List<String> GROUPS = List.of(KeptEntries.RELATION, WEBSITE, KeptEntries.EVENT,
             KeptEntries.CUSTOM_FIELD);
@@ -49,7 +51,8 @@ final class CsvExport implements ContactFileWriter {
     private static final Pattern NUMBERED = Pattern.compile(".+ \\d+ - .+");
     /** Kept properties that may have a column here, a photo's link too: the others are not read. */
     private static final Pattern COLUMNED = Pattern.compile(
-            "^([A-Za-z0-9-]+\\.)?(URL|PHOTO|RELATED|X-ABRELATEDNAMES|ANNIVERSARY|X-ANNIVERSARY|X-ABDATE|X-CSV)[;:]",
+            "^([A-Za-z0-9-]+\\.)?(URL|PHOTO|RELATED|X-ABRELATEDNAMES|ANNIVERSARY|X-ANNIVERSARY|X-ABDATE|X-CSV"
+                    + "|X-EVOLUTION-[A-Z-]+|X-KADDRESSBOOK-[A-Z-]+|X-PHONETIC-[A-Z-]+)[;:]",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     private final Writer out;
@@ -122,6 +125,12 @@ final class CsvExport implements ContactFileWriter {
                 nz(NameAffixes.take(extras, NameAffixes.PREFIX)), nz(NameAffixes.take(extras, NameAffixes.SUFFIX)),
                 nz(c.nickname()), "",
                 nz(c.organization()), nz(c.jobTitle()), "", birthday(c), nz(c.additionalData()), ""));
+        for (VCardProperty p : extras) {
+            String phonetic = PhoneticNames.column(p);
+            if (phonetic != null && row.get(FIXED.indexOf(phonetic)).isEmpty()) {
+                row.set(FIXED.indexOf(phonetic), KeptEntries.text((RawProperty) p));
+            }
+        }
         List<String> labels = new ArrayList<>(c.labels());
         labels.add("* myContacts");
         if (c.favorite()) {
@@ -259,13 +268,22 @@ final class CsvExport implements ContactFileWriter {
         return urls;
     }
 
-    /** The URLs, each with its label (its TYPE, or Apple's label beside it). */
+    /**
+     * The URLs, each with its label (its TYPE, or Apple's label beside it), then the blog that Evolution or
+     * KAddressBook keeps in a property of its own.
+     */
     private static List<KeptEntries.Entry> websites(List<VCardProperty> extras) {
         List<KeptEntries.Entry> sites = new ArrayList<>();
         for (Url url : urls(extras)) {
             String label = EntryLabels.fromVCard(url.getParameters().getTypes(), KeptEntries.appleLabel(url, extras),
                     EntryLabels.Kind.EMAIL);
             sites.add(new KeptEntries.Entry(label == null ? "" : EntryLabels.toCsv(label), url.getValue().strip()));
+        }
+        for (VCardProperty p : extras) {
+            String blog = KeptEntries.desktopBlog(p);
+            if (blog != null) {
+                sites.add(new KeptEntries.Entry(BLOG, blog));
+            }
         }
         return sites;
     }

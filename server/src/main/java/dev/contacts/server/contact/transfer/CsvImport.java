@@ -54,6 +54,8 @@ final class CsvImport {
             DateTimeFormatter.ofPattern("M/d/uuuu", Locale.ROOT), DateTimeFormatter.ofPattern("d.M.uuuu", Locale.ROOT),
             DateTimeFormatter.ofPattern("uuuu/M/d", Locale.ROOT));
 
+    /** A line break as Windows (CRLF) or old Macs (CR) write one inside a cell. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n?");
     /** Outlook's way of writing that a date column has no date (in English, and in German: "0.0.00"). */
     private static final Set<String> NO_DATE = Set.of("0/0/00", "0/0/0000", "0.0.00", "0.0.0000");
 
@@ -585,6 +587,7 @@ final class CsvImport {
     private static void google(Row r, DraftBuilder draft, List<VCardProperty> sites, String given, String middle,
                                String family, String groups, String labelSuffix, String organization, String title) {
         draft.name(join(" ", r.take(given), r.take(middle)), r.take(family));
+        sites.addAll(PhoneticNames.fromCsv(r::take)); // the current layout's; the legacy one's are kept as cells
         draft.formattedName(r.take("Name"));
         draft.nickname(r.take("Nickname"));
         draft.organization(join(", ", r.take(organization),
@@ -844,9 +847,11 @@ final class CsvImport {
             return index(column) >= 0;
         }
 
+        /** The cell's value, its line breaks as the app keeps them ("\n": Outlook writes CRLF); null when blank. */
         String get(String column) {
             int i = index(column);
-            return i < 0 || i >= record.size() || record.get(i).isBlank() ? null : record.get(i).strip();
+            return i < 0 || i >= record.size() || record.get(i).isBlank() ? null
+                    : LINE_BREAK.matcher(record.get(i).strip()).replaceAll("\n");
         }
 
         /** The cell's value (null when blank or absent), marked as read. */

@@ -51,6 +51,18 @@ final class KeptEntries {
     private static final Map<String, String> OUTLOOK_RELATIONS = Map.of("Spouse", "Spouse", "Children", "Child",
             "Manager's Name", "Manager", "Assistant's Name", "Assistant");
     static final String ANNIVERSARY = "Anniversary";
+    /**
+     * The relations that Evolution (GNOME Contacts' store) and KDE's KAddressBook write as properties of their own,
+     * one value each, by their upper-case names; their label is what they name.
+     */
+    static final Map<String, String> DESKTOP_RELATIONS = Map.of("X-EVOLUTION-SPOUSE", "Spouse",
+            "X-EVOLUTION-MANAGER", "Manager", "X-EVOLUTION-ASSISTANT", "Assistant",
+            "X-KADDRESSBOOK-X-SPOUSESNAME", "Spouse", "X-KADDRESSBOOK-X-MANAGERSNAME", "Manager",
+            "X-KADDRESSBOOK-X-ASSISTANTSNAME", "Assistant");
+    /** Evolution's and KAddressBook's anniversary, by their upper-case names. */
+    static final Set<String> DESKTOP_ANNIVERSARIES = Set.of("X-EVOLUTION-ANNIVERSARY", "X-KADDRESSBOOK-X-ANNIVERSARY");
+    /** Evolution's and KAddressBook's blog address, kept apart from the card's URLs, by their upper-case names. */
+    private static final Set<String> DESKTOP_BLOGS = Set.of("X-EVOLUTION-BLOG-URL", "X-KADDRESSBOOK-BLOGFEED");
 
     /** One entry: its label ("" when it has none) and its value. */
     record Entry(String label, String value) {
@@ -202,6 +214,10 @@ final class KeptEntries {
                     || raw.getPropertyName().equalsIgnoreCase("RELATED")) {
                 return new Entry(label(raw, all), text(raw));
             }
+            String desktop = DESKTOP_RELATIONS.get(raw.getPropertyName().toUpperCase(Locale.ROOT));
+            if (desktop != null) {
+                return new Entry(desktop, text(raw));
+            }
             if (isCell(raw)) {
                 String column = raw.getParameter(CsvImport.COLUMN_PARAMETER);
                 String label = column == null ? null
@@ -226,7 +242,8 @@ final class KeptEntries {
         }
         if (p instanceof RawProperty raw && raw.getValue() != null && !raw.getValue().isBlank()) {
             String name = raw.getPropertyName();
-            if (name.equalsIgnoreCase("X-ANNIVERSARY") || name.equalsIgnoreCase("ANNIVERSARY")) {
+            if (name.equalsIgnoreCase("X-ANNIVERSARY") || name.equalsIgnoreCase("ANNIVERSARY")
+                    || DESKTOP_ANNIVERSARIES.contains(name.toUpperCase(Locale.ROOT))) {
                 return new Entry(ANNIVERSARY, date(text(raw)));
             }
             if (name.equalsIgnoreCase("X-ABDATE")) {
@@ -243,6 +260,12 @@ final class KeptEntries {
             }
         }
         return null;
+    }
+
+    /** The address of the blog that Evolution or KAddressBook keeps in a property of its own; null for another. */
+    static String desktopBlog(VCardProperty p) {
+        return p instanceof RawProperty raw && raw.getValue() != null && !raw.getValue().isBlank()
+                && DESKTOP_BLOGS.contains(raw.getPropertyName().toUpperCase(Locale.ROOT)) ? text(raw) : null;
     }
 
     /** The text of a kept property's value, stripped, its vCard escapes undone ({@link #unescaped}). */

@@ -178,13 +178,21 @@ final class VCardExtras {
 
     /**
      * What tells a property (one of {@code properties}) apart from the others: its line, but only the address of a
-     * web site or a photo's link, and a relation's, event's or custom field's label and value
+     * web site (Evolution's blog too) or a photo's link, and a relation's, event's or custom field's label and value
      * ({@link KeptEntries#identity}), which a CSV carries without the parameters and group a vCard gave them (an
      * export to CSV imported again adds nothing).
      */
     private static String lineOf(VCardProperty property, List<VCardProperty> properties) {
         if (property instanceof Url url && url.getValue() != null) {
             return "URL:" + url.getValue().strip();
+        }
+        String phonetic = PhoneticNames.identity(property);
+        if (phonetic != null) {
+            return phonetic;
+        }
+        String blog = KeptEntries.desktopBlog(property);
+        if (blog != null) {
+            return "URL:" + blog; // a CSV export writes it as a web site
         }
         if (property instanceof Photo photo && photo.getUrl() != null) {
             return "PHOTO:" + photo.getUrl().strip();

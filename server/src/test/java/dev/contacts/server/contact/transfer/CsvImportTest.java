@@ -425,7 +425,7 @@ class CsvImportTest {
         assertEquals(List.of(2, 3, 5, 6, 7), items.stream().map(ParsedItem::line).toList());
         assertEquals(List.of(1, 2, 3, 4, 5), items.stream().map(ParsedItem::item).toList());
         assertEquals("Ann", items.get(0).contact().draft().firstName(), "the header is found after the BOM");
-        assertEquals("Sto\r\nne", items.get(1).contact().draft().lastName());
+        assertEquals("Sto\nne", items.get(1).contact().draft().lastName(), "a line break in a cell is the app's");
         assertNull(items.get(3).contact(), "an empty row is an error at its own line");
         assertEquals("Dee", items.get(4).contact().draft().firstName());
     }
@@ -453,6 +453,18 @@ class CsvImportTest {
         List<ParsedItem> items = ImportFile.read(csv, ImportFile.Format.CSV).orElseThrow();
         assertEquals(List.of("URL https://contoso.example [work]", "URL https://juergen.example [home]"),
                 VCardExtras.read(items.get(0).contact().extras()).stream().map(CsvImportTest::describe).toList());
+    }
+
+    @Test
+    void outlooksLineBreaksInsideACellAreStoredAsTheAppsOwn() {
+        // Outlook (Windows) writes a two-line street or note with CRLF inside the quoted cell; the stored text had a
+        // CR before each line break, which a vCard export then dropped (a round trip changed the contact)
+        String csv = "\"First Name\",\"Last Name\",\"E-mail Address\",\"Home Street\",\"Home City\",\"Notes\"\r\n"
+                + "\"François\",\"Lefèvre\",\"f@example.fr\",\"4 rue de l'Église\r\nBâtiment B\",\"Lyon\","
+                + "\"Line one\r\nLine two\rthree\"\r\n";
+        ContactDraft f = ImportFile.read(csv, ImportFile.Format.CSV).orElseThrow().get(0).contact().draft();
+        assertEquals("4 rue de l'Église\nBâtiment B", f.addresses().get(0).street());
+        assertEquals("Line one\nLine two\nthree", f.additionalData());
     }
 
     static String describe(ezvcard.property.VCardProperty p) {

@@ -351,6 +351,78 @@ class TransferApiTest {
     }
 
     @Test
+    void evolutionsAndKAddressBooksAnniversarySpouseAndBlogAreWrittenInGooglesColumns() {
+        // as GNOME Contacts / Evolution (EVCard 3.0) and KDE's KAddressBook write them
+        imported("", VCARD, card("""
+                N:Kowalska;Joanna;;;\r
+                FN:Joanna Kowalska\r
+                EMAIL;TYPE=HOME:asia@example.pl\r
+                X-EVOLUTION-ANNIVERSARY:2014-05-10\r
+                X-EVOLUTION-SPOUSE:Piotr\r
+                X-EVOLUTION-MANAGER:Ewa Nowak\r
+                X-EVOLUTION-BLOG-URL:https://asia.example.pl/blog"""));
+        imported("", VCARD, card("""
+                N:Weber;Jonas;;;\r
+                FN:Jonas Weber\r
+                EMAIL:jonas@example.de\r
+                X-KADDRESSBOOK-X-Anniversary:2020-11-11\r
+                X-KADDRESSBOOK-X-SpousesName:Lea\r
+                X-KADDRESSBOOK-BlogFeed:https://jonas.example.de/feed"""));
+        JsonNode before = contacts();
+        String csv = api.get("/contacts/export/?format=csv", token).body();
+        Map<String, String> joanna = rows(csv).get(0);
+        assertEquals(List.of("Spouse", "Piotr", "Manager", "Ewa Nowak", "Anniversary", "2014-05-10", "Blog",
+                "https://asia.example.pl/blog"), List.of(joanna.get("Relation 1 - Label"),
+                joanna.get("Relation 1 - Value"), joanna.get("Relation 2 - Label"), joanna.get("Relation 2 - Value"),
+                joanna.get("Event 1 - Label"), joanna.get("Event 1 - Value"), joanna.get("Website 1 - Label"),
+                joanna.get("Website 1 - Value")), csv);
+        Map<String, String> jonas = rows(csv).get(1);
+        assertEquals(List.of("Spouse", "Lea", "Anniversary", "2020-11-11", "Blog", "https://jonas.example.de/feed"),
+                List.of(jonas.get("Relation 1 - Label"), jonas.get("Relation 1 - Value"),
+                        jonas.get("Event 1 - Label"), jonas.get("Event 1 - Value"), jonas.get("Website 1 - Label"),
+                        jonas.get("Website 1 - Value")), csv);
+
+        JsonNode again = imported("", CSV, csv);
+        assertEquals(0, again.get("created").asInt(), again.toString());
+        assertEquals(List.of(before.get(0).get("updated_at"), before.get(1).get("updated_at")),
+                List.of(contacts().get(0).get("updated_at"), contacts().get(1).get("updated_at")),
+                "the anniversary and spouse are not added a second time: " + again);
+    }
+
+    @Test
+    void applesPhoneticNamesGoToGooglesPhoneticColumnsAndBack() {
+        imported("", VCARD, card("""
+                N:Nakamura;Aiko;;;\r
+                FN:Aiko Nakamura\r
+                X-PHONETIC-FIRST-NAME:アイコ\r
+                X-PHONETIC-LAST-NAME:ナカムラ\r
+                EMAIL:aiko@example.jp"""));
+        JsonNode before = contacts();
+        String csv = api.get("/contacts/export/?format=csv", token).body();
+        Map<String, String> aiko = rows(csv).get(0);
+        assertEquals(List.of("アイコ", "", "ナカムラ"), List.of(aiko.get("Phonetic First Name"),
+                aiko.get("Phonetic Middle Name"), aiko.get("Phonetic Last Name")), csv);
+        JsonNode again = imported("", CSV, csv);
+        assertEquals(0, again.get("created").asInt() + again.get("merged").asInt(), again.toString());
+        assertEquals(before, contacts());
+    }
+
+    @Test
+    void aGoogleCsvsPhoneticNamesAreWrittenInAVCardAsAppleAndGoogleReadThem() {
+        imported("", CSV, "First Name,Last Name,Phonetic First Name,Phonetic Last Name,E-mail 1 - Value\r\n"
+                + "太郎,山田,タロウ,ヤマダ,yamada@example.jp\r\n");
+        String vcard = api.get("/contacts/export/?format=vcard", token).body();
+        assertTrue(vcard.contains("\r\nX-PHONETIC-FIRST-NAME:タロウ\r\n") && vcard.contains(
+                "\r\nX-PHONETIC-LAST-NAME:ヤマダ\r\n") && !vcard.contains("X-CSV"), vcard);
+        JsonNode before = contacts();
+        JsonNode again = imported("", VCARD, vcard);
+        assertEquals(0, again.get("created").asInt() + again.get("merged").asInt(), again.toString());
+        assertEquals(before, contacts());
+        Map<String, String> taro = rows(api.get("/contacts/export/?format=csv", token).body()).get(0);
+        assertEquals(List.of("タロウ", "ヤマダ"), List.of(taro.get("Phonetic First Name"), taro.get("Phonetic Last Name")));
+    }
+
+    @Test
     void aMergeAddsAnEventOrRelationOfTheSameValueUnderAnotherLabelAndNothingTwice() {
         String header = "First Name,Last Name,E-mail 1 - Value,Event 1 - Label,Event 1 - Value,Relation 1 - Label,"
                 + "Relation 1 - Value\r\n";
