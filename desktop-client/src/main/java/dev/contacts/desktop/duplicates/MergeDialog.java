@@ -65,9 +65,10 @@ final class MergeDialog {
                 null)
                 : null;
 
-        Label rest = new Label("Everything else is kept: the other names and birthdays, and details that differ,"
+        Label rest = new Label("Everything else is kept: a name or birthday not chosen, and details that differ,"
                 + " go to the notes; phones, emails, addresses and labels are united. The other "
-                + (contacts.size() == 2 ? "card goes" : "cards go") + " to the trash, with the photo not chosen.");
+                + (contacts.size() == 2 ? "card goes" : "cards go") + " to the trash"
+                + (withPhoto.size() > 1 ? ", with the photo not chosen." : "."));
         rest.setWrapText(true);
         rest.getStyleClass().add("text-muted");
         content.getChildren().add(rest);
