@@ -140,6 +140,7 @@ public final class DuplicatesViewModel {
             Contact before = keep;
             Map<String, Object> changes = chosenValues(keep, choice);
             boolean changed = false;
+            boolean photoPut = false;
             SwappedPhotos swapped = null;
             try {
                 if (!changes.isEmpty()) {
@@ -154,6 +155,7 @@ public final class DuplicatesViewModel {
                     byte[] own = before.hasPhoto() ? api.photo(keep.id()) : null;
                     api.putPhoto(keep.id(), chosen, imageType(chosen));
                     changed = true;
+                    photoPut = true;
                     if (own != null) { // the kept one's photo stays on the other card, in the trash with it
                         api.putPhoto(photoFrom.id(), own, imageType(own));
                         swapped = new SwappedPhotos(photoFrom.id(), own, chosen);
@@ -162,7 +164,7 @@ public final class DuplicatesViewModel {
                 return new Merge(before, api.merge(ids), List.copyOf(ids.subList(1, ids.size())), swapped);
             } catch (RuntimeException failed) {
                 if (changed) { // nothing was merged: the kept contact gets its own values back
-                    putBack(before, swapped, failed);
+                    putBack(before, photoPut, swapped, failed);
                 }
                 throw failed;
             }
@@ -252,12 +254,12 @@ public final class DuplicatesViewModel {
     }
 
     /** Puts the kept contact back as it was before a merge that then failed; a failure here joins {@code failed}. */
-    private void putBack(Contact before, SwappedPhotos swapped, RuntimeException failed) {
+    private void putBack(Contact before, boolean photoPut, SwappedPhotos swapped, RuntimeException failed) {
         try {
             session.api().update(before.id(), before.toDraft());
             if (swapped != null) {
                 swapBack(before.id(), swapped);
-            } else if (!before.hasPhoto()) {
+            } else if (photoPut && !before.hasPhoto()) {
                 session.api().deletePhoto(before.id());
             }
         } catch (RuntimeException alsoFailed) {

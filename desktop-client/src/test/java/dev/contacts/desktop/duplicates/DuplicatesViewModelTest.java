@@ -188,4 +188,22 @@ class DuplicatesViewModelTest {
             assertTrue(!red(fixture.api.photo(other.id())));
         }
     }
+
+    @Test
+    void whenTheMergeIsRefusedAfterTheKeptCardWasGivenTheChosenNameItGetsItsOwnBack() {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("putback@example.com")) {
+            Contact keep = fixture.api.create(draft("Ann", "Lee", "ann@example.com", null, "Acme"));
+            Contact other = fixture.api.create(draft("Annabel", "Lee", "ann@example.com", null, null));
+            DuplicatesViewModel vm = new DuplicatesViewModel(fixture.user, Background.direct(), () -> { });
+            vm.refresh();
+            DuplicatesViewModel.Group group = vm.groups().get(0);
+            fixture.api.delete(other.id()); // deleted in another window meanwhile: the merge answers 404
+
+            vm.merge(group, keep, new DuplicatesViewModel.Choice(other, null, null));
+            assertEquals("Nothing was merged: Contact not found", vm.errorProperty().get());
+            Contact after = fixture.api.get(keep.id()).contact();
+            assertEquals("Ann", after.firstName(), "the kept card is as it was");
+            assertNull(after.additionalData());
+        }
+    }
 }
