@@ -26,7 +26,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Groups of contacts that look like the same person (layout in DuplicatesView.fxml). Each group lists its
- * contacts with a choice of the one to keep (the fullest one is proposed) and a Merge button; after a merge,
+ * contacts with a choice of the one to keep (the fullest one is proposed) and a Merge button, which asks which
+ * name, photo and birthday to keep when the group has several ({@link MergeDialog}); after a merge,
  * Undo puts everything back. Each contact has the list's avatar (photo or initials), from the login's photos.
  * The groups show {@value #PAGE} at a time, with a button for the next ones: a book of thousands of look-alike
  * names has hundreds of groups, and a card for each at once kept the window frozen for over a minute.
@@ -139,7 +140,14 @@ public final class DuplicatesView extends BorderPane {
         merge.setId("merge-" + index);
         merge.getStyleClass().add("accent");
         merge.disableProperty().bind(vm.busyProperty());
-        merge.setOnAction(e -> vm.merge(group, (Contact) keep.getSelectedToggle().getUserData()));
+        merge.setOnAction(e -> {
+            Contact chosen = (Contact) keep.getSelectedToggle().getUserData();
+            if (DuplicatesViewModel.hasChoices(group)) { // names, photos or birthdays differ: which to keep
+                new MergeDialog(this, photos).ask(group, chosen).ifPresent(choice -> vm.merge(group, chosen, choice));
+            } else {
+                vm.merge(group, chosen);
+            }
+        });
         card.getChildren().add(merge);
         return card;
     }

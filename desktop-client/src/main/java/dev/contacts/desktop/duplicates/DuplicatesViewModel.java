@@ -5,15 +5,18 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.contacts.desktop.api.ApiFailure;
+import dev.contacts.desktop.api.ContactsApi;
 import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.Contact;
+import dev.contacts.model.ContactRules;
 import dev.contacts.model.DuplicateGroup;
 import dev.contacts.model.NameOrder;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,13 +30,34 @@ import javafx.collections.ObservableList;
 
 /**
  * The server's groups of contacts that look like the same person. Merging a group keeps the chosen contact
- * (its values win; the server fills its empty fields from the others and unites their lists) and moves the
- * others to the trash. Undo restores those from the trash and puts the kept one back as it was.
+ * (its values win; the server fills its empty fields from the others, unites their lists and keeps their other
+ * values in the notes) and moves the others to the trash. The name, photo and birthday may be taken from another
+ * of the group ({@link Choice}): the kept contact is given them first (with If-Match), its own name and birthday
+ * going to its notes and its own photo to the card the chosen one came from, so nothing is lost. Undo restores the
+ * others from the trash and puts the kept one back as it was.
  */
 public final class DuplicatesViewModel {
 
-    /** What one merge changed, to undo it: the kept contact before, the merged one, the ids sent to the trash. */
-    public record Merge(Contact keptBefore, Contact merged, List<Long> trashed) {
+    /**
+     * What the merged contact takes from which of the group: the name, the photo (null: the kept one's, else the
+     * first of the others that has one) and the birthday (null: the kept one's, else the first other's).
+     */
+    public record Choice(Contact nameFrom, Contact photoFrom, Contact birthdayFrom) {
+        /** Everything from the kept contact, as a merge without a choice. */
+        public static Choice of(Contact keep) {
+            return new Choice(keep, keep.hasPhoto() ? keep : null, keep.birthday() != null ? keep : null);
+        }
+    }
+
+    /** Photos swapped before a merge, to swap back on undo: the kept one's and the other's, as they were. */
+    record SwappedPhotos(long otherId, byte[] keptPhoto, byte[] otherPhoto) {
+    }
+
+    /**
+     * What one merge changed, to undo it: the kept contact before, the merged one, the ids sent to the trash, and the
+     * photos swapped (null when none were).
+     */
+    public record Merge(Contact keptBefore, Contact merged, List<Long> trashed, SwappedPhotos swapped) {
         public String message() {
             int count = trashed.size() + 1;
             String name = name(merged);
@@ -100,14 +124,51 @@ public final class DuplicatesViewModel {
         return List.copyOf(byContacts.values());
     }
 
-    /** Merges {@code group} into {@code keep} (one of its contacts). */
+    /** Merges {@code group} into {@code keep} (one of its contacts), all of whose values win. */
     public void merge(Group group, Contact keep) {
+        merge(group, keep, Choice.of(keep));
+    }
+
+    /** Merges {@code group} into {@code keep}, with the name, photo and birthday {@code choice} says. */
+    public void merge(Group group, Contact keep, Choice choice) {
         List<Long> ids = new ArrayList<>();
         ids.add(keep.id());
         group.contacts().stream().map(Contact::id).filter(id -> id != keep.id()).forEach(ids::add);
         busy.set(true);
-        background.run(() -> session.api().merge(ids), merged -> {
-            Merge merge = new Merge(keep, merged, List.copyOf(ids.subList(1, ids.size())));
+        background.run(() -> {
+            ContactsApi api = session.api();
+            Contact before = keep;
+            Map<String, Object> changes = chosenValues(keep, choice);
+            boolean changed = false;
+            boolean photoPut = false;
+            SwappedPhotos swapped = null;
+            try {
+                if (!changes.isEmpty()) {
+                    ContactsApi.Tagged current = api.get(keep.id());
+                    before = current.contact();
+                    api.patch(keep.id(), chosenValues(before, choice), current.etag()); // 412 if changed between
+                    changed = true;
+                }
+                Contact photoFrom = choice.photoFrom();
+                if (photoFrom != null && photoFrom.id() != keep.id() && photoFrom.hasPhoto()) {
+                    byte[] chosen = api.photo(photoFrom.id());
+                    byte[] own = before.hasPhoto() ? api.photo(keep.id()) : null;
+                    api.putPhoto(keep.id(), chosen, imageType(chosen));
+                    changed = true;
+                    photoPut = true;
+                    if (own != null) { // the kept one's photo stays on the other card, in the trash with it
+                        api.putPhoto(photoFrom.id(), own, imageType(own));
+                        swapped = new SwappedPhotos(photoFrom.id(), own, chosen);
+                    }
+                }
+                return new Merge(before, api.merge(ids), List.copyOf(ids.subList(1, ids.size())), swapped);
+            } catch (RuntimeException failed) {
+                if (changed) { // nothing was merged: the kept contact gets its own values back
+                    putBack(before, photoPut, swapped, failed);
+                }
+                throw failed;
+            }
+        }, merge -> {
             lastMerge.set(merge);
             message.set(merge.message());
             error.set("");
@@ -139,7 +200,10 @@ public final class DuplicatesViewModel {
             }
             Contact before = merge.keptBefore();
             session.api().update(before.id(), before.toDraft());
-            if (!before.hasPhoto() && merge.merged().hasPhoto()) {
+            SwappedPhotos swapped = merge.swapped();
+            if (swapped != null) {
+                swapBack(before.id(), swapped);
+            } else if (!before.hasPhoto() && merge.merged().hasPhoto()) {
                 session.api().deletePhoto(before.id()); // the photo came from one of the others
             }
             return merge;
@@ -153,6 +217,72 @@ public final class DuplicatesViewModel {
             error.set("Could not undo the merge: " + Messages.of(failure));
             addressBookChanged.run();
         }), () -> busy.set(false));
+    }
+
+    /**
+     * The fields to change on the kept contact before the merge for the chosen name and birthday (none when they are
+     * its own): its own name and birthday are added to its notes, as the server keeps the others' ("Name: ...").
+     */
+    static Map<String, Object> chosenValues(Contact keep, Choice choice) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        List<String> replaced = new ArrayList<>();
+        Contact nameFrom = choice.nameFrom();
+        if (nameFrom != null && !name(nameFrom).equals(name(keep))) {
+            changes.put("first_name", nameFrom.firstName());
+            changes.put("last_name", nameFrom.lastName() == null ? "" : nameFrom.lastName());
+            replaced.add("Name: " + (keep.firstName() + " " + (keep.lastName() == null ? "" : keep.lastName())).strip());
+        }
+        Contact birthdayFrom = choice.birthdayFrom();
+        if (birthdayFrom != null && birthdayFrom.birthday() != null
+                && !birthdayFrom.birthday().equals(keep.birthday())) {
+            changes.put("birthday", birthdayFrom.birthday().toString());
+            if (keep.birthday() != null) {
+                replaced.add("Birthday: " + (ContactRules.hasKnownYear(keep.birthday()) ? keep.birthday().toString()
+                        : "--" + keep.birthday().toString().substring(5)));
+            }
+        }
+        String notes = keep.additionalData() == null ? "" : keep.additionalData();
+        for (String line : replaced) {
+            if (!notes.contains(line)) {
+                notes = notes.isEmpty() ? line : notes + "\n" + line;
+            }
+        }
+        if (!replaced.isEmpty() && !notes.equals(keep.additionalData() == null ? "" : keep.additionalData())) {
+            changes.put("additional_data", notes);
+        }
+        return changes;
+    }
+
+    /** Puts the kept contact back as it was before a merge that then failed; a failure here joins {@code failed}. */
+    private void putBack(Contact before, boolean photoPut, SwappedPhotos swapped, RuntimeException failed) {
+        try {
+            session.api().update(before.id(), before.toDraft());
+            if (swapped != null) {
+                swapBack(before.id(), swapped);
+            } else if (photoPut && !before.hasPhoto()) {
+                session.api().deletePhoto(before.id());
+            }
+        } catch (RuntimeException alsoFailed) {
+            failed.addSuppressed(alsoFailed);
+        }
+    }
+
+    private void swapBack(long keptId, SwappedPhotos swapped) {
+        session.api().putPhoto(keptId, swapped.keptPhoto(), imageType(swapped.keptPhoto()));
+        session.api().putPhoto(swapped.otherId(), swapped.otherPhoto(), imageType(swapped.otherPhoto()));
+    }
+
+    /** The type of an image the server sent (it keeps JPEG or PNG). */
+    private static String imageType(byte[] image) {
+        return image.length > 3 && (image[0] & 0xFF) == 0x89 && image[1] == 'P' ? "image/png" : "image/jpeg";
+    }
+
+    /** The different names, photos and birthdays in {@code group}: whether a merge has anything to choose. */
+    public static boolean hasChoices(Group group) {
+        List<Contact> contacts = group.contacts();
+        return contacts.stream().map(DuplicatesViewModel::name).distinct().count() > 1
+                || contacts.stream().filter(Contact::hasPhoto).count() > 1
+                || contacts.stream().map(Contact::birthday).filter(Objects::nonNull).distinct().count() > 1;
     }
 
     /**

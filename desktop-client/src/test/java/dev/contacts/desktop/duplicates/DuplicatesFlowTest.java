@@ -63,6 +63,49 @@ class DuplicatesFlowTest extends UiTestBase {
     }
 
     @Test
+    void whereNamesAndBirthdaysDifferTheDialogAsksWhichToKeepAndCancelMergesNothing() {
+        registerAndLogIn(robot, "merge-dialog@example.com");
+        Contact ann = userApi().create(new ContactDraft("Ann", "Lee", List.of(new LabeledValue("ann@example.com",
+                "home")), List.of(new LabeledValue("0170 1234567", "mobile")), java.time.LocalDate.of(1980, 1, 2),
+                null, List.of(), "Acme", null, null, List.of(), false));
+        Contact annabel = userApi().create(new ContactDraft("Annabel", "Lee", List.of(new LabeledValue(
+                "ann@example.com", "work")), List.of(new LabeledValue("+49 170 1234567", "work")),
+                java.time.LocalDate.of(1981, 2, 3), null, List.of(), null, null, null, List.of(), false));
+
+        Menus.choose(robot, "View", "Duplicates");
+        waitUntil("the group shows", () -> visible(robot, "#duplicate-group-0"));
+        robot.clickOn("#keep-" + ann.id());
+        robot.clickOn("#merge-0");
+        waitUntil("asked what to keep", () -> robot.lookup("#merge-dialog").tryQuery().isPresent());
+        assertTrue(robot.lookup("#merge-name-" + ann.id()).queryAs(javafx.scene.control.RadioButton.class)
+                .isSelected(), "the kept card's name is chosen at first");
+        javafx.scene.Scene dialog = robot.lookup("#merge-dialog").query().getScene();
+        for (boolean dark : new boolean[] {false, true}) {
+            Fx.run(() -> theme.darkProperty().set(dark));
+            Screenshots.save(dialog, "merge-dialog-" + (dark ? "dark" : "light"));
+        }
+        Fx.run(() -> theme.darkProperty().set(false));
+        robot.clickOn("#merge-cancel");
+        waitUntil("the dialog is gone", () -> robot.lookup("#merge-dialog").tryQuery().isEmpty());
+        assertEquals(0, userApi().trash(0, 10).total(), "Cancel merges nothing");
+
+        robot.clickOn("#merge-0");
+        waitUntil("asked again", () -> robot.lookup("#merge-dialog").tryQuery().isPresent());
+        robot.clickOn("#merge-name-" + annabel.id());
+        robot.clickOn("#merge-birthday-" + annabel.id());
+        robot.clickOn("#merge-confirm");
+        waitUntil("merged", () -> text(robot, "#duplicates-message")
+                .equals("Merged 2 contacts into Annabel Lee. The other one is in the trash."));
+        Contact merged = userApi().get(ann.id()).contact();
+        assertEquals("Annabel", merged.firstName());
+        assertEquals(java.time.LocalDate.of(1981, 2, 3), merged.birthday());
+        assertEquals("Acme", merged.organization());
+        assertEquals(List.of("0170 1234567"), merged.phones().stream().map(LabeledValue::value).toList(),
+                "one number written two ways is one phone");
+        assertEquals("Name: Ann Lee\nBirthday: 1980-01-02", merged.additionalData());
+    }
+
+    @Test
     void eachContactOfAGroupHasTheListsAvatarItsPhotoOrItsInitials() {
         registerAndLogIn(robot, "dupes-avatars@example.com");
         Contact ann = create("Ann", "Lee", "ann@example.com", null, null);

@@ -109,4 +109,101 @@ class DuplicatesViewModelTest {
         assertEquals(1, groups.size());
         assertEquals("Same phone number · Same name", DuplicatesViewModel.reasons(groups.get(0)));
     }
+
+    private static byte[] png(int rgb) throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 64,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 64; x++) {
+            for (int y = 0; y < 64; y++) {
+                image.setRGB(x, y, rgb);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    /** Whether the photo is mostly red (else blue): the server re-encodes what it is given. */
+    private static boolean red(byte[] photo) throws java.io.IOException {
+        int rgb = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(photo)).getRGB(32, 32);
+        return ((rgb >> 16) & 0xFF) > (rgb & 0xFF);
+    }
+
+    @Test
+    void theNameAndBirthdayOfAnotherCardAreKeptAndTheKeptOnesOwnGoToItsNotesUntilUndo() {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("choose@example.com")) {
+            Contact full = fixture.api.create(new ContactDraft("Ann", "Lee", List.of(new LabeledValue("ann@example.com",
+                    "work")), List.of(), java.time.LocalDate.of(1980, 1, 2), null, List.of(), "Acme", null, null,
+                    List.of(), false));
+            Contact right = fixture.api.create(new ContactDraft("Annabel", "Lee", List.of(new LabeledValue(
+                    "ann@example.com", "home")), List.of(), java.time.LocalDate.of(1981, 2, 3), "Met in Rome",
+                    List.of(), null, null, null, List.of(), false));
+            DuplicatesViewModel vm = new DuplicatesViewModel(fixture.user, Background.direct(), () -> { });
+            vm.refresh();
+            DuplicatesViewModel.Group group = vm.groups().get(0);
+            assertTrue(DuplicatesViewModel.hasChoices(group), "two names and two birthdays to choose from");
+
+            vm.merge(group, full, new DuplicatesViewModel.Choice(right, null, right));
+            assertEquals("", vm.errorProperty().get());
+            Contact merged = fixture.api.get(full.id()).contact();
+            assertEquals("Annabel", merged.firstName(), "the chosen card's name");
+            assertEquals(java.time.LocalDate.of(1981, 2, 3), merged.birthday(), "and birthday");
+            assertEquals("Acme", merged.organization(), "the kept card's other values");
+            assertEquals("Name: Ann Lee\nBirthday: 1980-01-02\n\nMet in Rome", merged.additionalData(),
+                    "its own name and birthday are not lost");
+            assertEquals("Merged 2 contacts into Annabel Lee. The other one is in the trash.",
+                    vm.messageProperty().get());
+
+            vm.undoMerge();
+            Contact back = fixture.api.get(full.id()).contact();
+            assertEquals("Ann", back.firstName());
+            assertEquals(java.time.LocalDate.of(1980, 1, 2), back.birthday());
+            assertNull(back.additionalData());
+        }
+    }
+
+    @Test
+    void thePhotoOfAnotherCardIsKeptAndTheKeptOnesOwnStaysOnThatCardUntilUndoSwapsThemBack() throws Exception {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("photos@example.com")) {
+            Contact keep = fixture.api.create(draft("Ann", "Lee", "ann@example.com", null, "Acme"));
+            Contact other = fixture.api.create(draft("Ann", "Lee", "ann@example.com", null, null));
+            fixture.api.putPhoto(keep.id(), png(0xFF0000), "image/png");
+            fixture.api.putPhoto(other.id(), png(0x0000FF), "image/png");
+            DuplicatesViewModel vm = new DuplicatesViewModel(fixture.user, Background.direct(), () -> { });
+            vm.refresh();
+            DuplicatesViewModel.Group group = vm.groups().get(0);
+            Contact keepNow = group.contacts().stream().filter(c -> c.id() == keep.id()).findFirst().orElseThrow();
+            Contact otherNow = group.contacts().stream().filter(c -> c.id() == other.id()).findFirst().orElseThrow();
+            assertTrue(DuplicatesViewModel.hasChoices(group), "two photos to choose from");
+
+            vm.merge(group, keepNow, new DuplicatesViewModel.Choice(keepNow, otherNow, null));
+            assertEquals("", vm.errorProperty().get());
+            assertTrue(!red(fixture.api.photo(keep.id())), "the merged contact has the chosen (blue) photo");
+            fixture.api.restore(other.id());
+            assertTrue(red(fixture.api.photo(other.id())), "its own (red) one is on the card in the trash");
+            fixture.api.trash(List.of(other.id()));
+
+            vm.undoMerge();
+            assertTrue(red(fixture.api.photo(keep.id())), "undo gives each its own photo back");
+            assertTrue(!red(fixture.api.photo(other.id())));
+        }
+    }
+
+    @Test
+    void whenTheMergeIsRefusedAfterTheKeptCardWasGivenTheChosenNameItGetsItsOwnBack() {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("putback@example.com")) {
+            Contact keep = fixture.api.create(draft("Ann", "Lee", "ann@example.com", null, "Acme"));
+            Contact other = fixture.api.create(draft("Annabel", "Lee", "ann@example.com", null, null));
+            DuplicatesViewModel vm = new DuplicatesViewModel(fixture.user, Background.direct(), () -> { });
+            vm.refresh();
+            DuplicatesViewModel.Group group = vm.groups().get(0);
+            fixture.api.delete(other.id()); // deleted in another window meanwhile: the merge answers 404
+
+            vm.merge(group, keep, new DuplicatesViewModel.Choice(other, null, null));
+            assertEquals("Nothing was merged: Contact not found", vm.errorProperty().get());
+            Contact after = fixture.api.get(keep.id()).contact();
+            assertEquals("Ann", after.firstName(), "the kept card is as it was");
+            assertNull(after.additionalData());
+        }
+    }
 }

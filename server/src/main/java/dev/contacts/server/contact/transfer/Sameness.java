@@ -11,7 +11,11 @@ import dev.contacts.server.contact.ContactKeys;
  */
 public final class Sameness {
 
-    /** The duplicates report compares phones by their last 9 digits: "+380 44 ..." and "044 ..." agree. */
+    /**
+     * The duplicates report compares phones by the last 9 digits of the number, its country code and trunk prefix
+     * left out ({@link PhoneNumbers#nationalDigits}): "+380 44 ..." and "044 ...", "+49 30 123456" and
+     * "030 123456" agree.
+     */
     public static final int PHONE_TAIL = 9;
 
     private Sameness() {
@@ -26,7 +30,7 @@ public final class Sameness {
     }
 
     public static String phoneTail(String phone) {
-        String d = digits(phone);
+        String d = PhoneNumbers.nationalDigits(phone);
         return d.length() <= PHONE_TAIL ? d : d.substring(d.length() - PHONE_TAIL);
     }
 

@@ -68,4 +68,54 @@ class ContactMergeTest {
         assertEquals("Email (work): z@example.com", merged.additionalData());
         assertEquals(merged, ContactMerge.merge(merged, other, ContactMerge.Notes.FILL), "and only once");
     }
+
+    private static List<LabeledValue> phones(String... values) {
+        return java.util.Arrays.stream(values).map(v -> new LabeledValue(v, "mobile")).toList();
+    }
+
+    private static List<String> mergedPhones(List<LabeledValue> keep, List<LabeledValue> other) {
+        return ContactMerge.merge(draft("Ann", "Lee", List.of(), keep, null, null, List.of()),
+                draft("Ann", "Lee", List.of(), other, null, null, List.of()), ContactMerge.Notes.JOIN)
+                .phones().stream().map(LabeledValue::value).toList();
+    }
+
+    @Test
+    void oneNumberWrittenNationallyAndInternationallyIsOnePhoneInTheKeptWriting() {
+        assertEquals(List.of("0170 1234567", "(030) 12-34-56"),
+                mergedPhones(phones("0170 1234567"), phones("+49 170 1234567", "(030) 12-34-56", "0049 30 123456")),
+                "the +49 on the cards says where the numbers without a country code are");
+        assertEquals(List.of("+49 170 1234567"), mergedPhones(phones("+49 170 1234567"), phones("0170/123 45 67")));
+        assertEquals(List.of("+49 30 123456 ext. 12", "030 123456"),
+                mergedPhones(phones("+49 30 123456 ext. 12"), phones("030 123456")), "an extension is another line");
+    }
+
+    @Test
+    void aNumberThatIsMerelySimilarIsNeverDropped() {
+        assertEquals(List.of("0170 1234567", "170 1234567"), mergedPhones(phones("0170 1234567"),
+                phones("170 1234567")), "no number with a country code: no region, only the same digits are one");
+        assertEquals(List.of("0170 1234567", "+49 171 1234567"),
+                mergedPhones(phones("0170 1234567"), phones("+49 171 1234567")));
+        assertEquals(List.of("0170 1234567", "+49 30 1111", "+44 170 1234567"),
+                mergedPhones(phones("0170 1234567", "+49 30 1111"), phones("+44 170 1234567")),
+                "numbers of two countries on the cards: the national one is of neither for sure");
+    }
+
+    @Test
+    void aMergeKeepsTheOthersNameBirthdayAndDifferingFieldsInTheNotes() {
+        ContactDraft keep = new ContactDraft("Robert", "Stone", List.of(), List.of(), LocalDate.of(1980, 1, 2),
+                "Met at work", List.of(), "Globex", "CTO", "Bob", List.of(), false);
+        ContactDraft other = new ContactDraft("Bobby", "Stone", List.of(), List.of(), LocalDate.of(1604, 3, 4),
+                null, List.of(), "Initech", "cto", "Bobby", List.of(), false);
+        ContactDraft merged = ContactMerge.merge(keep, other, ContactMerge.Notes.JOIN);
+        assertEquals("Robert", merged.firstName());
+        assertEquals(LocalDate.of(1980, 1, 2), merged.birthday());
+        assertEquals("Met at work\nName: Bobby Stone\nBirthday: --03-04\nOrganization: Initech\nNickname: Bobby",
+                merged.additionalData(), "the job title differs in case only");
+        assertEquals(merged, ContactMerge.merge(merged, other, ContactMerge.Notes.JOIN), "and only once");
+        assertEquals("Met at work", ContactMerge.merge(keep, other, ContactMerge.Notes.FILL).additionalData(),
+                "an import changes nothing the contact has");
+        ContactDraft noLastName = draft("Ann", "", List.of(), List.of(), null, null, List.of());
+        assertEquals(null, ContactMerge.merge(noLastName, draft("Ann", "Lee", List.of(), List.of(), null, null,
+                List.of()), ContactMerge.Notes.JOIN).additionalData(), "a name filled in is not lost");
+    }
 }

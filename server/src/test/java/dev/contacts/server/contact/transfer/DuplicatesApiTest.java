@@ -82,6 +82,20 @@ class DuplicatesApiTest {
         assertEquals(List.of(List.of(e, f)), groups("name"), "accents and case are folded");
     }
 
+    @Test
+    void aNumberIsTheSameWithOrWithoutItsCountryCodeAndTrunkPrefix() {
+        long a = api.createContact(token, """
+                {"first_name": "Carl", "last_name": "Berg", "phone": "030 123456"}""");
+        long b = api.createContact(token, """
+                {"first_name": "C.", "last_name": "Berg", "phone": "+49 (30) 12-34-56"}""");
+        long c = api.createContact(token, """
+                {"first_name": "Carl", "last_name": "B", "phone": "0049 30 123456"}""");
+        api.createContact(token, """
+                {"first_name": "Dora", "last_name": "Berg", "phone": "+49 30 123457"}""");
+        assertEquals(List.of(List.of(a, b, c)), groups("phone"),
+                "a short number: its last 9 digits as written differ, the number's agree");
+    }
+
     /**
      * The finder keeps only a hash of each key: "a~ ada" and "b_ ada" share one (as Java's string hash), and are still
      * not one person; a contact with the same email twice is no group of its own; groups come in the order their
@@ -158,7 +172,8 @@ class DuplicatesApiTest {
                 m.get("emails").findValuesAsText("value"));
         assertEquals(1, m.get("phones").size(), "the same digits are one phone");
         assertEquals(List.of("Family", "Chess"), texts(m.get("labels")));
-        assertEquals("First\n\nSecond", m.get("additional_data").asText());
+        assertEquals("First\n\nSecond\nName: Annie Lee\nName: A. Lee-Smith\nOrganization: Initech",
+                m.get("additional_data").asText(), "the others' names and organization that lost are in the notes");
 
         assertEquals(404, api.get("/contacts/" + second + "/", token).status());
         assertEquals(404, api.get("/contacts/" + third + "/", token).status());
