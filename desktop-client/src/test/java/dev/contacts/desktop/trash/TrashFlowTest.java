@@ -92,6 +92,9 @@ class TrashFlowTest extends UiTestBase {
         robot.clickOn("#confirm-yes");
         waitUntil("the trash is empty", () -> trashRows().isEmpty()
                 && text(robot, "#trash-empty-text").startsWith("The trash is empty."));
+        // said once: the line under the table said "The trash is empty." again, and "0 contacts in the trash"
+        waitUntil("what was done is said", () -> text(robot, "#trash-message").equals("2 contacts deleted forever."));
+        assertEquals("", text(robot, "#trash-summary"));
 
         robot.clickOn("#tab-contacts");
         waitUntil("the restored ones are in the list", () -> contactRows().equals(List.of("Ann", "Cy", "Dee")));
