@@ -88,6 +88,7 @@ public final class ContactDetailView extends StackPane {
 
     private void show(Contact contact) {
         scroll.setVisible(contact != null);
+        scroll.setVvalue(0); // another contact, or the one just saved: its card is read from the top
         status.setText("");
         fields.getChildren().clear();
         labels.getChildren().clear();
