@@ -68,9 +68,8 @@ class ContactsFlowTest extends UiTestBase {
         assertEquals(0.0, Fx.call(details::getVvalue), "Bea's card from its top, not where Ada's was left");
 
         // and after a save: the card saved is read from its top, not left at the bottom
-        clickOnContact("Bea Long");
         scrollToTheEnd(details);
-        robot.type(KeyCode.ENTER); // edits the selected contact
+        doubleClickOnContact("Bea Long"); // edits her
         waitUntil("the form opens on Bea", () -> visible(robot, "#contact-form")
                 && text(robot, "#first-name").equals("Bea"));
         type(robot, "#last-name", "Longer");
