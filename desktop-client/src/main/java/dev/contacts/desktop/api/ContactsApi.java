@@ -357,13 +357,62 @@ public final class ContactsApi {
      * merged into it. The server answers when the whole file is done, so this may take a while.
      */
     public ImportReport importFile(byte[] content, TransferFormat format, Charset charset) {
+        return importFile(content, format, charset, sent -> { });
+    }
+
+    /**
+     * As {@link #importFile(byte[], TransferFormat, Charset)}, telling {@code sent} (on the client's thread) how many
+     * of the bytes the connection has taken so far: an import's progress until the server answers.
+     */
+    public ImportReport importFile(byte[] content, TransferFormat format, Charset charset,
+                                   java.util.function.LongConsumer sent) {
         HttpResponse<byte[]> response = authorized(access -> exchange(
                 request("POST", "/contacts/import/", access, TRANSFER_TIMEOUT)
                         .header("Accept", "application/json")
                         .header("Content-Type", format.mediaType() + "; charset=" + charset.name())
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build(),
+                        .POST(counted(HttpRequest.BodyPublishers.ofByteArray(content), sent)).build(),
                 HttpResponse.BodyHandlers.ofByteArray(), ContactsApi::text));
         return read(response, ImportReport.class);
+    }
+
+    /** {@code body}, counting the bytes the connection takes from it (its length stays known: no chunked upload). */
+    private static HttpRequest.BodyPublisher counted(HttpRequest.BodyPublisher body,
+                                                     java.util.function.LongConsumer sent) {
+        return new HttpRequest.BodyPublisher() {
+            @Override
+            public long contentLength() {
+                return body.contentLength();
+            }
+
+            @Override
+            public void subscribe(java.util.concurrent.Flow.Subscriber<? super java.nio.ByteBuffer> connection) {
+                body.subscribe(new java.util.concurrent.Flow.Subscriber<java.nio.ByteBuffer>() {
+                    private long taken; // per subscription: a retry with a renewed token counts from 0 again
+
+                    @Override
+                    public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                        connection.onSubscribe(subscription);
+                    }
+
+                    @Override
+                    public void onNext(java.nio.ByteBuffer item) {
+                        taken += item.remaining();
+                        connection.onNext(item);
+                        sent.accept(taken);
+                    }
+
+                    @Override
+                    public void onError(Throwable failure) {
+                        connection.onError(failure);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        connection.onComplete();
+                    }
+                });
+            }
+        };
     }
 
     /**

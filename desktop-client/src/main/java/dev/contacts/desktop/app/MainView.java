@@ -26,6 +26,7 @@ import dev.contacts.desktop.trash.TrashViewModel;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.ConfirmDialog;
 import dev.contacts.desktop.ui.Dates;
+import dev.contacts.desktop.ui.MenuPopups;
 import dev.contacts.desktop.ui.Debouncer;
 import dev.contacts.desktop.ui.Views;
 import dev.contacts.model.Contact;
@@ -129,6 +130,7 @@ public final class MainView extends StackPane {
                 .then("Switch to the light theme").otherwise("Switch to the dark theme"));
         accountMenu.setText(user.account());
         accountMenu.setAccessibleText("Account: " + user.account());
+        MenuPopups.openFromTheRightEdge(accountMenu); // inside the window, also at 800 pixels wide
         logout.setAccelerator(AppWindow.LOG_OUT);
         quit.setAccelerator(AppWindow.QUIT);
         exportSelectionItem.textProperty().bind(Bindings.createStringBinding(

@@ -2,6 +2,7 @@ package dev.contacts.desktop.contacts;
 
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -21,6 +22,8 @@ public final class Avatar extends StackPane {
     private final double size;
     /** The person's glyph size per diameter: the drawn person is 2/3 of its glyph, so it fills ~60% of the circle. */
     private static final double NOBODY_GLYPH = 0.9;
+    /** While a photo shows: the initials' colour is not drawn behind it (contacts.css). */
+    private static final PseudoClass WITH_PHOTO = PseudoClass.getPseudoClass("photo");
 
     public Avatar(double size) {
         this.size = size;
@@ -64,6 +67,8 @@ public final class Avatar extends StackPane {
                     (image.getHeight() - side) / 2, side, side));
         }
         photo.setVisible(image != null);
+        // a transparent PNG (a logo) showed the initials' colour through it and as a ring around its edge
+        pseudoClassStateChanged(WITH_PHOTO, image != null);
         initials.setVisible(image == null && !initials.getText().isEmpty());
         nobody.setVisible(image == null && initials.getText().isEmpty());
     }

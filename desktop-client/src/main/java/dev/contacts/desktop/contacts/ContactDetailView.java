@@ -88,6 +88,7 @@ public final class ContactDetailView extends StackPane {
 
     private void show(Contact contact) {
         scroll.setVisible(contact != null);
+        scroll.setVvalue(0); // another contact, or the one just saved: its card is read from the top
         status.setText("");
         fields.getChildren().clear();
         labels.getChildren().clear();
@@ -101,6 +102,12 @@ public final class ContactDetailView extends StackPane {
             }
         });
         name.setText(ContactText.name(contact));
+        // JavaFX's text layout, wrapping a line that holds right-to-left text (Arabic, Hebrew), repeated words at the
+        // break and reached past the pane (in either node orientation); on one line, cut with "…" as the list cuts
+        // it, the text stays right; the tooltip has it whole
+        boolean bidi = ContactText.hasRightToLeft(name.getText());
+        name.setWrapText(!bidi);
+        name.setTooltip(bidi ? new Tooltip(name.getText()) : null);
         star.setVisible(contact.favorite());
         subtitle.setText(ContactText.headline(contact));
         for (String label : contact.labels()) {

@@ -85,6 +85,7 @@ public final class ContactFormView extends VBox {
     private Node lastFocused;
     @FXML private Button removePhoto;
     @FXML private Label photoError;
+    @FXML private Label photoReading;
     @FXML private Label title;
     @FXML private ToggleButton favorite;
     @FXML private FontIcon favoriteIcon;
@@ -215,6 +216,7 @@ public final class ContactFormView extends VBox {
         });
         photoBar.getChildren().add(0, avatar);
         Fields.showWhenNotEmpty(photoError, vm.errorProperty("photo"));
+        Fields.showWhenNotEmpty(photoReading, vm.photoReadingProperty());
         vm.setPhotoPreviewSide(avatar::pixelSide);
         for (javafx.beans.Observable changed : List.of(vm.chosenPhotoProperty(), vm.chosenPreviewProperty(),
                 vm.photoRemovedProperty(), vm.editingProperty(), vm.firstNameProperty(), vm.lastNameProperty())) {

@@ -271,6 +271,9 @@ public final class ContactFormViewModel {
     }, decoded, chosenPhoto);
     /** Counts the photo choices (and removals, and forms filled): a file read for an older one is not used. */
     private long photoChoices;
+    /** {@link #READING_PHOTO} while a chosen file is read (and scaled down) in the background; else empty. */
+    private final ReadOnlyStringWrapper photoReading = new ReadOnlyStringWrapper("");
+    public static final String READING_PHOTO = "Reading the photo…";
     /** The avatar's side in pixels, which a chosen photo is decoded to (a 1 MiB JPEG may hold 4096×4096: 64 MiB). */
     private IntSupplier previewSide = () -> 144;
     private final ObservableList<EntryRow> emails =
@@ -388,7 +391,7 @@ public final class ContactFormViewModel {
         nickname.set(orEmpty(draft.nickname()));
         labelsText.set(String.join(", ", draft.labels()));
         favorite.set(draft.favorite());
-        photoChoices++;
+        nextPhotoChoice();
         chosenPhoto.set(null);
         photoRemoved.set(false);
         emails.setAll(rows(draft.emails(), ContactDraft.DEFAULT_EMAIL_LABEL));
@@ -436,7 +439,7 @@ public final class ContactFormViewModel {
      * the calling (FX) thread; bytes that are no image are then dropped again, with {@link #PHOTO_UNREADABLE}.
      */
     public boolean choosePhoto(byte[] bytes, String contentType) {
-        photoChoices++;
+        nextPhotoChoice();
         errors.get("photo").set("");
         if (!"image/jpeg".equals(contentType) && !"image/png".equals(contentType)) {
             errors.get("photo").set("Choose a JPEG or PNG image.");
@@ -485,11 +488,13 @@ public final class ContactFormViewModel {
             errors.get("photo").set("Choose a JPEG or PNG image.");
             return false;
         }
-        long choice = ++photoChoices;
+        long choice = nextPhotoChoice();
+        photoReading.set(READING_PHOTO); // a camera's 10 MiB photo takes a moment to scale: say so meanwhile
         background.run(() -> readPhoto(file, type), read -> {
             if (choice != photoChoices) {
                 return; // chosen over, removed, or another contact opened while it was read
             }
+            photoReading.set("");
             if (read.bytes() == null) {
                 errors.get("photo").set(read.error());
             } else {
@@ -497,10 +502,17 @@ public final class ContactFormViewModel {
             }
         }, failure -> {
             if (choice == photoChoices) {
+                photoReading.set("");
                 errors.get("photo").set("The file could not be read.");
             }
         });
         return true;
+    }
+
+    /** A new photo choice (or removal, or form): a file still being read for the one before is no longer said. */
+    private long nextPhotoChoice() {
+        photoReading.set("");
+        return ++photoChoices;
     }
 
     /** A chosen file as read: the photo's bytes to send, or why there are none. */
@@ -529,7 +541,7 @@ public final class ContactFormViewModel {
 
     /** Removes the photo (the chosen one, and the contact's own on save). */
     public void removePhoto() {
-        photoChoices++;
+        nextPhotoChoice();
         chosenPhoto.set(null);
         Contact current = editing.get();
         photoRemoved.set(current != null && current.hasPhoto());
@@ -898,6 +910,11 @@ public final class ContactFormViewModel {
     }
 
     /** The photo chosen in the form; null when none was. */
+    /** "Reading the photo…" while a chosen image file is read and scaled down in the background. */
+    public ReadOnlyStringProperty photoReadingProperty() {
+        return photoReading.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<ChosenPhoto> chosenPhotoProperty() {
         return chosenPhoto.getReadOnlyProperty();
     }

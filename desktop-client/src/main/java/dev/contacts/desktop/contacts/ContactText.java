@@ -190,4 +190,9 @@ public final class ContactText {
     public static String address(PostalAddress address) {
         return AddressLayout.format(address, Locale.getDefault().getCountry(), Locale.getDefault(Locale.Category.DISPLAY));
     }
+
+    /** Whether {@code text} holds right-to-left letters (Arabic, Hebrew...): the Unicode bidirectional algorithm's. */
+    static boolean hasRightToLeft(String text) {
+        return java.text.Bidi.requiresBidi(text.toCharArray(), 0, text.length());
+    }
 }

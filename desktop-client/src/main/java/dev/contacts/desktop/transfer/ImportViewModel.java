@@ -46,6 +46,9 @@ public final class ImportViewModel {
     private final Deque<Path> queue = new ArrayDeque<>();
     private final List<FileOutcome> outcomes = new ArrayList<>();
     private int started;
+    /** Counts the words about a file being sent ({@link #report}); the newest shown so far. */
+    private final java.util.concurrent.atomic.AtomicLong reports = new java.util.concurrent.atomic.AtomicLong();
+    private long shownReport;
     private int queued;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
@@ -89,8 +92,10 @@ public final class ImportViewModel {
         }
         started++;
         String name = file.getFileName().toString();
-        progress.set("Importing " + name + (queued > 1 ? " (" + started + " of " + queued + ")…" : "…"));
-        background.run(() -> importOne(file), outcome -> {
+        String label = name + (queued > 1 ? " (" + started + " of " + queued + ")" : "");
+        progress.set("Importing " + label + "…");
+        int fileNo = started;
+        background.run(() -> importOne(file, fileNo, label), outcome -> {
             outcomes.add(outcome);
             next();
         }, session.failures(failure -> {
@@ -99,8 +104,31 @@ public final class ImportViewModel {
         }));
     }
 
-    /** One file; a failure that concerns only this file is its outcome, so the queue goes on. */
-    private FileOutcome importOne(Path file) {
+    /**
+     * What the card says while a file is sent, from the client's thread: only the newest word about the file being
+     * imported now is shown (the words reach the FX thread through the background, in any order).
+     */
+    private void report(int fileNo, String text) {
+        long report = reports.incrementAndGet();
+        background.run(() -> report, newest -> {
+            if (newest > shownReport && fileNo == started && state.get() == State.RUNNING) {
+                shownReport = newest;
+                progress.set(text);
+            }
+        }, failure -> { });
+    }
+
+    /** "2.1 MB", "0.4 MB": the size of what is sent. */
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0); // as the window's English writes it
+    }
+
+    /**
+     * One file; a failure that concerns only this file is its outcome, so the queue goes on. While it is sent the
+     * card counts the bytes the connection took ("Sending google.csv… 40% of 2.1 MB"), then says the server is at
+     * work: the server answers with its totals only once it has imported the whole file (5,000 contacts: ~45 s).
+     */
+    private FileOutcome importOne(Path file, int fileNo, String label) {
         String name = file.getFileName().toString();
         var format = TransferFormat.ofFileName(name);
         boolean text = format.isEmpty() && TabSeparatedText.named(name); // Thunderbird's tab-separated export, maybe
@@ -121,8 +149,12 @@ public final class ImportViewModel {
             return new FileOutcome(name, null, NOT_AN_ADDRESS_BOOK);
         }
         try {
-            ImportReport report = session.api().importFile(FileText.asUtf8(bytes), format.orElse(TransferFormat.CSV),
-                    StandardCharsets.UTF_8);
+            byte[] body = FileText.asUtf8(bytes);
+            String size = megabytes(body.length);
+            ImportReport report = session.api().importFile(body, format.orElse(TransferFormat.CSV),
+                    StandardCharsets.UTF_8, sent -> report(fileNo, sent < body.length
+                            ? "Sending " + label + "… " + (sent * 100 / body.length) + "% of " + size
+                            : "Sent " + label + " (" + size + "). The server is importing its contacts…"));
             return new FileOutcome(name, report, null);
         } catch (ApiFailure.SessionEnded ended) {
             throw ended;

@@ -70,10 +70,13 @@ public final class Transfers {
         picker.exportTarget(suggestedName()).ifPresent(t -> exporter.exportSelection(t.format(), chosen, t.path()));
     }
 
-    /** Vcard and CSV files dropped on {@code target} are imported (and a .txt that is a tab-separated export). */
+    /**
+     * Vcard and CSV files dropped on {@code target} are imported, and .txt files: whether a .txt is a tab-separated
+     * export is read by the import, in the background (reading 16 KiB of each at the drop held the window on a
+     * slow disk), which refuses one that is not, as Import… does.
+     */
     public void acceptDrops(Node target) {
         target.addEventHandler(DragEvent.DRAG_OVER, e -> {
-            // by name only: a .txt's first line is read once, when it is dropped
             if (e.getDragboard().hasFiles()
                     && e.getDragboard().getFiles().stream().anyMatch(Transfers::namedImportable)) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -94,21 +97,11 @@ public final class Transfers {
     }
 
     /**
-     * The dropped files that look like address books (.vcf, .vcard, .csv, .tab, a .txt whose first line is a header
-     * of tab-separated columns); folders and others are ignored.
+     * The dropped files named as address books (.vcf, .vcard, .csv, .tab, .txt), by their names only; folders and
+     * others are ignored.
      */
     static List<Path> importable(List<File> dropped) {
-        return dropped.stream().filter(Transfers::namedImportable)
-                .filter(f -> TransferFormat.ofFileName(f.getName()).isPresent() || tabSeparated(f))
-                .map(File::toPath).toList();
-    }
-
-    private static boolean tabSeparated(File file) {
-        try {
-            return TabSeparatedText.startsWithHeader(file.toPath());
-        } catch (java.io.IOException unreadable) {
-            return false; // as any other file that is no address book
-        }
+        return dropped.stream().filter(Transfers::namedImportable).map(File::toPath).toList();
     }
 
     private static String suggestedName() {

@@ -70,6 +70,9 @@ public final class TrashViewModel {
         this.trashChanged = trashChanged;
         pageText = Bindings.createStringBinding(() -> {
             int count = total.get();
+            if (count == 0) {
+                return ""; // the empty table says it, once
+            }
             String text = Messages.count(count, "contact") + " in the trash";
             if (count > PAGE_SIZE) {
                 int from = page.get() * PAGE_SIZE + 1;
@@ -230,7 +233,8 @@ public final class TrashViewModel {
             session.api().emptyTrash();
             return count;
         }, emptied -> {
-            message.set("The trash is empty.");
+            // what was done, as Delete forever says it: the empty table already says the trash is empty
+            message.set(Messages.count(emptied, "contact") + " deleted forever.");
             trashChanged.run();
             refresh();
         }, session.failures(failure -> error.set(Messages.of(failure))), () -> busy.set(false));

@@ -90,5 +90,27 @@ class ScreensFlowTest extends UiTestBase {
             Button button = robot.lookup(id).queryButton();
             assertTrue(Fx.call(() -> button.getWidth() >= button.prefWidth(-1) - 0.5), id + " is cut off");
         }
+        robot.clickOn("#cancel");
+        // the account menu, at the window's right edge, opens inside the window (it reached past its edge)
+        robot.clickOn("#account-menu");
+        waitUntil("the account menu opens", () -> robot.lookup("#logout").tryQuery().isPresent()
+                || Fx.call(() -> javafx.stage.Window.getWindows().stream()
+                        .anyMatch(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing())));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(window.scene(), "account-menu-at-minimum-size");
+        javafx.stage.Window menu = Fx.call(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing()).findFirst().orElseThrow());
+        double windowRight = Fx.call(() -> stage.getX() + stage.getWidth());
+        double menuRight = Fx.call(() -> menu.getX() + menu.getWidth());
+        javafx.geometry.Bounds button = Fx.call(() -> robot.lookup("#account-menu").query()
+                .localToScreen(robot.lookup("#account-menu").query().getLayoutBounds()));
+        javafx.scene.Node firstItem = Fx.call(() -> ((javafx.scene.control.ContextMenu) menu).getSkin().getNode());
+        javafx.geometry.Bounds items = Fx.call(() -> firstItem.localToScreen(firstItem.getLayoutBounds()));
+        assertTrue(items.getMaxX() <= windowRight, "the menu ends at " + items.getMaxX() + ", past the window's "
+                + windowRight + " (its window at " + menuRight + ")");
+        assertTrue(Math.abs(items.getMaxX() - button.getMaxX()) <= 2, "under the button, ending at its right edge: "
+                + items.getMaxX() + " / " + button.getMaxX());
+        assertTrue(items.getMinY() >= button.getMaxY() - 1, "under the button");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
     }
 }

@@ -25,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The v2 form as a person uses it: rows added and removed, the star, and a contact changed meanwhile (412). */
@@ -99,6 +100,42 @@ class ContactFormFlowTest extends UiTestBase {
                 && Avatars.photosShown(robot.lookup("#contact-detail").query()) == 0
                 && Avatars.photosShown(contactList()) == 0);
         assertFalse(userApi().get(ada.id()).contact().hasPhoto());
+    }
+
+    @Test
+    void aTransparentPhotoIsDrawnOnNothingNotOnTheInitialsColour(@TempDir Path files) throws IOException {
+        registerAndLogIn(robot, "formlogo@example.com");
+        userApi().create(new ContactDraft("Acme", "Logo", null, null, null, null));
+        Fx.run(() -> window.mainView().refresh());
+        clickOnContact("Acme Logo");
+        robot.clickOn("#edit");
+        waitUntil("the form opens", () -> text(robot, "#first-name").equals("Acme"));
+        Avatar avatar = robot.lookup("#contact-form .avatar").queryAs(Avatar.class);
+        assertTrue(Fx.call(() -> paintsColour(avatar)), "the initials on their colour");
+
+        var logo = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        logo.setRGB(32, 32, 0xFF000000); // one black pixel; the rest transparent, as a logo's corners are
+        Path png = files.resolve("logo.png");
+        javax.imageio.ImageIO.write(logo, "png", png.toFile());
+        ContactFormView form = robot.lookup("#contact-form").queryAs(ContactFormView.class);
+        Fx.run(() -> form.usePhotoPicker(owner -> Optional.of(png)));
+        robot.clickOn("#choose-photo");
+        waitUntil("the form shows the chosen photo", () -> Avatars.photosShown(form) == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        // the colour showed through the transparent parts, and as a ring round the photo's edge
+        assertFalse(Fx.call(() -> paintsColour(avatar)), "no colour behind the photo");
+        robot.clickOn("#remove-photo");
+        waitUntil("the initials again", () -> Avatars.photosShown(form) == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Fx.call(() -> paintsColour(avatar)), "on their colour again");
+    }
+
+    /** Whether the avatar's circle is painted (the initials' colour): not while a photo shows. */
+    private static boolean paintsColour(Avatar avatar) {
+        avatar.applyCss();
+        var background = avatar.getBackground();
+        return background != null && background.getFills().stream()
+                .anyMatch(fill -> fill.getFill() instanceof javafx.scene.paint.Color c && c.getOpacity() > 0);
     }
 
     @Test

@@ -683,6 +683,35 @@ class ContactFormViewModelTest {
     }
 
     @Test
+    void whileACameraPhotoIsReadAndScaledTheFormSaysSo() throws Exception {
+        HeldBack background = new HeldBack();
+        ContactFormViewModel form = new ContactFormViewModel(fixture.user, background);
+        form.setPhotoPreviewSide(() -> 72);
+        Path camera = dir.resolve("IMG_0002.JPG");
+        java.nio.file.Files.write(camera, noise(2400, 1800, "jpeg", false));
+        form.startNew();
+        background.runAll();
+        assertEquals("", form.photoReadingProperty().get());
+
+        assertTrue(form.choosePhoto(camera));
+        assertEquals("Reading the photo…", form.photoReadingProperty().get(), "nothing said it was being scaled");
+        background.runOne(); // read and scaled
+        assertEquals("", form.photoReadingProperty().get(), "read");
+        assertNotNull(form.chosenPhotoProperty().get());
+
+        // chosen over, or removed, while it is read: it is no longer said
+        assertTrue(form.choosePhoto(camera));
+        form.removePhoto();
+        assertEquals("", form.photoReadingProperty().get());
+        Path notes = dir.resolve("zeros.jpg");
+        java.nio.file.Files.write(notes, new byte[ContactFormViewModel.PHOTO_MAX_BYTES + 1]);
+        assertTrue(form.choosePhoto(notes));
+        background.runAll();
+        assertEquals("", form.photoReadingProperty().get(), "refused: the reason, not the notice, is shown");
+        assertEquals(ContactFormViewModel.PHOTO_UNREADABLE, form.errorProperty("photo").get());
+    }
+
+    @Test
     void aPhotoChosenAgainBeforeTheFirstIsDecodedIsTheOneShown() throws Exception {
         HeldBack background = new HeldBack();
         ContactFormViewModel form = new ContactFormViewModel(fixture.user, background);

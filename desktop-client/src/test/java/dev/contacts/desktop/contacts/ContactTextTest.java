@@ -20,6 +20,16 @@ class ContactTextTest {
     }
 
     @Test
+    void aNameWithRightToLeftLettersIsKnownAsSuch() {
+        // the details' title does not wrap such a name: wrapped, JavaFX repeated its words at the break
+        assertTrue(ContactText.hasRightToLeft("محمد عبد الرحمن الفاروقي"));
+        assertTrue(ContactText.hasRightToLeft("דוד כהן"));
+        assertTrue(ContactText.hasRightToLeft("Omar محمد"));
+        assertTrue(!ContactText.hasRightToLeft("Ada Lovelace") && !ContactText.hasRightToLeft("Taro 山田")
+                && !ContactText.hasRightToLeft("Жуков") && !ContactText.hasRightToLeft(""));
+    }
+
+    @Test
     void namesInitialsAndTheLetterTheyAreListedUnder() {
         assertEquals("Ada Lovelace", ContactText.name(contact("Ada", "Lovelace")));
         assertEquals("Cher", ContactText.name(contact("Cher", "")));

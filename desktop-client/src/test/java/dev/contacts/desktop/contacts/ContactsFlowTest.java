@@ -47,6 +47,47 @@ class ContactsFlowTest extends UiTestBase {
     }
 
     @Test
+    void theDetailsOfAnotherContactOrOfOneJustSavedAreShownFromTheTop() {
+        registerAndLogIn(robot, "detail-top@example.com");
+        for (String name : List.of("Ada", "Bea")) { // cards longer than the pane: it scrolls
+            List<dev.contacts.model.LabeledValue> emails = java.util.stream.IntStream.range(0, 10)
+                    .mapToObj(i -> new dev.contacts.model.LabeledValue(name + i + "@example.com", "work")).toList();
+            List<dev.contacts.model.LabeledValue> phones = java.util.stream.IntStream.range(0, 10)
+                    .mapToObj(i -> new dev.contacts.model.LabeledValue("+1 555 010 " + (1000 + i), "mobile")).toList();
+            userApi().create(new ContactDraft(name, "Long", emails, phones, null, "Notes\n".repeat(20), List.of(),
+                    null, null, null, List.of(), false));
+        }
+        Fx.run(() -> window.mainView().refresh());
+        javafx.scene.control.ScrollPane details = robot.lookup("#contact-detail .scroll-pane").query();
+
+        clickOnContact("Ada Long");
+        waitUntil("Ada's details show", () -> text(robot, "#detail-name").equals("Ada Long"));
+        scrollToTheEnd(details);
+        clickOnContact("Bea Long");
+        waitUntil("Bea's details show", () -> text(robot, "#detail-name").equals("Bea Long"));
+        assertEquals(0.0, Fx.call(details::getVvalue), "Bea's card from its top, not where Ada's was left");
+
+        // and after a save: the card saved is read from its top, not left at the bottom
+        scrollToTheEnd(details);
+        doubleClickOnContact("Bea Long"); // edits her
+        waitUntil("the form opens on Bea", () -> visible(robot, "#contact-form")
+                && text(robot, "#first-name").equals("Bea"));
+        type(robot, "#last-name", "Longer");
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        waitUntil("saved", () -> !visible(robot, "#contact-form") && text(robot, "#detail-name").equals("Bea Longer"));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.0, Fx.call(details::getVvalue), "the saved card from its top");
+    }
+
+    private static void scrollToTheEnd(javafx.scene.control.ScrollPane details) {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Fx.call(() -> details.getContent().getBoundsInLocal().getHeight()
+                > details.getViewportBounds().getHeight()), "the card is longer than the pane");
+        Fx.run(() -> details.setVvalue(details.getVmax()));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
     void clientSideValidationShowsBesideTheFieldsAndSendsNothing() {
         registerAndLogIn(robot, "validate@example.com");
         robot.press(KeyCode.CONTROL).press(KeyCode.N).release(KeyCode.N).release(KeyCode.CONTROL);

@@ -144,6 +144,26 @@ class ImportFlowTest extends UiTestBase {
     }
 
     @Test
+    void aDroppedTextFileIsReadInTheBackgroundAndRefusedWhenItIsNoTabSeparatedExport() throws IOException {
+        registerAndLogIn(robot, "import-drop-txt@example.com");
+        Node list = robot.lookup("#contacts-list").query();
+        // its first line is read by the import, not at the drop (on the FX thread): refused there, and said so
+        Path notes = Files.writeString(dataDir.resolve("notes.txt"), "Buy milk\nCall Ann\n");
+        assertTrue(Fx.call(() -> Drops.drop(list, List.of(notes.toFile()))), "the drop is taken");
+        waitUntil("the refusal shows", () -> visible(robot, "#import-totals"));
+        ListView<String> problems = robot.lookup("#import-problems").queryListView();
+        assertEquals(List.of("notes.txt: Not a vCard (.vcf) or CSV (.csv) file."), Fx.call(() -> List.copyOf(
+                problems.getItems())));
+        robot.clickOn("#import-close");
+
+        Path export = Files.writeString(dataDir.resolve("thunderbird.txt"),
+                "First Name\tLast Name\tPrimary Email\nAda\tLovelace\tada@example.com\n");
+        assertTrue(Fx.call(() -> Drops.drop(list, List.of(export.toFile()))));
+        waitUntil("the export is imported", () -> visible(robot, "#import-totals")
+                && text(robot, "#import-totals").equals("1 created · 0 merged · 0 skipped"));
+    }
+
+    @Test
     void aNewBooksEmptyListOffersToImportAndTheImportFillsIt() throws IOException {
         registerAndLogIn(robot, "import-empty@example.com");
         waitUntil("the empty book offers an import", () -> visible(robot, "#import-contacts"));

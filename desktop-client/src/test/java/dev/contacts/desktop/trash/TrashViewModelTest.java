@@ -206,7 +206,10 @@ class TrashViewModelTest {
             assertEquals(1, reloads.get(), "the contacts list no longer finds them in the trash");
             assertTrue(vm.items().isEmpty());
             assertEquals(0, vm.totalProperty().get());
-            assertEquals("The trash is empty.", vm.messageProperty().get());
+            // said once, by the empty table: the message and the count under it said it again
+            assertEquals("3 contacts deleted forever.", vm.messageProperty().get());
+            assertEquals("", vm.pageTextProperty().get());
+            assertTrue(vm.emptyTextProperty().get().startsWith("The trash is empty."));
             assertEquals(List.of(kept.id()), fixture.api.list(0, 10).items().stream().map(Contact::id).toList(),
                     "live contacts are untouched");
         }
