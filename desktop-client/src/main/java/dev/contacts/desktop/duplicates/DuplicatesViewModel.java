@@ -16,7 +16,6 @@ import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.Contact;
-import dev.contacts.model.ContactRules;
 import dev.contacts.model.DuplicateGroup;
 import dev.contacts.model.NameOrder;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -30,11 +29,10 @@ import javafx.collections.ObservableList;
 
 /**
  * The server's groups of contacts that look like the same person. Merging a group keeps the chosen contact
- * (its values win; the server fills its empty fields from the others, unites their lists and keeps their other
- * values in the notes) and moves the others to the trash. The name, photo and birthday may be taken from another
- * of the group ({@link Choice}): the kept contact is given them first (with If-Match), its own name and birthday
- * going to its notes and its own photo to the card the chosen one came from, so nothing is lost. Undo restores the
- * others from the trash and puts the kept one back as it was.
+ * (its values win; the server fills its empty fields from the others, unites their lists and joins their notes)
+ * and moves the others to the trash. The name, photo and birthday may be taken from another of the group
+ * ({@link Choice}): the kept contact is given them first (with If-Match), its own photo going to the card the
+ * chosen one came from. Undo restores the others from the trash and puts the kept one back as it was.
  */
 public final class DuplicatesViewModel {
 
@@ -221,34 +219,20 @@ public final class DuplicatesViewModel {
 
     /**
      * The fields to change on the kept contact before the merge for the chosen name and birthday (none when they are
-     * its own): its own name and birthday are added to its notes, as the server keeps the others' ("Name: ...").
+     * its own). The ones replaced are the person's choice (Undo puts them back), as Google Contacts' merge does; the
+     * other cards keep theirs, in the trash.
      */
     static Map<String, Object> chosenValues(Contact keep, Choice choice) {
         Map<String, Object> changes = new LinkedHashMap<>();
-        List<String> replaced = new ArrayList<>();
         Contact nameFrom = choice.nameFrom();
         if (nameFrom != null && !name(nameFrom).equals(name(keep))) {
             changes.put("first_name", nameFrom.firstName());
             changes.put("last_name", nameFrom.lastName() == null ? "" : nameFrom.lastName());
-            replaced.add("Name: " + (keep.firstName() + " " + (keep.lastName() == null ? "" : keep.lastName())).strip());
         }
         Contact birthdayFrom = choice.birthdayFrom();
         if (birthdayFrom != null && birthdayFrom.birthday() != null
                 && !birthdayFrom.birthday().equals(keep.birthday())) {
             changes.put("birthday", birthdayFrom.birthday().toString());
-            if (keep.birthday() != null) {
-                replaced.add("Birthday: " + (ContactRules.hasKnownYear(keep.birthday()) ? keep.birthday().toString()
-                        : "--" + keep.birthday().toString().substring(5)));
-            }
-        }
-        String notes = keep.additionalData() == null ? "" : keep.additionalData();
-        for (String line : replaced) {
-            if (!notes.contains(line)) {
-                notes = notes.isEmpty() ? line : notes + "\n" + line;
-            }
-        }
-        if (!replaced.isEmpty() && !notes.equals(keep.additionalData() == null ? "" : keep.additionalData())) {
-            changes.put("additional_data", notes);
         }
         return changes;
     }

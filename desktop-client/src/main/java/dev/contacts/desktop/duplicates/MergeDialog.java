@@ -65,8 +65,8 @@ final class MergeDialog {
                 null)
                 : null;
 
-        Label rest = new Label("Everything else is kept: a name or birthday not chosen, and details that differ,"
-                + " go to the notes; phones, emails, addresses and labels are united. The other "
+        Label rest = new Label("Everything else is kept: phones, emails, addresses and labels are united, empty"
+                + " fields are filled from the others and notes are joined. The other "
                 + (contacts.size() == 2 ? "card goes" : "cards go") + " to the trash"
                 + (withPhoto.size() > 1 ? ", with the photo not chosen." : "."));
         rest.setWrapText(true);

@@ -1,6 +1,7 @@
 package dev.contacts.desktop.duplicates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,7 +103,7 @@ class DuplicatesFlowTest extends UiTestBase {
         assertEquals("Acme", merged.organization());
         assertEquals(List.of("0170 1234567"), merged.phones().stream().map(LabeledValue::value).toList(),
                 "one number written two ways is one phone");
-        assertEquals("Name: Ann Lee\nBirthday: 1980-01-02", merged.additionalData());
+        assertNull(merged.additionalData(), "nothing added to the notes");
     }
 
     @Test

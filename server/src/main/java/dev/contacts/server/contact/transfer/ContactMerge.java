@@ -1,12 +1,11 @@
 package dev.contacts.server.contact.transfer;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -18,9 +17,10 @@ import dev.contacts.model.PostalAddress;
 /**
  * The one rule for bringing two versions of a person together, used by an import that merges into an existing
  * contact and by {@code POST /contacts/merge/}: the kept contact's values win, its empty fields are filled,
- * and its lists gain the entries it lacks (no duplicates). Nothing it has is overwritten. An entry a full list
- * has no room for goes to the notes, so nothing is lost; so do, in a merge, the other's name, birthday,
- * organization, job title and nickname where they differ from the kept ones. Phones are the same when they are one
+ * and its lists gain the entries it lacks (no duplicates). Nothing it has is overwritten or dropped, its own
+ * entries that look alike included (one address as "home" and as "work"). An entry a full list has no room for
+ * goes to the notes, so nothing is lost; the other's values that lost (a name, a birthday) stay on the other
+ * card, in the trash (the contract: "keep's values win"). Phones are the same when they are one
  * number ({@link PhoneNumbers}): "0170 1234567" and "+49 170 1234567" on the same cards are one entry, the kept
  * contact's writing.
  */
@@ -33,10 +33,7 @@ public final class ContactMerge {
     public enum Notes {
         /** Only an empty note is filled (import: nothing existing changes). */
         FILL,
-        /**
-         * The other's notes are added after the kept ones, when they are not already there, and so are the other's
-         * values that lost to the kept ones (merge).
-         */
+        /** The other's notes are added after the kept ones, when they are not already there (merge). */
         JOIN
     }
 
@@ -63,9 +60,6 @@ public final class ContactMerge {
         } else if (notes == Notes.JOIN && !isEmpty(other.additionalData()) && !text.contains(other.additionalData())) {
             text = text + "\n\n" + other.additionalData();
         }
-        if (notes == Notes.JOIN) {
-            overflow.addAll(0, replaced(keep, other, lastName));
-        }
         for (String line : overflow) {
             if (text == null || !text.contains(line)) {
                 text = isEmpty(text) ? line : text + "\n" + line;
@@ -77,49 +71,21 @@ public final class ContactMerge {
                 first(keep.nickname(), other.nickname()), labels, keep.favorite() || other.favorite());
     }
 
-    /** The other's values that the kept ones win over, as lines of the notes: "Name: Bob Lee". */
-    private static List<String> replaced(ContactDraft keep, ContactDraft other, String mergedLastName) {
-        List<String> lines = new ArrayList<>();
-        String otherName = (nz(other.firstName()) + " " + nz(other.lastName())).strip();
-        String mergedName = (Sameness.fold(keep.firstName()) + " " + Sameness.fold(mergedLastName)).strip();
-        if (!otherName.isEmpty() && !mergedName.equals(Sameness.fullName(other))) {
-            lines.add("Name: " + otherName);
-        }
-        if (keep.birthday() != null && other.birthday() != null && !keep.birthday().equals(other.birthday())) {
-            LocalDate day = other.birthday();
-            lines.add("Birthday: " + (ContactRules.hasKnownYear(day) ? day.toString()
-                    : "--" + day.toString().substring(5)));
-        }
-        differing("Organization", keep.organization(), other.organization(), lines);
-        differing("Job title", keep.jobTitle(), other.jobTitle(), lines);
-        differing("Nickname", keep.nickname(), other.nickname(), lines);
-        return lines;
-    }
-
-    private static void differing(String field, String keep, String other, List<String> lines) {
-        if (!isEmpty(keep) && !isEmpty(other) && !Sameness.fold(keep).equals(Sameness.fold(other))) {
-            lines.add(field + ": " + other);
-        }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
     private static <T> List<T> unite(List<T> keep, List<T> other, Function<T, String> key, int max,
                                      Function<T, String> asNote, List<String> overflow) {
-        Map<String, T> united = new LinkedHashMap<>();
-        keep.forEach(e -> united.putIfAbsent(key.apply(e), e));
+        List<T> united = new ArrayList<>(keep); // all of them: an import changes nothing the contact has
+        Set<String> known = new HashSet<>();
+        keep.forEach(e -> known.add(key.apply(e)));
         for (T e : other) {
-            if (!united.containsKey(key.apply(e))) {
+            if (known.add(key.apply(e))) {
                 if (united.size() < max) {
-                    united.put(key.apply(e), e);
+                    united.add(e);
                 } else {
                     overflow.add(asNote.apply(e));
                 }
             }
         }
-        return List.copyOf(united.values());
+        return List.copyOf(united);
     }
 
     private static String first(String keep, String other) {

@@ -101,21 +101,37 @@ class ContactMergeTest {
     }
 
     @Test
-    void aMergeKeepsTheOthersNameBirthdayAndDifferingFieldsInTheNotes() {
+    void aMergeKeepsTheKeptValuesAndJoinsOnlyTheNotes() {
         ContactDraft keep = new ContactDraft("Robert", "Stone", List.of(), List.of(), LocalDate.of(1980, 1, 2),
                 "Met at work", List.of(), "Globex", "CTO", "Bob", List.of(), false);
         ContactDraft other = new ContactDraft("Bobby", "Stone", List.of(), List.of(), LocalDate.of(1604, 3, 4),
-                null, List.of(), "Initech", "cto", "Bobby", List.of(), false);
+                "Chess club", List.of(), "Initech", "cto", "Bobby", List.of(), false);
         ContactDraft merged = ContactMerge.merge(keep, other, ContactMerge.Notes.JOIN);
         assertEquals("Robert", merged.firstName());
         assertEquals(LocalDate.of(1980, 1, 2), merged.birthday());
-        assertEquals("Met at work\nName: Bobby Stone\nBirthday: --03-04\nOrganization: Initech\nNickname: Bobby",
-                merged.additionalData(), "the job title differs in case only");
+        assertEquals("Globex", merged.organization());
+        assertEquals("Met at work\n\nChess club", merged.additionalData(),
+                "the contract: keep's values win, notes are joined (the other card keeps its own, in the trash)");
         assertEquals(merged, ContactMerge.merge(merged, other, ContactMerge.Notes.JOIN), "and only once");
         assertEquals("Met at work", ContactMerge.merge(keep, other, ContactMerge.Notes.FILL).additionalData(),
                 "an import changes nothing the contact has");
-        ContactDraft noLastName = draft("Ann", "", List.of(), List.of(), null, null, List.of());
-        assertEquals(null, ContactMerge.merge(noLastName, draft("Ann", "Lee", List.of(), List.of(), null, null,
-                List.of()), ContactMerge.Notes.JOIN).additionalData(), "a name filled in is not lost");
+    }
+
+    @Test
+    void theKeptContactsOwnEntriesThatLookAlikeAllStay() {
+        // Apple writes one address as "other" and as "work"; one number may be "mobile" and "WhatsApp": an import
+        // merging into such a card dropped the second of each (seen importing an Apple card's CSV export again)
+        List<LabeledValue> emails = List.of(new LabeledValue("aiko@pixel.example", "other"),
+                new LabeledValue("aiko@pixel.example", "work"));
+        List<LabeledValue> phones = List.of(new LabeledValue("+81 90 1234 5678", "mobile"),
+                new LabeledValue("+81 90 1234 5678", "WhatsApp"));
+        ContactDraft keep = draft("Aiko", "Sato", emails, phones, null, null, List.of());
+        ContactDraft other = draft("Aiko", "Sato", List.of(new LabeledValue("AIKO@pixel.example", "home")),
+                List.of(new LabeledValue("090-1234-5678", "home")), null, null, List.of());
+        for (ContactMerge.Notes notes : ContactMerge.Notes.values()) {
+            ContactDraft merged = ContactMerge.merge(keep, other, notes);
+            assertEquals(emails, merged.emails(), notes.name());
+            assertEquals(phones, merged.phones(), notes.name());
+        }
     }
 }

@@ -172,8 +172,8 @@ class DuplicatesApiTest {
                 m.get("emails").findValuesAsText("value"));
         assertEquals(1, m.get("phones").size(), "the same digits are one phone");
         assertEquals(List.of("Family", "Chess"), texts(m.get("labels")));
-        assertEquals("First\n\nSecond\nName: Annie Lee\nName: A. Lee-Smith\nOrganization: Initech",
-                m.get("additional_data").asText(), "the others' names and organization that lost are in the notes");
+        assertEquals("First\n\nSecond", m.get("additional_data").asText(),
+                "notes are joined; the others' names that lost stay on their cards, in the trash");
 
         assertEquals(404, api.get("/contacts/" + second + "/", token).status());
         assertEquals(404, api.get("/contacts/" + third + "/", token).status());
