@@ -81,6 +81,26 @@ class RowVersionTest {
         assertEquals(contacts.findStored(owner, ada.id()).orElseThrow().version(), before);
     }
 
+    @Test
+    void aNewContactsRowIsWrittenOnceWithAUidOfItsOwn() {
+        // one create alone (SQLite: through the group commit) and two in one batch (an import's)
+        List<Contact> created = new ArrayList<>();
+        created.add(contacts.create(owner, new ContactDraft("Ada", "Lovelace", "ada@example.com", null, null, null)));
+        created.addAll(contacts.createAll(owner, List.of(
+                new ContactDraft("Grace", "Hopper", null, null, null, null),
+                new ContactDraft("Alan", "Turing", null, null, null, null))));
+        List<String> uids = new ArrayList<>();
+        for (Contact contact : created) {
+            // any write of the row after its insert (on SQLite V4's trigger set the UID that way) raises it
+            assertEquals(0, version(contact.id()), "written once: " + contact.firstName());
+            String uid = database.dsl().select(CONTACTS.UID).from(CONTACTS).where(CONTACTS.ID.eq(contact.id()))
+                    .fetchOne(CONTACTS.UID);
+            assertTrue(uid.matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), uid);
+            uids.add(uid);
+        }
+        assertEquals(3, uids.stream().distinct().count(), "each its own: " + uids);
+    }
+
     /** The first names the owner's reads give: a list page, a search, a read by id, upcoming birthdays. */
     private List<String> names() {
         List<String> names = new ArrayList<>();
