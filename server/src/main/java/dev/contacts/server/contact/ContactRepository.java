@@ -1308,6 +1308,8 @@ public final class ContactRepository {
             ContactDraft changed = change.apply(current.toDraft());
             fill(record, changed);
             record.setUpdatedAt(now());
+            // raised in the same UPDATE, so V8's trigger has nothing to do: on SQLite it wrote the row once more
+            record.setRowVersion(record.getRowVersion() + 1);
             record.store();
             storeLabels(t, owner, id, changed.labels());
             return Optional.of(toContact(record));

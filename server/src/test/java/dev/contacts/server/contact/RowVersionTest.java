@@ -16,6 +16,7 @@ import dev.contacts.server.auth.UserRepository;
 import dev.contacts.server.db.Database;
 import dev.contacts.server.support.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +100,25 @@ class RowVersionTest {
             uids.add(uid);
         }
         assertEquals(3, uids.stream().distinct().count(), "each its own: " + uids);
+    }
+
+    @Test
+    void anEditWritesTheRowOnce() {
+        Assumptions.assumeTrue(Database.isSqlite(database.dsl()), "PostgreSQL's version trigger sets it in place");
+        Contact ada = contacts.create(owner, new ContactDraft("Ada", "Lovelace", "ada@example.com", null, null, null));
+        long writes = database.dsl().transactionResult(tx -> {
+            // a temporary trigger sees this connection's writes of the row, the triggers' included
+            tx.dsl().execute("create temp table row_writes (id integer)");
+            tx.dsl().execute("create temp trigger row_written after update on main.contacts"
+                    + " begin insert into row_writes values (new.id); end");
+            contacts.within(tx.dsl()).update(owner, ada.id(), current -> { }, draft -> draft.withEmail("grace@example.com"));
+            long count = tx.dsl().fetchOne("select count(*) from row_writes").get(0, Long.class);
+            tx.dsl().execute("drop trigger temp.row_written");
+            tx.dsl().execute("drop table temp.row_writes");
+            return count;
+        });
+        assertEquals(1, writes, "the change and its version in one write");
+        assertEquals(1, version(ada.id()));
     }
 
     /** The first names the owner's reads give: a list page, a search, a read by id, upcoming birthdays. */
