@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -1223,6 +1224,9 @@ public final class ContactRepository {
             row.setUpdatedAt(now);
             row.setHasPhoto(false);
             row.setRowVersion(0L);
+            // given here, as V4's trigger would give it: on SQLite that trigger updated the new row, which also
+            // raised its version (V8), two more writes of the row and its indexes in every create
+            row.setUid("urn:uuid:" + UUID.randomUUID());
             fill(row, draft);
             Object[] values = new Object[INSERTED_COLUMNS.size()];
             for (int i = 0; i < values.length; i++) {
@@ -1304,6 +1308,8 @@ public final class ContactRepository {
             ContactDraft changed = change.apply(current.toDraft());
             fill(record, changed);
             record.setUpdatedAt(now());
+            // raised in the same UPDATE, so V8's trigger has nothing to do: on SQLite it wrote the row once more
+            record.setRowVersion(record.getRowVersion() + 1);
             record.store();
             storeLabels(t, owner, id, changed.labels());
             return Optional.of(toContact(record));

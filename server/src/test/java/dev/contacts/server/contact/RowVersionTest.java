@@ -16,6 +16,7 @@ import dev.contacts.server.auth.UserRepository;
 import dev.contacts.server.db.Database;
 import dev.contacts.server.support.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,45 @@ class RowVersionTest {
             before = after;
         }
         assertEquals(contacts.findStored(owner, ada.id()).orElseThrow().version(), before);
+    }
+
+    @Test
+    void aNewContactsRowIsWrittenOnceWithAUidOfItsOwn() {
+        // one create alone (SQLite: through the group commit) and two in one batch (an import's)
+        List<Contact> created = new ArrayList<>();
+        created.add(contacts.create(owner, new ContactDraft("Ada", "Lovelace", "ada@example.com", null, null, null)));
+        created.addAll(contacts.createAll(owner, List.of(
+                new ContactDraft("Grace", "Hopper", null, null, null, null),
+                new ContactDraft("Alan", "Turing", null, null, null, null))));
+        List<String> uids = new ArrayList<>();
+        for (Contact contact : created) {
+            // any write of the row after its insert (on SQLite V4's trigger set the UID that way) raises it
+            assertEquals(0, version(contact.id()), "written once: " + contact.firstName());
+            String uid = database.dsl().select(CONTACTS.UID).from(CONTACTS).where(CONTACTS.ID.eq(contact.id()))
+                    .fetchOne(CONTACTS.UID);
+            assertTrue(uid.matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), uid);
+            uids.add(uid);
+        }
+        assertEquals(3, uids.stream().distinct().count(), "each its own: " + uids);
+    }
+
+    @Test
+    void anEditWritesTheRowOnce() {
+        Assumptions.assumeTrue(Database.isSqlite(database.dsl()), "PostgreSQL's version trigger sets it in place");
+        Contact ada = contacts.create(owner, new ContactDraft("Ada", "Lovelace", "ada@example.com", null, null, null));
+        long writes = database.dsl().transactionResult(tx -> {
+            // a temporary trigger sees this connection's writes of the row, the triggers' included
+            tx.dsl().execute("create temp table row_writes (id integer)");
+            tx.dsl().execute("create temp trigger row_written after update on main.contacts"
+                    + " begin insert into row_writes values (new.id); end");
+            contacts.within(tx.dsl()).update(owner, ada.id(), current -> { }, draft -> draft.withEmail("grace@example.com"));
+            long count = tx.dsl().fetchOne("select count(*) from row_writes").get(0, Long.class);
+            tx.dsl().execute("drop trigger temp.row_written");
+            tx.dsl().execute("drop table temp.row_writes");
+            return count;
+        });
+        assertEquals(1, writes, "the change and its version in one write");
+        assertEquals(1, version(ada.id()));
     }
 
     /** The first names the owner's reads give: a list page, a search, a read by id, upcoming birthdays. */
