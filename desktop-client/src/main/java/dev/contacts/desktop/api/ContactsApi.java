@@ -41,6 +41,7 @@ import dev.contacts.model.ImportReport;
 import dev.contacts.model.LabelCount;
 import dev.contacts.model.Page;
 import dev.contacts.model.RegisteredUser;
+import dev.contacts.model.RelabelledContacts;
 import dev.contacts.model.RestoredContacts;
 import dev.contacts.model.TokenResponse;
 import dev.contacts.model.TrashedContact;
@@ -427,6 +428,24 @@ public final class ContactsApi {
     /** The labels on the caller's contacts, each with how many carry it, in collation order. */
     public List<LabelCount> labels() {
         return read(call("GET", "/contacts/labels/", null, true), new TypeReference<>() { });
+    }
+
+    /** Renames the label on every contact carrying it, in one transaction; the ids of the contacts changed. */
+    public List<Long> renameLabel(String name, String newName) {
+        return read(call("POST", "/contacts/labels/rename/", Map.of("name", name, "new_name", newName), true),
+                RelabelledContacts.class).changed();
+    }
+
+    /** Takes the label off every contact carrying it (they stay), in one transaction; the ids changed. */
+    public List<Long> removeLabel(String name) {
+        return read(call("POST", "/contacts/labels/remove/", Map.of("name", name), true), RelabelledContacts.class)
+                .changed();
+    }
+
+    /** Adds the label to these contacts (at most a thousand), in one transaction; the ids changed. */
+    public List<Long> addLabel(String name, List<Long> ids) {
+        return read(call("POST", "/contacts/labels/add/", Map.of("name", name, "ids", ids), true),
+                RelabelledContacts.class).changed();
     }
 
     /** Groups of contacts that look like the same person. */
