@@ -186,21 +186,22 @@ public final class MainView extends StackPane {
             if (deletion != null) {
                 contacts.labels().dismissChange();
             }
-            toast(deletion == null ? null : deletion.message(), expiry);
+            toast(deletion == null ? null : deletion.message(), "mdal-delete", expiry);
         });
         contacts.labels().lastChangeProperty().addListener((obs, was, change) -> {
             if (change != null) {
                 contacts.dismissDeletion();
             }
-            toast(change == null ? null : change.message(), expiry);
+            toast(change == null ? null : change.message(), "mdal-label", expiry);
         });
     }
 
-    /** Shows the toast with {@code message} for {@link #UNDO_TIME}; null hides it. */
-    private void toast(String message, PauseTransition expiry) {
+    /** Shows the toast with {@code message} and the icon {@code icon} for {@link #UNDO_TIME}; null hides it. */
+    private void toast(String message, String icon, PauseTransition expiry) {
         undoToast.setVisible(message != null);
         if (message != null) {
             undoToast.setMessage(message);
+            undoToast.setGraphic(new FontIcon(icon));
             expiry.playFromStart();
         } else if (contacts.lastDeletionProperty().get() == null
                 && contacts.labels().lastChangeProperty().get() == null) {

@@ -54,6 +54,10 @@ public final class LabelNameDialog extends DialogPane {
             merge.setText(other.map(o -> "“" + o + "” exists: its contacts and these will share it.").orElse(""));
             merge.setVisible(other.isPresent());
             ((Button) lookupButton(rename)).setDisable(!why.isEmpty());
+            // the window was sized for what it showed first: a note shown later would push the buttons out of it
+            if (getScene() != null && getScene().getWindow() != null) {
+                getScene().getWindow().sizeToScene();
+            }
         };
         name.textProperty().addListener((obs, was, is) -> check.run());
         check.run();
