@@ -76,7 +76,7 @@ class LabelManagingFlowTest extends UiTestBase {
         assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), sidebarNames());
 
         robot.clickOn(entryCell("Family"), MouseButton.SECONDARY);
-        robot.clickOn("#label-rename");
+        robot.clickOn("Rename label…");
         waitUntil("the rename dialog", () -> visible(robot, "#label-name-dialog"));
         robot.write("Work ");
         waitUntil("it says they merge", () -> visible(robot, "#label-name-merge"));
