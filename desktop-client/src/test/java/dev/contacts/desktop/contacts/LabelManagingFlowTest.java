@@ -75,10 +75,16 @@ class LabelManagingFlowTest extends UiTestBase {
         addPeople();
         assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), sidebarNames());
 
-        robot.clickOn(entryCell("Family"), MouseButton.SECONDARY);
+        Node family = entryCell("Family");
+        robot.clickOn(family, MouseButton.SECONDARY);
+        if (robot.lookup("Rename label…").tryQuery().isEmpty()) {
+            // (headless Monocle makes no context-menu request of a right click: the row's own menu is shown)
+            Fx.run(() -> ((ListCell<?>) family).getContextMenu().show(family, javafx.geometry.Side.BOTTOM, 0, 0));
+        }
+        waitUntil("the label's menu", () -> robot.lookup("Rename label…").tryQuery().isPresent());
         robot.clickOn("Rename label…");
         waitUntil("the rename dialog", () -> visible(robot, "#label-name-dialog"));
-        robot.write("Work ");
+        robot.clickOn("#label-name").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("Work ");
         waitUntil("it says they merge", () -> visible(robot, "#label-name-merge"));
         assertEquals("“Work” exists: its contacts and these will share it.", text(robot, "#label-name-merge"));
         robot.eraseText(5).write("Kin");
@@ -111,7 +117,8 @@ class LabelManagingFlowTest extends UiTestBase {
         robot.clickOn(entryCell("Family"));
         robot.type(KeyCode.F2);
         waitUntil("the rename dialog", () -> visible(robot, "#label-name-dialog"));
-        robot.write("x".repeat(41));
+        robot.clickOn("#label-name").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
+                .write("x".repeat(41));
         waitUntil("refused beside the field", () -> visible(robot, "#label-name-problem"));
         assertEquals("Too long: at most 40 characters.", text(robot, "#label-name-problem"));
         assertTrue(Fx.call(() -> robot.lookup("#label-name-rename").query().isDisabled()));
@@ -130,6 +137,7 @@ class LabelManagingFlowTest extends UiTestBase {
         robot.clickOn("#tab-birthdays");
         waitUntil("Alan's birthday", () -> Fx.call(() -> robot.lookup("#birthdays-table").queryTableView()
                 .getItems().size()) == 1);
+        waitUntil("his row drawn", () -> robot.lookup("#birthdays-table .table-row-cell").tryQuery().isPresent());
         robot.clickOn((Node) robot.lookup("#birthdays-table .table-row-cell").nth(0).query()).type(KeyCode.ENTER);
 
         waitUntil("his row selected among everyone", () -> selectedFirstNames().equals(List.of("Alan")));
