@@ -95,6 +95,11 @@ public record ContactDraft(String firstName,
                 organization, jobTitle, nickname, labels, favorite);
     }
 
+    public ContactDraft withLabels(List<String> newLabels) {
+        return new ContactDraft(firstName, lastName, emails, phones, birthday, additionalData, addresses,
+                organization, jobTitle, nickname, newLabels, favorite);
+    }
+
     /**
      * The draft as it is checked and stored: single-line texts trimmed of surrounding white space, missing
      * labels given their list's default, labels that differ only in case merged (the first spelling kept),
@@ -119,7 +124,7 @@ public record ContactDraft(String firstName,
     private static List<String> distinctLabels(List<String> labels) {
         Map<String, String> byCase = new LinkedHashMap<>();
         for (String label : labels) {
-            String trimmed = Texts.strip(label);
+            String trimmed = ContactRules.labelName(label);
             byCase.putIfAbsent(trimmed.toLowerCase(Locale.ROOT), trimmed);
         }
         return List.copyOf(byCase.values());

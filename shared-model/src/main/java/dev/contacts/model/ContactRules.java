@@ -179,8 +179,18 @@ public final class ContactRules {
     public static void checkLabels(List<String> labels, List<FieldError> errors) {
         checkCount("labels", labels.size(), LABELS_MAX, errors);
         for (int i = 0; i < labels.size(); i++) {
-            Texts.checkLength(List.of("body", "labels", i), labels.get(i), 1, LABEL_MAX, errors);
+            checkLabel(List.of("body", "labels", i), labels.get(i), errors);
         }
+    }
+
+    /** One label, trimmed ({@link #labelName}): 1 to 40 characters, on a contact or named on its own. */
+    public static void checkLabel(List<Object> loc, String label, List<FieldError> errors) {
+        Texts.checkLength(loc, label, 1, LABEL_MAX, errors);
+    }
+
+    /** A label as it is stored and compared: trimmed of surrounding white space. */
+    public static String labelName(String label) {
+        return Texts.strip(label);
     }
 
     public static void checkOptionalText(String field, String value, int max, List<FieldError> errors) {

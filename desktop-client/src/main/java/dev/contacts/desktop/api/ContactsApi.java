@@ -41,6 +41,7 @@ import dev.contacts.model.ImportReport;
 import dev.contacts.model.LabelCount;
 import dev.contacts.model.Page;
 import dev.contacts.model.RegisteredUser;
+import dev.contacts.model.RelabelledContacts;
 import dev.contacts.model.RestoredContacts;
 import dev.contacts.model.TokenResponse;
 import dev.contacts.model.TrashedContact;
@@ -476,6 +477,34 @@ public final class ContactsApi {
     /** The labels on the caller's contacts, each with how many carry it, in collation order. */
     public List<LabelCount> labels() {
         return read(call("GET", "/contacts/labels/", null, true), new TypeReference<>() { });
+    }
+
+    /** Renames the label on every contact carrying it, in one transaction; the ids of the contacts changed. */
+    public List<Long> renameLabel(String name, String newName) {
+        return relabel("/contacts/labels/rename/", Map.of("name", name, "new_name", newName));
+    }
+
+    /** Takes the label off every contact carrying it (they stay), in one transaction; the ids changed. */
+    public List<Long> removeLabel(String name) {
+        return relabel("/contacts/labels/remove/", Map.of("name", name));
+    }
+
+    /** Adds the label to these contacts (at most a thousand), in one transaction; the ids changed. */
+    public List<Long> addLabel(String name, List<Long> ids) {
+        return relabel("/contacts/labels/add/", Map.of("name", name, "ids", ids));
+    }
+
+    /**
+     * A label changed across contacts: the server rewrites each contact carrying it, so it is given an import's
+     * time (thousands of contacts took longer than the 10 seconds of one contact's request on a busy machine).
+     */
+    private List<Long> relabel(String path, Map<String, Object> body) {
+        HttpResponse<byte[]> response = authorized(access -> exchange(
+                request("POST", path, access, TRANSFER_TIMEOUT).header("Accept", "application/json")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(write(body))).build(),
+                HttpResponse.BodyHandlers.ofByteArray(), ContactsApi::text));
+        return read(response, RelabelledContacts.class).changed();
     }
 
     /** Groups of contacts that look like the same person. */

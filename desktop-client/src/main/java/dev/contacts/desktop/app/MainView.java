@@ -180,20 +180,49 @@ public final class MainView extends StackPane {
     private void undoToast() {
         Button undo = new Button("Undo", new FontIcon("mdmz-undo"));
         undo.setId("undo");
-        undo.setOnAction(e -> contacts.undoDelete());
+        undo.setOnAction(e -> undoLast());
         undoToast.setPrimaryActions(undo);
-        undoToast.setOnClose(e -> contacts.dismissDeletion());
+        undoToast.setOnClose(e -> dismissUndo());
         PauseTransition expiry = new PauseTransition(UNDO_TIME);
-        expiry.setOnFinished(e -> contacts.dismissDeletion());
+        expiry.setOnFinished(e -> dismissUndo());
+        // one toast offers the last of a delete and a label's rename or removal: the newer one replaces the other
         contacts.lastDeletionProperty().addListener((obs, was, deletion) -> {
-            undoToast.setVisible(deletion != null);
             if (deletion != null) {
-                undoToast.setMessage(deletion.message());
-                expiry.playFromStart();
-            } else {
-                expiry.stop();
+                contacts.labels().dismissChange();
             }
+            toast(deletion == null ? null : deletion.message(), "mdal-delete", expiry);
         });
+        contacts.labels().lastChangeProperty().addListener((obs, was, change) -> {
+            if (change != null) {
+                contacts.dismissDeletion();
+            }
+            toast(change == null ? null : change.message(), "mdal-label", expiry);
+        });
+    }
+
+    /** Shows the toast with {@code message} and the icon {@code icon} for {@link #UNDO_TIME}; null hides it. */
+    private void toast(String message, String icon, PauseTransition expiry) {
+        undoToast.setVisible(message != null);
+        if (message != null) {
+            undoToast.setMessage(message);
+            undoToast.setGraphic(new FontIcon(icon));
+            expiry.playFromStart();
+        } else if (contacts.lastDeletionProperty().get() == null
+                && contacts.labels().lastChangeProperty().get() == null) {
+            expiry.stop();
+        }
+    }
+
+    /** Undo: what the toast offers (a delete, or a label's rename or removal). */
+    private void undoLast() {
+        if (!contacts.labels().undo()) {
+            contacts.undoDelete();
+        }
+    }
+
+    private void dismissUndo() {
+        contacts.dismissDeletion();
+        contacts.labels().dismissChange();
     }
 
     /** The login these screens belong to. */
@@ -222,10 +251,10 @@ public final class MainView extends StackPane {
         }
     }
 
-    /** Ctrl+Z: brings back what was just deleted (while its toast shows). */
+    /** Ctrl+Z: brings back what was just deleted, or a label just renamed or removed (while its toast shows). */
     public void undo() {
         if (!cardShowing()) {
-            contacts.undoDelete();
+            undoLast();
         }
     }
 

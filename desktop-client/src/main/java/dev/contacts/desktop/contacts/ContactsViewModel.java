@@ -159,6 +159,7 @@ public final class ContactsViewModel {
         sort.addListener((obs, was, is) -> refresh());
         filter.addListener((obs, was, is) -> refresh());
         this.labels = new LabelsViewModel(session, background, filter);
+        labels.setOnChanged(this::labelsChanged);
         form.setOnSaved(this::saved);
         emptyState = Bindings.createObjectBinding(this::emptyState, total, loaded, loading, shownQuery, shownFilter,
                 lastDeletion, trashed, underWay, listingFailed);
@@ -221,6 +222,16 @@ public final class ContactsViewModel {
     public void reload() {
         labels.refresh();
         refresh();
+    }
+
+    /**
+     * A label was renamed or removed across contacts: counted again, and listed again from the top, the contact
+     * shown selected again once listed (its details then show its labels as they are now).
+     */
+    private void labelsChanged() {
+        labels.refresh();
+        Contact before = shown.get();
+        relist(before == null ? null : new Seek(c -> c.id() == before.id(), false));
     }
 
     /** What the rows shown are the listing of. */
@@ -474,8 +485,8 @@ public final class ContactsViewModel {
     /**
      * Shows {@code contact}'s details, selected in the list, as a click on its row does (from another screen: the
      * Birthdays view); false when the person chose to keep editing the open form. A contact not listed yet is
-     * looked for page by page, as after a save, unless a search leaves it out: then it is shown with no row
-     * selected.
+     * looked for page by page, as after a save (among everyone when the label or the favourites picked leave it
+     * out), unless a search leaves it out: then it is shown with no row selected.
      */
     public boolean open(Contact contact) {
         if (form.openProperty().get()) {
@@ -491,10 +502,22 @@ public final class ContactsViewModel {
         }
         selectNoRow();
         show(contact);
-        if (searchText.get().isBlank() && filter.get().isAll()) {
+        if (searchText.get().isBlank()) {
+            if (!holds(filter.get(), contact)) {
+                // a label or the favourites are picked, and it is not among them: everyone is listed, where it is
+                filter.set(Filter.ALL);
+            }
             relist(new Seek(c -> c.id() == contact.id(), false));
         }
         return true;
+    }
+
+    /** Whether the listing of {@code within} has {@code contact} (a label matched as the server matches it). */
+    private static boolean holds(Filter within, Contact contact) {
+        if (within.favoritesOnly()) {
+            return contact.favorite();
+        }
+        return within.isAll() || contact.labels().stream().anyMatch(l -> LabelsViewModel.sameLabel(l, within.label()));
     }
 
     /** No row selected in the list, nor shown in the details. */

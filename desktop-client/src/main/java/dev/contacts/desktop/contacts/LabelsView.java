@@ -1,16 +1,21 @@
 package dev.contacts.desktop.contacts;
 
 import dev.contacts.desktop.contacts.LabelsViewModel.Entry;
+import dev.contacts.desktop.ui.ConfirmDialog;
 import dev.contacts.desktop.ui.Messages;
 import dev.contacts.desktop.ui.Views;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -18,7 +23,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The sidebar (layout in LabelsView.fxml): the {@link LabelsViewModel}'s entries, the one the list shows
- * selected. Picking another (click or arrow keys) filters the list.
+ * selected. Picking another (click or arrow keys) filters the list. A label's row has a menu (right click, or the
+ * Menu key / Shift+F10) to rename or remove it; F2 renames and Delete removes the label selected.
  */
 public final class LabelsView extends VBox {
 
@@ -35,7 +41,21 @@ public final class LabelsView extends VBox {
 
     @FXML
     private void initialize() {
-        entries.setCellFactory(list -> new EntryCell());
+        vm.setConfirm(new ConfirmDialog(this));
+        vm.setNameQuestion(label -> new LabelNameDialog(vm, this).ask(label));
+        entries.setCellFactory(list -> new EntryCell(vm));
+        entries.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            Entry entry = entries.getSelectionModel().getSelectedItem();
+            if (LabelsViewModel.isLabel(entry) && !e.isShortcutDown() && !e.isAltDown()) {
+                if (e.getCode() == KeyCode.F2) {
+                    vm.rename(entry);
+                    e.consume();
+                } else if (e.getCode() == KeyCode.DELETE) {
+                    vm.remove(entry);
+                    e.consume();
+                }
+            }
+        });
         entries.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
             if (!following && is != null) {
                 vm.select(is);
@@ -71,8 +91,16 @@ public final class LabelsView extends VBox {
         private final Label count = new Label();
         private final HBox row = new HBox(8, icon, name, count);
         private final Tooltip tooltip = new Tooltip();
+        private final ContextMenu menu = new ContextMenu();
 
-        EntryCell() {
+        EntryCell(LabelsViewModel vm) {
+            MenuItem rename = new MenuItem("Rename label…");
+            rename.setId("label-rename");
+            rename.setOnAction(e -> vm.rename(getItem()));
+            MenuItem remove = new MenuItem("Remove label…");
+            remove.setId("label-remove");
+            remove.setOnAction(e -> vm.remove(getItem()));
+            menu.getItems().setAll(rename, remove);
             row.setAlignment(Pos.CENTER_LEFT);
             name.setTextOverrun(OverrunStyle.ELLIPSIS);
             name.setMaxWidth(Double.MAX_VALUE);
@@ -89,8 +117,10 @@ public final class LabelsView extends VBox {
                 setGraphic(null);
                 setAccessibleText(null);
                 setTooltip(null);
+                setContextMenu(null);
                 return;
             }
+            setContextMenu(LabelsViewModel.isLabel(entry) ? menu : null);
             icon.setIconLiteral(entry.filter().isAll() ? "mdal-contacts"
                     : entry.filter().favoritesOnly() ? "mdmz-star" : "mdal-label");
             name.setText(entry.name());

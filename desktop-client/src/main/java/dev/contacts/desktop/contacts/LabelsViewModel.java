@@ -1,14 +1,22 @@
 package dev.contacts.desktop.contacts;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import dev.contacts.desktop.api.ContactsApi.Filter;
 import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.ui.Background;
+import dev.contacts.desktop.ui.Confirm;
 import dev.contacts.desktop.ui.Messages;
+import dev.contacts.model.ContactRules;
+import dev.contacts.model.FieldError;
 import dev.contacts.model.LabelCount;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -17,7 +25,9 @@ import javafx.collections.ObservableList;
 /**
  * The sidebar beside the list (as in Google Contacts, GNOME Contacts, Thunderbird): "All contacts", "Favourites",
  * then each label with how many contacts carry it (the server's count, trashed contacts left out). Picking one
- * sets the list's {@link Filter}; the labels are asked for again whenever the address book changes.
+ * sets the list's {@link Filter}; the labels are asked for again whenever the address book changes. A label can be
+ * renamed (onto another: the two merge) or removed from every contact carrying it (they stay), each in one request
+ * the server runs as one transaction; Undo puts a removed label back, and a rename back, while its toast shows.
  */
 public final class LabelsViewModel {
 
@@ -29,6 +39,19 @@ public final class LabelsViewModel {
             return count < 0 ? name : name + ", " + Messages.count(count, "contact");
         }
     }
+
+    /** Asks for a label's new name (the view shows a dialog); empty when the person cancels. */
+    @FunctionalInterface
+    public interface NameQuestion {
+        Optional<String> ask(Entry label);
+    }
+
+    /** A change to a label just made, with what Undo does (on the toast, or Ctrl+Z). */
+    public record Change(String message, Runnable undo) {
+    }
+
+    /** The most contacts one request adds a label back to (the server's bulk limit). */
+    static final int BULK_BATCH = 1000;
 
     static final Entry ALL = new Entry(Filter.ALL, "All contacts", -1);
     static final Entry FAVORITES = new Entry(Filter.FAVORITES, "Favourites", -1);
@@ -44,6 +67,11 @@ public final class LabelsViewModel {
     private List<LabelCount> counted = List.of();
     /** Answers can cross (two changes in a row): only the newest is shown. */
     private long generation;
+    private final ReadOnlyObjectWrapper<Change> lastChange = new ReadOnlyObjectWrapper<>();
+    private Confirm confirm = Confirm.yes();
+    private NameQuestion nameQuestion = label -> Optional.empty();
+    /** What lists the book again once a label changed on its contacts (the list and the details). */
+    private Runnable onChanged = () -> { };
 
     /** {@code selected} is the list's filter: picking an entry sets it, and it lists again. */
     LabelsViewModel(UserSession session, Background background, ObjectProperty<Filter> selected) {
@@ -81,6 +109,146 @@ public final class LabelsViewModel {
         if (!now.equals(entries)) {
             entries.setAll(now);
         }
+    }
+
+    public void setConfirm(Confirm confirm) {
+        this.confirm = confirm;
+    }
+
+    public void setNameQuestion(NameQuestion nameQuestion) {
+        this.nameQuestion = nameQuestion;
+    }
+
+    void setOnChanged(Runnable onChanged) {
+        this.onChanged = onChanged;
+    }
+
+    /** Whether {@code entry} is a label (which can be renamed and removed), not "All contacts" or "Favourites". */
+    public static boolean isLabel(Entry entry) {
+        return entry != null && !entry.filter().label().isEmpty();
+    }
+
+    /**
+     * Why {@code name} cannot be a label (the contract's rule: trimmed, 1 to 40 characters), or empty; the rename
+     * dialog says it beside the field.
+     */
+    public static String nameProblem(String name) {
+        List<FieldError> errors = new ArrayList<>();
+        ContactRules.checkLabel(List.of("body", "new_name"), ContactRules.labelName(name), errors);
+        return errors.isEmpty() ? "" : Messages.of(errors.get(0));
+    }
+
+    /** The label counted that {@code name} would merge with when {@code entry} is renamed to it; empty: none. */
+    public Optional<String> mergesWith(Entry entry, String name) {
+        String wanted = ContactRules.labelName(name);
+        return counted.stream().map(LabelCount::name)
+                .filter(l -> !sameLabel(l, entry.name()) && sameLabel(l, wanted)).findFirst();
+    }
+
+    /** Asks for the label's new name, then renames it on every contact carrying it. */
+    public void rename(Entry entry) {
+        if (!isLabel(entry)) {
+            return;
+        }
+        nameQuestion.ask(entry).map(ContactRules::labelName)
+                .filter(name -> nameProblem(name).isEmpty() && !name.equals(entry.name()))
+                .ifPresent(name -> renameTo(entry.name(), name, mergesWith(entry, name), true));
+    }
+
+    /**
+     * Renames {@code from} to {@code to}; the list goes on showing the label under its new name. Undo renames it
+     * back, unless it merged with another label (then back would take that one's contacts along).
+     */
+    private void renameTo(String from, String to, Optional<String> merged, boolean undoable) {
+        lastChange.set(null);
+        background.run(() -> session.api().renameLabel(from, to), changed -> {
+            error.set("");
+            if (sameLabel(selected.get().label(), from)) {
+                selected.set(Filter.label(merged.orElse(to)));
+            }
+            if (undoable && merged.isEmpty() && !changed.isEmpty()) {
+                lastChange.set(new Change("Renamed “" + from + "” to “" + to + "”.",
+                        () -> renameTo(to, from, Optional.empty(), false)));
+            }
+            onChanged.run();
+        }, session.failures(failure -> error.set("Could not rename “" + from + "”: " + Messages.of(failure))));
+    }
+
+    /**
+     * Asks first (saying how many contacts keep their other data), then takes the label off every contact
+     * carrying it; the list shows everyone if it showed that label. Undo puts the label back on those contacts.
+     */
+    public void remove(Entry entry) {
+        if (!isLabel(entry)) {
+            return;
+        }
+        String name = entry.name();
+        int count = Math.max(0, entry.count());
+        String detail = count == 1
+                ? "The contact keeps its other data; only the label is taken off it."
+                : Messages.count(count, "contact") + " keep their other data; only the label is taken off them.";
+        if (!confirm.ask("Remove the label “" + name + "”?", detail, "Remove label", "Keep label")) {
+            return;
+        }
+        lastChange.set(null);
+        background.run(() -> session.api().removeLabel(name), changed -> {
+            error.set("");
+            if (sameLabel(selected.get().label(), name)) {
+                selected.set(Filter.ALL);
+            }
+            if (!changed.isEmpty()) {
+                lastChange.set(new Change("Removed the label “" + name + "” from "
+                        + Messages.count(changed.size(), "contact") + ".", () -> addBack(name, changed)));
+            }
+            onChanged.run();
+        }, session.failures(failure -> error.set("Could not remove “" + name + "”: " + Messages.of(failure))));
+    }
+
+    /** Puts a removed label back on its contacts, a thousand per request. */
+    private void addBack(String name, List<Long> ids) {
+        background.run(() -> {
+            for (int from = 0; from < ids.size(); from += BULK_BATCH) {
+                session.api().addLabel(name, ids.subList(from, Math.min(ids.size(), from + BULK_BATCH)));
+            }
+            return true;
+        }, ok -> {
+            error.set("");
+            onChanged.run();
+        }, session.failures(failure -> {
+            error.set("Could not put “" + name + "” back: " + Messages.of(failure));
+            onChanged.run(); // (a batch may have gone through: show what the server holds)
+        }));
+    }
+
+    /** Undoes the last label change while it is offered (its toast shows); false when there is none. */
+    public boolean undo() {
+        Change change = lastChange.get();
+        if (change == null) {
+            return false;
+        }
+        lastChange.set(null);
+        change.undo().run();
+        return true;
+    }
+
+    /** The toast went away: Undo is no longer offered. */
+    public void dismissChange() {
+        lastChange.set(null);
+    }
+
+    /** The last label change that Undo can take back; null: none. */
+    public ReadOnlyObjectProperty<Change> lastChangeProperty() {
+        return lastChange.getReadOnlyProperty();
+    }
+
+    /** Whether two labels are one for the server (case and accents aside, as {@code label=} matches). */
+    static boolean sameLabel(String a, String b) {
+        return !a.isEmpty() && folded(a).equals(folded(b));
+    }
+
+    private static String folded(String label) {
+        return Normalizer.normalize(ContactRules.labelName(label), Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
     }
 
     /** Lists what {@code entry} holds (null, as a list with no selection sends: everyone). */

@@ -1316,6 +1316,43 @@ public final class ContactRepository {
         });
     }
 
+    /**
+     * Changes the labels of several of the owner's live contacts in one transaction: those carrying the label whose
+     * folded form is {@code folded} (as {@code label=} and the counts match it), or, with {@code folded} null, those
+     * among {@code ids}. {@code change} gets each one's labels and gives the new list (normalised after, so labels
+     * that now differ only in case merge); it may throw to refuse, and then nothing is written. The ids changed, in
+     * id order; a contact whose labels stay the same is not written.
+     */
+    public List<Long> relabel(long owner, String folded, Collection<Long> ids, UnaryOperator<List<String>> change) {
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            lockOwner(t, owner);
+            Condition which = folded != null
+                    ? CONTACTS.ID.in(DSL.select(CONTACT_LABELS.CONTACT_ID).from(CONTACT_LABELS)
+                            .where(CONTACT_LABELS.USER_ID.eq(owner).and(CONTACT_LABELS.NAME_FOLDED.eq(folded))))
+                    : CONTACTS.ID.in(ids);
+            List<ContactsRecord> records = Database.lockingRows(t.selectFrom(CONTACTS)
+                    .where(live(owner).and(which)).orderBy(CONTACTS.ID)).fetch();
+            Instant now = now();
+            List<Long> changed = new ArrayList<>();
+            for (ContactsRecord record : records) {
+                ContactDraft draft = toContact(record).toDraft();
+                // only the labels normalised: the rest of the contact is written back exactly as it was read
+                ContactDraft relabelled = draft.withLabels(
+                        draft.withLabels(change.apply(draft.labels())).normalized().labels());
+                if (relabelled.labels().equals(draft.labels())) {
+                    continue;
+                }
+                fill(record, relabelled);
+                record.setUpdatedAt(now);
+                record.store();
+                storeLabels(t, owner, record.getId(), relabelled.labels());
+                changed.add(record.getId());
+            }
+            return changed;
+        });
+    }
+
     /** Moves a live contact to the trash; false when there is none. */
     public boolean trash(long owner, long id, Consumer<Contact> precondition) {
         return dsl.transactionResult(tx -> {

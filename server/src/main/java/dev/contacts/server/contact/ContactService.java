@@ -13,17 +13,21 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contacts.model.Contact;
+import dev.contacts.model.ContactRules;
 import dev.contacts.model.DeletedContacts;
 import dev.contacts.model.FieldError;
 import dev.contacts.model.LabelCount;
 import dev.contacts.model.Page;
+import dev.contacts.model.RelabelledContacts;
 import dev.contacts.model.RestoredContacts;
 import dev.contacts.model.TrashedContact;
 import dev.contacts.server.auth.BearerAuthentication;
 import dev.contacts.server.db.Database;
 import dev.contacts.server.http.ApiException;
 import dev.contacts.server.http.ApiRules;
+import dev.contacts.server.http.BodyFields;
 import dev.contacts.server.http.Json;
 import dev.contacts.server.http.JsonArrayStream;
 import dev.contacts.server.http.RequestBodies;
@@ -75,6 +79,9 @@ public final class ContactService implements ApiRules.Service {
                 .get("/contacts/search", auth.protect(this::search))
                 .ownCalls(Method.GET, "/contacts/birthdays", this::birthdays)
                 .get("/contacts/labels", auth.protect(this::labels))
+                .post("/contacts/labels/rename", auth.protect(this::renameLabel))
+                .post("/contacts/labels/remove", auth.protect(this::removeLabel))
+                .post("/contacts/labels/add", auth.protect(this::addLabel))
                 .post("/contacts/delete", auth.protect(this::deleteMany))
                 .get("/contacts/trash", auth.protect(this::trash))
                 .delete("/contacts/trash", auth.protect(this::emptyTrash))
@@ -221,6 +228,99 @@ public final class ContactService implements ApiRules.Service {
         Json.ok(res, contacts.labels(owner).stream().sorted(byName).toList());
     }
 
+    /*
+     * A label across contacts, in one request and one transaction, rather than a PATCH of each contact's labels
+     * from the client: a label on 5,000 contacts changes all at once or not at all (a dropped connection or another
+     * client's edit halfway leaves no book with the label half renamed), and within the owner's lock, so a contact
+     * saved meanwhile is either relabelled after its save or saved after the rename, never lost. A label is matched
+     * as label= and the counts match it (case and accents folded).
+     */
+
+    /**
+     * {@code POST /contacts/labels/rename/ {"name", "new_name"}}: the label renamed on every contact carrying it; a
+     * contact that carries the new name already keeps that one (the two merge).
+     */
+    private void renameLabel(long owner, ServerRequest req, ServerResponse res) {
+        ObjectNode body = RequestBodies.jsonObject(req);
+        List<FieldError> errors = new ArrayList<>();
+        String name = labelName(body, "name", errors);
+        String newName = labelName(body, "new_name", errors);
+        ValidationException.throwIfAny(errors);
+        String folded = ContactKeys.fold(name);
+        String newFolded = ContactKeys.fold(newName);
+        List<Long> changed = contacts.relabel(owner, folded, null, labels -> {
+            boolean keepsNewName = !newFolded.equals(folded)
+                    && labels.stream().anyMatch(l -> ContactKeys.fold(l).equals(newFolded));
+            List<String> renamed = new ArrayList<>();
+            boolean placed = keepsNewName;
+            for (String label : labels) {
+                if (!ContactKeys.fold(label).equals(folded)) {
+                    renamed.add(label);
+                } else if (!placed) {
+                    renamed.add(newName);
+                    placed = true;
+                }
+            }
+            return renamed;
+        });
+        Json.ok(res, new RelabelledContacts(changed));
+    }
+
+    /** {@code POST /contacts/labels/remove/ {"name"}}: the label taken off every contact carrying it (they stay). */
+    private void removeLabel(long owner, ServerRequest req, ServerResponse res) {
+        ObjectNode body = RequestBodies.jsonObject(req);
+        List<FieldError> errors = new ArrayList<>();
+        String folded = ContactKeys.fold(labelName(body, "name", errors));
+        ValidationException.throwIfAny(errors);
+        List<Long> changed = contacts.relabel(owner, folded, null,
+                labels -> labels.stream().filter(l -> !ContactKeys.fold(l).equals(folded)).toList());
+        Json.ok(res, new RelabelledContacts(changed));
+    }
+
+    /**
+     * {@code POST /contacts/labels/add/ {"name", "ids"}}: the label added to the caller's live contacts among the ids
+     * that do not carry it (a new label, or a selection put in one, or the undo of a remove); 422 and no change when
+     * one of them would have more labels than a contact may.
+     */
+    private void addLabel(long owner, ServerRequest req, ServerResponse res) {
+        ObjectNode body = RequestBodies.jsonObject(req);
+        List<FieldError> errors = new ArrayList<>();
+        String name = labelName(body, "name", errors);
+        Set<Long> ids = bulkIds(body, errors);
+        ValidationException.throwIfAny(errors);
+        String folded = ContactKeys.fold(name);
+        List<Long> changed = ids.isEmpty() ? List.of() : contacts.relabel(owner, null, ids, labels -> {
+            if (labels.stream().anyMatch(l -> ContactKeys.fold(l).equals(folded))) {
+                return labels;
+            }
+            if (labels.size() >= ContactRules.LABELS_MAX) {
+                throw new ValidationException(FieldError.body("ids", "Value error, a contact among them has "
+                        + ContactRules.LABELS_MAX + " labels already, the most a contact may have", "value_error"));
+            }
+            List<String> added = new ArrayList<>(labels);
+            added.add(name);
+            return added;
+        });
+        Json.ok(res, new RelabelledContacts(changed));
+    }
+
+    /** A label named in a body, trimmed and checked by the contract's rule for labels; null after an error. */
+    private static String labelName(ObjectNode body, String field, List<FieldError> errors) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            errors.add(FieldError.body(field, "Field required", "missing"));
+            return null;
+        }
+        String text = BodyFields.text(value, List.of("body", field), errors);
+        if (text == null) {
+            return null;
+        }
+        String label = ContactRules.labelName(text);
+        int before = errors.size();
+        ContactRules.checkLabel(List.of("body", field), label, errors);
+        return errors.size() == before ? label : null;
+    }
+
     private void create(long owner, ServerRequest req, ServerResponse res) {
         Contact created = contacts.create(owner, ContactBodies.draft(RequestBodies.jsonObject(req)));
         sendContact(res, Status.CREATED_201, created);
@@ -275,8 +375,15 @@ public final class ContactService implements ApiRules.Service {
 
     /** The {@code ids} of a bulk request's body, each once, in order; 422 naming each that is not an id. */
     private static Set<Long> bulkIds(ServerRequest req) {
-        JsonNode ids = RequestBodies.jsonObject(req).get("ids");
         List<FieldError> errors = new ArrayList<>();
+        Set<Long> wanted = bulkIds(RequestBodies.jsonObject(req), errors);
+        ValidationException.throwIfAny(errors);
+        return wanted;
+    }
+
+    /** The {@code ids} of a body, each once, in order; each that is not an id goes to {@code errors}. */
+    private static Set<Long> bulkIds(ObjectNode body, List<FieldError> errors) {
+        JsonNode ids = body.get("ids");
         Set<Long> wanted = new LinkedHashSet<>();
         if (ids == null || ids.isNull()) {
             errors.add(FieldError.body("ids", "Field required", "missing"));
@@ -295,7 +402,6 @@ public final class ContactService implements ApiRules.Service {
                 }
             }
         }
-        ValidationException.throwIfAny(errors);
         return wanted;
     }
 

@@ -1,0 +1,185 @@
+package dev.contacts.desktop.contacts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.contacts.desktop.api.ContactsApi.Filter;
+import dev.contacts.desktop.contacts.LabelsViewModel.Entry;
+import dev.contacts.desktop.support.ServerFixture;
+import dev.contacts.desktop.ui.Background;
+import dev.contacts.desktop.ui.Debouncer;
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactDraft;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Managing a label from the sidebar, as in Google Contacts: rename it (onto another: they merge), remove it from
+ * every contact (they stay, and the question says how many), Undo, the counts and the list as the server has them
+ * after; and a contact opened from Birthdays while a label is picked that leaves it out.
+ */
+class LabelManagingTest {
+
+    @TempDir
+    Path dir;
+    private ServerFixture fixture;
+    private ContactsViewModel vm;
+    private LabelsViewModel labels;
+    private final List<String> asked = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        fixture = new ServerFixture(dir).loggedIn("manage@example.com");
+        ContactFormViewModel form = new ContactFormViewModel(fixture.user, Background.direct());
+        vm = new ContactsViewModel(fixture.user, Background.direct(), Debouncer.immediate(), Debouncer.immediate(),
+                form);
+        labels = vm.labels();
+        labels.setConfirm((question, detail, yes, no) -> {
+            asked.add(question + " " + detail + " [" + yes + "/" + no + "]");
+            return true;
+        });
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+    }
+
+    private long add(String first, String last, boolean favorite, String... labelNames) {
+        Contact made = fixture.api.create(new ContactDraft(first, last, null, null, null, null));
+        fixture.api.patch(made.id(), Map.of("favorite", favorite, "labels", List.of(labelNames)), null);
+        return made.id();
+    }
+
+    /** Ada (favourite, Family), Grace (Family, Work), Alan (nothing), Edsger (Work). */
+    private void addPeople() {
+        add("Ada", "Lovelace", true, "Family");
+        add("Grace", "Hopper", false, "Family", "Work");
+        add("Alan", "Turing", false);
+        add("Edsger", "Dijkstra", false, "Work");
+        vm.reload();
+    }
+
+    private List<String> names() {
+        return vm.contacts().stream().map(Contact::firstName).toList();
+    }
+
+    private List<String> entries() {
+        return labels.entries().stream().map(e -> e.count() < 0 ? e.name() : e.name() + " " + e.count()).toList();
+    }
+
+    private Entry entry(String name) {
+        return labels.entries().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private Contact listed(String first) {
+        return vm.contacts().stream().filter(c -> c.firstName().equals(first)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void renamingALabelRenamesItEverywhereKeepsItPickedAndUndoRenamesItBack() {
+        addPeople();
+        labels.select(entry("Family"));
+        vm.show(listed("Grace"));
+        labels.setNameQuestion(label -> Optional.of("  Kin "));
+
+        labels.rename(entry("Family"));
+
+        assertEquals(List.of("All contacts", "Favourites", "Kin 2", "Work 2"), entries());
+        assertEquals(Filter.label("Kin"), labels.selectedEntry().filter(), "the list goes on showing the label");
+        assertEquals(List.of("Ada", "Grace"), names());
+        assertEquals(List.of("Kin", "Work"), vm.shownProperty().get().labels(), "the details show the new name");
+        assertEquals("Renamed “Family” to “Kin”.", labels.lastChangeProperty().get().message());
+
+        assertTrue(labels.undo());
+        assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), entries());
+        assertEquals(Filter.label("Family"), labels.selectedEntry().filter());
+        assertNull(labels.lastChangeProperty().get(), "an undo is not undone again");
+    }
+
+    @Test
+    void renamingOntoAnotherLabelMergesThemAndOffersNoUndo() {
+        addPeople();
+        labels.select(entry("Work"));
+        labels.setNameQuestion(label -> Optional.of("family"));
+        assertEquals(Optional.of("Family"), labels.mergesWith(entry("Work"), "family"), "the dialog says they merge");
+
+        labels.rename(entry("Work"));
+
+        assertEquals(List.of("All contacts", "Favourites", "Family 3"), entries(), "Grace carried both: counted once");
+        assertEquals(Filter.label("Family"), labels.selectedEntry().filter());
+        assertEquals(List.of("Ada", "Edsger", "Grace"), names());
+        assertNull(labels.lastChangeProperty().get(), "renaming back would take Family's own contacts along");
+    }
+
+    @Test
+    void aNameBreakingTheLabelRuleIsNotSentAndCancelChangesNothing() {
+        addPeople();
+        assertEquals("Required.", LabelsViewModel.nameProblem("   "));
+        assertEquals("Too long: at most 40 characters.", LabelsViewModel.nameProblem("x".repeat(41)));
+        assertEquals("", LabelsViewModel.nameProblem(" " + "x".repeat(40) + " "));
+        labels.setNameQuestion(label -> Optional.of("x".repeat(41)));
+        labels.rename(entry("Family"));
+        labels.setNameQuestion(label -> Optional.empty());
+        labels.rename(entry("Family"));
+        labels.rename(entry("All contacts"));
+        assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), entries());
+    }
+
+    @Test
+    void removingALabelAsksWithTheCountKeepsTheContactsAndUndoPutsItBack() {
+        addPeople();
+        labels.select(entry("Family"));
+
+        labels.remove(entry("Family"));
+
+        assertEquals(List.of("Remove the label “Family”? 2 contacts keep their other data; only the label is taken "
+                + "off them. [Remove label/Keep label]"), asked);
+        assertEquals(List.of("All contacts", "Favourites", "Work 2"), entries());
+        assertEquals(Filter.ALL, labels.selectedEntry().filter(), "its list is gone: everyone is listed");
+        assertEquals(List.of("Ada", "Edsger", "Grace", "Alan"), names(), "nobody was deleted");
+        assertEquals(List.of("Work"), listed("Grace").labels());
+        assertEquals("Removed the label “Family” from 2 contacts.", labels.lastChangeProperty().get().message());
+
+        assertTrue(labels.undo());
+        assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), entries());
+        assertEquals(List.of("Work", "Family"), listed("Grace").labels());
+    }
+
+    @Test
+    void keepingTheLabelWhenAskedChangesNothing() {
+        addPeople();
+        labels.setConfirm((question, detail, yes, no) -> false);
+        labels.remove(entry("Work"));
+        assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), entries());
+        assertNull(labels.lastChangeProperty().get());
+    }
+
+    @Test
+    void aContactOpenedFromBirthdaysOutsideThePickedLabelIsSelectedAmongEveryone() {
+        addPeople();
+        Contact alan = listed("Alan");
+        Contact grace = listed("Grace");
+        labels.select(entry("Work"));
+        assertEquals(List.of("Edsger", "Grace"), names());
+
+        assertTrue(vm.open(grace));
+        assertEquals(Filter.label("Work"), labels.selectedEntry().filter(), "she is in Work: it stays picked");
+        assertEquals(grace, vm.toSelectProperty().get());
+
+        assertTrue(vm.open(alan));
+        assertEquals(Filter.ALL, labels.selectedEntry().filter(), "not in Work: All contacts, where he is");
+        assertTrue(names().contains("Alan"));
+        assertEquals(alan.id(), vm.toSelectProperty().get().id(), "and his row selected");
+        assertEquals(alan.id(), vm.shownProperty().get().id());
+    }
+}
