@@ -232,8 +232,8 @@ public final class ContactService implements ApiRules.Service {
      * A label across contacts, in one request and one transaction, rather than a PATCH of each contact's labels
      * from the client: a label on 5,000 contacts changes all at once or not at all (a dropped connection or another
      * client's edit halfway leaves no book with the label half renamed), and within the owner's lock, so a contact
-     * saved meanwhile is either relabelled after its save or saved after the rename, never lost. A label is matched
-     * as label= and the counts match it (case and accents folded).
+     * saved meanwhile is either relabelled after its save or saved after the rename, never lost. What each does to a
+     * contact's labels: LabelChanges.
      */
 
     /**
@@ -246,23 +246,8 @@ public final class ContactService implements ApiRules.Service {
         String name = labelName(body, "name", errors);
         String newName = labelName(body, "new_name", errors);
         ValidationException.throwIfAny(errors);
-        String folded = ContactKeys.fold(name);
-        String newFolded = ContactKeys.fold(newName);
-        List<Long> changed = contacts.relabel(owner, folded, null, labels -> {
-            boolean keepsNewName = !newFolded.equals(folded)
-                    && labels.stream().anyMatch(l -> ContactKeys.fold(l).equals(newFolded));
-            List<String> renamed = new ArrayList<>();
-            boolean placed = keepsNewName;
-            for (String label : labels) {
-                if (!ContactKeys.fold(label).equals(folded)) {
-                    renamed.add(label);
-                } else if (!placed) {
-                    renamed.add(newName);
-                    placed = true;
-                }
-            }
-            return renamed;
-        });
+        List<Long> changed = contacts.relabel(owner, ContactKeys.fold(name), null,
+                LabelChanges.renamed(name, newName));
         Json.ok(res, new RelabelledContacts(changed));
     }
 
@@ -270,10 +255,9 @@ public final class ContactService implements ApiRules.Service {
     private void removeLabel(long owner, ServerRequest req, ServerResponse res) {
         ObjectNode body = RequestBodies.jsonObject(req);
         List<FieldError> errors = new ArrayList<>();
-        String folded = ContactKeys.fold(labelName(body, "name", errors));
+        String name = labelName(body, "name", errors);
         ValidationException.throwIfAny(errors);
-        List<Long> changed = contacts.relabel(owner, folded, null,
-                labels -> labels.stream().filter(l -> !ContactKeys.fold(l).equals(folded)).toList());
+        List<Long> changed = contacts.relabel(owner, ContactKeys.fold(name), null, LabelChanges.removed(name));
         Json.ok(res, new RelabelledContacts(changed));
     }
 
@@ -288,19 +272,10 @@ public final class ContactService implements ApiRules.Service {
         String name = labelName(body, "name", errors);
         Set<Long> ids = bulkIds(body, errors);
         ValidationException.throwIfAny(errors);
-        String folded = ContactKeys.fold(name);
-        List<Long> changed = ids.isEmpty() ? List.of() : contacts.relabel(owner, null, ids, labels -> {
-            if (labels.stream().anyMatch(l -> ContactKeys.fold(l).equals(folded))) {
-                return labels;
-            }
-            if (labels.size() >= ContactRules.LABELS_MAX) {
-                throw new ValidationException(FieldError.body("ids", "Value error, a contact among them has "
-                        + ContactRules.LABELS_MAX + " labels already, the most a contact may have", "value_error"));
-            }
-            List<String> added = new ArrayList<>(labels);
-            added.add(name);
-            return added;
-        });
+        List<Long> changed = ids.isEmpty() ? List.of() : contacts.relabel(owner, null, ids,
+                LabelChanges.added(name, () -> new ValidationException(FieldError.body("ids", "Value error, a contact"
+                        + " among them has " + ContactRules.LABELS_MAX + " labels already, the most a contact may have",
+                        "value_error"))));
         Json.ok(res, new RelabelledContacts(changed));
     }
 
