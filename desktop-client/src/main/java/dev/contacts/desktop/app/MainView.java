@@ -384,7 +384,6 @@ public final class MainView extends StackPane {
         account.open(AccountViewModel.Action.DELETE_ACCOUNT);
     }
 
-    /** Logs out, asking first when something typed would be lost. */
     /**
      * File → Quit (Ctrl+Q): closes the window as its close button does, asking first when something typed would
      * be lost; the app then stops (the embedded server's database closed cleanly).
@@ -396,6 +395,7 @@ public final class MainView extends StackPane {
         }
     }
 
+    /** Logs out, asking first when something typed would be lost. */
     @FXML
     public void logOut() {
         if (mayClose()) {
