@@ -3,11 +3,14 @@ package dev.contacts.desktop.contacts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.contacts.desktop.api.ContactsApi.Filter;
 import dev.contacts.desktop.contacts.LabelsViewModel.Entry;
@@ -25,7 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The sidebar beside the list: everyone, the favourites, each label with its count; picking one lists only those
  * contacts through the server's {@code label=} and {@code favorite=}, and the count, select all, delete and the
- * letter jumps act on that listing, never on the whole book.
+ * letter jumps act on that listing, never on the whole book. Managing a label, as in Google Contacts: rename it (onto
+ * another: they merge), remove it from every contact (they stay, and the question says how many), Undo, the counts
+ * and the list as the server has them after; and a contact opened from Birthdays while a label that leaves it out is
+ * picked.
  */
 class LabelsViewModelTest {
 
@@ -35,6 +41,7 @@ class LabelsViewModelTest {
     private ContactsViewModel vm;
     private LabelsViewModel labels;
     private ContactFormViewModel form;
+    private final List<String> asked = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -43,6 +50,10 @@ class LabelsViewModelTest {
         vm = new ContactsViewModel(fixture.user, Background.direct(), Debouncer.immediate(), Debouncer.immediate(),
                 form);
         labels = vm.labels();
+        labels.setConfirm((question, detail, yes, no) -> {
+            asked.add(question + " " + detail + " [" + yes + "/" + no + "]");
+            return true;
+        });
     }
 
     @AfterEach
@@ -188,5 +199,107 @@ class LabelsViewModelTest {
         held.runAll();
         assertEquals(List.of("Edsger", "Grace"), slow.contacts().stream().map(Contact::firstName).toList());
         assertNotNull(slow.labels().selectedEntry());
+    }
+
+    private Contact listed(String first) {
+        return vm.contacts().stream().filter(c -> c.firstName().equals(first)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void renamingALabelRenamesItEverywhereKeepsItPickedAndUndoRenamesItBack() {
+        addPeople();
+        labels.select(entry("Family"));
+        vm.show(listed("Grace"));
+        labels.setNameQuestion(label -> Optional.of("  Kin "));
+
+        labels.rename(entry("Family"));
+
+        assertEquals(List.of("All contacts", "Favourites", "Kin 2", "Work 2"), entries());
+        assertEquals(Filter.label("Kin"), labels.selectedEntry().filter(), "the list goes on showing the label");
+        assertEquals(List.of("Ada", "Grace"), names());
+        assertEquals(List.of("Kin", "Work"), vm.shownProperty().get().labels(), "the details show the new name");
+        assertEquals("Renamed “Family” to “Kin”.", labels.lastChangeProperty().get().message());
+
+        assertTrue(labels.undo());
+        assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), entries());
+        assertEquals(Filter.label("Family"), labels.selectedEntry().filter());
+        assertNull(labels.lastChangeProperty().get(), "an undo is not undone again");
+    }
+
+    @Test
+    void renamingOntoAnotherLabelMergesThemAndOffersNoUndo() {
+        addPeople();
+        labels.select(entry("Work"));
+        labels.setNameQuestion(label -> Optional.of("family"));
+        assertEquals(Optional.of("Family"), labels.mergesWith(entry("Work"), "family"), "the dialog says they merge");
+
+        labels.rename(entry("Work"));
+
+        assertEquals(List.of("All contacts", "Favourites", "Family 3"), entries(), "Grace carried both: counted once");
+        assertEquals(Filter.label("Family"), labels.selectedEntry().filter());
+        assertEquals(List.of("Ada", "Edsger", "Grace"), names());
+        assertNull(labels.lastChangeProperty().get(), "renaming back would take Family's own contacts along");
+    }
+
+    @Test
+    void aNameBreakingTheLabelRuleIsNotSentAndCancelChangesNothing() {
+        addPeople();
+        assertEquals("Required.", LabelsViewModel.nameProblem("   "));
+        assertEquals("Too long: at most 40 characters.", LabelsViewModel.nameProblem("x".repeat(41)));
+        assertEquals("", LabelsViewModel.nameProblem(" " + "x".repeat(40) + " "));
+        labels.setNameQuestion(label -> Optional.of("x".repeat(41)));
+        labels.rename(entry("Family"));
+        labels.setNameQuestion(label -> Optional.empty());
+        labels.rename(entry("Family"));
+        labels.rename(entry("All contacts"));
+        assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), entries());
+    }
+
+    @Test
+    void removingALabelAsksWithTheCountKeepsTheContactsAndUndoPutsItBack() {
+        addPeople();
+        labels.select(entry("Family"));
+
+        labels.remove(entry("Family"));
+
+        assertEquals(List.of("Remove the label “Family”? 2 contacts keep their other data; only the label is taken "
+                + "off them. [Remove label/Keep label]"), asked);
+        assertEquals(List.of("All contacts", "Favourites", "Work 2"), entries());
+        assertEquals(Filter.ALL, labels.selectedEntry().filter(), "its list is gone: everyone is listed");
+        assertEquals(List.of("Ada", "Edsger", "Grace", "Alan"), names(), "nobody was deleted");
+        assertEquals(List.of("Work"), listed("Grace").labels());
+        assertEquals("Removed the label “Family” from 2 contacts.", labels.lastChangeProperty().get().message());
+
+        assertTrue(labels.undo());
+        assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), entries());
+        assertEquals(List.of("Work", "Family"), listed("Grace").labels());
+    }
+
+    @Test
+    void keepingTheLabelWhenAskedChangesNothing() {
+        addPeople();
+        labels.setConfirm((question, detail, yes, no) -> false);
+        labels.remove(entry("Work"));
+        assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), entries());
+        assertNull(labels.lastChangeProperty().get());
+    }
+
+    @Test
+    void aContactOpenedFromBirthdaysOutsideThePickedLabelIsSelectedAmongEveryone() {
+        addPeople();
+        Contact alan = listed("Alan");
+        Contact grace = listed("Grace");
+        labels.select(entry("Work"));
+        assertEquals(List.of("Edsger", "Grace"), names());
+
+        assertTrue(vm.open(grace));
+        assertEquals(Filter.label("Work"), labels.selectedEntry().filter(), "she is in Work: it stays picked");
+        assertEquals(grace, vm.toSelectProperty().get());
+
+        assertTrue(vm.open(alan));
+        assertEquals(Filter.ALL, labels.selectedEntry().filter(), "not in Work: All contacts, where he is");
+        assertTrue(names().contains("Alan"));
+        assertEquals(alan.id(), vm.toSelectProperty().get().id(), "and his row selected");
+        assertEquals(alan.id(), vm.shownProperty().get().id());
     }
 }
