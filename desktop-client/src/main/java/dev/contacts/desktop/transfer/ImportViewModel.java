@@ -151,10 +151,19 @@ public final class ImportViewModel {
         try {
             byte[] body = FileText.asUtf8(bytes);
             String size = megabytes(body.length);
+            // the connection takes a 10 MB file in some 600 pieces: a word for the card only when its percent moves
+            int[] shownPercent = {-1};
             ImportReport report = session.api().importFile(body, format.orElse(TransferFormat.CSV),
-                    StandardCharsets.UTF_8, sent -> report(fileNo, sent < body.length
-                            ? "Sending " + label + "… " + (sent * 100 / body.length) + "% of " + size
-                            : "Sent " + label + " (" + size + "). The server is importing its contacts…"));
+                    StandardCharsets.UTF_8, sent -> {
+                        int percent = (int) (sent * 100 / Math.max(1, body.length));
+                        if (percent == shownPercent[0]) {
+                            return;
+                        }
+                        shownPercent[0] = percent;
+                        report(fileNo, sent < body.length
+                                ? "Sending " + label + "… " + percent + "% of " + size
+                                : "Sent " + label + " (" + size + "). The server is importing its contacts…");
+                    });
             return new FileOutcome(name, report, null);
         } catch (ApiFailure.SessionEnded ended) {
             throw ended;
