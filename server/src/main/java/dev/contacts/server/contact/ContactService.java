@@ -82,6 +82,7 @@ public final class ContactService implements ApiRules.Service {
                 .post("/contacts/labels/rename", auth.protect(this::renameLabel))
                 .post("/contacts/labels/remove", auth.protect(this::removeLabel))
                 .post("/contacts/labels/add", auth.protect(this::addLabel))
+                .post("/contacts/labels/take-off", auth.protect(this::takeOffLabel))
                 .post("/contacts/delete", auth.protect(this::deleteMany))
                 .get("/contacts/trash", auth.protect(this::trash))
                 .delete("/contacts/trash", auth.protect(this::emptyTrash))
@@ -276,6 +277,21 @@ public final class ContactService implements ApiRules.Service {
                 LabelChanges.added(name, () -> new ValidationException(FieldError.body("ids", "Value error, a contact"
                         + " among them has " + ContactRules.LABELS_MAX + " labels already, the most a contact may have",
                         "value_error"))));
+        Json.ok(res, new RelabelledContacts(changed));
+    }
+
+    /**
+     * {@code POST /contacts/labels/take-off/ {"name", "ids"}}: the label taken off the caller's live contacts among
+     * the ids that carry it (a selection taken out of a label, or the undo of an add); the contacts stay.
+     */
+    private void takeOffLabel(long owner, ServerRequest req, ServerResponse res) {
+        ObjectNode body = RequestBodies.jsonObject(req);
+        List<FieldError> errors = new ArrayList<>();
+        String name = labelName(body, "name", errors);
+        Set<Long> ids = bulkIds(body, errors);
+        ValidationException.throwIfAny(errors);
+        List<Long> changed = ids.isEmpty() ? List.of()
+                : contacts.relabel(owner, null, ids, LabelChanges.removed(name));
         Json.ok(res, new RelabelledContacts(changed));
     }
 

@@ -166,6 +166,49 @@ class LabelsApiTest {
     }
 
     @Test
+    void takingALabelOffSeveralContactsLeavesTheOthersAndOthersContactsAlone() {
+        String token = api.newUser();
+        String other = api.newUser();
+        long ann = contact(token, "Ann", "Family", "Work");
+        long bob = contact(token, "Bob", "FAMÍLY");
+        long cy = contact(token, "Cy", "Family");
+        long trashed = contact(token, "Eve", "Family");
+        long dee = contact(other, "Dee", "Family");
+        String annTag = api.get("/contacts/" + ann + "/", token).header("ETag");
+        assertEquals(204, api.delete("/contacts/" + trashed + "/", token).status());
+
+        Response taken = api.post("/contacts/labels/take-off/", token,
+                "{\"name\": \" family \", \"ids\": [" + bob + ", " + ann + ", " + trashed + ", " + dee + ", 999999]}");
+
+        assertEquals(200, taken.status(), taken.toString());
+        assertEquals(List.of(ann, bob), taken.ids("changed"), "matched as label= matches; not Eve's (trashed), not Dee's");
+        assertEquals(List.of("Work"), labelsOf(token, ann));
+        assertEquals(List.of(), labelsOf(token, bob));
+        assertEquals(List.of("Family"), labelsOf(token, cy), "not among the ids: keeps it");
+        assertEquals(List.of("Family"), labelsOf(other, dee));
+        assertEquals("Family=1 Work=1", counts(token));
+        assertNotEquals(annTag, api.get("/contacts/" + ann + "/", token).header("ETag"),
+                "a contact relabelled is a contact changed: an edit made on the old one gets 412");
+        assertEquals(List.of(), api.get("/contacts/search/?query=family", token).ids().stream()
+                .filter(id -> id == ann || id == bob).toList(), "search no longer finds them by it");
+
+        Response again = api.post("/contacts/labels/take-off/", token, "{\"name\": \"Family\", \"ids\": [" + ann + "]}");
+        assertEquals(200, again.status(), again.toString());
+        assertEquals(List.of(), again.ids("changed"), "Ann does not carry it any more: nothing to do");
+
+        for (String body : List.of("{\"name\": \"\", \"ids\": [" + cy + "]}", "{\"name\": \"Family\"}",
+                "{\"name\": \"Family\", \"ids\": [\"a\"]}", "{\"ids\": [" + cy + "]}",
+                "{\"name\": \"Family\", \"ids\": " + IntStream.range(0, 1001).boxed().toList() + "}")) {
+            Response r = api.post("/contacts/labels/take-off/", token, body);
+            assertEquals(422, r.status(), body + " -> " + r);
+            assertTrue(r.json().get("detail").isArray(), r.toString());
+        }
+        assertEquals(401, api.post("/contacts/labels/take-off/", null, "{\"name\": \"Family\", \"ids\": [" + cy + "]}")
+                .status());
+        assertEquals(List.of("Family"), labelsOf(token, cy), "a refused request changed nothing");
+    }
+
+    @Test
     void aLabelNameBreakingTheContractsRuleChangesNothing() {
         String token = api.newUser();
         long ann = contact(token, "Ann", "Family");
