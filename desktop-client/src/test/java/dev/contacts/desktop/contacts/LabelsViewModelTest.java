@@ -321,6 +321,10 @@ class LabelsViewModelTest {
         labels.toggle(two, choice(two, "Work"));
         assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 3"), entries(), "counted again");
         assertEquals(List.of("Family", "Work"), listed("Ada").labels(), "the list shows the new labels");
+        assertEquals(List.of("Ada", "Grace"), vm.selectionProperty().get() instanceof Selection.Picked p
+                ? p.contacts().stream().map(Contact::firstName).toList() : List.of(), "both still picked");
+        assertEquals(List.of("Family", "Work"), ((Selection.Picked) vm.selectionProperty().get()).contacts().get(0)
+                .labels(), "as they are now: the menu marks them anew");
         assertEquals("Added 2 contacts to “Work”.", labels.lastChangeProperty().get().message());
         assertTrue(labels.undo());
         assertEquals(List.of("Family"), listed("Ada").labels(), "Undo takes it off Ada");
