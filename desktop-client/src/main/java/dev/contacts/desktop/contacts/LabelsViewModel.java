@@ -16,6 +16,7 @@ import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.ContactRules;
 import dev.contacts.model.FieldError;
 import dev.contacts.model.LabelCount;
+import dev.contacts.model.RemovedLabel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -225,22 +226,30 @@ public final class LabelsViewModel {
             return;
         }
         lastChange.set(null);
-        background.run(() -> session.api().removeLabel(name), changed -> {
+        background.run(() -> session.api().removeLabel(name), removed -> {
+            List<Long> changed = removed.changed();
             error.set("");
             if (sameLabel(selected.get().label(), name)) {
                 selected.set(Filter.ALL);
             }
             if (!changed.isEmpty()) {
                 lastChange.set(new Change("Removed the label “" + name + "” from "
-                        + Messages.count(changed.size(), "contact") + ".", () -> addBack(name, changed)));
+                        + Messages.count(changed.size(), "contact") + ".", () -> addBack(name, removed)));
             }
             onChanged.run();
         }, session.failures(failure -> error.set("Could not remove “" + name + "”: " + Messages.of(failure))));
     }
 
-    /** Puts a removed label back on its contacts, a thousand per request. */
-    private void addBack(String name, List<Long> ids) {
-        background.run(() -> inBatches(ids, (batch, api) -> api.addLabel(name, batch)), changed -> {
+    /** Puts a removed label back on its contacts, where it stood among their labels, a thousand per request. */
+    private void addBack(String name, RemovedLabel removed) {
+        List<Long> ids = removed.changed();
+        background.run(() -> {
+            for (int from = 0; from < ids.size(); from += BULK_BATCH) {
+                int to = Math.min(ids.size(), from + BULK_BATCH);
+                session.api().addLabel(name, ids.subList(from, to), removed.places().subList(from, to));
+            }
+            return true;
+        }, ok -> {
             error.set("");
             onChanged.run();
         }, session.failures(failure -> {
@@ -338,24 +347,35 @@ public final class LabelsViewModel {
     /** Takes the label off every contact of {@code selection}; Undo puts it back on those that carried it. */
     private void takeOff(Selection selection, String name) {
         lastChange.set(null);
-        background.run(() -> inBatches(selection.ids(session.api()), (batch, api) -> api.takeOffLabel(name, batch)),
-                changed -> {
-                    error.set("");
-                    if (!changed.isEmpty()) {
-                        lastChange.set(new Change("Removed " + (changed.size() == 1 && selection.size() == 1
-                                ? selection.what() : Messages.count(changed.size(), "contact"))
-                                + " from “" + name + "”.", () -> addBack(name, changed)));
-                    }
-                    onChanged.run();
-                }, session.failures(failure -> {
-                    error.set("Could not take “" + name + "” off: " + Messages.of(failure));
-                    onChanged.run();
-                }));
+        background.run(() -> {
+            List<Long> ids = selection.ids(session.api());
+            List<Long> changed = new ArrayList<>();
+            List<Integer> places = new ArrayList<>();
+            for (int from = 0; from < ids.size(); from += BULK_BATCH) {
+                RemovedLabel batch = session.api().takeOffLabel(name,
+                        ids.subList(from, Math.min(ids.size(), from + BULK_BATCH)));
+                changed.addAll(batch.changed());
+                places.addAll(batch.places());
+            }
+            return new RemovedLabel(changed, places);
+        }, removed -> {
+            List<Long> changed = removed.changed();
+            error.set("");
+            if (!changed.isEmpty()) {
+                lastChange.set(new Change("Removed " + (changed.size() == 1 && selection.size() == 1
+                        ? selection.what() : Messages.count(changed.size(), "contact"))
+                        + " from “" + name + "”.", () -> addBack(name, removed)));
+            }
+            onChanged.run();
+        }, session.failures(failure -> {
+            error.set("Could not take “" + name + "” off: " + Messages.of(failure));
+            onChanged.run();
+        }));
     }
 
     /** Undo of an addition: the label off the contacts it was added to. */
     private void takeOffAgain(String name, List<Long> ids) {
-        background.run(() -> inBatches(ids, (batch, api) -> api.takeOffLabel(name, batch)), changed -> {
+        background.run(() -> inBatches(ids, (batch, api) -> api.takeOffLabel(name, batch).changed()), changed -> {
             error.set("");
             onChanged.run();
         }, session.failures(failure -> {

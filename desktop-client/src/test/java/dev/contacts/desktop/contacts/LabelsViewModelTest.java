@@ -272,7 +272,7 @@ class LabelsViewModelTest {
 
         assertTrue(labels.undo());
         assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), entries());
-        assertEquals(List.of("Work", "Family"), listed("Grace").labels());
+        assertEquals(List.of("Family", "Work"), listed("Grace").labels(), "back where it stood, not last");
     }
 
     @Test
@@ -338,6 +338,7 @@ class LabelsViewModelTest {
         assertEquals("Removed 2 contacts from “Family”.", labels.lastChangeProperty().get().message());
         assertTrue(labels.undo());
         assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), entries());
+        assertEquals(List.of("Family", "Work"), listed("Grace").labels(), "back where it stood");
     }
 
     @Test

@@ -209,6 +209,38 @@ class LabelsApiTest {
     }
 
     @Test
+    void aRemovalSaysWhereTheLabelStoodAndAnAdditionAtThosePlacesPutsItBackThere() {
+        String token = api.newUser();
+        long ann = contact(token, "Ann", "Family", "Work", "Chess");
+        long bob = contact(token, "Bob", "Work", "family");
+
+        Response removed = api.post("/contacts/labels/remove/", token, "{\"name\": \"Family\"}");
+
+        assertEquals(200, removed.status(), removed.toString());
+        assertEquals(List.of(ann, bob), removed.ids("changed"));
+        assertEquals("[0,1]", removed.json().get("places").toString(), "first on Ann, second on Bob");
+        Response back = api.post("/contacts/labels/add/", token,
+                "{\"name\": \"Family\", \"ids\": [" + ann + ", " + bob + "], \"places\": [0, 1]}");
+        assertEquals(200, back.status(), back.toString());
+        assertEquals(List.of("Family", "Work", "Chess"), labelsOf(token, ann), "back where it stood, not last");
+        assertEquals(List.of("Work", "Family"), labelsOf(token, bob));
+
+        Response taken = api.post("/contacts/labels/take-off/", token,
+                "{\"name\": \"work\", \"ids\": [" + bob + ", " + ann + "]}");
+        assertEquals("[1,0]", taken.json().get("places").toString(), taken.toString());
+        assertEquals(200, api.post("/contacts/labels/add/", token,
+                "{\"name\": \"Work\", \"ids\": [" + ann + "], \"places\": [9]}").status());
+        assertEquals(List.of("Family", "Chess", "Work"), labelsOf(token, ann), "a place past the end: last");
+        for (String body : List.of("{\"name\": \"X\", \"ids\": [" + ann + ", " + bob + "], \"places\": [0]}",
+                "{\"name\": \"X\", \"ids\": [" + ann + "], \"places\": [-1]}",
+                "{\"name\": \"X\", \"ids\": [" + ann + "], \"places\": \"0\"}")) {
+            Response r = api.post("/contacts/labels/add/", token, body);
+            assertEquals(422, r.status(), body + " -> " + r);
+        }
+        assertEquals(List.of("Family", "Chess", "Work"), labelsOf(token, ann), "refused: nothing changed");
+    }
+
+    @Test
     void aLabelNameBreakingTheContractsRuleChangesNothing() {
         String token = api.newUser();
         long ann = contact(token, "Ann", "Family");
