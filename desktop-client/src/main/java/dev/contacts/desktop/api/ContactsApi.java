@@ -42,6 +42,7 @@ import dev.contacts.model.LabelCount;
 import dev.contacts.model.Page;
 import dev.contacts.model.RegisteredUser;
 import dev.contacts.model.RelabelledContacts;
+import dev.contacts.model.RemovedLabel;
 import dev.contacts.model.RestoredContacts;
 import dev.contacts.model.TokenResponse;
 import dev.contacts.model.TrashedContact;
@@ -485,8 +486,8 @@ public final class ContactsApi {
     }
 
     /** Takes the label off every contact carrying it (they stay), in one transaction; the ids changed. */
-    public List<Long> removeLabel(String name) {
-        return relabel("/contacts/labels/remove/", Map.of("name", name));
+    public RemovedLabel removeLabel(String name) {
+        return read(post("/contacts/labels/remove/", Map.of("name", name)), RemovedLabel.class);
     }
 
     /** Adds the label to these contacts (at most a thousand), in one transaction; the ids changed. */
@@ -494,17 +495,30 @@ public final class ContactsApi {
         return relabel("/contacts/labels/add/", Map.of("name", name, "ids", ids));
     }
 
+    /** Puts a removed label back on these contacts, each at the place a removal said it stood; the ids changed. */
+    public List<Long> addLabel(String name, List<Long> ids, List<Integer> places) {
+        return relabel("/contacts/labels/add/", Map.of("name", name, "ids", ids, "places", places));
+    }
+
+    /** Takes the label off these contacts (at most a thousand; they stay), in one transaction; the ids changed. */
+    public RemovedLabel takeOffLabel(String name, List<Long> ids) {
+        return read(post("/contacts/labels/take-off/", Map.of("name", name, "ids", ids)), RemovedLabel.class);
+    }
+
     /**
      * A label changed across contacts: the server rewrites each contact carrying it, so it is given an import's
      * time (thousands of contacts took longer than the 10 seconds of one contact's request on a busy machine).
      */
     private List<Long> relabel(String path, Map<String, Object> body) {
-        HttpResponse<byte[]> response = authorized(access -> exchange(
+        return read(post(path, body), RelabelledContacts.class).changed();
+    }
+
+    private HttpResponse<byte[]> post(String path, Map<String, Object> body) {
+        return authorized(access -> exchange(
                 request("POST", path, access, TRANSFER_TIMEOUT).header("Accept", "application/json")
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(write(body))).build(),
                 HttpResponse.BodyHandlers.ofByteArray(), ContactsApi::text));
-        return read(response, RelabelledContacts.class).changed();
     }
 
     /** Groups of contacts that look like the same person. */

@@ -21,6 +21,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
@@ -385,7 +386,12 @@ public final class ContactsView extends BorderPane {
             edit.setOnAction(e -> edit(getItem()));
             MenuItem remove = new MenuItem("Delete", new FontIcon("mdal-delete"));
             remove.setOnAction(e -> deleteSelected());
-            ContextMenu menu = new ContextMenu(edit, remove);
+            // the selection's labels, as Google Contacts' "Manage labels" (filled as the menu opens)
+            Menu labels = new Menu("Labels", new FontIcon("mdal-label"));
+            labels.setId("row-labels");
+            labels.getItems().add(new MenuItem("New label…"));
+            ContextMenu menu = new ContextMenu(edit, labels, remove);
+            menu.setOnShowing(e -> LabelMenu.fill(labels.getItems(), vm.labels(), vm.selectionProperty()::get));
             contextMenuProperty().bind(Bindings.when(emptyProperty()).then((ContextMenu) null).otherwise(menu));
         }
 

@@ -138,6 +138,8 @@ public final class ContactsViewModel {
     private List<Contact> fresh;
     /** The row to select once the pages reach it (a saved contact, the first under a letter); null: none. */
     private Seek wanted;
+    /** Rows picked when their labels changed: picked again once listed anew (their labels shown as they are now). */
+    private Selection.Picked pickAgain;
     /** Answers can arrive out of order (typing, sorting): only those of the newest listing are shown. */
     private long generation;
     /** What waits for every row of the listing to be loaded ("select all", End, delete all). */
@@ -231,7 +233,8 @@ public final class ContactsViewModel {
     private void labelsChanged() {
         labels.refresh();
         Contact before = shown.get();
-        relist(before == null ? null : new Seek(c -> c.id() == before.id(), false));
+        pickAgain = selection.get() instanceof Selection.Picked picked && picked.size() > 1 ? picked : null;
+        relist(before == null || pickAgain != null ? null : new Seek(c -> c.id() == before.id(), false));
     }
 
     /** What the rows shown are the listing of. */
@@ -328,6 +331,7 @@ public final class ContactsViewModel {
      */
     private void failedListing(Listing listing) {
         fresh = null;
+        pickAgain = null;
         selection.set(Selection.NONE); // no rows: nothing for Delete or Export to act on
         shown.set(null);
         shownQuery.set(listing.query());
@@ -369,6 +373,7 @@ public final class ContactsViewModel {
             contacts.setAll(fresh); // at once: no empty list in between, and the shown contact stays selected
             fresh = null;
             keepShown(before);
+            keepPicked();
         }
         skip = from + page.items().size();
         boolean partDone = page.items().size() < limit || skip >= page.total();
@@ -411,6 +416,21 @@ public final class ContactsViewModel {
             List<Runnable> waiting = List.copyOf(whenComplete);
             whenComplete.clear();
             waiting.forEach(Runnable::run);
+        }
+    }
+
+    /** After the rows were replaced: the rows picked before a label change are picked again, those still listed. */
+    private void keepPicked() {
+        Selection.Picked before = pickAgain;
+        pickAgain = null;
+        if (before == null) {
+            return;
+        }
+        Selection.Picked again = new Selection.Picked(contacts.stream().filter(before::includes).toList());
+        if (again.size() > 0) {
+            selection.set(again);
+            stillSelected.set(null);
+            stillSelected.set(again);
         }
     }
 

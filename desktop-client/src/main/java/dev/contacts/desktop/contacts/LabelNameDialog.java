@@ -1,6 +1,7 @@
 package dev.contacts.desktop.contacts;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.contacts.desktop.contacts.LabelsViewModel.Entry;
 import dev.contacts.desktop.ui.Views;
@@ -16,14 +17,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 
 /**
- * "Rename label" (layout in LabelNameDialog.fxml): the new name, Rename greyed out while it breaks the label rule
- * (said beside the field), and a note when it is another label's name (the two merge). Escape cancels.
+ * "Rename label" and "New label" (layout in LabelNameDialog.fxml): the name, Rename (Create) greyed out while it
+ * breaks the label rule (said beside the field), and a note when it is another label's name (a rename merges the
+ * two; a new label with that name is that label). Escape cancels.
  */
 public final class LabelNameDialog extends DialogPane {
 
     private final LabelsViewModel vm;
     private final Node owner;
     private final ButtonType rename = new ButtonType("Rename", ButtonBar.ButtonData.OK_DONE);
+    private final ButtonType create = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
     @FXML private TextField name;
     @FXML private Label problem;
     @FXML private Label merge;
@@ -46,14 +49,28 @@ public final class LabelNameDialog extends DialogPane {
     /** Asks for {@code entry}'s new name; empty when cancelled. */
     public Optional<String> ask(Entry entry) {
         name.setText(entry.name());
+        return ask(rename, text -> vm.mergesWith(entry, text)
+                .map(o -> "“" + o + "” exists: its contacts and these will share it."));
+    }
+
+    /** Asks for a new label's name; empty when cancelled. */
+    public Optional<String> askNew() {
+        setHeaderText("New label");
+        getButtonTypes().setAll(create, ButtonType.CANCEL);
+        lookupButton(create).setId("label-name-create");
+        name.setAccessibleText("The new label's name");
+        return ask(create, text -> vm.existing(text).map(o -> "“" + o + "” exists already: it is that label."));
+    }
+
+    private Optional<String> ask(ButtonType ok, Function<String, Optional<String>> note) {
         Runnable check = () -> {
             String why = LabelsViewModel.nameProblem(name.getText());
             problem.setText(why);
             problem.setVisible(!why.isEmpty());
-            Optional<String> other = why.isEmpty() ? vm.mergesWith(entry, name.getText()) : Optional.empty();
-            merge.setText(other.map(o -> "“" + o + "” exists: its contacts and these will share it.").orElse(""));
+            Optional<String> other = why.isEmpty() ? note.apply(name.getText()) : Optional.empty();
+            merge.setText(other.orElse(""));
             merge.setVisible(other.isPresent());
-            ((Button) lookupButton(rename)).setDisable(!why.isEmpty());
+            ((Button) lookupButton(ok)).setDisable(!why.isEmpty());
             // the window was sized for what it showed first: a note shown later would push the buttons out of it
             if (getScene() != null && getScene().getWindow() != null) {
                 getScene().getWindow().sizeToScene();
@@ -64,7 +81,7 @@ public final class LabelNameDialog extends DialogPane {
         Dialog<String> dialog = new Dialog<>();
         dialog.setTitle("Contacts");
         dialog.setDialogPane(this);
-        dialog.setResultConverter(button -> button == rename ? name.getText() : null);
+        dialog.setResultConverter(button -> button == ok ? name.getText() : null);
         if (owner.getScene() != null) {
             dialog.initOwner(owner.getScene().getWindow());
         }

@@ -24,7 +24,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The sidebar (layout in LabelsView.fxml): the {@link LabelsViewModel}'s entries, the one the list shows
  * selected. Picking another (click or arrow keys) filters the list. A label's row has a menu (right click, or the
- * Menu key / Shift+F10) to rename or remove it; F2 renames and Delete removes the label selected.
+ * Menu key / Shift+F10) to rename or remove it; F2 renames and Delete removes the label selected. "New label…"
+ * under them makes one (see {@link LabelsViewModel#createLabel}).
  */
 public final class LabelsView extends VBox {
 
@@ -43,6 +44,7 @@ public final class LabelsView extends VBox {
     private void initialize() {
         vm.setConfirm(new ConfirmDialog(this));
         vm.setNameQuestion(label -> new LabelNameDialog(vm, this).ask(label));
+        vm.setNewNameQuestion(() -> new LabelNameDialog(vm, this).askNew());
         entries.setCellFactory(list -> new EntryCell(vm));
         entries.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             Entry entry = entries.getSelectionModel().getSelectedItem();
@@ -69,6 +71,11 @@ public final class LabelsView extends VBox {
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+    }
+
+    @FXML
+    private void createLabel() {
+        vm.createLabel();
     }
 
     /** Shows the view model's entries, the one listed selected. */

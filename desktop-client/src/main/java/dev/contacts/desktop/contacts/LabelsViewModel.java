@@ -3,9 +3,11 @@ package dev.contacts.desktop.contacts;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.contacts.desktop.api.ContactsApi;
 import dev.contacts.desktop.api.ContactsApi.Filter;
 import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.ui.Background;
@@ -14,6 +16,7 @@ import dev.contacts.desktop.ui.Messages;
 import dev.contacts.model.ContactRules;
 import dev.contacts.model.FieldError;
 import dev.contacts.model.LabelCount;
+import dev.contacts.model.RemovedLabel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -46,6 +49,19 @@ public final class LabelsViewModel {
         Optional<String> ask(Entry label);
     }
 
+    /** Asks for a new label's name (the view shows a dialog); empty when the person cancels. */
+    @FunctionalInterface
+    public interface NewNameQuestion {
+        Optional<String> ask();
+    }
+
+    /** Whether the contacts of a selection carry a label: all of them, some, or none. */
+    public enum Mark { ALL, SOME, NONE }
+
+    /** A label in the menu of a selection ("Manage labels"), checked, mixed or not. */
+    public record Choice(String name, Mark mark) {
+    }
+
     /** A change to a label just made, with what Undo does (on the toast, or Ctrl+Z). */
     public record Change(String message, Runnable undo) {
     }
@@ -65,11 +81,17 @@ public final class LabelsViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     /** The labels as last counted by the server (the selected one is listed even once none carries it). */
     private List<LabelCount> counted = List.of();
+    /**
+     * Labels made with "New label…" that nobody carries yet: listed (count 0) and offered in the selection's menu
+     * until a contact carries one. Kept by this window only (the server knows a label by its contacts).
+     */
+    private final List<String> made = new ArrayList<>();
     /** Answers can cross (two changes in a row): only the newest is shown. */
     private long generation;
     private final ReadOnlyObjectWrapper<Change> lastChange = new ReadOnlyObjectWrapper<>();
     private Confirm confirm = Confirm.yes();
     private NameQuestion nameQuestion = label -> Optional.empty();
+    private NewNameQuestion newNameQuestion = Optional::empty;
     /** What lists the book again once a label changed on its contacts (the list and the details). */
     private Runnable onChanged = () -> { };
 
@@ -101,6 +123,8 @@ public final class LabelsViewModel {
     private void show() {
         List<Entry> now = new ArrayList<>(List.of(ALL, FAVORITES));
         counted.forEach(label -> now.add(new Entry(Filter.label(label.name()), label.name(), label.count())));
+        made.removeIf(name -> counted.stream().anyMatch(label -> sameLabel(label.name(), name)));
+        made.forEach(name -> now.add(new Entry(Filter.label(name), name, 0)));
         Filter filter = selected.get();
         if (!filter.label().isEmpty() && now.stream().noneMatch(e -> e.filter().equals(filter))) {
             // (its last contact was deleted or changed: the list says it is empty, Undo may bring them back)
@@ -117,6 +141,10 @@ public final class LabelsViewModel {
 
     public void setNameQuestion(NameQuestion nameQuestion) {
         this.nameQuestion = nameQuestion;
+    }
+
+    public void setNewNameQuestion(NewNameQuestion newNameQuestion) {
+        this.newNameQuestion = newNameQuestion;
     }
 
     void setOnChanged(Runnable onChanged) {
@@ -143,6 +171,13 @@ public final class LabelsViewModel {
         String wanted = ContactRules.labelName(name);
         return counted.stream().map(LabelCount::name)
                 .filter(l -> !sameLabel(l, entry.name()) && sameLabel(l, wanted)).findFirst();
+    }
+
+    /** The label listed (counted, or made here) that a new label named {@code name} would be; empty: none. */
+    public Optional<String> existing(String name) {
+        String wanted = ContactRules.labelName(name);
+        return counted.stream().map(LabelCount::name).filter(l -> sameLabel(l, wanted)).findFirst()
+                .or(() -> made.stream().filter(l -> sameLabel(l, wanted)).findFirst());
     }
 
     /** Asks for the label's new name, then renames it on every contact carrying it. */
@@ -191,24 +226,27 @@ public final class LabelsViewModel {
             return;
         }
         lastChange.set(null);
-        background.run(() -> session.api().removeLabel(name), changed -> {
+        background.run(() -> session.api().removeLabel(name), removed -> {
+            List<Long> changed = removed.changed();
             error.set("");
             if (sameLabel(selected.get().label(), name)) {
                 selected.set(Filter.ALL);
             }
             if (!changed.isEmpty()) {
                 lastChange.set(new Change("Removed the label “" + name + "” from "
-                        + Messages.count(changed.size(), "contact") + ".", () -> addBack(name, changed)));
+                        + Messages.count(changed.size(), "contact") + ".", () -> addBack(name, removed)));
             }
             onChanged.run();
         }, session.failures(failure -> error.set("Could not remove “" + name + "”: " + Messages.of(failure))));
     }
 
-    /** Puts a removed label back on its contacts, a thousand per request. */
-    private void addBack(String name, List<Long> ids) {
+    /** Puts a removed label back on its contacts, where it stood among their labels, a thousand per request. */
+    private void addBack(String name, RemovedLabel removed) {
+        List<Long> ids = removed.changed();
         background.run(() -> {
             for (int from = 0; from < ids.size(); from += BULK_BATCH) {
-                session.api().addLabel(name, ids.subList(from, Math.min(ids.size(), from + BULK_BATCH)));
+                int to = Math.min(ids.size(), from + BULK_BATCH);
+                session.api().addLabel(name, ids.subList(from, to), removed.places().subList(from, to));
             }
             return true;
         }, ok -> {
@@ -220,6 +258,151 @@ public final class LabelsViewModel {
         }));
     }
 
+    /** Runs {@code request} on {@code ids} a thousand at a time (the server's bulk limit); the ids it changed. */
+    private List<Long> inBatches(List<Long> ids,
+                                 BiFunction<List<Long>, ContactsApi, List<Long>> request) {
+        List<Long> changed = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += BULK_BATCH) {
+            changed.addAll(request.apply(ids.subList(from, Math.min(ids.size(), from + BULK_BATCH)), session.api()));
+        }
+        return changed;
+    }
+
+    /*
+     * A selection's labels, as Google Contacts' "Manage labels": each label checked when every selected contact
+     * carries it, mixed when some do, unchecked when none does. Picking a checked one takes the selection out of
+     * it; an unchecked or mixed one puts every selected contact in it. "New label…" makes a label with the
+     * selection in it.
+     */
+
+    /**
+     * Each label counted, marked for {@code selection}. Picked rows are known with their labels; for Ctrl+A (the
+     * rows not loaded included) the counts tell: over the whole book a label is on all when its count is the
+     * book's, and within a label's listing that label is on all; any other label that someone carries is marked
+     * mixed (some of them may carry it), so picking it puts them all in it.
+     */
+    public List<Choice> choices(Selection selection) {
+        List<Choice> choices = new ArrayList<>();
+        for (LabelCount label : counted) {
+            choices.add(new Choice(label.name(), mark(selection, label)));
+        }
+        made.forEach(name -> choices.add(new Choice(name, Mark.NONE)));
+        return choices;
+    }
+
+    private static Mark mark(Selection selection, LabelCount label) {
+        if (selection instanceof Selection.Picked picked) {
+            long carrying = picked.contacts().stream()
+                    .filter(c -> c.labels().stream().anyMatch(l -> sameLabel(l, label.name()))).count();
+            return carrying == 0 ? Mark.NONE : carrying == picked.size() ? Mark.ALL : Mark.SOME;
+        }
+        Selection.Everyone everyone = (Selection.Everyone) selection;
+        if (label.count() == 0) {
+            return Mark.NONE;
+        }
+        if (sameLabel(everyone.listing().filter().label(), label.name())
+                || everyone.wholeBook() && label.count() >= everyone.size()) {
+            return Mark.ALL;
+        }
+        return Mark.SOME;
+    }
+
+    /** The menu's pick: a checked label taken off the selection, any other put on all of it. */
+    public void toggle(Selection selection, Choice choice) {
+        if (selection.size() == 0) {
+            return;
+        }
+        if (choice.mark() == Mark.ALL) {
+            takeOff(selection, choice.name());
+        } else {
+            addTo(selection, choice.name(), "Added " + selection.what() + " to “" + choice.name() + "”.");
+        }
+    }
+
+    /** Asks for a name, then makes that label with the selection in it (a label exists while someone carries it). */
+    public void newLabelFor(Selection selection) {
+        if (selection.size() == 0) {
+            return;
+        }
+        newNameQuestion.ask().map(ContactRules::labelName).filter(name -> nameProblem(name).isEmpty())
+                .ifPresent(name -> addTo(selection, name, "Added " + selection.what() + " to “" + name + "”."));
+    }
+
+    /** Puts every contact of {@code selection} in the label; Undo takes it off those that did not carry it. */
+    private void addTo(Selection selection, String name, String message) {
+        lastChange.set(null);
+        background.run(() -> inBatches(selection.ids(session.api()), (batch, api) -> api.addLabel(name, batch)),
+                changed -> {
+                    error.set("");
+                    if (!changed.isEmpty()) {
+                        lastChange.set(new Change(message, () -> takeOffAgain(name, changed)));
+                    }
+                    onChanged.run();
+                }, session.failures(failure -> {
+                    error.set("Could not add to “" + name + "”: " + Messages.of(failure));
+                    onChanged.run(); // (a batch may have gone through: show what the server holds)
+                }));
+    }
+
+    /** Takes the label off every contact of {@code selection}; Undo puts it back on those that carried it. */
+    private void takeOff(Selection selection, String name) {
+        lastChange.set(null);
+        background.run(() -> {
+            List<Long> ids = selection.ids(session.api());
+            List<Long> changed = new ArrayList<>();
+            List<Integer> places = new ArrayList<>();
+            for (int from = 0; from < ids.size(); from += BULK_BATCH) {
+                RemovedLabel batch = session.api().takeOffLabel(name,
+                        ids.subList(from, Math.min(ids.size(), from + BULK_BATCH)));
+                changed.addAll(batch.changed());
+                places.addAll(batch.places());
+            }
+            return new RemovedLabel(changed, places);
+        }, removed -> {
+            List<Long> changed = removed.changed();
+            error.set("");
+            if (!changed.isEmpty()) {
+                lastChange.set(new Change("Removed " + (changed.size() == 1 && selection.size() == 1
+                        ? selection.what() : Messages.count(changed.size(), "contact"))
+                        + " from “" + name + "”.", () -> addBack(name, removed)));
+            }
+            onChanged.run();
+        }, session.failures(failure -> {
+            error.set("Could not take “" + name + "” off: " + Messages.of(failure));
+            onChanged.run();
+        }));
+    }
+
+    /** Undo of an addition: the label off the contacts it was added to. */
+    private void takeOffAgain(String name, List<Long> ids) {
+        background.run(() -> inBatches(ids, (batch, api) -> api.takeOffLabel(name, batch).changed()), changed -> {
+            error.set("");
+            onChanged.run();
+        }, session.failures(failure -> {
+            error.set("Could not take “" + name + "” off again: " + Messages.of(failure));
+            onChanged.run();
+        }));
+    }
+
+    /**
+     * The sidebar's "New label…" (Google's "Create label"): asks the name, lists it (count 0) and picks it, so the
+     * list says it is empty; it stays listed, and offered in the selection's label menu, until contacts are put in it
+     * (a label exists on the server only while a contact carries it, so an empty one is this window's until then).
+     * A name already in use picks that label.
+     */
+    public void createLabel() {
+        newNameQuestion.ask().map(ContactRules::labelName).filter(name -> nameProblem(name).isEmpty())
+                .ifPresent(name -> {
+                    Optional<String> existing = existing(name);
+                    if (existing.isEmpty()) {
+                        made.add(name);
+                        show();
+                    }
+                    selected.set(Filter.label(existing.orElse(name)));
+                });
+    }
+
+    /** Undoes the last label change while it is offered (its toast shows); false when there is none. */
     /** Undoes the last label change while it is offered (its toast shows); false when there is none. */
     public boolean undo() {
         Change change = lastChange.get();

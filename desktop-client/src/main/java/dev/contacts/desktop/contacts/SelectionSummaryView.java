@@ -7,12 +7,13 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
  * The pane beside the list while several contacts are selected (layout in SelectionSummaryView.fxml): the
- * {@link SelectionSummary} of the view model, with Delete, Export and Clear selection, and "Select all" while only
+ * {@link SelectionSummary} of the view model, with Delete, Labels (put them in a label, take them out), Export and Clear selection, and "Select all" while only
  * some are picked. What the buttons do is the list's to say (it owns the selection shown in its rows).
  */
 public final class SelectionSummaryView extends VBox {
@@ -35,6 +36,7 @@ public final class SelectionSummaryView extends VBox {
     @FXML private Label more;
     @FXML private Button delete;
     @FXML private Button export;
+    @FXML private MenuButton labels;
     @FXML private Hyperlink selectAll;
 
     public SelectionSummaryView(ContactsViewModel vm, Actions actions) {
@@ -46,6 +48,7 @@ public final class SelectionSummaryView extends VBox {
     @FXML
     private void initialize() {
         vm.selectionSummaryProperty().addListener((obs, was, is) -> show(is));
+        labels.setOnShowing(e -> LabelMenu.fill(labels.getItems(), vm.labels(), vm.selectionProperty()::get));
         show(vm.selectionSummaryProperty().get());
     }
 

@@ -127,6 +127,65 @@ class LabelManagingFlowTest extends UiTestBase {
         assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), sidebarNames());
     }
 
+    /** The marks of the selection pane's label menu, in its order (checked, mixed, not checked). */
+    private List<String> labelMenu() {
+        return Fx.call(() -> robot.lookup("#selection-labels").queryAs(javafx.scene.control.MenuButton.class)
+                .getItems().stream().filter(i -> i.getStyleClass().contains("label-choice"))
+                .map(i -> i.getProperties().get("mark") + "").toList());
+    }
+
+    private void chooseInOpenMenu(String item) {
+        waitUntil("\"" + item + "\" in the menu", () -> !robot.from(robot.lookup(".context-menu").queryAll())
+                .lookup((javafx.scene.control.Labeled l) -> item.equals(l.getText())).queryAll().isEmpty());
+        Node entry = robot.from(robot.lookup(".context-menu").queryAll())
+                .lookup((javafx.scene.control.Labeled l) -> item.equals(l.getText())).query();
+        robot.clickOn(entry);
+    }
+
+    @Test
+    void aSelectionIsPutInALabelAndTakenOutFromItsLabelMenuAndANewLabelIsMadeFromTheSidebar() {
+        registerAndLogIn(robot, "label-selection@example.com");
+        addPeople();
+        clickOnContact("Ada Lovelace");
+        robot.press(KeyCode.CONTROL).clickOn(Fx.call(() -> contactList().lookupAll(".contact-name").stream()
+                .filter(n -> "Grace Hopper".equals(((javafx.scene.control.Labeled) n).getText())).findFirst()
+                .orElseThrow())).release(KeyCode.CONTROL);
+        waitUntil("the pane of two", () -> visible(robot, "#selection-pane")
+                && text(robot, "#selection-title").equals("2 contacts selected"));
+
+        robot.clickOn("#selection-labels");
+        waitUntil("the label menu", () -> labelMenu().size() == 2);
+        assertEquals(List.of("checked", "mixed"), labelMenu(), "both in Family, only Grace in Work");
+        screenshotsInBothThemes("selection-label-menu");
+        chooseInOpenMenu("Work");
+        waitUntil("both in Work", () -> sidebarNames().equals(
+                List.of("All contacts", "Favourites", "Family 2", "Work 3")));
+        waitUntil("the toast", () -> robot.lookup("Added 2 contacts to “Work”.").tryQuery().isPresent());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        waitUntil("undone", () -> sidebarNames().equals(List.of("All contacts", "Favourites", "Family 2", "Work 2")));
+
+        // the sidebar's "New label…": listed empty and picked, then Ctrl+A in All contacts puts everyone in it
+        robot.clickOn("#labels-new");
+        waitUntil("the new-label dialog", () -> visible(robot, "#label-name-dialog"));
+        robot.clickOn("#label-name").write("Book club");
+        screenshotsInBothThemes("label-new-dialog");
+        robot.clickOn("#label-name-create");
+        waitUntil("listed empty and picked", () -> sidebarNames().contains("Book club 0")
+                && picked().equals("Book club"));
+        robot.clickOn(entryCell("All contacts"));
+        waitUntil("everyone listed", () -> listedFirstNames().size() == 4);
+        assertTrue(sidebarNames().contains("Book club 0"), "still listed while nobody carries it");
+        clickOnContact("Ada Lovelace");
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        waitUntil("all selected", () -> text(robot, "#selection-title").startsWith("All 4 contacts"));
+        robot.clickOn("#selection-labels");
+        waitUntil("the label menu", () -> labelMenu().size() == 3);
+        chooseInOpenMenu("Book club");
+        waitUntil("everyone in it", () -> sidebarNames().equals(
+                List.of("All contacts", "Favourites", "Book club 4", "Family 2", "Work 2")));
+        screenshotsInBothThemes("label-new-with-everyone");
+    }
+
     @Test
     void aBirthdayOpenedWhileALabelLeavesItsContactOutIsSelectedAmongEveryone() {
         registerAndLogIn(robot, "label-birthday@example.com");

@@ -272,7 +272,7 @@ class LabelsViewModelTest {
 
         assertTrue(labels.undo());
         assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), entries());
-        assertEquals(List.of("Work", "Family"), listed("Grace").labels());
+        assertEquals(List.of("Family", "Work"), listed("Grace").labels(), "back where it stood, not last");
     }
 
     @Test
@@ -301,5 +301,100 @@ class LabelsViewModelTest {
         assertTrue(names().contains("Alan"));
         assertEquals(alan.id(), vm.toSelectProperty().get().id(), "and his row selected");
         assertEquals(alan.id(), vm.shownProperty().get().id());
+    }
+
+    private String marks(Selection selection) {
+        return String.join(" ", labels.choices(selection).stream().map(c -> c.name() + ":" + c.mark()).toList());
+    }
+
+    private LabelsViewModel.Choice choice(Selection selection, String name) {
+        return labels.choices(selection).stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aSelectionsLabelMenuMarksEachLabelAndPutsThemInOrTakesThemOutWithUndo() {
+        addPeople();
+        vm.pick(List.of(listed("Ada"), listed("Grace")));
+        Selection two = vm.selectionProperty().get();
+        assertEquals("Family:ALL Work:SOME", marks(two), "both carry Family, only Grace Work");
+
+        labels.toggle(two, choice(two, "Work"));
+        assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 3"), entries(), "counted again");
+        assertEquals(List.of("Family", "Work"), listed("Ada").labels(), "the list shows the new labels");
+        assertEquals(List.of("Ada", "Grace"), vm.selectionProperty().get() instanceof Selection.Picked p
+                ? p.contacts().stream().map(Contact::firstName).toList() : List.of(), "both still picked");
+        assertEquals(List.of("Family", "Work"), ((Selection.Picked) vm.selectionProperty().get()).contacts().get(0)
+                .labels(), "as they are now: the menu marks them anew");
+        assertEquals("Added 2 contacts to “Work”.", labels.lastChangeProperty().get().message());
+        assertTrue(labels.undo());
+        assertEquals(List.of("Family"), listed("Ada").labels(), "Undo takes it off Ada");
+        assertEquals(List.of("Family", "Work"), listed("Grace").labels(), "and leaves Grace's, she had it before");
+
+        vm.pick(List.of(listed("Ada"), listed("Grace")));
+        Selection again = vm.selectionProperty().get();
+        labels.toggle(again, choice(again, "Family"));
+        assertEquals(List.of("All contacts", "Favourites", "Work 2"), entries());
+        assertEquals(List.of("Ada", "Edsger", "Grace", "Alan"), names(), "nobody was deleted");
+        assertEquals("Removed 2 contacts from “Family”.", labels.lastChangeProperty().get().message());
+        assertTrue(labels.undo());
+        assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), entries());
+        assertEquals(List.of("Family", "Work"), listed("Grace").labels(), "back where it stood");
+    }
+
+    @Test
+    void everyoneSelectedWithCtrlAGoesIntoANewLabelAndOutOfItAgain() {
+        addPeople();
+        vm.selectEveryone();
+        Selection everyone = vm.selectionProperty().get();
+        assertTrue(everyone instanceof Selection.Everyone);
+        assertEquals("Family:SOME Work:SOME", marks(everyone));
+        labels.setNewNameQuestion(() -> Optional.of("  Book club "));
+
+        labels.newLabelFor(everyone);
+
+        assertEquals(List.of("All contacts", "Favourites", "Book club 4", "Family 2", "Work 2"), entries());
+        assertEquals("Added 4 contacts to “Book club”.", labels.lastChangeProperty().get().message());
+        vm.selectEveryone();
+        Selection all = vm.selectionProperty().get();
+        assertEquals(LabelsViewModel.Mark.ALL, choice(all, "Book club").mark(), "everyone carries it");
+        labels.toggle(all, choice(all, "Book club"));
+        assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), entries());
+
+        labels.selectLabel("Work");
+        vm.selectEveryone();
+        Selection work = vm.selectionProperty().get();
+        assertEquals(LabelsViewModel.Mark.ALL, choice(work, "Work").mark(), "within Work, all of them carry it");
+        labels.toggle(work, choice(work, "Family"));
+        assertEquals(List.of("Work", "Family"), listed("Edsger").labels(), "Ctrl+A within Work: only its two");
+        assertEquals(List.of("All contacts", "Favourites", "Family 3", "Work 2"), entries(), "Alan left out");
+    }
+
+    @Test
+    void aNewLabelFromTheSidebarIsListedEmptyUntilContactsArePutInIt() {
+        addPeople();
+        labels.setNewNameQuestion(() -> Optional.of("Book club"));
+
+        labels.createLabel();
+
+        assertEquals(Filter.label("Book club"), labels.selectedEntry().filter(), "picked: its list is empty");
+        assertEquals(List.of(), names());
+        labels.select(entry("All contacts"));
+        assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2", "Book club 0"), entries(),
+                "still listed while nobody carries it");
+        vm.pick(List.of(listed("Alan")));
+        Selection alan = vm.selectionProperty().get();
+        assertEquals("Family:NONE Work:NONE Book club:NONE", marks(alan), "offered in the selection's menu");
+
+        labels.toggle(alan, choice(alan, "Book club"));
+
+        assertEquals(List.of("All contacts", "Favourites", "Book club 1", "Family 2", "Work 2"), entries());
+        assertEquals("Added Alan Turing to “Book club”.", labels.lastChangeProperty().get().message());
+
+        labels.setNewNameQuestion(() -> Optional.of("family"));
+        labels.createLabel();
+        assertEquals(Filter.label("Family"), labels.selectedEntry().filter(), "a name in use picks that label");
+        labels.setNewNameQuestion(() -> Optional.of(" "));
+        labels.createLabel();
+        assertEquals(Filter.label("Family"), labels.selectedEntry().filter(), "no name: nothing made");
     }
 }

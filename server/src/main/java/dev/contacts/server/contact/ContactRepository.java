@@ -1320,10 +1320,12 @@ public final class ContactRepository {
      * Changes the labels of several of the owner's live contacts in one transaction: those carrying the label whose
      * folded form is {@code folded} (as {@code label=} and the counts match it), or, with {@code folded} null, those
      * among {@code ids}. {@code change} gets each one's labels and gives the new list (normalised after, so labels
-     * that now differ only in case merge); it may throw to refuse, and then nothing is written. The ids changed, in
-     * id order; a contact whose labels stay the same is not written.
+     * that now differ only in case merge); it may throw to refuse, and then nothing is written. The contacts changed,
+     * in id order, each with its labels as they were (so a removal can say where the label stood); a contact whose
+     * labels stay the same is not written.
      */
-    public List<Long> relabel(long owner, String folded, Collection<Long> ids, UnaryOperator<List<String>> change) {
+    public Map<Long, List<String>> relabel(long owner, String folded, Collection<Long> ids,
+                                           BiFunction<Long, List<String>, List<String>> change) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             lockOwner(t, owner);
@@ -1334,12 +1336,12 @@ public final class ContactRepository {
             List<ContactsRecord> records = Database.lockingRows(t.selectFrom(CONTACTS)
                     .where(live(owner).and(which)).orderBy(CONTACTS.ID)).fetch();
             Instant now = now();
-            List<Long> changed = new ArrayList<>();
+            Map<Long, List<String>> changed = new java.util.LinkedHashMap<>();
             for (ContactsRecord record : records) {
                 ContactDraft draft = toContact(record).toDraft();
                 // only the labels normalised: the rest of the contact is written back exactly as it was read
                 ContactDraft relabelled = draft.withLabels(
-                        draft.withLabels(change.apply(draft.labels())).normalized().labels());
+                        draft.withLabels(change.apply(record.getId(), draft.labels())).normalized().labels());
                 if (relabelled.labels().equals(draft.labels())) {
                     continue;
                 }
@@ -1347,7 +1349,7 @@ public final class ContactRepository {
                 record.setUpdatedAt(now);
                 record.store();
                 storeLabels(t, owner, record.getId(), relabelled.labels());
-                changed.add(record.getId());
+                changed.put(record.getId(), draft.labels());
             }
             return changed;
         });

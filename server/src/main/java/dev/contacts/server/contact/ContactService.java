@@ -5,12 +5,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +25,7 @@ import dev.contacts.model.FieldError;
 import dev.contacts.model.LabelCount;
 import dev.contacts.model.Page;
 import dev.contacts.model.RelabelledContacts;
+import dev.contacts.model.RemovedLabel;
 import dev.contacts.model.RestoredContacts;
 import dev.contacts.model.TrashedContact;
 import dev.contacts.server.auth.BearerAuthentication;
@@ -82,6 +87,7 @@ public final class ContactService implements ApiRules.Service {
                 .post("/contacts/labels/rename", auth.protect(this::renameLabel))
                 .post("/contacts/labels/remove", auth.protect(this::removeLabel))
                 .post("/contacts/labels/add", auth.protect(this::addLabel))
+                .post("/contacts/labels/take-off", auth.protect(this::takeOffLabel))
                 .post("/contacts/delete", auth.protect(this::deleteMany))
                 .get("/contacts/trash", auth.protect(this::trash))
                 .delete("/contacts/trash", auth.protect(this::emptyTrash))
@@ -246,9 +252,10 @@ public final class ContactService implements ApiRules.Service {
         String name = labelName(body, "name", errors);
         String newName = labelName(body, "new_name", errors);
         ValidationException.throwIfAny(errors);
-        List<Long> changed = contacts.relabel(owner, ContactKeys.fold(name), null,
-                LabelChanges.renamed(name, newName));
-        Json.ok(res, new RelabelledContacts(changed));
+        UnaryOperator<List<String>> renamed = LabelChanges.renamed(name, newName);
+        Map<Long, List<String>> changed = contacts.relabel(owner, ContactKeys.fold(name), null,
+                (id, labels) -> renamed.apply(labels));
+        Json.ok(res, new RelabelledContacts(List.copyOf(changed.keySet())));
     }
 
     /** {@code POST /contacts/labels/remove/ {"name"}}: the label taken off every contact carrying it (they stay). */
@@ -257,8 +264,9 @@ public final class ContactService implements ApiRules.Service {
         List<FieldError> errors = new ArrayList<>();
         String name = labelName(body, "name", errors);
         ValidationException.throwIfAny(errors);
-        List<Long> changed = contacts.relabel(owner, ContactKeys.fold(name), null, LabelChanges.removed(name));
-        Json.ok(res, new RelabelledContacts(changed));
+        UnaryOperator<List<String>> removed = LabelChanges.removed(name);
+        Json.ok(res, removedFrom(name, contacts.relabel(owner, ContactKeys.fold(name), null,
+                (id, labels) -> removed.apply(labels))));
     }
 
     /**
@@ -271,12 +279,65 @@ public final class ContactService implements ApiRules.Service {
         List<FieldError> errors = new ArrayList<>();
         String name = labelName(body, "name", errors);
         Set<Long> ids = bulkIds(body, errors);
+        Map<Long, Integer> places = places(body, ids, errors);
         ValidationException.throwIfAny(errors);
-        List<Long> changed = ids.isEmpty() ? List.of() : contacts.relabel(owner, null, ids,
-                LabelChanges.added(name, () -> new ValidationException(FieldError.body("ids", "Value error, a contact"
-                        + " among them has " + ContactRules.LABELS_MAX + " labels already, the most a contact may have",
-                        "value_error"))));
-        Json.ok(res, new RelabelledContacts(changed));
+        Supplier<ValidationException> tooMany = () -> new ValidationException(FieldError.body("ids", "Value error, a"
+                + " contact among them has " + ContactRules.LABELS_MAX + " labels already, the most a contact may have",
+                "value_error"));
+        Map<Long, List<String>> changed = ids.isEmpty() ? Map.of() : contacts.relabel(owner, null, ids,
+                (id, labels) -> LabelChanges.added(name, places.getOrDefault(id, Integer.MAX_VALUE), tooMany)
+                        .apply(labels));
+        Json.ok(res, new RelabelledContacts(List.copyOf(changed.keySet())));
+    }
+
+    /**
+     * {@code POST /contacts/labels/take-off/ {"name", "ids"}}: the label taken off the caller's live contacts among
+     * the ids that carry it (a selection taken out of a label, or the undo of an add); the contacts stay.
+     */
+    private void takeOffLabel(long owner, ServerRequest req, ServerResponse res) {
+        ObjectNode body = RequestBodies.jsonObject(req);
+        List<FieldError> errors = new ArrayList<>();
+        String name = labelName(body, "name", errors);
+        Set<Long> ids = bulkIds(body, errors);
+        ValidationException.throwIfAny(errors);
+        UnaryOperator<List<String>> removed = LabelChanges.removed(name);
+        Json.ok(res, removedFrom(name, ids.isEmpty() ? Map.of()
+                : contacts.relabel(owner, null, ids, (id, labels) -> removed.apply(labels))));
+    }
+
+    /** The answer to a removal: the ids changed and, for each, where the label stood (for Undo to put it back). */
+    private static RemovedLabel removedFrom(String name, Map<Long, List<String>> before) {
+        return new RemovedLabel(List.copyOf(before.keySet()),
+                before.values().stream().map(labels -> LabelChanges.place(labels, name)).toList());
+    }
+
+    /**
+     * The optional {@code places} of an addition: for each of {@code ids} in order, where the label goes among that
+     * contact's labels (0 first); a removal's answer gives them. Absent: the end.
+     */
+    private static Map<Long, Integer> places(ObjectNode body, Set<Long> ids, List<FieldError> errors) {
+        JsonNode places = body.get("places");
+        if (places == null || places.isNull()) {
+            return Map.of();
+        }
+        if (!places.isArray() || places.size() != ids.size()) {
+            errors.add(FieldError.body("places", "Value error, one place for each of the ids, in their order",
+                    "value_error"));
+            return Map.of();
+        }
+        Map<Long, Integer> byId = new HashMap<>();
+        int i = 0;
+        for (Long id : ids) {
+            JsonNode place = places.get(i);
+            if (place.isIntegralNumber() && place.canConvertToInt() && place.intValue() >= 0) {
+                byId.put(id, place.intValue());
+            } else {
+                errors.add(new FieldError(List.of("body", "places", i), "Input should be a valid integer, 0 or more",
+                        "int_type"));
+            }
+            i++;
+        }
+        return byId;
     }
 
     /** A label named in a body, trimmed and checked by the contract's rule for labels; null after an error. */

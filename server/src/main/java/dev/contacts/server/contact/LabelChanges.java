@@ -42,8 +42,12 @@ final class LabelChanges {
         return labels -> labels.stream().filter(l -> !is(l, folded)).toList();
     }
 
-    /** {@code name} added where it is not there yet; {@code tooMany} is thrown for a contact that has no room left. */
-    static UnaryOperator<List<String>> added(String name, Supplier<? extends RuntimeException> tooMany) {
+    /**
+     * {@code name} added where it is not there yet, at {@code place} among the contact's labels (the end when past
+     * it: the undo of a removal puts the label back where it stood); {@code tooMany} is thrown for a contact that
+     * has no room left.
+     */
+    static UnaryOperator<List<String>> added(String name, int place, Supplier<? extends RuntimeException> tooMany) {
         String folded = ContactKeys.fold(name);
         return labels -> {
             if (labels.stream().anyMatch(l -> is(l, folded))) {
@@ -53,9 +57,20 @@ final class LabelChanges {
                 throw tooMany.get();
             }
             List<String> added = new ArrayList<>(labels);
-            added.add(name);
+            added.add(Math.min(Math.max(place, 0), labels.size()), name);
             return added;
         };
+    }
+
+    /** Where {@code name} stands among {@code labels} (matched as {@code label=} matches); -1: not there. */
+    static int place(List<String> labels, String name) {
+        String folded = ContactKeys.fold(name);
+        for (int i = 0; i < labels.size(); i++) {
+            if (is(labels.get(i), folded)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean is(String label, String folded) {

@@ -166,6 +166,81 @@ class LabelsApiTest {
     }
 
     @Test
+    void takingALabelOffSeveralContactsLeavesTheOthersAndOthersContactsAlone() {
+        String token = api.newUser();
+        String other = api.newUser();
+        long ann = contact(token, "Ann", "Family", "Work");
+        long bob = contact(token, "Bob", "FAMÍLY");
+        long cy = contact(token, "Cy", "Family");
+        long trashed = contact(token, "Eve", "Family");
+        long dee = contact(other, "Dee", "Family");
+        String annTag = api.get("/contacts/" + ann + "/", token).header("ETag");
+        assertEquals(204, api.delete("/contacts/" + trashed + "/", token).status());
+
+        Response taken = api.post("/contacts/labels/take-off/", token,
+                "{\"name\": \" family \", \"ids\": [" + bob + ", " + ann + ", " + trashed + ", " + dee + ", 999999]}");
+
+        assertEquals(200, taken.status(), taken.toString());
+        assertEquals(List.of(ann, bob), taken.ids("changed"), "matched as label= matches; not Eve's (trashed), not Dee's");
+        assertEquals(List.of("Work"), labelsOf(token, ann));
+        assertEquals(List.of(), labelsOf(token, bob));
+        assertEquals(List.of("Family"), labelsOf(token, cy), "not among the ids: keeps it");
+        assertEquals(List.of("Family"), labelsOf(other, dee));
+        assertEquals("Family=1 Work=1", counts(token));
+        assertNotEquals(annTag, api.get("/contacts/" + ann + "/", token).header("ETag"),
+                "a contact relabelled is a contact changed: an edit made on the old one gets 412");
+        assertEquals(List.of(), api.get("/contacts/search/?query=family", token).ids().stream()
+                .filter(id -> id == ann || id == bob).toList(), "search no longer finds them by it");
+
+        Response again = api.post("/contacts/labels/take-off/", token, "{\"name\": \"Family\", \"ids\": [" + ann + "]}");
+        assertEquals(200, again.status(), again.toString());
+        assertEquals(List.of(), again.ids("changed"), "Ann does not carry it any more: nothing to do");
+
+        for (String body : List.of("{\"name\": \"\", \"ids\": [" + cy + "]}", "{\"name\": \"Family\"}",
+                "{\"name\": \"Family\", \"ids\": [\"a\"]}", "{\"ids\": [" + cy + "]}",
+                "{\"name\": \"Family\", \"ids\": " + IntStream.range(0, 1001).boxed().toList() + "}")) {
+            Response r = api.post("/contacts/labels/take-off/", token, body);
+            assertEquals(422, r.status(), body + " -> " + r);
+            assertTrue(r.json().get("detail").isArray(), r.toString());
+        }
+        assertEquals(401, api.post("/contacts/labels/take-off/", null, "{\"name\": \"Family\", \"ids\": [" + cy + "]}")
+                .status());
+        assertEquals(List.of("Family"), labelsOf(token, cy), "a refused request changed nothing");
+    }
+
+    @Test
+    void aRemovalSaysWhereTheLabelStoodAndAnAdditionAtThosePlacesPutsItBackThere() {
+        String token = api.newUser();
+        long ann = contact(token, "Ann", "Family", "Work", "Chess");
+        long bob = contact(token, "Bob", "Work", "family");
+
+        Response removed = api.post("/contacts/labels/remove/", token, "{\"name\": \"Family\"}");
+
+        assertEquals(200, removed.status(), removed.toString());
+        assertEquals(List.of(ann, bob), removed.ids("changed"));
+        assertEquals("[0,1]", removed.json().get("places").toString(), "first on Ann, second on Bob");
+        Response back = api.post("/contacts/labels/add/", token,
+                "{\"name\": \"Family\", \"ids\": [" + ann + ", " + bob + "], \"places\": [0, 1]}");
+        assertEquals(200, back.status(), back.toString());
+        assertEquals(List.of("Family", "Work", "Chess"), labelsOf(token, ann), "back where it stood, not last");
+        assertEquals(List.of("Work", "Family"), labelsOf(token, bob));
+
+        Response taken = api.post("/contacts/labels/take-off/", token,
+                "{\"name\": \"work\", \"ids\": [" + bob + ", " + ann + "]}");
+        assertEquals("[1,0]", taken.json().get("places").toString(), taken.toString());
+        assertEquals(200, api.post("/contacts/labels/add/", token,
+                "{\"name\": \"Work\", \"ids\": [" + ann + "], \"places\": [9]}").status());
+        assertEquals(List.of("Family", "Chess", "Work"), labelsOf(token, ann), "a place past the end: last");
+        for (String body : List.of("{\"name\": \"X\", \"ids\": [" + ann + ", " + bob + "], \"places\": [0]}",
+                "{\"name\": \"X\", \"ids\": [" + ann + "], \"places\": [-1]}",
+                "{\"name\": \"X\", \"ids\": [" + ann + "], \"places\": \"0\"}")) {
+            Response r = api.post("/contacts/labels/add/", token, body);
+            assertEquals(422, r.status(), body + " -> " + r);
+        }
+        assertEquals(List.of("Family", "Chess", "Work"), labelsOf(token, ann), "refused: nothing changed");
+    }
+
+    @Test
     void aLabelNameBreakingTheContractsRuleChangesNothing() {
         String token = api.newUser();
         long ann = contact(token, "Ann", "Family");
