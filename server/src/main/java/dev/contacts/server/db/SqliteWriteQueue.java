@@ -39,7 +39,7 @@ final class SqliteWriteQueue implements TransactionProvider, ExecuteListener {
      * The log's length, in pages, at which a group's commit also checkpoints it (SQLite's default: 1,000). A
      * checkpoint copies the log into the database and fsyncs both inside the commit that crossed the mark, while its
      * group holds the write turn; a group of 8 creates adds about 41 pages, so at 1,000 about one group in 25 waited
-     * for one, at 4,000 a quarter as many. The log file then stays at up to about 16 MB rather than 4
+     * for one, at 4,000 a quarter as many. The log file then stays at up to about 17 MB rather than 4.5
      * (docs/benchmarks.md, "Creates: a checkpoint every 4,000 pages").
      */
     static final int GROUP_CHECKPOINT_PAGES = 4_000;
