@@ -161,6 +161,8 @@ public final class ContactsViewModel {
         this.labels = new LabelsViewModel(session, background, filter);
         labels.setOnChanged(this::labelsChanged);
         form.setOnSaved(this::saved);
+        form.setOnFoundChanged(this::saved); // (reloaded after a conflict: as after a save, the form still open)
+        form.setOnFoundGone(this::goneMeanwhile);
         emptyState = Bindings.createObjectBinding(this::emptyState, total, loaded, loading, shownQuery, shownFilter,
                 lastDeletion, trashed, underWay, listingFailed);
         emptyText = Bindings.createStringBinding(() -> emptyState.get().text(), emptyState);
@@ -437,6 +439,19 @@ public final class ContactsViewModel {
         show(saved);
         labels.refresh(); // (its labels may have changed, or it is new)
         relist(new Seek(c -> c.id() == saved.id(), false));
+    }
+
+    /**
+     * A save found the contact deleted elsewhere (another window, another device): it leaves the details and the
+     * list, listed again from the top (the rows replaced, no neighbour is picked under the open form), and the
+     * labels are counted again.
+     */
+    private void goneMeanwhile(long id) {
+        Contact before = shown.get();
+        if (before != null && before.id() == id) {
+            shown.set(null);
+        }
+        reload();
     }
 
     /**
