@@ -119,6 +119,8 @@ public final class ContactsViewModel {
      * then, and after a delete); -1: not asked.
      */
     private final ReadOnlyIntegerWrapper trashed = new ReadOnlyIntegerWrapper(-1);
+    /** Waits for a pause in the search field's typing before the list follows it. */
+    private final Debouncer typing;
     /** The listing (search and filter; empty and all: the whole book) that a delete left empty; null: none was. */
     private Listing emptiedByDelete;
     private final ObjectBinding<EmptyState> emptyState;
@@ -150,6 +152,7 @@ public final class ContactsViewModel {
     public ContactsViewModel(UserSession session, Background background, Debouncer typing, Debouncer selectionRest,
                              ContactFormViewModel form) {
         this.session = session;
+        this.typing = typing;
         this.background = background;
         this.form = form;
         this.photos = new Photos(session, background);
@@ -500,8 +503,9 @@ public final class ContactsViewModel {
     /**
      * Shows {@code contact}'s details, selected in the list, as a click on its row does (from another screen: the
      * Birthdays view); false when the person chose to keep editing the open form. A contact not listed yet is
-     * looked for page by page, as after a save (among everyone when the label or the favourites picked leave it
-     * out), unless a search leaves it out: then it is shown with no row selected.
+     * looked for page by page, as after a save, among everyone when the label, the favourites or the search leave
+     * it out (as Google Contacts leaves a search for the contact opened): a contact shown beside a list that does
+     * not hold it had no row for Delete to act on.
      */
     public boolean open(Contact contact) {
         if (form.openProperty().get()) {
@@ -517,12 +521,17 @@ public final class ContactsViewModel {
         }
         selectNoRow();
         show(contact);
+        if (!holds(filter.get(), contact)) {
+            // a label or the favourites are picked, and it is not among them: everyone is listed, where it is
+            filter.set(Filter.ALL);
+        }
+        Seek seek = new Seek(c -> c.id() == contact.id(), false);
         if (searchText.get().isBlank()) {
-            if (!holds(filter.get(), contact)) {
-                // a label or the favourites are picked, and it is not among them: everyone is listed, where it is
-                filter.set(Filter.ALL);
-            }
-            relist(new Seek(c -> c.id() == contact.id(), false));
+            relist(seek);
+        } else {
+            searchText.set("");
+            // (the search's own relist waits for the typing pause and would drop the seek: this one runs instead)
+            typing.call(() -> relist(seek));
         }
         return true;
     }

@@ -457,12 +457,15 @@ class ContactsViewModelTest {
         assertEquals(ada, vm.shownProperty().get());
         assertEquals(ada, vm.toSelectProperty().get(), "selected in the list");
 
-        // a search leaves her out: shown all the same, with no other row selected
+        // a search leaves her out: it is left (as Google Contacts does), and she is listed and selected, so that
+        // Delete acts on the contact shown (user-walk6: the details showed Ada beside a list of Grace, Delete greyed)
         vm.searchTextProperty().set("hopper");
         assertEquals(List.of("Grace"), names());
         assertTrue(vm.open(ada));
         assertEquals(ada, vm.shownProperty().get());
-        assertEquals(0, vm.selectionProperty().get().size());
+        assertEquals("", vm.searchTextProperty().get());
+        assertEquals(List.of("Grace", "Ada"), names());
+        assertEquals(ada, vm.toSelectProperty().get(), "selected in the list");
 
         form.startNew();
         form.firstNameProperty().set("Typed");
