@@ -499,6 +499,9 @@ public final class ContactsView extends BorderPane {
                 : -1;
         deletedAt = -1;
         vm.deleteSelection();
+        if (vm.underWayProperty().get().isEmpty()) {
+            deletingFrom = -1; // nothing under way (the person said Cancel): no rows will be taken out
+        }
     }
 
     /** Ctrl+S wherever the focus is: saves the form if it is open. */
