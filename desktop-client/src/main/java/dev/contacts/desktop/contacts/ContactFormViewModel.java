@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import java.util.function.LongConsumer;
 
 import dev.contacts.desktop.api.ApiFailure;
 import dev.contacts.desktop.api.ContactsApi;
@@ -289,6 +290,8 @@ public final class ContactFormViewModel {
     private final ReadOnlyObjectWrapper<List<Object>> original = new ReadOnlyObjectWrapper<>(List.of());
     private final BooleanBinding changed;
     private Consumer<Contact> onSaved = saved -> { };
+    private Consumer<Contact> onFoundChanged = now -> { };
+    private LongConsumer onFoundGone = id -> { };
 
     public ContactFormViewModel(UserSession session, Background background, Dates dates) {
         this.session = session;
@@ -329,6 +332,22 @@ public final class ContactFormViewModel {
     /** Called with the saved contact after a successful save, e.g. to reload and select it in the list. */
     public void setOnSaved(Consumer<Contact> onSaved) {
         this.onSaved = onSaved;
+    }
+
+    /**
+     * Called with the contact as it is now when a save found it changed elsewhere and the person reloaded it: the
+     * list's row and the details then show it as the form does, not as it was.
+     */
+    public void setOnFoundChanged(Consumer<Contact> onFoundChanged) {
+        this.onFoundChanged = onFoundChanged;
+    }
+
+    /**
+     * Called with the contact's id when a save found it deleted elsewhere: the list no longer shows it (nor the
+     * details once the form closes), as it is not in the address book; the form keeps what was typed.
+     */
+    public void setOnFoundGone(LongConsumer onFoundGone) {
+        this.onFoundGone = onFoundGone;
     }
 
     /** Opens an empty form; false when the person chose to keep editing the open one. */
@@ -741,8 +760,12 @@ public final class ContactFormViewModel {
             resolveConflict();
         } else if (failure instanceof ApiFailure.Refused refused && refused.status() == 404) {
             formError.set("This contact was deleted meanwhile. Save again to add it back as a new contact.");
+            Contact gone = editing.get();
             editing.set(null);
             etag = null;
+            if (gone != null) {
+                onFoundGone.accept(gone.id());
+            }
         } else {
             formError.set(Messages.of(failure) + " Your changes are kept: press Save to try again.");
         }
@@ -757,7 +780,10 @@ public final class ContactFormViewModel {
                 send(null); // this edit's changes win; fields it did not touch keep the other change
             }
             case RELOAD -> background.run(() -> session.api().get(current.id()),
-                    tagged -> fill(tagged.contact(), tagged.etag()),
+                    tagged -> {
+                        fill(tagged.contact(), tagged.etag());
+                        onFoundChanged.accept(tagged.contact());
+                    },
                     session.failures(this::failed));
             case KEEP_EDITING -> formError.set("Someone else changed this contact meanwhile. Save again to choose"
                     + " between their version and yours.");

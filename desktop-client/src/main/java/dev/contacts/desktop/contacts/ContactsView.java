@@ -80,6 +80,13 @@ public final class ContactsView extends BorderPane {
     private boolean followingSelection;
     /** How many rows were loaded, and so selected, when every row was last selected for "everyone". */
     private int rowsSelectedAsEveryone;
+    /** The first row the Delete key acted on, until its rows are taken out of the list; -1: no delete under way. */
+    private int deletingFrom = -1;
+    /**
+     * Where the deleted rows were, while no row is selected after them: Down selects the contact that came next,
+     * Up the one before (as in Thunderbird and GNOME Contacts), not the top of the list; -1: nowhere.
+     */
+    private int deletedAt = -1;
 
     /**
      * {@code openLink} opens a {@code mailto:} link in the person's mail client; {@code exportSelection} asks where
@@ -204,6 +211,32 @@ public final class ContactsView extends BorderPane {
             if (picked != null && !showsSelected(picked)) {
                 showSelected(picked);
             }
+            if (picked != null) {
+                if (picked.contacts().isEmpty() && deletingFrom >= 0) {
+                    deletedAt = deletingFrom; // (the rows are out: the place is where the next contact moved up to)
+                }
+                deletingFrom = -1;
+            }
+        });
+        // rows listed anew (a search, a page, a reload): the place of the deleted rows means nothing there
+        list.getItems().addListener((ListChangeListener<Contact>) change -> {
+            while (change.next()) {
+                if (change.wasAdded()) {
+                    deletedAt = -1;
+                }
+            }
+        });
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            boolean down = e.getCode() == KeyCode.DOWN;
+            if (deletedAt >= 0 && (down || e.getCode() == KeyCode.UP) && !e.isShiftDown() && !e.isShortcutDown()
+                    && list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
+                int row = Math.max(0, Math.min(list.getItems().size() - 1, down ? deletedAt : deletedAt - 1));
+                deletedAt = -1;
+                list.getSelectionModel().clearAndSelect(row);
+                list.getFocusModel().focus(row);
+                list.scrollTo(row);
+                e.consume();
+            }
         });
         // after Ctrl+A, the rows that load later are shown selected too (later: the list is taking them in now)
         list.getItems().addListener((ListChangeListener<Contact>) change -> Platform.runLater(() -> {
@@ -257,6 +290,9 @@ public final class ContactsView extends BorderPane {
      * agrees to drop them; if not, the selection goes back to the contact being edited.
      */
     private void selected(Contact contact) {
+        if (contact != null && deletingFrom < 0) {
+            deletedAt = -1; // another row was picked: the keys go on from there
+        }
         if (restoringSelection || followingSelection || selectingAll && vm.isEveryoneSelected()) {
             return; // (rows that loaded after Ctrl+A being selected too: the detail stays as it is)
         }
@@ -464,7 +500,14 @@ public final class ContactsView extends BorderPane {
 
     @FXML
     public void deleteSelected() {
+        deletingFrom = vm.selectionProperty().get() instanceof Selection.Picked
+                ? list.getSelectionModel().getSelectedIndices().stream().mapToInt(Integer::intValue).min().orElse(-1)
+                : -1;
+        deletedAt = -1;
         vm.deleteSelection();
+        if (vm.underWayProperty().get().isEmpty()) {
+            deletingFrom = -1; // nothing under way (the person said Cancel): no rows will be taken out
+        }
     }
 
     /** Ctrl+S wherever the focus is: saves the form if it is open. */

@@ -119,6 +119,8 @@ public final class ContactsViewModel {
      * then, and after a delete); -1: not asked.
      */
     private final ReadOnlyIntegerWrapper trashed = new ReadOnlyIntegerWrapper(-1);
+    /** Waits for a pause in the search field's typing before the list follows it. */
+    private final Debouncer typing;
     /** The listing (search and filter; empty and all: the whole book) that a delete left empty; null: none was. */
     private Listing emptiedByDelete;
     private final ObjectBinding<EmptyState> emptyState;
@@ -152,6 +154,7 @@ public final class ContactsViewModel {
     public ContactsViewModel(UserSession session, Background background, Debouncer typing, Debouncer selectionRest,
                              ContactFormViewModel form) {
         this.session = session;
+        this.typing = typing;
         this.background = background;
         this.form = form;
         this.photos = new Photos(session, background);
@@ -163,6 +166,8 @@ public final class ContactsViewModel {
         this.labels = new LabelsViewModel(session, background, filter);
         labels.setOnChanged(this::labelsChanged);
         form.setOnSaved(this::saved);
+        form.setOnFoundChanged(this::saved); // (reloaded after a conflict: as after a save, the form still open)
+        form.setOnFoundGone(this::goneMeanwhile);
         emptyState = Bindings.createObjectBinding(this::emptyState, total, loaded, loading, shownQuery, shownFilter,
                 lastDeletion, trashed, underWay, listingFailed);
         emptyText = Bindings.createStringBinding(() -> emptyState.get().text(), emptyState);
@@ -460,6 +465,19 @@ public final class ContactsViewModel {
     }
 
     /**
+     * A save found the contact deleted elsewhere (another window, another device): it leaves the details and the
+     * list, listed again from the top (the rows replaced, no neighbour is picked under the open form), and the
+     * labels are counted again.
+     */
+    private void goneMeanwhile(long id) {
+        Contact before = shown.get();
+        if (before != null && before.id() == id) {
+            shown.set(null);
+        }
+        reload();
+    }
+
+    /**
      * Selects the first contact listed under {@code letter} (after the favourites), or under the next letter that
      * has someone, or the last contact when no name comes that late. Rows not loaded yet are asked for, in order,
      * until that contact is among them, so this works however little of the book is loaded.
@@ -505,8 +523,9 @@ public final class ContactsViewModel {
     /**
      * Shows {@code contact}'s details, selected in the list, as a click on its row does (from another screen: the
      * Birthdays view); false when the person chose to keep editing the open form. A contact not listed yet is
-     * looked for page by page, as after a save (among everyone when the label or the favourites picked leave it
-     * out), unless a search leaves it out: then it is shown with no row selected.
+     * looked for page by page, as after a save, among everyone when the label, the favourites or the search leave
+     * it out (as Google Contacts leaves a search for the contact opened): a contact shown beside a list that does
+     * not hold it had no row for Delete to act on.
      */
     public boolean open(Contact contact) {
         if (form.openProperty().get()) {
@@ -522,12 +541,17 @@ public final class ContactsViewModel {
         }
         selectNoRow();
         show(contact);
+        if (!holds(filter.get(), contact)) {
+            // a label or the favourites are picked, and it is not among them: everyone is listed, where it is
+            filter.set(Filter.ALL);
+        }
+        Seek seek = new Seek(c -> c.id() == contact.id(), false);
         if (searchText.get().isBlank()) {
-            if (!holds(filter.get(), contact)) {
-                // a label or the favourites are picked, and it is not among them: everyone is listed, where it is
-                filter.set(Filter.ALL);
-            }
-            relist(new Seek(c -> c.id() == contact.id(), false));
+            relist(seek);
+        } else {
+            searchText.set("");
+            // (the search's own relist waits for the typing pause and would drop the seek: this one runs instead)
+            typing.call(() -> relist(seek));
         }
         return true;
     }

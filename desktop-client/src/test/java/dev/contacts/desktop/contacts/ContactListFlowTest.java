@@ -75,6 +75,27 @@ class ContactListFlowTest extends UiTestBase {
     }
 
     @Test
+    void afterADeleteDownGoesOnToTheNextContactAndUpToTheOneBeforeNotToTheTop() {
+        // found living in the app (user-walk6): Down after a Delete went back to the first contact of the book
+        registerAndLogIn(robot, "place@example.com");
+        for (String last : List.of("Adams", "Baker", "Clark", "Davis", "Evans")) {
+            userApi().create(new ContactDraft("F" + last, last, null, null, null, null));
+        }
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("listed", () -> listedFirstNames().size() == 5);
+        clickOnContact("FClark Clark");
+        robot.type(KeyCode.DELETE);
+        waitUntil("Clark is out", () -> listedFirstNames().size() == 4 && visible(robot, "#undo-toast"));
+        assertEquals(List.of(), selectedFirstNames(), "nobody selected: a second Delete deletes no neighbour");
+        robot.type(KeyCode.DOWN);
+        waitUntil("the contact after Clark", () -> selectedFirstNames().equals(List.of("FDavis")));
+        robot.type(KeyCode.DELETE);
+        waitUntil("Davis is out", () -> listedFirstNames().size() == 3);
+        robot.type(KeyCode.UP);
+        waitUntil("the contact before Davis", () -> selectedFirstNames().equals(List.of("FBaker")));
+    }
+
+    @Test
     void ctrlAAndEndMeanTheWholeBookNotTheRowsLoadedSoFar() {
         registerAndLogIn(robot, "everyone@example.com");
         int count = 3 * ContactsViewModel.PAGE_SIZE + 50;

@@ -457,12 +457,15 @@ class ContactsViewModelTest {
         assertEquals(ada, vm.shownProperty().get());
         assertEquals(ada, vm.toSelectProperty().get(), "selected in the list");
 
-        // a search leaves her out: shown all the same, with no other row selected
+        // a search leaves her out: it is left (as Google Contacts does), and she is listed and selected, so that
+        // Delete acts on the contact shown (user-walk6: the details showed Ada beside a list of Grace, Delete greyed)
         vm.searchTextProperty().set("hopper");
         assertEquals(List.of("Grace"), names());
         assertTrue(vm.open(ada));
         assertEquals(ada, vm.shownProperty().get());
-        assertEquals(0, vm.selectionProperty().get().size());
+        assertEquals("", vm.searchTextProperty().get());
+        assertEquals(List.of("Grace", "Ada"), names());
+        assertEquals(ada, vm.toSelectProperty().get(), "selected in the list");
 
         form.startNew();
         form.firstNameProperty().set("Typed");
@@ -764,6 +767,41 @@ class ContactsViewModelTest {
         held.runAll();
         assertEquals(List.of("Yara"), slow.contacts().stream().map(Contact::firstName).toList());
         assertNull(slow.toSelectProperty().get(), "the jump asked for before the search selects nothing in it");
+    }
+
+    @Test
+    void aContactDeletedElsewhereLeavesTheListAndTheDetailsWhenItsSaveFindsItGone() {
+        // two windows on one server: one deleted Ada while the other was editing her
+        add("Ada", "Lovelace");
+        add("Grace", "Hopper");
+        vm.refresh();
+        Contact ada = vm.contacts().stream().filter(c -> c.firstName().equals("Ada")).findFirst().orElseThrow();
+        vm.show(ada);
+        form.startEdit(ada);
+        form.lastNameProperty().set("King");
+        fixture.api.delete(ada.id());
+        form.save();
+        assertTrue(form.openProperty().get(), "what was typed is kept, to be added back if the person wants");
+        assertEquals(List.of("Grace"), names(), "the list no longer offers the deleted contact");
+        assertEquals(1, vm.totalProperty().get());
+        assertNull(vm.shownProperty().get(), "nor do the details once the form closes");
+    }
+
+    @Test
+    void aContactReloadedAfterAConflictIsListedAsItIsNow() {
+        add("Ada", "Lovelace");
+        vm.refresh();
+        Contact ada = vm.contacts().get(0);
+        vm.show(ada);
+        form.setConflictQuestion(() -> ContactFormViewModel.Conflict.RELOAD);
+        form.startEdit(ada);
+        form.lastNameProperty().set("King");
+        fixture.api.patch(ada.id(), java.util.Map.of("first_name", "Augusta Ada"), null);
+        form.save();
+        assertEquals("Augusta Ada", form.firstNameProperty().get(), "the form shows the other window's change");
+        assertEquals(List.of("Augusta Ada"), names(), "and so does the list's row, not the old name");
+        assertEquals("Augusta Ada", vm.shownProperty().get().firstName());
+        assertTrue(form.openProperty().get());
     }
 
     private String selected() {
