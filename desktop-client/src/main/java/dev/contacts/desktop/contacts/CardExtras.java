@@ -57,6 +57,8 @@ public final class CardExtras {
 
     /** What a line of the detail pane says the value is. */
     public enum Kind {
+        /** The name as the card writes it whole, when it has a title or suffix ("Dr. Ann Lee Jr."). */
+        FULL_NAME("Name"),
         WEB_SITE("Web site"), CHAT("Chat"), ANNIVERSARY("Anniversary"), DATE("Date"), RELATED("Related"),
         CUSTOM("Custom field");
 
@@ -166,6 +168,12 @@ public final class CardExtras {
     private static final Map<String, String> CHAT_PROPERTIES = Map.of("X-AIM", "AIM", "X-JABBER", "Jabber",
             "X-SKYPE", "Skype", "X-SKYPE-USERNAME", "Skype", "X-ICQ", "ICQ", "X-MSN", "MSN", "X-YAHOO", "Yahoo",
             "X-GOOGLE-TALK", "Google Talk", "X-QQ", "QQ", "X-GADUGADU", "Gadu-Gadu");
+    /** The services of RFC 6350's IMPP URI schemes and those Google, Apple and Android write, by scheme. */
+    private static final Map<String, String> CHAT_SCHEMES = Map.ofEntries(Map.entry("skype", "Skype"),
+            Map.entry("xmpp", "XMPP"), Map.entry("aim", "AIM"), Map.entry("icq", "ICQ"), Map.entry("msnim", "MSN"),
+            Map.entry("ymsgr", "Yahoo"), Map.entry("gtalk", "Google Talk"), Map.entry("qq", "QQ"),
+            Map.entry("sip", "SIP"), Map.entry("irc", "IRC"), Map.entry("gg", "Gadu-Gadu"),
+            Map.entry("x-apple", "iMessage"), Map.entry("facetime", "FaceTime"), Map.entry("matrix", "Matrix"));
     /**
      * What Evolution (GNOME Contacts' store) and KDE's KAddressBook keep in properties of their own, one value each:
      * their related people, by the label they name.
@@ -187,6 +195,7 @@ public final class CardExtras {
                     appleLabels.put(p.getGroup().toLowerCase(Locale.ROOT), words(p.getValue()));
                 }
             }
+            fullName(card).ifPresent(extras::add);
             for (VCardProperty p : card.getProperties()) {
                 Extra extra = extra(p, label(p, appleLabels));
                 if (extra != null && !extra.value().isBlank()) {
@@ -199,14 +208,27 @@ public final class CardExtras {
         return List.copyOf(extras);
     }
 
+    /**
+     * The card's formatted name when its structured name has a title or a suffix ("Mr.", "Jr."): kept by the server
+     * (no field has them) and written into the card's FN, so the details can say the name as the file had it.
+     */
+    private static java.util.Optional<Extra> fullName(VCard card) {
+        ezvcard.property.StructuredName n = card.getStructuredName();
+        ezvcard.property.FormattedName fn = card.getFormattedName();
+        boolean titled = n != null && (n.getPrefixes().stream().anyMatch(s -> !s.isBlank())
+                || n.getSuffixes().stream().anyMatch(s -> !s.isBlank()));
+        return titled && fn != null && fn.getValue() != null && !fn.getValue().isBlank()
+                ? java.util.Optional.of(new Extra(Kind.FULL_NAME, "", fn.getValue().strip(), null))
+                : java.util.Optional.empty();
+    }
+
     private static Extra extra(VCardProperty p, String label) {
         if (p instanceof Url url && url.getValue() != null) {
             return new Extra(Kind.WEB_SITE, label, url.getValue().strip(), null);
         }
         if (p instanceof Impp impp && impp.getUri() != null) {
             String handle = impp.getHandle() != null ? impp.getHandle() : impp.getUri().toString();
-            String service = impp.getProtocol() == null ? "" : impp.getProtocol();
-            return new Extra(Kind.CHAT, label.isEmpty() ? service : label, handle, null);
+            return new Extra(Kind.CHAT, withKind(chatService(impp), label), handle, null);
         }
         if (p instanceof Anniversary anniversary) {
             LocalDate date = date(anniversary.getDate(), anniversary.getPartialDate());
@@ -235,10 +257,31 @@ public final class CardExtras {
             case "X-CSV" -> "Custom Field".equals(raw.getParameter("X-COLUMN"))
                     ? new Extra(Kind.CUSTOM, nz(raw.getParameter("X-LABEL")), value, null) : null;
             default -> CHAT_PROPERTIES.containsKey(name)
-                    ? new Extra(Kind.CHAT, label.isEmpty() ? CHAT_PROPERTIES.get(name) : label, value, null)
+                    ? new Extra(Kind.CHAT, withKind(CHAT_PROPERTIES.get(name), label), value, null)
                     : DESKTOP_RELATIONS.containsKey(name)
                     ? new Extra(Kind.RELATED, DESKTOP_RELATIONS.get(name), value, null) : null;
         };
+    }
+
+    /**
+     * The service of a chat address, as Google and Apple name it: Apple's {@code X-SERVICE-TYPE} ("Skype"), else
+     * the name of the URI's scheme ("xmpp:" XMPP), else the scheme as written; "" when there is none.
+     */
+    static String chatService(Impp impp) {
+        String apple = impp.getParameter("X-SERVICE-TYPE");
+        if (apple != null && !apple.isBlank()) {
+            return apple.strip();
+        }
+        String scheme = impp.getProtocol() == null ? "" : impp.getProtocol().toLowerCase(Locale.ROOT);
+        return CHAT_SCHEMES.getOrDefault(scheme, scheme);
+    }
+
+    /** "Skype (home)": the service first, then the kind of address when the card gives one. */
+    private static String withKind(String service, String kind) {
+        if (service.isEmpty() || kind.isEmpty() || kind.equalsIgnoreCase(service)) {
+            return service.isEmpty() ? kind : service;
+        }
+        return service + " (" + kind + ")";
     }
 
     /** The label Apple gives in the property's group, else its TYPE values ("home", "work"), else "". */

@@ -168,7 +168,13 @@ public final class ContactDetailView extends StackPane {
 
     /** The card's values that no field holds, read-only, each kind together: a web site opens in the browser. */
     private int extras(int row, List<CardExtras.Extra> extras) {
+        // a title or suffix the card keeps ("Dr. Ann Lee Jr."): the heading says the name whole, as Google's does
+        extras.stream().filter(e -> e.kind() == CardExtras.Kind.FULL_NAME).findFirst()
+                .ifPresent(full -> name.setText(full.value()));
         for (CardExtras.Kind kind : CardExtras.Kind.values()) {
+            if (kind == CardExtras.Kind.FULL_NAME) {
+                continue; // (in the heading)
+            }
             List<CardExtras.Extra> ofKind = extras.stream().filter(e -> e.kind() == kind).toList();
             for (int i = 0; i < ofKind.size(); i++) {
                 CardExtras.Extra extra = ofKind.get(i);

@@ -62,6 +62,9 @@ public final class ContactsView extends BorderPane {
     @FXML private ComboBox<SortBy> sort;
     @FXML private Button delete;
     @FXML private HBox errorBanner;
+    @FXML private HBox notListedBanner;
+    @FXML private Label notListed;
+    @FXML private Button listSaved;
     @FXML private Label error;
     @FXML private ListView<Contact> list;
     @FXML private Label emptyState;
@@ -147,7 +150,10 @@ public final class ContactsView extends BorderPane {
         clearSearch.visibleProperty().bind(vm.searchTextProperty().isNotEmpty());
         search.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
-                vm.clearSearch();
+                vm.clearSearch(); // as in GNOME Contacts and Google's: Escape empties the search first...
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                list.requestFocus(); // ...and, empty, goes back to the list
                 e.consume();
             } else if (e.getCode() == KeyCode.DOWN) {
                 list.requestFocus(); // from the search straight into the results
@@ -157,6 +163,13 @@ public final class ContactsView extends BorderPane {
                 e.consume();
             }
         });
+        // a contact just saved that the search leaves out: the list says so, the details still show it
+        vm.savedNotListedProperty().addListener((obs, was, is) -> {
+            notListed.setText(vm.savedNotListedText());
+            listSaved.setText(vm.savedNotListedAction());
+        });
+        notListedBanner.visibleProperty().bind(vm.savedNotListedProperty().isNotNull());
+        notListedBanner.managedProperty().bind(notListedBanner.visibleProperty());
         summary.textProperty().bind(vm.summaryProperty());
         // a slow or hung server shows at once that something is under way
         loading.visibleProperty().bind(vm.loadingProperty().or(vm.underWayProperty().isNotEmpty()));
@@ -486,6 +499,11 @@ public final class ContactsView extends BorderPane {
     @FXML
     private void clearSearch() {
         vm.clearSearch();
+    }
+
+    @FXML
+    private void listSavedContact() {
+        vm.listSavedContact();
     }
 
     @FXML

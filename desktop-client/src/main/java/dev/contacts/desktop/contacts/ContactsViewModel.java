@@ -60,9 +60,18 @@ public final class ContactsViewModel {
 
     /**
      * A row to select once it is listed: the first that {@code matches}; if none does, the last row when
-     * {@code orLast} (a letter after everyone's), else nothing.
+     * {@code orLast} (a letter after everyone's), else nothing. {@code saved}: the contact just saved, which
+     * stays in the details while it is looked for, and after, when the listing leaves it out.
      */
-    private record Seek(java.util.function.Predicate<Contact> matches, boolean orLast) {
+    private record Seek(java.util.function.Predicate<Contact> matches, boolean orLast, Contact saved) {
+
+        Seek(java.util.function.Predicate<Contact> matches, boolean orLast) {
+            this(matches, orLast, null);
+        }
+
+        static Seek saved(Contact contact) {
+            return new Seek(c -> c.id() == contact.id(), false, contact);
+        }
     }
 
     /** Contacts just moved to the trash, kept so that Undo can restore them; {@code what} names them. */
@@ -105,6 +114,13 @@ public final class ContactsViewModel {
     private final ReadOnlyObjectWrapper<Contact> toSelect = new ReadOnlyObjectWrapper<>();
     /** The rows the list should show selected once deleted ones were taken out of it (and nobody else). */
     private final ReadOnlyObjectWrapper<Selection.Picked> stillSelected = new ReadOnlyObjectWrapper<>();
+    /**
+     * A contact just saved that the search (or the label or favourites picked) leaves out of the list: it stays
+     * in the details, and the list says why and offers to show everyone; null: none.
+     */
+    private final ReadOnlyObjectWrapper<Contact> savedNotListed = new ReadOnlyObjectWrapper<>();
+    /** The saved contact to select once the search just cleared for it lists everyone (after the typing pause). */
+    private Seek seekAfterClearing;
     /** The search text of the rows shown (the field may already hold more). */
     private final ReadOnlyStringWrapper shownQuery = new ReadOnlyStringWrapper("");
     /** The filter of the rows shown (the sidebar may already have another picked). */
@@ -159,7 +175,13 @@ public final class ContactsViewModel {
         this.form = form;
         this.photos = new Photos(session, background);
         this.cardExtras = new CardExtras(session, background, selectionRest);
-        shown.addListener((obs, was, is) -> cardExtras.show(is));
+        shown.addListener((obs, was, is) -> {
+            cardExtras.show(is);
+            Contact notListed = savedNotListed.get();
+            if (notListed != null && is != null && is.id() != notListed.id()) {
+                savedNotListed.set(null); // another contact picked: the note was about the saved one
+            }
+        });
         searchText.addListener((obs, was, is) -> typing.call(this::refresh));
         sort.addListener((obs, was, is) -> refresh());
         filter.addListener((obs, was, is) -> refresh());
@@ -219,7 +241,9 @@ public final class ContactsViewModel {
 
     /** Lists from the top again (e.g. F5, another search or sort); what is shown stays until the answer comes. */
     public void refresh() {
-        relist(null);
+        Seek seek = seekAfterClearing;
+        seekAfterClearing = null;
+        relist(seek);
     }
 
     /**
@@ -250,6 +274,7 @@ public final class ContactsViewModel {
     /** Lists from the top, selecting the row {@code seek} finds once it is loaded. */
     private void relist(Seek seek) {
         wanted = seek;
+        savedNotListed.set(null); // (another listing: found again, or said again once it is complete)
         generation++;
         inFavorites = true;
         skip = 0;
@@ -379,6 +404,9 @@ public final class ContactsViewModel {
             fresh = null;
             keepShown(before);
             keepPicked();
+            if (wanted != null && wanted.saved() != null && shown.get() == null) {
+                shown.set(wanted.saved()); // still looked for, maybe left out by the search: its details stay
+            }
         }
         skip = from + page.items().size();
         boolean partDone = page.items().size() < limit || skip >= page.total();
@@ -417,6 +445,11 @@ public final class ContactsViewModel {
         if (favoritesJustEnded || ((wanted != null || !whenComplete.isEmpty()) && !complete)) {
             loadMore();
         } else if (complete) {
+            if (wanted != null && wanted.saved() != null) {
+                // listed to the end without it: the search or the label picked leaves it out, which the list says
+                shown.set(wanted.saved());
+                savedNotListed.set(wanted.saved());
+            }
             wanted = null;
             List<Runnable> waiting = List.copyOf(whenComplete);
             whenComplete.clear();
@@ -461,7 +494,24 @@ public final class ContactsViewModel {
     private void saved(Contact saved) {
         show(saved);
         labels.refresh(); // (its labels may have changed, or it is new)
-        relist(new Seek(c -> c.id() == saved.id(), false));
+        relist(Seek.saved(saved));
+    }
+
+    /**
+     * "Clear the search" beside the note that a saved contact is not listed: the search is cleared and everyone
+     * listed (the label or favourites picked too), the saved contact selected once its row is loaded.
+     */
+    public void listSavedContact() {
+        Contact notListed = savedNotListed.get();
+        if (notListed == null) {
+            return;
+        }
+        Seek seek = Seek.saved(notListed);
+        boolean searching = !searchText.get().isEmpty();
+        searchText.set(""); // (lists again after the typing pause: that listing looks for it too)
+        filter.set(Filter.ALL);
+        seekAfterClearing = searching ? seek : null;
+        relist(seek);
     }
 
     /**
@@ -959,6 +1009,27 @@ public final class ContactsViewModel {
     /** The contact the detail pane shows. */
     public ReadOnlyObjectProperty<Contact> shownProperty() {
         return shown.getReadOnlyProperty();
+    }
+
+    /** A contact just saved that the listing leaves out (still shown in the details); null: none. */
+    public ReadOnlyObjectProperty<Contact> savedNotListedProperty() {
+        return savedNotListed.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the contact just saved is not in the list ("“Ada Lovelace” is not among the contacts matching “hop”."),
+     * or empty.
+     */
+    public String savedNotListedText() {
+        Contact notListed = savedNotListed.get();
+        Listing listing = shownListing();
+        return notListed == null ? "" : "“" + ContactText.name(notListed) + "” is saved, but not among the contacts"
+                + listing.matching() + listing.within() + ".";
+    }
+
+    /** What the note's button says: "Clear the search", or "Show everyone" when a label alone leaves it out. */
+    public String savedNotListedAction() {
+        return shownQuery.get().isBlank() ? "Show everyone" : "Clear the search";
     }
 
     /** A contact the list should select and scroll to (set after a save, once it is listed). */

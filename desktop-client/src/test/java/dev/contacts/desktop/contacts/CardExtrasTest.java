@@ -85,13 +85,67 @@ class CardExtrasTest {
         assertEquals(List.of(
                 new Extra(Kind.WEB_SITE, "home page", "https://ann.example", null),
                 new Extra(Kind.WEB_SITE, "work", "https://globex.example/ann", null),
-                new Extra(Kind.CHAT, "home", "ann@jabber.example", null),
+                new Extra(Kind.CHAT, "Jabber (home)", "ann@jabber.example", null),
                 new Extra(Kind.ANNIVERSARY, "", "2010-06-01", LocalDate.of(2010, 6, 1)),
                 new Extra(Kind.DATE, "Graduation", "1604-09-15", LocalDate.of(ContactRules.YEAR_UNKNOWN, 9, 15)),
                 new Extra(Kind.RELATED, "spouse", "Bob Lee", null)), vm.cardExtras().shown());
         assertEquals("https://ann.example", vm.cardExtras().shown().getFirst().link());
         assertNull(vm.cardExtras().shown().get(2).link(), "a chat address is no web page");
 
+        vm.show(null);
+        assertTrue(vm.cardExtras().shown().isEmpty(), "nothing selected, nothing shown");
+    }
+
+    @Test
+    void aNamesTitleAndSuffixAreShownWithTheNameAsTheCardWritesIt() {
+        // Outlook's Title and Suffix: no field holds them, the server keeps them in the card's N and FN
+        Contact sam = imported("""
+                BEGIN:VCARD
+                VERSION:2.1
+                N:Smith;Sam;Lee;Mr.;Jr.
+                FN:Mr. Sam Lee Smith Jr.
+                END:VCARD
+                """.replace("\n", "\r\n"));
+        assertEquals("Sam Lee", sam.firstName(), "the contract's first name: the given name, the middle one joined");
+        ContactsViewModel vm = new ContactsViewModel(fixture.user, Background.direct(),
+                Debouncer.immediate(), Debouncer.immediate(), form);
+        vm.show(sam);
+        assertEquals(List.of(new Extra(Kind.FULL_NAME, "", "Mr. Sam Lee Smith Jr.", null)), vm.cardExtras().shown());
+
+        imported("""
+                BEGIN:VCARD
+                VERSION:3.0
+                N:Ek;Bo;;;
+                FN:Bo Ek
+                END:VCARD
+                """.replace("\n", "\r\n"));
+        Contact plain = fixture.api.list(0, 10).items().stream().filter(c -> c.firstName().equals("Bo")).findFirst()
+                .orElseThrow();
+        vm.show(plain);
+        assertTrue(vm.cardExtras().shown().isEmpty(), "no title: the name the app has says it all");
+    }
+
+    @Test
+    void aChatAddressSaysItsServiceFromTheUriWhenTheCardNamesNone() {
+        Contact bo = imported("""
+                BEGIN:VCARD
+                VERSION:4.0
+                FN:Bo Ek
+                N:Ek;Bo;;;
+                IMPP;TYPE=home:xmpp:bo@jabber.example
+                IMPP:skype:bo.ek
+                IMPP:sip:bo@voip.example
+                IMPP;X-SERVICE-TYPE=Skype;TYPE=work:skype:bo.work
+                END:VCARD
+                """.replace("\n", "\r\n"));
+        ContactsViewModel vm = new ContactsViewModel(fixture.user, Background.direct(),
+                Debouncer.immediate(), Debouncer.immediate(), form);
+        vm.show(bo);
+        assertEquals(List.of(
+                new Extra(Kind.CHAT, "XMPP (home)", "bo@jabber.example", null),
+                new Extra(Kind.CHAT, "Skype", "bo.ek", null),
+                new Extra(Kind.CHAT, "SIP", "bo@voip.example", null),
+                new Extra(Kind.CHAT, "Skype (work)", "bo.work", null)), vm.cardExtras().shown());
         vm.show(null);
         assertTrue(vm.cardExtras().shown().isEmpty(), "nothing selected, nothing shown");
     }

@@ -168,6 +168,54 @@ class ContactsFlowTest extends UiTestBase {
         Screenshots.save(window.scene(), "contacts-light");
     }
 
+    /** The id of the node that has the focus, or of its nearest parent that has one. */
+    private String focused() {
+        return Fx.call(() -> {
+            javafx.scene.Node owner = window.scene().getFocusOwner();
+            while (owner != null && owner.getId() == null) {
+                owner = owner.getParent();
+            }
+            return owner == null ? "" : owner.getId();
+        });
+    }
+
+    @Test
+    void aSavedContactTheSearchLeavesOutStaysInTheDetailsAndEscapeClearsTheSearch() {
+        registerAndLogIn(robot, "saved-aside@example.com");
+        addThroughApi("Ada", "Lovelace", "ada@example.com", null);
+        addThroughApi("Grace", "Hopper", "grace@navy.mil", null);
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("both listed", () -> firstNames().size() == 2);
+        type(robot, "#search", "hop");
+        waitUntil("filtered to Grace", () -> firstNames().equals(List.of("Grace")));
+
+        // Grace's name is changed so that "hop" no longer finds her
+        doubleClickOnContact("Grace Hopper");
+        waitUntil("the form opens", () -> visible(robot, "#contact-form"));
+        type(robot, "#last-name", "Murray");
+        robot.clickOn("#save");
+        waitUntil("saved: the details still show her, and the list says why she is not in it",
+                () -> !visible(robot, "#contact-form") && visible(robot, "#detail-name")
+                        && text(robot, "#detail-name").equals("Grace Murray") && visible(robot, "#not-listed"));
+        assertEquals(List.of(), firstNames());
+        assertEquals("“Grace Murray” is saved, but not among the contacts matching “hop”.",
+                text(robot, "#not-listed-text"));
+        Screenshots.save(window.scene(), "saved-not-listed");
+        robot.clickOn("#list-saved");
+        waitUntil("the search is cleared and Grace selected",
+                () -> text(robot, "#search").isEmpty() && selectedFirstNames().equals(List.of("Grace")));
+        assertFalse(visible(robot, "#not-listed"));
+
+        // Escape in the search: the first clears it, the second goes back to the list
+        type(robot, "#search", "ada");
+        waitUntil("filtered to Ada", () -> firstNames().equals(List.of("Ada")));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("Escape clears the search, the cursor stays in it",
+                () -> firstNames().size() == 2 && text(robot, "#search").isEmpty() && focused().equals("search"));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("a second Escape goes back to the list", () -> focused().equals("contacts-list"));
+    }
+
     @Test
     void deleteThenUndoBringsTheContactBack() {
         registerAndLogIn(robot, "undo@example.com");

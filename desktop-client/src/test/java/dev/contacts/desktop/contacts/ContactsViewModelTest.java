@@ -508,6 +508,55 @@ class ContactsViewModelTest {
     }
 
     @Test
+    void aSavedContactTheSearchLeavesOutStaysShownAndTheListSaysWhy() {
+        add("Ada", "Lovelace");
+        add("Grace", "Hopper");
+        vm.searchTextProperty().set("hop");
+        form.startNew();
+        form.firstNameProperty().set("Alan");
+        form.lastNameProperty().set("Turing");
+        form.save();
+        assertEquals(List.of("Grace"), names(), "Turing does not match “hop”");
+        assertEquals("Alan", vm.shownProperty().get().firstName(), "the saved contact is still in the details");
+        assertEquals("Alan", vm.savedNotListedProperty().get().firstName());
+        assertEquals("“Alan Turing” is saved, but not among the contacts matching “hop”.", vm.savedNotListedText());
+        assertEquals("Clear the search", vm.savedNotListedAction());
+
+        vm.listSavedContact();
+        assertEquals("", vm.searchTextProperty().get());
+        assertEquals(List.of("Grace", "Ada", "Alan"), names(), "everyone again: Hopper, Lovelace, Turing");
+        assertEquals("Alan", vm.toSelectProperty().get().firstName(), "and it is selected");
+        assertNull(vm.savedNotListedProperty().get(), "the note is gone");
+
+        // an edit that makes a listed contact stop matching: the same
+        vm.searchTextProperty().set("hop");
+        form.startEdit(vm.contacts().get(0));
+        form.lastNameProperty().set("Murray");
+        form.save();
+        assertEquals(List.of(), names());
+        assertEquals("Murray", vm.shownProperty().get().lastName());
+        assertEquals("Grace", vm.savedNotListedProperty().get().firstName());
+        vm.show(null);
+        vm.searchTextProperty().set("");
+        assertNull(vm.savedNotListedProperty().get(), "another listing: the note is gone");
+    }
+
+    @Test
+    void aSavedContactTheLabelPickedLeavesOutOffersEveryone() {
+        add("Ada", "Lovelace");
+        vm.refresh();
+        vm.labels().selectedProperty().set(Filter.label("Family"));
+        form.startNew();
+        form.firstNameProperty().set("Alan");
+        form.save();
+        assertEquals("“Alan” is saved, but not among the contacts in “Family”.", vm.savedNotListedText());
+        assertEquals("Show everyone", vm.savedNotListedAction());
+        vm.listSavedContact();
+        assertEquals(Filter.ALL, vm.labels().selectedProperty().get());
+        assertEquals("Alan", vm.toSelectProperty().get().firstName());
+    }
+
+    @Test
     void anOlderListingsAnswerNeverReplacesTheNewerOne() {
         add("Ada", "Lovelace");
         add("Grace", "Hopper");

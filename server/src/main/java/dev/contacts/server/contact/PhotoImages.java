@@ -14,7 +14,10 @@ import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
+
+import org.w3c.dom.Node;
 
 /**
  * Contact photos: the uploaded bytes are decoded with the JDK's ImageIO as the declared type (the bytes must
@@ -87,7 +90,13 @@ public final class PhotoImages {
             }
             ImageReader reader = readers.next();
             Format format = "jpeg".equalsIgnoreCase(reader.getFormatName()) ? Format.JPEG : Format.PNG;
-            byte[] stored = encode(readToFit(reader, input, "The file is not an image", format), format);
+            boolean[] withinStoredSide = {false};
+            BufferedImage image = readToFit(reader, input, "The file is not an image", format,
+                    r -> withinStoredSide[0] = r.getWidth(0) <= STORED_SIDE && r.getHeight(0) <= STORED_SIDE);
+            // a JPEG already as the server stores one (decoded whole above, so checked) keeps its bytes: each
+            // import re-encoded it, and a photo lost a little more at each export and import
+            boolean asIs = format == Format.JPEG && withinStoredSide[0] && pixelsOnly(bytes);
+            byte[] stored = asIs ? bytes : encode(image, format);
             return Optional.of(new ContactRepository.Photo(format.mediaType, stored, ContactETags.of(stored)));
         } catch (IOException | InvalidImage e) {
             return Optional.empty();
@@ -106,7 +115,7 @@ public final class PhotoImages {
             if (!reader.getOriginatingProvider().canDecodeInput(input)) {
                 throw new InvalidImage(notAnImage);
             }
-            return encode(readToFit(reader, input, notAnImage, format), format);
+            return encode(readToFit(reader, input, notAnImage, format, r -> { }), format);
         } catch (IOException e) {
             throw new InvalidImage(notAnImage);
         } finally {
@@ -131,7 +140,7 @@ public final class PhotoImages {
      * when too large, damaged or absent.
      */
     private static BufferedImage readToFit(ImageReader reader, ImageInputStream input, String notAnImage,
-            Format format) throws InvalidImage {
+            Format format, IoCheck afterRead) throws InvalidImage {
         try {
             reader.setInput(input, true, true);
             int width = reader.getWidth(0);
@@ -152,6 +161,7 @@ public final class PhotoImages {
             if (damaged[0] || image == null) {
                 throw new InvalidImage(notAnImage);
             }
+            afterRead.check(reader);
             return scaleToFit(image, width, height, format);
         } catch (IOException | RuntimeException e) {
             // ImageIO reports damaged data with IIOException and, for some damage, runtime exceptions
@@ -160,6 +170,54 @@ public final class PhotoImages {
             reader.dispose();
         }
     }
+
+    /** A look at the reader once it has decoded the image (its metadata, whether more images follow). */
+    private interface IoCheck {
+        void check(ImageReader reader) throws IOException;
+    }
+
+    /**
+     * Whether {@code bytes}, a JPEG within the stored size that was decoded whole and cleanly, holds nothing but
+     * its pixels: a JFIF header and no other (no Exif, XMP, ICC profile, thumbnail or comment: a
+     * camera's location and such would stay with the photo otherwise), no second image, and nothing after its end
+     * marker. Such bytes are what {@link #encode} would have written, give or take the re-encoding's loss.
+     */
+    private static boolean pixelsOnly(byte[] bytes) {
+        if (bytes.length < 4 || (bytes[bytes.length - 2] & 0xFF) != 0xFF || (bytes[bytes.length - 1] & 0xFF) != 0xD9) {
+            return false;
+        }
+        // read again with its metadata (the decode skipped it), searching the whole stream for a second image
+        ImageReader reader = ImageIO.getImageReadersByFormatName(Format.JPEG.imageIoName).next();
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(input, false, false);
+            return reader.getNumImages(true) == 1 && onlyPixelMarkers(reader);
+        } catch (IOException | RuntimeException unsure) {
+            return false; // (re-encoded, as any other photo)
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static boolean onlyPixelMarkers(ImageReader reader) throws IOException {
+        IIOMetadata metadata = reader.getImageMetadata(0);
+        if (metadata == null || !java.util.Arrays.asList(metadata.getMetadataFormatNames()).contains(JPEG_METADATA)) {
+            return false;
+        }
+        Node root = metadata.getAsTree(JPEG_METADATA);
+        for (Node part = root.getFirstChild(); part != null; part = part.getNextSibling()) {
+            for (Node marker = part.getFirstChild(); marker != null; marker = marker.getNextSibling()) {
+                boolean bareJfif = marker.getNodeName().equals("app0JFIF") && !marker.hasChildNodes();
+                if (!bareJfif && !PIXEL_MARKERS.contains(marker.getNodeName())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The JDK's JPEG metadata, and the parts of it that describe the pixels only (tables, frame, scans). */
+    private static final String JPEG_METADATA = "javax_imageio_jpeg_image_1.0";
+    private static final java.util.Set<String> PIXEL_MARKERS = java.util.Set.of("dqt", "dht", "dri", "sof", "sos");
 
     /** The smallest step that brings the image's longer side to at most {@value #DECODED_SIDE} px. */
     static int subsampling(int width, int height) {

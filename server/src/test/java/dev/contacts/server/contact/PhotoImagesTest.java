@@ -1,6 +1,8 @@
 package dev.contacts.server.contact;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -32,6 +34,58 @@ class PhotoImagesTest {
     static final String SMALL_HEAP = "-Xmx24m";
     /** Half of the launcher's 64 MiB: what photos decoded at once may take, the other half left to the rest. */
     static final String HALF_THE_SERVERS_HEAP = "-Xmx32m";
+
+    /** A small JPEG as ImageIO writes it (a bare JFIF header, its tables, one frame, one scan). */
+    private static byte[] smallJpeg(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(3);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt());
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", out);
+        return out.toByteArray();
+    }
+
+    /** {@code jpeg} with a comment segment (as a camera's Exif or a location would be) right after its start. */
+    private static byte[] withComment(byte[] jpeg, String comment) {
+        byte[] text = comment.getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xFE);
+        out.write((text.length + 2) >> 8);
+        out.write((text.length + 2) & 0xFF);
+        out.write(text, 0, text.length);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    @Test
+    void anImportedJpegWithinTheStoredSizeAndNothingButItsPixelsKeepsItsBytes() throws IOException {
+        byte[] jpeg = smallJpeg(200, 150);
+        assertArrayEquals(jpeg, PhotoImages.fromImport(jpeg).orElseThrow().image(), "as it came: no loss");
+
+        byte[] commented = withComment(jpeg, "GPS 59.3293 18.0686");
+        byte[] stored = PhotoImages.fromImport(commented).orElseThrow().image();
+        assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains("GPS"), "what is not pixels goes");
+        assertEquals(200, ImageIO.read(new ByteArrayInputStream(stored)).getWidth());
+
+        byte[] trailing = java.util.Arrays.copyOf(jpeg, jpeg.length + 6);
+        System.arraycopy("hidden".getBytes(StandardCharsets.US_ASCII), 0, trailing, jpeg.length, 6);
+        assertFalse(new String(PhotoImages.fromImport(trailing).orElseThrow().image(), StandardCharsets.ISO_8859_1)
+                .contains("hidden"), "nor what follows the image");
+
+        byte[] large = smallJpeg(600, 300);
+        BufferedImage scaled = ImageIO.read(new ByteArrayInputStream(PhotoImages.fromImport(large).orElseThrow()
+                .image()));
+        assertEquals(512, scaled.getWidth(), "larger than the stored size: scaled down as before");
+
+        byte[] damaged = java.util.Arrays.copyOf(jpeg, jpeg.length / 2);
+        assertTrue(PhotoImages.fromImport(damaged).isEmpty(), "a damaged JPEG is still refused");
+    }
 
     /**
      * The largest image accepted (a 4096×4096 PNG with alpha and a JPEG, each well under the upload limit) and a

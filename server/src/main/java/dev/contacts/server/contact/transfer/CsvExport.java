@@ -121,10 +121,13 @@ final class CsvExport implements ContactFileWriter {
         String kept = item.extras();
         List<VCardProperty> extras = kept != null && COLUMNED.matcher(kept).find()
                 ? new ArrayList<>(VCardExtras.read(kept)) : new ArrayList<>();
-        row.addAll(List.of(c.firstName(), "", c.lastName(), "", "", "",
+        Departments.Parts organization = Departments.split(c.organization(), extras);
+        String[] givenAndMiddle = NameAffixes.givenAndMiddle(c.firstName(), extras);
+        row.addAll(List.of(givenAndMiddle[0], nz(givenAndMiddle[1]), c.lastName(), "", "", "",
                 nz(NameAffixes.take(extras, NameAffixes.PREFIX)), nz(NameAffixes.take(extras, NameAffixes.SUFFIX)),
                 nz(c.nickname()), "",
-                nz(c.organization()), nz(c.jobTitle()), "", birthday(c), nz(c.additionalData()), ""));
+                nz(organization.name()), nz(c.jobTitle()), nz(organization.department()), birthday(c),
+                nz(c.additionalData()), ""));
         for (VCardProperty p : extras) {
             String phonetic = PhoneticNames.column(p);
             if (phonetic != null && row.get(FIXED.indexOf(phonetic)).isEmpty()) {

@@ -586,12 +586,11 @@ final class CsvImport {
     /** Both Google layouts: numbered "E-mail 1 - Label/Type", "Phone 1 - ...", "Address 1 - ..." columns. */
     private static void google(Row r, DraftBuilder draft, List<VCardProperty> sites, String given, String middle,
                                String family, String groups, String labelSuffix, String organization, String title) {
-        draft.name(join(" ", r.take(given), r.take(middle)), r.take(family));
+        middleName(draft, sites, r.take(given), r.take(middle), r.take(family));
         sites.addAll(PhoneticNames.fromCsv(r::take)); // the current layout's; the legacy one's are kept as cells
         draft.formattedName(r.take("Name"));
         draft.nickname(r.take("Nickname"));
-        draft.organization(join(", ", r.take(organization),
-                r.take(organization.replace("Name", "Department"))));
+        department(draft, sites, r.take(organization), r.take(organization.replace("Name", "Department")));
         draft.jobTitle(r.take(title));
         birthday(draft, r.take("Birthday"));
         draft.note(r.take("Notes"));
@@ -659,11 +658,34 @@ final class CsvImport {
         return url;
     }
 
+    /** The name, the middle name joined into the first and kept apart too ({@link NameAffixes#MIDDLE}). */
+    private static void middleName(DraftBuilder draft, List<VCardProperty> sites, String given, String middle,
+                                   String family) {
+        draft.name(join(" ", given, middle), family);
+        if (middle != null && !middle.isBlank()) {
+            RawProperty kept = NameAffixes.keptMiddle(given, middle);
+            if (kept != null) {
+                sites.add(kept);
+            }
+        }
+    }
+
+    /** The organization with its department joined in, the department kept apart too ({@link Departments}). */
+    private static void department(DraftBuilder draft, List<VCardProperty> sites, String name, String department) {
+        draft.organization(Departments.joined(name, department));
+        if (department != null && !department.isBlank()) {
+            RawProperty kept = Departments.kept(name, department);
+            if (kept != null) {
+                sites.add(kept);
+            }
+        }
+    }
+
     /** Outlook: fixed columns per kind ("E-mail 2 Address", "Business Phone", "Home Street" ...). */
     private static void outlook(Row r, DraftBuilder draft, List<VCardProperty> sites) {
-        draft.name(join(" ", r.take("First Name"), r.take("Middle Name")), r.take("Last Name"));
+        middleName(draft, sites, r.take("First Name"), r.take("Middle Name"), r.take("Last Name"));
         draft.nickname(r.take("Nickname"));
-        draft.organization(join(", ", r.take("Company"), r.take("Department")));
+        department(draft, sites, r.take("Company"), r.take("Department"));
         draft.jobTitle(r.take("Job Title"));
         birthday(draft, r.take("Birthday"));
         draft.note(r.take("Notes"));
@@ -710,7 +732,7 @@ final class CsvImport {
             draft.formattedName(r.take("Display Name"));
         }
         draft.nickname(r.take("Nickname"));
-        draft.organization(join(", ", r.take("Organization"), r.take("Department")));
+        department(draft, sites, r.take("Organization"), r.take("Department"));
         draft.jobTitle(r.take("Job Title"));
         draft.note(r.take("Notes"));
         draft.email(r.take("Primary Email"), null);

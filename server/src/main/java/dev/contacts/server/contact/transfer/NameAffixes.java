@@ -16,6 +16,12 @@ final class NameAffixes {
 
     static final String PREFIX = "Name Prefix";
     static final String SUFFIX = "Name Suffix";
+    /**
+     * A middle name (a vCard N's additional names, Google's and Outlook's "Middle Name"): joined into the first
+     * name, as the person reads the name ("Ivan Sergeyevich"), and kept beside it in this column, so that an export
+     * writes it apart again while the first name still ends with it.
+     */
+    static final String MIDDLE = "Middle Name";
 
     private NameAffixes() {
     }
@@ -30,6 +36,31 @@ final class NameAffixes {
         RawProperty property = new RawProperty(CsvImport.EXTRA_PROPERTY, value);
         property.getParameters().put(CsvImport.COLUMN_PARAMETER, column);
         return property;
+    }
+
+    /** The first name as the contact has it, the middle names joined in; null when both are blank. */
+    static String withMiddle(String given, String middle) {
+        List<String> parts = java.util.stream.Stream.of(given, middle).filter(s -> s != null && !s.isBlank())
+                .map(String::strip).toList();
+        return parts.isEmpty() ? null : String.join(" ", parts);
+    }
+
+    /** The kept middle name, when there is a given name it was joined to (else it is the first name itself). */
+    static RawProperty keptMiddle(String given, String middle) {
+        return given == null || given.isBlank() ? null : kept(MIDDLE, java.util.Arrays.asList(middle));
+    }
+
+    /**
+     * The given and the middle name of {@code firstName}, the kept middle name taken out of {@code properties}:
+     * apart while the first name still ends with it (else the person changed the name: written whole).
+     */
+    static String[] givenAndMiddle(String firstName, List<VCardProperty> properties) {
+        String middle = take(properties, MIDDLE);
+        String tail = middle == null ? null : " " + middle;
+        if (firstName != null && tail != null && firstName.endsWith(tail) && firstName.length() > tail.length()) {
+            return new String[] {firstName.substring(0, firstName.length() - tail.length()), middle};
+        }
+        return new String[] {firstName, null};
     }
 
     /** The first kept value of {@code column}, taken out of {@code properties}; null when there is none. */

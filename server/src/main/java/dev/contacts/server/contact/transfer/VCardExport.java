@@ -72,7 +72,11 @@ final class VCardExport implements ContactFileWriter {
         card.setFormattedName(String.join(" ", Stream.of(prefix, NameOrder.full(c.firstName(), c.lastName()), suffix)
                 .filter(s -> s != null && !s.isBlank()).toList()));
         StructuredName n = new StructuredName();
-        n.setGiven(c.firstName());
+        String[] givenAndMiddle = NameAffixes.givenAndMiddle(c.firstName(), extras);
+        n.setGiven(givenAndMiddle[0]);
+        if (givenAndMiddle[1] != null) {
+            n.getAdditionalNames().add(givenAndMiddle[1]);
+        }
         n.setFamily(c.lastName());
         if (prefix != null) {
             n.getPrefixes().add(prefix);
@@ -84,9 +88,13 @@ final class VCardExport implements ContactFileWriter {
         if (c.nickname() != null) {
             card.setNickname(c.nickname());
         }
-        if (c.organization() != null) {
+        Departments.Parts organization = Departments.split(c.organization(), extras);
+        if (organization.name() != null) {
             Organization org = new Organization();
-            org.getValues().add(c.organization());
+            org.getValues().add(organization.name());
+            if (organization.department() != null) {
+                org.getValues().add(organization.department()); // its unit, as the file had it
+            }
             card.setOrganization(org);
         }
         if (c.jobTitle() != null) {

@@ -372,11 +372,11 @@ final class VCardImport {
         StructuredName n = card.getStructuredName();
         if (n != null) {
             used.addAll(card.getStructuredNames());
-            List<String> given = new ArrayList<>();
-            given.add(n.getGiven());
-            given.addAll(n.getAdditionalNames());
-            draft.name(String.join(" ", given.stream().filter(s -> s != null && !s.isBlank()).toList()),
-                    n.getFamily());
+            String middle = String.join(" ", n.getAdditionalNames().stream()
+                    .filter(s -> s != null && !s.isBlank()).map(String::strip).toList());
+            String first = NameAffixes.withMiddle(n.getGiven(), middle);
+            draft.name(first == null ? "" : first, n.getFamily());
+            affixes.add(middle.isEmpty() ? null : NameAffixes.keptMiddle(n.getGiven(), middle));
             // Titles such as "Dr." or "Jr." have no field: kept, and written back on export (NameAffixes).
             affixes.add(NameAffixes.kept(NameAffixes.PREFIX, n.getPrefixes()));
             affixes.add(NameAffixes.kept(NameAffixes.SUFFIX, n.getSuffixes()));
@@ -399,7 +399,13 @@ final class VCardImport {
         Organization org = card.getOrganization();
         if (org != null) {
             used.addAll(card.getOrganizations());
-            draft.organization(String.join(", ", org.getValues().stream().filter(s -> !s.isBlank()).toList()));
+            List<String> values = org.getValues().stream().filter(s -> s != null && !s.isBlank()).toList();
+            if (!values.isEmpty()) {
+                // its units: the department, joined into the organization and kept apart too (Departments)
+                String units = values.size() > 1 ? String.join(", ", values.subList(1, values.size())) : null;
+                draft.organization(Departments.joined(values.get(0), units));
+                affixes.add(units == null ? null : Departments.kept(values.get(0), units));
+            }
         }
         if (!card.getTitles().isEmpty()) {
             used.addAll(card.getTitles());

@@ -183,8 +183,9 @@ class CsvImportTest {
         assertEquals(List.of("Familie", "Freunde"), j.labels());
         assertEquals(List.of("Kennt Frau Müller aus Köln.", "Mag Käsespätzle."), j.additionalData().lines().toList());
         List<String> kept = VCardExtras.read(juergen.extras()).stream().map(CsvImportTest::describe).toList();
-        assertEquals(List.of("X-CSV Dr.", "URL https://baeckerei-groess.example.de [work]"), kept,
-                "the Anrede is the name's prefix, the Webseite a URL; Outlook's own defaults are not kept");
+        assertEquals(List.of("X-CSV Dr.", "X-CSV Vertrieb", "URL https://baeckerei-groess.example.de [work]"), kept,
+                "the Anrede is the name's prefix, the Abteilung the organization's department (kept to be written "
+                        + "apart again), the Webseite a URL; Outlook's own defaults are not kept");
 
         // Outlook's German defaults ("Keine Angabe", "Normal", "Aus", "0.0.00", "SMTP", name and initials) are
         // dropped as the English ones are, and what a person set is kept under its German column

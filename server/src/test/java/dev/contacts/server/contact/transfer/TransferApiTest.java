@@ -162,6 +162,21 @@ class TransferApiTest {
     }
 
     @Test
+    void aJpegPhotoWithinTheStoredSizeKeepsItsBytesThroughAnImportAndExport() {
+        // as the server stores one (and exports it): each import re-encoded it, a little worse each time
+        byte[] jpeg = VCardImportTest.image(120, 90, "jpeg", true);
+        String base64 = Base64.getEncoder().encodeToString(jpeg);
+        imported("", VCARD, "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Doe;Jane\r\nFN:Jane Doe\r\n"
+                + "PHOTO;ENCODING=b;TYPE=JPEG:" + base64 + "\r\nEND:VCARD\r\n");
+        JsonNode jane = byFirstName(contacts(), "Jane");
+        byte[] stored = api.sendForBytes(HttpRequest.newBuilder(api.uri("/contacts/" + jane.get("id").asLong()
+                + "/photo/")).header("Authorization", "Bearer " + token).GET()).body();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(jpeg, stored);
+        String card = api.get("/contacts/export/?format=vcard", token).body().replace("\r\n ", "");
+        assertTrue(card.contains(base64), "exported as imported:\n" + card);
+    }
+
+    @Test
     void importThenExportThenImportCreatesNothingAndChangesNothing() {
         for (String name : List.of("google.vcf", "apple.vcf", "outlook.vcf", "thunderbird.vcf")) {
             imported("", VCARD, fixture(name));
@@ -191,6 +206,67 @@ class TransferApiTest {
         Response csv = api.get("/contacts/export/?format=csv", token);
         JsonNode fromCsv = imported("", CSV, csv.body());
         assertEquals(0, fromCsv.get("created").asInt(), fromCsv.toString());
+        assertEquals(before, contacts());
+    }
+
+    @Test
+    void aDepartmentIsShownWithItsOrganizationAndComesBackInItsOwnColumnAndUnit() {
+        imported("", CSV, "First Name,Last Name,Organization Name,Organization Department,E-mail 1 - Value\r\n"
+                + "Ann,Lee,Volvo Cars,Interior,ann@volvo.example\r\n");
+        imported("", VCARD, "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Ek;Bo;;;\r\nFN:Bo Ek\r\n"
+                + "ORG:Saab AB;Aeronautics\r\nEND:VCARD\r\n");
+        JsonNode before = contacts();
+        assertEquals("Volvo Cars, Interior", byFirstName(before, "Ann").get("organization").asText(),
+                "the contract's one organization field: the department joined in, as the person reads it");
+        assertEquals("Saab AB, Aeronautics", byFirstName(before, "Bo").get("organization").asText());
+
+        String csv = api.get("/contacts/export/?format=csv", token).body();
+        assertTrue(csv.contains(",Volvo Cars,,Interior,"), "Organization Name, Title, Department:\n" + csv);
+        assertTrue(csv.contains(",Saab AB,,Aeronautics,"), csv);
+        String vcard = api.get("/contacts/export/?format=vcard", token).body();
+        assertTrue(vcard.contains("ORG:Volvo Cars;Interior\r\n"), vcard);
+        assertTrue(vcard.contains("ORG:Saab AB;Aeronautics\r\n"), vcard);
+        assertFalse(vcard.contains("X-COLUMN=Organization Department"), "the unit is the ORG's, not kept twice");
+
+        for (String again : List.of(csv, vcard)) {
+            JsonNode report = imported("", again == csv ? CSV : VCARD, again);
+            assertEquals(0, report.get("created").asInt(), report.toString());
+            assertEquals(0, report.get("merged").asInt(), "nothing new: " + report);
+        }
+        assertEquals(before, contacts());
+
+        // the organization changed in the app: written whole, as it is, and the old department is not
+        long ann = byFirstName(before, "Ann").get("id").asLong();
+        assertEquals(200, api.patch("/contacts/" + ann + "/", token, "{\"organization\": \"Polestar\"}").status());
+        String changed = api.get("/contacts/export/?format=csv", token).body();
+        assertTrue(changed.contains(",Polestar,,,"), changed);
+        assertFalse(changed.contains("Interior"), changed);
+    }
+
+    @Test
+    void aMiddleNameIsPartOfTheFirstNameAndComesBackInItsOwnColumnAndPlace() {
+        imported("", CSV, "First Name,Middle Name,Last Name,E-mail 1 - Value\r\n"
+                + "Ivan,Sergeyevich,Petrov,ivan@example.ru\r\n");
+        imported("", VCARD, "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Smith;Sam;Lee;Mr.;Jr.\r\nFN:Mr. Sam Lee Smith Jr."
+                + "\r\nEND:VCARD\r\n");
+        JsonNode before = contacts();
+        assertEquals("Ivan Sergeyevich", byFirstName(before, "Ivan Sergeyevich").get("first_name").asText(),
+                "the contract's first name: the given name, the middle name joined as the name is read");
+        assertEquals("Petrov", byFirstName(before, "Ivan Sergeyevich").get("last_name").asText());
+
+        String csv = api.get("/contacts/export/?format=csv", token).body();
+        assertTrue(csv.contains("Ivan,Sergeyevich,Petrov,"), csv);
+        assertTrue(csv.contains("Sam,Lee,Smith,"), csv);
+        assertTrue(csv.contains(",Mr.,Jr.,"), csv);
+        String vcard = api.get("/contacts/export/?format=vcard", token).body();
+        assertTrue(vcard.contains("N:Petrov;Ivan;Sergeyevich;;\r\n"), vcard);
+        assertTrue(vcard.contains("N:Smith;Sam;Lee;Mr.;Jr.\r\n"), vcard);
+        assertTrue(vcard.contains("FN:Mr. Sam Lee Smith Jr.\r\n"), vcard);
+        for (String again : List.of(csv, vcard)) {
+            JsonNode report = imported("", again == csv ? CSV : VCARD, again);
+            assertEquals(0, report.get("created").asInt(), report.toString());
+            assertEquals(0, report.get("merged").asInt(), "nothing new: " + report);
+        }
         assertEquals(before, contacts());
     }
 
