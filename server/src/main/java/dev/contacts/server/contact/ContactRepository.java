@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -1336,7 +1337,7 @@ public final class ContactRepository {
             List<ContactsRecord> records = Database.lockingRows(t.selectFrom(CONTACTS)
                     .where(live(owner).and(which)).orderBy(CONTACTS.ID)).fetch();
             Instant now = now();
-            Map<Long, List<String>> changed = new java.util.LinkedHashMap<>();
+            Map<Long, List<String>> changed = new LinkedHashMap<>();
             for (ContactsRecord record : records) {
                 ContactDraft draft = toContact(record).toDraft();
                 // only the labels normalised: the rest of the contact is written back exactly as it was read

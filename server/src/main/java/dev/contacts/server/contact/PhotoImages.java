@@ -7,8 +7,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 
 import javax.imageio.ImageIO;
@@ -200,7 +202,7 @@ public final class PhotoImages {
 
     private static boolean onlyPixelMarkers(ImageReader reader) throws IOException {
         IIOMetadata metadata = reader.getImageMetadata(0);
-        if (metadata == null || !java.util.Arrays.asList(metadata.getMetadataFormatNames()).contains(JPEG_METADATA)) {
+        if (metadata == null || !Arrays.asList(metadata.getMetadataFormatNames()).contains(JPEG_METADATA)) {
             return false;
         }
         Node root = metadata.getAsTree(JPEG_METADATA);
@@ -217,7 +219,7 @@ public final class PhotoImages {
 
     /** The JDK's JPEG metadata, and the parts of it that describe the pixels only (tables, frame, scans). */
     private static final String JPEG_METADATA = "javax_imageio_jpeg_image_1.0";
-    private static final java.util.Set<String> PIXEL_MARKERS = java.util.Set.of("dqt", "dht", "dri", "sof", "sos");
+    private static final Set<String> PIXEL_MARKERS = Set.of("dqt", "dht", "dri", "sof", "sos");
 
     /** The smallest step that brings the image's longer side to at most {@value #DECODED_SIDE} px. */
     static int subsampling(int width, int height) {
