@@ -35,14 +35,6 @@ final class SqliteWriteQueue implements TransactionProvider, ExecuteListener {
 
     /** Marks an auto-committed statement that took a turn, so that its end gives it back. */
     private static final String TURN_TAKEN = SqliteWriteQueue.class.getName() + ".turn";
-    /**
-     * The log's length, in pages, at which a group's commit also checkpoints it (SQLite's default: 1,000). A
-     * checkpoint copies the log into the database and fsyncs both inside the commit that crossed the mark, while its
-     * group holds the write turn; a group of 8 creates adds about 41 pages, so at 1,000 about one group in 25 waited
-     * for one, at 4,000 a quarter as many. The log file then stays at up to about 17 MB rather than 4.5
-     * (docs/benchmarks.md, "Creates: a checkpoint every 4,000 pages").
-     */
-    static final int GROUP_CHECKPOINT_PAGES = 4_000;
 
     private final ReentrantLock turn;
     private final TransactionProvider transactions;
@@ -71,7 +63,6 @@ final class SqliteWriteQueue implements TransactionProvider, ExecuteListener {
      * the savepoints' journal in memory"). In memory it is dropped at each release. Only here: on the pool's
      * connections a large sort (ORDER BY without an index) still goes to a file rather than to memory without a bound.
      * One connection, so its page cache also stays valid from one group to the next while no other writer commits.
-     * Its commits checkpoint the log less often than SQLite's default ({@link #GROUP_CHECKPOINT_PAGES}).
      */
     synchronized DSLContext keptWriter(Configuration configuration) {
         if (kept == null) {
@@ -79,7 +70,6 @@ final class SqliteWriteQueue implements TransactionProvider, ExecuteListener {
                 Connection connection = file.getConnection();
                 try (Statement pragma = connection.createStatement()) {
                     pragma.execute("pragma temp_store = memory");
-                    pragma.execute("pragma wal_autocheckpoint = " + GROUP_CHECKPOINT_PAGES);
                 } catch (SQLException e) {
                     connection.close();
                     throw e;

@@ -115,14 +115,6 @@ class GroupCommitTest {
         assertNotSame(first, database.dsl().connectionResult(c -> c.unwrap(Connection.class)));
     }
 
-    @Tag(TestDatabases.SQLITE_ONLY) // PostgreSQL has no write-ahead log of SQLite's to checkpoint
-    @Test
-    void onSqliteAGroupsCommitCheckpointsTheLogLessOftenThanThePoolsConnections() {
-        // a checkpoint's fsyncs inside a group's commit hold up every create of that group and of the one behind it
-        assertEquals(SqliteWriteQueue.GROUP_CHECKPOINT_PAGES, group.run(GroupCommitTest::autocheckpoint));
-        assertEquals(1000, autocheckpoint(database.dsl()), "SQLite's default elsewhere");
-    }
-
     @Test
     void aWriteThatChangedManyPagesAndFailsLeavesNothingAndTheOthersAreStored() throws Exception {
         CountDownLatch leading = new CountDownLatch(1);
@@ -158,10 +150,6 @@ class GroupCommitTest {
 
     private static int tempStore(DSLContext t) {
         return t.fetchSingle("pragma temp_store").get(0, Integer.class);
-    }
-
-    private static int autocheckpoint(DSLContext t) {
-        return t.fetchSingle("pragma wal_autocheckpoint").get(0, Integer.class);
     }
 
     private static Connection connection(DSLContext t) {
