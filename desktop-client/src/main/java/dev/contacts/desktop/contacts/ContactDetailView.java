@@ -128,13 +128,13 @@ public final class ContactDetailView extends StackPane {
         fields.getChildren().clear();
         int row = 0;
         row = entries(row, "Email", contact.emails(), "detail-email-", value -> {
-            Hyperlink link = new Hyperlink(value);
+            Hyperlink link = wrapping(new Hyperlink(value));
             link.setTooltip(new Tooltip("Write to " + value));
             link.setOnAction(e -> openLink.accept("mailto:" + value));
             return link;
         });
         row = entries(row, "Phone", contact.phones(), "detail-phone-", value -> {
-            Hyperlink link = new Hyperlink(value);
+            Hyperlink link = wrapping(new Hyperlink(value));
             link.setTooltip(new Tooltip("Copy " + value));
             link.setOnAction(e -> {
                 Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, value));
@@ -181,7 +181,7 @@ public final class ContactDetailView extends StackPane {
                 String text = extra.date() != null ? dates.spelled(extra.date()) : extra.value();
                 Node value;
                 if (extra.link() != null) {
-                    Hyperlink link = new Hyperlink(text);
+                    Hyperlink link = wrapping(new Hyperlink(text));
                     link.setTooltip(new Tooltip("Open " + extra.link()));
                     link.setOnAction(e -> openLink.accept(extra.link()));
                     value = link;
@@ -205,6 +205,16 @@ public final class ContactDetailView extends StackPane {
             add(row++, i == 0 ? title : "", values.get(i).label(), value);
         }
         return row;
+    }
+
+    /**
+     * A link read whole, as the name, an address or a note is: a long email or web address wraps (mid-word where it
+     * has no space) rather than being cut to "…". Right-to-left text stays on one line, as the name does (JavaFX's
+     * wrapping repeats its words); its tooltip says it whole.
+     */
+    private static Hyperlink wrapping(Hyperlink link) {
+        link.setWrapText(!ContactText.hasRightToLeft(link.getText()));
+        return link;
     }
 
     /** One line: the field's name (on its first line only), the entry's label ("work") and the value. */

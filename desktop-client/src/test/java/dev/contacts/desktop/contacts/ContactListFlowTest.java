@@ -202,6 +202,24 @@ class ContactListFlowTest extends UiTestBase {
     }
 
     @Test
+    void aLongEmailInTheDetailsWrapsWholeInsteadOfBeingCut() {
+        registerAndLogIn(robot, "longemail@example.com");
+        String email = "bartholomew.featherstonehaugh-cholmondeley"
+                + "@accounts-payable.long-department-of-the-company.example.co.uk";
+        userApi().create(new ContactDraft("Bart", "Long", email, null, null, null));
+        Fx.run(() -> window.mainView().refresh());
+        clickOnContact("Bart Long");
+        waitUntil("the details show", () -> text(robot, "#detail-email-0").equals(email));
+        // what the link draws: the address whole on several lines, not its start cut with "…"
+        String drawn = Fx.call(() -> {
+            robot.lookup("#detail-fields").queryAs(javafx.scene.layout.GridPane.class).layout();
+            return ((javafx.scene.text.Text) robot.lookup("#detail-email-0").query().lookup(".text")).getText();
+        });
+        assertEquals(email, drawn.replace("\n", ""), "the email is drawn whole");
+        Screenshots.save(window.scene(), "contact-detail-long-email");
+    }
+
+    @Test
     void anAvatarWithoutInitialsShowsAPersonFillingMostOfItsCircleInTheRowAndTheDetail() {
         registerAndLogIn(robot, "nobody@example.com");
         userApi().create(new ContactDraft("(plumber)", "", "someone@example.com", null, null, null)); // no letter: no initials
