@@ -287,6 +287,9 @@ public final class ContactsView extends BorderPane {
             } else if (e.getCode() == KeyCode.ESCAPE && vm.selectionProperty().get().size() > 1) {
                 clearSelection();
                 e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && !vm.searchTextProperty().get().isEmpty()) {
+                vm.clearSearch(); // (no rows to let go of first) as in the search field, and Google's and GNOME's
+                e.consume();
             }
         });
         vm.toSelectProperty().addListener((obs, was, contact) -> {

@@ -678,7 +678,15 @@ public final class ContactsViewModel {
     private static final EmptyState NONE_YET =
             new EmptyState("No contacts yet.\nPress “New contact” (Ctrl+N) to add your first one.", false);
 
+    /**
+     * The search emptied (its Escape or ✕, Escape in the list): everyone listed, the contact shown selected again,
+     * looked for page by page when it is further down than the first page (before, it was left unselected).
+     */
     public void clearSearch() {
+        Contact before = shown.get();
+        if (before != null && !searchText.get().isEmpty()) {
+            seekAfterClearing = new Seek(c -> c.id() == before.id(), false);
+        }
         searchText.set("");
     }
 

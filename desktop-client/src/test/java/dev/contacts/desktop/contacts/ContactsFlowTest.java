@@ -217,6 +217,34 @@ class ContactsFlowTest extends UiTestBase {
     }
 
     @Test
+    void escapeInTheListLetsGoOfSeveralRowsFirstThenClearsTheSearchKeepingTheContactSelected() {
+        registerAndLogIn(robot, "escape-list@example.com");
+        addThroughApi("Ada", "Lovelace", "ada@example.com", null);
+        addThroughApi("Grace", "Hopper", "grace@navy.mil", null);
+        addThroughApi("Alan", "Turing", "alan@example.com", null);
+        Fx.run(() -> window.mainView().refresh());
+        waitUntil("all listed", () -> firstNames().size() == 3);
+        type(robot, "#search", "ac");
+        waitUntil("Grace Hopper and Ada Lovelace match", () -> firstNames().equals(List.of("Grace", "Ada")));
+        robot.type(KeyCode.DOWN);
+        robot.press(KeyCode.SHIFT).press(KeyCode.DOWN).release(KeyCode.DOWN).release(KeyCode.SHIFT);
+        waitUntil("both selected", () -> selectedFirstNames().equals(List.of("Grace", "Ada")));
+
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("the first Escape lets go of the rows", () -> selectedFirstNames().isEmpty());
+        assertEquals("ac", text(robot, "#search"), "the search stays while there were rows to let go of");
+
+        clickOnContact("Ada Lovelace");
+        waitUntil("Ada shows", () -> text(robot, "#detail-name").equals("Ada Lovelace"));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("the next Escape clears the search, as in the field; Ada stays selected and shown",
+                () -> text(robot, "#search").isEmpty() && firstNames().size() == 3
+                        && selectedFirstNames().equals(List.of("Ada"))
+                        && text(robot, "#detail-name").equals("Ada Lovelace"));
+        assertEquals("contacts-list", focused(), "the keyboard stays in the list");
+    }
+
+    @Test
     void deleteThenUndoBringsTheContactBack() {
         registerAndLogIn(robot, "undo@example.com");
         addThroughApi("Keep", "Me", "keep@example.com", LocalDate.of(1990, 5, 17));

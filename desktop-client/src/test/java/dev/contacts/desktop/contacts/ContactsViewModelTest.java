@@ -447,6 +447,24 @@ class ContactsViewModelTest {
     }
 
     @Test
+    void clearingTheSearchKeepsTheShownContactSelectedAlsoBeyondTheFirstPage() {
+        importPeople(ContactsViewModel.PAGE_SIZE + 50, 0);
+        vm.refresh();
+        vm.searchTextProperty().set("Jones0140");
+        assertEquals(List.of("P140"), names());
+        Contact found = vm.contacts().get(0);
+        assertTrue(vm.open(found));
+
+        vm.clearSearch(); // (Escape in the field or the list, the field's ✕)
+        assertEquals("", vm.searchTextProperty().get());
+        assertEquals("150 contacts", vm.summaryProperty().get());
+        assertTrue(vm.contacts().stream().anyMatch(c -> c.id() == found.id()),
+                "listed as far as the contact shown, which is past the first page");
+        assertEquals(found.id(), vm.toSelectProperty().get().id(), "selected in the list");
+        assertEquals(found.id(), vm.shownProperty().get().id());
+    }
+
+    @Test
     void aContactOpenedFromElsewhereIsShownAndSelectedNotEdited() {
         add("Ada", "Lovelace");
         add("Grace", "Hopper");
