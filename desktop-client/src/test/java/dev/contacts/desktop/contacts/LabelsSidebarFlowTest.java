@@ -111,6 +111,25 @@ class LabelsSidebarFlowTest extends UiTestBase {
     }
 
     @Test
+    void theSidebarWidensInALargeWindowSoThatLongerLabelsAreReadWhole() {
+        registerAndLogIn(robot, "sidebar-large@example.com");
+        addPeople();
+        Fx.atSize(stage, 1920, 1080, () -> {
+            waitUntil("laid out at 1920×1080", () -> Fx.call(() -> window.scene().getWidth()) >= 1900);
+            clickOnContact("Edsger Dijkstra");
+            waitUntil("his details", () -> text(robot, "#detail-name").equals("Edsger Dijkstra"));
+            Screenshots.save(window.scene(), "labels-sidebar-1920x1080");
+            double sidebarWidth = Fx.call(() -> sidebar().getWidth());
+            double listWidth = Fx.call(() -> contactList().getWidth());
+            double detailWidth = Fx.call(() -> robot.lookup("#contact-detail").query().getBoundsInParent().getWidth());
+            // (before: 180, the details taking all the room to spare, label names cut at 1920 as at 1024)
+            assertTrue(sidebarWidth >= 250 && sidebarWidth <= 260, "the sidebar is " + sidebarWidth + " wide");
+            assertTrue(listWidth >= 320, "the list is " + listWidth + " wide");
+            assertTrue(detailWidth >= 1000, "the details are " + detailWidth + " wide");
+        });
+    }
+
+    @Test
     void theNextAccountSeesNoneOfTheLastOnesLabels() {
         registerAndLogIn(robot, "labels-first@example.com");
         addPeople();
