@@ -122,8 +122,8 @@ final class CsvExport implements ContactFileWriter {
         List<VCardProperty> extras = kept != null && COLUMNED.matcher(kept).find()
                 ? new ArrayList<>(VCardExtras.read(kept)) : new ArrayList<>();
         Departments.Parts organization = Departments.split(c.organization(), extras);
-        String[] givenAndMiddle = NameAffixes.givenAndMiddle(c.firstName(), extras);
-        row.addAll(List.of(givenAndMiddle[0], nz(givenAndMiddle[1]), c.lastName(), "", "", "",
+        NameAffixes.GivenAndMiddle givenAndMiddle = NameAffixes.givenAndMiddle(c.firstName(), extras);
+        row.addAll(List.of(givenAndMiddle.given(), nz(givenAndMiddle.middle()), c.lastName(), "", "", "",
                 nz(NameAffixes.take(extras, NameAffixes.PREFIX)), nz(NameAffixes.take(extras, NameAffixes.SUFFIX)),
                 nz(c.nickname()), "",
                 nz(organization.name()), nz(c.jobTitle()), nz(organization.department()), birthday(c),

@@ -1,6 +1,7 @@
 package dev.contacts.server.contact.transfer;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import ezvcard.property.RawProperty;
 import ezvcard.property.VCardProperty;
@@ -21,14 +22,14 @@ final class Departments {
 
     /** The organization as the contact has it: the name and the department joined; null when both are blank. */
     static String joined(String name, String department) {
-        List<String> parts = java.util.stream.Stream.of(name, department)
+        List<String> parts = Stream.of(name, department)
                 .filter(s -> s != null && !s.isBlank()).map(String::strip).toList();
         return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
     /** The kept department, when there is a name it was joined to (else the organization is the department). */
     static RawProperty kept(String name, String department) {
-        return name == null || name.isBlank() ? null : NameAffixes.kept(COLUMN, java.util.Arrays.asList(department));
+        return name == null || name.isBlank() ? null : NameAffixes.kept(COLUMN, List.of(department));
     }
 
     /**

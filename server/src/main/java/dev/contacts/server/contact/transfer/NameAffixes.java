@@ -2,6 +2,7 @@ package dev.contacts.server.contact.transfer;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import ezvcard.property.RawProperty;
 import ezvcard.property.VCardProperty;
@@ -40,27 +41,31 @@ final class NameAffixes {
 
     /** The first name as the contact has it, the middle names joined in; null when both are blank. */
     static String withMiddle(String given, String middle) {
-        List<String> parts = java.util.stream.Stream.of(given, middle).filter(s -> s != null && !s.isBlank())
+        List<String> parts = Stream.of(given, middle).filter(s -> s != null && !s.isBlank())
                 .map(String::strip).toList();
         return parts.isEmpty() ? null : String.join(" ", parts);
     }
 
     /** The kept middle name, when there is a given name it was joined to (else it is the first name itself). */
     static RawProperty keptMiddle(String given, String middle) {
-        return given == null || given.isBlank() ? null : kept(MIDDLE, java.util.Arrays.asList(middle));
+        return given == null || given.isBlank() ? null : kept(MIDDLE, List.of(middle));
     }
 
     /**
      * The given and the middle name of {@code firstName}, the kept middle name taken out of {@code properties}:
      * apart while the first name still ends with it (else the person changed the name: written whole).
      */
-    static String[] givenAndMiddle(String firstName, List<VCardProperty> properties) {
+    static GivenAndMiddle givenAndMiddle(String firstName, List<VCardProperty> properties) {
         String middle = take(properties, MIDDLE);
         String tail = middle == null ? null : " " + middle;
         if (firstName != null && tail != null && firstName.endsWith(tail) && firstName.length() > tail.length()) {
-            return new String[] {firstName.substring(0, firstName.length() - tail.length()), middle};
+            return new GivenAndMiddle(firstName.substring(0, firstName.length() - tail.length()), middle);
         }
-        return new String[] {firstName, null};
+        return new GivenAndMiddle(firstName, null);
+    }
+
+    /** A first name's given name and middle name (null: none). */
+    record GivenAndMiddle(String given, String middle) {
     }
 
     /** The first kept value of {@code column}, taken out of {@code properties}; null when there is none. */

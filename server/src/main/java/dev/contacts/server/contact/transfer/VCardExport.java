@@ -72,10 +72,10 @@ final class VCardExport implements ContactFileWriter {
         card.setFormattedName(String.join(" ", Stream.of(prefix, NameOrder.full(c.firstName(), c.lastName()), suffix)
                 .filter(s -> s != null && !s.isBlank()).toList()));
         StructuredName n = new StructuredName();
-        String[] givenAndMiddle = NameAffixes.givenAndMiddle(c.firstName(), extras);
-        n.setGiven(givenAndMiddle[0]);
-        if (givenAndMiddle[1] != null) {
-            n.getAdditionalNames().add(givenAndMiddle[1]);
+        NameAffixes.GivenAndMiddle givenAndMiddle = NameAffixes.givenAndMiddle(c.firstName(), extras);
+        n.setGiven(givenAndMiddle.given());
+        if (givenAndMiddle.middle() != null) {
+            n.getAdditionalNames().add(givenAndMiddle.middle());
         }
         n.setFamily(c.lastName());
         if (prefix != null) {
