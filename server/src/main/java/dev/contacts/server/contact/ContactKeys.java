@@ -22,8 +22,7 @@ import dev.contacts.model.LabeledValue;
  *       UCA's order on any database ("ábel" &lt; "Adam" &lt; "Émile");</li>
  *   <li>the <b>folded</b> form search compares: case-folded, NFKD, without combining marks ("Núñez" -&gt;
  *       "nunez", "Straße" -&gt; "strasse");</li>
- *   <li>the <b>search text</b>: every searchable field folded, one per line, plus each phone's digits;</li>
- *   <li>its <b>signature</b>: a bit for each trigram of it, which a word's own must fit in for the text to hold it.</li>
+ *   <li>the <b>search text</b>: every searchable field folded, one per line, plus each phone's digits.</li>
  * </ul>
  */
 public final class ContactKeys {
@@ -38,8 +37,7 @@ public final class ContactKeys {
     private static final Normalizer2 NFKD = Normalizer2.getNFKDInstance();
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{Mn}+");
     private static final Pattern NON_DIGITS = Pattern.compile("[^0-9]");
-    /** 2: the search text's signature (migration V18). */
-    private static final int REVISION = 2;
+    private static final int REVISION = 1;
 
     static {
         Collator root = Collator.getInstance(ULocale.ROOT);
@@ -89,31 +87,6 @@ public final class ContactKeys {
             fields.add(draft.additionalData());
         }
         return String.join("\n", fields.stream().map(ContactKeys::fold).map(f -> f.replace('\n', ' ')).toList());
-    }
-
-    /**
-     * A bit (of the 63 below the sign) for each trigram of {@code text} within a line: when a word is part of a
-     * contact's search text, every bit of the word's signature is set in the text's, so a text whose signature lacks
-     * one cannot hold the word (a word shorter than a trigram has none, and is tested on every text). The OR of
-     * several words' signatures tests them all at once. Stored beside the text (migration V18), where -1 passes all.
-     */
-    static long searchSignature(String text) {
-        long signature = 0;
-        for (int i = 0; i + 2 < text.length(); i++) {
-            char a = text.charAt(i);
-            char b = text.charAt(i + 1);
-            char c = text.charAt(i + 2);
-            if (a != '\n' && b != '\n' && c != '\n') {
-                signature |= 1L << trigramBit(a, b, c);
-            }
-        }
-        return signature;
-    }
-
-    /** Where a trigram's bit is: its characters mixed (Fibonacci hashing), so that similar trigrams spread out. */
-    private static int trigramBit(char a, char b, char c) {
-        long mixed = ((long) a << 32 | (long) b << 16 | c) * 0x9E3779B97F4A7C15L;
-        return (int) ((mixed >>> 32) % 63);
     }
 
     /** The folded emails, one per line: what v1's {@code email=} criterion matches. */

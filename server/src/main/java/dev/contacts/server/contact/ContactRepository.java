@@ -309,13 +309,6 @@ public final class ContactRepository {
         for (int i = 0; i < indexedWords.size(); i++) {
             walked.put("word" + (shape.words() + i), indexedWords.get(i));
         }
-        // every word's trigrams, tested first on each entry's signature (migration V18)
-        long signature = 0;
-        for (int i = 0; i < shape.words() + indexedWords.size(); i++) {
-            signature |= ContactKeys.searchSignature((String) walked.get("word" + i));
-        }
-        walked.put("signature", signature);
-        walked.put("signature_all", signature);
         long live = LIVE_CONTACTS.fetch(dsl, Map.of("owner", owner));
         walked.put("bound_owner", owner);
         long reach = TEXT_WALK_REACH * walkedAmong(live, total, skip, limit);
@@ -2155,9 +2148,6 @@ public final class ContactRepository {
                     .orderBy(pageOrder(shape, key, CONTACTS.ID))
                     .limit(DSL.inline(1)).offset(DSL.param("bound", Integer.class)));
             condition = condition.and(shape.descending() ? key.ge(bound) : key.le(bound));
-            // a bit mask before instr(): an entry whose text lacks a trigram of a word is not read (migration V18)
-            condition = condition.and(CONTACTS.SEARCH_SIG.bitAnd(DSL.param("signature", Long.class))
-                    .eq(DSL.param("signature_all", Long.class)));
         }
         for (int i = 0; i < shape.words(); i++) {
             condition = condition.and(contains(dsl, CONTACTS.SEARCH_TEXT, "word" + i));
@@ -2345,13 +2335,7 @@ public final class ContactRepository {
         record.setEmailFolded(ContactKeys.emailsText(draft));
         record.setFirstNameKey(ContactKeys.sortKey(draft.firstName()));
         record.setLastNameKey(ContactKeys.sortKey(draft.lastName()));
-        String searchText = ContactKeys.searchText(draft);
-        record.setSearchText(searchText);
-        // the sign bit (which no test reads) alternates with each text written here, so that V18's trigger knows a
-        // text changed by SQL alone, its signature left as it was, from one written here with the same signature
-        Long written = record.getSearchSig();
-        long alternate = written == null || written >= 0 ? Long.MIN_VALUE : 0;
-        record.setSearchSig(ContactKeys.searchSignature(searchText) | alternate);
+        record.setSearchText(ContactKeys.searchText(draft));
         record.setKeysVersion(ContactKeys.VERSION);
         record.setBirthdayMd(draft.birthday() == null ? null : BirthdayCalendar.monthDay(draft.birthday()));
     }
