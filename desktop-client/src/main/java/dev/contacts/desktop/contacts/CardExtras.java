@@ -164,10 +164,15 @@ public final class CardExtras {
     /** Apple's own words for its labels: {@code _$!<HomePage>!$_}. */
     private static final Pattern APPLE_WORDS = Pattern.compile("_\\$!<(.*)>!\\$_");
     private static final Pattern CAMEL = Pattern.compile("(?<=[a-z])(?=[A-Z])");
-    /** Chat addresses as vCard 3.0 writers (Apple, Android, Evolution) write them: property, service. */
-    private static final Map<String, String> CHAT_PROPERTIES = Map.of("X-AIM", "AIM", "X-JABBER", "Jabber",
-            "X-SKYPE", "Skype", "X-SKYPE-USERNAME", "Skype", "X-ICQ", "ICQ", "X-MSN", "MSN", "X-YAHOO", "Yahoo",
-            "X-GOOGLE-TALK", "Google Talk", "X-QQ", "QQ", "X-GADUGADU", "Gadu-Gadu");
+    /**
+     * Chat addresses as vCard 3.0 writers (Apple, Android, Evolution) and Outlook write them: property, service
+     * (Outlook's IM address names none).
+     */
+    private static final Map<String, String> CHAT_PROPERTIES = Map.ofEntries(Map.entry("X-AIM", "AIM"),
+            Map.entry("X-JABBER", "Jabber"), Map.entry("X-SKYPE", "Skype"), Map.entry("X-SKYPE-USERNAME", "Skype"),
+            Map.entry("X-ICQ", "ICQ"), Map.entry("X-MSN", "MSN"), Map.entry("X-YAHOO", "Yahoo"),
+            Map.entry("X-GOOGLE-TALK", "Google Talk"), Map.entry("X-QQ", "QQ"), Map.entry("X-GADUGADU", "Gadu-Gadu"),
+            Map.entry("X-MS-IMADDRESS", ""));
     /** The services of RFC 6350's IMPP URI schemes and those Google, Apple and Android write, by scheme. */
     private static final Map<String, String> CHAT_SCHEMES = Map.ofEntries(Map.entry("skype", "Skype"),
             Map.entry("xmpp", "XMPP"), Map.entry("aim", "AIM"), Map.entry("icq", "ICQ"), Map.entry("msnim", "MSN"),
@@ -175,13 +180,14 @@ public final class CardExtras {
             Map.entry("sip", "SIP"), Map.entry("irc", "IRC"), Map.entry("gg", "Gadu-Gadu"),
             Map.entry("x-apple", "iMessage"), Map.entry("facetime", "FaceTime"), Map.entry("matrix", "Matrix"));
     /**
-     * What Evolution (GNOME Contacts' store) and KDE's KAddressBook keep in properties of their own, one value each:
-     * their related people, by the label they name.
+     * What Evolution (GNOME Contacts' store), KDE's KAddressBook and Outlook's "Save as vCard" keep in properties of
+     * their own, one value each: their related people, by the label they name.
      */
     private static final Map<String, String> DESKTOP_RELATIONS = Map.of("X-EVOLUTION-SPOUSE", "spouse",
             "X-EVOLUTION-MANAGER", "manager", "X-EVOLUTION-ASSISTANT", "assistant",
             "X-KADDRESSBOOK-X-SPOUSESNAME", "spouse", "X-KADDRESSBOOK-X-MANAGERSNAME", "manager",
-            "X-KADDRESSBOOK-X-ASSISTANTSNAME", "assistant");
+            "X-KADDRESSBOOK-X-ASSISTANTSNAME", "assistant", "X-MS-SPOUSE", "spouse", "X-MS-MANAGER", "manager",
+            "X-MS-ASSISTANT", "assistant");
     /** TYPE values that say nothing a person would read as a label. */
     private static final List<String> NOT_LABELS = List.of("pref", "internet", "voice", "x-internet");
 
@@ -246,7 +252,8 @@ public final class CardExtras {
         String value = VObjectPropertyValues.unescape(raw.getValue()).strip(); // kept as vCard text
         return switch (name) {
             case "X-ABRELATEDNAMES" -> new Extra(Kind.RELATED, label, value, null);
-            case "X-ABDATE", "X-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY", "X-KADDRESSBOOK-X-ANNIVERSARY" -> {
+            case "X-ABDATE", "X-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY", "X-KADDRESSBOOK-X-ANNIVERSARY",
+                 "X-MS-ANNIVERSARY" -> {
                 LocalDate date = textDate(value, raw.getParameter("X-APPLE-OMIT-YEAR"));
                 boolean anniversary = !name.equals("X-ABDATE") || label.equalsIgnoreCase("anniversary");
                 yield new Extra(anniversary ? Kind.ANNIVERSARY : Kind.DATE, anniversary ? "" : label,

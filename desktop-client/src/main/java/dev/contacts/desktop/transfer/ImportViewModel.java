@@ -118,8 +118,14 @@ public final class ImportViewModel {
         }, failure -> { });
     }
 
-    /** "2.1 MB", "0.4 MB": the size of what is sent. */
-    private static String megabytes(long bytes) {
+    /**
+     * "2.1 MB", "0.4 MB", or "77 KB" below 0.1 MB (a phone's or Outlook's vCard of one contact, a few KB, was sent as
+     * "0.0 MB"): the size of what is sent.
+     */
+    private static String sizeOf(long bytes) {
+        if (bytes < 100_000) {
+            return Math.max(1, (bytes + 999) / 1000) + " KB";
+        }
         return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0); // as the window's English writes it
     }
 
@@ -150,7 +156,7 @@ public final class ImportViewModel {
         }
         try {
             byte[] body = FileText.asUtf8(bytes);
-            String size = megabytes(body.length);
+            String size = sizeOf(body.length);
             // the connection takes a 10 MB file in some 600 pieces: a word for the card only when its percent moves
             int[] shownPercent = {-1};
             ImportReport report = session.api().importFile(body, format.orElse(TransferFormat.CSV),

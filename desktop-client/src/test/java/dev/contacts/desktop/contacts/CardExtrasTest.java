@@ -188,6 +188,32 @@ class CardExtrasTest {
                 new Extra(Kind.RELATED, "spouse", "Lea", null)), shownFor(imported(kde)));
     }
 
+    @Test
+    void anOutlookCardsAnniversarySpouseManagerAssistantAndImAddressAreShown() {
+        // as Outlook's "Save as vCard" writes them (2.1; the relations with an empty N parameter)
+        String outlook = """
+                BEGIN:VCARD
+                VERSION:2.1
+                N;LANGUAGE=de:Müller;Hans-Peter;;Dr.;
+                FN:Dr. Hans-Peter Müller
+                EMAIL;PREF;INTERNET:hp.mueller@example.de
+                X-MS-OL-DEFAULT-POSTAL-ADDRESS:2
+                X-MS-IMADDRESS:hpmueller@jabber.example.de
+                X-MS-ANNIVERSARY:19920815
+                X-MS-SPOUSE;N:Jürgen
+                X-MS-MANAGER;N:Frau Huber
+                X-MS-ASSISTANT;N:Kai
+                END:VCARD
+                """.replace("\n", "\r\n");
+        assertEquals(List.of(
+                new Extra(Kind.FULL_NAME, "", "Dr. Hans-Peter Müller", null),
+                new Extra(Kind.CHAT, "", "hpmueller@jabber.example.de", null),
+                new Extra(Kind.ANNIVERSARY, "", "1992-08-15", LocalDate.of(1992, 8, 15)),
+                new Extra(Kind.RELATED, "spouse", "Jürgen", null),
+                new Extra(Kind.RELATED, "manager", "Frau Huber", null),
+                new Extra(Kind.RELATED, "assistant", "Kai", null)), shownFor(imported(outlook)));
+    }
+
     private List<Extra> shownFor(Contact contact) {
         ContactsViewModel vm = new ContactsViewModel(fixture.user, Background.direct(),
                 Debouncer.immediate(), Debouncer.immediate(), form);

@@ -123,8 +123,9 @@ class ImportViewModelTest {
             assertEquals("Importing google.csv…", said.get(0));
             List<String> sending = said.stream().filter(text -> text.startsWith("Sending google.csv… ")).toList();
             assertTrue(sending.size() >= 2, "the bytes are counted as they go: " + said);
-            assertTrue(sending.get(0).endsWith("% of 0.1 MB"), sending.get(0));
-            assertEquals("Sent google.csv (0.1 MB). The server is importing its contacts…", said.get(said.size() - 2),
+            // 76,708 bytes: it said "0.1 MB", and a file under 50 KB "0.0 MB"
+            assertTrue(sending.get(0).endsWith("% of 77 KB"), sending.get(0));
+            assertEquals("Sent google.csv (77 KB). The server is importing its contacts…", said.get(said.size() - 2),
                     "then the server's work, until its totals: " + said);
             assertEquals("", said.get(said.size() - 1));
             assertEquals("2,000 created · 0 merged · 0 skipped", vm.totalsProperty().get());

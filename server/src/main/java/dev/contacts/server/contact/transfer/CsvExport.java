@@ -52,7 +52,7 @@ final class CsvExport implements ContactFileWriter {
     /** Kept properties that may have a column here, a photo's link too: the others are not read. */
     private static final Pattern COLUMNED = Pattern.compile(
             "^([A-Za-z0-9-]+\\.)?(URL|PHOTO|RELATED|X-ABRELATEDNAMES|ANNIVERSARY|X-ANNIVERSARY|X-ABDATE|X-CSV"
-                    + "|X-EVOLUTION-[A-Z-]+|X-KADDRESSBOOK-[A-Z-]+|X-PHONETIC-[A-Z-]+)[;:]",
+                    + "|X-EVOLUTION-[A-Z-]+|X-KADDRESSBOOK-[A-Z-]+|X-MS-(?:ANNIVERSARY|SPOUSE|MANAGER|ASSISTANT)|X-PHONETIC-[A-Z-]+)[;:]",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     private final Writer out;

@@ -52,15 +52,17 @@ final class KeptEntries {
             "Manager's Name", "Manager", "Assistant's Name", "Assistant");
     static final String ANNIVERSARY = "Anniversary";
     /**
-     * The relations that Evolution (GNOME Contacts' store) and KDE's KAddressBook write as properties of their own,
-     * one value each, by their upper-case names; their label is what they name.
+     * The relations that Evolution (GNOME Contacts' store), KDE's KAddressBook and Outlook's "Save as vCard" write as
+     * properties of their own, one value each, by their upper-case names; their label is what they name.
      */
     static final Map<String, String> DESKTOP_RELATIONS = Map.of("X-EVOLUTION-SPOUSE", "Spouse",
             "X-EVOLUTION-MANAGER", "Manager", "X-EVOLUTION-ASSISTANT", "Assistant",
             "X-KADDRESSBOOK-X-SPOUSESNAME", "Spouse", "X-KADDRESSBOOK-X-MANAGERSNAME", "Manager",
-            "X-KADDRESSBOOK-X-ASSISTANTSNAME", "Assistant");
-    /** Evolution's and KAddressBook's anniversary, by their upper-case names. */
-    static final Set<String> DESKTOP_ANNIVERSARIES = Set.of("X-EVOLUTION-ANNIVERSARY", "X-KADDRESSBOOK-X-ANNIVERSARY");
+            "X-KADDRESSBOOK-X-ASSISTANTSNAME", "Assistant", "X-MS-SPOUSE", "Spouse", "X-MS-MANAGER", "Manager",
+            "X-MS-ASSISTANT", "Assistant");
+    /** Evolution's, KAddressBook's and Outlook's anniversary, by their upper-case names. */
+    static final Set<String> DESKTOP_ANNIVERSARIES = Set.of("X-EVOLUTION-ANNIVERSARY", "X-KADDRESSBOOK-X-ANNIVERSARY",
+            "X-MS-ANNIVERSARY");
     /** Evolution's and KAddressBook's blog address, kept apart from the card's URLs, by their upper-case names. */
     private static final Set<String> DESKTOP_BLOGS = Set.of("X-EVOLUTION-BLOG-URL", "X-KADDRESSBOOK-BLOGFEED");
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -463,6 +464,38 @@ class TransferApiTest {
         assertEquals(List.of(before.get(0).get("updated_at"), before.get(1).get("updated_at")),
                 List.of(contacts().get(0).get("updated_at"), contacts().get(1).get("updated_at")),
                 "the anniversary and spouse are not added a second time: " + again);
+    }
+
+    @Test
+    void outlooksAnniversarySpouseManagerAndAssistantAreWrittenInGooglesColumns() {
+        // as Outlook's "Save as vCard" writes them (2.1; the spouse, manager and assistant with an empty N parameter)
+        imported("", VCARD, """
+                BEGIN:VCARD\r
+                VERSION:2.1\r
+                N;LANGUAGE=de:Müller;Hans-Peter;;Dr.;\r
+                FN:Dr. Hans-Peter Müller\r
+                EMAIL;PREF;INTERNET:hp.mueller@example.de\r
+                X-MS-OL-DEFAULT-POSTAL-ADDRESS:2\r
+                X-MS-IMADDRESS:hpmueller@jabber.example.de\r
+                X-MS-ANNIVERSARY:19920815\r
+                X-MS-SPOUSE;N:Jürgen\r
+                X-MS-MANAGER;N:Frau Huber\r
+                X-MS-ASSISTANT;N:Kai\r
+                END:VCARD\r
+                """);
+        JsonNode before = contacts();
+        String csv = api.get("/contacts/export/?format=csv", token).body();
+        Map<String, String> hansPeter = rows(csv).get(0);
+        assertEquals(List.of("Spouse", "Jürgen", "Manager", "Frau Huber", "Assistant", "Kai", "Anniversary",
+                "1992-08-15"), Arrays.asList(hansPeter.get("Relation 1 - Label"), hansPeter.get("Relation 1 - Value"),
+                hansPeter.get("Relation 2 - Label"), hansPeter.get("Relation 2 - Value"),
+                hansPeter.get("Relation 3 - Label"), hansPeter.get("Relation 3 - Value"),
+                hansPeter.get("Event 1 - Label"), hansPeter.get("Event 1 - Value")), csv);
+
+        JsonNode again = imported("", CSV, csv);
+        assertEquals(0, again.get("created").asInt(), again.toString());
+        assertEquals(before.get(0).get("updated_at"), contacts().get(0).get("updated_at"),
+                "the anniversary and the relations are not added a second time: " + again);
     }
 
     @Test
