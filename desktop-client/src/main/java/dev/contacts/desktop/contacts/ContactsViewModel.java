@@ -457,20 +457,20 @@ public final class ContactsViewModel {
             shownQuery.set(listing.query());
             shownFilter.set(listing.filter());
             Contact before = shown.get(); // (replacing the rows clears the list's selection, and so the detail)
-            if (quietlyKeeping != null) {
-                Selection kept = quietlyKeeping;
-                contacts.setAll(fresh);
-                fresh = null;
-                keepQuietly(kept, before);
-            } else if (selection.get() instanceof Selection.Everyone) {
+            Selection kept = quietlyKeeping;
+            if (kept == null && selection.get() instanceof Selection.Everyone) {
                 selection.set(Selection.NONE); // "everyone" was the old listing's; the list selects anew
             }
             contacts.setAll(fresh); // at once: no empty list in between, and the shown contact stays selected
             fresh = null;
-            keepShown(before);
-            keepPicked();
-            if (wanted != null && wanted.saved() != null && shown.get() == null) {
-                shown.set(wanted.saved()); // still looked for, maybe left out by the search: its details stay
+            if (kept != null) {
+                keepQuietly(kept, before);
+            } else {
+                keepShown(before);
+                keepPicked();
+                if (wanted != null && wanted.saved() != null && shown.get() == null) {
+                    shown.set(wanted.saved()); // still looked for, maybe left out by the search: its details stay
+                }
             }
         }
         skip = from + page.items().size();
