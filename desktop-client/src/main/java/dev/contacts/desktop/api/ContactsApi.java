@@ -32,6 +32,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contacts.model.BookVersion;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
 import dev.contacts.model.Credentials;
@@ -69,6 +70,8 @@ public final class ContactsApi {
     static final Duration RENEW_AHEAD = Duration.ofSeconds(60);
     /** Imports and exports of a whole address book take longer than a call (10,000 contacts: about 12 s). */
     static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(5);
+    /** The answer to a conditional GET whose tag still matches. */
+    private static final int NOT_MODIFIED = 304;
 
     /** The tokens of one login; replaced as a whole on each renewal. */
     public record Tokens(String access, String refresh, Instant accessExpiresAt) {
@@ -476,6 +479,19 @@ public final class ContactsApi {
     }
 
     /** The labels on the caller's contacts, each with how many carry it, in collation order. */
+    /**
+     * The address book's tag ({@code GET /contacts/version/}) when it is no longer {@code known}; empty while it
+     * still is (the server answers 304 and no body: one small exchange). {@code known} null: the tag as it is now.
+     */
+    public Optional<String> bookVersionIfChanged(String known) {
+        HttpResponse<byte[]> response = call("GET", "/contacts/version/", null, true,
+                known == null ? Map.of() : Map.of("If-None-Match", known));
+        if (response.statusCode() == NOT_MODIFIED) {
+            return Optional.empty();
+        }
+        return Optional.of(read(response, BookVersion.class).version());
+    }
+
     public List<LabelCount> labels() {
         return read(call("GET", "/contacts/labels/", null, true), new TypeReference<>() { });
     }
@@ -685,7 +701,7 @@ public final class ContactsApi {
             throw new ApiFailure.Unreachable("Interrupted.", e);
         }
         int status = response.statusCode();
-        if (status >= 200 && status < 300) {
+        if (status >= 200 && status < 300 || status == NOT_MODIFIED) { // (304: only when asked with If-None-Match)
             return response;
         }
         String body = text.apply(response.body());

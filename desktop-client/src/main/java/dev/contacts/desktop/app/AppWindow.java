@@ -52,6 +52,7 @@ public final class AppWindow {
     /** The spelled dates' patterns, made in the background once the window shows ({@link #prepareDates}). */
     private final PreparedDates dates = new PreparedDates();
     /** Opens a link (a {@code mailto:}) outside the app; the app's host services, set by {@link #openLinksWith}. */
+    private BookWatch.Ticker ticker = BookWatch.Ticker.fx();
     private Consumer<String> openLink = link -> LOG.log(System.Logger.Level.INFO, "No way to open links here");
     private static final System.Logger LOG = System.getLogger(AppWindow.class.getName());
 
@@ -78,6 +79,16 @@ public final class AppWindow {
         signedIn(session.userProperty().get());
     }
 
+    /** The timer that asks whether the book changed elsewhere, for the logins from now on (tests drive their own). */
+    public void watchChangesWith(BookWatch.Ticker ticker) {
+        this.ticker = ticker;
+    }
+
+    /** The window came into focus: the account showing asks whether its book changed meanwhile. */
+    public void windowFocused() {
+        showing().ifPresent(MainView::windowFocused);
+    }
+
     /** How links are opened outside the app (the application's host services). */
     public void openLinksWith(Consumer<String> opener) {
         this.openLink = opener;
@@ -102,8 +113,14 @@ public final class AppWindow {
     }
 
     private void signedIn(UserSession user) {
+        if (mainView != null) {
+            mainView.close(); // (its questions to the server end with its login)
+        }
         mainView = user == null ? null : new MainView(session, user, debouncers, theme, settings, dates.get(),
                 link -> openLink.accept(link));
+        if (mainView != null) {
+            mainView.watchChanges(ticker, settings.checkEvery());
+        }
         show();
     }
 
@@ -170,6 +187,11 @@ public final class AppWindow {
             }
         });
         stage.setScene(scene);
+        stage.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused) {
+                windowFocused();
+            }
+        });
     }
 
     public Scene scene() {

@@ -71,6 +71,8 @@ public final class MainView extends StackPane {
     private final DuplicatesViewModel duplicates;
     private final DuplicatesView duplicatesView;
     private final Transfers transfers;
+    /** Asks the server whether the book changed elsewhere (a timer, the window's focus); stopped with the login. */
+    private final BookWatch watch;
     @FXML private BorderPane layout;
     @FXML private ToggleButton contactsTab;
     @FXML private ToggleButton birthdaysTab;
@@ -117,6 +119,7 @@ public final class MainView extends StackPane {
         this.trashView = new TrashView(trash, contacts.photos());
         this.duplicates = new DuplicatesViewModel(user, background, contacts::reload);
         this.duplicatesView = new DuplicatesView(duplicates, contacts.photos());
+        this.watch = new BookWatch(user, background, this::changedElsewhere, contacts::serverUnreachable);
         Views.load(this);
     }
 
@@ -223,6 +226,42 @@ public final class MainView extends StackPane {
     private void dismissUndo() {
         contacts.dismissDeletion();
         contacts.labels().dismissChange();
+    }
+
+    /** Asks every {@code period} of {@code ticker} whether the book changed elsewhere, until {@link #close}. */
+    void watchChanges(BookWatch.Ticker ticker, java.time.Duration period) {
+        watch.start(ticker, period);
+    }
+
+    /** The window came back into focus: whether the book changed meanwhile is asked at once. */
+    void windowFocused() {
+        watch.windowFocused();
+    }
+
+    /** The login is over (logged out, another account): no more questions, no timer left running. */
+    void close() {
+        watch.stop();
+    }
+
+    /** What asks whether the book changed elsewhere (for tests). */
+    public BookWatch watch() {
+        return watch;
+    }
+
+    /**
+     * The book changed elsewhere: the list (its place and selection kept), the sidebar and the screen showing are
+     * brought up to date quietly; false while a card or the form is open (asked again at the next question).
+     */
+    private boolean changedElsewhere() {
+        if (cardShowing() || !contacts.changedElsewhere()) {
+            return false;
+        }
+        if (layout.getCenter() == birthdaysView) {
+            birthdays.refresh();
+        } else if (layout.getCenter() == trashView) {
+            trash.refresh();
+        }
+        return true;
     }
 
     /** The login these screens belong to. */

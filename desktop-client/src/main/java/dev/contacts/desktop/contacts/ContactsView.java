@@ -172,7 +172,7 @@ public final class ContactsView extends BorderPane {
         notListedBanner.managedProperty().bind(notListedBanner.visibleProperty());
         summary.textProperty().bind(vm.summaryProperty());
         // a slow or hung server shows at once that something is under way
-        loading.visibleProperty().bind(vm.loadingProperty().or(vm.underWayProperty().isNotEmpty()));
+        loading.visibleProperty().bind(vm.busyProperty().or(vm.underWayProperty().isNotEmpty()));
         Fields.showWhenNotEmpty(selectionSummary, vm.selectionTextProperty());
         // the count the action covers, the rows not loaded yet included
         delete.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.selectionProperty().get().size() == 0,

@@ -162,6 +162,19 @@ public final class ContactsViewModel {
     private long generation;
     /** What waits for every row of the listing to be loaded ("select all", End, delete all). */
     private final List<Runnable> whenComplete = new ArrayList<>();
+    /**
+     * A listing again after a change made elsewhere ({@link #changedElsewhere}): no spinner, as many rows as were
+     * loaded, the selection kept; null: none is under way.
+     */
+    private Selection quietlyKeeping;
+    /** Ctrl+A's everyone was kept by a quiet listing: chosen again once its rows are counted. */
+    private boolean everyoneAgain;
+    /** The rows to load at once in a quiet listing again (as many as the list had: it keeps its place). */
+    private int refillTo;
+    /** Whether a listing is under way that the person asked for (a quiet one shows no spinner). */
+    private final BooleanBinding busy;
+    /** The message shown while the server cannot be reached between two questions of the book's tag; else empty. */
+    private String offlineMessage = "";
 
     /**
      * {@code typing} waits for a pause in the search field's typing ({@link #TYPING_QUIET_MILLIS} in the app),
@@ -199,6 +212,7 @@ public final class ContactsViewModel {
                 () -> SelectionSummary.of(selection.get(), total.get(), shownListing()).orElse(null),
                 selection, total, shownQuery, shownFilter);
         indexShown = Bindings.isNotEmpty(contacts);
+        busy = Bindings.createBooleanBinding(() -> loading.get() && quietlyKeeping == null, loading);
         offersImport = Bindings.createBooleanBinding(() -> emptyState.get() == NONE_YET, emptyState);
         bookEmpty = Bindings.createBooleanBinding(() -> loaded.get() && !listingFailed.get() && total.get() == 0
                 && shownListing().wholeBook() && underWay.get().isEmpty(), loaded, listingFailed, total, shownQuery,
@@ -256,6 +270,38 @@ public final class ContactsViewModel {
     }
 
     /**
+     * The book changed elsewhere (another window, another device): listed again without a spinner and as far down
+     * as it is loaded now, so the list keeps its place; the rows picked are picked again (a multi-selection, or
+     * Ctrl+A's everyone, too) and the contact shown is shown as it is now, or leaves the details when it was deleted
+     * meanwhile; the sidebar's labels are counted again. Not while the form is open (its save finds a change made
+     * meanwhile by itself) nor while a listing, a delete or an Undo is under way: false then, and nothing changes.
+     */
+    public boolean changedElsewhere() {
+        if (form.openProperty().get() || loading.get() || fresh != null || wanted != null || !whenComplete.isEmpty()
+                || !underWay.get().isEmpty() || listingFailed.get() || !loaded.get()) {
+            return false;
+        }
+        labels.refresh();
+        relist(null, selection.get(), contacts.size());
+        return true;
+    }
+
+    /**
+     * The server could not be reached to ask whether the book changed: the list's error banner says so (as when a
+     * listing fails), until {@code message} comes empty, the server answering again.
+     */
+    public void serverUnreachable(String message) {
+        if (message.isEmpty()) {
+            if (error.get().equals(offlineMessage)) {
+                error.set("");
+            }
+        } else {
+            error.set(message);
+        }
+        offlineMessage = message;
+    }
+
+    /**
      * A label was renamed or removed across contacts: counted again, and listed again from the top, the contact
      * shown selected again once listed (its details then show its labels as they are now).
      */
@@ -273,6 +319,16 @@ public final class ContactsViewModel {
 
     /** Lists from the top, selecting the row {@code seek} finds once it is loaded. */
     private void relist(Seek seek) {
+        relist(seek, null, 0);
+    }
+
+    /**
+     * Lists from the top, as {@link #relist(Seek)}; {@code keeping} not null: quietly ({@link #changedElsewhere}),
+     * {@code rows} at once, and the rows of {@code keeping} picked again.
+     */
+    private void relist(Seek seek, Selection keeping, int rows) {
+        quietlyKeeping = keeping;
+        refillTo = rows;
         wanted = seek;
         savedNotListed.set(null); // (another listing: found again, or said again once it is complete)
         generation++;
@@ -317,7 +373,9 @@ public final class ContactsViewModel {
         boolean favorites = inFavorites;
         int from = skip;
         // a place further down is wanted: fewer, larger pages get there sooner
-        int limit = wanted != null || !whenComplete.isEmpty() ? SEEK_PAGE_SIZE : PAGE_SIZE;
+        int limit = Math.max(wanted != null || !whenComplete.isEmpty() ? SEEK_PAGE_SIZE : PAGE_SIZE,
+                quietlyKeeping == null ? 0 // (quietly: as many rows as the list had, a page at most 1,000)
+                        : Math.min(SEEK_PAGE_SIZE, favorites ? refillTo : refillTo - favoritesTotal));
         boolean noFavorites = favoritesTotal == 0;
         loading.set(true);
         background.run(() -> {
@@ -341,6 +399,8 @@ public final class ContactsViewModel {
                     if (request == generation) {
                         whenComplete.clear();
                         wanted = null;
+                        quietlyKeeping = null; // (the rows shown stay, as they were)
+                        refillTo = 0;
                         error.set(Messages.of(failure));
                         Listing failed = new Listing(query, within);
                         if (!failed.equals(shownListing()) || listingFailed.get()) {
@@ -397,15 +457,20 @@ public final class ContactsViewModel {
             shownQuery.set(listing.query());
             shownFilter.set(listing.filter());
             Contact before = shown.get(); // (replacing the rows clears the list's selection, and so the detail)
-            if (selection.get() instanceof Selection.Everyone) {
+            Selection kept = quietlyKeeping;
+            if (kept == null && selection.get() instanceof Selection.Everyone) {
                 selection.set(Selection.NONE); // "everyone" was the old listing's; the list selects anew
             }
             contacts.setAll(fresh); // at once: no empty list in between, and the shown contact stays selected
             fresh = null;
-            keepShown(before);
-            keepPicked();
-            if (wanted != null && wanted.saved() != null && shown.get() == null) {
-                shown.set(wanted.saved()); // still looked for, maybe left out by the search: its details stay
+            if (kept != null) {
+                keepQuietly(kept, before);
+            } else {
+                keepShown(before);
+                keepPicked();
+                if (wanted != null && wanted.saved() != null && shown.get() == null) {
+                    shown.set(wanted.saved()); // still looked for, maybe left out by the search: its details stay
+                }
             }
         }
         skip = from + page.items().size();
@@ -420,6 +485,10 @@ public final class ContactsViewModel {
             }
         } else {
             total.set(favoritesTotal + page.total());
+            if (everyoneAgain) {
+                everyoneAgain = false; // (Ctrl+A's everyone, counted anew)
+                selection.set(new Selection.Everyone(listing, total.get()));
+            }
             loaded.set(true);
             complete = partDone;
         }
@@ -455,6 +524,47 @@ public final class ContactsViewModel {
             whenComplete.clear();
             waiting.forEach(Runnable::run);
         }
+    }
+
+    /**
+     * After the rows were replaced quietly: the rows of {@code kept} picked again, those still listed, in their
+     * newest version, and {@code before} shown as it is now. A contact shown but no longer among the rows is read
+     * again: deleted meanwhile, it leaves the details; else they show it as it is now.
+     */
+    private void keepQuietly(Selection kept, Contact before) {
+        quietlyKeeping = null;
+        refillTo = 0;
+        if (kept instanceof Selection.Everyone) {
+            everyoneAgain = true;
+        } else if (kept instanceof Selection.Picked picked) {
+            Selection.Picked again = new Selection.Picked(contacts.stream().filter(picked::includes).toList());
+            selection.set(again);
+            stillSelected.set(null);
+            stillSelected.set(again);
+        }
+        if (before == null) {
+            return;
+        }
+        java.util.Optional<Contact> listed = contacts.stream().filter(c -> c.id() == before.id()).findFirst();
+        if (listed.isPresent()) {
+            shown.set(listed.get());
+            return;
+        }
+        shown.set(before);
+        long request = generation;
+        background.run(() -> session.api().get(before.id()).contact(),
+                now -> {
+                    if (request == generation && shown.get() != null && shown.get().id() == now.id()) {
+                        shown.set(now);
+                    }
+                },
+                session.failures(failure -> {
+                    if (failure instanceof dev.contacts.desktop.api.ApiFailure.Refused refused
+                            && refused.status() == 404 && shown.get() != null && shown.get().id() == before.id()
+                            && !form.openProperty().get()) {
+                        shown.set(null); // deleted elsewhere
+                    }
+                }));
     }
 
     /** After the rows were replaced: the rows picked before a label change are picked again, those still listed. */
@@ -938,6 +1048,11 @@ public final class ContactsViewModel {
 
     public ReadOnlyIntegerProperty totalProperty() {
         return total.getReadOnlyProperty();
+    }
+
+    /** Whether a listing the person asked for is under way (the spinner); a quiet one after changes elsewhere is not. */
+    public BooleanBinding busyProperty() {
+        return busy;
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -21,6 +22,15 @@ public final class Settings {
 
     private static final System.Logger LOG = System.getLogger(Settings.class.getName());
 
+    /**
+     * How often an open, signed-in window asks the server whether the book changed elsewhere (it asks too when the
+     * window comes back into focus): {@code contacts.check-every-seconds} in the file, at least 5. A minute, as
+     * Thunderbird's CardDAV sync is every few: the question is one small request that the server answers from one row.
+     */
+    public static final String CHECK_EVERY_KEY = "contacts.check-every-seconds";
+    static final Duration CHECK_EVERY_DEFAULT = Duration.ofSeconds(60);
+    static final Duration CHECK_EVERY_LEAST = Duration.ofSeconds(5);
+
     private final Path file;
     private final Properties values;
     /** The writes in order, each after the one before: the last change is the one on disk. */
@@ -34,6 +44,19 @@ public final class Settings {
 
     public synchronized Optional<String> get(String key) {
         return Optional.ofNullable(values.getProperty(key));
+    }
+
+    /** How often to ask whether the book changed elsewhere ({@link #CHECK_EVERY_KEY}; a bad value: the default). */
+    public Duration checkEvery() {
+        try {
+            return get(CHECK_EVERY_KEY).map(seconds -> Duration.ofSeconds(Long.parseLong(seconds.strip())))
+                    .map(every -> every.compareTo(CHECK_EVERY_LEAST) < 0 ? CHECK_EVERY_LEAST : every)
+                    .orElse(CHECK_EVERY_DEFAULT);
+        } catch (NumberFormatException e) {
+            LOG.log(Level.WARNING, "Not a number of seconds in " + CHECK_EVERY_KEY + "; checking every "
+                    + CHECK_EVERY_DEFAULT.toSeconds() + " s");
+            return CHECK_EVERY_DEFAULT;
+        }
     }
 
     /** Keeps {@code value} and writes the file in the background. */

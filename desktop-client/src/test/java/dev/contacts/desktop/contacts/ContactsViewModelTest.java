@@ -62,6 +62,98 @@ class ContactsViewModelTest {
         return vm.contacts().stream().map(Contact::firstName).toList();
     }
 
+    /** The same account in another window (another device). */
+    private dev.contacts.desktop.api.ContactsApi elsewhere() {
+        dev.contacts.desktop.api.ContactsApi other = fixture.session.api().newClient();
+        other.login("list@example.com", ServerFixture.PASSWORD);
+        return other;
+    }
+
+    private Contact listed(String first) {
+        return vm.contacts().stream().filter(c -> c.firstName().equals(first)).findFirst().orElseThrow();
+    }
+
+    private List<String> picked() {
+        return vm.contacts().stream().filter(vm.selectionProperty().get()::includes).map(Contact::firstName).toList();
+    }
+
+    @Test
+    void aChangeMadeElsewhereIsListedQuietlyWithThePickedRowsAndTheShownContactKept() {
+        add("Ada", "Lovelace");
+        add("Grace", "Hopper");
+        add("Alan", "Turing");
+        add("Edsger", "Dijkstra");
+        vm.refresh();
+        vm.pick(List.of(listed("Grace"), listed("Alan")));
+        vm.show(listed("Grace"));
+        var other = elsewhere();
+        other.patch(listed("Grace").id(), java.util.Map.of("last_name", "Murray"), null);
+        other.delete(listed("Edsger").id());
+        other.create(new ContactDraft("Barbara", "Liskov", null, null, null, null));
+
+        HeldBack held = new HeldBack();
+        ContactsViewModel watched = new ContactsViewModel(fixture.user, held, Debouncer.immediate(),
+                Debouncer.immediate(), new ContactFormViewModel(fixture.user, held));
+        watched.refresh();
+        held.runAll();
+        assertTrue(vm.changedElsewhere());
+        assertEquals(List.of("Barbara", "Ada", "Grace", "Alan"), names(), "Liskov, Lovelace, Murray, Turing");
+        assertEquals("4 contacts", vm.summaryProperty().get());
+        assertEquals(List.of("Grace", "Alan"), picked(), "the two rows picked stay picked");
+        assertEquals("Murray", vm.shownProperty().get().lastName(), "the details show her as she is now");
+
+        // no spinner: the person asked for nothing
+        other.create(new ContactDraft("Cy", "Young", null, null, null, null));
+        assertTrue(watched.changedElsewhere());
+        assertTrue(watched.loadingProperty().get());
+        assertFalse(watched.busyProperty().get(), "a quiet listing shows no spinner");
+        held.runAll();
+        assertEquals(5, watched.contacts().size());
+        watched.refresh();
+        assertTrue(watched.busyProperty().get(), "F5's does");
+        held.runAll();
+    }
+
+    @Test
+    void theContactShownDeletedElsewhereLeavesTheDetails() {
+        add("Ada", "Lovelace");
+        add("Grace", "Hopper");
+        vm.refresh();
+        vm.pick(List.of(listed("Grace")));
+        vm.show(listed("Grace"));
+        elsewhere().delete(listed("Grace").id());
+        assertTrue(vm.changedElsewhere());
+        assertEquals(List.of("Ada"), names());
+        assertNull(vm.shownProperty().get(), "gone: no details of her");
+        assertEquals(0, vm.selectionProperty().get().size());
+    }
+
+    @Test
+    void anOpenFormIsLeftAloneAndTheListWaitsForIt() {
+        add("Ada", "Lovelace");
+        vm.refresh();
+        assertTrue(form.startEdit(listed("Ada")));
+        elsewhere().create(new ContactDraft("Grace", "Hopper", null, null, null, null));
+        assertFalse(vm.changedElsewhere(), "not now: the form is open");
+        assertEquals(List.of("Ada"), names());
+        assertTrue(form.openProperty().get());
+    }
+
+    @Test
+    void theListKeepsAsManyRowsAsItHadLoadedSoItKeepsItsPlace() {
+        for (int i = 0; i < 2 * ContactsViewModel.PAGE_SIZE + 50; i++) {
+            add("P" + String.format("%03d", i), "L");
+        }
+        vm.refresh();
+        vm.rowShown(ContactsViewModel.PAGE_SIZE - 1);
+        vm.rowShown(2 * ContactsViewModel.PAGE_SIZE - 1);
+        assertEquals(250, vm.contacts().size());
+        elsewhere().create(new ContactDraft("A", "A", null, null, null, null));
+        assertTrue(vm.changedElsewhere());
+        assertTrue(vm.contacts().size() >= 250, "as far down as before: " + vm.contacts().size());
+        assertEquals("251 contacts", vm.summaryProperty().get());
+    }
+
     @Test
     void aNewAddressBookIsEmptyAndSaysSo() {
         vm.refresh();

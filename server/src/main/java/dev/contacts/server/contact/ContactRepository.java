@@ -1446,6 +1446,15 @@ public final class ContactRepository {
     }
 
     /** The owner's labels on live contacts, with their counts (in no particular order). */
+    /**
+     * The owner's book version (migration V12): raised in the same transaction as every write that changes what one
+     * of the owner's lists shows (a contact added, edited, trashed, restored; a label or photo changed), on any
+     * instance or by SQL. -1 when the account is gone.
+     */
+    public long bookVersion(long owner) {
+        return BOOK_VERSION.fetch(dsl, Map.of("owner", owner));
+    }
+
     public List<LabelCount> labels(long owner) {
         return dsl.select(DSL.min(CONTACT_LABELS.NAME), DSL.count())
                 .from(CONTACT_LABELS).join(CONTACTS).on(CONTACTS.ID.eq(CONTACT_LABELS.CONTACT_ID))

@@ -1,5 +1,6 @@
 package dev.contacts.server.contact;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,6 +19,7 @@ import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contacts.model.BookVersion;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactRules;
 import dev.contacts.model.DeletedContacts;
@@ -84,6 +86,7 @@ public final class ContactService implements ApiRules.Service {
                 .get("/contacts/search", auth.protect(this::search))
                 .ownCalls(Method.GET, "/contacts/birthdays", this::birthdays)
                 .get("/contacts/labels", auth.protect(this::labels))
+                .get("/contacts/version", auth.protect(this::version))
                 .post("/contacts/labels/rename", auth.protect(this::renameLabel))
                 .post("/contacts/labels/remove", auth.protect(this::removeLabel))
                 .post("/contacts/labels/add", auth.protect(this::addLabel))
@@ -225,6 +228,24 @@ public final class ContactService implements ApiRules.Service {
         }
         errors.add(FieldError.query("tz", "Unknown time zone: use an IANA name such as Europe/Kyiv", "value_error"));
         return clock.getZone();
+    }
+
+    /**
+     * {@code GET /contacts/version/}: a strong tag that changes whenever the caller's book does, so that a client
+     * can ask cheaply (one row read by its key, no contact) whether to list again: with {@code If-None-Match}
+     * naming the tag it holds, 304 and no body while nothing changed. The tag is a digest of the owner's id and
+     * book version, both read from the database (every instance behind a load balancer answers alike), and
+     * opaque: it tells nothing but "changed" to its own owner, and nothing of anyone else's book.
+     */
+    private void version(long owner, ServerRequest req, ServerResponse res) {
+        String tag = ContactETags.of((owner + ":" + contacts.bookVersion(owner)).getBytes(StandardCharsets.UTF_8));
+        res.header(HeaderNames.ETAG, tag);
+        Optional<String> ifNoneMatch = req.headers().first(HeaderNames.IF_NONE_MATCH);
+        if (ifNoneMatch.isPresent() && ContactETags.matches(ifNoneMatch.get(), Optional.of(tag))) {
+            res.status(Status.NOT_MODIFIED_304).send();
+            return;
+        }
+        Json.ok(res, new BookVersion(tag));
     }
 
     /** The labels on the caller's live contacts with their counts, in collation order. */

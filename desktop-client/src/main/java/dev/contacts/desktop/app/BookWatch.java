@@ -1,0 +1,130 @@
+package dev.contacts.desktop.app;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import dev.contacts.desktop.api.ApiFailure;
+import dev.contacts.desktop.ui.Background;
+import dev.contacts.desktop.ui.Messages;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+
+/**
+ * Learns of changes made elsewhere (another window, another device) without F5: every {@code period}, and when the
+ * window comes back into focus, it asks the server whether the book's tag moved ({@code GET /contacts/version/},
+ * a 304 while it did not). When it did, {@code changed} refreshes what is shown; it answers false when now is not
+ * the time (a form is open), and the same change is then taken up at the next question. While the server cannot be
+ * reached, the questions thin out (every 2nd, 4th... up to every {@link #MOST_SKIPPED}+1st tick) and
+ * {@code offline} shows why, until an answer comes again. Belongs to one login: {@link #stop} at log-out.
+ */
+public final class BookWatch {
+
+    /** The most ticks let pass without a question while the server cannot be reached. */
+    static final int MOST_SKIPPED = 7;
+
+    /** Runs {@code tick} every {@code period} until the returned {@link Runnable} runs: a Timeline in the app. */
+    public interface Ticker {
+        Runnable every(Duration period, Runnable tick);
+
+        /** On the FX thread, as long as the window is open. */
+        static Ticker fx() {
+            return (period, tick) -> {
+                Timeline timeline = new Timeline(new KeyFrame(javafx.util.Duration.millis(period.toMillis()),
+                        e -> tick.run()));
+                timeline.setCycleCount(Animation.INDEFINITE);
+                timeline.play();
+                return timeline::stop;
+            };
+        }
+    }
+
+    private final UserSession session;
+    private final Background background;
+    private final BooleanSupplier changed;
+    private final Consumer<String> offline;
+    /** The tag of the book as shown; null until the first answer. */
+    private String known;
+    private boolean asking;
+    private boolean stopped;
+    private Runnable cancel = () -> { };
+    /** Failed questions in a row (the server unreachable). */
+    private int failures;
+    private int toSkip;
+
+    /**
+     * {@code changed} refreshes the screens (false: not now, ask again later); {@code offline} shows a message while
+     * the server cannot be reached, and the empty string once it answers again.
+     */
+    public BookWatch(UserSession session, Background background, BooleanSupplier changed, Consumer<String> offline) {
+        this.session = session;
+        this.background = background;
+        this.changed = changed;
+        this.offline = offline;
+    }
+
+    /** Takes the book's tag as it is now and asks again every {@code period} of {@code ticker}. */
+    public void start(Ticker ticker, Duration period) {
+        if (stopped) {
+            return;
+        }
+        check();
+        cancel = ticker.every(period, this::tick);
+    }
+
+    /** The window came back into focus: asks at once (a person back from another window expects it). */
+    public void windowFocused() {
+        toSkip = 0;
+        check();
+    }
+
+    private void tick() {
+        if (toSkip > 0) {
+            toSkip--;
+            return;
+        }
+        check();
+    }
+
+    /** Asks the server now, unless a question is already out or this login is over. */
+    void check() {
+        if (stopped || asking || session.isClosed() || !session.api().isLoggedIn()) { // (expired: the login screen)
+            return;
+        }
+        asking = true;
+        String since = known;
+        background.run(() -> session.api().bookVersionIfChanged(since),
+                tag -> {
+                    if (failures > 0) {
+                        failures = 0;
+                        offline.accept("");
+                    }
+                    if (tag.isPresent() && !stopped && (since == null || changed.getAsBoolean())) {
+                        known = tag.get();
+                    }
+                },
+                session.failures(failure -> {
+                    if (failure instanceof ApiFailure.Unreachable) {
+                        failures++;
+                        toSkip = Math.min(MOST_SKIPPED, (1 << Math.min(failures, 3)) - 1);
+                        offline.accept(Messages.of(failure));
+                    } else if (failure instanceof ApiFailure.Invalid) {
+                        stop(); // a server older than the question (it read "version" as a contact's id): F5 still works
+                    }
+                }),
+                () -> asking = false);
+    }
+
+    /** Whether the ticks still ask (for tests: none after a log-out). */
+    public boolean isWatching() {
+        return !stopped;
+    }
+
+    /** No more questions, and an answer on its way is dropped: at log-out and when the screens go. */
+    public void stop() {
+        stopped = true;
+        cancel.run();
+        cancel = () -> { };
+    }
+}
