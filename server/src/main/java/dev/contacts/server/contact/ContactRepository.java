@@ -1445,7 +1445,6 @@ public final class ContactRepository {
         return dsl.deleteFrom(CONTACTS).where(CONTACTS.DELETED_AT.lt(now.minus(TRASH_KEPT))).execute();
     }
 
-    /** The owner's labels on live contacts, with their counts (in no particular order). */
     /**
      * The owner's book version (migration V12): raised in the same transaction as every write that changes what one
      * of the owner's lists shows (a contact added, edited, trashed, restored; a label or photo changed), on any
@@ -1455,6 +1454,7 @@ public final class ContactRepository {
         return BOOK_VERSION.fetch(dsl, Map.of("owner", owner));
     }
 
+    /** The owner's labels on live contacts, with their counts (in no particular order). */
     public List<LabelCount> labels(long owner) {
         return dsl.select(DSL.min(CONTACT_LABELS.NAME), DSL.count())
                 .from(CONTACT_LABELS).join(CONTACTS).on(CONTACTS.ID.eq(CONTACT_LABELS.CONTACT_ID))
