@@ -158,6 +158,8 @@ public final class ContactsViewModel {
     private Seek wanted;
     /** Rows picked when their labels changed: picked again once listed anew (their labels shown as they are now). */
     private Selection.Picked pickAgain;
+    /** The listing whose contacts were all selected (Ctrl+A) when their labels changed: selected again once listed. */
+    private Listing everyoneAgain;
     /** Answers can arrive out of order (typing, sorting): only those of the newest listing are shown. */
     private long generation;
     /** What waits for every row of the listing to be loaded ("select all", End, delete all). */
@@ -187,6 +189,7 @@ public final class ContactsViewModel {
         filter.addListener((obs, was, is) -> refresh());
         this.labels = new LabelsViewModel(session, background, filter);
         labels.setOnChanged(this::labelsChanged);
+        labels.setRowsOf(this::rowsOf);
         form.setOnSaved(this::saved);
         form.setOnFoundChanged(this::saved); // (reloaded after a conflict: as after a save, the form still open)
         form.setOnFoundGone(this::goneMeanwhile);
@@ -263,6 +266,7 @@ public final class ContactsViewModel {
         labels.refresh();
         Contact before = shown.get();
         pickAgain = selection.get() instanceof Selection.Picked picked && picked.size() > 1 ? picked : null;
+        everyoneAgain = selection.get() instanceof Selection.Everyone everyone ? everyone.listing() : null;
         relist(before == null || pickAgain != null ? null : new Seek(c -> c.id() == before.id(), false));
     }
 
@@ -362,6 +366,7 @@ public final class ContactsViewModel {
     private void failedListing(Listing listing) {
         fresh = null;
         pickAgain = null;
+        everyoneAgain = null;
         selection.set(Selection.NONE); // no rows: nothing for Delete or Export to act on
         shown.set(null);
         shownQuery.set(listing.query());
@@ -404,6 +409,7 @@ public final class ContactsViewModel {
             fresh = null;
             keepShown(before);
             keepPicked();
+            keepEveryone(listing, favoritesTotal + page.total());
             if (wanted != null && wanted.saved() != null && shown.get() == null) {
                 shown.set(wanted.saved()); // still looked for, maybe left out by the search: its details stay
             }
@@ -469,6 +475,18 @@ public final class ContactsViewModel {
             selection.set(again);
             stillSelected.set(null);
             stillSelected.set(again);
+        }
+    }
+
+    /**
+     * After the rows were replaced: Ctrl+A's selection, which a label change through the Labels menu listed anew,
+     * stands again for every contact of that listing (the list then shows every row selected again).
+     */
+    private void keepEveryone(Listing listing, int count) {
+        Listing before = everyoneAgain;
+        everyoneAgain = null;
+        if (listing.equals(before) && count > 0) {
+            selection.set(new Selection.Everyone(listing, count));
         }
     }
 
@@ -721,6 +739,15 @@ public final class ContactsViewModel {
         if (loaded.get() && total.get() > 0) {
             selection.set(new Selection.Everyone(shownListing(), total.get()));
         }
+    }
+
+    /**
+     * Every row of Ctrl+A's {@code everyone} when its listing is loaded to the end (a search's few matches, a small
+     * book), each known with its labels; null while rows are still to come.
+     */
+    private List<Contact> rowsOf(Selection.Everyone everyone) {
+        return complete && fresh == null && everyone.listing().equals(shownListing())
+                && contacts.size() == everyone.size() ? List.copyOf(contacts) : null;
     }
 
     /** Nothing selected any more (the detail pane says to pick a contact). */
