@@ -12,7 +12,7 @@ import javafx.stage.Screen;
 import javafx.scene.text.TextBoundsType;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** A contact's round picture: the photo when there is one, else the initials on a colour picked by the name. */
+/** A contact's round picture: the photo when there is one, else the initials on a colour picked by the contact's id. */
 public final class Avatar extends StackPane {
 
     private final Label initials = new Label();
@@ -53,9 +53,9 @@ public final class Avatar extends StackPane {
         showPhoto(null);
     }
 
-    /** Shows the initials of a name being typed (e.g. in the form of a new contact). */
-    public void show(String firstName, String lastName) {
-        show(new Contact(0, new ContactDraft(firstName, lastName, null, null, null, null), false, null, null));
+    /** Shows the initials of a name being typed in the form of contact {@code id} (0 for a new contact). */
+    public void show(long id, String firstName, String lastName) {
+        show(new Contact(id, new ContactDraft(firstName, lastName, null, null, null, null), false, null, null));
     }
 
     /** Shows {@code image} (its middle square) over the initials; null shows the initials. */

@@ -69,6 +69,7 @@ public final class ContactDetailView extends StackPane {
         subtitle.setWrapText(true);
         star.getStyleClass().add("favorite-star");
         star.setId("detail-favorite");
+        star.setAccessibleText("Favourite"); // (an icon font's glyph reads as nothing, or as a stray character)
         HBox title = new HBox(8, name, star);
         title.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         header.getChildren().setAll(avatar, new VBox(4, title, subtitle));

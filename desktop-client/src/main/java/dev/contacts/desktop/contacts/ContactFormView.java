@@ -350,7 +350,7 @@ public final class ContactFormView extends VBox {
         var chosen = vm.chosenPhotoProperty().get();
         var preview = vm.chosenPreviewProperty().getValue(); // read each time: a binding tells of one change until read
         var contact = vm.editingProperty().get();
-        avatar.show(vm.firstNameProperty().get(), vm.lastNameProperty().get());
+        avatar.show(contact == null ? 0 : contact.id(), vm.firstNameProperty().get(), vm.lastNameProperty().get());
         removePhoto.setDisable(chosen == null && (contact == null || !contact.hasPhoto() || vm.photoRemovedProperty().get()));
         if (chosen != null) {
             avatar.showPhoto(preview); // decoded by the view model in the background; the initials until then

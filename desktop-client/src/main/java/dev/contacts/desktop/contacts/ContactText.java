@@ -133,9 +133,14 @@ public final class ContactText {
                 ? new String(Character.toChars(stripped.codePointAt(0))) : "";
     }
 
-    /** The avatar's colour, 0 to {@link #AVATAR_COLORS}-1, the same for a name every time. */
+    /**
+     * The avatar's colour, 0 to {@link #AVATAR_COLORS}-1: picked by the contact's id, so it stays the same when the
+     * name is edited (as Google's does) and is the same in the list, the details, the trash and a merge. A contact
+     * not saved yet (id 0) takes it from the name being typed.
+     */
     public static int avatarColor(Contact contact) {
-        return Math.floorMod(name(contact).hashCode(), AVATAR_COLORS);
+        return contact.id() > 0 ? (int) Math.floorMod(contact.id(), (long) AVATAR_COLORS)
+                : Math.floorMod(name(contact).hashCode(), AVATAR_COLORS);
     }
 
     /**

@@ -420,6 +420,7 @@ public final class ContactsView extends BorderPane {
             name.getStyleClass().add("contact-name");
             subtitle.getStyleClass().addAll("text-muted", "contact-subtitle");
             star.getStyleClass().add("favorite-star");
+            star.setAccessibleText("Favourite"); // (an icon font's glyph reads as nothing, or as a stray character)
             VBox text = new VBox(2, name, subtitle);
             text.setAlignment(javafx.geometry.Pos.CENTER_LEFT); // a name alone (no line under it) beside the avatar
             text.setMinWidth(0);

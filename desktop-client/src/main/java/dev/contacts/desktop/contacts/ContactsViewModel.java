@@ -158,6 +158,8 @@ public final class ContactsViewModel {
     private Seek wanted;
     /** Rows picked when their labels changed: picked again once listed anew (their labels shown as they are now). */
     private Selection.Picked pickAgain;
+    /** The listing whose contacts were all selected (Ctrl+A) when their labels changed: selected again once listed. */
+    private Listing everyoneAgain;
     /** Answers can arrive out of order (typing, sorting): only those of the newest listing are shown. */
     private long generation;
     /** What waits for every row of the listing to be loaded ("select all", End, delete all). */
@@ -168,7 +170,7 @@ public final class ContactsViewModel {
      */
     private Selection quietlyKeeping;
     /** Ctrl+A's everyone was kept by a quiet listing: chosen again once its rows are counted. */
-    private boolean everyoneAgain;
+    private boolean everyoneKeptQuietly;
     /** The rows to load at once in a quiet listing again (as many as the list had: it keeps its place). */
     private int refillTo;
     /** Whether a listing is under way that the person asked for (a quiet one shows no spinner). */
@@ -200,6 +202,7 @@ public final class ContactsViewModel {
         filter.addListener((obs, was, is) -> refresh());
         this.labels = new LabelsViewModel(session, background, filter);
         labels.setOnChanged(this::labelsChanged);
+        labels.setRowsOf(this::rowsOf);
         form.setOnSaved(this::saved);
         form.setOnFoundChanged(this::saved); // (reloaded after a conflict: as after a save, the form still open)
         form.setOnFoundGone(this::goneMeanwhile);
@@ -309,6 +312,7 @@ public final class ContactsViewModel {
         labels.refresh();
         Contact before = shown.get();
         pickAgain = selection.get() instanceof Selection.Picked picked && picked.size() > 1 ? picked : null;
+        everyoneAgain = selection.get() instanceof Selection.Everyone everyone ? everyone.listing() : null;
         relist(before == null || pickAgain != null ? null : new Seek(c -> c.id() == before.id(), false));
     }
 
@@ -422,6 +426,7 @@ public final class ContactsViewModel {
     private void failedListing(Listing listing) {
         fresh = null;
         pickAgain = null;
+        everyoneAgain = null;
         selection.set(Selection.NONE); // no rows: nothing for Delete or Export to act on
         shown.set(null);
         shownQuery.set(listing.query());
@@ -465,7 +470,7 @@ public final class ContactsViewModel {
             fresh = null;
             if (kept != null) {
                 keepQuietly(kept, before);
-            } else {
+            } else if (!keepEveryone(listing, favoritesTotal + page.total())) {
                 keepShown(before);
                 keepPicked();
                 if (wanted != null && wanted.saved() != null && shown.get() == null) {
@@ -485,8 +490,8 @@ public final class ContactsViewModel {
             }
         } else {
             total.set(favoritesTotal + page.total());
-            if (everyoneAgain) {
-                everyoneAgain = false; // (Ctrl+A's everyone, counted anew)
+            if (everyoneKeptQuietly) {
+                everyoneKeptQuietly = false; // (Ctrl+A's everyone, counted anew)
                 selection.set(new Selection.Everyone(listing, total.get()));
             }
             loaded.set(true);
@@ -535,7 +540,7 @@ public final class ContactsViewModel {
         quietlyKeeping = null;
         refillTo = 0;
         if (kept instanceof Selection.Everyone) {
-            everyoneAgain = true;
+            everyoneKeptQuietly = true;
         } else if (kept instanceof Selection.Picked picked) {
             Selection.Picked again = new Selection.Picked(contacts.stream().filter(picked::includes).toList());
             selection.set(again);
@@ -580,6 +585,20 @@ public final class ContactsViewModel {
             stillSelected.set(null);
             stillSelected.set(again);
         }
+    }
+
+    /**
+     * After the rows were replaced: Ctrl+A's selection, which a label change through the Labels menu listed anew,
+     * stands again for every contact of that listing (the list then shows every row selected again).
+     */
+    private boolean keepEveryone(Listing listing, int count) {
+        Listing before = everyoneAgain;
+        everyoneAgain = null;
+        if (listing.equals(before) && count > 0) {
+            selection.set(new Selection.Everyone(listing, count));
+            return true; // (not the shown contact alone: selecting it would pick it instead of everyone)
+        }
+        return false;
     }
 
     /** After the rows were replaced: the contact shown is selected again, in its newest version, when listed. */
@@ -831,6 +850,15 @@ public final class ContactsViewModel {
         if (loaded.get() && total.get() > 0) {
             selection.set(new Selection.Everyone(shownListing(), total.get()));
         }
+    }
+
+    /**
+     * Every row of Ctrl+A's {@code everyone} when its listing is loaded to the end (a search's few matches, a small
+     * book), each known with its labels; null while rows are still to come.
+     */
+    private List<Contact> rowsOf(Selection.Everyone everyone) {
+        return complete && fresh == null && everyone.listing().equals(shownListing())
+                && contacts.size() == everyone.size() ? List.copyOf(contacts) : null;
     }
 
     /** Nothing selected any more (the detail pane says to pick a contact). */

@@ -110,11 +110,25 @@ public final class LabelsView extends VBox {
             menu.getItems().setAll(rename, remove);
             row.setAlignment(Pos.CENTER_LEFT);
             name.setTextOverrun(OverrunStyle.ELLIPSIS);
+            name.setWrapText(true); // a long label name (up to 40 characters) on two lines rather than cut to "…"
             name.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(name, Priority.ALWAYS);
             count.getStyleClass().add("text-muted");
             count.setMinWidth(USE_PREF_SIZE);
-            setPrefWidth(0); // as wide as the sidebar, never wider: a long name is cut, no sideways scrolling
+            setPrefWidth(0); // as wide as the sidebar, never wider: a long name wraps, no sideways scrolling
+        }
+
+        /**
+         * The row's height at the cell's width: a label name wrapped onto two lines makes the row taller (asked
+         * without a width, the row would say the height of one line, and the name's second line was cut to "…").
+         */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() != row || width < 0) {
+                return super.computePrefHeight(width);
+            }
+            return snappedTopInset() + row.prefHeight(width - snappedLeftInset() - snappedRightInset())
+                    + snappedBottomInset();
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Confirm;
 import dev.contacts.desktop.ui.Messages;
+import dev.contacts.model.Contact;
 import dev.contacts.model.ContactRules;
 import dev.contacts.model.FieldError;
 import dev.contacts.model.LabelCount;
@@ -94,6 +96,7 @@ public final class LabelsViewModel {
     private NewNameQuestion newNameQuestion = Optional::empty;
     /** What lists the book again once a label changed on its contacts (the list and the details). */
     private Runnable onChanged = () -> { };
+    private Function<Selection.Everyone, List<Contact>> rowsOf = everyone -> null;
 
     /** {@code selected} is the list's filter: picking an entry sets it, and it lists again. */
     LabelsViewModel(UserSession session, Background background, ObjectProperty<Filter> selected) {
@@ -149,6 +152,11 @@ public final class LabelsViewModel {
 
     void setOnChanged(Runnable onChanged) {
         this.onChanged = onChanged;
+    }
+
+    /** Where Ctrl+A's selection finds its rows when they are all loaded (null while some are still to come). */
+    void setRowsOf(Function<Selection.Everyone, List<Contact>> rowsOf) {
+        this.rowsOf = rowsOf;
     }
 
     /** Whether {@code entry} is a label (which can be renamed and removed), not "All contacts" or "Favourites". */
@@ -276,10 +284,11 @@ public final class LabelsViewModel {
      */
 
     /**
-     * Each label counted, marked for {@code selection}. Picked rows are known with their labels; for Ctrl+A (the
-     * rows not loaded included) the counts tell: over the whole book a label is on all when its count is the
-     * book's, and within a label's listing that label is on all; any other label that someone carries is marked
-     * mixed (some of them may carry it), so picking it puts them all in it.
+     * Each label counted, marked for {@code selection}. Picked rows are known with their labels, and so are Ctrl+A's
+     * once every row of its listing is loaded (a search's few matches); while rows are still to come the counts
+     * tell: over the whole book a label is on all when its count is the book's, and within a label's listing that
+     * label is on all; any other label that someone carries is marked mixed (some of them may carry it), so
+     * picking it puts them all in it.
      */
     public List<Choice> choices(Selection selection) {
         List<Choice> choices = new ArrayList<>();
@@ -290,7 +299,10 @@ public final class LabelsViewModel {
         return choices;
     }
 
-    private static Mark mark(Selection selection, LabelCount label) {
+    private Mark mark(Selection selection, LabelCount label) {
+        if (selection instanceof Selection.Everyone everyone && rowsOf.apply(everyone) instanceof List<Contact> rows) {
+            return mark(new Selection.Picked(rows), label);
+        }
         if (selection instanceof Selection.Picked picked) {
             long carrying = picked.contacts().stream()
                     .filter(c -> c.labels().stream().anyMatch(l -> sameLabel(l, label.name()))).count();
@@ -315,7 +327,7 @@ public final class LabelsViewModel {
         if (choice.mark() == Mark.ALL) {
             takeOff(selection, choice.name());
         } else {
-            addTo(selection, choice.name(), "Added " + selection.what() + " to “" + choice.name() + "”.");
+            addTo(selection, choice.name());
         }
     }
 
@@ -325,17 +337,21 @@ public final class LabelsViewModel {
             return;
         }
         newNameQuestion.ask().map(ContactRules::labelName).filter(name -> nameProblem(name).isEmpty())
-                .ifPresent(name -> addTo(selection, name, "Added " + selection.what() + " to “" + name + "”."));
+                .ifPresent(name -> addTo(selection, name));
     }
 
-    /** Puts every contact of {@code selection} in the label; Undo takes it off those that did not carry it. */
-    private void addTo(Selection selection, String name, String message) {
+    /**
+     * Puts every contact of {@code selection} in the label; Undo takes it off those that did not carry it. The toast
+     * counts those: "Added 2 contacts" when 2 of the 4 selected were not in it yet.
+     */
+    private void addTo(Selection selection, String name) {
         lastChange.set(null);
         background.run(() -> inBatches(selection.ids(session.api()), (batch, api) -> api.addLabel(name, batch)),
                 changed -> {
                     error.set("");
                     if (!changed.isEmpty()) {
-                        lastChange.set(new Change(message, () -> takeOffAgain(name, changed)));
+                        lastChange.set(new Change("Added " + who(selection, changed) + " to “" + name + "”.",
+                                () -> takeOffAgain(name, changed)));
                     }
                     onChanged.run();
                 }, session.failures(failure -> {
@@ -362,15 +378,20 @@ public final class LabelsViewModel {
             List<Long> changed = removed.changed();
             error.set("");
             if (!changed.isEmpty()) {
-                lastChange.set(new Change("Removed " + (changed.size() == 1 && selection.size() == 1
-                        ? selection.what() : Messages.count(changed.size(), "contact"))
-                        + " from “" + name + "”.", () -> addBack(name, removed)));
+                lastChange.set(new Change("Removed " + who(selection, changed) + " from “" + name + "”.",
+                        () -> addBack(name, removed)));
             }
             onChanged.run();
         }, session.failures(failure -> {
             error.set("Could not take “" + name + "” off: " + Messages.of(failure));
             onChanged.run();
         }));
+    }
+
+    /** The contacts a change reached: the one picked by name, else how many changed (not how many were selected). */
+    private static String who(Selection selection, List<Long> changed) {
+        return changed.size() == 1 && selection.size() == 1 ? selection.what()
+                : Messages.count(changed.size(), "contact");
     }
 
     /** Undo of an addition: the label off the contacts it was added to. */

@@ -74,6 +74,17 @@ class ContactTextTest {
     }
 
     @Test
+    void anAvatarKeepsItsColourWhenTheNameIsEdited() {
+        Contact before = new Contact(42, new ContactDraft("Ada", "Lovelace", null, null, null, null), false, null, null);
+        Contact renamed = new Contact(42, new ContactDraft("Ada", "King", null, null, null, null), false, null, null);
+        assertEquals(ContactText.avatarColor(before), ContactText.avatarColor(renamed),
+                "the same contact, renamed, keeps its colour (Google's does)");
+        Contact other = new Contact(43, new ContactDraft("Ada", "Lovelace", null, null, null, null), false, null, null);
+        assertTrue(ContactText.avatarColor(other) != ContactText.avatarColor(before),
+                "another contact of the same name need not share it: the colour is the contact's, not the name's");
+    }
+
+    @Test
     void theAgeOnADayAndNoneForAnUnknownYear() {
         LocalDate today = LocalDate.of(2026, 11, 26);
         assertEquals(OptionalInt.of(40), ContactText.age(LocalDate.of(1986, 11, 26), today), "birthday today");

@@ -15,9 +15,11 @@ import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +69,13 @@ class LabelsSidebarFlowTest extends UiTestBase {
                 .findFirst().orElse(null);
     }
 
+    /** The text the sidebar's row of label {@code name} draws (cut with "…" when it does not fit). */
+    private String shownName(String name) {
+        return Fx.call(() -> entryCell(name).lookupAll(".label").stream()
+                .filter(n -> n instanceof Label l && l.getText().equals(name)).findFirst()
+                .map(n -> n.lookup(".text")).map(t -> ((Text) t).getText()).orElse("(not shown)"));
+    }
+
     @Test
     void aClickOnALabelListsItsContactsAndAChipInTheDetailsPicksItsLabel() {
         registerAndLogIn(robot, "sidebar@example.com");
@@ -90,6 +99,20 @@ class LabelsSidebarFlowTest extends UiTestBase {
         waitUntil("the favourites alone", () -> listedFirstNames().equals(List.of("Ada")));
         clickOnEntry("All contacts");
         waitUntil("everyone again", () -> listedFirstNames().size() == 4);
+    }
+
+    @Test
+    void aFavouritesStarIsReadOutAsSuch() {
+        registerAndLogIn(robot, "sidebar-star@example.com");
+        addPeople();
+        clickOnContact("Ada Lovelace");
+        waitUntil("her details", () -> text(robot, "#detail-name").equals("Ada Lovelace"));
+        Node star = robot.lookup("#detail-favorite").query();
+        assertTrue(Fx.call(star::isVisible));
+        // (before: no text, so a screen reader said nothing, or the icon font's private character)
+        assertEquals("Favourite", Fx.call(star::getAccessibleText));
+        Node rowStar = robot.lookup("#contacts-list .favorite-star").match(Node::isVisible).query();
+        assertEquals("Favourite", Fx.call(rowStar::getAccessibleText));
     }
 
     @Test
@@ -124,8 +147,12 @@ class LabelsSidebarFlowTest extends UiTestBase {
             double detailWidth = Fx.call(() -> robot.lookup("#contact-detail").query().getBoundsInParent().getWidth());
             // (before: 180, the details taking all the room to spare, label names cut at 1920 as at 1024)
             assertTrue(sidebarWidth >= 250 && sidebarWidth <= 260, "the sidebar is " + sidebarWidth + " wide");
-            assertTrue(listWidth >= 320, "the list is " + listWidth + " wide");
+            // (before: 340, the list kept its width while the details took all the room to spare)
+            assertTrue(listWidth >= 440, "the list is " + listWidth + " wide");
             assertTrue(detailWidth >= 1000, "the details are " + detailWidth + " wide");
+            // (before: "Distributed systems reading gr…", cut even at the sidebar's widest)
+            assertEquals("Distributed systems reading group 2026", shownName("Distributed systems reading group 2026"),
+                    "a long label name is read whole, on two lines");
         });
     }
 

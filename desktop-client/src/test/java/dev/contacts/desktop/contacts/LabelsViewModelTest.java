@@ -325,7 +325,8 @@ class LabelsViewModelTest {
                 ? p.contacts().stream().map(Contact::firstName).toList() : List.of(), "both still picked");
         assertEquals(List.of("Family", "Work"), ((Selection.Picked) vm.selectionProperty().get()).contacts().get(0)
                 .labels(), "as they are now: the menu marks them anew");
-        assertEquals("Added 2 contacts to “Work”.", labels.lastChangeProperty().get().message());
+        assertEquals("Added 1 contact to “Work”.", labels.lastChangeProperty().get().message(),
+                "Grace had it already: only Ada changed");
         assertTrue(labels.undo());
         assertEquals(List.of("Family"), listed("Ada").labels(), "Undo takes it off Ada");
         assertEquals(List.of("Family", "Work"), listed("Grace").labels(), "and leaves Grace's, she had it before");
@@ -367,6 +368,39 @@ class LabelsViewModelTest {
         labels.toggle(work, choice(work, "Family"));
         assertEquals(List.of("Work", "Family"), listed("Edsger").labels(), "Ctrl+A within Work: only its two");
         assertEquals(List.of("All contacts", "Favourites", "Family 3", "Work 2"), entries(), "Alan left out");
+    }
+
+    @Test
+    void everyoneSelectedStaysSelectedAfterALabelChangeAndTheToastCountsThoseThatChanged() {
+        addPeople();
+        vm.selectEveryone();
+        Selection everyone = vm.selectionProperty().get();
+
+        labels.toggle(everyone, choice(everyone, "Family"));
+
+        assertEquals(List.of("Family"), listed("Alan").labels());
+        assertEquals("Added 2 contacts to “Family”.", labels.lastChangeProperty().get().message(),
+                "Ada and Grace were in it already: 2 changed, not the 4 selected");
+        assertEquals(new Selection.Everyone(new Listing("", Filter.ALL), 4), vm.selectionProperty().get(),
+                "Ctrl+A's selection is kept for the next change");
+        assertEquals("4 selected", vm.selectionTextProperty().get());
+        assertEquals("Family:ALL Work:SOME", marks(vm.selectionProperty().get()), "the menu marks it anew");
+
+        labels.toggle(vm.selectionProperty().get(), choice(vm.selectionProperty().get(), "Family"));
+        assertEquals("Removed 4 contacts from “Family”.", labels.lastChangeProperty().get().message());
+        assertTrue(vm.selectionProperty().get() instanceof Selection.Everyone, "still everyone");
+    }
+
+    @Test
+    void withinASearchTheLabelMenuMarksWhatTheMatchesCarryNotTheWholeBook() {
+        addPeople();
+        vm.searchTextProperty().set("turing");
+        vm.selectEveryone();
+        assertEquals("Family:NONE Work:NONE", marks(vm.selectionProperty().get()),
+                "Alan carries no label: nothing is mixed because others in the book carry them");
+        vm.searchTextProperty().set("grace");
+        vm.selectEveryone();
+        assertEquals("Family:ALL Work:ALL", marks(vm.selectionProperty().get()));
     }
 
     @Test

@@ -300,7 +300,7 @@ public final class ContactService implements ApiRules.Service {
         List<FieldError> errors = new ArrayList<>();
         String name = labelName(body, "name", errors);
         Set<Long> ids = bulkIds(body, errors);
-        Map<Long, Integer> places = places(body, ids, errors);
+        Map<Long, Integer> places = places(body, errors);
         ValidationException.throwIfAny(errors);
         Supplier<ValidationException> tooMany = () -> new ValidationException(FieldError.body("ids", "Value error, a"
                 + " contact among them has " + ContactRules.LABELS_MAX + " labels already, the most a contact may have",
@@ -333,13 +333,16 @@ public final class ContactService implements ApiRules.Service {
     }
 
     /**
-     * The optional {@code places} of an addition: for each of {@code ids} in order, where the label goes among that
-     * contact's labels (0 first); a removal's answer gives them. Absent: the end.
+     * The optional {@code places} of an addition: for each entry of {@code ids} as sent, where the label goes among
+     * that contact's labels (0 first); a removal's answer gives them. Absent: the end. The ids are a set, so an id
+     * sent twice is one contact: it takes the place of its first mention (before, the repeat made the two lists'
+     * lengths differ after the ids were made a set, and a valid request was refused with 422).
      */
-    private static Map<Long, Integer> places(ObjectNode body, Set<Long> ids, List<FieldError> errors) {
+    private static Map<Long, Integer> places(ObjectNode body, List<FieldError> errors) {
         JsonNode places = body.get("places");
-        if (places == null || places.isNull()) {
-            return Map.of();
+        JsonNode ids = body.get("ids");
+        if (places == null || places.isNull() || ids == null || !ids.isArray()) {
+            return Map.of(); // (no ids: bulkIds says so)
         }
         if (!places.isArray() || places.size() != ids.size()) {
             errors.add(FieldError.body("places", "Value error, one place for each of the ids, in their order",
@@ -347,16 +350,14 @@ public final class ContactService implements ApiRules.Service {
             return Map.of();
         }
         Map<Long, Integer> byId = new HashMap<>();
-        int i = 0;
-        for (Long id : ids) {
+        for (int i = 0; i < ids.size(); i++) {
             JsonNode place = places.get(i);
-            if (place.isIntegralNumber() && place.canConvertToInt() && place.intValue() >= 0) {
-                byId.put(id, place.intValue());
-            } else {
+            if (!place.isIntegralNumber() || !place.canConvertToInt() || place.intValue() < 0) {
                 errors.add(new FieldError(List.of("body", "places", i), "Input should be a valid integer, 0 or more",
                         "int_type"));
+            } else if (ids.get(i).isIntegralNumber() && ids.get(i).canConvertToLong()) {
+                byId.putIfAbsent(ids.get(i).longValue(), place.intValue());
             }
-            i++;
         }
         return byId;
     }

@@ -241,6 +241,26 @@ class LabelsApiTest {
     }
 
     @Test
+    void anIdSentTwiceWithPlacesIsOneContactAtTheFirstPlace() {
+        String token = api.newUser();
+        long ann = contact(token, "Ann", "Work", "Chess");
+        long bob = contact(token, "Bob", "Work");
+
+        // the ids are a set: before, the repeat was dropped before the places were paired, and this was a 422
+        Response added = api.post("/contacts/labels/add/", token,
+                "{\"name\": \"Family\", \"ids\": [" + ann + ", " + bob + ", " + ann + "], \"places\": [0, 1, 2]}");
+
+        assertEquals(200, added.status(), added.toString());
+        assertEquals(List.of(ann, bob), added.ids("changed"), "each contact once");
+        assertEquals(List.of("Family", "Work", "Chess"), labelsOf(token, ann), "at the place of its first mention");
+        assertEquals(List.of("Work", "Family"), labelsOf(token, bob));
+        Response unpaired = api.post("/contacts/labels/add/", token,
+                "{\"name\": \"Home\", \"ids\": [" + ann + ", " + ann + "], \"places\": [0]}");
+        assertEquals(422, unpaired.status(), "one place for each id as sent, repeats included: " + unpaired);
+        assertEquals(List.of("Family", "Work", "Chess"), labelsOf(token, ann), "refused: nothing changed");
+    }
+
+    @Test
     void aLabelNameBreakingTheContractsRuleChangesNothing() {
         String token = api.newUser();
         long ann = contact(token, "Ann", "Family");

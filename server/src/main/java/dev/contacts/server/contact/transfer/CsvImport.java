@@ -612,7 +612,8 @@ final class CsvImport {
         for (int n = 1; r.has("Address " + n + " - Street") || r.has("Address " + n + " - Formatted"); n++) {
             String p = "Address " + n + " - ";
             String label = EntryLabels.fromCsv(r.take(p + labelSuffix), EntryLabels.Kind.ADDRESS);
-            String street = join(", ", r.take(p + "PO Box"), r.take(p + "Extended Address"), r.take(p + "Street"));
+            String street = TextParts.joined(", ", r.take(p + "PO Box"), r.take(p + "Extended Address"),
+                    r.take(p + "Street"));
             PostalAddress address = new PostalAddress(label, street, r.take(p + "City"), r.take(p + "Region"),
                     r.take(p + "Postal Code"), r.take(p + "Country"));
             String formatted = r.take(p + "Formatted");
@@ -661,7 +662,7 @@ final class CsvImport {
     /** The name, the middle name joined into the first and kept apart too ({@link NameAffixes#MIDDLE}). */
     private static void middleName(DraftBuilder draft, List<VCardProperty> sites, String given, String middle,
                                    String family) {
-        draft.name(join(" ", given, middle), family);
+        draft.name(NameAffixes.withMiddle(given, middle), family);
         if (middle != null && !middle.isBlank()) {
             RawProperty kept = NameAffixes.keptMiddle(given, middle);
             if (kept != null) {
@@ -706,7 +707,7 @@ final class CsvImport {
         for (String[] place : places) {
             String p = place[0] + " ";
             draft.address(new PostalAddress(place[1],
-                    join(", ", r.take(p + "Street"), r.take(p + "Street 2"), r.take(p + "Street 3")),
+                    TextParts.joined(", ", r.take(p + "Street"), r.take(p + "Street 2"), r.take(p + "Street 3")),
                     r.take(p + "City"), r.take(p + "State"), r.take(p + "Postal Code"), r.take(p + "Country/Region")));
         }
         // Outlook's "Web Page" is the business one
@@ -728,7 +729,8 @@ final class CsvImport {
         String last = r.take("Last Name");
         draft.name(first, last);
         String display = r.get("Display Name");
-        if (first == null && last == null || display != null && display.equals(join(" ", first, last))) {
+        if (first == null && last == null
+                || display != null && display.equals(TextParts.joined(" ", first, last))) {
             draft.formattedName(r.take("Display Name"));
         }
         draft.nickname(r.take("Nickname"));
@@ -744,8 +746,9 @@ final class CsvImport {
         }
         for (String[] place : new String[][] {{"Home", "home"}, {"Work", "work"}}) {
             String p = place[0] + " ";
-            draft.address(new PostalAddress(place[1], join(", ", r.take(p + "Address"), r.take(p + "Address 2")),
-                    r.take(p + "City"), r.take(p + "State"), r.take(p + "ZipCode"), r.take(p + "Country")));
+            draft.address(new PostalAddress(place[1],
+                    TextParts.joined(", ", r.take(p + "Address"), r.take(p + "Address 2")), r.take(p + "City"),
+                    r.take(p + "State"), r.take(p + "ZipCode"), r.take(p + "Country")));
         }
         // "Web Page 1" is the work one, "Web Page 2" the home one
         for (String[] site : new String[][] {{"Web Page 1", "Work"}, {"Web Page 2", "Home"}}) {
@@ -788,7 +791,7 @@ final class CsvImport {
      * "A.L." as the initials). Kept, they would come back on every export as data of the contact's own.
      */
     private static boolean outlookFilledIn(String column, String value, Row r) {
-        String name = join(" ", r.get("First Name"), r.get("Middle Name"), r.get("Last Name"));
+        String name = TextParts.joined(" ", r.get("First Name"), r.get("Middle Name"), r.get("Last Name"));
         return switch (column) {
             case "Anniversary" -> NO_DATE.contains(value);
             case "Gender" -> value.equals("Unspecified") || value.equals(OutlookGerman.NO_GENDER);
@@ -843,11 +846,6 @@ final class CsvImport {
 
     private static List<String> split(String cell) {
         return cell == null ? List.of() : Arrays.stream(MULTI.split(cell)).filter(s -> !s.isBlank()).toList();
-    }
-
-    private static String join(String separator, String... parts) {
-        List<String> present = Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList();
-        return present.isEmpty() ? null : String.join(separator, present);
     }
 
     /** One row, by column name; remembers the columns read, so the others are kept as they are. */

@@ -1,7 +1,6 @@
 package dev.contacts.server.contact.transfer;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 import ezvcard.property.RawProperty;
 import ezvcard.property.VCardProperty;
@@ -22,9 +21,7 @@ final class Departments {
 
     /** The organization as the contact has it: the name and the department joined; null when both are blank. */
     static String joined(String name, String department) {
-        List<String> parts = Stream.of(name, department)
-                .filter(s -> s != null && !s.isBlank()).map(String::strip).toList();
-        return parts.isEmpty() ? null : String.join(", ", parts);
+        return TextParts.joined(", ", name, department);
     }
 
     /** The kept department, when there is a name it was joined to (else the organization is the department). */

@@ -2,7 +2,6 @@ package dev.contacts.server.contact.transfer;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import ezvcard.property.RawProperty;
 import ezvcard.property.VCardProperty;
@@ -29,9 +28,8 @@ final class NameAffixes {
 
     /** The kept form of a prefix or suffix ({@code column} is {@link #PREFIX} or {@link #SUFFIX}); null if blank. */
     static RawProperty kept(String column, List<String> parts) {
-        String value = String.join(" ", parts.stream().filter(p -> p != null && !p.isBlank()).map(String::strip)
-                .toList());
-        if (value.isEmpty()) {
+        String value = TextParts.joined(" ", parts);
+        if (value == null) {
             return null;
         }
         RawProperty property = new RawProperty(CsvImport.EXTRA_PROPERTY, value);
@@ -41,9 +39,7 @@ final class NameAffixes {
 
     /** The first name as the contact has it, the middle names joined in; null when both are blank. */
     static String withMiddle(String given, String middle) {
-        List<String> parts = Stream.of(given, middle).filter(s -> s != null && !s.isBlank())
-                .map(String::strip).toList();
-        return parts.isEmpty() ? null : String.join(" ", parts);
+        return TextParts.joined(" ", given, middle);
     }
 
     /** The kept middle name, when there is a given name it was joined to (else it is the first name itself). */
