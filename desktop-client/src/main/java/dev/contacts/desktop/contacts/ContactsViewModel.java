@@ -313,7 +313,8 @@ public final class ContactsViewModel {
         Contact before = shown.get();
         pickAgain = selection.get() instanceof Selection.Picked picked && picked.size() > 1 ? picked : null;
         everyoneAgain = selection.get() instanceof Selection.Everyone everyone ? everyone.listing() : null;
-        relist(before == null || pickAgain != null ? null : new Seek(c -> c.id() == before.id(), false));
+        boolean keepsSelection = pickAgain != null || everyoneAgain != null; // (seeking the shown one would pick it)
+        relist(before == null || keepsSelection ? null : new Seek(c -> c.id() == before.id(), false));
     }
 
     /** What the rows shown are the listing of. */
