@@ -1,0 +1,74 @@
+package dev.contacts.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.contacts.server.support.TestDatabases;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.util.LibraryLoaderUtil;
+import org.sqlite.util.OSInfo;
+
+/**
+ * The launcher script (src/main/sh/contacts-server) points sqlite-jdbc at the native library the build puts beside
+ * it, in the folder sqlite-jdbc itself would take for this machine, and only when that file is there. Run with a
+ * stand-in java that prints the arguments it was given.
+ */
+@Tag(TestDatabases.SQLITE_ONLY) // about SQLite's library, not the database
+class LauncherTest {
+
+    /** sqlite-jdbc's own folder and file name for this machine, e.g. Linux/x86_64 and libsqlitejdbc.so */
+    private static final String FOLDER = OSInfo.getNativeLibFolderPathForCurrentOS();
+    private static final String LIBRARY = LibraryLoaderUtil.getNativeLibName();
+
+    @Test
+    void givesSqliteTheLibraryBesideTheJarInItsOwnFolderForThisMachine(@TempDir Path dir) throws Exception {
+        // the machines the build unpacks a library for (server/pom.xml); on others the launcher sets nothing
+        assumeTrue(FOLDER.matches("Linux/(x86_64|aarch64|x86|riscv64)|(Linux-Musl|Mac|FreeBSD)/(x86_64|aarch64|x86)"),
+                FOLDER);
+        Path library = dir.resolve("dist/sqlite-native").resolve(FOLDER).resolve(LIBRARY);
+        Files.createDirectories(library.getParent());
+        Files.write(library, new byte[0]);
+        List<String> args = javaArguments(dir);
+        assertTrue(args.contains("-Dorg.sqlite.lib.path=" + library.getParent().toAbsolutePath()), args.toString());
+        assertTrue(args.contains("-Dorg.sqlite.lib.name=" + LIBRARY), args.toString());
+    }
+
+    @Test
+    void leavesSqliteToFindItsLibraryAsBeforeWhenNoneIsBesideTheJar(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("dist/sqlite-native"));
+        List<String> args = javaArguments(dir);
+        assertEquals(List.of(), args.stream().filter(arg -> arg.startsWith("-Dorg.sqlite.")).toList());
+        assertEquals(List.of("-jar", dir.resolve("dist/contacts-server.jar").toAbsolutePath().toString(), "--version"),
+                args.subList(args.size() - 3, args.size()), "the server's jar and arguments come last, as before");
+    }
+
+    /** Runs a copy of the launcher in dir/dist with dir/jdk/bin/java printing its arguments, one a line. */
+    private static List<String> javaArguments(Path dir) throws IOException, InterruptedException {
+        assumeFalse(System.getProperty("os.name").startsWith("Windows"), "the launcher is a POSIX shell script");
+        Path dist = Files.createDirectories(dir.resolve("dist"));
+        Files.copy(Path.of("src/main/sh/contacts-server"), dist.resolve("contacts-server"));
+        Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        assertTrue(java.toFile().setExecutable(true));
+        ProcessBuilder builder = new ProcessBuilder("sh", dist.resolve("contacts-server").toString(), "--version")
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
+        builder.environment().remove("JAVA_OPTS");
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out.lines().toList();
+    }
+}
