@@ -30,33 +30,53 @@ class LauncherTest {
     /** sqlite-jdbc's own folder and file name for this machine, e.g. Linux/x86_64 and libsqlitejdbc.so */
     private static final String FOLDER = OSInfo.getNativeLibFolderPathForCurrentOS();
     private static final String LIBRARY = LibraryLoaderUtil.getNativeLibName();
+    /** Where the launcher is installed: a folder name with a space, as "Program Files" or a user's "My apps" */
+    private static final String DIST = "my apps";
 
     @Test
     void givesSqliteTheLibraryBesideTheJarInItsOwnFolderForThisMachine(@TempDir Path dir) throws Exception {
         // the machines the build unpacks a library for (server/pom.xml); on others the launcher sets nothing
         assumeTrue(FOLDER.matches("Linux/(x86_64|aarch64|x86|riscv64)|(Linux-Musl|Mac|FreeBSD)/(x86_64|aarch64|x86)"),
                 FOLDER);
-        Path library = dir.resolve("dist/sqlite-native").resolve(FOLDER).resolve(LIBRARY);
+        Path library = dir.resolve(DIST).resolve("sqlite-native").resolve(FOLDER).resolve(LIBRARY);
         Files.createDirectories(library.getParent());
         Files.write(library, new byte[0]);
+        Path cache = Files.write(dir.resolve(DIST).resolve("contacts-server.aot"), new byte[0]);
         List<String> args = javaArguments(dir);
+        assertTrue(args.contains("-XX:AOTCache=" + cache.toAbsolutePath()), "each option whole: " + args);
         assertTrue(args.contains("-Dorg.sqlite.lib.path=" + library.getParent().toAbsolutePath()), args.toString());
         assertTrue(args.contains("-Dorg.sqlite.lib.name=" + LIBRARY), args.toString());
     }
 
     @Test
     void leavesSqliteToFindItsLibraryAsBeforeWhenNoneIsBesideTheJar(@TempDir Path dir) throws Exception {
-        Files.createDirectories(dir.resolve("dist/sqlite-native"));
+        Files.createDirectories(dir.resolve(DIST).resolve("sqlite-native"));
         List<String> args = javaArguments(dir);
         assertEquals(List.of(), args.stream().filter(arg -> arg.startsWith("-Dorg.sqlite.")).toList());
-        assertEquals(List.of("-jar", dir.resolve("dist/contacts-server.jar").toAbsolutePath().toString(), "--version"),
+        assertEquals(List.of("-jar", dir.resolve(DIST).resolve("contacts-server.jar").toAbsolutePath().toString(), "--version"),
                 args.subList(args.size() - 3, args.size()), "the server's jar and arguments come last, as before");
     }
 
-    /** Runs a copy of the launcher in dir/dist with dir/jdk/bin/java printing its arguments, one a line. */
+    /** Runs a copy of the launcher in dir/{@value DIST} with dir/jdk/bin/java printing its arguments, one a line. */
     private static List<String> javaArguments(Path dir) throws IOException, InterruptedException {
+        return javaArguments(dir, null);
+    }
+
+    @Test
+    void javaOptsComeAfterTheShippedOptionsSoTheyWin(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve(DIST).resolve("sqlite-native"));
+        Files.write(Files.createDirectories(dir.resolve(DIST)).resolve("contacts-server.aot"), new byte[0]);
+        List<String> args = javaArguments(dir, "-Xmx512m -Dsome.setting=1");
+        int jar = args.indexOf("-jar");
+        assertEquals(List.of("-Xmx512m", "-Dsome.setting=1"), args.subList(jar - 2, jar), args.toString());
+        assertTrue(args.indexOf("-Xmx64m") < jar - 2 && args.stream().filter(a -> a.startsWith("-XX:AOTCache="))
+                .allMatch(a -> args.indexOf(a) < jar - 2), args.toString());
+    }
+
+    /** As {@link #javaArguments(Path)}, with JAVA_OPTS set to {@code javaOpts} (null: unset). */
+    private static List<String> javaArguments(Path dir, String javaOpts) throws IOException, InterruptedException {
         assumeFalse(System.getProperty("os.name").startsWith("Windows"), "the launcher is a POSIX shell script");
-        Path dist = Files.createDirectories(dir.resolve("dist"));
+        Path dist = Files.createDirectories(dir.resolve(DIST));
         Files.copy(Path.of("src/main/sh/contacts-server"), dist.resolve("contacts-server"));
         Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
         Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
@@ -65,6 +85,9 @@ class LauncherTest {
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
         builder.environment().remove("JAVA_OPTS");
+        if (javaOpts != null) {
+            builder.environment().put("JAVA_OPTS", javaOpts);
+        }
         Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
