@@ -51,8 +51,9 @@ public final class AppWindow {
     private final Background background;
     /** The spelled dates' patterns, made in the background once the window shows ({@link #prepareDates}). */
     private final PreparedDates dates = new PreparedDates();
-    /** Opens a link (a {@code mailto:}) outside the app; the app's host services, set by {@link #openLinksWith}. */
+    /** The timer of the questions whether the book changed elsewhere (tests drive their own). */
     private BookWatch.Ticker ticker = BookWatch.Ticker.fx();
+    /** Opens a link (a {@code mailto:}) outside the app; the app's host services, set by {@link #openLinksWith}. */
     private Consumer<String> openLink = link -> LOG.log(System.Logger.Level.INFO, "No way to open links here");
     private static final System.Logger LOG = System.getLogger(AppWindow.class.getName());
 
