@@ -40,8 +40,8 @@ import ezvcard.property.VCardProperty;
 import ezvcard.util.PartialDate;
 
 /**
- * Writes contacts as vCard 4.0 (RFC 6350), or 3.0 (RFC 2426) for iPhone/iCloud and Outlook, one card at a time into a {@link Spool} (memory holds one card, whatever
- * the export's size), copied to the output at the end.
+ * Writes contacts as vCard 4.0 (RFC 6350), or 3.0 (RFC 2426) for iPhone/iCloud and Outlook, one card at a time into a
+ * {@link Spool} (memory holds one card, whatever the export's size), copied to the output at the end.
  */
 final class VCardExport implements ContactFileWriter {
 
