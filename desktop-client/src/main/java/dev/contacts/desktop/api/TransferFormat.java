@@ -1,5 +1,6 @@
 package dev.contacts.desktop.api;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -34,7 +35,7 @@ public enum TransferFormat {
 
     /** The format a remembered {@link #name()} names; empty for a name no longer known. */
     public static Optional<TransferFormat> named(String name) {
-        return java.util.Arrays.stream(values()).filter(f -> f.name().equals(name)).findFirst();
+        return Arrays.stream(values()).filter(f -> f.name().equals(name)).findFirst();
     }
 
     public String mediaType() {
