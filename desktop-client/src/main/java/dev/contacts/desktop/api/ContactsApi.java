@@ -427,7 +427,7 @@ public final class ContactsApi {
     static final int EXPORT_IDS_PER_REQUEST = 200;
 
     /**
-     * Writes every contact (or only {@code ids}, when not empty) to {@code out} as vCard 4.0 or CSV. More ids
+     * Writes every contact (or only {@code ids}, when not empty) to {@code out} as vCard 4.0, 3.0 or CSV. More ids
      * than one request names are asked for in turn and written one after the other (a CSV with its header row
      * once: the server's header is always the same). A failure to write to {@code out} is an
      * {@link IOException}; one of the server or the connection an {@link ApiFailure}.
@@ -445,7 +445,7 @@ public final class ContactsApi {
 
     private void exportPart(TransferFormat format, List<Long> ids, OutputStream out, boolean withoutHeader)
             throws IOException {
-        StringBuilder path = new StringBuilder("/contacts/export/?format=").append(format.query());
+        StringBuilder path = new StringBuilder("/contacts/export/?").append(format.exportQuery());
         if (!ids.isEmpty()) {
             path.append("&ids=").append(String.join(",", ids.stream().map(String::valueOf).toList()));
         }

@@ -1,11 +1,15 @@
 package dev.contacts.desktop.api;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The file formats the server imports and exports: how each is named in a query, a Content-Type and a file. */
 public enum TransferFormat {
+    /** vCard 4.0, the server's default. */
     VCARD("vcard", "text/vcard", "vCard", "vcf"),
+    /** vCard 3.0, exported for iPhone/iCloud and Outlook, which read 3.0 (imported as any vCard). */
+    VCARD_3("vcard", "text/vcard", "vCard 3.0", "vcf"),
     CSV("csv", "text/csv", "CSV", "csv");
 
     private final String query;
@@ -22,6 +26,16 @@ public enum TransferFormat {
 
     public String query() {
         return query;
+    }
+
+    /** The export's query parameters: {@code format=vcard&version=3.0}, {@code format=csv}. */
+    public String exportQuery() {
+        return "format=" + query + (this == VCARD_3 ? "&version=3.0" : "");
+    }
+
+    /** The format a remembered {@link #name()} names; empty for a name no longer known. */
+    public static Optional<TransferFormat> named(String name) {
+        return Arrays.stream(values()).filter(f -> f.name().equals(name)).findFirst();
     }
 
     public String mediaType() {

@@ -110,6 +110,7 @@ public final class MainView extends StackPane {
         this.account = new AccountViewModel(user, background);
         this.transfers = new Transfers(user, background, contacts::reload,
                 () -> contacts.selectionProperty().get(), this);
+        transfers.rememberFormatIn(settings);
         this.contactsView = new ContactsView(contacts, openLink, this::exportSelection, this::showTrash,
                 this::importFiles);
         this.birthdaysView = new BirthdaysView(birthdays, dates, this::openFromBirthdays);

@@ -9,6 +9,7 @@ import dev.contacts.desktop.api.ContactsApi;
 import dev.contacts.desktop.api.TransferFormat;
 import dev.contacts.desktop.contacts.Selection;
 import dev.contacts.desktop.app.UserSession;
+import dev.contacts.desktop.settings.Settings;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Messages;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -28,10 +29,26 @@ public final class ExportViewModel {
     private final Background background;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    /** The format of the last export, proposed for the next one (vCard 4.0 until one is made). */
+    private final ReadOnlyObjectWrapper<TransferFormat> lastFormat = new ReadOnlyObjectWrapper<>(TransferFormat.VCARD);
+
+    /** The settings' key of the last export's format. */
+    static final String FORMAT_KEY = "export.format";
 
     public ExportViewModel(UserSession session, Background background) {
         this.session = session;
         this.background = background;
+    }
+
+    /** The last export's format is read from {@code settings} and kept there: the next run proposes it too. */
+    public void rememberFormatIn(Settings settings) {
+        lastFormat.set(settings.get(FORMAT_KEY).flatMap(TransferFormat::named).orElse(TransferFormat.VCARD));
+        lastFormat.addListener((obs, was, is) -> settings.put(FORMAT_KEY, is.name()));
+    }
+
+    /** The format to propose for an export: the last one chosen. */
+    public ReadOnlyObjectProperty<TransferFormat> lastFormatProperty() {
+        return lastFormat.getReadOnlyProperty();
     }
 
     /** The ids the server reads as "every contact of the caller". */
@@ -88,6 +105,7 @@ public final class ExportViewModel {
      */
     private void export(TransferFormat format, Function<ContactsApi, List<Long>> which, Path target, String what) {
         state.set(State.RUNNING);
+        lastFormat.set(format);
         message.set("Exporting " + what + "to " + target.getFileName() + "…");
         background.run(() -> {
             List<Long> ids = which.apply(session.api());

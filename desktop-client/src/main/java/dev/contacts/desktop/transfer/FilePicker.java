@@ -16,6 +16,6 @@ public interface FilePicker {
     /** The vCard or CSV files to import; empty when cancelled. */
     List<Path> filesToImport();
 
-    /** Where to export, proposing {@code suggestedName}; empty when cancelled. */
-    Optional<Target> exportTarget(String suggestedName);
+    /** Where to export, proposing {@code suggestedName} in the format {@code proposed}; empty when cancelled. */
+    Optional<Target> exportTarget(String suggestedName, TransferFormat proposed);
 }

@@ -2,7 +2,10 @@ package dev.contacts.desktop.transfer;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.contacts.desktop.api.TransferFormat;
@@ -20,6 +23,18 @@ final class FxFilePicker implements FilePicker {
             new FileChooser.ExtensionFilter("vCard (*.vcf)", "*.vcf", "*.vcard", "*.VCF");
     private static final FileChooser.ExtensionFilter CSV =
             new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv", "*.CSV");
+    /** The save dialog's choice of format, each for the address book it suits. */
+    private static final Map<TransferFormat, FileChooser.ExtensionFilter> EXPORTS = exports();
+
+    private static Map<TransferFormat, FileChooser.ExtensionFilter> exports() {
+        Map<TransferFormat, FileChooser.ExtensionFilter> exports = new LinkedHashMap<>();
+        exports.put(TransferFormat.VCARD_3, new FileChooser.ExtensionFilter("vCard 3.0 — iPhone, Outlook (*.vcf)",
+                "*.vcf", "*.vcard", "*.VCF"));
+        exports.put(TransferFormat.VCARD, new FileChooser.ExtensionFilter("vCard 4.0 — Google, Thunderbird (*.vcf)",
+                "*.vcf", "*.vcard", "*.VCF"));
+        exports.put(TransferFormat.CSV, new FileChooser.ExtensionFilter("CSV — Google (*.csv)", "*.csv", "*.CSV"));
+        return Collections.unmodifiableMap(exports);
+    }
     /** .tab and .txt: Thunderbird's tab-separated export (a .txt is imported if its first line is a header). */
     private static final FileChooser.ExtensionFilter BOTH = new FileChooser.ExtensionFilter("Contacts (*.vcf, *.csv)",
             "*.vcf", "*.vcard", "*.csv", "*.VCF", "*.CSV", "*.tab", "*.tsv", "*.txt", "*.TXT");
@@ -44,23 +59,32 @@ final class FxFilePicker implements FilePicker {
     }
 
     @Override
-    public Optional<Target> exportTarget(String suggestedName) {
+    public Optional<Target> exportTarget(String suggestedName, TransferFormat proposed) {
         FileChooser chooser = chooser("Export contacts");
-        chooser.getExtensionFilters().setAll(VCARD, CSV);
+        chooser.getExtensionFilters().setAll(EXPORTS.values());
+        chooser.setSelectedExtensionFilter(EXPORTS.getOrDefault(proposed, EXPORTS.get(TransferFormat.VCARD)));
         chooser.setInitialFileName(suggestedName); // no extension: the chosen filter adds its own
         File file = chooser.showSaveDialog(window());
         if (file == null) {
             return Optional.empty();
         }
         lastFolder = file.getParentFile();
-        TransferFormat chosen = chooser.getSelectedExtensionFilter() == CSV ? TransferFormat.CSV : TransferFormat.VCARD;
+        TransferFormat chosen = EXPORTS.entrySet().stream()
+                .filter(e -> e.getValue() == chooser.getSelectedExtensionFilter()).map(Map.Entry::getKey)
+                .findFirst().orElse(proposed);
         return Optional.of(target(file.toPath(), chosen));
     }
 
-    /** The format the name says wins over the filter; a name without one gets the filter's extension. */
+    /**
+     * The format the name says wins over the filter (a .vcf keeps the vCard version chosen); a name without one gets
+     * the filter's extension.
+     */
     static Target target(Path path, TransferFormat chosen) {
         String name = path.getFileName().toString();
         Optional<TransferFormat> named = TransferFormat.ofFileName(name);
+        if (named.isPresent() && named.get().extension().equals(chosen.extension())) {
+            return new Target(path, chosen);
+        }
         if (named.isPresent()) {
             return new Target(path, named.get());
         }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import dev.contacts.desktop.api.TransferFormat;
 import dev.contacts.desktop.app.UserSession;
 import dev.contacts.desktop.contacts.Selection;
+import dev.contacts.desktop.settings.Settings;
 import dev.contacts.desktop.ui.Background;
 import javafx.scene.Node;
 import javafx.scene.input.DragEvent;
@@ -47,6 +48,11 @@ public final class Transfers {
         this.picker = picker;
     }
 
+    /** The export's format is remembered in {@code settings}: the save dialog proposes the last one. */
+    public void rememberFormatIn(Settings settings) {
+        exporter.rememberFormatIn(settings);
+    }
+
     /** The cards to lay over the main view. */
     public List<Node> views() {
         return List.of(importView, exportView);
@@ -57,7 +63,8 @@ public final class Transfers {
     }
 
     public void exportAll() {
-        picker.exportTarget(suggestedName()).ifPresent(t -> exporter.exportAll(t.format(), t.path()));
+        picker.exportTarget(suggestedName(), exporter.lastFormatProperty().get())
+                .ifPresent(t -> exporter.exportAll(t.format(), t.path()));
     }
 
     public void exportSelection() {
@@ -67,7 +74,8 @@ public final class Transfers {
             exporter.refuse(problem); // before asking for a file that would not be written
             return;
         }
-        picker.exportTarget(suggestedName()).ifPresent(t -> exporter.exportSelection(t.format(), chosen, t.path()));
+        picker.exportTarget(suggestedName(), exporter.lastFormatProperty().get())
+                .ifPresent(t -> exporter.exportSelection(t.format(), chosen, t.path()));
     }
 
     /**

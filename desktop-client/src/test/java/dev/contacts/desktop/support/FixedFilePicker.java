@@ -12,6 +12,12 @@ public final class FixedFilePicker implements FilePicker {
 
     private List<Path> toImport = List.of();
     private Target exportTo;
+    private TransferFormat proposed;
+
+    /** The format the save dialog was last opened with (null before it was). */
+    public TransferFormat proposed() {
+        return proposed;
+    }
 
     public FixedFilePicker importing(Path... files) {
         toImport = List.of(files);
@@ -29,7 +35,8 @@ public final class FixedFilePicker implements FilePicker {
     }
 
     @Override
-    public Optional<Target> exportTarget(String suggestedName) {
+    public Optional<Target> exportTarget(String suggestedName, TransferFormat proposed) {
+        this.proposed = proposed;
         return Optional.ofNullable(exportTo);
     }
 }

@@ -73,6 +73,31 @@ class ExportFlowTest extends UiTestBase {
     }
 
     @Test
+    void aVCardThreeExportIsWrittenAndTheSaveDialogProposesItNextTime() throws IOException {
+        registerAndLogIn(robot, "export-three@example.com");
+        userApi().create(new ContactDraft("Ada", "Lovelace", "ada@example.com", null, null, null));
+        robot.type(KeyCode.F5);
+        waitUntil("listed", () -> contactRows() == 1);
+
+        Path iphone = dataDir.resolve("iphone.vcf");
+        FixedFilePicker picker = new FixedFilePicker().exportingTo(iphone, TransferFormat.VCARD_3);
+        picker(picker);
+        Menus.choose(robot, "File", "Export all…");
+        assertEquals(TransferFormat.VCARD, picker.proposed(), "vCard 4.0 is proposed first");
+        waitUntil("exported", () -> text(robot, "#export-message").startsWith("All contacts exported as vCard 3.0"));
+        assertTrue(Files.readString(iphone).startsWith("BEGIN:VCARD\r\nVERSION:3.0\r\n"));
+        robot.clickOn("#export-close");
+        waitUntil("closed", () -> !visible(robot, "#export-view"));
+
+        picker(new FixedFilePicker()); // cancelled
+        Menus.choose(robot, "File", "Export all…");
+        FixedFilePicker next = new FixedFilePicker();
+        picker(next);
+        Menus.choose(robot, "File", "Export all…");
+        assertEquals(TransferFormat.VCARD_3, next.proposed(), "the last format chosen is proposed again");
+    }
+
+    @Test
     void exportTheSelectionThenEverythingThenIntoAFolderThatIsGone() throws IOException {
         registerAndLogIn(robot, "export-ui@example.com");
         userApi().create(new ContactDraft("Ada", "Lovelace", "ada@example.com", null, null, null));

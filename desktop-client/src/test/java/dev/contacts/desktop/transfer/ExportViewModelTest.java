@@ -16,6 +16,7 @@ import dev.contacts.desktop.api.ContactsApi.Filter;
 import dev.contacts.desktop.api.TransferFormat;
 import dev.contacts.desktop.contacts.Listing;
 import dev.contacts.desktop.contacts.Selection;
+import dev.contacts.desktop.settings.Settings;
 import dev.contacts.desktop.support.ServerFixture;
 import dev.contacts.desktop.transfer.ExportViewModel.State;
 import dev.contacts.desktop.ui.Background;
@@ -55,6 +56,30 @@ class ExportViewModelTest {
             assertTrue(lines.get(0).startsWith("First Name,Middle Name,Last Name"), lines.get(0));
             assertEquals(3, lines.size());
             assertNoPartFilesIn(dir);
+        }
+    }
+
+    @Test
+    void aVCardThreeExportIsWrittenAsThreeForIPhoneAndOutlookAndItsFormatIsProposedNextTime() throws IOException {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("export3@example.com")) {
+            create(fixture, "Ada", "Lovelace");
+            Settings settings = new Settings(dir);
+            ExportViewModel vm = new ExportViewModel(fixture.user, Background.direct());
+            vm.rememberFormatIn(settings);
+            assertEquals(TransferFormat.VCARD, vm.lastFormatProperty().get(), "vCard 4.0 until another is chosen");
+
+            Path vcf = dir.resolve("iphone.vcf");
+            vm.exportAll(TransferFormat.VCARD_3, vcf);
+            assertEquals(State.DONE, vm.stateProperty().get(), vm.messageProperty().get());
+            assertEquals("All contacts exported as vCard 3.0 to " + vcf + ".", vm.messageProperty().get());
+            String vcard = Files.readString(vcf);
+            assertTrue(vcard.startsWith("BEGIN:VCARD\r\nVERSION:3.0\r\n"), vcard);
+            assertTrue(vcard.contains("FN:Ada Lovelace"), vcard);
+
+            settings.awaitWrites();
+            ExportViewModel nextRun = new ExportViewModel(fixture.user, Background.direct());
+            nextRun.rememberFormatIn(new Settings(dir));
+            assertEquals(TransferFormat.VCARD_3, nextRun.lastFormatProperty().get(), "remembered across runs");
         }
     }
 
@@ -191,6 +216,11 @@ class ExportViewModelTest {
                 FxFilePicker.target(plain, TransferFormat.CSV));
         assertEquals(new FilePicker.Target(Path.of("/tmp/book.vcf"), TransferFormat.VCARD),
                 FxFilePicker.target(Path.of("/tmp/book.vcf"), TransferFormat.CSV), "the name the person typed wins");
+        assertEquals(new FilePicker.Target(Path.of("/tmp/iphone.vcf"), TransferFormat.VCARD_3),
+                FxFilePicker.target(Path.of("/tmp/iphone.vcf"), TransferFormat.VCARD_3),
+                "a .vcf keeps the vCard version chosen");
+        assertEquals(new FilePicker.Target(Path.of("/tmp/iphone.vcf"), TransferFormat.VCARD_3),
+                FxFilePicker.target(Path.of("/tmp/iphone"), TransferFormat.VCARD_3));
     }
 
     private static void assertNoPartFilesIn(Path dir) throws IOException {

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import dev.contacts.model.Contact;
 import dev.contacts.server.contact.ContactRepository;
 import dev.contacts.server.db.Database;
+import ezvcard.VCardVersion;
 
 /**
  * Writes an owner's contacts to a file, a page at a time: memory holds one page, whatever the address book's
@@ -24,7 +25,10 @@ final class Exporter {
 
     /** The export formats, with what the response says about them. */
     enum Format {
-        VCARD("text/vcard; charset=utf-8", "contacts.vcf"), CSV("text/csv; charset=utf-8", "contacts.csv");
+        VCARD("text/vcard; charset=utf-8", "contacts.vcf"),
+        /** vCard 3.0 (RFC 2426), what iPhone/iCloud and Outlook read. */
+        VCARD_3("text/vcard; charset=utf-8", "contacts.vcf"),
+        CSV("text/csv; charset=utf-8", "contacts.csv");
 
         final String contentType;
         final String fileName;
@@ -57,12 +61,13 @@ final class Exporter {
     private void exportInTurn(long owner, Optional<List<Long>> ids, Format format, Writer out) throws Exception {
         Optional<List<Long>> wanted = ids.map(some -> new ArrayList<>(new TreeSet<>(some)));
         ContactFileWriter file = switch (format) {
-            case VCARD -> new VCardExport(out);
+            case VCARD -> new VCardExport(out, VCardVersion.V4_0);
+            case VCARD_3 -> new VCardExport(out, VCardVersion.V3_0);
             case CSV -> new CsvExport(out);
         };
         try (Database.Snapshot snapshot = database.snapshot()) {
             // a CSV has no photo's column: its photos are not read
-            boolean photos = format == Format.VCARD;
+            boolean photos = format != Format.CSV;
             if (wanted.isPresent()) {
                 for (int from = 0; from < wanted.get().size(); from += PAGE) {
                     List<Long> some = wanted.get().subList(from, Math.min(wanted.get().size(), from + PAGE));

@@ -95,6 +95,19 @@ public final class TransferService implements ApiRules.Service {
                 yield null;
             }
         };
+        Optional<String> version = RequestParams.query(req, "version").map(String::strip);
+        if (version.isPresent() && format == Exporter.Format.VCARD) {
+            format = switch (version.get()) {
+                case "4.0" -> Exporter.Format.VCARD;
+                case "3.0" -> Exporter.Format.VCARD_3;
+                default -> {
+                    errors.add(FieldError.query("version", "Input should be '3.0' or '4.0'", "enum"));
+                    yield null;
+                }
+            };
+        } else if (version.isPresent() && format != null) {
+            errors.add(FieldError.query("version", "Only a vCard export has a version", "value_error"));
+        }
         Optional<List<Long>> ids = RequestParams.query(req, "ids").map(text -> ids(text, errors));
         ValidationException.throwIfAny(errors);
         res.header(HeaderNames.CONTENT_TYPE, format.contentType);

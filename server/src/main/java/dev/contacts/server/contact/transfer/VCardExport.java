@@ -40,26 +40,58 @@ import ezvcard.property.VCardProperty;
 import ezvcard.util.PartialDate;
 
 /**
- * Writes contacts as vCard 4.0 (RFC 6350), one card at a time into a {@link Spool} (memory holds one card, whatever
- * the export's size), copied to the output at the end.
+ * Writes contacts as vCard 4.0 (RFC 6350), or 3.0 (RFC 2426) for iPhone/iCloud and Outlook, one card at a time into a
+ * {@link Spool} (memory holds one card, whatever the export's size), copied to the output at the end.
  */
 final class VCardExport implements ContactFileWriter {
 
     private final Writer out;
     private final Spool spool;
     private final VCardWriter writer;
+    private final VCardVersion version;
 
+    /** vCard 4.0, the default. */
     VCardExport(Writer out) throws IOException {
+        this(out, VCardVersion.V4_0);
+    }
+
+    /**
+     * ez-vcard's writer of that version writes each property as the version wants it (a 3.0 photo as {@code
+     * ENCODING=b;TYPE=jpeg}) and leaves out the kept properties the version has not (a 3.0 card has no ANNIVERSARY).
+     */
+    VCardExport(Writer out, VCardVersion version) throws IOException {
         this.out = out;
         this.spool = new Spool();
-        this.writer = new VCardWriter(new OutputStreamWriter(spool.output(), StandardCharsets.UTF_8), VCardVersion.V4_0);
+        this.version = version;
+        this.writer = new VCardWriter(new OutputStreamWriter(spool.output(), StandardCharsets.UTF_8), version);
         writer.setAddProdId(false);
         writer.setScribeIndex(LeanPhotoScribe.INDEX); // the same text, a photo's base64 made with fewer copies
     }
 
     @Override
     public void write(TransferItem item) throws IOException {
-        writer.write(toCard(item));
+        VCard card = toCard(item);
+        if (version == VCardVersion.V3_0) {
+            omitYearAsApple(card);
+        }
+        writer.write(card);
+    }
+
+    /** Apple's parameter that marks the year of a year-less birthday as no year ({@code 1604}, as here). */
+    static final String APPLE_OMIT_YEAR = "X-APPLE-OMIT-YEAR";
+
+    /**
+     * A year-less birthday as Apple writes it in vCard 3.0, which has no date without a year: {@code
+     * BDAY;X-APPLE-OMIT-YEAR=1604:1604-03-15} (this book's year-less year is Apple's too, and the import reads it).
+     */
+    private static void omitYearAsApple(VCard card) {
+        Birthday bday = card.getBirthday();
+        if (bday != null && bday.getPartialDate() != null) {
+            PartialDate day = bday.getPartialDate();
+            Birthday apple = new Birthday(LocalDate.of(ContactRules.YEAR_UNKNOWN, day.getMonth(), day.getDate()));
+            apple.getParameters().put(APPLE_OMIT_YEAR, String.valueOf(ContactRules.YEAR_UNKNOWN));
+            card.setBirthday(apple);
+        }
     }
 
     /** The card of one contact: its fields, its UID, its photo inline and the properties kept from its import. */
