@@ -66,10 +66,20 @@ public final class BookWatch {
 
     /** Takes the book's tag as it is now and asks again every {@code period} of {@code ticker}. */
     public void start(Ticker ticker, Duration period) {
+        start(ticker, period, () -> { });
+    }
+
+    /**
+     * As {@link #start(Ticker, Duration)}, {@code firstListing} running once the first tag is in (or could not be
+     * had): the tag is read before the book is listed, so a change made elsewhere between the two is taken up at
+     * the next question (a tag read after the listing took that change for what is shown). One small request.
+     */
+    public void start(Ticker ticker, Duration period, Runnable firstListing) {
         if (stopped) {
+            firstListing.run();
             return;
         }
-        check();
+        check(firstListing);
         cancel = ticker.every(period, this::tick);
     }
 
@@ -89,7 +99,13 @@ public final class BookWatch {
 
     /** Asks the server now, unless a question is already out or this login is over. */
     void check() {
+        check(() -> { });
+    }
+
+    /** {@link #check()}, then {@code answered} whatever came of it (also when nothing was asked). */
+    private void check(Runnable answered) {
         if (stopped || asking || session.isClosed() || !session.api().isLoggedIn()) { // (expired: the login screen)
+            answered.run();
             return;
         }
         asking = true;
@@ -113,7 +129,10 @@ public final class BookWatch {
                         stop(); // a server older than the question (it read "version" as a contact's id): F5 still works
                     }
                 }),
-                () -> asking = false);
+                () -> {
+                    asking = false;
+                    answered.run();
+                });
     }
 
     /** Whether the ticks still ask (for tests: none after a log-out). */

@@ -73,6 +73,10 @@ public final class MainView extends StackPane {
     private final Transfers transfers;
     /** Asks the server whether the book changed elsewhere (a timer, the window's focus); stopped with the login. */
     private final BookWatch watch;
+    /** The book's first tag is being read: the first listing waits for it ({@link #watchChanges}). */
+    private boolean firstTagPending;
+    /** A listing was asked for while the first tag was being read: it runs once the tag is in. */
+    private boolean listWhenTagged;
     @FXML private BorderPane layout;
     @FXML private ToggleButton contactsTab;
     @FXML private ToggleButton birthdaysTab;
@@ -231,7 +235,14 @@ public final class MainView extends StackPane {
 
     /** Asks every {@code period} of {@code ticker} whether the book changed elsewhere, until {@link #close}. */
     void watchChanges(BookWatch.Ticker ticker, java.time.Duration period) {
-        watch.start(ticker, period);
+        firstTagPending = true;
+        watch.start(ticker, period, () -> {
+            firstTagPending = false;
+            if (listWhenTagged) {
+                listWhenTagged = false;
+                refresh();
+            }
+        });
     }
 
     /** The window came back into focus: whether the book changed meanwhile is asked at once. */
@@ -308,6 +319,10 @@ public final class MainView extends StackPane {
     }
 
     public void refresh() {
+        if (firstTagPending) { // the first listing waits for the book's first tag: no change slips between the two
+            listWhenTagged = true;
+            return;
+        }
         if (cardShowing()) {
             return;
         }

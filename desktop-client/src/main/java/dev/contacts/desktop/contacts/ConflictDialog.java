@@ -21,6 +21,11 @@ public final class ConflictDialog implements ContactFormViewModel.ConflictQuesti
 
     @Override
     public Conflict ask() {
+        return ask(java.util.List.of());
+    }
+
+    @Override
+    public Conflict ask(java.util.List<String> changed) {
         ButtonType overwrite = new ButtonType("Overwrite", ButtonBar.ButtonData.OK_DONE);
         ButtonType reload = new ButtonType("Reload", ButtonBar.ButtonData.OTHER);
         ButtonType keep = new ButtonType("Keep editing", ButtonBar.ButtonData.CANCEL_CLOSE);
@@ -28,7 +33,8 @@ public final class ConflictDialog implements ContactFormViewModel.ConflictQuesti
                 "Overwrite saves your changes over theirs. Reload shows the contact as it is now and drops your"
                         + " changes.", overwrite, reload, keep);
         alert.setTitle("Contacts");
-        alert.setHeaderText("This contact was changed meanwhile");
+        alert.setHeaderText(changed.isEmpty() ? "This contact was changed meanwhile"
+                : "This contact was changed meanwhile: " + String.join(", ", changed));
         if (owner.getScene() != null) {
             alert.initOwner(owner.getScene().getWindow());
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
@@ -225,6 +226,11 @@ public final class ContactFormViewModel {
     @FunctionalInterface
     public interface ConflictQuestion {
         Conflict ask();
+
+        /** {@code changed}: the fields the other change touched, as the form names them (empty: none it shows). */
+        default Conflict ask(List<String> changed) {
+            return ask();
+        }
     }
 
     /** The single-value fields by wire name, for errors and the v1 names the tests and older servers use. */
@@ -773,21 +779,49 @@ public final class ContactFormViewModel {
 
     /** The contact changed elsewhere: reload it (dropping this edit) or overwrite it, as the person chooses. */
     private void resolveConflict() {
-        Contact current = editing.get();
-        switch (conflictQuestion.ask()) {
+        Contact edited = editing.get();
+        // the contact as it is now first, so the question can say what the other change touched
+        background.run(() -> session.api().get(edited.id()), now -> resolveConflict(edited, now),
+                session.failures(this::failed)); // (a 404: deleted meanwhile, said as after a save)
+    }
+
+    private void resolveConflict(Contact edited, ContactsApi.Tagged now) {
+        switch (conflictQuestion.ask(fieldsChanged(edited, now.contact()))) {
             case OVERWRITE -> {
                 changedElsewhere = false;
                 send(null); // this edit's changes win; fields it did not touch keep the other change
             }
-            case RELOAD -> background.run(() -> session.api().get(current.id()),
-                    tagged -> {
-                        fill(tagged.contact(), tagged.etag());
-                        onFoundChanged.accept(tagged.contact());
-                    },
-                    session.failures(this::failed));
+            case RELOAD -> {
+                fill(now.contact(), now.etag());
+                onFoundChanged.accept(now.contact());
+            }
             case KEEP_EDITING -> formError.set("Someone else changed this contact meanwhile. Save again to choose"
                     + " between their version and yours.");
         }
+    }
+
+    /** The form's names of the fields that differ between {@code before} and {@code after}, in the form's order. */
+    static List<String> fieldsChanged(Contact before, Contact after) {
+        List<String> changed = new ArrayList<>();
+        java.util.function.BiConsumer<String, Boolean> add = (name, differs) -> {
+            if (differs) {
+                changed.add(name);
+            }
+        };
+        add.accept("First name", !Objects.equals(before.firstName(), after.firstName()));
+        add.accept("Last name", !Objects.equals(before.lastName(), after.lastName()));
+        add.accept("Nickname", !Objects.equals(before.nickname(), after.nickname()));
+        add.accept("Photo", before.hasPhoto() != after.hasPhoto());
+        add.accept("Email", !before.emails().equals(after.emails()));
+        add.accept("Phone", !before.phones().equals(after.phones()));
+        add.accept("Address", !before.addresses().equals(after.addresses()));
+        add.accept("Birthday", !Objects.equals(before.birthday(), after.birthday()));
+        add.accept("Organization", !Objects.equals(before.organization(), after.organization()));
+        add.accept("Job title", !Objects.equals(before.jobTitle(), after.jobTitle()));
+        add.accept("Labels", !before.labels().equals(after.labels()));
+        add.accept("Notes", !Objects.equals(before.additionalData(), after.additionalData()));
+        add.accept("Favorite", before.favorite() != after.favorite());
+        return changed;
     }
 
     /** Shows each error beside its field (a row's beside that row); what has no place is shown under the form. */

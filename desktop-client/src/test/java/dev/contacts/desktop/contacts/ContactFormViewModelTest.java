@@ -477,6 +477,31 @@ class ContactFormViewModelTest {
     }
 
     @Test
+    void theConflictQuestionSaysWhichFieldsTheOtherChangeTouched() {
+        Contact existing = ada();
+        List<List<String>> asked = new ArrayList<>();
+        vm.setConflictQuestion(new ContactFormViewModel.ConflictQuestion() {
+            @Override
+            public ContactFormViewModel.Conflict ask() {
+                throw new AssertionError("asked without saying what changed");
+            }
+
+            @Override
+            public ContactFormViewModel.Conflict ask(List<String> changed) {
+                asked.add(changed);
+                return ContactFormViewModel.Conflict.KEEP_EDITING;
+            }
+        });
+        vm.startEdit(existing);
+        vm.organizationProperty().set("Analytical Engines");
+        fixture.api.patch(existing.id(), java.util.Map.of("nickname", "Countess", "additional_data", "poet's"), null);
+        vm.save();
+        assertEquals(List.of(List.of("Nickname", "Notes")), asked, "the other change's fields, as the form names them");
+        assertTrue(vm.openProperty().get(), "kept editing");
+        assertEquals("Analytical Engines", vm.organizationProperty().get());
+    }
+
+    @Test
     void aContactChangedMeanwhileCanBeReloadedOrKeptForLater() {
         Contact existing = ada();
         List<ContactFormViewModel.Conflict> answers = new ArrayList<>(List.of(

@@ -1431,24 +1431,46 @@ public final class ContactRepository {
 
     /** Deletes one trashed contact for good; false when it is not in the trash. */
     public boolean purge(long owner, long id) {
-        return dsl.deleteFrom(CONTACTS).where(inTrash(owner).and(CONTACTS.ID.eq(id))).execute() > 0;
+        return dsl.transactionResult(tx -> {
+            lockOwner(tx.dsl(), owner);
+            return raisingBookVersion(tx.dsl(), owner,
+                    tx.dsl().deleteFrom(CONTACTS).where(inTrash(owner).and(CONTACTS.ID.eq(id))).execute()) > 0;
+        });
     }
 
     /** Empties the owner's trash; the number of contacts deleted for good. */
     public int emptyTrash(long owner) {
-        return dsl.deleteFrom(CONTACTS).where(CONTACTS.USER_ID.eq(owner).and(CONTACTS.DELETED_AT.isNotNull()))
-                .execute();
+        return dsl.transactionResult(tx -> {
+            lockOwner(tx.dsl(), owner);
+            return raisingBookVersion(tx.dsl(), owner, tx.dsl().deleteFrom(CONTACTS)
+                    .where(CONTACTS.USER_ID.eq(owner).and(CONTACTS.DELETED_AT.isNotNull())).execute());
+        });
     }
 
-    /** Deletes, for every owner, what has been in the trash longer than {@link #TRASH_KEPT}. */
+    /**
+     * Raises the owner's book version when {@code deleted} trashed contacts went for good: the triggers (V12, V15)
+     * raise it for live contacts only, and another window's open trash must follow too. Not the order version: no
+     * live list changed.
+     */
+    private static int raisingBookVersion(DSLContext t, long owner, int deleted) {
+        if (deleted > 0) {
+            t.update(USERS).set(USERS.BOOK_VERSION, USERS.BOOK_VERSION.plus(1)).where(USERS.ID.eq(owner)).execute();
+        }
+        return deleted;
+    }
+
+    /**
+     * Deletes, for every owner, what has been in the trash longer than {@link #TRASH_KEPT}. It keeps the book
+     * versions: the trash lists hide these entries already ({@link #trashed}), so no list changes.
+     */
     public int pruneTrash(Instant now) {
         return dsl.deleteFrom(CONTACTS).where(CONTACTS.DELETED_AT.lt(now.minus(TRASH_KEPT))).execute();
     }
 
     /**
      * The owner's book version (migration V12): raised in the same transaction as every write that changes what one
-     * of the owner's lists shows (a contact added, edited, trashed, restored; a label or photo changed), on any
-     * instance or by SQL. -1 when the account is gone.
+     * of the owner's lists shows (a contact added, edited, trashed, restored, deleted for good; a label or photo
+     * changed), on any instance, and for live contacts by plain SQL too (triggers). -1 when the account is gone.
      */
     public long bookVersion(long owner) {
         return BOOK_VERSION.fetch(dsl, Map.of("owner", owner));

@@ -83,6 +83,30 @@ class BookVersionApiTest {
     }
 
     @Test
+    void deletingForGoodFromTheTrashOrEmptyingItChangesTheTag() {
+        String token = api.newUser();
+        long first = api.createContact(token, "Maria", "Schmidt");
+        long second = api.createContact(token, "Jon", "Berg");
+        assertEquals(204, api.delete("/contacts/" + first + "/", token).status());
+        assertEquals(204, api.delete("/contacts/" + second + "/", token).status());
+        String twoInTrash = tag(token);
+
+        assertEquals(204, api.delete("/contacts/trash/" + first + "/", token).status());
+        Response afterPurge = ifNoneMatch(token, twoInTrash);
+        assertEquals(200, afterPurge.status(), "another window's open trash must learn it lost an entry: " + afterPurge);
+        String oneInTrash = afterPurge.header("ETag");
+        assertEquals(404, api.delete("/contacts/trash/" + first + "/", token).status());
+        assertEquals(304, ifNoneMatch(token, oneInTrash).status(), "a purge of nothing changes nothing");
+
+        assertEquals(204, api.delete("/contacts/trash/", token).status());
+        Response afterEmptying = ifNoneMatch(token, oneInTrash);
+        assertEquals(200, afterEmptying.status(), "emptying the trash changes it: " + afterEmptying);
+        String empty = afterEmptying.header("ETag");
+        assertEquals(204, api.delete("/contacts/trash/", token).status());
+        assertEquals(304, ifNoneMatch(token, empty).status(), "emptying an empty trash changes nothing");
+    }
+
+    @Test
     void oneAccountsWritesNeverChangeAnotherAccountsTag() {
         String ann = api.newUser();
         String bob = api.newUser();
