@@ -439,7 +439,7 @@ public final class ContactsApi {
         }
         for (int from = 0; from < ids.size(); from += EXPORT_IDS_PER_REQUEST) {
             exportPart(format, ids.subList(from, Math.min(ids.size(), from + EXPORT_IDS_PER_REQUEST)), out,
-                    from > 0 && format == TransferFormat.CSV);
+                    from > 0 && format.query().equals(TransferFormat.CSV.query()));
         }
     }
 

@@ -10,7 +10,9 @@ public enum TransferFormat {
     VCARD("vcard", "text/vcard", "vCard", "vcf"),
     /** vCard 3.0, exported for iPhone/iCloud and Outlook, which read 3.0 (imported as any vCard). */
     VCARD_3("vcard", "text/vcard", "vCard 3.0", "vcf"),
-    CSV("csv", "text/csv", "CSV", "csv");
+    CSV("csv", "text/csv", "CSV", "csv"),
+    /** CSV in Outlook's columns, which Outlook's importer maps by itself (imported as any CSV). */
+    OUTLOOK_CSV("csv", "text/csv", "Outlook CSV", "csv");
 
     private final String query;
     private final String mediaType;
@@ -28,9 +30,13 @@ public enum TransferFormat {
         return query;
     }
 
-    /** The export's query parameters: {@code format=vcard&version=3.0}, {@code format=csv}. */
+    /** The export's query parameters: {@code format=vcard&version=3.0}, {@code format=csv&layout=outlook}. */
     public String exportQuery() {
-        return "format=" + query + (this == VCARD_3 ? "&version=3.0" : "");
+        return "format=" + query + switch (this) {
+            case VCARD_3 -> "&version=3.0";
+            case OUTLOOK_CSV -> "&layout=outlook";
+            default -> "";
+        };
     }
 
     /** The format a remembered {@link #name()} names; empty for a name no longer known. */

@@ -33,6 +33,8 @@ final class FxFilePicker implements FilePicker {
         exports.put(TransferFormat.VCARD, new FileChooser.ExtensionFilter("vCard 4.0 — Google, Thunderbird (*.vcf)",
                 "*.vcf", "*.vcard", "*.VCF"));
         exports.put(TransferFormat.CSV, new FileChooser.ExtensionFilter("CSV — Google (*.csv)", "*.csv", "*.CSV"));
+        exports.put(TransferFormat.OUTLOOK_CSV,
+                new FileChooser.ExtensionFilter("CSV — Outlook (*.csv)", "*.csv", "*.CSV"));
         return Collections.unmodifiableMap(exports);
     }
     /** .tab and .txt: Thunderbird's tab-separated export (a .txt is imported if its first line is a header). */

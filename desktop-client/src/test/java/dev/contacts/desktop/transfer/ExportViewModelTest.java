@@ -84,6 +84,30 @@ class ExportViewModelTest {
     }
 
     @Test
+    void anOutlookCsvExportHasOutlooksColumnsAndItsFormatIsProposedNextTime() throws IOException {
+        try (ServerFixture fixture = new ServerFixture(dir).loggedIn("outlook@example.com")) {
+            create(fixture, "Ada", "Lovelace");
+            Settings settings = new Settings(dir);
+            ExportViewModel vm = new ExportViewModel(fixture.user, Background.direct());
+            vm.rememberFormatIn(settings);
+
+            Path csv = dir.resolve("outlook.csv");
+            vm.exportAll(TransferFormat.OUTLOOK_CSV, csv);
+            assertEquals(State.DONE, vm.stateProperty().get(), vm.messageProperty().get());
+            assertEquals("All contacts exported as Outlook CSV to " + csv + ".", vm.messageProperty().get());
+            List<String> lines = Files.readAllLines(csv);
+            assertTrue(lines.get(0).startsWith("Title,First Name,Middle Name,Last Name"), lines.get(0));
+            assertTrue(lines.get(0).contains(",E-mail Address,"), lines.get(0));
+            assertTrue(lines.get(1).contains(",Ada,,Lovelace,"), lines.get(1)); // Commons CSV quotes an empty 1st cell
+
+            settings.awaitWrites();
+            ExportViewModel nextRun = new ExportViewModel(fixture.user, Background.direct());
+            nextRun.rememberFormatIn(new Settings(dir));
+            assertEquals(TransferFormat.OUTLOOK_CSV, nextRun.lastFormatProperty().get(), "remembered across runs");
+        }
+    }
+
+    @Test
     void exportsOnlyTheSelection() throws IOException {
         try (ServerFixture fixture = new ServerFixture(dir).loggedIn("selection@example.com")) {
             create(fixture, "Ada", "Lovelace");

@@ -40,22 +40,21 @@ public final class ContactMerge {
     public static ContactDraft merge(ContactDraft keep, ContactDraft other, Notes notes) {
         List<String> overflow = new ArrayList<>();
         List<LabeledValue> emails = unite(keep.emails(), other.emails(), e -> Sameness.fold(e.value()),
-                ContactRules.EMAILS_MAX, e -> "Email (" + e.label() + "): " + e.value(), overflow);
+                ContactRules.EMAILS_MAX, e -> asNote(e, "Email"), overflow);
         // a number written without its country code is read in the region of one written with it on these cards
         String region = PhoneNumbers.regionOf(Stream.concat(keep.phones().stream(), other.phones().stream())
                 .map(LabeledValue::value).toList());
         List<LabeledValue> phones = unite(keep.phones(), other.phones(),
                 e -> PhoneNumbers.sameNumberKey(e.value(), region),
-                ContactRules.PHONES_MAX, e -> "Phone (" + e.label() + "): " + e.value(), overflow);
+                ContactRules.PHONES_MAX, e -> asNote(e, "Phone"), overflow);
         List<PostalAddress> addresses = unite(keep.addresses(), other.addresses(),
                 a -> Sameness.fold(String.join("\n", a.parts().map(p -> p == null ? "" : p).toList())),
-                ContactRules.ADDRESSES_MAX, a -> "Address (" + a.label() + "): "
-                        + String.join(", ", a.parts().filter(Objects::nonNull).toList()), overflow);
+                ContactRules.ADDRESSES_MAX, ContactMerge::asNote, overflow);
         List<String> labels = unite(keep.labels(), other.labels(), l -> l.toLowerCase(Locale.ROOT),
                 ContactRules.LABELS_MAX, l -> "Label: " + l, overflow);
         String lastName = isEmpty(keep.lastName()) ? other.lastName() : keep.lastName();
         String text = keep.additionalData();
-        if (isEmpty(text)) {
+        if (isEmpty(text) && !(notes == Notes.FILL && onlyEntriesOf(keep, other.additionalData()))) {
             text = other.additionalData();
         } else if (notes == Notes.JOIN && !isEmpty(other.additionalData()) && !text.contains(other.additionalData())) {
             text = text + "\n\n" + other.additionalData();
@@ -69,6 +68,31 @@ public final class ContactMerge {
                 emails, phones, keep.birthday() != null ? keep.birthday() : other.birthday(), text, addresses,
                 first(keep.organization(), other.organization()), first(keep.jobTitle(), other.jobTitle()),
                 first(keep.nickname(), other.nickname()), labels, keep.favorite() || other.favorite());
+    }
+
+    /**
+     * Whether every line of {@code note} is one of {@code keep}'s own entries as a note writes one ("Email (work):
+     * ann@example.com"): what a file with fixed columns (Outlook's CSV) had no room for, not notes of the person.
+     */
+    private static boolean onlyEntriesOf(ContactDraft keep, String note) {
+        if (isEmpty(note)) {
+            return false;
+        }
+        Set<String> entries = new HashSet<>();
+        keep.emails().forEach(e -> entries.add(asNote(e, "Email")));
+        keep.phones().forEach(e -> entries.add(asNote(e, "Phone")));
+        keep.addresses().forEach(a -> entries.add(asNote(a)));
+        return entries.containsAll(List.of(note.split("\n")));
+    }
+
+    /** An entry as the notes hold one that has no room elsewhere: "Email (work): ann@example.com". */
+    public static String asNote(LabeledValue entry, String kind) {
+        return kind + " (" + entry.label() + "): " + entry.value();
+    }
+
+    /** An address as the notes hold one: "Address (home): 1 Main St, Springfield". */
+    public static String asNote(PostalAddress a) {
+        return "Address (" + a.label() + "): " + String.join(", ", a.parts().filter(Objects::nonNull).toList());
     }
 
     private static <T> List<T> unite(List<T> keep, List<T> other, Function<T, String> key, int max,

@@ -555,8 +555,8 @@ final class CsvImport {
         if (layout.outlook()) {
             // Outlook's "Title" is the name's prefix ("Dr."), kept as Google's CSV names it, as a vCard's is
             for (VCardProperty affix : new VCardProperty[] {
-                    NameAffixes.kept(NameAffixes.PREFIX, Arrays.asList(r.take("Title"))),
-                    NameAffixes.kept(NameAffixes.SUFFIX, Arrays.asList(r.take("Suffix")))}) {
+                    NameAffixes.kept(NameAffixes.PREFIX, Arrays.asList(r.take(OutlookColumns.TITLE))),
+                    NameAffixes.kept(NameAffixes.SUFFIX, Arrays.asList(r.take(OutlookColumns.SUFFIX)))}) {
                 if (affix != null) {
                     extras.add(affix);
                 }
@@ -684,37 +684,38 @@ final class CsvImport {
 
     /** Outlook: fixed columns per kind ("E-mail 2 Address", "Business Phone", "Home Street" ...). */
     private static void outlook(Row r, DraftBuilder draft, List<VCardProperty> sites) {
-        middleName(draft, sites, r.take("First Name"), r.take("Middle Name"), r.take("Last Name"));
-        draft.nickname(r.take("Nickname"));
-        department(draft, sites, r.take("Company"), r.take("Department"));
-        draft.jobTitle(r.take("Job Title"));
-        birthday(draft, r.take("Birthday"));
-        draft.note(r.take("Notes"));
-        for (String label : r.takeList("Categories", ";")) {
+        middleName(draft, sites, r.take(OutlookColumns.FIRST_NAME), r.take(OutlookColumns.MIDDLE_NAME),
+                r.take(OutlookColumns.LAST_NAME));
+        draft.nickname(r.take(OutlookColumns.NICKNAME));
+        department(draft, sites, r.take(OutlookColumns.COMPANY), r.take(OutlookColumns.DEPARTMENT));
+        draft.jobTitle(r.take(OutlookColumns.JOB_TITLE));
+        birthday(draft, r.take(OutlookColumns.BIRTHDAY));
+        draft.note(r.take(OutlookColumns.NOTES));
+        for (String label : r.takeList(OutlookColumns.CATEGORIES, OutlookColumns.CATEGORY_SEPARATOR)) {
             draft.label(label);
         }
-        for (String column : List.of("E-mail Address", "E-mail 2 Address", "E-mail 3 Address")) {
+        for (String column : OutlookColumns.EMAILS) {
             draft.email(r.take(column), null);
         }
-        String[][] phones = {{"Mobile Phone", "mobile"}, {"Primary Phone", "main"}, {"Home Phone", "home"},
-                {"Home Phone 2", "home"}, {"Business Phone", "work"}, {"Business Phone 2", "work"},
-                {"Company Main Phone", "work"}, {"Other Phone", "other"}, {"Home Fax", "home fax"},
-                {"Business Fax", "work fax"}, {"Other Fax", "other fax"}, {"Pager", "pager"}, {"Car Phone", "car"}};
-        for (String[] phone : phones) {
-            draft.phone(r.take(phone[0]), phone[1]);
+        for (OutlookColumns.Labelled phone : OutlookColumns.PHONES) {
+            draft.phone(r.take(phone.column()), phone.label());
         }
-        String[][] places = {{"Home", "home"}, {"Business", "work"}, {"Other", "other"}};
-        for (String[] place : places) {
-            String p = place[0] + " ";
-            draft.address(new PostalAddress(place[1],
-                    TextParts.joined(", ", r.take(p + "Street"), r.take(p + "Street 2"), r.take(p + "Street 3")),
-                    r.take(p + "City"), r.take(p + "State"), r.take(p + "Postal Code"), r.take(p + "Country/Region")));
+        for (OutlookColumns.Labelled place : OutlookColumns.PLACES) {
+            List<String> street = new ArrayList<>();
+            street.add(r.take(OutlookColumns.address(place, OutlookColumns.STREET)));
+            for (String more : OutlookColumns.STREET_MORE) {
+                street.add(r.take(OutlookColumns.address(place, more)));
+            }
+            draft.address(new PostalAddress(place.label(), TextParts.joined(", ", street),
+                    r.take(OutlookColumns.address(place, OutlookColumns.CITY)),
+                    r.take(OutlookColumns.address(place, OutlookColumns.REGION)),
+                    r.take(OutlookColumns.address(place, OutlookColumns.POSTAL_CODE)),
+                    r.take(OutlookColumns.address(place, OutlookColumns.COUNTRY))));
         }
-        // Outlook's "Web Page" is the business one
-        for (String[] site : new String[][] {{"Web Page", "Work"}, {"Personal Web Page", "Home"}}) {
-            String address = r.take(site[0]);
+        for (OutlookColumns.Labelled site : OutlookColumns.WEB_PAGES) {
+            String address = r.take(site.column());
             if (address != null) {
-                sites.add(website(address, site[1]));
+                sites.add(website(address, site.label()));
             }
         }
     }

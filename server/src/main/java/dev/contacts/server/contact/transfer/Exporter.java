@@ -28,7 +28,9 @@ final class Exporter {
         VCARD("text/vcard; charset=utf-8", "contacts.vcf"),
         /** vCard 3.0 (RFC 2426), what iPhone/iCloud and Outlook read. */
         VCARD_3("text/vcard; charset=utf-8", "contacts.vcf"),
-        CSV("text/csv; charset=utf-8", "contacts.csv");
+        CSV("text/csv; charset=utf-8", "contacts.csv"),
+        /** Outlook's CSV layout, which Outlook's importer maps by itself. */
+        OUTLOOK_CSV("text/csv; charset=utf-8", "contacts.csv");
 
         final String contentType;
         final String fileName;
@@ -64,10 +66,11 @@ final class Exporter {
             case VCARD -> new VCardExport(out, VCardVersion.V4_0);
             case VCARD_3 -> new VCardExport(out, VCardVersion.V3_0);
             case CSV -> new CsvExport(out);
+            case OUTLOOK_CSV -> new OutlookCsvExport(out);
         };
         try (Database.Snapshot snapshot = database.snapshot()) {
             // a CSV has no photo's column: its photos are not read
-            boolean photos = format != Format.CSV;
+            boolean photos = format != Format.CSV && format != Format.OUTLOOK_CSV;
             if (wanted.isPresent()) {
                 for (int from = 0; from < wanted.get().size(); from += PAGE) {
                     List<Long> some = wanted.get().subList(from, Math.min(wanted.get().size(), from + PAGE));

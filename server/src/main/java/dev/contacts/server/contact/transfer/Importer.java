@@ -186,6 +186,7 @@ final class Importer {
             }
             ContactDraft draft = item.draft();
             Optional<Contact> first = Optional.empty();
+            Optional<Contact> holding = Optional.empty();
             for (long id : byName.getOrDefault(name(draft), List.of())) {
                 Contact candidate = contacts.get(id);
                 if (candidate == null) {
@@ -197,11 +198,25 @@ final class Importer {
                 if (existing.equals(draft)) {
                     return Optional.of(candidate);
                 }
-                if (first.isEmpty() && Sameness.samePerson(existing, draft)) {
-                    first = Optional.of(candidate);
+                if (Sameness.samePerson(existing, draft)) {
+                    // then one that already holds all of the item: a file whose layout drops some of a contact
+                    // (Outlook's CSV: no email labels) maps back to that contact, not to a namesake sharing a phone
+                    if (holding.isEmpty() && holdsAllOf(candidate, item)) {
+                        holding = Optional.of(candidate);
+                    } else if (first.isEmpty()) {
+                        first = Optional.of(candidate);
+                    }
                 }
             }
-            return first;
+            return holding.isPresent() ? holding : first;
+        }
+
+        /** Whether merging {@code item} into {@code existing} would change nothing, its kept properties included. */
+        private boolean holdsAllOf(Contact existing, TransferItem item) {
+            ContactDraft draft = existing.toDraft();
+            TransferRepository.FileFields kept = fileFields.get(existing.id());
+            return ContactMerge.merge(draft, item.draft(), ContactMerge.Notes.FILL).equals(draft) && kept != null
+                    && Objects.equals(VCardExtras.union(kept.extras(), item.extras()), kept.extras());
         }
 
         /** Whether a new contact may have {@code uid}: no other contact has it. It has it from now on. */

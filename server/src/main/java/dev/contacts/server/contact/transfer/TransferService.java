@@ -108,6 +108,19 @@ public final class TransferService implements ApiRules.Service {
         } else if (version.isPresent() && format != null) {
             errors.add(FieldError.query("version", "Only a vCard export has a version", "value_error"));
         }
+        Optional<String> layout = RequestParams.query(req, "layout").map(String::strip);
+        if (layout.isPresent() && format == Exporter.Format.CSV) {
+            format = switch (layout.get()) {
+                case "google" -> Exporter.Format.CSV;
+                case "outlook" -> Exporter.Format.OUTLOOK_CSV;
+                default -> {
+                    errors.add(FieldError.query("layout", "Input should be 'google' or 'outlook'", "enum"));
+                    yield null;
+                }
+            };
+        } else if (layout.isPresent() && format != null) {
+            errors.add(FieldError.query("layout", "Only a CSV export has a layout", "value_error"));
+        }
         Optional<List<Long>> ids = RequestParams.query(req, "ids").map(text -> ids(text, errors));
         ValidationException.throwIfAny(errors);
         res.header(HeaderNames.CONTENT_TYPE, format.contentType);

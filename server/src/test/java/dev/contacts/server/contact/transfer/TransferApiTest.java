@@ -968,7 +968,7 @@ class TransferApiTest {
         assertTrue(paths.path("/contacts/import/").has("post"));
         assertTrue(paths.path("/contacts/duplicates/").has("get"));
         assertTrue(paths.path("/contacts/merge/").has("post"));
-        assertEquals(List.of("format", "version", "ids"),
+        assertEquals(List.of("format", "version", "layout", "ids"),
                 paths.at("/~1contacts~1export~1/get/parameters").findValuesAsText("name"));
         assertEquals(List.of("duplicates"), paths.at("/~1contacts~1import~1/post/parameters").findValuesAsText("name"));
         assertTrue(paths.at("/~1contacts~1import~1/post/requestBody/content").has("text/vcard"));
