@@ -3,7 +3,6 @@ package dev.contacts.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,55 +15,28 @@ import dev.contacts.server.support.TestDatabases;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.util.LibraryLoaderUtil;
-import org.sqlite.util.OSInfo;
 
 /**
- * The launcher script (src/main/sh/contacts-server) points sqlite-jdbc at the native library the build puts beside
- * it, in the folder sqlite-jdbc itself would take for this machine, and only when that file is there. Run with a
- * stand-in java that prints the arguments it was given.
+ * The launcher script (src/main/sh/contacts-server) hands the JVM each option whole, wherever it is installed, and
+ * the user's JAVA_OPTS after its own. Run with a stand-in java that prints the arguments it was given.
  */
-@Tag(TestDatabases.SQLITE_ONLY) // about SQLite's library, not the database
+@Tag(TestDatabases.SQLITE_ONLY) // about the launcher, not the database
 class LauncherTest {
 
-    /** sqlite-jdbc's own folder and file name for this machine, e.g. Linux/x86_64 and libsqlitejdbc.so */
-    private static final String FOLDER = OSInfo.getNativeLibFolderPathForCurrentOS();
-    private static final String LIBRARY = LibraryLoaderUtil.getNativeLibName();
     /** Where the launcher is installed: a folder name with a space, as "Program Files" or a user's "My apps" */
     private static final String DIST = "my apps";
 
     @Test
-    void givesSqliteTheLibraryBesideTheJarInItsOwnFolderForThisMachine(@TempDir Path dir) throws Exception {
-        // the machines the build unpacks a library for (server/pom.xml); on others the launcher sets nothing
-        assumeTrue(FOLDER.matches("Linux/(x86_64|aarch64|x86|riscv64)|(Linux-Musl|Mac|FreeBSD)/(x86_64|aarch64|x86)"),
-                FOLDER);
-        Path library = dir.resolve(DIST).resolve("sqlite-native").resolve(FOLDER).resolve(LIBRARY);
-        Files.createDirectories(library.getParent());
-        Files.write(library, new byte[0]);
-        Path cache = Files.write(dir.resolve(DIST).resolve("contacts-server.aot"), new byte[0]);
-        List<String> args = javaArguments(dir);
+    void theAotCacheBesideTheJarIsOneArgumentInAFolderWithASpace(@TempDir Path dir) throws Exception {
+        Path cache = Files.write(Files.createDirectories(dir.resolve(DIST)).resolve("contacts-server.aot"), new byte[0]);
+        List<String> args = javaArguments(dir, null);
         assertTrue(args.contains("-XX:AOTCache=" + cache.toAbsolutePath()), "each option whole: " + args);
-        assertTrue(args.contains("-Dorg.sqlite.lib.path=" + library.getParent().toAbsolutePath()), args.toString());
-        assertTrue(args.contains("-Dorg.sqlite.lib.name=" + LIBRARY), args.toString());
-    }
-
-    @Test
-    void leavesSqliteToFindItsLibraryAsBeforeWhenNoneIsBesideTheJar(@TempDir Path dir) throws Exception {
-        Files.createDirectories(dir.resolve(DIST).resolve("sqlite-native"));
-        List<String> args = javaArguments(dir);
-        assertEquals(List.of(), args.stream().filter(arg -> arg.startsWith("-Dorg.sqlite.")).toList());
-        assertEquals(List.of("-jar", dir.resolve(DIST).resolve("contacts-server.jar").toAbsolutePath().toString(), "--version"),
-                args.subList(args.size() - 3, args.size()), "the server's jar and arguments come last, as before");
-    }
-
-    /** Runs a copy of the launcher in dir/{@value DIST} with dir/jdk/bin/java printing its arguments, one a line. */
-    private static List<String> javaArguments(Path dir) throws IOException, InterruptedException {
-        return javaArguments(dir, null);
+        assertEquals(List.of("-jar", dir.resolve(DIST).resolve("contacts-server.jar").toAbsolutePath().toString(),
+                "--version"), args.subList(args.size() - 3, args.size()), "the server's jar and arguments come last");
     }
 
     @Test
     void javaOptsComeAfterTheShippedOptionsSoTheyWin(@TempDir Path dir) throws Exception {
-        Files.createDirectories(dir.resolve(DIST).resolve("sqlite-native"));
         Files.write(Files.createDirectories(dir.resolve(DIST)).resolve("contacts-server.aot"), new byte[0]);
         List<String> args = javaArguments(dir, "-Xmx512m -Dsome.setting=1");
         int jar = args.indexOf("-jar");
@@ -73,7 +45,10 @@ class LauncherTest {
                 .allMatch(a -> args.indexOf(a) < jar - 2), args.toString());
     }
 
-    /** As {@link #javaArguments(Path)}, with JAVA_OPTS set to {@code javaOpts} (null: unset). */
+    /**
+     * Runs a copy of the launcher in dir/{@value DIST} with dir/jdk/bin/java printing its arguments, one a line, and
+     * JAVA_OPTS set to {@code javaOpts} (null: unset).
+     */
     private static List<String> javaArguments(Path dir, String javaOpts) throws IOException, InterruptedException {
         assumeFalse(System.getProperty("os.name").startsWith("Windows"), "the launcher is a POSIX shell script");
         Path dist = Files.createDirectories(dir.resolve(DIST));
