@@ -142,15 +142,17 @@ final class OutlookCsvExport implements ContactFileWriter {
         return taken == null;
     }
 
-    /** Outlook writes {@code 5/17/1980}; a birthday without a year as Google does, {@code --05-17}. */
+    /**
+     * Outlook writes {@code 5/17/1980} and has no birthday without a year (Google's {@code --05-17} is no date to
+     * it): one without a year keeps the year Apple writes for none, as this book stores it ({@code 5/17/1604}).
+     * Outlook takes dates from April 1601 on, and the import reads 1604 back as no year.
+     */
     private static String birthday(ContactDraft c) {
         if (c.birthday() == null) {
             return "";
         }
-        if (!ContactRules.hasKnownYear(c.birthday())) {
-            return "-" + c.birthday().toString().substring(4);
-        }
-        return c.birthday().getMonthValue() + "/" + c.birthday().getDayOfMonth() + "/" + c.birthday().getYear();
+        int year = ContactRules.hasKnownYear(c.birthday()) ? c.birthday().getYear() : ContactRules.YEAR_UNKNOWN;
+        return c.birthday().getMonthValue() + "/" + c.birthday().getDayOfMonth() + "/" + year;
     }
 
     private static String nz(String s) {

@@ -180,6 +180,31 @@ class OutlookCsvExportTest {
     }
 
     @Test
+    void aBirthdayWithoutAYearIsAWholeDateOutlookReadsAndComesBackWithoutAYear() throws IOException {
+        imported(token, "", VCARD, """
+                BEGIN:VCARD
+                VERSION:4.0
+                FN:Bo Kim
+                N:Kim;Bo;;;
+                EMAIL:bo@example.com
+                BDAY:--05-17
+                END:VCARD
+                """.replace("\n", "\r\n"));
+        JsonNode before = contacts(token);
+        String outlook = export("?format=csv&layout=outlook");
+        assertEquals("5/17/1604", rows(outlook).get(0).get("Birthday"), outlook);
+        JsonNode again = imported(token, "", CSV, outlook);
+        assertEquals(0, again.get("created").asInt() + again.get("merged").asInt(), again.toString());
+        assertEquals(before, contacts(token));
+
+        String other = api.newUser();
+        imported(other, "", CSV, outlook);
+        assertEquals("1604-05-17", contacts(other).get(0).get("birthday").asText(), "no year, as before");
+        String card = api.get("/contacts/export/?format=vcard", other).body();
+        assertTrue(card.matches("(?s).*\r\nBDAY:--05-?17\r\n.*"), "still written without a year: " + card);
+    }
+
+    @Test
     void aBadLayoutOrALayoutOfAVCardIsRefusedAsABadVersionIs() {
         api.createContact(token, "Ann", "Lee");
         Response bad = api.get("/contacts/export/?format=csv&layout=thunderbird", token);
