@@ -47,7 +47,8 @@ public final class ContactMerge {
         List<LabeledValue> phones = unite(keep.phones(), other.phones(),
                 e -> PhoneNumbers.sameNumberKey(e.value(), region),
                 ContactRules.PHONES_MAX, e -> asNote(e, "Phone"), overflow);
-        List<PostalAddress> addresses = unite(keep.addresses(), other.addresses(),
+        Addresses both = Addresses.of(keep.addresses(), other.addresses());
+        List<PostalAddress> addresses = unite(both.keep(), both.other(),
                 a -> Sameness.fold(String.join("\n", a.parts().map(p -> p == null ? "" : p).toList())),
                 ContactRules.ADDRESSES_MAX, ContactMerge::asNote, overflow);
         List<String> labels = unite(keep.labels(), other.labels(), l -> l.toLowerCase(Locale.ROOT),
@@ -93,6 +94,71 @@ public final class ContactMerge {
     /** An address as the notes hold one: "Address (home): 1 Main St, Springfield". */
     public static String asNote(PostalAddress a) {
         return "Address (" + a.label() + "): " + String.join(", ", a.parts().filter(Objects::nonNull).toList());
+    }
+
+    /**
+     * The addresses of both once the same address written with more or less of its street is one ({@link
+     * #isFullerWriting}): a kept address that one of the other's writes fuller takes that street (its label and
+     * place stay; the part it had no room for is added, nothing is overwritten), and the other's addresses that
+     * a kept one holds all of already are left out.
+     */
+    private record Addresses(List<PostalAddress> keep, List<PostalAddress> other) {
+        static Addresses of(List<PostalAddress> keep, List<PostalAddress> other) {
+            List<PostalAddress> kept = new ArrayList<>(keep);
+            List<PostalAddress> rest = new ArrayList<>();
+            for (PostalAddress theirs : other) {
+                int shorter = -1;
+                boolean held = false;
+                for (int i = 0; i < kept.size(); i++) {
+                    held |= isFullerWriting(kept.get(i), theirs);
+                    if (shorter < 0 && isFullerWriting(theirs, kept.get(i))) {
+                        shorter = i;
+                    }
+                }
+                if (held) {
+                    continue;
+                }
+                if (shorter >= 0) {
+                    PostalAddress mine = kept.get(shorter);
+                    kept.set(shorter, new PostalAddress(mine.label(), theirs.street(), mine.locality(),
+                            mine.region(), mine.postalCode(), mine.country()));
+                } else {
+                    rest.add(theirs);
+                }
+            }
+            return new Addresses(List.copyOf(kept), List.copyOf(rest));
+        }
+    }
+
+    /**
+     * Whether {@code fuller} is {@code shorter} with more of its street: the same place (locality, region, postal
+     * code and country, folded) and a street whose comma-separated parts begin or end with all of the shorter one's
+     * ("Kastanienallee 7, Hinterhaus, 3. OG" and "Kastanienallee 7"). That is how an extended address is joined
+     * into the one street the contract's address has: after the street from Thunderbird's "Home Address 2", before
+     * it from Google's "Address 1 - Extended Address" and a vCard's ADR, where Outlook wrote the same address with
+     * its first street line only. Another house number, or another city, is another address.
+     */
+    static boolean isFullerWriting(PostalAddress fuller, PostalAddress shorter) {
+        if (fuller.street() == null || shorter.street() == null || shorter.street().isBlank()) {
+            return false;
+        }
+        List<String> full = streetParts(fuller.street());
+        List<String> part = streetParts(shorter.street());
+        return full.size() > part.size()
+                && (full.subList(0, part.size()).equals(part)
+                        || full.subList(full.size() - part.size(), full.size()).equals(part))
+                && samePart(fuller.locality(), shorter.locality()) && samePart(fuller.region(), shorter.region())
+                && samePart(fuller.postalCode(), shorter.postalCode()) && samePart(fuller.country(), shorter.country());
+    }
+
+    /** A street's comma-separated parts, folded, the blank ones left out. */
+    private static List<String> streetParts(String street) {
+        return Stream.of(street.split(",")).map(String::strip).filter(p -> !p.isEmpty()).map(Sameness::fold)
+                .toList();
+    }
+
+    private static boolean samePart(String a, String b) {
+        return Objects.equals(Sameness.fold(a == null ? "" : a.strip()), Sameness.fold(b == null ? "" : b.strip()));
     }
 
     private static <T> List<T> unite(List<T> keep, List<T> other, Function<T, String> key, int max,

@@ -45,6 +45,44 @@ class ContactMergeTest {
         assertTrue(merged.favorite());
     }
 
+    private static ContactDraft at(PostalAddress... addresses) {
+        return new ContactDraft("Ann", "Lee", List.of(), List.of(), null, null, List.of(addresses), null, null, null,
+                List.of(), false);
+    }
+
+    private static List<String> streets(ContactDraft draft) {
+        return draft.addresses().stream().map(a -> a.label() + ": " + a.street()).toList();
+    }
+
+    @Test
+    void anAddressWrittenWithMoreOfItsStreetIsTheSameAddressAndTheFullerOneIsKept() {
+        PostalAddress outlook = new PostalAddress("home", "Kastanienallee 7", "Berlin", null, "10435", "Germany");
+        PostalAddress thunderbird = new PostalAddress("home", "Kastanienallee 7, Hinterhaus, 3. OG", "berlin", null,
+                "10435", "Germany");
+        PostalAddress google = new PostalAddress("other", "Hinterhaus, Kastanienallee 7", "Berlin", null, "10435",
+                "Germany");
+        for (ContactMerge.Notes notes : ContactMerge.Notes.values()) {
+            assertEquals(List.of("home: Kastanienallee 7, Hinterhaus, 3. OG"),
+                    streets(ContactMerge.merge(at(outlook), at(thunderbird), notes)), "the kept one takes the street");
+            assertEquals(List.of("home: Kastanienallee 7, Hinterhaus, 3. OG"),
+                    streets(ContactMerge.merge(at(thunderbird), at(outlook), notes)), "the kept one holds it all");
+            assertEquals(List.of("home: Hinterhaus, Kastanienallee 7"),
+                    streets(ContactMerge.merge(at(outlook), at(google), notes)), "an extension before the street");
+        }
+        // another house, another place, a street that only begins the same: other addresses
+        PostalAddress seventy = new PostalAddress("home", "Kastanienallee 70, Hinterhaus", "Berlin", null, "10435",
+                "Germany");
+        PostalAddress hamburg = new PostalAddress("home", "Kastanienallee 7, Hinterhaus", "Hamburg", null, "10435",
+                "Germany");
+        PostalAddress noCode = new PostalAddress("home", "Kastanienallee 7, Hinterhaus", "Berlin", null, null,
+                "Germany");
+        assertEquals(List.of("home: Kastanienallee 7", "home: Kastanienallee 70, Hinterhaus",
+                "home: Kastanienallee 7, Hinterhaus", "home: Kastanienallee 7, Hinterhaus"),
+                streets(ContactMerge.merge(at(outlook), new ContactDraft("Ann", "Lee", List.of(), List.of(), null,
+                        null, List.of(seventy, hamburg, noCode), null, null, null, List.of(), false),
+                        ContactMerge.Notes.FILL)));
+    }
+
     @Test
     void importKeepsExistingNotesAndMergeJoinsThem() {
         ContactDraft keep = draft("Ann", "Lee", List.of(), List.of(), "Mine", null, List.of());

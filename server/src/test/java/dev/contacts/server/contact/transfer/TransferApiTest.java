@@ -499,6 +499,30 @@ class TransferApiTest {
     }
 
     @Test
+    void thunderbirdsSecondAddressLineAndOutlooksOneLineAreOneAddress() {
+        String thunderbird = "First Name,Last Name,Display Name,Primary Email,Home Address,Home Address 2,Home City,"
+                + "Home ZipCode,Home Country,\r\nJ\u00fcrgen,Weiß,J\u00fcrgen Weiß,juergen@example.de,"
+                + "Kastanienallee 7,\"Hinterhaus, 3. OG\",Berlin,10435,Germany,\r\n";
+        String outlook = "First Name,Last Name,E-mail Address,Home Street,Home City,Home Postal Code,"
+                + "Home Country/Region,Business Street,Business City\r\nJ\u00fcrgen,Weiß,juergen@example.de,"
+                + "Kastanienallee 7,Berlin,10435,Germany,Kastanienallee 70,Berlin\r\n";
+        for (List<String> files : List.of(List.of(outlook, thunderbird), List.of(thunderbird, outlook))) {
+            token = api.newUser();
+            JsonNode first = imported("", CSV, files.get(0));
+            JsonNode second = imported("", CSV, files.get(1));
+            assertEquals(List.of(1, 1), List.of(first.get("created").asInt(), second.get("merged").asInt()),
+                    second.toString());
+            JsonNode addresses = contacts().get(0).get("addresses");
+            assertEquals(List.of("Kastanienallee 7, Hinterhaus, 3. OG", "Kastanienallee 70"),
+                    List.of(addresses.get(0).get("street").asText(), addresses.get(1).get("street").asText()),
+                    "the fuller street of one address, and the other house kept: " + addresses);
+            assertEquals(2, addresses.size(), addresses.toString());
+            JsonNode again = imported("", CSV, files.get(0));
+            assertEquals(0, again.get("created").asInt() + again.get("merged").asInt(), again.toString());
+        }
+    }
+
+    @Test
     void applesPhoneticNamesGoToGooglesPhoneticColumnsAndBack() {
         imported("", VCARD, card("""
                 N:Nakamura;Aiko;;;\r
