@@ -180,6 +180,10 @@ final class VCardExport implements ContactFileWriter {
         boolean hasAnniversary = extras.stream().anyMatch(p -> p instanceof Anniversary);
         Map<String, List<KeptEntries.Entry>> cells = KeptEntries.takeCells(extras);
         for (VCardProperty extra : extras) {
+            if (item.photo() != null && extra instanceof RawProperty raw
+                    && raw.getPropertyName().equalsIgnoreCase(VCardExtras.OUTLOOK_PICTURE)) {
+                continue; // kept by an older import: the photo is written once, as PHOTO
+            }
             card.addProperty(extra);
             if (extra instanceof Url site && site.getGroup() == null) {
                 own.site(card, site);

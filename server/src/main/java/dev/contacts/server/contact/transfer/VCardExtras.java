@@ -14,6 +14,7 @@ import ezvcard.Ezvcard;
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
 import ezvcard.io.text.VCardWriter;
+import ezvcard.parameter.VCardParameters;
 import ezvcard.property.Photo;
 import ezvcard.property.RawProperty;
 import ezvcard.property.Url;
@@ -25,6 +26,12 @@ import ezvcard.property.VCardProperty;
  */
 final class VCardExtras {
 
+    /**
+     * Outlook's second copy of a card's picture, beside its PHOTO: written back only for a contact without a photo
+     * (it is then the only copy of the picture the file had).
+     */
+    static final String OUTLOOK_PICTURE = "X-MS-CARDPICTURE";
+
     private VCardExtras() {
     }
 
@@ -35,6 +42,7 @@ final class VCardExtras {
         }
         VCard card = new VCard();
         properties.forEach(card::addProperty);
+        withoutCharset(properties);
         Pieces out = new Pieces();
         try (VCardWriter writer = new VCardWriter(out, VCardVersion.V4_0)) {
             writer.setAddProdId(false);
@@ -57,7 +65,19 @@ final class VCardExtras {
         }
         List<VCardProperty> properties = new ArrayList<>();
         card.forEach(properties::add);
+        withoutCharset(properties); // kept by an older import
         return properties;
+    }
+
+    /**
+     * Takes off the CHARSET parameter a vCard 2.1 gave a property ({@code X-MS-SPOUSE;CHARSET=Windows-1252:Jürgen},
+     * as Outlook writes): the value was decoded from that charset when it was read, and is UTF-8 text now, as every
+     * export writes it (vCard 3.0 and 4.0 have no CHARSET parameter).
+     */
+    private static void withoutCharset(List<VCardProperty> properties) {
+        for (VCardProperty p : properties) {
+            p.getParameters().removeAll(VCardParameters.CHARSET);
+        }
     }
 
     /** Both sets of properties, each once: what {@code first} has, then what only {@code second} adds. */

@@ -466,6 +466,14 @@ final class VCardImport {
                 }
             }
         }
+        if (photo != null) {
+            // Outlook's "Save as vCard" writes its picture twice, as PHOTO and as X-MS-CARDPICTURE: not kept twice
+            for (RawProperty raw : card.getExtendedProperties()) {
+                if (raw.getPropertyName().equalsIgnoreCase(VCardExtras.OUTLOOK_PICTURE)) {
+                    used.add(raw);
+                }
+            }
+        }
         String uid = null;
         Uid u = card.getUid();
         if (u != null && u.getValue() != null && !u.getValue().isBlank()) {

@@ -499,6 +499,30 @@ class TransferApiTest {
     }
 
     @Test
+    void anOutlookCardsKeptLinesAreWrittenAsUtf8TextAndItsPictureOnce() {
+        // Outlook's "Save as vCard": Windows-1252 with CHARSET parameters, the picture as PHOTO and X-MS-CARDPICTURE
+        String base64 = Base64.getEncoder().encodeToString(VCardImportTest.image(40, 30, "jpeg", true));
+        byte[] file = ("BEGIN:VCARD\r\nVERSION:2.1\r\nN;LANGUAGE=de;CHARSET=Windows-1252:M\u00fcller;Hans-Peter\r\n"
+                + "FN;CHARSET=Windows-1252:Hans-Peter M\u00fcller\r\nEMAIL;PREF;INTERNET:hp@example.de\r\n"
+                + "X-MS-SPOUSE;CHARSET=Windows-1252:J\u00fcrgen\r\nPHOTO;TYPE=JPEG;ENCODING=BASE64:" + base64
+                + "\r\n\r\nX-MS-CARDPICTURE;TYPE=JPEG;ENCODING=BASE64:" + base64 + "\r\n\r\nEND:VCARD\r\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        assertEquals(200, sendBytes(VCARD + "; charset=windows-1252", file).status());
+        JsonNode before = contacts();
+        assertTrue(before.get(0).get("has_photo").asBoolean());
+        for (String version : List.of("4.0", "3.0")) {
+            String card = api.get("/contacts/export/?format=vcard&version=" + version, token).body()
+                    .replace("\r\n ", "");
+            assertTrue(card.contains("\r\nX-MS-SPOUSE:J\u00fcrgen\r\n") && !card.contains("CHARSET"), card);
+            assertFalse(card.contains("X-MS-CARDPICTURE"), "the photo is written once, as PHOTO:\n" + card);
+            assertEquals(1, count(card, "\r\nPHOTO"), card);
+            JsonNode again = imported("", VCARD, card);
+            assertEquals(0, again.get("created").asInt() + again.get("merged").asInt(), again.toString());
+            assertEquals(before, contacts());
+        }
+    }
+
+    @Test
     void thunderbirdsSecondAddressLineAndOutlooksOneLineAreOneAddress() {
         String thunderbird = "First Name,Last Name,Display Name,Primary Email,Home Address,Home Address 2,Home City,"
                 + "Home ZipCode,Home Country,\r\nJ\u00fcrgen,Weiß,J\u00fcrgen Weiß,juergen@example.de,"
