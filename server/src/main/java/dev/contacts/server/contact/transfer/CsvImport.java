@@ -718,6 +718,11 @@ final class CsvImport {
                 sites.add(website(address, site.label()));
             }
         }
+        // Outlook.com's IM address: kept as Outlook's "Save as vCard" writes it, so it shows as a chat address
+        String im = r.take(OutlookColumns.IM_ADDRESS);
+        if (im != null) {
+            sites.add(new RawProperty(VCardExtras.OUTLOOK_IM, KeptEntries.escaped(im)));
+        }
     }
 
     /**

@@ -49,6 +49,8 @@ final class OutlookColumns {
     static final String NOTES = "Notes";
     static final String CATEGORIES = "Categories";
     static final String CATEGORY_SEPARATOR = ";";
+    /** Outlook.com's (the web's) export has it; Outlook's desktop one has none. */
+    static final String IM_ADDRESS = "IMAddress";
 
     private OutlookColumns() {
     }

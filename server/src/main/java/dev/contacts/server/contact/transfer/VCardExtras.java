@@ -32,6 +32,9 @@ final class VCardExtras {
      */
     static final String OUTLOOK_PICTURE = "X-MS-CARDPICTURE";
 
+    /** Outlook's IM address (a chat address without its service), as its "Save as vCard" writes it. */
+    static final String OUTLOOK_IM = "X-MS-IMADDRESS";
+
     private VCardExtras() {
     }
 
@@ -214,6 +217,10 @@ final class VCardExtras {
         if (blog != null) {
             return "URL:" + blog; // a CSV export writes it as a web site
         }
+        String im = outlookIm(property);
+        if (im != null) {
+            return OUTLOOK_IM + ":" + im;
+        }
         if (property instanceof Photo photo && photo.getUrl() != null) {
             return "PHOTO:" + photo.getUrl().strip();
         }
@@ -224,5 +231,19 @@ final class VCardExtras {
         VCard card = new VCard();
         card.addProperty(property);
         return Ezvcard.write(card).version(VCardVersion.V4_0).prodId(false).go();
+    }
+
+    /**
+     * Outlook's IM address, however it was kept: {@code X-MS-IMADDRESS}, or the "IMAddress" cell an older import
+     * kept of an Outlook.com CSV (the same address read again adds nothing); null for any other property.
+     */
+    private static String outlookIm(VCardProperty property) {
+        if (!(property instanceof RawProperty raw) || raw.getValue() == null) {
+            return null;
+        }
+        boolean im = raw.getPropertyName().equalsIgnoreCase(OUTLOOK_IM)
+                || raw.getPropertyName().equalsIgnoreCase(CsvImport.EXTRA_PROPERTY)
+                && OutlookColumns.IM_ADDRESS.equals(raw.getParameter(CsvImport.COLUMN_PARAMETER));
+        return im ? KeptEntries.text(raw) : null;
     }
 }

@@ -523,6 +523,22 @@ class TransferApiTest {
     }
 
     @Test
+    void anOutlookComCsvsImAddressIsAChatAddressAndASecondImportAddsNothing() {
+        // Outlook.com's (the web's) own columns
+        String csv = "\uFEFFFirst Name,Middle Name,Last Name,Title,Suffix,Nickname,E-mail Address,Mobile Phone,"
+                + "IMAddress,Spouse\r\nMarta,,Lis,,,,marta@example.pl,+48 601 111 222,marta@chat.example.pl,Jan\r\n";
+        imported("", CSV, csv);
+        JsonNode before = contacts();
+        String card = api.get("/contacts/export/?format=vcard", token).body();
+        assertTrue(card.contains("\r\nX-MS-IMADDRESS:marta@chat.example.pl\r\n") && !card.contains("IMAddress"),
+                card);
+        JsonNode again = imported("", CSV, csv);
+        assertEquals(0, again.get("created").asInt() + again.get("merged").asInt(), again.toString());
+        assertEquals(before, contacts());
+        assertEquals(card, api.get("/contacts/export/?format=vcard", token).body());
+    }
+
+    @Test
     void thunderbirdsSecondAddressLineAndOutlooksOneLineAreOneAddress() {
         String thunderbird = "First Name,Last Name,Display Name,Primary Email,Home Address,Home Address 2,Home City,"
                 + "Home ZipCode,Home Country,\r\nJ\u00fcrgen,Weiß,J\u00fcrgen Weiß,juergen@example.de,"
