@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -52,7 +53,7 @@ final class CsvExport implements ContactFileWriter {
     /** Kept properties that may have a column here, a photo's link too: the others are not read. */
     private static final Pattern COLUMNED = Pattern.compile(
             "^([A-Za-z0-9-]+\\.)?(URL|PHOTO|RELATED|X-ABRELATEDNAMES|ANNIVERSARY|X-ANNIVERSARY|X-ABDATE|X-CSV"
-                    + "|X-EVOLUTION-[A-Z-]+|X-KADDRESSBOOK-[A-Z-]+|X-MS-(?:ANNIVERSARY|SPOUSE|MANAGER|ASSISTANT)|X-PHONETIC-[A-Z-]+)[;:]",
+                    + "|X-EVOLUTION-[A-Z-]+|X-KADDRESSBOOK-[A-Z-]+|X-MS-(?:ANNIVERSARY|SPOUSE|MANAGER|ASSISTANT)|X-PHONETIC-[A-Z-]+|X-SOCIALPROFILE)[;:]",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     private final Writer out;
@@ -287,8 +288,37 @@ final class CsvExport implements ContactFileWriter {
             if (blog != null) {
                 sites.add(new KeptEntries.Entry(BLOG, blog));
             }
+            String profile = KeptEntries.socialProfile(p);
+            if (profile != null) {
+                sites.add(new KeptEntries.Entry(service(p, extras), profile));
+            }
         }
         return sites;
+    }
+
+    /** How Apple's and Google's apps spell the services Apple names in a social profile's TYPE. */
+    private static final Map<String, String> SERVICES = Map.ofEntries(Map.entry("twitter", "Twitter"),
+            Map.entry("linkedin", "LinkedIn"), Map.entry("facebook", "Facebook"), Map.entry("instagram", "Instagram"),
+            Map.entry("flickr", "Flickr"), Map.entry("myspace", "Myspace"), Map.entry("yelp", "Yelp"),
+            Map.entry("sinaweibo", "Sina Weibo"), Map.entry("tencentweibo", "Tencent Weibo"),
+            Map.entry("gamecenter", "Game Center"), Map.entry("mastodon", "Mastodon"));
+
+    /**
+     * A social profile's label as a web site's: Apple's label beside it, else its service ("Twitter"), else
+     * "Profile", Google's own label of a social profile.
+     */
+    private static String service(VCardProperty profile, List<VCardProperty> extras) {
+        String apple = KeptEntries.appleLabel(profile, extras);
+        if (apple != null && !apple.isBlank()) {
+            return EntryLabels.toCsv(EntryLabels.fromVCard(List.of(), apple, EntryLabels.Kind.EMAIL));
+        }
+        for (String type : profile.getParameters().getTypes()) {
+            String t = type.strip().toLowerCase(Locale.ROOT);
+            if (!t.isEmpty() && !t.equals("pref")) {
+                return SERVICES.getOrDefault(t, Character.toUpperCase(t.charAt(0)) + t.substring(1));
+            }
+        }
+        return "Profile";
     }
 
     private static void entries(List<String> row, List<LabeledValue> entries, int max) {

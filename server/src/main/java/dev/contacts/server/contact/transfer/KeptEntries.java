@@ -270,6 +270,17 @@ final class KeptEntries {
                 && DESKTOP_BLOGS.contains(raw.getPropertyName().toUpperCase(Locale.ROOT)) ? text(raw) : null;
     }
 
+    /**
+     * The address of a social profile Apple keeps ({@code X-SOCIALPROFILE;type=twitter:https://twitter.com/ann});
+     * null for another property.
+     */
+    static String socialProfile(VCardProperty p) {
+        return p instanceof RawProperty raw && raw.getValue() != null && !raw.getValue().isBlank()
+                && raw.getPropertyName().equalsIgnoreCase(SOCIAL_PROFILE) ? text(raw) : null;
+    }
+
+    static final String SOCIAL_PROFILE = "X-SOCIALPROFILE";
+
     /** The text of a kept property's value, stripped, its vCard escapes undone ({@link #unescaped}). */
     static String text(RawProperty raw) {
         return unescaped(raw.getValue()).strip();

@@ -217,6 +217,10 @@ final class VCardExtras {
         if (blog != null) {
             return "URL:" + blog; // a CSV export writes it as a web site
         }
+        String profile = KeptEntries.socialProfile(property);
+        if (profile != null) {
+            return "URL:" + profile; // so is a social profile
+        }
         String im = outlookIm(property);
         if (im != null) {
             return OUTLOOK_IM + ":" + im;

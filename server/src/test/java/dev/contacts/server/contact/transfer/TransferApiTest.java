@@ -539,6 +539,33 @@ class TransferApiTest {
     }
 
     @Test
+    void applesSocialProfilesAreWrittenInGooglesWebsiteColumnsAndBack() {
+        imported("", VCARD, card("""
+                N:Nowak;Katarzyna;;;\r
+                FN:Katarzyna Nowak\r
+                EMAIL;TYPE=INTERNET:kasia@example.pl\r
+                URL;TYPE=HOME:https://kasia.example.pl\r
+                X-SOCIALPROFILE;type=twitter:https://twitter.com/kasia\r
+                X-SOCIALPROFILE;type=linkedin:https://www.linkedin.com/in/kasia\r
+                X-SOCIALPROFILE:https://social.example/@kasia"""));
+        JsonNode before = contacts();
+        String vcard = api.get("/contacts/export/?format=vcard", token).body();
+        String csv = api.get("/contacts/export/?format=csv", token).body();
+        Map<String, String> kasia = rows(csv).get(0);
+        assertEquals(List.of("Home", "https://kasia.example.pl", "Twitter", "https://twitter.com/kasia", "LinkedIn",
+                "https://www.linkedin.com/in/kasia", "Profile", "https://social.example/@kasia"),
+                Arrays.asList(kasia.get("Website 1 - Label"), kasia.get("Website 1 - Value"),
+                        kasia.get("Website 2 - Label"), kasia.get("Website 2 - Value"),
+                        kasia.get("Website 3 - Label"), kasia.get("Website 3 - Value"),
+                        kasia.get("Website 4 - Label"), kasia.get("Website 4 - Value")), csv);
+        JsonNode again = imported("", CSV, csv);
+        assertEquals(0, again.get("created").asInt() + again.get("merged").asInt(), again.toString());
+        assertEquals(before, contacts());
+        assertEquals(vcard, api.get("/contacts/export/?format=vcard", token).body(), "the vCard keeps its profiles");
+        assertTrue(vcard.contains("X-SOCIALPROFILE;TYPE=twitter:https://twitter.com/kasia"), vcard);
+    }
+
+    @Test
     void thunderbirdsSecondAddressLineAndOutlooksOneLineAreOneAddress() {
         String thunderbird = "First Name,Last Name,Display Name,Primary Email,Home Address,Home Address 2,Home City,"
                 + "Home ZipCode,Home Country,\r\nJ\u00fcrgen,Weiß,J\u00fcrgen Weiß,juergen@example.de,"
