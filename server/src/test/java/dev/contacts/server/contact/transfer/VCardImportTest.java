@@ -344,6 +344,23 @@ class VCardImportTest {
         assertNull(items.get(2).contact(), "an empty card at the end, without a last line break, is an error");
     }
 
+    @Test
+    void anOlderImportsCharsetAndOutlooksSecondPictureAreNotWrittenBack() {
+        // kept as an import before this change kept them: the CHARSET of a 2.1 card, Outlook's second picture
+        String kept = "BEGIN:VCARD\r\nVERSION:4.0\r\nX-MS-SPOUSE;CHARSET=Windows-1252:J\u00fcrgen\r\n"
+                + "X-MS-CARDPICTURE;TYPE=JPEG;ENCODING=BASE64:/9j/4AAQ\r\nEND:VCARD\r\n";
+        ContactDraft hp = new ContactDraft("Hans-Peter", "M\u00fcller", List.of(), List.of(), null, null, List.of(),
+                null, null, null, List.of(), false);
+        var photo = new dev.contacts.server.contact.ContactRepository.Photo("image/png", PNG, "etag");
+        String withPhoto = ezvcard.Ezvcard.write(VCardExport.toCard(new TransferItem(hp, "uid-1", kept, photo)))
+                .version(ezvcard.VCardVersion.V4_0).prodId(false).go();
+        assertTrue(withPhoto.contains("\r\nX-MS-SPOUSE:J\u00fcrgen\r\n"), withPhoto);
+        assertFalse(withPhoto.contains("CHARSET") || withPhoto.contains("X-MS-CARDPICTURE"), withPhoto);
+        String withoutPhoto = ezvcard.Ezvcard.write(VCardExport.toCard(new TransferItem(hp, "uid-1", kept, null)))
+                .version(ezvcard.VCardVersion.V4_0).prodId(false).go();
+        assertTrue(withoutPhoto.contains("X-MS-CARDPICTURE"), "the only copy of the picture: " + withoutPhoto);
+    }
+
     static String card(String lines) {
         return "BEGIN:VCARD\r\nVERSION:3.0\r\n" + lines + "\r\nEND:VCARD\r\n";
     }
