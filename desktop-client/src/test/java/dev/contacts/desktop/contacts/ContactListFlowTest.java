@@ -220,6 +220,28 @@ class ContactListFlowTest extends UiTestBase {
     }
 
     @Test
+    void aBirthdayWithItsAgeIsReadWholeInTheNarrowestWindow() {
+        // found living in the app (user-walk8): at 800 px wide the details said "December 3, 1978 (47 y…"
+        registerAndLogIn(robot, "birthday@example.com");
+        LocalDate birthday = LocalDate.of(1978, 9, 30);
+        userApi().create(new ContactDraft("Margaret", "Kowalski", "m.kowalski@nordwind-logistik.example", null,
+                birthday, null));
+        Fx.run(() -> stage.setWidth(dev.contacts.desktop.app.AppWindow.MIN_WIDTH));
+        Fx.run(() -> window.mainView().refresh());
+        clickOnContact("Margaret Kowalski");
+        waitUntil("the details show", () -> text(robot, "#detail-birthday").startsWith("September 30, 1978"));
+        int age = Period.between(birthday, LocalDate.now()).getYears();
+        // what the label draws: the date and the age, on two lines if need be, not cut with "…"
+        String drawn = Fx.call(() -> {
+            robot.lookup("#detail-fields").queryAs(javafx.scene.layout.GridPane.class).layout();
+            return ((javafx.scene.text.Text) robot.lookup("#detail-birthday").query().lookup(".text")).getText();
+        });
+        assertEquals("September 30, 1978 (" + age + " years old)", drawn.replace("\n", " ").replaceAll(" +", " "),
+                "the birthday and the age are drawn whole");
+        Screenshots.save(window.scene(), "contact-detail-birthday-narrow");
+    }
+
+    @Test
     void anAvatarWithoutInitialsShowsAPersonFillingMostOfItsCircleInTheRowAndTheDetail() {
         registerAndLogIn(robot, "nobody@example.com");
         userApi().create(new ContactDraft("(plumber)", "", "someone@example.com", null, null, null)); // no letter: no initials
