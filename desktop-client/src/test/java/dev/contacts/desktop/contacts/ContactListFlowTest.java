@@ -28,6 +28,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The list and the detail pane as a person uses them: scrolling through a large book, sorting, reading a contact. */
 class ContactListFlowTest extends UiTestBase {
@@ -217,6 +218,37 @@ class ContactListFlowTest extends UiTestBase {
         });
         assertEquals(email, drawn.replace("\n", ""), "the email is drawn whole");
         Screenshots.save(window.scene(), "contact-detail-long-email");
+    }
+
+    @Test
+    void savingAContactInViewLeavesTheListWhereItWasWithTheFavouritesHeadingOnTop() {
+        // found living in the app (user-walk8): after a save (or coming back from the Trash) the list was scrolled to
+        // put the contact at its top, though it was in view: the "Favourites" heading and the first favourite went
+        // above the edge
+        registerAndLogIn(robot, "inview@example.com");
+        for (String first : List.of("Ada", "Grace")) {
+            userApi().create(new ContactDraft(first, "Fav", List.of(), List.of(), null, null, List.of(), null, null,
+                    null, List.of(), true));
+        }
+        for (int i = 0; i < 20; i++) { // more than the list shows at once: it can scroll
+            userApi().create(new ContactDraft("Alan" + i, "Turing", null, null, null, null));
+        }
+        Fx.run(() -> window.mainView().refresh());
+        clickOnContact("Grace Fav");
+        robot.type(KeyCode.ENTER);
+        waitUntil("the form is open", () -> visible(robot, "#contact-form"));
+        robot.type(KeyCode.END).write(" M."); // (the first name has the focus)
+        robot.press(KeyCode.CONTROL).press(KeyCode.S).release(KeyCode.S).release(KeyCode.CONTROL);
+        waitUntil("saved and shown", () -> visible(robot, "#contact-detail")
+                && Fx.call(() -> contactList().getSelectionModel().getSelectedItem() != null
+                && "Grace M.".equals(contactList().getSelectionModel().getSelectedItem().firstName())));
+        WaitForAsyncUtils.waitForFxEvents();
+        int firstShown = Fx.call(() -> {
+            contactList().layout();
+            return ((javafx.scene.control.skin.VirtualFlow<?>) contactList().lookup(".virtual-flow"))
+                    .getFirstVisibleCell().getIndex();
+        });
+        assertEquals(0, firstShown, "the list starts at its top, the heading and Ada in view");
     }
 
     @Test
