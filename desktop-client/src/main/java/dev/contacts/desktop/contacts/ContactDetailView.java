@@ -155,6 +155,7 @@ public final class ContactDetailView extends StackPane {
             String shown = dates.spelled(birthday);
             var age = ContactText.age(birthday, LocalDate.now());
             Label text = new Label(age.isPresent() ? shown + " (" + age.getAsInt() + " years old)" : shown);
+            text.setWrapText(true); // the age goes onto a second line in a narrow window, never cut to "(47 y…"
             text.setId("detail-birthday");
             add(row++, "Birthday", null, text);
         }

@@ -25,6 +25,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -296,9 +297,25 @@ public final class ContactsView extends BorderPane {
             if (contact != null) {
                 list.getSelectionModel().clearSelection();
                 list.getSelectionModel().select(contact);
-                list.scrollTo(contact);
+                scrollIntoView(list.getItems().indexOf(contact));
             }
         });
+    }
+
+    /**
+     * Scrolls only as far as it takes to show the row whole: a row already in view leaves the list where it is
+     * (ListView's own scrollTo puts it at the top, so after a save the "Favourites" heading and the rows above it
+     * went out of view).
+     */
+    private void scrollIntoView(int row) {
+        if (row < 0) {
+            return;
+        }
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(row);
+        } else {
+            list.scrollTo(row); // (no skin yet)
+        }
     }
 
     /**

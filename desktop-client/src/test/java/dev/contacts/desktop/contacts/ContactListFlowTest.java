@@ -28,6 +28,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The list and the detail pane as a person uses them: scrolling through a large book, sorting, reading a contact. */
 class ContactListFlowTest extends UiTestBase {
@@ -217,6 +218,59 @@ class ContactListFlowTest extends UiTestBase {
         });
         assertEquals(email, drawn.replace("\n", ""), "the email is drawn whole");
         Screenshots.save(window.scene(), "contact-detail-long-email");
+    }
+
+    @Test
+    void savingAContactInViewLeavesTheListWhereItWasWithTheFavouritesHeadingOnTop() {
+        // found living in the app (user-walk8): after a save (or coming back from the Trash) the list was scrolled to
+        // put the contact at its top, though it was in view: the "Favourites" heading and the first favourite went
+        // above the edge
+        registerAndLogIn(robot, "inview@example.com");
+        for (String first : List.of("Ada", "Grace")) {
+            userApi().create(new ContactDraft(first, "Fav", List.of(), List.of(), null, null, List.of(), null, null,
+                    null, List.of(), true));
+        }
+        for (int i = 0; i < 20; i++) { // more than the list shows at once: it can scroll
+            userApi().create(new ContactDraft("Alan" + i, "Turing", null, null, null, null));
+        }
+        Fx.run(() -> window.mainView().refresh());
+        clickOnContact("Grace Fav");
+        robot.type(KeyCode.ENTER);
+        waitUntil("the form is open", () -> visible(robot, "#contact-form"));
+        robot.type(KeyCode.END).write(" M."); // (the first name has the focus)
+        robot.press(KeyCode.CONTROL).press(KeyCode.S).release(KeyCode.S).release(KeyCode.CONTROL);
+        waitUntil("saved and shown", () -> visible(robot, "#contact-detail")
+                && Fx.call(() -> contactList().getSelectionModel().getSelectedItem() != null
+                && "Grace M.".equals(contactList().getSelectionModel().getSelectedItem().firstName())));
+        WaitForAsyncUtils.waitForFxEvents();
+        int firstShown = Fx.call(() -> {
+            contactList().layout();
+            return ((javafx.scene.control.skin.VirtualFlow<?>) contactList().lookup(".virtual-flow"))
+                    .getFirstVisibleCell().getIndex();
+        });
+        assertEquals(0, firstShown, "the list starts at its top, the heading and Ada in view");
+    }
+
+    @Test
+    void aBirthdayWithItsAgeIsReadWholeInTheNarrowestWindow() {
+        // found living in the app (user-walk8): at 800 px wide the details said "December 3, 1978 (47 y…"
+        registerAndLogIn(robot, "birthday@example.com");
+        LocalDate birthday = LocalDate.of(1978, 9, 30);
+        userApi().create(new ContactDraft("Margaret", "Kowalski", "m.kowalski@nordwind-logistik.example", null,
+                birthday, null));
+        Fx.run(() -> stage.setWidth(dev.contacts.desktop.app.AppWindow.MIN_WIDTH));
+        Fx.run(() -> window.mainView().refresh());
+        clickOnContact("Margaret Kowalski");
+        waitUntil("the details show", () -> text(robot, "#detail-birthday").startsWith("September 30, 1978"));
+        int age = Period.between(birthday, LocalDate.now()).getYears();
+        // what the label draws: the date and the age, on two lines if need be, not cut with "…"
+        String drawn = Fx.call(() -> {
+            robot.lookup("#detail-fields").queryAs(javafx.scene.layout.GridPane.class).layout();
+            return ((javafx.scene.text.Text) robot.lookup("#detail-birthday").query().lookup(".text")).getText();
+        });
+        assertEquals("September 30, 1978 (" + age + " years old)", drawn.replace("\n", " ").replaceAll(" +", " "),
+                "the birthday and the age are drawn whole");
+        Screenshots.save(window.scene(), "contact-detail-birthday-narrow");
     }
 
     @Test

@@ -20,6 +20,8 @@ import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Debouncer;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactDraft;
+import dev.contacts.server.ContactsServer;
+import dev.contacts.server.ServerSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,25 @@ class LabelsViewModelTest {
         assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), entries());
         assertEquals(Filter.ALL, labels.selectedEntry().filter());
         assertEquals("Family, 2 contacts", entry("Family").spoken());
+    }
+
+    @Test
+    void aServerOutageIsSaidOnceByTheListTheSidebarKeepsItsCountsWithAShortNote() {
+        // found living in the app (user-walk8): the whole "Cannot reach the server at …" sentence stood under the
+        // list's banner a second time, in red over five lines of the narrow sidebar
+        addPeople();
+        int port = fixture.server.port();
+        fixture.server.stop();
+        vm.refresh();
+        labels.refresh();
+        assertTrue(vm.errorProperty().get().startsWith("Cannot reach the server"), vm.errorProperty().get());
+        assertEquals("Labels not updated.", labels.errorProperty().get(), "a short note, not the banner again");
+        assertEquals(List.of("All contacts", "Favourites", "Family 2", "Work 2"), entries(), "the counts it had");
+        try (var again = ContactsServer.start(ServerSettings.embedded(dir.resolve("contacts.db")).withPort(port),
+                fixture.clock)) {
+            labels.refresh();
+            assertEquals("", labels.errorProperty().get());
+        }
     }
 
     @Test
