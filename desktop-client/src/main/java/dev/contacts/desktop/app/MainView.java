@@ -273,6 +273,8 @@ public final class MainView extends StackPane {
             birthdays.refresh();
         } else if (layout.getCenter() == trashView) {
             trash.refresh();
+        } else if (layout.getCenter() == duplicatesView) {
+            duplicates.changedElsewhere();
         }
         return true;
     }
