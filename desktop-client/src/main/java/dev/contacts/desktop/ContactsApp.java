@@ -127,7 +127,7 @@ public final class ContactsApp extends Application {
         } else {
             // SIGTERM or a logout of the desktop session: the database is still closed cleanly.
             Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "contacts-embedded-stop"));
-            api = new ContactsApi(embedded::uri, Duration.ofSeconds(10));
+            api = new ContactsApi(embedded::uri, Duration.ofSeconds(10)).builtIn(Duration.ofSeconds(60));
         }
         theme.apply();
         AppWindow window = new AppWindow(new Session(api, background), background, Debouncer::fx, theme,

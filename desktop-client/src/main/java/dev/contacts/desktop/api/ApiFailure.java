@@ -75,8 +75,20 @@ public sealed class ApiFailure extends RuntimeException {
 
     /** The server could not be reached, or did not answer in time. */
     public static final class Unreachable extends ApiFailure {
+        private final String advice;
+
         public Unreachable(String message, Throwable cause) {
+            this(message, cause, "Check that it is running, then try again.");
+        }
+
+        /** {@code advice}: what the person can do ("Wait a moment, then try again."), said after the message. */
+        public Unreachable(String message, Throwable cause, String advice) {
             super(message, cause);
+            this.advice = advice;
+        }
+
+        public String advice() {
+            return advice;
         }
     }
 }

@@ -86,18 +86,34 @@ public final class ContactsApi {
     private final Supplier<HttpClient> http;
     private final Duration timeout;
     private final Clock clock;
+    /**
+     * The wait for a log-in or registration, where the server hashes the password on purpose slowly (argon2id);
+     * null: {@link #timeout}. Set for the app's own server ({@link #builtIn}).
+     */
+    private final Duration passwordWait;
     private final AtomicReference<Tokens> tokens = new AtomicReference<>();
 
     /** {@code baseUri} is asked on each call, so an embedded server may still be starting when this is made. */
     public ContactsApi(Supplier<URI> baseUri, Duration timeout, Clock clock) {
-        this(baseUri, once(() -> HttpClient.newBuilder().connectTimeout(timeout).build()), timeout, clock);
+        this(baseUri, once(() -> HttpClient.newBuilder().connectTimeout(timeout).build()), timeout, clock, null);
     }
 
-    private ContactsApi(Supplier<URI> baseUri, Supplier<HttpClient> http, Duration timeout, Clock clock) {
+    private ContactsApi(Supplier<URI> baseUri, Supplier<HttpClient> http, Duration timeout, Clock clock,
+                        Duration passwordWait) {
         this.baseUri = baseUri;
         this.http = http;
         this.timeout = timeout;
         this.clock = clock;
+        this.passwordWait = passwordWait;
+    }
+
+    /**
+     * This client for the app's own server, in this process: a slow answer means a busy computer, not a server
+     * the person has to start, and a log-in waits up to {@code passwordWait} (argon2id on two busy cores took
+     * longer than {@link #timeout}; nothing but this computer is waited for).
+     */
+    public ContactsApi builtIn(Duration passwordWait) {
+        return new ContactsApi(baseUri, http, timeout, clock, passwordWait);
     }
 
     /**
@@ -105,7 +121,7 @@ public final class ContactsApi {
      * running for an account that logged out can never borrow the tokens of the account that logged in next.
      */
     public ContactsApi newClient() {
-        return new ContactsApi(baseUri, http, timeout, clock);
+        return new ContactsApi(baseUri, http, timeout, clock, passwordWait);
     }
 
     public ContactsApi(Supplier<URI> baseUri, Duration timeout) {
@@ -648,7 +664,8 @@ public final class ContactsApi {
 
     private HttpResponse<byte[]> send(String method, String path, Object body, String accessToken,
                                       Map<String, String> headers) {
-        HttpRequest.Builder request = request(method, path, accessToken, timeout)
+        boolean password = passwordWait != null && (path.equals("/token/") || path.equals("/register/"));
+        HttpRequest.Builder request = request(method, path, accessToken, password ? passwordWait : timeout)
                 .header("Accept", headers.getOrDefault("Accept", "application/json"));
         headers.forEach((name, value) -> {
             if (!name.equals("Accept")) {
@@ -691,7 +708,10 @@ public final class ContactsApi {
         try {
             response = http.get().send(request, handler);
         } catch (HttpTimeoutException e) {
-            throw new ApiFailure.Unreachable("The server did not answer in time.", e);
+            throw passwordWait != null
+                    ? new ApiFailure.Unreachable("The app's address book did not answer in time: this computer is busy.",
+                            e, "Wait a moment, then try again.")
+                    : new ApiFailure.Unreachable("The server did not answer in time.", e);
         } catch (ConnectException e) {
             throw new ApiFailure.Unreachable("Cannot reach the server at " + baseUri.get() + ".", e);
         } catch (IOException e) {

@@ -52,6 +52,11 @@ public final class BookWatch {
     /** Failed questions in a row (the server unreachable). */
     private int failures;
     private int toSkip;
+    /** Questions asked so far, and the newest whose tag was taken: an older answer arriving later is dropped. */
+    private long asked;
+    private long taken;
+    /** Changes made elsewhere taken up (for tests). */
+    private int takenUp;
 
     /**
      * {@code changed} refreshes the screens (false: not now, ask again later); {@code offline} shows a message while
@@ -110,14 +115,21 @@ public final class BookWatch {
         }
         asking = true;
         String since = known;
+        long question = ++asked;
         background.run(() -> session.api().bookVersionIfChanged(since),
                 tag -> {
                     if (failures > 0) {
                         failures = 0;
                         offline.accept("");
                     }
-                    if (tag.isPresent() && !stopped && (since == null || changed.getAsBoolean())) {
-                        known = tag.get();
+                    // (an own write's tag read since this question was sent is newer, its listing too)
+                    if (tag.isPresent() && !stopped && question > taken) {
+                        if (since == null) {
+                            take(tag.get(), question);
+                        } else if (changed.getAsBoolean()) {
+                            takenUp++;
+                            take(tag.get(), question);
+                        }
                     }
                 },
                 session.failures(failure -> {
@@ -133,6 +145,45 @@ public final class BookWatch {
                     asking = false;
                     answered.run();
                 });
+    }
+
+    private void take(String tag, long question) {
+        known = tag;
+        taken = question;
+    }
+
+    /**
+     * This window wrote to the book (a save, a label renamed or removed, an Undo...) and lists again what it shows:
+     * the book's tag is read first, then {@code relist} runs, so the tag moved by this window's own write no longer
+     * looks like a change made elsewhere (it was listed once, not twice). A change made elsewhere before that read,
+     * even at the same moment as the write, is in the listing that follows it; one made after it moves the tag again
+     * and is taken up at the next question. One small request; {@code relist} runs whatever came of it.
+     */
+    public void ownWriteThen(Runnable relist) {
+        if (stopped || session.isClosed() || !session.api().isLoggedIn()) {
+            relist.run();
+            return;
+        }
+        String since = known;
+        long question = ++asked;
+        background.run(() -> session.api().bookVersionIfChanged(since),
+                tag -> {
+                    if (tag.isPresent() && !stopped) {
+                        take(tag.get(), question);
+                    }
+                    relist.run();
+                },
+                failure -> relist.run()); // (the listing says what is wrong; the next question asks again)
+    }
+
+    /** How many changes made elsewhere were taken up (for tests). */
+    int changesTakenUp() {
+        return takenUp;
+    }
+
+    /** Whether a question is out (for tests). */
+    boolean isAsking() {
+        return asking;
     }
 
     /** Whether the ticks still ask (for tests: none after a log-out). */

@@ -125,6 +125,7 @@ public final class MainView extends StackPane {
         this.duplicates = new DuplicatesViewModel(user, background, contacts::reload);
         this.duplicatesView = new DuplicatesView(duplicates, contacts.photos());
         this.watch = new BookWatch(user, background, this::changedElsewhere, contacts::serverUnreachable);
+        contacts.listAfterOwnWritesWith(watch::ownWriteThen); // (its own writes are not changes made elsewhere)
         Views.load(this);
     }
 
@@ -272,6 +273,8 @@ public final class MainView extends StackPane {
             birthdays.refresh();
         } else if (layout.getCenter() == trashView) {
             trash.refresh();
+        } else if (layout.getCenter() == duplicatesView) {
+            duplicates.changedElsewhere();
         }
         return true;
     }

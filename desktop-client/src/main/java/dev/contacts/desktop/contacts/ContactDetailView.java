@@ -16,7 +16,9 @@ import javafx.fxml.FXML;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
@@ -129,7 +131,7 @@ public final class ContactDetailView extends StackPane {
         fields.getChildren().clear();
         int row = 0;
         row = entries(row, "Email", contact.emails(), "detail-email-", value -> {
-            Hyperlink link = wrapping(new Hyperlink(value));
+            Hyperlink link = address(value);
             link.setTooltip(new Tooltip("Write to " + value));
             link.setOnAction(e -> openLink.accept("mailto:" + value));
             return link;
@@ -183,7 +185,7 @@ public final class ContactDetailView extends StackPane {
                 String text = extra.date() != null ? dates.spelled(extra.date()) : extra.value();
                 Node value;
                 if (extra.link() != null) {
-                    Hyperlink link = wrapping(new Hyperlink(text));
+                    Hyperlink link = extra.date() == null ? address(text) : wrapping(new Hyperlink(text));
                     link.setTooltip(new Tooltip("Open " + extra.link()));
                     link.setOnAction(e -> openLink.accept(extra.link()));
                     value = link;
@@ -207,6 +209,22 @@ public final class ContactDetailView extends StackPane {
             add(row++, i == 0 ? title : "", values.get(i).label(), value);
         }
         return row;
+    }
+
+    /**
+     * An email or web address: its lines break after its {@code @} or a {@code /} rather than inside its domain
+     * ({@link ContactText#breakable}); a screen reader and "Copy" (its context menu) have the address itself.
+     */
+    private Hyperlink address(String value) {
+        Hyperlink link = wrapping(new Hyperlink(ContactText.breakable(value)));
+        link.setAccessibleText(value);
+        MenuItem copy = new MenuItem("Copy");
+        copy.setOnAction(e -> {
+            Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, value));
+            status.setText("Copied " + value + ".");
+        });
+        link.setContextMenu(new ContextMenu(copy));
+        return link;
     }
 
     /**

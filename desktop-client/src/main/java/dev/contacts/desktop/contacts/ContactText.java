@@ -200,4 +200,29 @@ public final class ContactText {
     static boolean hasRightToLeft(String text) {
         return java.text.Bidi.requiresBidi(text.toCharArray(), 0, text.length());
     }
+
+    /**
+     * A break allowed here, drawn as a sliver (U+200A HAIR SPACE): JavaFX's wrapping breaks only at white space, and
+     * ZERO WIDTH SPACE is none to it (it broke the domain all the same).
+     */
+    static final char BREAK = '\u200A';
+
+    /**
+     * An email or web address as shown in a narrow column: a line may break after its {@code @} or a {@code /} (as
+     * GNOME's and Google's contacts do), so "maximilian.mustermann@example.de" goes to the next line whole at
+     * its domain rather than wrap letter by letter inside it ("…example.\nde"). Drawn as it is: the breaks are
+     * a hair space wide; what is copied or opened is the address itself, never this text.
+     */
+    static String breakable(String address) {
+        StringBuilder shown = new StringBuilder(address.length() + 8);
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            shown.append(c);
+            boolean last = i == address.length() - 1;
+            if (!last && (c == '@' || c == '/' && address.charAt(i + 1) != '/')) {
+                shown.append(BREAK);
+            }
+        }
+        return shown.toString();
+    }
 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import dev.contacts.desktop.api.ContactsApi.Filter;
 import dev.contacts.desktop.api.ContactsApi.SortBy;
@@ -175,6 +176,8 @@ public final class ContactsViewModel {
     private int refillTo;
     /** Whether a listing is under way that the person asked for (a quiet one shows no spinner). */
     private final BooleanBinding busy;
+    /** How a listing after this window's own write runs: in the app, after the book's tag is read (BookWatch). */
+    private Consumer<Runnable> afterOwnWrite = Runnable::run;
     /** The message shown while the server cannot be reached between two questions of the book's tag; else empty. */
     private String offlineMessage = "";
 
@@ -230,6 +233,15 @@ public final class ContactsViewModel {
 
     private static java.util.Optional<SortBy> sortNamed(String wire) {
         return java.util.Arrays.stream(SortBy.values()).filter(s -> s.wire().equals(wire)).findFirst();
+    }
+
+    /**
+     * Runs the listings that follow this window's own writes (a save, a label's rename, an Undo) through
+     * {@code afterOwnWrite}: the app reads the book's tag first, so its own write is not taken for a change made
+     * elsewhere and listed a second time.
+     */
+    public void listAfterOwnWritesWith(Consumer<Runnable> afterOwnWrite) {
+        this.afterOwnWrite = afterOwnWrite;
     }
 
     /** How to ask before deleting many contacts at once (the view shows a dialog). */
@@ -309,12 +321,14 @@ public final class ContactsViewModel {
      * shown selected again once listed (its details then show its labels as they are now).
      */
     private void labelsChanged() {
-        labels.refresh();
-        Contact before = shown.get();
-        pickAgain = selection.get() instanceof Selection.Picked picked && picked.size() > 1 ? picked : null;
-        everyoneAgain = selection.get() instanceof Selection.Everyone everyone ? everyone.listing() : null;
-        boolean keepsSelection = pickAgain != null || everyoneAgain != null; // (seeking the shown one would pick it)
-        relist(before == null || keepsSelection ? null : new Seek(c -> c.id() == before.id(), false));
+        afterOwnWrite.accept(() -> {
+            labels.refresh();
+            Contact before = shown.get();
+            pickAgain = selection.get() instanceof Selection.Picked picked && picked.size() > 1 ? picked : null;
+            everyoneAgain = selection.get() instanceof Selection.Everyone everyone ? everyone.listing() : null;
+            boolean keepsSelection = pickAgain != null || everyoneAgain != null; // (seeking the shown one picks it)
+            relist(before == null || keepsSelection ? null : new Seek(c -> c.id() == before.id(), false));
+        });
     }
 
     /** What the rows shown are the listing of. */
@@ -623,8 +637,10 @@ public final class ContactsViewModel {
     /** After a save: the list again from the top, as far as the saved contact, which is selected and shown. */
     private void saved(Contact saved) {
         show(saved);
-        labels.refresh(); // (its labels may have changed, or it is new)
-        relist(Seek.saved(saved));
+        afterOwnWrite.accept(() -> {
+            labels.refresh(); // (its labels may have changed, or it is new)
+            relist(Seek.saved(saved));
+        });
     }
 
     /**
@@ -993,7 +1009,7 @@ public final class ContactsViewModel {
         background.run(() -> {
             restoreAll(deletion.ids(), handled);
             return true;
-        }, ok -> {
+        }, ok -> afterOwnWrite.accept(() -> {
             labels.refresh();
             if (deletion.ids().size() == 1) {
                 long id = deletion.ids().get(0);
@@ -1001,7 +1017,7 @@ public final class ContactsViewModel {
             } else {
                 refresh();
             }
-        }, session.failures(failure -> {
+        }), session.failures(failure -> {
             // nothing is lost: what was not restored yet can be tried again
             List<Long> remaining = deletion.ids().stream().filter(id -> !handled.contains(id)).toList();
             offerUndo(remaining, Messages.count(remaining.size(), "contact"));

@@ -101,6 +101,21 @@ public final class DuplicatesViewModel {
         load();
     }
 
+    /**
+     * The book changed elsewhere (a merge or delete on another device): the groups are read again quietly, so no
+     * pair that is gone stays on offer; not while a merge or its Undo is under way (it reads them again itself).
+     */
+    public void changedElsewhere() {
+        if (busy.get()) {
+            return;
+        }
+        background.run(() -> session.api().duplicates(), result -> {
+            if (!busy.get()) {
+                groups.setAll(grouped(result));
+            }
+        }, session.failures(failure -> { })); // (the next question, or the screen opened again, reads them again)
+    }
+
     /** Loads the groups, leaving a failure already shown in place. */
     private void load() {
         busy.set(true);
@@ -108,6 +123,18 @@ public final class DuplicatesViewModel {
             groups.setAll(grouped(result));
             loaded.set(true);
         }, session.failures(failure -> error.set(Messages.of(failure))), () -> busy.set(false));
+    }
+
+    /**
+     * Why a merge did nothing: a group changed elsewhere since it was listed (one of its contacts merged, deleted
+     * or edited on another device: 404, 412) is said in plain words, as the groups are read again.
+     */
+    static String notMerged(Throwable failure) {
+        if (failure instanceof ApiFailure.Refused refused && (refused.status() == 404 || refused.status() == 412)) {
+            return "Nothing was merged: these contacts were changed elsewhere meanwhile (merged, deleted or edited"
+                    + " on another device). The duplicates below are as they are now.";
+        }
+        return "Nothing was merged: " + Messages.of(failure);
     }
 
     /** The server's groups with the same contacts as one, in the server's order. */
@@ -173,7 +200,7 @@ public final class DuplicatesViewModel {
             addressBookChanged.run();
             load();
         }, session.failures(failure -> {
-            error.set("Nothing was merged: " + Messages.of(failure));
+            error.set(notMerged(failure));
             load(); // the group may have changed meanwhile
         }), () -> busy.set(false));
     }

@@ -30,7 +30,7 @@ public final class Messages {
 
     public static String of(Throwable failure) {
         if (failure instanceof ApiFailure.Unreachable u) {
-            return u.getMessage() + " Check that it is running, then try again.";
+            return u.getMessage() + " " + u.advice();
         }
         if (failure instanceof ApiFailure.Refused r) {
             if (r.status() == 429) {

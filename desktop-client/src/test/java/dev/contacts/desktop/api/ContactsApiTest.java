@@ -125,6 +125,22 @@ class ContactsApiTest {
     }
 
     @Test
+    void theAppsOwnServerAnsweringSlowlyIsNotCalledAServerToStart() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + silent.getLocalPort());
+            ContactsApi builtIn = new ContactsApi(() -> uri, Duration.ofMillis(300)).builtIn(Duration.ofMillis(600));
+            ApiFailure.Unreachable slow = assertThrows(ApiFailure.Unreachable.class,
+                    () -> builtIn.login("api@example.com", PASSWORD));
+            assertEquals("The app's address book did not answer in time: this computer is busy. Wait a moment, then try"
+                    + " again.", Messages.of(slow), "no server to start: the person runs none");
+            ContactsApi remote = new ContactsApi(() -> uri, Duration.ofMillis(300));
+            assertEquals("The server did not answer in time. Check that it is running, then try again.",
+                    Messages.of(assertThrows(ApiFailure.Unreachable.class,
+                            () -> remote.login("api@example.com", PASSWORD))), "a server elsewhere as before");
+        }
+    }
+
+    @Test
     void anUnreachableServerIsAFailureOfItsOwnKind() {
         fixture.server.stop();
         assertThrows(ApiFailure.Unreachable.class, () -> api.list(0, 10));

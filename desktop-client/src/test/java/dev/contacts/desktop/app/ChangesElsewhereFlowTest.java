@@ -84,6 +84,36 @@ class ChangesElsewhereFlowTest extends UiTestBase {
     }
 
     @Test
+    void thisWindowsOwnSaveIsNotListedAgainWhileAChangeElsewhereStillIs() {
+        Fx.run(() -> window.watchChangesWith(ticker));
+        registerAndLogIn(robot, "own@example.com");
+        userApi().create(new ContactDraft("Ada", "Lovelace", null, null, null, null));
+        Fx.run(() -> window.mainView().refresh());
+        BookWatch watch = Fx.call(() -> window.mainView().watch());
+        doubleClickOnContact("Ada Lovelace");
+        waitUntil("the form opens", () -> visible(robot, "#contact-form"));
+        type(robot, "#last-name", "King");
+        robot.clickOn("#save");
+        waitUntil("the save is listed", () -> !visible(robot, "#contact-form")
+                && Fx.call(() -> contactList().getItems().stream().anyMatch(c -> c.lastName().equals("King"))));
+
+        Fx.run(ticker::tick);
+        waitUntil("the question is answered", () -> !watch.isAsking());
+        assertEquals(0, Fx.call(watch::changesTakenUp), "its own save is not a change made elsewhere");
+
+        // another device's change at the same moment as this window's save is still shown (listed or taken up)
+        doubleClickOnContact("Ada King");
+        waitUntil("the form opens", () -> visible(robot, "#contact-form"));
+        type(robot, "#last-name", "Byron");
+        robot.clickOn("#save");
+        elsewhere("own@example.com").create(new ContactDraft("Tom", "Young", null, null, null, null));
+        waitUntil("the save is listed", () -> !visible(robot, "#contact-form")
+                && Fx.call(() -> contactList().getItems().stream().anyMatch(c -> c.lastName().equals("Byron"))));
+        Fx.run(ticker::tick);
+        waitUntil("the other device's contact is listed", () -> listedFirstNames().contains("Tom"));
+    }
+
+    @Test
     void noTimerOrQuestionSurvivesALogOut() {
         Fx.run(() -> window.watchChangesWith(ticker));
         registerAndLogIn(robot, "out@example.com");

@@ -424,6 +424,27 @@ class ContactFormFlowTest extends UiTestBase {
     }
 
     @Test
+    void at1920PixelsTheFormKeepsASensibleWidthAtTheLeftAsTheDetailsDo() {
+        registerAndLogIn(robot, "form-wide@example.com");
+        Fx.run(() -> {
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+        });
+        waitUntil("the window is wide", () -> window.scene().getWidth() >= 1900);
+        robot.press(KeyCode.CONTROL).press(KeyCode.N).release(KeyCode.N).release(KeyCode.CONTROL);
+        waitUntil("the form opens", () -> visible(robot, "#contact-form"));
+        Node form = robot.lookup("#contact-form").query();
+        double formWidth = Fx.call(() -> form.getLayoutBounds().getWidth());
+        double fieldWidth = Fx.call(() -> robot.lookup("#first-name").query().getLayoutBounds().getWidth());
+        Screenshots.save(window.scene(), "contact-form-1920");
+        assertTrue(formWidth <= 640, "the form is " + formWidth + " px wide");
+        assertTrue(fieldWidth <= 600, "a field is " + fieldWidth + " px wide");
+        double left = Fx.call(() -> form.getBoundsInParent().getMinX());
+        assertTrue(left < 40, "at the left of the pane, as the details, not centred: " + left);
+        Fx.run(() -> stage.sizeToScene());
+    }
+
+    @Test
     void aSaveThatCannotReachTheServerSaysSoInFullInANarrowWindow() {
         registerAndLogIn(robot, "form-narrow@example.com");
         double width = dev.contacts.desktop.app.AppWindow.MIN_WIDTH;

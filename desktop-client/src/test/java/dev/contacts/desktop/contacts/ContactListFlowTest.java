@@ -216,7 +216,7 @@ class ContactListFlowTest extends UiTestBase {
             robot.lookup("#detail-fields").queryAs(javafx.scene.layout.GridPane.class).layout();
             return ((javafx.scene.text.Text) robot.lookup("#detail-email-0").query().lookup(".text")).getText();
         });
-        assertEquals(email, drawn.replace("\n", ""), "the email is drawn whole");
+        assertEquals(email, drawn.replace("\n", "").replace("\u200A", ""), "the email is drawn whole");
         Screenshots.save(window.scene(), "contact-detail-long-email");
     }
 
@@ -271,6 +271,37 @@ class ContactListFlowTest extends UiTestBase {
         assertEquals("September 30, 1978 (" + age + " years old)", drawn.replace("\n", " ").replaceAll(" +", " "),
                 "the birthday and the age are drawn whole");
         Screenshots.save(window.scene(), "contact-detail-birthday-narrow");
+    }
+
+    @Test
+    void aLongEmailBreaksAfterItsAtAt1024PixelsNotInsideItsDomain() {
+        registerAndLogIn(robot, "breaks@example.com");
+        Fx.run(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(768);
+        });
+        String local = "maximilian.alexander.mustermann-schmidt";
+        String domain = "buchhaltung.niederlassung-sued.example-gmbh.de";
+        userApi().create(new ContactDraft("Max", "Mustermann", local + "@" + domain, null, null, null));
+        Fx.run(() -> window.mainView().refresh());
+        clickOnContact("Max Mustermann");
+        waitUntil("the details show", () -> text(robot, "#detail-email-0").equals(local + "@" + domain));
+        // the drawn text's last line: where it starts, and that it is the second
+        String firstLine = Fx.call(() -> {
+            robot.lookup("#detail-fields").queryAs(javafx.scene.layout.GridPane.class).layout();
+            javafx.scene.text.Text drawn = (javafx.scene.text.Text) robot.lookup("#detail-email-0").query()
+                    .lookup(".text");
+            javafx.geometry.Bounds bounds = drawn.getLayoutBounds();
+            int lastLine = drawn.hitTest(new javafx.geometry.Point2D(1, bounds.getMaxY() - 2)).getCharIndex();
+            int secondLine = drawn.hitTest(new javafx.geometry.Point2D(1, bounds.getMinY()
+                    + drawn.getFont().getSize() * 1.9)).getCharIndex();
+            return lastLine == secondLine ? drawn.getText().substring(0, lastLine).replace("\u200A", "") : "3+ lines";
+        });
+        Screenshots.save(window.scene(), "contact-detail-email-1024");
+        assertEquals(local + "@", firstLine, "the line breaks after the @, the domain whole on the next line");
+        assertEquals(local + "@" + domain, Fx.call(() -> robot.lookup("#detail-email-0").query().getAccessibleText()),
+                "a screen reader reads the address itself");
+        Fx.run(() -> stage.sizeToScene());
     }
 
     @Test

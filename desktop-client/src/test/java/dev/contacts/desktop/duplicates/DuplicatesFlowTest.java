@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.contacts.desktop.api.ContactsApi;
 import dev.contacts.desktop.api.TransferFormat;
+import dev.contacts.desktop.app.BookWatch;
 import dev.contacts.desktop.support.Avatars;
 import dev.contacts.desktop.support.Fx;
 import dev.contacts.desktop.support.Menus;
@@ -23,6 +25,23 @@ import javafx.scene.control.ScrollPane;
 import org.junit.jupiter.api.Test;
 
 class DuplicatesFlowTest extends UiTestBase {
+
+    /** The timer of the question "did the book change elsewhere?", ticked when the test says. */
+    private final Ticks ticker = new Ticks();
+
+    private static final class Ticks implements BookWatch.Ticker {
+        private Runnable tick = () -> { };
+
+        @Override
+        public Runnable every(java.time.Duration period, Runnable tick) {
+            this.tick = tick;
+            return () -> this.tick = () -> { };
+        }
+
+        void tick() {
+            tick.run();
+        }
+    }
 
     private Contact create(String first, String last, String email, String phone, String organization) {
         return userApi().create(new ContactDraft(first, last, List.of(new LabeledValue(email, "home")),
@@ -178,6 +197,35 @@ class DuplicatesFlowTest extends UiTestBase {
 
     private int cardsShown() {
         return Fx.call(() -> robot.lookup(".duplicate-group").queryAll().size());
+    }
+
+    @Test
+    void aMergeOnAnotherDeviceLeavesNoStalePairAndActingOnOneSaysWhyNothingWasMerged() {
+        Fx.run(() -> window.watchChangesWith(ticker));
+        registerAndLogIn(robot, "dupes-elsewhere@example.com");
+        Contact ann = create("Ann", "Lee", "ann@example.com", null, null);
+        Contact annWork = create("Ann", "Lee", "ann@example.com", "+44 20 7946 0000", "Acme");
+        Contact bo = create("Bo", "Berg", "bo@example.com", "+46 8 123 456 78", null);
+        Contact boWork = create("Bo", "Berg", "bo.berg@example.com", "+46 8 123 456 78", "Volvo");
+        Menus.choose(robot, "View", "Duplicates");
+        waitUntil("two groups show", () -> visible(robot, "#duplicate-group-1"));
+        ContactsApi other = api.newClient();
+        other.login("dupes-elsewhere@example.com", PASSWORD);
+
+        // merged on another device: the pair goes at the next question, no stale card is left to act on
+        other.merge(List.of(bo.id(), boWork.id()));
+        Fx.run(ticker::tick);
+        waitUntil("one group is left", () -> !visible(robot, "#duplicate-group-1"));
+
+        // deleted on another device just before Merge is clicked here: said in plain words, nothing is lost
+        other.trash(List.of(annWork.id()));
+        robot.clickOn("#merge-0");
+        waitUntil("why nothing was merged", () -> text(robot, "#duplicates-error")
+                .startsWith("Nothing was merged: these contacts were changed elsewhere meanwhile"));
+        waitUntil("the stale pair is gone", () -> visible(robot, "#duplicates-empty"));
+        assertTrue(userApi().trash(0, 10).items().stream().anyMatch(t -> t.contact().id() == annWork.id()),
+                "the one deleted elsewhere is still in the trash");
+        assertEquals("Ann", userApi().get(ann.id()).contact().firstName(), "the other is as it was");
     }
 
     @Test

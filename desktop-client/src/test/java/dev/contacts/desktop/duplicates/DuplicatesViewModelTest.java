@@ -91,7 +91,8 @@ class DuplicatesViewModelTest {
             DuplicatesViewModel.Group group = vm.groups().get(0);
             fixture.api.delete(a.id()); // deleted in another window meanwhile
             vm.merge(group, a);
-            assertEquals("Nothing was merged: Contact not found", vm.errorProperty().get());
+            assertEquals("Nothing was merged: these contacts were changed elsewhere meanwhile (merged, deleted or edited"
+                    + " on another device). The duplicates below are as they are now.", vm.errorProperty().get());
             assertNull(vm.lastMergeProperty().get());
             assertEquals(1, fixture.api.list(0, 10).total());
         }
@@ -199,7 +200,8 @@ class DuplicatesViewModelTest {
             fixture.api.delete(other.id()); // deleted in another window meanwhile: the merge answers 404
 
             vm.merge(group, keep, new DuplicatesViewModel.Choice(other, null, null));
-            assertEquals("Nothing was merged: Contact not found", vm.errorProperty().get());
+            assertEquals("Nothing was merged: these contacts were changed elsewhere meanwhile (merged, deleted or edited"
+                    + " on another device). The duplicates below are as they are now.", vm.errorProperty().get());
             Contact after = fixture.api.get(keep.id()).contact();
             assertEquals("Ann", after.firstName(), "the kept card is as it was");
             assertNull(after.additionalData());

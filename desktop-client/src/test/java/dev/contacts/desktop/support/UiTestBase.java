@@ -211,7 +211,7 @@ public abstract class UiTestBase extends FxRobot {
             return "";
         }
         if (node instanceof Labeled labeled) {
-            return labeled.getText();
+            return labeled.getText().replace("\u200A", ""); // (a break allowed in an address: a hair space)
         }
         return ((TextInputControl) node).getText();
     }
