@@ -1623,7 +1623,12 @@ public final class ContactRepository {
      * owner locked, so concurrent creates count one by one.
      */
     private void requireRoom(DSLContext t, long owner, int more) {
-        if (LIVE_CONTACTS_LOCKED.fetch(t, Map.of("owner", owner)) + more > maxPerOwner) {
+        Integer live = LIVE_CONTACTS_LOCKED.fetch(t, Map.of("owner", owner));
+        if (live == null) {
+            // deleted since its token was checked: an insert would break the owner's foreign key (a 500)
+            throw new Refusal.AccountGone();
+        }
+        if (live + more > maxPerOwner) {
             throw new Refusal.ContactLimitReached();
         }
     }
@@ -1852,7 +1857,7 @@ public final class ContactRepository {
     private static final RenderedQuery<Integer> LIVE_CONTACTS_LOCKED = new RenderedQuery<>(
             dsl -> Database.lockingRows(dsl.select(USERS.LIVE_CONTACTS).from(USERS)
                     .where(USERS.ID.eq(DSL.param("owner", Long.class)))),
-            (rows, dialect) -> rows.next() ? rows.getInt(1) : 0);
+            (rows, dialect) -> rows.next() ? rows.getInt(1) : null); // null: no such owner
 
     /**
      * The query of {@code shape}, rendered on its first use (a shape with many search words: for this call only).
