@@ -22,11 +22,13 @@ import io.helidon.common.buffers.DataReader;
 import io.helidon.common.buffers.DataWriter;
 import io.helidon.common.socket.HelidonSocket;
 import io.helidon.common.socket.PeerInfo;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
+import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.http.WritableHeaders;
 import io.helidon.webserver.CloseConnectionException;
@@ -333,7 +335,10 @@ public final class Http1Edge implements ServerConnectionSelector {
         private static final Pattern SIZE_WITH_EXTENSIONS = Pattern.compile("([0-9A-Fa-f]+)(?:[ \\t]*;[ \\t]*" + TOKEN
                 + "(?:[ \\t]*=[ \\t]*(?:" + TOKEN + "|" + QUOTED + "))?)+");
 
+        private static final Pattern HEX_DIGITS = Pattern.compile("[0-9A-Fa-f]+");
+
         private byte[] lastRead = new byte[0];
+        private boolean badSizeRead;
         private Optional<String> methodChanged = Optional.empty();
 
         ChunkExtensionsIgnored(Supplier<byte[]> bytes) {
@@ -342,9 +347,24 @@ public final class Http1Edge implements ServerConnectionSelector {
 
         @Override
         public String readLine() {
+            if (badSizeRead) {
+                // Helidon refused the last size line, then reads on while it drains the body before answering: the
+                // next line, read as a size ("ab" after "zz"), had it wait for bytes that never come, unanswered
+                throw RequestException.builder().type(DirectHandler.EventType.BAD_REQUEST)
+                        .status(Status.BAD_REQUEST_400).message("Invalid chunk size").setKeepAlive(false).build();
+            }
             String line = super.readLine();
             Matcher sized = SIZE_WITH_EXTENSIONS.matcher(line);
-            return sized.matches() ? sized.group(1) : line;
+            String size = sized.matches() ? sized.group(1) : line;
+            badSizeRead = !size.isEmpty() && !isChunkSize(size);
+            return size;
+        }
+
+        /** Whether Helidon reads {@code size} as a chunk size: hex digits for at most {@link Integer#MAX_VALUE}. */
+        static boolean isChunkSize(String size) {
+            String digits = size.replaceFirst("^0+(?=.)", "");
+            return HEX_DIGITS.matcher(digits).matches()
+                    && (digits.length() < 8 || digits.length() == 8 && digits.charAt(0) <= '7');
         }
 
         @Override
