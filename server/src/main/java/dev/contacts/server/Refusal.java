@@ -71,8 +71,8 @@ public abstract sealed class Refusal extends RuntimeException {
     }
 
     /**
-     * The caller's account was deleted after its token was checked, while the request ran (a create or an import
-     * racing the account's deletion): answered as a token of a user that no longer exists.
+     * The caller's account was deleted after its token was checked, while the request ran (an import racing the
+     * account's deletion): answered as a token of a user that no longer exists.
      */
     public static final class AccountGone extends Refusal {
         public AccountGone() {

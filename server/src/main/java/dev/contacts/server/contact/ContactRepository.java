@@ -1609,12 +1609,13 @@ public final class ContactRepository {
      * before any contact's row, so two of them never hold rows the other needs (a deadlock, which PostgreSQL ends
      * by failing one of them).
      */
-    public void lockOwner(long owner) {
-        lockOwner(dsl, owner);
+    public boolean lockOwner(long owner) {
+        return lockOwner(dsl, owner);
     }
 
-    private static void lockOwner(DSLContext t, long owner) {
-        Database.lockingRows(t.selectOne().from(USERS).where(USERS.ID.eq(owner))).fetch();
+    /** Locks the owner's row; false when there is none (the account deleted since its token was checked). */
+    private static boolean lockOwner(DSLContext t, long owner) {
+        return !Database.lockingRows(t.selectOne().from(USERS).where(USERS.ID.eq(owner))).fetch().isEmpty();
     }
 
     /**
@@ -1623,12 +1624,7 @@ public final class ContactRepository {
      * owner locked, so concurrent creates count one by one.
      */
     private void requireRoom(DSLContext t, long owner, int more) {
-        Integer live = LIVE_CONTACTS_LOCKED.fetch(t, Map.of("owner", owner));
-        if (live == null) {
-            // deleted since its token was checked: an insert would break the owner's foreign key (a 500)
-            throw new Refusal.AccountGone();
-        }
-        if (live + more > maxPerOwner) {
+        if (LIVE_CONTACTS_LOCKED.fetch(t, Map.of("owner", owner)) + more > maxPerOwner) {
             throw new Refusal.ContactLimitReached();
         }
     }
@@ -1857,7 +1853,7 @@ public final class ContactRepository {
     private static final RenderedQuery<Integer> LIVE_CONTACTS_LOCKED = new RenderedQuery<>(
             dsl -> Database.lockingRows(dsl.select(USERS.LIVE_CONTACTS).from(USERS)
                     .where(USERS.ID.eq(DSL.param("owner", Long.class)))),
-            (rows, dialect) -> rows.next() ? rows.getInt(1) : null); // null: no such owner
+            (rows, dialect) -> rows.next() ? rows.getInt(1) : 0);
 
     /**
      * The query of {@code shape}, rendered on its first use (a shape with many search words: for this call only).
