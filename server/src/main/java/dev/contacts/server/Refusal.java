@@ -70,6 +70,16 @@ public abstract sealed class Refusal extends RuntimeException {
         }
     }
 
+    /**
+     * The caller's account was deleted after its token was checked, while the request ran (an import racing the
+     * account's deletion): answered as a token of a user that no longer exists.
+     */
+    public static final class AccountGone extends Refusal {
+        public AccountGone() {
+            super("account gone");
+        }
+    }
+
     /** A refresh token that is unknown, spent, expired, or of an ended session or a deleted user. */
     public static final class InvalidRefreshToken extends Refusal {
         public InvalidRefreshToken() {

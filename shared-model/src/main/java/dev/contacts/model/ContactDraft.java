@@ -1,5 +1,6 @@
 package dev.contacts.model;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,7 +103,7 @@ public record ContactDraft(String firstName,
 
     /**
      * The draft as it is checked and stored: single-line texts trimmed of surrounding white space, missing
-     * labels given their list's default, labels that differ only in case merged (the first spelling kept),
+     * labels given their list's default, labels that differ only in case or Unicode form (NFC) merged (the first spelling kept),
      * blank optional texts (organization, job title, nickname, address parts) made null. The notes ({@code additional_data}) are kept exactly as written.
      */
     public ContactDraft normalized() {
@@ -125,7 +126,8 @@ public record ContactDraft(String firstName,
         Map<String, String> byCase = new LinkedHashMap<>();
         for (String label : labels) {
             String trimmed = ContactRules.labelName(label);
-            byCase.putIfAbsent(trimmed.toLowerCase(Locale.ROOT), trimmed);
+            // NFC: "Café" typed composed and pasted decomposed is one text, shown alike, so one label
+            byCase.putIfAbsent(Normalizer.normalize(trimmed, Normalizer.Form.NFC).toLowerCase(Locale.ROOT), trimmed);
         }
         return List.copyOf(byCase.values());
     }

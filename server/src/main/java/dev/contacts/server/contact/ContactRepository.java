@@ -1609,12 +1609,13 @@ public final class ContactRepository {
      * before any contact's row, so two of them never hold rows the other needs (a deadlock, which PostgreSQL ends
      * by failing one of them).
      */
-    public void lockOwner(long owner) {
-        lockOwner(dsl, owner);
+    public boolean lockOwner(long owner) {
+        return lockOwner(dsl, owner);
     }
 
-    private static void lockOwner(DSLContext t, long owner) {
-        Database.lockingRows(t.selectOne().from(USERS).where(USERS.ID.eq(owner))).fetch();
+    /** Locks the owner's row; false when there is none (the account deleted since its token was checked). */
+    private static boolean lockOwner(DSLContext t, long owner) {
+        return !Database.lockingRows(t.selectOne().from(USERS).where(USERS.ID.eq(owner))).fetch().isEmpty();
     }
 
     /**

@@ -55,6 +55,8 @@ public final class ContactService implements ApiRules.Service {
 
     static final int MAX_LIMIT = 1000;
     static final int DEFAULT_LIMIT = 100;
+    /** The most distinct words a search takes: each is a condition of the query the databases plan. */
+    static final int MAX_QUERY_WORDS = 100;
     static final int MAX_DAYS = 366;
     static final int DEFAULT_DAYS = 7;
     static final int DEFAULT_BIRTHDAYS_LIMIT = 1000;
@@ -125,6 +127,9 @@ public final class ContactService implements ApiRules.Service {
         if (criteria.isEmpty()) {
             errors.add(FieldError.query("query",
                     "Give at least one search criterion: query, first_name, last_name or email", "missing"));
+        } else if (criteria.words().size() > MAX_QUERY_WORDS) {
+            errors.add(FieldError.query("query", "The query should have at most " + MAX_QUERY_WORDS
+                    + " different words, not " + criteria.words().size(), "too_long"));
         }
         ValidationException.throwIfAny(errors);
         sendPage(res, contacts.search(owner, criteria, options, skip, limit));

@@ -17,9 +17,20 @@ record SearchCriteria(List<String> words, String firstName, String lastName, Str
     static SearchCriteria of(String query, String firstName, String lastName, String email) {
         List<String> words = query == null ? List.of()
                 : Arrays.stream(query.split("(?U)\\s+")).filter(w -> !w.isEmpty()).map(ContactKeys::fold)
-                        .filter(w -> !w.isEmpty()).toList();
-        return new SearchCriteria(words, ContactKeys.fold(firstName), ContactKeys.fold(lastName),
+                        .filter(w -> !w.isEmpty()).distinct().toList();
+        return new SearchCriteria(withoutContainedWords(words), ContactKeys.fold(firstName), ContactKeys.fold(lastName),
                 ContactKeys.fold(email));
+    }
+
+    /**
+     * The words that are not part of another word: a field holding "anna" holds "ann" too, so "ann anna" finds what
+     * "anna" finds. Each word costs the databases a condition (SQLite refuses a query nested over 1,000 deep), and
+     * a pasted text repeats its short words.
+     */
+    private static List<String> withoutContainedWords(List<String> distinct) {
+        return distinct.stream()
+                .filter(word -> distinct.stream().noneMatch(other -> other.length() > word.length() && other.contains(word)))
+                .toList();
     }
 
     boolean isEmpty() {

@@ -22,11 +22,13 @@ import io.helidon.common.buffers.DataReader;
 import io.helidon.common.buffers.DataWriter;
 import io.helidon.common.socket.HelidonSocket;
 import io.helidon.common.socket.PeerInfo;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
+import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.http.WritableHeaders;
 import io.helidon.webserver.CloseConnectionException;
@@ -320,8 +322,8 @@ public final class Http1Edge implements ServerConnectionSelector {
      * Helidon 4.3.0 (and 4.5.x) parses a whole chunk-size line as a hex number, so a valid chunk extension
      * ({@code 2;a=b}, RFC 9112 §7.1.1) was a 400. Its HTTP/1 connection reads lines with {@link #readLine} only
      * for chunk sizes (and the empty line that ends a chunked body): a size line whose extensions are well-formed
-     * is handed on without them, as the RFC asks recipients to ignore unknown ones; anything else is left for
-     * Helidon to refuse.
+     * is handed on without them, as the RFC asks recipients to ignore unknown ones, and trailer fields after the
+     * last chunk are skipped (at most 64); anything else is left for Helidon to refuse.
      * <p>
      * It also keeps the method of each request line as sent: Helidon reads the line with {@link #readBytes} and
      * tells its listeners the method it made of it, upper-cased, right after.
@@ -333,7 +335,14 @@ public final class Http1Edge implements ServerConnectionSelector {
         private static final Pattern SIZE_WITH_EXTENSIONS = Pattern.compile("([0-9A-Fa-f]+)(?:[ \\t]*;[ \\t]*" + TOKEN
                 + "(?:[ \\t]*=[ \\t]*(?:" + TOKEN + "|" + QUOTED + "))?)+");
 
+        private static final Pattern HEX_DIGITS = Pattern.compile("[0-9A-Fa-f]+");
+        private static final Pattern LAST_CHUNK = Pattern.compile("0+");
+        private static final Pattern TRAILER_FIELD = Pattern.compile(TOKEN + ":[\\t\\x20-\\x7e\\x80-\\xff]*");
+        private static final int MAX_TRAILER_FIELDS = 64;
+
         private byte[] lastRead = new byte[0];
+        private boolean badSizeRead;
+        private boolean lastChunkRead;
         private Optional<String> methodChanged = Optional.empty();
 
         ChunkExtensionsIgnored(Supplier<byte[]> bytes) {
@@ -342,9 +351,35 @@ public final class Http1Edge implements ServerConnectionSelector {
 
         @Override
         public String readLine() {
+            if (badSizeRead) {
+                // Helidon refused the last size line, then reads on while it drains the body before answering: the
+                // next line, read as a size ("ab" after "zz"), had it wait for bytes that never come, unanswered
+                throw RequestException.builder().type(DirectHandler.EventType.BAD_REQUEST)
+                        .status(Status.BAD_REQUEST_400).message("Invalid chunk size").setKeepAlive(false).build();
+            }
             String line = super.readLine();
+            if (lastChunkRead) {
+                // RFC 9112 §7.1.2: trailer fields may follow the last chunk, and a recipient may discard them; Helidon
+                // wants the empty line at once, so a body with a trailer was a 400
+                lastChunkRead = false;
+                for (int fields = 0; !line.isEmpty() && fields < MAX_TRAILER_FIELDS
+                        && TRAILER_FIELD.matcher(line).matches(); fields++) {
+                    line = super.readLine();
+                }
+                return line; // the empty line, else what Helidon refuses
+            }
             Matcher sized = SIZE_WITH_EXTENSIONS.matcher(line);
-            return sized.matches() ? sized.group(1) : line;
+            String size = sized.matches() ? sized.group(1) : line;
+            badSizeRead = !size.isEmpty() && !isChunkSize(size);
+            lastChunkRead = LAST_CHUNK.matcher(size).matches();
+            return size;
+        }
+
+        /** Whether Helidon reads {@code size} as a chunk size: hex digits for at most {@link Integer#MAX_VALUE}. */
+        static boolean isChunkSize(String size) {
+            String digits = size.replaceFirst("^0+(?=.)", "");
+            return HEX_DIGITS.matcher(digits).matches()
+                    && (digits.length() < 8 || digits.length() == 8 && digits.charAt(0) <= '7');
         }
 
         @Override

@@ -65,6 +65,17 @@ class LabelsApiTest {
     }
 
     @Test
+    void labelsThatAreTheSameTextInAnotherUnicodeFormAreMergedLikeThoseThatDifferInCase() {
+        String token = api.newUser();
+        // "Café" composed (U+00E9) and decomposed (e, U+0301): the same text, shown alike; both were kept before
+        long ann = contact(token, "Ann", "Caf\u00e9", "Cafe\u0301", "CAFE\u0301", "Cafe");
+        assertEquals(List.of("Caf\u00e9", "Cafe"), labelsOf(token, ann), "the first spelling; no accent: another");
+        String put = "{\"first_name\": \"Ann\", \"last_name\": \"Lee\", \"labels\": [\"Cafe\u0301\", \"caf\u00e9\"]}";
+        assertEquals(200, api.put("/contacts/" + ann + "/", token, put).status());
+        assertEquals(List.of("Cafe\u0301"), labelsOf(token, ann));
+    }
+
+    @Test
     void renamingALabelRenamesItOnEveryContactCarryingItAndOnlyTheCallers() {
         String token = api.newUser();
         String other = api.newUser();

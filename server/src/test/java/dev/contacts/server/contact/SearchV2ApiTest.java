@@ -108,4 +108,27 @@ class SearchV2ApiTest {
         assertEquals(204, api.delete("/contacts/" + nunez + "/", token).status());
         assertEquals(List.of(), find("nunez"));
     }
+
+    @Test
+    void aPastedTextOfRepeatedShortWordsIsAnswered() {
+        // a thousand conditions nested deeper than SQLite takes: answered 500 before repeated and contained
+        // words were dropped
+        assertEquals(List.of(nunez, strasse, kyiv, acme), find(" a".repeat(1000)), "every contact holds an a");
+        assertEquals(List.of(kyiv), find("4 44 441 4412 441234 ".repeat(100)), "digits contained in longer ones");
+        assertEquals(List.of(nunez), find("nun nunez núñez NUNEZ maria ".repeat(60)));
+    }
+
+    @Test
+    void aQueryOfMoreThanAHundredDifferentWordsIsRefused() {
+        StringBuilder words = new StringBuilder("nunez");
+        for (int i = 1; i < 100; i++) {
+            words.append(" w").append(String.format("%03d", i)); // none within another
+        }
+        assertEquals(List.of(), find(words.toString()), "a hundred words are searched");
+        Response r = api.get("/contacts/search/?query=" + URLEncoder.encode(words + " w100", StandardCharsets.UTF_8),
+                token);
+        assertEquals(422, r.status(), r.toString());
+        assertEquals("[\"query\",\"query\"]", r.json().get("detail").get(0).get("loc").toString());
+        assertEquals("too_long", r.json().get("detail").get(0).get("type").asText());
+    }
 }

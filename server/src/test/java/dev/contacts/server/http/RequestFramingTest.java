@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import dev.contacts.server.support.TestApi;
 import dev.contacts.server.support.TestServers;
@@ -82,6 +83,30 @@ class RequestFramingTest {
     void aBadChunkSizeOrMethodIsABadRequestNotA500() throws IOException {
         assertOneBadRequestThenClosed(LOGIN + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n" + SMUGGLED);
         assertOneBadRequestThenClosed("G:T /nope HTTP/1.1\r\nHost: x\r\n\r\n");
+    }
+
+    @Test
+    void trailerFieldsAfterTheLastChunkAreDiscarded() throws IOException {
+        // RFC 9112 §7.1.2; before, Helidon wanted the empty line right after the last chunk: a 400
+        String answers = exchange(LOGIN + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n"
+                + "X-Checksum: abc\r\nX-Empty:\r\n\r\n" + "GET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertTrue(answers.startsWith("HTTP/1.1 422 "), answers);
+        assertTrue(answers.contains("HTTP/1.1 404 "), "the next request is read where the trailer ends: " + answers);
+        assertOneBadRequestThenClosed(LOGIN + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\nnot a field\r\n\r\n"
+                + SMUGGLED);
+    }
+
+    @Test
+    void aBadChunkSizeFollowedByALineOfHexIsStillABadRequestAtOnce() throws IOException {
+        // Helidon drains the body after refusing "zz" and read "ab" as the next size: no answer, the connection
+        // held open until the body's 60 s ran out
+        for (String size : List.of("zz", "-1", "80000000", "FFFFFFFFFFFFFFFFFF")) {
+            assertOneBadRequestThenClosed(LOGIN + "Transfer-Encoding: chunked\r\n\r\n" + size + "\r\nab\r\n0\r\n\r\n"
+                    + SMUGGLED);
+        }
+        String fine = exchange(LOGIN + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + "00000002\r\n{}\r\n0\r\n\r\n");
+        assertTrue(fine.startsWith("HTTP/1.1 422 "), "leading zeros are a size all the same: " + fine);
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.contacts.model.ContactDraft;
 import dev.contacts.model.ContactRules;
 import dev.contacts.model.FieldError;
 import dev.contacts.model.ImportReport;
+import dev.contacts.server.Refusal;
 import dev.contacts.server.contact.ContactRepository;
 import dev.contacts.server.db.Database;
 
@@ -56,7 +57,11 @@ final class Importer {
                 database.call(() -> repository.inTransaction((contacts, transfer) -> {
                     // before the batch reads what it merges into: another import's batch, a merge or a bulk
                     // delete of this owner finishes first, and this batch sees what it wrote
-                    contacts.lockOwner(owner);
+                    if (!contacts.lockOwner(owner)) {
+                        // deleted after the import's token was checked: its inserts would break the owner's
+                        // foreign key (a 500)
+                        throw new Refusal.AccountGone();
+                    }
                     importBatch(owner, batch, duplicates, contacts, transfer, counts);
                     return null;
                 }));
