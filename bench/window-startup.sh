@@ -10,6 +10,12 @@
 # PHOTOS=n: n of those contacts, spread evenly over the book, also get a photo each (generated 512x512 JPEGs,
 # bench/PhotoFiles.java, put through the API), and each start then also pages up from the end to the top (Page
 # Up, so every row and photo is drawn once) and adds the RSS then.
+# SESSION=1 (with contacts, and PHOTOS for the photos): a realistic session after that, RSS then: a search typed,
+# 30 of its results opened one after the other (the photos among them drawn in the details), the Duplicates view,
+# the Birthdays view, and Export all (vCard) into a scratch folder. The book is then seeded with a birthday for
+# every contact and 50 doubles (name and email), so that those two views have something to show; the save dialog
+# needs a window manager to get the keyboard (README, "Under Xvfb without a window manager"), so run it on a display
+# with one (openbox).
 # Needs an X display, or Xvfb and xdotool installed (Debian: apt-get install xvfb xdotool libgtk-3-0 curl
 # iproute2 x11-utils). Usage: bench/window-startup.sh [runs] [contacts]; NO_BUILD=1 measures the jar as it is.
 set -euo pipefail
@@ -18,6 +24,7 @@ source bench/jdk.sh
 runs=${1:-5}
 contacts=${2:-0}
 photos=${PHOTOS:-0}
+session=${SESSION:-}
 [[ -n "${NO_BUILD:-}" ]] || ./mvnw -B -q -DskipTests package
 if [[ -z "${DISPLAY:-}" ]]; then
   Xvfb :97 -screen 0 1280x800x24 >/dev/null 2>&1 & xvfb=$!
@@ -50,10 +57,12 @@ seed() {
     -d "{\"email\":\"$email\",\"password\":\"$password\"}" "$api/register/"
   token=$(curl -fsS -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\"password\":\"$password\"}" \
     "$api/token/" | sed 's/.*"access_token" *: *"\([^"]*\)".*/\1/')
-  awk -v n="$contacts" 'BEGIN { srand(7); split("Ada Bob Cleo Dan Eve Finn Gus Hana Ivo Jo Kai Lea Max Nia Oto Pia", f)
+  awk -v n="$contacts" -v session="${session:+1}" 'BEGIN { srand(7); split("Ada Bob Cleo Dan Eve Finn Gus Hana Ivo Jo Kai Lea Max Nia Oto Pia", f)
     for (i = 1; i <= n; i++) { last = sprintf("%c%s%d", 65 + int(rand() * 26), "ander", i); first = f[1 + i % 16]
       printf "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:%s %s\r\nN:%s;%s;;;\r\nEMAIL:%s.%d@example.com\r\n", first, last, last, first, tolower(first), i
-      printf "TEL:+44 20 7946 %04d\r\nORG:Example Ltd\r\nNOTE:Met at the conference in %d\r\nEND:VCARD\r\n", i % 10000, 2000 + i % 25 } }' \
+      if (session) printf "BDAY:%04d%02d%02d\r\n", 1950 + i % 50, 1 + int(rand() * 12), 1 + int(rand() * 28)
+      printf "TEL:+44 20 7946 %04d\r\nORG:Example Ltd\r\nNOTE:Met at the conference in %d\r\nEND:VCARD\r\n", i % 10000, 2000 + i % 25
+      if (session && i % 100 == 0) printf "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:%s %s\r\nN:%s;%s;;;\r\nEMAIL:%s.%d@example.com\r\nEND:VCARD\r\n", first, last, last, first, tolower(first), i } }' \
     | curl -fsS -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: text/vcard' --data-binary @- \
       "$api/contacts/import/"
   (( photos > 0 )) || return 0
@@ -89,6 +98,25 @@ page_through() {
   xdotool key --repeat $(( contacts / 10 )) --repeat-delay 40 Prior
   quiet "$1"
 }
+# a user's session over the listed book (SESSION=1, above); each step waits until the app is quiet
+use_a_while() {
+  local app=$1 export_to=$data/export
+  mkdir -p "$export_to"
+  xdotool key ctrl+f; xdotool type --delay 150 "ander1"; quiet "$app" # the search, as typed
+  xdotool key Down; quiet "$app"
+  xdotool key --repeat 30 --repeat-delay 400 Down; quiet "$app" # 30 results opened, one after the other
+  xdotool key Escape; quiet "$app"
+  local window; window=$(xdotool search --onlyvisible --name "^Contacts – $email\$" | head -1)
+  view() { xdotool mousemove --window "$window" 100 41 click 1; sleep 0.7; xdotool key "$@" Return; } # the View menu
+  view Down Down Down Down; quiet "$app" # View → Duplicates (Contacts, Birthdays, Trash, Duplicates)
+  view Down Down; quiet "$app" # View → Birthdays
+  xdotool key ctrl+e # Export all…: the save dialog, its name typed as a full path
+  until xdotool search --onlyvisible --name '^Export contacts$' >/dev/null 2>&1; do sleep 0.2; done
+  sleep 0.5; xdotool key ctrl+a; xdotool type --delay 5 "$export_to/all.vcf"; xdotool key Return
+  until [[ -s $export_to/all.vcf ]]; do sleep 0.2; done
+  quiet "$app"
+  view Down; quiet "$app" # back to Contacts
+}
 # waits until the app is quiet: no CPU used for 2 s in a row
 quiet() {
   local last=0 now same=0
@@ -111,7 +139,7 @@ listening() { # the listening TCP ports, into the array ports; no child process
   return 0
 }
 events=$data/x-events
-windows=(); servers=(); rsss=(); cpus=(); loaded=(); paged=()
+windows=(); servers=(); rsss=(); cpus=(); loaded=(); paged=(); used=()
 for run in $(seq 0 "$runs"); do
   stdbuf -oL xev -root -event substructure >"$events" 2>/dev/null & xev=$!
   sleep 0.3 # xev listening before the clock starts
@@ -159,6 +187,10 @@ for run in $(seq 0 "$runs"); do
         page_through "$app"
         paged+=("$(rss_mb "$app")"); with+=", paged through ($photos with photos) ${paged[-1]} MB"
       fi
+      if [[ -n "$session" ]]; then
+        use_a_while "$app"
+        used+=("$(rss_mb "$app")"); with+=", after a session ${used[-1]} MB"
+      fi
       [[ -z "${RECORD:-}" ]] || { mkdir -p "$RECORD"; "$JAVA_HOME/bin/jcmd" "$app" GC.heap_info >"$RECORD/heap-$run.txt"
         "$JAVA_HOME/bin/jcmd" "$app" GC.class_histogram >"$RECORD/histogram-$run.txt"
         "$JAVA_HOME/bin/jcmd" "$app" VM.native_memory summary >"$RECORD/nmt-$run.txt" 2>&1 || true
@@ -178,5 +210,6 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 echo "median over ${#windows[@]} warm starts: window $(median "${windows[@]}") ms," \
   "server ready $(median "${servers[@]}") ms, RSS $(median "${rsss[@]}") MB, CPU $(median "${cpus[@]}") ms" \
   "${loaded:+, RSS with $contacts contacts listed $(median "${loaded[@]}") MB}" \
-  "${paged:+, paged through ($photos with photos) $(median "${paged[@]}") MB}"
+  "${paged:+, paged through ($photos with photos) $(median "${paged[@]}") MB}" \
+  "${used:+, after a session $(median "${used[@]}") MB}"
 rm -rf "$data"

@@ -1,15 +1,17 @@
 package dev.contacts.desktop.app;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import dev.contacts.desktop.api.ApiFailure;
 import dev.contacts.desktop.ui.Background;
 import dev.contacts.desktop.ui.Messages;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import javafx.application.Platform;
 
 /**
  * Learns of changes made elsewhere (another window, another device) without F5: every {@code period}, and when the
@@ -24,18 +26,33 @@ public final class BookWatch {
     /** The most ticks let pass without a question while the server cannot be reached. */
     static final int MOST_SKIPPED = 7;
 
-    /** Runs {@code tick} every {@code period} until the returned {@link Runnable} runs: a Timeline in the app. */
+    /** Runs {@code tick} every {@code period} until the returned {@link Runnable} runs. */
     public interface Ticker {
         Runnable every(Duration period, Runnable tick);
 
-        /** On the FX thread, as long as the window is open. */
+        /**
+         * On the FX thread, timed by a daemon thread of its own. Not a Timeline: a playing animation keeps JavaFX's
+         * pulses coming 60 times a second whatever its period, which kept an idle window at 26 ms of CPU a second
+         * (docs/benchmarks.md, "The desktop's idle pulses").
+         */
         static Ticker fx() {
             return (period, tick) -> {
-                Timeline timeline = new Timeline(new KeyFrame(javafx.util.Duration.millis(period.toMillis()),
-                        e -> tick.run()));
-                timeline.setCycleCount(Animation.INDEFINITE);
-                timeline.play();
-                return timeline::stop;
+                ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "book-watch-clock");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                AtomicBoolean stopped = new AtomicBoolean();
+                long millis = period.toMillis();
+                clock.scheduleWithFixedDelay(() -> Platform.runLater(() -> {
+                    if (!stopped.get()) { // a tick already posted when stop ran does nothing
+                        tick.run();
+                    }
+                }), millis, millis, TimeUnit.MILLISECONDS);
+                return () -> {
+                    stopped.set(true);
+                    clock.shutdownNow();
+                };
             };
         }
     }

@@ -34,8 +34,12 @@ public final class LoginView extends StackPane {
     @FXML private Label serverStatus;
     @FXML private Hyperlink toggle;
 
+    /** Counts a wait after too many attempts down every second ({@link LoginViewModel#tick}). */
+    private final Timeline countdown;
+
     public LoginView(LoginViewModel vm) {
         this.vm = vm;
+        this.countdown = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
         Views.load(this);
     }
 
@@ -65,9 +69,22 @@ public final class LoginView extends StackPane {
         toggle.disableProperty().bind(vm.busyProperty());
         email.disableProperty().bind(vm.busyProperty());
         password.disableProperty().bind(vm.busyProperty());
-        Timeline countdown = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
         countdown.setCycleCount(Animation.INDEFINITE);
-        countdown.play();
+        // only while this screen is in the window: a playing animation keeps JavaFX's pulses coming 60 times a
+        // second, which kept the signed-in window at 26 ms of CPU a second doing nothing (docs/benchmarks.md,
+        // "The desktop's idle pulses")
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene == null) {
+                countdown.stop();
+            } else {
+                countdown.play();
+            }
+        });
+    }
+
+    /** Whether the wait after too many attempts is counted down now (only while the screen is shown). */
+    boolean countsDown() {
+        return countdown.getStatus() == Animation.Status.RUNNING;
     }
 
     /** The message in the theme's danger colours when something went wrong; a notice stays neutral. */

@@ -36,6 +36,21 @@ class LoginFlowTest extends UiTestBase {
     }
 
     @Test
+    void theLoginScreensCountdownRunsOnlyWhileTheScreenShows() {
+        LoginView login = robot.lookup(".login-view").queryAs(LoginView.class);
+        assertTrue(Fx.call(login::countsDown), "counting on the login screen");
+        api.register("idle@example.com", PASSWORD);
+        logIn(robot, "idle@example.com", PASSWORD);
+        waitUntil("the main view shows", () -> visible(robot, "#contacts-view"));
+        // a playing animation keeps JavaFX drawing 60 times a second: the signed-in window would never idle
+        assertFalse(Fx.call(login::countsDown), "no countdown behind the address book");
+        robot.clickOn("#account-menu");
+        robot.clickOn("Log out");
+        waitUntil("the login screen is back", () -> text(robot, "#login-message").equals("You have logged out."));
+        assertTrue(Fx.call(login::countsDown), "counting again on the login screen");
+    }
+
+    @Test
     void aWrongPasswordIsExplainedAndTheFormStays() {
         api.register("grace@example.com", PASSWORD);
         logIn(robot, "grace@example.com", "not the password");
