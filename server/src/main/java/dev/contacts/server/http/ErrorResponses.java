@@ -55,6 +55,7 @@ public final class ErrorResponses {
                     "Database unavailable, try again", Map.of("Retry-After", "5"));
             case Refusal.ContactLimitReached full -> ApiException.conflict("Contact limit reached");
             case Refusal.InvalidRefreshToken invalid -> ApiException.unauthorized("Invalid refresh token");
+            case Refusal.UnknownSession unknown -> ApiException.notFound("Session not found");
         };
     }
 
