@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.contacts.desktop.ui.Fields;
 import dev.contacts.desktop.ui.Views;
 import javafx.fxml.FXML;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -57,21 +58,26 @@ public final class DevicesView extends StackPane {
     /** A device: what it is and when it was active, and "Log out" unless it is this one. */
     private final class DeviceCell extends ListCell<DevicesViewModel.Device> {
         private final Label name = new Label();
-        private final Label detail = new Label();
+        private final Label loggedIn = new Label();
+        private final Label lastActive = new Label();
         private final Button logOut = new Button("Log out");
         private final HBox row;
 
         DeviceCell() {
             name.getStyleClass().add(Styles.TEXT_BOLD);
-            detail.getStyleClass().add(Styles.TEXT_MUTED);
-            detail.setWrapText(true);
-            VBox text = new VBox(2, name, detail);
+            loggedIn.getStyleClass().add(Styles.TEXT_MUTED);
+            lastActive.getStyleClass().add(Styles.TEXT_MUTED);
+            VBox text = new VBox(2, name, loggedIn, lastActive);
             HBox.setHgrow(text, Priority.ALWAYS);
-            logOut.getStyleClass().add(Styles.DANGER);
+            logOut.getStyleClass().addAll(Styles.DANGER, "log-out-device");
             logOut.disableProperty().bind(vm.busyProperty());
             logOut.setOnAction(e -> vm.logOut(getItem()));
             row = new HBox(12, text, logOut);
             row.setAlignment(Pos.CENTER_LEFT);
+            row.setPadding(new Insets(4, 0, 4, 0));
+            // as wide as the list, never wider: "Log out" stays in sight instead of past a horizontal scroll bar
+            setPrefWidth(0);
+            text.setMinWidth(0);
         }
 
         @Override
@@ -82,10 +88,11 @@ public final class DevicesView extends StackPane {
                 return;
             }
             name.setText(device.name());
-            detail.setText(device.detail());
+            loggedIn.setText(device.loggedIn());
+            lastActive.setText(device.lastActive());
             logOut.setVisible(!device.thisDevice());
             logOut.setManaged(!device.thisDevice());
-            logOut.setAccessibleText("Log out " + device.name() + ", " + device.detail());
+            logOut.setAccessibleText("Log out " + device.name() + ", " + device.lastActive());
             setGraphic(row);
         }
     }

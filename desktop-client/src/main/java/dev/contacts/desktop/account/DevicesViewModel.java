@@ -23,8 +23,8 @@ import javafx.collections.ObservableList;
  */
 public final class DevicesViewModel {
 
-    /** One device as the list shows it. */
-    public record Device(String id, String name, String detail, boolean thisDevice) {
+    /** One device as the list shows it: which, when it logged in, when it was last active. */
+    public record Device(String id, String name, String loggedIn, String lastActive, boolean thisDevice) {
     }
 
     private final UserSession session;
@@ -94,9 +94,9 @@ public final class DevicesViewModel {
     }
 
     private Device device(SessionInfo info) {
-        String detail = "Logged in " + times.format(info.startedAt()) + " · last active "
-                + times.format(info.lastActiveAt());
-        return new Device(info.id(), info.current() ? "This device" : "Another device", detail, info.current());
+        return new Device(info.id(), info.current() ? "This device" : "Another device",
+                "Logged in " + times.format(info.startedAt()), "Last active " + times.format(info.lastActiveAt()),
+                info.current());
     }
 
     private void failed(Throwable failure) {

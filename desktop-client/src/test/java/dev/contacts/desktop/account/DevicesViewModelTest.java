@@ -52,8 +52,8 @@ class DevicesViewModelTest {
         assertTrue(listed.get(0).thisDevice());
         assertEquals("This device", listed.get(0).name());
         assertFalse(listed.get(1).thisDevice());
-        assertTrue(listed.get(1).detail().startsWith("Logged in "), listed.get(1).detail());
-        assertTrue(listed.get(1).detail().contains(" · last active "), listed.get(1).detail());
+        assertTrue(listed.get(1).loggedIn().startsWith("Logged in "), listed.get(1).toString());
+        assertTrue(listed.get(1).lastActive().startsWith("Last active "), listed.get(1).toString());
 
         vm.logOut(listed.get(0)); // this one logs out with File → Log out, not here
         assertEquals(2, vm.devices().size());
