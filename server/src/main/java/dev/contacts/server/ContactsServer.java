@@ -223,6 +223,7 @@ public final class ContactsServer implements AutoCloseable {
         new ApiRules(routing, components.database())
                 .register(components.authService())
                 .register(components.accountService())
+                .register(components.sessionsService())
                 // before the contacts' own routes: "/contacts/export" would otherwise be read as a contact id
                 .register(components.transferService())
                 .register(components.contactService())

@@ -86,4 +86,14 @@ public abstract sealed class Refusal extends RuntimeException {
             super("invalid refresh token");
         }
     }
+
+    /**
+     * No live session of the caller has this id: unknown, ended, expired, or another user's (which is answered the
+     * same way, so that no one learns that another user's session exists).
+     */
+    public static final class UnknownSession extends Refusal {
+        public UnknownSession() {
+            super("unknown session");
+        }
+    }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import dev.contacts.server.account.AccountService;
+import dev.contacts.server.account.SessionsService;
 import dev.contacts.server.auth.AccessTokenSecurity;
 import dev.contacts.server.auth.AccessTokenState;
 import dev.contacts.server.auth.AuthService;
@@ -43,6 +44,7 @@ public final class ServerComponents implements AutoCloseable {
     private final Maintenance maintenance;
     private final AuthService authService;
     private final AccountService accountService;
+    private final SessionsService sessionsService;
     private final PasswordAttempts attempts;
     private final ContactService contactService;
     private final TransferService transferService;
@@ -63,6 +65,7 @@ public final class ServerComponents implements AutoCloseable {
         this.authService = new AuthService(database, users, hasher, sessions, auth, attempts, rateLimiter,
                 new ClientAddresses(settings.trustedProxies()));
         this.accountService = new AccountService(database, users, hasher, sessions, auth, attempts);
+        this.sessionsService = new SessionsService(sessions, auth);
         ContactRepository contacts = new ContactRepository(dsl, clock, settings.maxContactsPerUser());
         // contacts stored before v2 (or keyed by another ICU version) get their sort and search keys now
         contacts.rekeyStale();
@@ -141,6 +144,10 @@ public final class ServerComponents implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    public SessionsService sessionsService() {
+        return sessionsService;
     }
 
     public AuthService authService() {

@@ -45,6 +45,7 @@ import dev.contacts.model.RegisteredUser;
 import dev.contacts.model.RelabelledContacts;
 import dev.contacts.model.RemovedLabel;
 import dev.contacts.model.RestoredContacts;
+import dev.contacts.model.SessionInfo;
 import dev.contacts.model.TokenResponse;
 import dev.contacts.model.TrashedContact;
 import dev.contacts.model.UpcomingBirthday;
@@ -188,6 +189,16 @@ public final class ContactsApi {
     public void deleteAccount(String password) {
         call("DELETE", "/users/me/", Map.of("password", password), true);
         tokens.set(null);
+    }
+
+    /** The account's sessions (the devices logged in), the most recently active first; this one marked current. */
+    public List<SessionInfo> sessions() {
+        return read(call("GET", "/users/me/sessions/", null, true), new TypeReference<>() { });
+    }
+
+    /** Logs out the device of session {@code id}: its tokens stop working at once. */
+    public void endSession(String id) {
+        call("DELETE", "/users/me/sessions/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/", null, true);
     }
 
     public Page<Contact> list(int skip, int limit) {

@@ -8,6 +8,8 @@ import java.util.function.LongFunction;
 import atlantafx.base.controls.Notification;
 import dev.contacts.desktop.account.AccountView;
 import dev.contacts.desktop.account.AccountViewModel;
+import dev.contacts.desktop.account.DevicesView;
+import dev.contacts.desktop.account.DevicesViewModel;
 import dev.contacts.desktop.birthdays.BirthdaysView;
 import dev.contacts.desktop.birthdays.BirthdaysViewModel;
 import dev.contacts.desktop.contacts.CardExtras;
@@ -64,6 +66,7 @@ public final class MainView extends StackPane {
     private final ContactFormViewModel form;
     private final BirthdaysViewModel birthdays;
     private final AccountViewModel account;
+    private final DevicesViewModel devices;
     private final ContactsView contactsView;
     private final BirthdaysView birthdaysView;
     private final TrashViewModel trash;
@@ -112,6 +115,7 @@ public final class MainView extends StackPane {
         contacts.rememberSortIn(settings);
         this.birthdays = new BirthdaysViewModel(user, background);
         this.account = new AccountViewModel(user, background);
+        this.devices = new DevicesViewModel(user, background);
         this.transfers = new Transfers(user, background, contacts::reload,
                 () -> contacts.selectionProperty().get(), this);
         transfers.rememberFormatIn(settings);
@@ -152,6 +156,7 @@ public final class MainView extends StackPane {
         undoToast();
         List<Node> cards = new ArrayList<>(transfers.views());
         cards.add(new AccountView(account));
+        cards.add(new DevicesView(devices));
         getChildren().addAll(cards);
         keepTheKeyboardInCards(cards);
         transfers.acceptDrops(this);
@@ -430,6 +435,11 @@ public final class MainView extends StackPane {
     @FXML
     private void toggleTheme() {
         theme.toggle();
+    }
+
+    @FXML
+    private void showDevices() {
+        devices.open();
     }
 
     @FXML

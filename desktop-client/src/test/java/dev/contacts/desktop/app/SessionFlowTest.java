@@ -144,6 +144,40 @@ class SessionFlowTest extends UiTestBase {
     }
 
     @Test
+    void logOutAnotherDeviceFromTheAccountMenu() {
+        registerAndLogIn(robot, "devices@example.com");
+        ContactsApi phone = new ContactsApi(() -> server.uri("127.0.0.1"), Duration.ofSeconds(30), clock);
+        phone.login("devices@example.com", PASSWORD); // the same account on another device
+        robot.clickOn("#account-menu");
+        robot.clickOn("Devices…");
+        waitUntil("the card shows", () -> visible(robot, "#devices-view"));
+        waitUntil("both devices listed, Log out for the other only", () -> logOutButtons().size() == 1
+                && robot.lookup("This device").tryQuery().isPresent()
+                && robot.lookup("Another device").tryQuery().isPresent());
+        Screenshots.save(window.scene(), "account-devices");
+
+        robot.clickOn(logOutButtons().getFirst());
+        waitUntil("only this device is left", () -> text(robot, "#devices-message")
+                .equals("No other device is logged in."));
+        assertTrue(robot.lookup("Another device").tryQuery().isEmpty());
+        try {
+            phone.labels();
+            throw new AssertionError("the phone's session should be over");
+        } catch (dev.contacts.desktop.api.ApiFailure.SessionEnded expected) {
+            // logged out: it cannot renew its tokens
+        }
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("the card closes", () -> !visible(robot, "#devices-view"));
+        waitUntil("this device goes on", () -> visible(robot, "#contacts-view"));
+    }
+
+    /** The "Log out" buttons of the devices list that show. */
+    private java.util.List<javafx.scene.Node> logOutButtons() {
+        return robot.lookup("#devices-list .log-out-device").queryAll().stream()
+                .filter(javafx.scene.Node::isVisible).toList();
+    }
+
+    @Test
     void deleteAccountFromTheAccountMenu() {
         registerAndLogIn(robot, "leaving@example.com");
         robot.clickOn("#account-menu");

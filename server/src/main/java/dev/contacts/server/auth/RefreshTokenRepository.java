@@ -11,13 +11,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import dev.contacts.server.db.generated.tables.RefreshTokens;
 import dev.contacts.server.db.generated.tables.records.RefreshTokensRecord;
 import dev.contacts.server.db.Database;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /**
  * Refresh tokens: opaque, 256 random bits, stored only as their SHA-256. Each use rotates the token; using a
@@ -97,6 +102,59 @@ public final class RefreshTokenRepository {
                 revokeFamily(tx.dsl(), family, clock.instant());
             }
         });
+    }
+
+    /**
+     * A session as the server still knows it: a family with a token that can still be used, when its first token
+     * on record was issued (the login, unless pruned: see {@link #prune}) and its newest (the last login or refresh).
+     */
+    public record LiveSession(String familyId, Instant startedAt, Instant lastActiveAt) {
+    }
+
+    /** The user's live sessions, the most recently active first. */
+    public List<LiveSession> liveSessionsOf(long userId) {
+        RefreshTokens live = REFRESH_TOKENS.as("live");
+        Field<Instant> started = DSL.min(REFRESH_TOKENS.CREATED_AT);
+        Field<Instant> lastActive = DSL.max(REFRESH_TOKENS.CREATED_AT);
+        return dsl.select(REFRESH_TOKENS.FAMILY_ID, started, lastActive)
+                .from(REFRESH_TOKENS)
+                .where(REFRESH_TOKENS.USER_ID.eq(userId).and(REFRESH_TOKENS.FAMILY_ID.in(
+                        DSL.select(live.FAMILY_ID).from(live).where(usable(live, userId, clock.instant())))))
+                .groupBy(REFRESH_TOKENS.FAMILY_ID)
+                .orderBy(lastActive.desc(), REFRESH_TOKENS.FAMILY_ID)
+                .fetch(row -> new LiveSession(row.value1(), row.value2(), row.value3()));
+    }
+
+    /**
+     * Revokes the family {@code familyId} if it is a live session of {@code userId}; false, changing nothing, when it
+     * is not (another user's, already ended, expired, or unknown).
+     */
+    public boolean endSession(long userId, String familyId) {
+        return dsl.transactionResult(tx -> {
+            DSLContext db = tx.dsl();
+            Instant now = clock.instant();
+            if (!db.fetchExists(REFRESH_TOKENS, usable(REFRESH_TOKENS, userId, now)
+                    .and(REFRESH_TOKENS.FAMILY_ID.eq(familyId)))) {
+                return false;
+            }
+            revokeFamily(db, familyId, now);
+            return true;
+        });
+    }
+
+    /** Revokes every family of the user but {@code kept} (none kept when empty). */
+    public void endSessionsBut(long userId, Optional<String> kept) {
+        dsl.update(REFRESH_TOKENS)
+                .set(REFRESH_TOKENS.REVOKED_AT, clock.instant())
+                .where(REFRESH_TOKENS.USER_ID.eq(userId).and(REFRESH_TOKENS.REVOKED_AT.isNull())
+                        .and(kept.map(REFRESH_TOKENS.FAMILY_ID::ne).orElse(DSL.trueCondition())))
+                .execute();
+    }
+
+    /** A token of {@code userId} that {@link #rotate} would still accept at {@code now}. */
+    private static Condition usable(RefreshTokens tokens, long userId, Instant now) {
+        return tokens.USER_ID.eq(userId).and(tokens.USED_AT.isNull()).and(tokens.REVOKED_AT.isNull())
+                .and(tokens.EXPIRES_AT.gt(now));
     }
 
     /** Revokes every refresh token of the user (a password change), in the caller's transaction {@code db}. */

@@ -1,8 +1,10 @@
 package dev.contacts.server.auth;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import dev.contacts.model.SessionInfo;
 import dev.contacts.model.TokenResponse;
 import dev.contacts.server.Refusal;
 import org.jooq.DSLContext;
@@ -66,6 +68,38 @@ public final class SessionTokens {
      */
     public void endAllSessions(DSLContext db, long userId) {
         refresh.revokeAllOf(db, userId);
+    }
+
+    /**
+     * The caller's live sessions, theirs marked. A session's id is its family's id: the {@code sid} claim its access
+     * tokens already carry, readable by their holder, and a key to nothing (ending a session takes its user's
+     * access token); never a token or a hash.
+     */
+    public List<SessionInfo> sessionsOf(TokenService.AccessClaims caller) {
+        return refresh.liveSessionsOf(caller.userId()).stream()
+                .map(session -> new SessionInfo(session.familyId(), session.startedAt(), session.lastActiveAt(),
+                        caller.sessionId().map(session.familyId()::equals).orElse(false)))
+                .toList();
+    }
+
+    /**
+     * Ends one of the user's live sessions: its refresh tokens now, its access tokens at their next request (the
+     * check of every request already asks whether their session was ended: {@link AccessTokenState}).
+     *
+     * @throws Refusal.UnknownSession when the user has no live session {@code sessionId}
+     */
+    public void endSession(long userId, String sessionId) {
+        if (!refresh.endSession(userId, sessionId)) {
+            throw new Refusal.UnknownSession();
+        }
+    }
+
+    /**
+     * Ends every session of the caller but their own. A token from before sessions were named cannot tell which is
+     * its own: every session ends then (the token itself still works until it expires).
+     */
+    public void endOtherSessions(TokenService.AccessClaims caller) {
+        refresh.endSessionsBut(caller.userId(), caller.sessionId());
     }
 
     private TokenResponse pair(long userId, int version, String refreshToken, String familyId) {

@@ -56,6 +56,7 @@ public final class ErrorResponses {
             case Refusal.ContactLimitReached full -> ApiException.conflict("Contact limit reached");
             case Refusal.InvalidRefreshToken invalid -> ApiException.unauthorized("Invalid refresh token");
             case Refusal.AccountGone gone -> ApiException.invalidToken("Could not validate credentials");
+            case Refusal.UnknownSession unknown -> ApiException.notFound("Session not found");
         };
     }
 

@@ -2,6 +2,7 @@ package dev.contacts.server.http;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,7 @@ import io.helidon.webserver.http.ServerRequest;
 public final class RequestParams {
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    private static final Pattern UUID = Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
 
     private RequestParams() {
     }
@@ -65,5 +67,14 @@ public final class RequestParams {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** A UUID from the path, in its canonical (lower-case) form. Not a UUID: 422. */
+    public static String pathUuid(ServerRequest req, String name) {
+        String text = req.path().pathParameters().get(name);
+        if (!UUID.matcher(text).matches()) {
+            throw new ValidationException(FieldError.path(name, "Input should be a valid UUID", "uuid_parsing"));
+        }
+        return text.toLowerCase(Locale.ROOT);
     }
 }
