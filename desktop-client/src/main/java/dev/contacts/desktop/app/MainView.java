@@ -205,6 +205,9 @@ public final class MainView extends StackPane {
                 contacts.labels().dismissChange();
             }
             toast(deletion == null ? null : deletion.message(), "mdal-delete", expiry);
+            if (deletion != null && deletion.notRestored()) {
+                expiry.stop(); // Undo stays offered for when the server is back
+            }
         });
         contacts.labels().lastChangeProperty().addListener((obs, was, change) -> {
             if (change != null) {

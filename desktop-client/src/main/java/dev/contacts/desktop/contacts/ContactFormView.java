@@ -591,6 +591,22 @@ public final class ContactFormView extends VBox {
                 label.set(is);
             }
         });
+        // Down or Up on the closed box opens the list, as Alt+Down and F4 do: JavaFX's own steps to the next item,
+        // which replaced a kind being typed ("assistant") with the list's first ("home"). The typed text is made
+        // the value first (JavaFX only does that on Enter or when focus leaves), so the list opens on it and it
+        // stays until another kind is picked. The box hands every key to its editor, and the editor's unconsumed
+        // keys come back up to the box's own handling: stopped there, Down never reaches it
+        kind.getEditor().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            boolean arrow = e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP;
+            if (kind.isShowing() || !(arrow || e.getCode() == KeyCode.F4)) {
+                return;
+            }
+            kind.setValue(kind.getEditor().getText());
+            if (arrow && !e.isAltDown()) {
+                kind.show();
+                e.consume();
+            }
+        });
         // the list opens on the kind shown, so Up and Down step from it (else Up did nothing, Down gave the first)
         kind.setOnShowing(e -> {
             if (kinds.contains(label.get())) {

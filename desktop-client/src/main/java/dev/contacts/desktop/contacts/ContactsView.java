@@ -194,6 +194,7 @@ public final class ContactsView extends BorderPane {
             }
         });
         sort.valueProperty().bindBidirectional(vm.sortProperty());
+        Fields.opensOnSpace(sort);
 
         Fields.showWhenNotEmpty(error, vm.errorProperty());
         errorBanner.visibleProperty().bind(vm.errorProperty().isNotEmpty());

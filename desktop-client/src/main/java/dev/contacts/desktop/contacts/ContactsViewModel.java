@@ -75,14 +75,18 @@ public final class ContactsViewModel {
         }
     }
 
-    /** Contacts just moved to the trash, kept so that Undo can restore them; {@code what} names them. */
-    public record Deletion(List<Long> ids, String what) {
+    /**
+     * Contacts just moved to the trash, kept so that Undo can restore them; {@code what} names them. {@code
+     * notRestored}: an Undo that failed (the server away) left them in the trash, and Undo is offered until the
+     * person closes it (not for the usual few seconds), so it can be pressed again once the server is back.
+     */
+    public record Deletion(List<Long> ids, String what, boolean notRestored) {
         public Deletion {
             ids = List.copyOf(ids);
         }
 
         public String message() {
-            return "Deleted " + what + ".";
+            return notRestored ? "Not restored: " + what + " still in the Trash." : "Deleted " + what + ".";
         }
     }
 
@@ -964,7 +968,7 @@ public final class ContactsViewModel {
 
     private void offerUndo(List<Long> deleted, String what) {
         if (!deleted.isEmpty()) {
-            lastDeletion.set(new Deletion(deleted, what));
+            lastDeletion.set(new Deletion(deleted, what, false));
         }
     }
 
@@ -1020,7 +1024,9 @@ public final class ContactsViewModel {
         }), session.failures(failure -> {
             // nothing is lost: what was not restored yet can be tried again
             List<Long> remaining = deletion.ids().stream().filter(id -> !handled.contains(id)).toList();
-            offerUndo(remaining, Messages.count(remaining.size(), "contact"));
+            if (!remaining.isEmpty()) {
+                lastDeletion.set(new Deletion(remaining, Messages.count(remaining.size(), "contact"), true));
+            }
             error.set(Messages.of(failure));
             reload();
         }), () -> working(""));

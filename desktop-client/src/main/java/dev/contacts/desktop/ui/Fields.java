@@ -2,8 +2,11 @@ package dev.contacts.desktop.ui;
 
 import javafx.beans.value.ObservableStringValue;
 import javafx.css.PseudoClass;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 
 /** Small behaviours shared by the views. */
 public final class Fields {
@@ -30,5 +33,19 @@ public final class Fields {
         label.textProperty().bind(text);
         label.visibleProperty().bind(label.textProperty().isNotEmpty());
         label.managedProperty().bind(label.visibleProperty());
+    }
+
+    /**
+     * Space opens {@code box}'s list while it is closed, as in GTK and the web's select (JavaFX's ComboBox only
+     * arms itself on Space, so the keyboard needed Alt+Down or F4, which few know). An editable box keeps Space
+     * for the text typed.
+     */
+    public static void opensOnSpace(ComboBox<?> box) {
+        box.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.SPACE && !box.isEditable() && !box.isShowing()) {
+                box.show();
+                e.consume();
+            }
+        });
     }
 }

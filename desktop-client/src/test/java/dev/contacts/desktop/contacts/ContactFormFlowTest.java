@@ -423,6 +423,101 @@ class ContactFormFlowTest extends UiTestBase {
                 .equals("work"));
     }
 
+    private boolean kindListShowing() {
+        return Fx.call(() -> robot.lookup("#contact-email-label").queryComboBox().isShowing());
+    }
+
+    private String emailKindTyped() {
+        return text(robot, "#contact-email-label .text-field");
+    }
+
+    private void pressWith(KeyCode modifier, KeyCode key) {
+        robot.press(modifier).press(key).release(key).release(modifier);
+    }
+
+    /** Down, Alt+Down and F4 open the kinds' list; the kind typed stays until another is picked, and is saved. */
+    @Test
+    void aKindTypedStaysWhenItsListIsOpenedAndIsSaved() {
+        registerAndLogIn(robot, "form-kind-typed@example.com");
+        robot.clickOn("#new-contact");
+        waitUntil("the form opens", () -> visible(robot, "#contact-form"));
+        robot.write("Ada");
+        type(robot, "#contact-email", "ada@example.com");
+        robot.clickOn("#contact-email-label");
+        pressWith(KeyCode.CONTROL, KeyCode.A);
+        robot.write("assistant");
+        for (Runnable opens : List.<Runnable>of(() -> robot.type(KeyCode.DOWN),
+                () -> pressWith(KeyCode.ALT, KeyCode.DOWN), () -> robot.type(KeyCode.F4))) {
+            opens.run();
+            waitUntil("the list of kinds opens", this::kindListShowing);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("assistant", emailKindTyped(), "what was typed stays while the list is open");
+            robot.type(KeyCode.ESCAPE);
+            waitUntil("Escape closes the list", () -> !kindListShowing());
+            assertTrue(visible(robot, "#contact-form"), "and only the list: the form stays open");
+            assertEquals("assistant", emailKindTyped());
+        }
+        Screenshots.save(window.scene(), "form-kind-typed");
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("assistant", emailKindTyped(), "leaving the box keeps what was typed");
+        pressWith(KeyCode.CONTROL, KeyCode.S);
+        waitUntil("saved", () -> !visible(robot, "#contact-form") && userApi().list(0, 10).total() == 1);
+        assertEquals(List.of(new LabeledValue("ada@example.com", "assistant")),
+                userApi().list(0, 10).items().get(0).emails());
+    }
+
+    /** With the list open, Down moves to a usual kind, and it is what is saved (Ctrl+S straight from the box). */
+    @Test
+    void aKindPickedFromTheListAfterTypingIsSavedWithCtrlS() {
+        registerAndLogIn(robot, "form-kind-picked@example.com");
+        robot.clickOn("#new-contact");
+        waitUntil("the form opens", () -> visible(robot, "#contact-form"));
+        robot.write("Ada");
+        type(robot, "#contact-email", "ada@example.com");
+        robot.clickOn("#contact-email-label");
+        pressWith(KeyCode.CONTROL, KeyCode.A);
+        robot.write("assistant");
+        robot.type(KeyCode.DOWN);
+        waitUntil("the list of kinds opens", this::kindListShowing);
+        robot.type(KeyCode.DOWN);
+        waitUntil("the first kind is picked", () -> emailKindTyped().equals("home"));
+        robot.type(KeyCode.ENTER);
+        waitUntil("the list closes", () -> !kindListShowing());
+        robot.clickOn("#contact-email-label");
+        pressWith(KeyCode.CONTROL, KeyCode.A);
+        robot.write("pager");
+        pressWith(KeyCode.CONTROL, KeyCode.S);
+        waitUntil("saved", () -> !visible(robot, "#contact-form") && userApi().list(0, 10).total() == 1);
+        assertEquals(List.of(new LabeledValue("ada@example.com", "pager")),
+                userApi().list(0, 10).items().get(0).emails());
+    }
+
+    /** Escape with a kind's list open closes the list only; on the form it asks before dropping an edit. */
+    @Test
+    void escapeWithAKindsListOpenClosesTheListNotTheForm() {
+        registerAndLogIn(robot, "form-kind-escape@example.com");
+        robot.clickOn("#new-contact");
+        waitUntil("the form opens", () -> visible(robot, "#contact-form"));
+        robot.write("Ada");
+        robot.clickOn("#contact-email-label");
+        pressWith(KeyCode.ALT, KeyCode.DOWN);
+        waitUntil("the list of kinds opens", this::kindListShowing);
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("Escape closes the list", () -> !kindListShowing());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#confirm-dialog").tryQuery().isEmpty(), "nothing asked: only the list closed");
+        assertTrue(visible(robot, "#contact-form"), "the form stays open");
+        assertEquals("Ada", text(robot, "#first-name"));
+
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("Escape on the form asks before dropping the edit",
+                () -> robot.lookup("#confirm-no").tryQuery().isPresent());
+        robot.clickOn("#confirm-no");
+        waitUntil("the dialog closes", () -> robot.lookup("#confirm-no").tryQuery().isEmpty());
+        assertEquals("Ada", text(robot, "#first-name"), "the edit is kept");
+    }
+
     @Test
     void at1920PixelsTheFormKeepsASensibleWidthAtTheLeftAsTheDetailsDo() {
         registerAndLogIn(robot, "form-wide@example.com");

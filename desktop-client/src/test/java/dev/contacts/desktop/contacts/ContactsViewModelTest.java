@@ -497,6 +497,26 @@ class ContactsViewModelTest {
     }
 
     @Test
+    void anUndoTheServerCouldNotAnswerSaysTheContactIsStillInTheTrashAndStaysOfferedUntilItIsBack() {
+        add("Ada", "Lovelace");
+        vm.refresh();
+        long ada = vm.contacts().get(0).id();
+        vm.delete(List.of(vm.contacts().get(0)));
+        int port = fixture.server.port();
+        fixture.server.stop();
+        vm.undoDelete();
+        assertTrue(vm.errorProperty().get().startsWith("Cannot reach the server"), vm.errorProperty().get());
+        assertEquals("Not restored: 1 contact still in the Trash.", vm.lastDeletionProperty().get().message());
+        assertTrue(vm.lastDeletionProperty().get().notRestored(), "offered until closed, not for a few seconds");
+        try (var again = ContactsServer.start(ServerSettings.embedded(dir.resolve("contacts.db")).withPort(port),
+                fixture.clock)) {
+            vm.undoDelete();
+            assertNull(vm.lastDeletionProperty().get());
+            assertEquals(List.of(ada), vm.contacts().stream().map(Contact::id).toList(), "back, with its id");
+        }
+    }
+
+    @Test
     void aSearchTheServerCouldNotAnswerShowsNoOldRowsAsItsResultAndRetrySearchesAgain() {
         add("Ada", "Lovelace");
         add("Grace", "Hopper");

@@ -101,6 +101,18 @@ class KeyboardFlowTest extends UiTestBase {
         assertEquals(0, userApi().list(0, 10).total());
     }
 
+    @Test
+    void spaceOpensTheClosedSortListAndEscapeClosesIt() {
+        registerAndLogIn(robot, "sort-space@example.com");
+        Fx.run(() -> robot.lookup("#sort").query().requestFocus());
+        waitUntil("the sort box has the focus", () -> focused().equals("sort"));
+        robot.type(KeyCode.SPACE);
+        waitUntil("Space opens its list", () -> Fx.call(() -> robot.lookup("#sort").queryComboBox().isShowing()));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("Escape closes it", () -> !Fx.call(() -> robot.lookup("#sort").queryComboBox().isShowing()));
+        assertEquals("sort", focused());
+    }
+
     /** Logs in as {@code email} with Grace and Alan listed, and changes Grace's first name in her open form. */
     private void editGraceWithAlanListedToo(String email) {
         registerAndLogIn(robot, email);

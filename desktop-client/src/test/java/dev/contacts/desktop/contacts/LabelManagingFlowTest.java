@@ -20,6 +20,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Managing a label in the window: its row's menu renames it through the dialog, Delete removes it after a question
@@ -187,6 +188,44 @@ class LabelManagingFlowTest extends UiTestBase {
         waitUntil("everyone still selected", () -> text(robot, "#selection-title").startsWith("All 4 contacts")
                 && Fx.call(() -> contactList().getSelectionModel().getSelectedIndices().size()) == 4);
         screenshotsInBothThemes("label-new-with-everyone");
+    }
+
+    private int firstRowShown() {
+        return Fx.call(() -> {
+            contactList().layout();
+            return ((javafx.scene.control.skin.VirtualFlow<?>) contactList().lookup(".virtual-flow"))
+                    .getFirstVisibleCell().getIndex();
+        });
+    }
+
+    @Test
+    void threeContactsPutInALabelStayInViewWhereTheyWere() {
+        // found by a user walk: after labelling three contacts the list put the last one at its top, the other two
+        // above the edge
+        registerAndLogIn(robot, "label-three@example.com");
+        add("Zed", "Worker", null, "Work");
+        for (int i = 10; i < 50; i++) { // more than the list shows at once: it can scroll
+            userApi().create(new ContactDraft("Alan" + i, "Turing", null, null, null, null));
+        }
+        robot.type(KeyCode.F5);
+        waitUntil("listed", () -> listedFirstNames().size() == 41);
+        Fx.run(() -> contactList().scrollTo(10)); // Alan20 at the top
+        waitUntil("scrolled", () -> firstRowShown() == 10);
+        clickOnContact("Alan23 Turing");
+        robot.press(KeyCode.SHIFT).clickOn(Fx.call(() -> contactList().lookupAll(".contact-name").stream()
+                .filter(n -> "Alan25 Turing".equals(((javafx.scene.control.Labeled) n).getText())).findFirst()
+                .orElseThrow())).release(KeyCode.SHIFT);
+        waitUntil("the pane of three", () -> visible(robot, "#selection-pane")
+                && text(robot, "#selection-title").equals("3 contacts selected"));
+        int before = firstRowShown();
+
+        robot.clickOn("#selection-labels");
+        chooseInOpenMenu("Work");
+        waitUntil("the three in Work", () -> sidebarNames().contains("Work 4"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, firstRowShown(), "the list stays where it was, the three in view");
+        assertEquals(List.of("Alan23", "Alan24", "Alan25"), Fx.call(() -> contactList().getSelectionModel()
+                .getSelectedItems().stream().map(Contact::firstName).toList()), "still selected");
     }
 
     @Test
