@@ -148,16 +148,7 @@ class BookWatchTest {
         Background queued = new Background() {
             @Override
             public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-                pending.add(() -> {
-                    T result;
-                    try {
-                        result = work.call();
-                    } catch (Exception e) {
-                        onFailure.accept(e);
-                        return;
-                    }
-                    onSuccess.accept(result);
-                });
+                pending.add(() -> Background.direct().run(work, onSuccess, onFailure));
             }
         };
         ManualTicker loginTicker = new ManualTicker();
